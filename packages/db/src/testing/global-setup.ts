@@ -1,0 +1,49 @@
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
+import { migrate } from "../migrate";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Maintenance URL of the test server; databases are created on it. */
+    testServerUrl: string;
+    /** A migrated, empty database that test databases are copied from. */
+    testTemplateDatabase: string;
+  }
+}
+
+/**
+ * vitest globalSetup: a PostgreSQL server for this test run (the embedded one
+ * unless DATABASE_URL points at a server where we may create databases) and
+ * a freshly migrated template database. The demo database is never touched.
+ */
+export function createGlobalSetup(name: string) {
+  return async function setup(project: TestProject) {
+    const server = process.env.DATABASE_URL
+      ? null
+      : await startEmbeddedPostgres({ name: `test-${name}`, port: 0, log: () => undefined });
+    const serverUrl = server?.serverUrl ?? withDatabase(process.env.DATABASE_URL!, "postgres");
+    const template = `fairlance_test_${name.replace(/\W/g, "_")}_${process.pid}`;
+    await dropDatabase(serverUrl, template);
+    await createDatabaseIfMissing(serverUrl, template);
+    await migrate(withDatabase(serverUrl, template));
+    project.provide("testServerUrl", serverUrl);
+    project.provide("testTemplateDatabase", template);
+
+    return async () => {
+      await dropTestDatabases(serverUrl, template);
+      await server?.stop();
+    };
+  };
+}
+
+async function dropTestDatabases(serverUrl: string, template: string) {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  const { rows } = await client.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2",
+    [template, `${template}\\_%`],
+  );
+  await client.end();
+  for (const { datname } of rows) await dropDatabase(serverUrl, datname);
+}

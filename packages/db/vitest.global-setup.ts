@@ -1,0 +1,3 @@
+import { createGlobalSetup } from "./src/testing/global-setup";
+
+export default createGlobalSetup("db");
