@@ -1,0 +1,243 @@
+import { z } from "zod";
+import {
+  BundleSizesSchema,
+  ConnectsCountSchema,
+  DaysSchema,
+  FeeScheduleSchema,
+  MinorSchema,
+  PayoutMethodFeesSchema,
+  PositiveDaysSchema,
+  RateBpsSchema,
+  RateCardSchema,
+  ScamPatternsSchema,
+} from "./schemas";
+
+export type SettingGroup = "connects" | "jobs" | "fees" | "payouts" | "trust";
+
+/** How an admin page should read and edit a value. */
+export type SettingUnit =
+  | "connects"
+  | "money"
+  | "days"
+  | "bps"
+  | "boolean"
+  | "count"
+  | "bundle_sizes"
+  | "rate_card"
+  | "fee_schedule"
+  | "payout_fees"
+  | "scam_patterns";
+
+export interface SettingDefinition<Schema extends z.ZodType = z.ZodType> {
+  label: string;
+  description: string;
+  group: SettingGroup;
+  unit: SettingUnit;
+  schema: Schema;
+}
+
+function define<Schema extends z.ZodType>(definition: SettingDefinition<Schema>): SettingDefinition<Schema> {
+  return definition;
+}
+
+/** Every [admin] value of RULES.md: the explicit set of keys stored, versioned, in the database. */
+export const SETTING_DEFINITIONS = {
+  signupConnects: define({
+    label: "Sign-up connects",
+    description: "Connects a freelancer gets once, on sign-up.",
+    group: "connects",
+    unit: "connects",
+    schema: ConnectsCountSchema,
+  }),
+  risingTalentConnects: define({
+    label: "Rising Talent connects",
+    description: "Connects granted once with the Rising Talent badge.",
+    group: "connects",
+    unit: "connects",
+    schema: ConnectsCountSchema,
+  }),
+  membershipMonthlyConnects: define({
+    label: "Freelancer Plus connects",
+    description: "Connects granted at the start of each membership billing cycle.",
+    group: "connects",
+    unit: "connects",
+    schema: ConnectsCountSchema,
+  }),
+  membershipPriceMinor: define({
+    label: "Freelancer Plus price",
+    description: "Price of one monthly membership cycle.",
+    group: "connects",
+    unit: "money",
+    schema: MinorSchema,
+  }),
+  connectBundleSizes: define({
+    label: "Connect bundles",
+    description: "Bundle sizes a freelancer can buy.",
+    group: "connects",
+    unit: "bundle_sizes",
+    schema: BundleSizesSchema,
+  }),
+  connectPriceMinor: define({
+    label: "Connect price",
+    description: "Price of one purchased connect.",
+    group: "connects",
+    unit: "money",
+    schema: MinorSchema,
+  }),
+  allowConnectPurchaseFromEarnings: define({
+    label: "Buy connects from earnings",
+    description: "Whether a freelancer may pay for connects from their Available balance.",
+    group: "connects",
+    unit: "boolean",
+    schema: z.boolean(),
+  }),
+  connectLotExpiryDays: define({
+    label: "Connect expiry",
+    description: "Days after issue when a granted or bought lot of connects expires.",
+    group: "connects",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
+  connectRolloverCap: define({
+    label: "Rollover cap",
+    description: "Most unspent connects kept at a membership cycle boundary; empty means no cap.",
+    group: "connects",
+    unit: "connects",
+    schema: ConnectsCountSchema.nullable(),
+  }),
+  connectRefundReissueExpiryDays: define({
+    label: "Re-issued connects expiry",
+    description: "Days a refunded connect lasts when its original lot has already expired.",
+    group: "connects",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
+  connectRateCard: define({
+    label: "Connect rate card",
+    description: "What a proposal to a job costs, by projected value and duration.",
+    group: "connects",
+    unit: "rate_card",
+    schema: RateCardSchema,
+  }),
+  boostSlots: define({
+    label: "Boost slots",
+    description: "How many boosted proposals rank at the top of a job.",
+    group: "connects",
+    unit: "count",
+    schema: z.int().min(0, "Slots cannot be negative."),
+  }),
+  boostAuctionDays: define({
+    label: "Boost auction length",
+    description: "Days after posting when the boost auction closes (or at the first hire).",
+    group: "connects",
+    unit: "days",
+    schema: DaysSchema,
+  }),
+  maxProposalsPerJob: define({
+    label: "Proposals per job",
+    description: "Most proposals one job accepts.",
+    group: "jobs",
+    unit: "count",
+    schema: z.int().positive("A job must accept at least one proposal."),
+  }),
+  refundConnectsOnExpiryWithNoView: define({
+    label: "Refund on unviewed expiry",
+    description: "Refund proposals' connects when a job expires with no proposal ever viewed.",
+    group: "connects",
+    unit: "boolean",
+    schema: z.boolean(),
+  }),
+  jobExpiryDays: define({
+    label: "Job expiry",
+    description: "Days without activity after which an open job expires.",
+    group: "jobs",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
+  milestoneMinimumMinor: define({
+    label: "Milestone minimum",
+    description: "Smallest amount of a milestone.",
+    group: "jobs",
+    unit: "money",
+    schema: MinorSchema,
+  }),
+  clientFeeBps: define({
+    label: "Client marketplace fee",
+    description: "Fee a client pays on top of each funding, invoice and bonus.",
+    group: "fees",
+    unit: "bps",
+    schema: RateBpsSchema,
+  }),
+  reviewWindowDays: define({
+    label: "Review window",
+    description: "Days a client has to review submitted work before it is approved automatically.",
+    group: "jobs",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
+  feeSchedule: define({
+    label: "Freelancer service fee",
+    description: "Fee bands over lifetime billings with each client (for new contracts).",
+    group: "fees",
+    unit: "fee_schedule",
+    schema: FeeScheduleSchema,
+  }),
+  securityPeriodDays: define({
+    label: "Security period",
+    description: "Days released money stays pending before it becomes available.",
+    group: "payouts",
+    unit: "days",
+    schema: DaysSchema,
+  }),
+  withdrawalMinimumMinor: define({
+    label: "Withdrawal minimum",
+    description: "Smallest manual withdrawal.",
+    group: "payouts",
+    unit: "money",
+    schema: MinorSchema,
+  }),
+  payoutMethodFeesMinor: define({
+    label: "Payout method fees",
+    description: "Fee of one withdrawal, by payout method.",
+    group: "payouts",
+    unit: "payout_fees",
+    schema: PayoutMethodFeesSchema,
+  }),
+  payoutMethodWaitingDays: define({
+    label: "New payout method wait",
+    description: "Days after it is added before a payout method can be used.",
+    group: "payouts",
+    unit: "days",
+    schema: DaysSchema,
+  }),
+  autoWithdrawalMinimumThresholdMinor: define({
+    label: "Automatic withdrawal threshold floor",
+    description: "Lowest threshold a freelancer can set for automatic withdrawals.",
+    group: "payouts",
+    unit: "money",
+    schema: MinorSchema,
+  }),
+  autoWithdrawalMaxAgeDays: define({
+    label: "Automatic withdrawal age",
+    description: "Available money older than this is paid out regardless of the threshold.",
+    group: "payouts",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
+  scamShieldPatterns: define({
+    label: "Scam shield patterns",
+    description: "Message patterns that warn the recipient and flag the conversation for admins.",
+    group: "trust",
+    unit: "scam_patterns",
+    schema: ScamPatternsSchema,
+  }),
+};
+
+export type SettingDefinitions = typeof SETTING_DEFINITIONS;
+export type SettingKey = keyof SettingDefinitions;
+
+export const SETTING_KEYS: readonly SettingKey[] = Object.freeze(Object.keys(SETTING_DEFINITIONS) as SettingKey[]);
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTING_DEFINITIONS, key);
+}

@@ -1,0 +1,123 @@
+import { z } from "zod";
+
+/** Building blocks of the settings schema, shared by the fee, connect and payout rules. */
+
+export const MinorSchema = z.bigint("Enter an amount in cents.").nonnegative("An amount cannot be negative.");
+
+export const RateBpsSchema = z
+  .int("A rate is a whole number of basis points.")
+  .min(0, "A rate cannot be below 0%.")
+  .max(10_000, "A rate cannot be above 100%.");
+
+export const ConnectsCountSchema = z
+  .int("Connects are whole numbers.")
+  .nonnegative("A number of connects cannot be negative.");
+
+export const DaysSchema = z.int("Days are whole numbers.").nonnegative("A number of days cannot be negative.");
+
+export const PositiveDaysSchema = z.int("Days are whole numbers.").positive("Use at least 1 day.");
+
+/** Ranges given by their upper edges: ascending, all bounded except the last, which is open. */
+function refineUpperEdges(edges: readonly (bigint | null)[], context: z.RefinementCtx): void {
+  edges.forEach((edge, index) => {
+    const isLast = index === edges.length - 1;
+    if (isLast && edge !== null) {
+      context.addIssue({ code: "custom", path: [index, "upToMinor"], message: "The last band must be open-ended." });
+    }
+    if (!isLast && edge === null) {
+      context.addIssue({ code: "custom", path: [index, "upToMinor"], message: "Only the last band can be open-ended." });
+    }
+    const previous = index > 0 ? edges[index - 1] : undefined;
+    if (edge !== null && typeof previous === "bigint" && edge <= previous) {
+      context.addIssue({ code: "custom", path: [index, "upToMinor"], message: "Bands must go up in amount." });
+    }
+  });
+}
+
+const UpperEdgeSchema = z.bigint("Enter an amount in cents.").positive("A band edge must be above $0.00.").nullable();
+
+export const FeeBandSchema = z.object({ upToMinor: UpperEdgeSchema, rateBps: RateBpsSchema });
+
+const FeeBandsSchema = z
+  .array(FeeBandSchema)
+  .min(1, "A fee schedule needs at least one band.")
+  .superRefine((bands, context) => refineUpperEdges(bands.map((band) => band.upToMinor), context));
+
+export const FEE_MODELS = ["tiered", "flat", "variable"] as const;
+export type FeeModel = (typeof FEE_MODELS)[number];
+
+/**
+ * - `tiered`: bands over the lifetime billings between one freelancer and one client (RULES 3.5).
+ * - `flat`: one rate on every payment.
+ * - `variable`: the band the single payment's size falls in sets the rate for the whole payment.
+ */
+export const FeeScheduleSchema = z.discriminatedUnion("model", [
+  z.object({ model: z.literal("tiered"), bands: FeeBandsSchema }),
+  z.object({ model: z.literal("variable"), bands: FeeBandsSchema }),
+  z.object({ model: z.literal("flat"), rateBps: RateBpsSchema }),
+]);
+
+export type FeeBand = z.infer<typeof FeeBandSchema>;
+export type FeeSchedule = z.infer<typeof FeeScheduleSchema>;
+export type BandedFeeSchedule = Extract<FeeSchedule, { bands: unknown }>;
+
+/** A tier costs `connects`, or `shortConnects` when the job lasts at most `shortMaxDays` days. */
+export const RateCardTierSchema = z.object({
+  upToMinor: UpperEdgeSchema,
+  connects: ConnectsCountSchema,
+  shortConnects: ConnectsCountSchema,
+  shortMaxDays: DaysSchema,
+});
+
+export const RateCardSchema = z.object({
+  tiers: z
+    .array(RateCardTierSchema)
+    .min(1, "A rate card needs at least one tier.")
+    .superRefine((tiers, context) => refineUpperEdges(tiers.map((tier) => tier.upToMinor), context)),
+});
+
+export type RateCardTier = z.infer<typeof RateCardTierSchema>;
+export type RateCard = z.infer<typeof RateCardSchema>;
+
+export const PAYOUT_METHOD_KINDS = ["ach", "local_bank", "paypal", "instant", "wire"] as const;
+export type PayoutMethodKind = (typeof PAYOUT_METHOD_KINDS)[number];
+
+export const PayoutMethodFeesSchema = z.object({
+  ach: MinorSchema,
+  local_bank: MinorSchema,
+  paypal: MinorSchema,
+  instant: MinorSchema,
+  wire: MinorSchema,
+});
+export type PayoutMethodFees = z.infer<typeof PayoutMethodFeesSchema>;
+
+export const BundleSizesSchema = z
+  .array(z.int("A bundle is a whole number of connects.").positive("A bundle holds at least 1 connect."))
+  .min(1, "Offer at least one bundle.")
+  .refine((sizes) => new Set(sizes).size === sizes.length, "Each bundle size can be offered once.");
+
+function compiles(pattern: { source: string; flags: string }): boolean {
+  try {
+    new RegExp(pattern.source, pattern.flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `contact` patterns only matter before a contract exists; `payment` patterns always do. */
+export const ScamPatternSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/, "Use a lowercase id like off_platform_payment."),
+    label: z.string().trim().min(1, "Give the pattern a label."),
+    category: z.enum(["contact", "payment"]),
+    source: z.string().min(1, "A pattern cannot be empty."),
+    flags: z.string().regex(/^[imsu]*$/, "Use only the flags i, m, s and u."),
+  })
+  .refine(compiles, { message: "The pattern is not a valid regular expression.", path: ["source"] });
+
+export const ScamPatternsSchema = z
+  .array(ScamPatternSchema)
+  .refine((patterns) => new Set(patterns.map((p) => p.id)).size === patterns.length, "Pattern ids must be unique.");
+
+export type ScamPattern = z.infer<typeof ScamPatternSchema>;
