@@ -61,7 +61,7 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
       id: "phone",
       label: "Phone number",
       category: "contact",
-      source: String.raw`\+?\d(?:[\s().-]*\d){7,}`,
+      source: String.raw`\+?\d(?:[\s().-]{0,2}\d){8,14}`,
       flags: "",
     },
     {
