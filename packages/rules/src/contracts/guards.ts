@@ -1,0 +1,88 @@
+import { RuleViolation } from "../errors";
+import { divideRounded, type Minor } from "../money/arithmetic";
+import { formatMoney } from "../money/format";
+import { DEFAULT_SETTINGS } from "../settings/defaults";
+import type { MarketplaceSettings } from "../settings/settings";
+import { addDays } from "../time";
+import type { ContractStatus, JobStatus } from "./lifecycles";
+
+/** A milestone is at least $5 (RULES 3.1). */
+export function assertMilestoneAmount(
+  amountMinor: Minor,
+  settings: Pick<MarketplaceSettings, "milestoneMinimumMinor"> = DEFAULT_SETTINGS,
+): void {
+  if (amountMinor < settings.milestoneMinimumMinor) {
+    throw new RuleViolation("MILESTONE_BELOW_MINIMUM", `A milestone must be at least ${formatMoney(settings.milestoneMinimumMinor)}.`, {
+      amountMinor,
+      minimumMinor: settings.milestoneMinimumMinor,
+    });
+  }
+}
+
+/** One proposal per freelancer per job, only on open jobs, at most 50 per job (RULES 2.3, 2.4). */
+export function assertCanSubmitProposal(input: {
+  jobStatus: JobStatus;
+  alreadyProposed: boolean;
+  proposalCount: number;
+  settings?: Pick<MarketplaceSettings, "maxProposalsPerJob">;
+}): void {
+  const { settings = DEFAULT_SETTINGS } = input;
+  if (input.jobStatus !== "open") {
+    throw new RuleViolation("JOB_NOT_OPEN", "This job is not taking proposals.", { jobStatus: input.jobStatus });
+  }
+  if (input.alreadyProposed) {
+    throw new RuleViolation("DUPLICATE_PROPOSAL", "You have already sent a proposal for this job.");
+  }
+  if (input.proposalCount >= settings.maxProposalsPerJob) {
+    throw new RuleViolation("PROPOSAL_CAP_REACHED", `This job already has ${settings.maxProposalsPerJob} proposals.`, {
+      proposalCount: input.proposalCount,
+      maxProposalsPerJob: settings.maxProposalsPerJob,
+    });
+  }
+}
+
+/** An open job expires 30 days after its last activity (RULES 3.1). */
+export function jobExpiresAt(lastActivityAt: Date, settings: Pick<MarketplaceSettings, "jobExpiryDays"> = DEFAULT_SETTINGS): Date {
+  return addDays(lastActivityAt, settings.jobExpiryDays);
+}
+
+export function isJobExpiryDue(
+  job: { status: JobStatus; lastActivityAt: Date },
+  now: Date,
+  settings: Pick<MarketplaceSettings, "jobExpiryDays"> = DEFAULT_SETTINGS,
+): boolean {
+  return job.status === "open" && now.getTime() >= jobExpiresAt(job.lastActivityAt, settings).getTime();
+}
+
+function assertWholeTime(value: number, name: string, unit: "minutes" | "hours" = "minutes"): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RuleViolation("HOURS_INVALID", `The ${name} must be a whole number of ${unit}.`, { [name]: value });
+  }
+}
+
+/** Logged time stays within the contract's weekly limit (RULES 3.4); time counts in minutes. */
+export function assertWithinWeeklyLimit(input: { loggedMinutes: number; addMinutes: number; weeklyLimitHours: number }): void {
+  assertWholeTime(input.loggedMinutes, "time logged");
+  assertWholeTime(input.addMinutes, "time added");
+  assertWholeTime(input.weeklyLimitHours, "weekly limit", "hours");
+  const limitMinutes = input.weeklyLimitHours * 60;
+  if (input.loggedMinutes + input.addMinutes > limitMinutes) {
+    throw new RuleViolation("WEEKLY_LIMIT_EXCEEDED", `This week is limited to ${input.weeklyLimitHours} hours.`, {
+      ...input,
+      remainingMinutes: Math.max(0, limitMinutes - input.loggedMinutes),
+    });
+  }
+}
+
+/** The amount of logged minutes at an hourly rate, rounded half up to the cent. */
+export function hourlyAmount(input: { minutes: number; hourlyRateMinor: Minor }): Minor {
+  assertWholeTime(input.minutes, "time logged");
+  return divideRounded(input.hourlyRateMinor * BigInt(input.minutes), 60n);
+}
+
+/** Bonuses (RULES 3.6) and new milestones need an active contract. */
+export function assertContractActive(status: ContractStatus): void {
+  if (status !== "active") {
+    throw new RuleViolation("CONTRACT_NOT_ACTIVE", "This can only be done on an active contract.", { status });
+  }
+}

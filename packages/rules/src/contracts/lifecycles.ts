@@ -1,0 +1,146 @@
+import { defineLifecycle } from "./lifecycle";
+
+/** RULES 3.1 Job: draft → open → hired | closed (without hire) | expired | removed (by an admin). */
+export const JOB_STATUSES = ["draft", "open", "hired", "closed", "expired", "removed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export type JobEvent = "publish" | "hire" | "close" | "expire" | "remove";
+
+export const jobLifecycle = defineLifecycle<JobStatus, JobEvent>({
+  entity: "job",
+  code: "JOB_TRANSITION_NOT_ALLOWED",
+  stateLabels: { draft: "a draft", open: "open", hired: "filled", closed: "closed", expired: "expired", removed: "removed" },
+  eventVerbs: { publish: "publish", hire: "hire on", close: "close", expire: "expire", remove: "remove" },
+  transitions: {
+    publish: { draft: "open" },
+    hire: { open: "hired" },
+    close: { open: "closed" },
+    expire: { open: "expired" },
+    remove: { open: "removed" },
+  },
+});
+
+/**
+ * RULES 3.1 Proposal: submitted → (viewed) → (shortlisted / interviewing) → hired | declined |
+ * withdrawn | closed. Viewing again is harmless (the state stays); shortlisting or interviewing
+ * an unopened proposal implies it was viewed.
+ */
+export const PROPOSAL_STATUSES = ["submitted", "viewed", "shortlisted", "interviewing", "hired", "declined", "withdrawn", "closed"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export type ProposalEvent = "view" | "shortlist" | "interview" | "hire" | "decline" | "withdraw" | "close";
+
+const live = <To extends ProposalStatus>(to: To) => ({ submitted: to, viewed: to, shortlisted: to, interviewing: to });
+
+export const proposalLifecycle = defineLifecycle<ProposalStatus, ProposalEvent>({
+  entity: "proposal",
+  code: "PROPOSAL_TRANSITION_NOT_ALLOWED",
+  stateLabels: {
+    submitted: "submitted",
+    viewed: "viewed",
+    shortlisted: "shortlisted",
+    interviewing: "in interview",
+    hired: "hired",
+    declined: "declined",
+    withdrawn: "withdrawn",
+    closed: "closed",
+  },
+  eventVerbs: { view: "view", shortlist: "shortlist", interview: "interview on", hire: "hire", decline: "decline", withdraw: "withdraw", close: "close" },
+  transitions: {
+    view: { submitted: "viewed", viewed: "viewed", shortlisted: "shortlisted", interviewing: "interviewing" },
+    shortlist: { submitted: "shortlisted", viewed: "shortlisted" },
+    interview: { submitted: "interviewing", viewed: "interviewing", shortlisted: "interviewing" },
+    hire: live("hired"),
+    decline: live("declined"),
+    withdraw: live("withdrawn"),
+    close: live("closed"),
+  },
+});
+
+/** RULES 3.1 Contract: offered → active → ended, or a declined offer. */
+export const CONTRACT_STATUSES = ["offered", "active", "ended", "declined"] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export type ContractEvent = "accept" | "decline" | "end";
+export type ContractType = "fixed" | "hourly";
+
+export const contractLifecycle = defineLifecycle<ContractStatus, ContractEvent>({
+  entity: "contract",
+  code: "CONTRACT_TRANSITION_NOT_ALLOWED",
+  stateLabels: { offered: "an open offer", active: "active", ended: "ended", declined: "declined" },
+  eventVerbs: { accept: "accept", decline: "decline", end: "end" },
+  transitions: { accept: { offered: "active" }, decline: { offered: "declined" }, end: { active: "ended" } },
+});
+
+/**
+ * RULES 3.1 Milestone: created → funded → submitted → (changes_requested → submitted …) →
+ * approved (released) | refunded. The client may release escrow at any point once funded;
+ * automatic approval only follows a submission whose review window ran out.
+ */
+export const MILESTONE_STATUSES = ["created", "funded", "submitted", "changes_requested", "approved", "refunded"] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export type MilestoneEvent = "fund" | "submit" | "request_changes" | "approve" | "auto_approve" | "refund";
+
+const inEscrow = <To extends MilestoneStatus>(to: To) => ({ funded: to, submitted: to, changes_requested: to });
+
+export const milestoneLifecycle = defineLifecycle<MilestoneStatus, MilestoneEvent>({
+  entity: "milestone",
+  code: "MILESTONE_TRANSITION_NOT_ALLOWED",
+  stateLabels: {
+    created: "not funded yet",
+    funded: "funded",
+    submitted: "submitted for review",
+    changes_requested: "waiting for changes",
+    approved: "approved",
+    refunded: "refunded",
+  },
+  eventVerbs: {
+    fund: "fund",
+    submit: "submit work on",
+    request_changes: "request changes on",
+    approve: "approve",
+    auto_approve: "automatically approve",
+    refund: "refund",
+  },
+  transitions: {
+    fund: { created: "funded" },
+    submit: { funded: "submitted", changes_requested: "submitted" },
+    request_changes: { submitted: "changes_requested" },
+    approve: inEscrow("approved"),
+    auto_approve: { submitted: "approved" },
+    refund: inEscrow("refunded"),
+  },
+});
+
+/** Milestone states whose money sits in escrow. */
+export function isMilestoneInEscrow(status: MilestoneStatus): boolean {
+  return status === "funded" || status === "submitted" || status === "changes_requested";
+}
+
+/**
+ * RULES 3.4 Hourly week: open (hours being logged) → invoiced (Monday after) → released after the
+ * dispute deadline; a dispute holds it until it is resolved by a release or a refund.
+ */
+export const HOURLY_WEEK_STATUSES = ["open", "invoiced", "disputed", "released", "refunded"] as const;
+export type HourlyWeekStatus = (typeof HOURLY_WEEK_STATUSES)[number];
+export type HourlyWeekEvent = "invoice" | "dispute" | "release" | "refund";
+
+export const hourlyWeekLifecycle = defineLifecycle<HourlyWeekStatus, HourlyWeekEvent>({
+  entity: "week",
+  code: "HOURLY_WEEK_TRANSITION_NOT_ALLOWED",
+  stateLabels: { open: "still open", invoiced: "invoiced", disputed: "disputed", released: "released", refunded: "refunded" },
+  eventVerbs: { invoice: "invoice", dispute: "dispute", release: "release", refund: "refund" },
+  transitions: {
+    invoice: { open: "invoiced" },
+    dispute: { invoiced: "disputed" },
+    release: { invoiced: "released", disputed: "released" },
+    refund: { invoiced: "refunded", disputed: "refunded" },
+  },
+});
+
+export const transitionJob = (state: JobStatus, event: JobEvent): JobStatus => jobLifecycle.transition(state, event);
+export const transitionProposal = (state: ProposalStatus, event: ProposalEvent): ProposalStatus =>
+  proposalLifecycle.transition(state, event);
+export const transitionContract = (state: ContractStatus, event: ContractEvent): ContractStatus =>
+  contractLifecycle.transition(state, event);
+export const transitionMilestone = (state: MilestoneStatus, event: MilestoneEvent): MilestoneStatus =>
+  milestoneLifecycle.transition(state, event);
+export const transitionHourlyWeek = (state: HourlyWeekStatus, event: HourlyWeekEvent): HourlyWeekStatus =>
+  hourlyWeekLifecycle.transition(state, event);
