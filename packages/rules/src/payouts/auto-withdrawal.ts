@@ -1,0 +1,112 @@
+import type { Minor } from "../money/arithmetic";
+import { DEFAULT_SETTINGS } from "../settings/defaults";
+import type { PayoutMethodKind } from "../settings/schemas";
+import type { MarketplaceSettings } from "../settings/settings";
+import { addDays, assertValidDate, lastWeekdayOfUtcMonth, nthWeekdayOfUtcMonth, startOfUtcDay, WEEKDAY } from "../time";
+import { payoutMethodFee } from "./withdrawals";
+
+/**
+ * Automatic withdrawal schedules (RULES 4), all on Wednesdays, run at 00:00 UTC:
+ * - weekly: every Wednesday;
+ * - twice_monthly: the 1st and 3rd Wednesday of each month;
+ * - monthly: the last Wednesday of each month;
+ * - quarterly: the last Wednesday of March, June, September and December.
+ */
+export const AUTO_WITHDRAWAL_SCHEDULES = ["weekly", "twice_monthly", "monthly", "quarterly"] as const;
+export type AutoWithdrawalSchedule = (typeof AUTO_WITHDRAWAL_SCHEDULES)[number];
+
+const QUARTER_END_MONTHS = new Set([2, 5, 8, 11]);
+
+export function isAutoWithdrawalDay(schedule: AutoWithdrawalSchedule, date: Date): boolean {
+  const day = startOfUtcDay(date);
+  if (day.getUTCDay() !== WEEKDAY.wednesday) return false;
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth();
+  const same = (other: Date) => other.getTime() === day.getTime();
+  switch (schedule) {
+    case "weekly":
+      return true;
+    case "twice_monthly":
+      return same(nthWeekdayOfUtcMonth(year, month, WEEKDAY.wednesday, 1)) || same(nthWeekdayOfUtcMonth(year, month, WEEKDAY.wednesday, 3));
+    case "monthly":
+      return same(lastWeekdayOfUtcMonth(year, month, WEEKDAY.wednesday));
+    case "quarterly":
+      return QUARTER_END_MONTHS.has(month) && same(lastWeekdayOfUtcMonth(year, month, WEEKDAY.wednesday));
+  }
+}
+
+/** The next run (00:00 UTC of a run day) strictly after `now`. */
+export function nextAutoWithdrawalDate(schedule: AutoWithdrawalSchedule, now: Date): Date {
+  assertValidDate(now, "current time");
+  let day = addDays(startOfUtcDay(now), 1);
+  while (!isAutoWithdrawalDay(schedule, day)) day = addDays(day, 1);
+  return day;
+}
+
+/**
+ * Available money older than the max age: credits to Available are spent oldest first, so the
+ * `debitedMinor` taken out of Available so far is removed from the oldest credits.
+ */
+export function agedAvailableMinor(input: {
+  credits: readonly { amountMinor: Minor; availableAt: Date }[];
+  debitedMinor: Minor;
+  now: Date;
+  settings?: Pick<MarketplaceSettings, "autoWithdrawalMaxAgeDays">;
+}): Minor {
+  const { now, settings = DEFAULT_SETTINGS } = input;
+  const cutoff = addDays(now, -settings.autoWithdrawalMaxAgeDays).getTime();
+  let debitLeft = input.debitedMinor;
+  let aged = 0n;
+  for (const credit of [...input.credits].sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime())) {
+    const used = debitLeft < credit.amountMinor ? debitLeft : credit.amountMinor;
+    debitLeft -= used;
+    if (credit.availableAt.getTime() <= cutoff) aged += credit.amountMinor - used;
+  }
+  return aged;
+}
+
+export type AutoWithdrawalReason = "threshold_met" | "aged_balance" | "below_threshold" | "nothing_available" | "not_above_fee";
+
+export interface AutoWithdrawalDecision {
+  payout: boolean;
+  reason: AutoWithdrawalReason;
+  amountMinor: Minor;
+  feeMinor: Minor;
+  netMinor: Minor;
+  thresholdMinor: Minor;
+}
+
+/**
+ * Whether a scheduled run pays out: the whole available balance when it reaches the threshold
+ * (the freelancer's, never below the settings floor); otherwise only the money older than the max
+ * age. The method fee comes out of the amount, and nothing is sent unless the amount exceeds it.
+ */
+export function autoWithdrawalDecision(input: {
+  availableMinor: Minor;
+  agedMinor: Minor;
+  freelancerThresholdMinor: Minor;
+  methodKind: PayoutMethodKind;
+  settings?: Pick<MarketplaceSettings, "autoWithdrawalMinimumThresholdMinor" | "payoutMethodFeesMinor">;
+}): AutoWithdrawalDecision {
+  const { availableMinor, agedMinor, settings = DEFAULT_SETTINGS } = input;
+  const floor = settings.autoWithdrawalMinimumThresholdMinor;
+  const thresholdMinor = input.freelancerThresholdMinor > floor ? input.freelancerThresholdMinor : floor;
+  const feeMinor = payoutMethodFee(input.methodKind, settings);
+  const none = (reason: AutoWithdrawalReason): AutoWithdrawalDecision => ({
+    payout: false,
+    reason,
+    amountMinor: 0n,
+    feeMinor: 0n,
+    netMinor: 0n,
+    thresholdMinor,
+  });
+  if (availableMinor <= 0n) return none("nothing_available");
+  const [reason, amountMinor]: [AutoWithdrawalReason, Minor] = availableMinor >= thresholdMinor
+    ? ["threshold_met", availableMinor]
+    : agedMinor > 0n
+      ? ["aged_balance", agedMinor < availableMinor ? agedMinor : availableMinor]
+      : ["below_threshold", 0n];
+  if (amountMinor === 0n) return none(reason);
+  if (amountMinor <= feeMinor) return none("not_above_fee");
+  return { payout: true, reason, amountMinor, feeMinor, netMinor: amountMinor - feeMinor, thresholdMinor };
+}

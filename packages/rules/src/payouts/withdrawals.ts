@@ -1,0 +1,87 @@
+import { RuleViolation } from "../errors";
+import { assertPositiveMinor, type Minor } from "../money/arithmetic";
+import { formatMoney } from "../money/format";
+import { DEFAULT_SETTINGS } from "../settings/defaults";
+import type { PayoutMethodKind } from "../settings/schemas";
+import type { MarketplaceSettings } from "../settings/settings";
+import { addDays } from "../time";
+
+export interface PayoutMethod {
+  kind: PayoutMethodKind;
+  addedAt: Date;
+}
+
+/** A new payout method can be used 3 days after it was added (RULES 1). */
+export function payoutMethodUsableAt(
+  addedAt: Date,
+  settings: Pick<MarketplaceSettings, "payoutMethodWaitingDays"> = DEFAULT_SETTINGS,
+): Date {
+  return addDays(addedAt, settings.payoutMethodWaitingDays);
+}
+
+export function isPayoutMethodUsable(
+  method: PayoutMethod,
+  now: Date,
+  settings: Pick<MarketplaceSettings, "payoutMethodWaitingDays"> = DEFAULT_SETTINGS,
+): boolean {
+  return now.getTime() >= payoutMethodUsableAt(method.addedAt, settings).getTime();
+}
+
+export function payoutMethodFee(
+  kind: PayoutMethodKind,
+  settings: Pick<MarketplaceSettings, "payoutMethodFeesMinor"> = DEFAULT_SETTINGS,
+): Minor {
+  return settings.payoutMethodFeesMinor[kind];
+}
+
+export interface WithdrawalQuote {
+  /** Taken from the available balance. */
+  amountMinor: Minor;
+  /** The payout method's fee, deducted from the amount. */
+  feeMinor: Minor;
+  /** What reaches the freelancer's payout method. */
+  netMinor: Minor;
+}
+
+type WithdrawalSettings = Pick<MarketplaceSettings, "withdrawalMinimumMinor" | "payoutMethodFeesMinor" | "payoutMethodWaitingDays">;
+
+/**
+ * A manual withdrawal (RULES 4): at least the minimum, never above the available balance, to a
+ * method past its waiting period; the method's fee comes out of the amount, which must exceed it.
+ */
+export function planManualWithdrawal(input: {
+  amountMinor: Minor;
+  availableMinor: Minor;
+  method: PayoutMethod;
+  now: Date;
+  settings?: WithdrawalSettings;
+}): WithdrawalQuote {
+  const { amountMinor, availableMinor, method, now, settings = DEFAULT_SETTINGS } = input;
+  assertPositiveMinor(amountMinor, "withdrawal");
+  if (amountMinor < settings.withdrawalMinimumMinor) {
+    throw new RuleViolation("WITHDRAWAL_BELOW_MINIMUM", `You can withdraw ${formatMoney(settings.withdrawalMinimumMinor)} or more.`, {
+      amountMinor,
+      minimumMinor: settings.withdrawalMinimumMinor,
+    });
+  }
+  if (amountMinor > availableMinor) {
+    throw new RuleViolation("WITHDRAWAL_EXCEEDS_AVAILABLE", `You have ${formatMoney(availableMinor < 0n ? 0n : availableMinor)} available to withdraw.`, {
+      amountMinor,
+      availableMinor,
+    });
+  }
+  if (!isPayoutMethodUsable(method, now, settings)) {
+    const usableAt = payoutMethodUsableAt(method.addedAt, settings);
+    throw new RuleViolation("PAYOUT_METHOD_NOT_YET_USABLE", `This payout method can be used from ${usableAt.toISOString().slice(0, 10)}.`, {
+      usableAt,
+    });
+  }
+  const feeMinor = payoutMethodFee(method.kind, settings);
+  if (amountMinor <= feeMinor) {
+    throw new RuleViolation("WITHDRAWAL_NOT_ABOVE_FEE", `This method's fee is ${formatMoney(feeMinor)}: withdraw more than that.`, {
+      amountMinor,
+      feeMinor,
+    });
+  }
+  return { amountMinor, feeMinor, netMinor: amountMinor - feeMinor };
+}
