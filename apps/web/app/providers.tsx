@@ -1,0 +1,13 @@
+"use client";
+
+import { SessionProvider } from "next-auth/react";
+import type { ReactNode } from "react";
+import { TRPCReactProvider } from "@/trpc/client";
+
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <SessionProvider>
+      <TRPCReactProvider>{children}</TRPCReactProvider>
+    </SessionProvider>
+  );
+}

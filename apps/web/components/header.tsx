@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { Session } from "next-auth";
+import { SignOutButton } from "@/features/auth/sign-out-button";
+
+const NAV: Record<Session["user"]["role"], { href: string; label: string }[]> = {
+  FREELANCER: [{ href: "/dashboard", label: "Dashboard" }],
+  CLIENT: [{ href: "/dashboard", label: "Dashboard" }],
+  ADMIN: [{ href: "/dashboard", label: "Admin overview" }],
+};
+
+const ROLE_LABEL = { FREELANCER: "Freelancer", CLIENT: "Client", ADMIN: "Admin" } as const;
+
+export function Header({ session }: { session: Session | null }) {
+  const user = session?.user;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href={user ? "/dashboard" : "/"} className="text-lg font-bold tracking-tight text-brand-700">
+          Fairlance
+        </Link>
+        {user && (
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            {NAV[user.role].map((item) => (
+              <Link key={item.href} href={item.href} className="text-slate-700 hover:text-brand-700">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        )}
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span className="text-slate-700">
+                <span className="font-medium" data-testid="header-user-name">
+                  {user.name}
+                </span>{" "}
+                <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                  {ROLE_LABEL[user.role]}
+                </span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/sign-in" className="text-slate-700 hover:text-brand-700">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="rounded-md bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+// `pnpm start` (production build) and `pnpm dev` (hot reload): start the
+// embedded PostgreSQL unless DATABASE_URL is set, migrate, seed the demo data,
+// then build and serve the web app. Ctrl-C stops everything cleanly.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPrismaClient, DEMO_LOGINS, migrate, resolveDatabase, seedDemo } from "@fairlance/db/setup";
+
+const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const REPO_ROOT = join(WEB_ROOT, "..", "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const nextBin = join(WEB_ROOT, "node_modules", ".bin", "next");
+
+/** A random secret kept in the git-ignored data folder, so no default secret is ever used. */
+function sessionSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = join(process.env.FAIRLANCE_DATA_DIR ?? join(REPO_ROOT, ".data"), "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+const db = await resolveDatabase();
+let child: ChildProcess | null = null;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child!.once("exit", resolve));
+  }
+  await db.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  await migrate(db.url, { log: console.log });
+  const prisma = createPrismaClient(db.url, { max: 2 });
+  const { created } = await seedDemo(prisma, new Date());
+  await prisma.$disconnect();
+  if (created.length) console.log(`[seed] added ${created.length} demo records`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+const env = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: sessionSecret(),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+if (!dev) {
+  console.log("[web] building the production app (next build)…");
+  const build = spawnSync(nextBin, ["build"], { cwd: WEB_ROOT, env, stdio: "inherit" });
+  if (build.status !== 0) {
+    console.error("[web] the build failed; see the messages above.");
+    await shutdown(build.status ?? 1);
+  }
+}
+
+child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { cwd: WEB_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+child.stdout!.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/Ready in|started server|✓ Ready/.test(chunk.toString())) printBanner();
+});
+child.on("exit", (code) => {
+  if (!stopping) void shutdown(code ?? 1);
+});
+
+let bannerShown = false;
+function printBanner() {
+  if (bannerShown) return;
+  bannerShown = true;
+  const rows = DEMO_LOGINS.map((l) => `    ${l.role.padEnd(10)}  ${l.email.padEnd(24)}  ${l.password}`).join("\n");
+  console.log(
+    `\n  Fairlance is running at http://localhost:${port}` +
+      `  (${dev ? "development, hot reload" : "production build"}; database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"})\n\n` +
+      `  Demo logins:\n${rows}\n\n  Press Ctrl-C to stop.\n`,
+  );
+}

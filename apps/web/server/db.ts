@@ -1,0 +1,2 @@
+import "server-only";
+export { getPrisma } from "@fairlance/db";

@@ -1,0 +1,40 @@
+import { TRPCError } from "@trpc/server";
+import type { DomainErrorCode } from "@fairlance/db";
+
+type TRPCCode = TRPCError["code"];
+
+/** The one table from a domain error code to the tRPC (and so HTTP) status. */
+export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, TRPCCode> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  EMAIL_TAKEN: "CONFLICT",
+  INVALID_CREDENTIALS: "UNAUTHORIZED",
+  TOO_MANY_ATTEMPTS: "TOO_MANY_REQUESTS",
+  IDEMPOTENCY_KEY_REUSED: "CONFLICT",
+  CONFLICT: "CONFLICT",
+};
+
+/** Rule violations (from @fairlance/rules) are requests the rules refuse. */
+export const RULE_VIOLATION_STATUS: TRPCCode = "UNPROCESSABLE_CONTENT";
+
+interface CodedError {
+  name: string;
+  code: string;
+  message: string;
+}
+
+const isCoded = (error: unknown): error is CodedError =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === "string";
+
+/** Domain errors become tRPC errors with their readable message; anything else is left alone. */
+export function toTRPCError(error: unknown): TRPCError | null {
+  if (!isCoded(error)) return null;
+  if (error.name === "DomainError") {
+    const code = DOMAIN_ERROR_STATUS[error.code as DomainErrorCode] ?? "BAD_REQUEST";
+    return new TRPCError({ code, message: error.message, cause: error });
+  }
+  if (error.name === "RuleViolation") {
+    return new TRPCError({ code: RULE_VIOLATION_STATUS, message: error.message, cause: error });
+  }
+  return null;
+}

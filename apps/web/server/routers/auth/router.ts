@@ -1,0 +1,4 @@
+import { router } from "../../trpc";
+import { signUpProcedure } from "./sign-up";
+
+export const authRouter = router({ signUp: signUpProcedure });

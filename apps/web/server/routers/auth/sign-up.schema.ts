@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { SignUpInput } from "@fairlance/db";
+
+export const ZSignUpInput = SignUpInput;
+export const ZSignUpOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["CLIENT", "FREELANCER", "ADMIN"]),
+});

@@ -1,0 +1,11 @@
+import { signUp } from "@fairlance/db";
+import { publicProcedure } from "../../trpc";
+import { ZSignUpInput, ZSignUpOutput } from "./sign-up.schema";
+
+export const signUpProcedure = publicProcedure
+  .input(ZSignUpInput)
+  .output(ZSignUpOutput)
+  .mutation(async ({ ctx, input }) => {
+    const user = await signUp(ctx.prisma, input);
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
+  });

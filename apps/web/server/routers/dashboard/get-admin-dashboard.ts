@@ -1,0 +1,7 @@
+import { getAdminDashboard } from "@fairlance/db";
+import { adminProcedure } from "../../trpc";
+import { ZAdminDashboard } from "./dashboard.schema";
+
+export const getAdminDashboardProcedure = adminProcedure
+  .output(ZAdminDashboard)
+  .query(({ ctx }) => getAdminDashboard(ctx.prisma, ctx.now()));

@@ -1,0 +1,7 @@
+import { getClientDashboard } from "@fairlance/db";
+import { clientProcedure } from "../../trpc";
+import { ZClientDashboard } from "./dashboard.schema";
+
+export const getClientDashboardProcedure = clientProcedure
+  .output(ZClientDashboard)
+  .query(({ ctx }) => getClientDashboard(ctx.prisma, ctx.user.id));

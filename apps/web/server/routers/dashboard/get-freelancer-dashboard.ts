@@ -1,0 +1,7 @@
+import { getFreelancerDashboard } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZFreelancerDashboard } from "./dashboard.schema";
+
+export const getFreelancerDashboardProcedure = freelancerProcedure
+  .output(ZFreelancerDashboard)
+  .query(({ ctx }) => getFreelancerDashboard(ctx.prisma));

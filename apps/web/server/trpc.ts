@@ -1,0 +1,75 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Session } from "next-auth";
+import type { PrismaClient, Role } from "@fairlance/db";
+import { toTRPCError } from "./errors";
+
+export interface Context {
+  session: Session | null;
+  prisma: PrismaClient;
+  /** Injected so tests and the demo clock can control time. */
+  now: () => Date;
+}
+
+export function createContextInner(options: { session: Session | null; prisma: PrismaClient; now?: () => Date }): Context {
+  return { session: options.session, prisma: options.prisma, now: options.now ?? (() => new Date()) };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause as { code?: unknown } | undefined;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        domainCode: typeof cause?.code === "string" ? cause.code : null,
+        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+      },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Domain errors thrown by services become readable tRPC errors, in one place. */
+const translateDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const translated = toTRPCError(result.error.cause);
+    if (translated) throw translated;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(translateDomainErrors);
+
+/** A signed-in person whose account still exists; the role comes from the database. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.session?.user?.id) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  }
+  const user = await ctx.prisma.user.findUnique({
+    where: { id: ctx.session.user.id },
+    select: { id: true, role: true, name: true, email: true },
+  });
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
+  return next({ ctx: { ...ctx, user } });
+});
+
+const ROLE_NAMES: Record<Role, string> = { CLIENT: "clients", FREELANCER: "freelancers", ADMIN: "admins" };
+
+const roleProcedure = (role: Role) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (ctx.user.role !== role) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${ROLE_NAMES[role]} can do this.` });
+    }
+    return next();
+  });
+
+export const clientProcedure = roleProcedure("CLIENT");
+export const freelancerProcedure = roleProcedure("FREELANCER");
+export const adminProcedure = roleProcedure("ADMIN");

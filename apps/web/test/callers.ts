@@ -1,0 +1,21 @@
+import type { Session } from "next-auth";
+import type { PrismaClient, Role } from "@fairlance/db";
+import { appRouter } from "@/server/root";
+import { createCallerFactory, createContextInner } from "@/server/trpc";
+
+const createCaller = createCallerFactory(appRouter);
+
+export const anonymousCaller = (prisma: PrismaClient) => createCaller(createContextInner({ session: null, prisma }));
+
+export function callerFor(prisma: PrismaClient, user: { id: string; email: string; name: string; role: Role }) {
+  const session: Session = { user, expires: new Date(Date.now() + 3_600_000).toISOString() };
+  return createCaller(createContextInner({ session, prisma }));
+}
+
+let n = 0;
+export async function makeUser(prisma: PrismaClient, role: Role) {
+  return prisma.user.create({
+    data: { email: `${role.toLowerCase()}-${Date.now()}-${n++}@test.local`, name: `Test ${role}`, role, passwordHash: "x" },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}

@@ -1,0 +1,3 @@
+import { createGlobalSetup } from "@fairlance/db/testing/global-setup";
+
+export default createGlobalSetup("web");

@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
+
+test("a freelancer signs up, signs out, signs back in and sees their dashboard", async ({ page }) => {
+  const user = { name: "Nia Freelancer", email: uniqueEmail("nia"), password: "correct horse battery", role: "freelancer" as const };
+  await signUp(page, user);
+
+  const header = page.getByRole("banner");
+  await expect(header.getByTestId("header-user-name")).toHaveText(user.name);
+  await expect(header.getByText("Freelancer", { exact: true })).toBeVisible();
+  await expect(page.getByText("Account age")).toBeVisible();
+  await expect(page.getByText("today")).toBeVisible();
+  // Real data from the database: the seeded open jobs.
+  await expect(page.getByRole("heading", { name: /Open jobs on Fairlance \(\d+\)/ })).toBeVisible();
+  await expect(page.getByText("Landing page for a robotics startup")).toBeVisible();
+
+  await signOut(page);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await signIn(page, user.email, user.password);
+  await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
+  await expect(page.getByText(user.email)).toBeVisible();
+});
+
+test("a wrong password gets a clear message and no session", async ({ page }) => {
+  const user = { name: "Omar Client", email: uniqueEmail("omar"), password: "a good long password", role: "client" as const };
+  await signUp(page, user);
+  await signOut(page);
+
+  await signIn(page, user.email, "not the password");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("repeated failures for one account are throttled", async ({ page }) => {
+  const user = { name: "Pia Client", email: uniqueEmail("pia"), password: "a good long password", role: "client" as const };
+  await signUp(page, user);
+  await signOut(page);
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, user.email, `wrong-${attempt}`);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  // Even the right password is refused while throttled.
+  await signIn(page, user.email, user.password);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Too many failed sign-in attempts");
+});
+
+test("sign-up explains what is wrong with the form", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Full name").fill("Short Password");
+  await page.getByLabel("Email").fill(uniqueEmail("short"));
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+});
+
+test("the demo admin signs in and sees the marketplace overview", async ({ page }) => {
+  await signIn(page, "admin@fairlance.test", "fairlance-admin");
+  await expect(page.getByRole("heading", { name: "Welcome, Ada Admin" })).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Admin", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "People" })).toBeVisible();
+  await expect(page.getByText("Freelancers", { exact: true })).toBeVisible();
+});

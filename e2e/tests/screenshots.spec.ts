@@ -1,0 +1,33 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Screenshots of the main pages at desktop and phone widths, for people to look at
+// (written to e2e/.screenshots, git-ignored).
+const dir = join(import.meta.dirname, "..", ".screenshots");
+const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+for (const [device, viewport] of Object.entries(widths)) {
+  test(`screenshots of the main pages (${device})`, async ({ browser }) => {
+    mkdirSync(dir, { recursive: true });
+    const page = await browser.newPage({ viewport });
+    for (const path of ["/", "/sign-up", "/sign-in"]) {
+      await page.goto(path);
+      await page.screenshot({ path: join(dir, `${device}${path === "/" ? "-home" : path.replaceAll("/", "-")}.png`), fullPage: true });
+    }
+    for (const [role, email, password] of [
+      ["freelancer", "fran@fairlance.test", "fairlance-demo"],
+      ["client", "carol@acme.test", "fairlance-demo"],
+      ["admin", "admin@fairlance.test", "fairlance-admin"],
+    ] as const) {
+      await signIn(page, email, password);
+      await page.getByRole("heading", { name: /Welcome/ }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: join(dir, `${device}-dashboard-${role}.png`), fullPage: true });
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("heading", { name: "Sign in to Fairlance" }).waitFor();
+    }
+    await page.close();
+  });
+}

@@ -1,0 +1,75 @@
+import { spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { resolveDatabase } from "./database-url";
+import { DB_PACKAGE_ROOT, dataRoot } from "./paths";
+import { startEmbeddedPostgres } from "./embedded";
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("embedded PostgreSQL", () => {
+  const saved = process.env.DATABASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+  });
+
+  it("recovers the folder of a wrapper that was killed with SIGKILL", async () => {
+    const parent = mkdtempSync(join(dataRoot(), "crash-"));
+    chmodSync(parent, 0o755);
+    const dataDir = join(parent, "cluster");
+    const holder = spawn(process.execPath, ["--import", "tsx", "src/testing/fixtures/hold-embedded.ts", dataDir], {
+      cwd: DB_PACKAGE_ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+      holder.once("exit", (code) => reject(new Error(`fixture exited with ${code}`)));
+    });
+    holder.kill("SIGKILL");
+    await new Promise((resolve) => holder.once("exit", resolve));
+    const orphan = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    expect(isAlive(orphan)).toBe(true); // the crash left postgres running
+
+    const server = await startEmbeddedPostgres({ dataDir, port: 0, log: () => undefined });
+    try {
+      expect(server.owned).toBe(true);
+      expect(isAlive(orphan)).toBe(false);
+      const client = new pg.Client({ connectionString: server.serverUrl });
+      await client.connect();
+      expect((await client.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+      await client.end();
+    } finally {
+      await server.stop();
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("explains when the postgres user cannot reach the data folder", async () => {
+    if (process.getuid?.() !== 0) return; // only root runs PostgreSQL as another user
+    const parent = mkdtempSync(join(dataRoot(), "private-")); // mode 0700
+    try {
+      await expect(startEmbeddedPostgres({ dataDir: join(parent, "cluster"), port: 0, log: () => undefined })).rejects.toThrow(
+        /cannot enter .*private-.*chmod o\+x/,
+      );
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it("uses DATABASE_URL as is and starts nothing when it is set", async () => {
+    process.env.DATABASE_URL = "postgresql://someone:secret@db.example.internal:5432/fairlance";
+    const db = await resolveDatabase();
+    expect(db).toMatchObject({ url: process.env.DATABASE_URL, embedded: false });
+    await db.stop();
+  });
+});
