@@ -1,1 +1,49 @@
-export {};
+/**
+ * @fairlance/rules — the marketplace's economy as pure functions (see README.md).
+ * No clock, no randomness, no I/O: `now` and settings are arguments.
+ */
+export * from "./errors";
+export * from "./time";
+export * from "./idempotency";
+
+export * from "./money/arithmetic";
+export * from "./money/format";
+export * from "./money/parse";
+
+export * from "./settings/schemas";
+export * from "./settings/definitions";
+export * from "./settings/settings";
+export * from "./settings/defaults";
+export * from "./settings/json";
+export * from "./settings/versions";
+
+export * from "./fees/fee-bands";
+export * from "./fees/service-fee";
+export * from "./fees/preview";
+export * from "./fees/client-fee";
+
+export * from "./connects/rate-card";
+export * from "./connects/bundles";
+export * from "./connects/reasons";
+export * from "./connects/lots";
+export * from "./connects/refunds";
+export * from "./connects/boost";
+export * from "./connects/membership";
+export * from "./connects/roi";
+
+export * from "./contracts/lifecycle";
+export * from "./contracts/lifecycles";
+export * from "./contracts/work-start-gate";
+export * from "./contracts/guards";
+
+export * from "./payouts/timeline";
+export * from "./payouts/withdrawals";
+export * from "./payouts/auto-withdrawal";
+
+export * from "./ledger/accounts";
+export * from "./ledger/transfers";
+export * from "./ledger/escrow-entries";
+export * from "./ledger/freelancer-entries";
+
+export * from "./trust/scam-shield";
+export * from "./trust/trust-panel";
