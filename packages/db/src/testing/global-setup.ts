@@ -1,4 +1,7 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { dataRoot } from "../paths";
 import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
 import { migrate } from "../migrate";
 
@@ -18,9 +21,11 @@ declare module "vitest" {
  */
 export function createGlobalSetup(name: string) {
   return async function setup(project: TestProject) {
+    // A cluster of its own per run, so parallel runs never stop each other's server.
+    const dataDir = join(dataRoot(), "test-runs", `${name}-${process.pid}`);
     const server = process.env.DATABASE_URL
       ? null
-      : await startEmbeddedPostgres({ name: `test-${name}`, port: 0, log: () => undefined });
+      : await startEmbeddedPostgres({ dataDir, port: 0, log: () => undefined });
     const serverUrl = server?.serverUrl ?? withDatabase(process.env.DATABASE_URL!, "postgres");
     const template = `fairlance_test_${name.replace(/\W/g, "_")}_${process.pid}`;
     await dropDatabase(serverUrl, template);
@@ -32,6 +37,7 @@ export function createGlobalSetup(name: string) {
     return async () => {
       await dropTestDatabases(serverUrl, template);
       await server?.stop();
+      if (server) rmSync(dataDir, { recursive: true, force: true });
     };
   };
 }

@@ -1,0 +1,35 @@
+/**
+ * The payment provider, as the services see it. The sandbox below is the
+ * default; a real provider implements the same port and is passed to the
+ * services instead. Every call takes an idempotency key: calling again with
+ * the same key returns the first outcome and moves no money twice.
+ */
+export interface CardDetails {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+}
+
+export type CardTokenResult =
+  | { ok: true; ref: string; brand: string; last4: string; requiresVerification: boolean }
+  | { ok: false; reason: string };
+
+export type GatewayResult = { ok: true; ref: string } | { ok: false; reason: string };
+
+export interface PayoutDestination {
+  kind: "ACH" | "LOCAL_BANK" | "PAYPAL" | "INSTANT" | "WIRE";
+  account: string;
+}
+
+export interface PaymentGateway {
+  /** Stores a card and says whether it needs the holder's verification before use. */
+  tokenizeCard(card: CardDetails): Promise<CardTokenResult>;
+  /** Completes verification (the sandbox's micro-deposit or 3-D Secure stand-in). */
+  verifyCard(ref: string, code: string): Promise<GatewayResult>;
+  charge(input: { cardRef: string; amountMinor: bigint; idempotencyKey: string; description: string }): Promise<GatewayResult>;
+  refund(input: { chargeRef: string; amountMinor: bigint; idempotencyKey: string }): Promise<GatewayResult>;
+  /** Registers a payout destination (bank account, PayPal email…). */
+  registerPayoutDestination(destination: PayoutDestination): Promise<GatewayResult>;
+  payout(input: { destinationRef: string; amountMinor: bigint; idempotencyKey: string }): Promise<GatewayResult>;
+}
