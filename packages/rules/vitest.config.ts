@@ -8,7 +8,7 @@ export default defineConfig({
       include: ["src/**/*.ts"],
       exclude: ["src/**/*.test.ts", "src/test-utils.ts", "src/index.ts"],
       reporter: ["text-summary", "text"],
-      thresholds: { lines: 95, branches: 90, functions: 95, statements: 95 },
+      thresholds: { lines: 100, branches: 98, functions: 100, statements: 100 },
     },
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isRuleViolation, RuleViolation } from "./errors";
+import { compareIds } from "./order";
 import { expectViolation, utc } from "./test-utils";
 import {
   addDays,
@@ -61,6 +62,11 @@ describe("UTC time helpers", () => {
     expect(minDate(utc("2024-01-02"), utc("2024-01-01"), utc("2024-01-03"))).toEqual(utc("2024-01-01"));
     expect(isOnOrAfter(utc("2024-01-01"), utc("2024-01-01"))).toBe(true);
     expect(isOnOrAfter(utc("2024-01-01"), utc("2024-01-02"))).toBe(false);
+  });
+
+  it("orders ids by code unit", () => {
+    expect(["b", "a", "B", "a"].sort(compareIds)).toEqual(["B", "a", "a", "b"]);
+    expect(compareIds("x", "x")).toBe(0);
   });
 
   it("explains its errors", () => {

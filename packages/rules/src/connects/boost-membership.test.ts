@@ -28,6 +28,8 @@ describe("boost", () => {
     expect(rankBoostBids(bids).map((b) => b.proposalId)).toEqual(["p2", "p3", "p8", "p1", "p6", "p5", "p7"]);
     expect(topBoostSlots(bids).map((b) => b.proposalId)).toEqual(["p2", "p3", "p8", "p1"]);
     expect(topBoostSlots(bids, { boostSlots: 1 }).map((b) => b.proposalId)).toEqual(["p2"]);
+    const twins = [bid("p9", 1, "2024-06-01"), bid("p9", 1, "2024-06-01")];
+    expect(rankBoostBids(twins)).toHaveLength(2);
   });
 
   it("keeps top slots and bids the client interacted with, refunds the rest", () => {

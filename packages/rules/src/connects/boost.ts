@@ -1,3 +1,4 @@
+import { compareIds } from "../order";
 import { DEFAULT_SETTINGS } from "../settings/defaults";
 import type { MarketplaceSettings } from "../settings/settings";
 import { addDays, minDate } from "../time";
@@ -16,7 +17,7 @@ export function rankBoostBids<Bid extends BoostBid>(bids: readonly Bid[]): Bid[]
       (a, b) =>
         b.boostConnects - a.boostConnects ||
         a.boostedAt.getTime() - b.boostedAt.getTime() ||
-        (a.proposalId < b.proposalId ? -1 : a.proposalId > b.proposalId ? 1 : 0),
+        compareIds(a.proposalId, b.proposalId),
     );
 }
 

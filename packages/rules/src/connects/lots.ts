@@ -1,4 +1,5 @@
 import { RuleViolation } from "../errors";
+import { compareIds } from "../order";
 import { DEFAULT_SETTINGS } from "../settings/defaults";
 import type { MarketplaceSettings } from "../settings/settings";
 import { addDays, assertValidDate } from "../time";
@@ -35,7 +36,7 @@ export function spendingOrder(lots: readonly ConnectLot[], now: Date): ConnectLo
   assertValidDate(now, "current time");
   return lots
     .filter((lot) => isLotUsable(lot, now))
-    .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime() || compareIds(a.id, b.id));
 }
 
 export function connectBalance(lots: readonly ConnectLot[], now: Date): number {

@@ -42,33 +42,29 @@ export function planRefund(input: {
       totalHeld,
     });
   }
-  const shares = proportionalShares(held.map((lot) => lot.connects), connects);
   const toLots: LotTake[] = [];
   let reissued = 0;
-  held.forEach((lot, index) => {
-    const share = shares[index] ?? 0;
-    if (share === 0) return;
+  for (const { item: lot, share } of proportionalShares(held, connects)) {
+    if (share === 0) continue;
     if (lot.expiresAt.getTime() <= now.getTime()) reissued += share;
     else toLots.push({ lotId: lot.lotId, connects: share });
-  });
+  }
   const reissue = reissued > 0 ? { connects: reissued, expiresAt: addDays(now, settings.connectRefundReissueExpiryDays) } : null;
   return { toLots, reissue };
 }
 
-/** Splits `amount` over `weights` by largest remainder; requires amount ≤ sum(weights). */
-function proportionalShares(weights: readonly number[], amount: number): number[] {
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (total === 0) return weights.map(() => 0);
-  const shares = weights.map((weight) => Math.floor((weight * amount) / total));
-  let left = amount - shares.reduce((sum, share) => sum + share, 0);
-  const byRemainder = weights
-    .map((weight, index) => ({ index, remainder: (weight * amount) % total }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of byRemainder) {
-    if (left === 0) break;
-    shares[index] = (shares[index] ?? 0) + 1;
-    left -= 1;
-  }
+/** Splits `amount` over the items' connects by largest remainder; requires amount ≤ their sum. */
+function proportionalShares<Item extends LotTake>(items: readonly Item[], amount: number): { item: Item; share: number }[] {
+  const total = items.reduce((sum, item) => sum + item.connects, 0);
+  const shares = items.map((item, index) => ({
+    item,
+    index,
+    share: total === 0 ? 0 : Math.floor((item.connects * amount) / total),
+    remainder: total === 0 ? 0 : (item.connects * amount) % total,
+  }));
+  const left = amount - shares.reduce((sum, entry) => sum + entry.share, 0);
+  const byRemainder = [...shares].sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const entry of byRemainder.slice(0, left)) entry.share += 1;
   return shares;
 }
 

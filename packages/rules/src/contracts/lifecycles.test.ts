@@ -14,6 +14,7 @@ import {
   transitionMilestone,
   transitionProposal,
   type JobEvent,
+  type JobStatus,
   type MilestoneEvent,
 } from "./lifecycles";
 
@@ -39,6 +40,7 @@ describe("job lifecycle", () => {
       expect((error as { details: unknown }).details).toEqual({ entity: "job", state: "expired", event: "hire" });
     }
     expectViolation(() => jobLifecycle.transition("open", "bogus" as JobEvent), "JOB_TRANSITION_NOT_ALLOWED");
+    expectViolation(() => jobLifecycle.transition("bogus" as JobStatus, "hire"), "JOB_TRANSITION_NOT_ALLOWED");
   });
 
   it("lists what can happen next", () => {

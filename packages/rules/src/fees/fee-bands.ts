@@ -33,10 +33,10 @@ export function isInRange(range: FeeBandRange, amountMinor: Minor): boolean {
   return amountMinor >= range.fromMinor && (range.toMinor === null || amountMinor < range.toMinor);
 }
 
-/** The range holding `amountMinor`; schedules always end with an unbounded range. */
+/** The range holding `amountMinor` (a valid schedule always has one: its last band is open). */
 export function rangeHolding(ranges: readonly FeeBandRange[], amountMinor: Minor): FeeBandRange {
-  const range = ranges.find((candidate) => isInRange(candidate, amountMinor)) ?? ranges[ranges.length - 1];
-  if (!range) throw new RuleViolation("FEE_SCHEDULE_INVALID", "The fee schedule has no bands.");
+  const range = ranges.find((candidate) => isInRange(candidate, amountMinor));
+  if (!range) throw new RuleViolation("FEE_SCHEDULE_INVALID", "No band of the fee schedule holds this amount.", { amountMinor });
   return range;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectViolation } from "../test-utils";
 import { computeClientFee } from "./client-fee";
+import { rangeHolding } from "./fee-bands";
 import { nextBand, previewServiceFee } from "./preview";
 
 describe("nextBand", () => {
@@ -47,6 +48,14 @@ describe("previewServiceFee", () => {
     expect(preview.after.current?.index).toBe(1);
     expect(preview.after.remainingToNextMinor).toBe(940_000n);
     expect(previewServiceFee({ amountMinor: 1n }).before.remainingToNextMinor).toBe(50_000n);
+  });
+});
+
+describe("fee band ranges", () => {
+  it("refuses an amount no band holds", () => {
+    expectViolation(() => rangeHolding([], 0n), "FEE_SCHEDULE_INVALID");
+    expectViolation(() => rangeHolding([{ index: 0, fromMinor: 0n, toMinor: 10n, rateBps: 1 }], 10n), "FEE_SCHEDULE_INVALID");
+    expect(rangeHolding([{ index: 0, fromMinor: 0n, toMinor: 10n, rateBps: 1 }], 9n).index).toBe(0);
   });
 });
 

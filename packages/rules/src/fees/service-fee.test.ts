@@ -124,6 +124,8 @@ describe("computeServiceFeeRefund", () => {
     expect(first.feeRefundMinor + second.feeRefundMinor).toBe(charged);
     expect(second.bands).toEqual([{ index: 1, fromMinor: 1_000n, toMinor: null, rateBps: 1500, partMinor: 1_000n, feeMinor: second.feeRefundMinor }]);
     expect(computeServiceFeeRefund({ priorBilledMinor: 5_000n, refundMinor: 0n, schedule: variable, payment }).bands).toEqual([]);
+    const empty = { amountMinor: 0n, refundedMinor: 0n };
+    expect(computeServiceFeeRefund({ priorBilledMinor: 5n, refundMinor: 0n, schedule: variable, payment: empty }).feeRefundMinor).toBe(0n);
     expectViolation(() => computeServiceFeeRefund({ priorBilledMinor: 5_000n, refundMinor: 1n, schedule: variable }), "FEE_REFUND_NEEDS_PAYMENT");
     expectViolation(
       () => computeServiceFeeRefund({ priorBilledMinor: 5_000n, refundMinor: 1_001n, schedule: variable, payment: { ...payment, refundedMinor: 3n } }),

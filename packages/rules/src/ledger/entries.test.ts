@@ -187,7 +187,8 @@ describe("ledger properties", () => {
             billed += amountMinor;
             fees += serviceFeeMinor + clientFeeMinor;
             transfers.push(...releaseEscrowEntries({ escrow, freelancerId: "f", amountMinor, serviceFeeMinor }));
-            transfers.push(...clearPendingEntries({ freelancerId: "f", amountMinor: amountMinor - serviceFeeMinor }));
+            const netMinor = amountMinor - serviceFeeMinor;
+            if (netMinor > 0n) transfers.push(...clearPendingEntries({ freelancerId: "f", amountMinor: netMinor }));
           } else {
             transfers.push(...refundEscrowEntries({ clientId: "c", escrow, amountMinor, clientFeeMinor }));
           }

@@ -128,6 +128,7 @@ describe("resolveSettings", () => {
     { key: "connectPriceMinor" as const, value: 25n, effectiveFrom: utc("2024-03-01") },
     { key: "connectPriceMinor" as const, value: 30n, effectiveFrom: utc("2024-03-01") },
     { key: "clientFeeBps" as const, value: 500, effectiveFrom: utc("2024-01-15") },
+    { key: "clientFeeBps" as const, value: 700, effectiveFrom: utc("2024-01-10") }, // recorded later, effective earlier
   ];
 
   it("uses the latest version in force, the default before any", () => {
