@@ -70,6 +70,21 @@ export class RuleViolation extends Error {
     this.code = code;
     this.details = details;
   }
+
+  /** A JSON-safe form (details may hold bigints and dates, which JSON cannot carry as they are). */
+  toJSON(): { name: string; code: RuleViolationCode; message: string; details: Record<string, unknown> } {
+    return { name: this.name, code: this.code, message: this.message, details: jsonSafe(this.details) as Record<string, unknown> };
+  }
+}
+
+function jsonSafe(value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonSafe(item)]));
+  }
+  return value;
 }
 
 export function isRuleViolation(error: unknown, code?: RuleViolationCode): error is RuleViolation {

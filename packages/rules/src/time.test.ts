@@ -76,5 +76,12 @@ describe("UTC time helpers", () => {
     expect(isRuleViolation(error, "INVALID_DATE")).toBe(true);
     expect(isRuleViolation(error, "MONEY_NEGATIVE")).toBe(false);
     expect(isRuleViolation(new Error("x"))).toBe(false);
+    const detailed = new RuleViolation("MONEY_TOO_LARGE", "Too much.", { maxMinor: 5n, at: utc("2024-01-01"), bad: new Date(Number.NaN), list: [1n], nested: { ok: true } });
+    expect(JSON.parse(JSON.stringify(detailed))).toEqual({
+      name: "RuleViolation",
+      code: "MONEY_TOO_LARGE",
+      message: "Too much.",
+      details: { maxMinor: "5", at: "2024-01-01T00:00:00.000Z", bad: null, list: ["1"], nested: { ok: true } },
+    });
   });
 });
