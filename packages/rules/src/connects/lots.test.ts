@@ -80,6 +80,10 @@ describe("connects properties", () => {
           expect(take.connects).toBeLessThanOrEqual(lot.remaining);
           expect(lot.expiresAt.getTime()).toBeGreaterThan(now.getTime());
         }
+        for (let index = 1; index < taken.length; index += 1) {
+          const previous = taken[index - 1]?.lot.expiresAt.getTime() ?? 0;
+          expect(taken[index]?.lot.expiresAt.getTime()).toBeGreaterThanOrEqual(previous);
+        }
         // Every lot before the last one taken is emptied, and nothing usable expiring earlier is skipped.
         const lastTaken = taken[taken.length - 1];
         for (const lot of generated) {
