@@ -15,7 +15,8 @@ export type CardTokenResult =
   | { ok: true; ref: string; brand: string; last4: string; requiresVerification: boolean }
   | { ok: false; reason: string };
 
-export type GatewayResult = { ok: true; ref: string } | { ok: false; reason: string };
+/** `retryable`: the provider did not answer (nothing happened); the same call may be retried with the same key. */
+export type GatewayResult = { ok: true; ref: string } | { ok: false; reason: string; retryable?: boolean };
 
 export interface PayoutDestination {
   kind: "ACH" | "LOCAL_BANK" | "PAYPAL" | "INSTANT" | "WIRE";

@@ -57,7 +57,7 @@ export class SandboxGateway implements PaymentGateway {
     const left = this.failures.get(operation) ?? 0;
     if (left <= 0) return null;
     this.failures.set(operation, left - 1);
-    return { ok: false, reason: "The payment provider did not answer. Nothing was charged; try again in a moment." };
+    return { ok: false, reason: "The payment provider did not answer. Nothing was charged; try again in a moment.", retryable: true };
   }
 
   async tokenizeCard(card: CardDetails): Promise<CardTokenResult> {

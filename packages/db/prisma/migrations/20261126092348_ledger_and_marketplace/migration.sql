@@ -29,7 +29,7 @@ CREATE TYPE "HourlyWeekStatus" AS ENUM ('OPEN', 'INVOICED', 'DISPUTED', 'RELEASE
 CREATE TYPE "PaymentKind" AS ENUM ('MILESTONE', 'HOURLY', 'BONUS');
 
 -- CreateEnum
-CREATE TYPE "WithdrawalStatus" AS ENUM ('SENT', 'FAILED');
+CREATE TYPE "WithdrawalStatus" AS ENUM ('PROCESSING', 'SENT', 'FAILED');
 
 -- CreateEnum
 CREATE TYPE "AutoWithdrawalSchedule" AS ENUM ('WEEKLY', 'TWICE_MONTHLY', 'MONTHLY', 'QUARTERLY');

@@ -1,0 +1,16 @@
+// pnpm db:check — verifies the ledger invariants (RULES.md section 7) and
+// prints what it checked; exits 1 when any is violated.
+import { createPrismaClient } from "../client";
+import { resolveDatabase } from "../database-url";
+import { checkInvariants, formatInvariantReport } from "../ledger/invariants";
+
+const db = await resolveDatabase();
+const prisma = createPrismaClient(db.url, { max: 2 });
+try {
+  const report = await checkInvariants(prisma);
+  console.log(formatInvariantReport(report));
+  process.exitCode = report.ok ? 0 : 1;
+} finally {
+  await prisma.$disconnect();
+  await db.stop();
+}

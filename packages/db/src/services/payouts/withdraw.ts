@@ -1,0 +1,71 @@
+import { planManualWithdrawal, withdrawalEntries } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
+import type { PaymentGateway } from "../../gateway/gateway";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { balanceOf, postTransfers } from "../../ledger/post-transfers";
+import { loadSettings } from "../../settings/load-settings";
+import { runTransaction } from "../../transaction";
+import { requireFreelancer, toRuleKind } from "./freelancer";
+import { settleWithdrawal, type SettledWithdrawal } from "./settle-withdrawal";
+
+export const WithdrawInput = z.object({
+  payoutMethodId: z.uuid("Choose a payout method."),
+  amountMinor: z.bigint("Enter an amount in cents.").positive("Enter an amount above $0."),
+  idempotencyKey: IdempotencyKey,
+});
+
+/**
+ * A manual withdrawal (RULES 4): any amount from the minimum up to Available,
+ * to a usable payout method, minus its fee. The money leaves Available in one
+ * transaction (the account row is locked, so concurrent withdrawals can never
+ * overdraw it); the provider is called after commit and the outcome recorded.
+ */
+export async function withdraw(
+  prisma: PrismaClient,
+  input: z.input<typeof WithdrawInput> & { actorId: string; now: Date },
+  deps: { gateway?: PaymentGateway } = {},
+): Promise<SettledWithdrawal> {
+  const data = WithdrawInput.parse(input);
+  const call = { operation: "payout.withdraw", userId: input.actorId, key: data.idempotencyKey };
+  const { result } = await runTransaction(prisma, (tx) =>
+    idempotent(
+      tx,
+      { ...call, request: { payoutMethodId: data.payoutMethodId, amountMinor: data.amountMinor } },
+      async () => {
+        await requireFreelancer(tx, input.actorId, { forWithdrawal: true });
+        const method = await tx.payoutMethod.findFirst({
+          where: { id: data.payoutMethodId, userId: input.actorId },
+          select: { id: true, kind: true, createdAt: true },
+        });
+        if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
+        const { settings } = await loadSettings(tx, input.now);
+        // Lock Available before reading it: concurrent withdrawals queue here.
+        await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${`freelancer_available:${input.actorId}`} FOR UPDATE`;
+        const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId: input.actorId });
+        const quote = planManualWithdrawal({
+          amountMinor: data.amountMinor,
+          availableMinor,
+          method: { kind: toRuleKind(method.kind), addedAt: method.createdAt },
+          now: input.now,
+          settings,
+        });
+        const withdrawal = await tx.withdrawal.create({
+          data: { userId: input.actorId, payoutMethodId: method.id, ...quote, status: "PROCESSING", createdAt: input.now },
+          select: { id: true },
+        });
+        await postTransfers(tx, withdrawalEntries({ freelancerId: input.actorId, amountMinor: quote.amountMinor, feeMinor: quote.feeMinor }), {
+          key: scopedKey(call),
+          operation: "withdrawal",
+          now: input.now,
+          userId: input.actorId,
+        });
+        return { withdrawalId: withdrawal.id };
+      },
+      jsonCodec<{ withdrawalId: string }>(),
+    ),
+  );
+  // After commit: a replay of a withdrawal that was interrupted here finishes it.
+  return settleWithdrawal(prisma, { withdrawalId: result.withdrawalId, now: input.now }, deps);
+}
