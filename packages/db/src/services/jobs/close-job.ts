@@ -1,0 +1,58 @@
+import { connectRefundPolicy } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { loadSettings } from "../../settings/load-settings";
+import { runTransaction } from "../../transaction";
+import { endJobProposals, type ProposalRefund } from "./end-job-proposals";
+import { Id, lockOwnedJob, nextJobStatus, parseInput, requireActor } from "./shared";
+
+export const CloseJobInput = z.object({ jobId: Id("job"), idempotencyKey: IdempotencyKey });
+
+export interface ClosedJob {
+  jobId: string;
+  status: string;
+  proposalsClosed: number;
+  connectsRefunded: number;
+  refunds: ProposalRefund[];
+}
+
+/**
+ * The owner closes an open job without hiring: every live proposal closes and gets back all the
+ * connects it still holds, boost included, with the reason `refund_job_closed` (RULES 2.5).
+ */
+export async function closeJob(
+  prisma: PrismaClient,
+  input: z.input<typeof CloseJobInput> & { actorId: string; now: Date },
+): Promise<ClosedJob> {
+  const { jobId, idempotencyKey } = parseInput(CloseJobInput, input);
+  const { actorId, now } = input;
+  const call = { operation: "job.close", userId: actorId, key: idempotencyKey, request: { jobId } };
+  return runTransaction(prisma, async (tx) => {
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        await requireActor(tx, actorId, "CLIENT", "close jobs");
+        const job = await lockOwnedJob(tx, jobId, actorId);
+        const status = nextJobStatus(job.status, "close");
+        const { settings } = await loadSettings(tx, now);
+        const ended = await endJobProposals(tx, {
+          job,
+          endReason: "job_closed_without_hire",
+          refund: connectRefundPolicy("job_closed_without_hire", settings),
+          keyPrefix: scopedKey(call),
+          now,
+          reissueExpiryDays: settings.connectRefundReissueExpiryDays,
+        });
+        await tx.job.update({
+          where: { id: jobId },
+          data: { status, endedAt: now, endedReason: "closed_without_hire", auctionClosedAt: job.auctionClosedAt ?? now },
+        });
+        return { jobId, status, ...ended };
+      },
+      jsonCodec<ClosedJob>(),
+    );
+    return result;
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
+import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { JobFields, jobColumns, jobResult, refineJobShape, type JobResult } from "./job-fields";
+import { Id, lockOwnedJob, parseInput, requireActor } from "./shared";
+
+export const EditJobInput = z.object({
+  jobId: Id("job"),
+  idempotencyKey: IdempotencyKey,
+  /** Only the fields given change; `null` clears an optional pricing field. */
+  changes: JobFields.partial(),
+});
+
+const EditedJob = JobFields.superRefine(refineJobShape);
+
+/**
+ * The owner edits a draft or an open job. An open job keeps the connect cost it was published
+ * with, even when its budget or duration changes: the cost shown to freelancers never moves
+ * under them (RULES 2.3). An open job cannot switch between fixed price and hourly, since its
+ * proposals bid in one or the other. Editing an open job counts as activity (expiry restarts).
+ */
+export async function editJob(
+  prisma: PrismaClient,
+  input: z.input<typeof EditJobInput> & { actorId: string; now: Date },
+): Promise<JobResult> {
+  const { jobId, idempotencyKey, changes } = parseInput(EditJobInput, input);
+  const { actorId, now } = input;
+  return runTransaction(prisma, async (tx) => {
+    const { result } = await idempotent(
+      tx,
+      { operation: "job.edit", userId: actorId, key: idempotencyKey, request: { jobId, changes } },
+      async () => {
+        await requireActor(tx, actorId, "CLIENT", "edit jobs");
+        const job = await lockOwnedJob(tx, jobId, actorId);
+        if (job.status !== "DRAFT" && job.status !== "OPEN") {
+          throw new DomainError("CONFLICT", "Only a draft or an open job can be edited.");
+        }
+        if (job.status === "OPEN" && changes.type !== undefined && changes.type !== job.type) {
+          throw new DomainError("CONFLICT", "A published job cannot switch between fixed price and hourly. Close it and post a new one.");
+        }
+        const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+        const merged = parseInput(EditedJob, { ...job, ...given });
+        const updated = await tx.job.update({
+          where: { id: jobId },
+          data: { ...jobColumns(merged), ...(job.status === "OPEN" ? { lastActivityAt: now } : {}) },
+        });
+        return jobResult(updated);
+      },
+      jsonCodec<JobResult>(),
+    );
+    return result;
+  });
+}

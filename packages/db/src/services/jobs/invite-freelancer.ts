@@ -1,0 +1,56 @@
+import { RuleViolation } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
+import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { Id, lockOwnedJob, parseInput, requireActor } from "./shared";
+
+export const InviteFreelancerInput = z.object({
+  jobId: Id("job"),
+  freelancerId: Id("freelancer"),
+  idempotencyKey: IdempotencyKey,
+  message: z.string().trim().min(1, "Write a short invitation.").max(2_000, "Keep the invitation under 2,000 characters."),
+});
+
+export interface SentInvitation {
+  invitationId: string;
+  jobId: string;
+  freelancerId: string;
+  createdAt: Date;
+}
+
+/**
+ * The owner of an open job invites a freelancer; a proposal to an invitation costs no connects
+ * (RULES 2.3). One invitation per job and freelancer, and none once the freelancer has proposed.
+ */
+export async function inviteFreelancer(
+  prisma: PrismaClient,
+  input: z.input<typeof InviteFreelancerInput> & { actorId: string; now: Date },
+): Promise<SentInvitation> {
+  const { jobId, freelancerId, idempotencyKey, message } = parseInput(InviteFreelancerInput, input);
+  const { actorId, now } = input;
+  return runTransaction(prisma, async (tx) => {
+    const { result } = await idempotent(
+      tx,
+      { operation: "job.invite", userId: actorId, key: idempotencyKey, request: { jobId, freelancerId, message } },
+      async () => {
+        await requireActor(tx, actorId, "CLIENT", "invite freelancers", { active: true });
+        const job = await lockOwnedJob(tx, jobId, actorId);
+        if (job.status !== "OPEN") throw new RuleViolation("JOB_NOT_OPEN", "You can only invite freelancers to an open job.");
+        const freelancer = await tx.user.findUnique({ where: { id: freelancerId }, select: { role: true } });
+        if (freelancer?.role !== "FREELANCER") throw new DomainError("NOT_FOUND", "This freelancer does not exist.");
+        const pair = { jobId_freelancerId: { jobId, freelancerId } };
+        const invited = await tx.invitation.findUnique({ where: pair, select: { id: true } });
+        const proposed = await tx.proposal.findUnique({ where: pair, select: { id: true } });
+        if (invited) throw new DomainError("CONFLICT", "You have already invited this freelancer to this job.");
+        if (proposed) throw new DomainError("CONFLICT", "This freelancer has already sent a proposal for this job.");
+        const invitation = await tx.invitation.create({ data: { jobId, freelancerId, message, createdAt: now } });
+        await tx.job.update({ where: { id: jobId }, data: { lastActivityAt: now } });
+        return { invitationId: invitation.id, jobId, freelancerId, createdAt: invitation.createdAt };
+      },
+      jsonCodec<SentInvitation>(),
+    );
+    return result;
+  });
+}

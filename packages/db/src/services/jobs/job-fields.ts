@@ -1,0 +1,101 @@
+import { boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricing } from "@fairlance/rules";
+import { z } from "zod";
+import type { ExperienceLevel, JobType, Tx } from "../../client";
+import { loadSettings } from "../../settings/load-settings";
+
+const Cents = (what: string) => z.bigint(`Enter the ${what} in cents.`).positive(`The ${what} must be above $0.00.`).max(100_000_000_00n, `The ${what} is too large.`);
+
+/** The fields a client fills in when posting or editing a job. */
+export const JobFields = z.object({
+  title: z.string().trim().min(5, "Give the job a title of at least 5 characters.").max(120, "Keep the title under 120 characters."),
+  description: z.string().trim().min(20, "Describe the job in at least 20 characters.").max(10_000, "Keep the description under 10,000 characters."),
+  type: z.enum(["FIXED", "HOURLY"], "Choose fixed price or hourly."),
+  budgetMinor: Cents("budget").nullish(),
+  hourlyMinMinor: Cents("minimum hourly rate").nullish(),
+  hourlyMaxMinor: Cents("maximum hourly rate").nullish(),
+  estimatedHours: z.int("Estimate the hours as a whole number.").positive("Estimate at least 1 hour.").max(10_000, "Estimate at most 10,000 hours.").nullish(),
+  durationDays: z.int("Give the duration in whole days.").min(1, "A job lasts at least 1 day.").max(3_650, "A job lasts at most 10 years."),
+  experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"], "Choose an experience level."),
+  skills: z
+    .array(z.string().trim().min(1, "A skill cannot be empty.").max(40, "Keep each skill under 40 characters."))
+    .min(1, "List at least one skill.")
+    .max(15, "List at most 15 skills."),
+});
+export type JobFields = z.output<typeof JobFields>;
+
+/** Fixed-price jobs have a budget; hourly jobs a rate range and estimated hours. */
+export function refineJobShape(job: Partial<JobFields>, context: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+  if (job.type === "FIXED") {
+    if (job.budgetMinor == null) issue("budgetMinor", "A fixed-price job needs a budget.");
+    if (job.hourlyMinMinor != null || job.hourlyMaxMinor != null || job.estimatedHours != null) {
+      issue("hourlyMinMinor", "A fixed-price job has a budget, not an hourly range.");
+    }
+  }
+  if (job.type === "HOURLY") {
+    if (job.budgetMinor != null) issue("budgetMinor", "An hourly job has an hourly range, not a budget.");
+    if (job.hourlyMinMinor == null || job.hourlyMaxMinor == null) issue("hourlyMaxMinor", "An hourly job needs a minimum and a maximum hourly rate.");
+    else if (job.hourlyMaxMinor < job.hourlyMinMinor) issue("hourlyMaxMinor", "The maximum hourly rate cannot be below the minimum.");
+    if (job.estimatedHours == null) issue("estimatedHours", "An hourly job needs an estimate of the hours.");
+  }
+}
+
+/** The stored columns of a job's fields (the unused pricing columns cleared). */
+export const jobColumns = (job: JobFields) => ({
+  title: job.title,
+  description: job.description,
+  type: job.type as JobType,
+  budgetMinor: job.type === "FIXED" ? job.budgetMinor ?? null : null,
+  hourlyMinMinor: job.type === "HOURLY" ? job.hourlyMinMinor ?? null : null,
+  hourlyMaxMinor: job.type === "HOURLY" ? job.hourlyMaxMinor ?? null : null,
+  estimatedHours: job.type === "HOURLY" ? job.estimatedHours ?? null : null,
+  durationDays: job.durationDays,
+  experienceLevel: job.experienceLevel as ExperienceLevel,
+  skills: [...new Set(job.skills)],
+});
+
+type PricedJob = Pick<ReturnType<typeof jobColumns>, "type" | "budgetMinor" | "hourlyMaxMinor" | "estimatedHours" | "durationDays">;
+
+/**
+ * What publishing fixes on a job (RULES 2.3): its connect cost from the rate card in force, the
+ * settings version it was priced under, and the boost auction's close.
+ */
+export async function publication(tx: Tx, job: PricedJob, now: Date) {
+  const { settings, version } = await loadSettings(tx, now);
+  const pricing: JobPricing =
+    job.type === "FIXED"
+      ? { type: "fixed", budgetMinor: job.budgetMinor ?? 0n }
+      : { type: "hourly", maxHourlyRateMinor: job.hourlyMaxMinor ?? 0n, estimatedHours: job.estimatedHours ?? 0 };
+  const connectCost = jobConnectCost({
+    projectedValueMinor: projectedJobValue(pricing),
+    durationDays: job.durationDays,
+    rateCard: settings.connectRateCard,
+  });
+  return {
+    status: "OPEN" as const,
+    connectCost,
+    settingsVersion: version,
+    publishedAt: now,
+    lastActivityAt: now,
+    auctionClosesAt: boostAuctionClosesAt({ postedAt: now, settings }),
+  };
+}
+
+/** What the job services return. */
+export interface JobResult {
+  jobId: string;
+  status: string;
+  connectCost: number | null;
+  settingsVersion: number | null;
+  publishedAt: Date | null;
+  auctionClosesAt: Date | null;
+}
+
+export const jobResult = (job: { id: string; status: string; connectCost: number | null; settingsVersion: number | null; publishedAt: Date | null; auctionClosesAt: Date | null }): JobResult => ({
+  jobId: job.id,
+  status: job.status,
+  connectCost: job.connectCost,
+  settingsVersion: job.settingsVersion,
+  publishedAt: job.publishedAt,
+  auctionClosesAt: job.auctionClosesAt,
+});

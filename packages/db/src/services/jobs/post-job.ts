@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { JobFields, jobColumns, jobResult, publication, refineJobShape, type JobResult } from "./job-fields";
+import { parseInput, requireActor } from "./shared";
+
+export const PostJobInput = JobFields.extend({
+  idempotencyKey: IdempotencyKey,
+  /** true: publish now (priced and open); false: keep as a draft. */
+  publish: z.boolean().default(false),
+}).superRefine(refineJobShape);
+
+/**
+ * A client posts a job, as a draft or published. Publishing fixes its connect cost from the
+ * rate card in force (RULES 2.3) and the settings version it was priced under.
+ */
+export async function postJob(
+  prisma: PrismaClient,
+  input: z.input<typeof PostJobInput> & { actorId: string; now: Date },
+): Promise<JobResult> {
+  const { idempotencyKey, publish, ...fields } = parseInput(PostJobInput, input);
+  const { actorId, now } = input;
+  return runTransaction(prisma, async (tx) => {
+    const call = { operation: "job.post", userId: actorId, key: idempotencyKey, request: { ...fields, publish } };
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        await requireActor(tx, actorId, "CLIENT", "post jobs", { active: true });
+        const columns = jobColumns(fields);
+        const published = publish ? await publication(tx, columns, now) : { status: "DRAFT" as const };
+        const job = await tx.job.create({ data: { ...columns, ...published, clientId: actorId, createdAt: now } });
+        return jobResult(job);
+      },
+      jsonCodec<JobResult>(),
+    );
+    return result;
+  });
+}

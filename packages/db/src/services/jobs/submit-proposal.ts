@@ -1,0 +1,96 @@
+import { assertCanSubmitProposal, proposalConnectCost } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { lockConnects, spendConnects } from "../../connects/connect-ledger";
+import { DomainError } from "../../errors";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { loadSettings } from "../../settings/load-settings";
+import { runTransaction } from "../../transaction";
+import { Id, jobNote, lockJob, parseInput, requireActor } from "./shared";
+
+export const SubmitProposalInput = z.object({
+  jobId: Id("job"),
+  idempotencyKey: IdempotencyKey,
+  coverLetter: z.string().trim().min(20, "Write a cover letter of at least 20 characters.").max(5_000, "Keep the cover letter under 5,000 characters."),
+  /** Fixed price: the amount bid; hourly: the hourly rate. */
+  bidMinor: z.bigint("Enter your bid in cents.").positive("Your bid must be above $0.00.").max(100_000_000_00n, "Your bid is too large."),
+  boostConnects: z.int("Boost with a whole number of connects.").min(0, "A boost cannot be negative.").max(1_000, "A boost is at most 1,000 connects.").default(0),
+});
+
+export interface SubmittedProposal {
+  proposalId: string;
+  jobId: string;
+  invited: boolean;
+  connectCost: number;
+  boostConnects: number;
+  connectsSpent: number;
+  /** The settings version the job's connect cost was priced under (the proposal pays that cost). */
+  settingsVersion: number;
+  submittedAt: Date;
+}
+
+/**
+ * A freelancer proposes on an open job (RULES 2.3, 2.4): the job's cost (0 when invited) and any
+ * boost are spent atomically with creating the proposal. The job row is locked first, so the
+ * per-job cap holds under concurrency; then the freelancer's connects, so two submissions never
+ * spend the same connect. With too few connects nothing changes (INSUFFICIENT_CONNECTS).
+ */
+export async function submitProposal(
+  prisma: PrismaClient,
+  input: z.input<typeof SubmitProposalInput> & { actorId: string; now: Date },
+): Promise<SubmittedProposal> {
+  const { jobId, idempotencyKey, ...offer } = parseInput(SubmitProposalInput, input);
+  const { actorId, now } = input;
+  const call = { operation: "proposal.submit", userId: actorId, key: idempotencyKey, request: { jobId, ...offer } };
+  return runTransaction(prisma, async (tx) => {
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        await requireActor(tx, actorId, "FREELANCER", "send proposals", { active: true });
+        const job = await lockJob(tx, jobId);
+        if (job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
+        const { settings, version } = await loadSettings(tx, now);
+        const existing = await tx.proposal.findUnique({ where: { jobId_freelancerId: { jobId, freelancerId: actorId } }, select: { id: true } });
+        assertCanSubmitProposal({
+          jobStatus: job.status === "OPEN" ? "open" : "closed",
+          alreadyProposed: existing !== null,
+          proposalCount: job.proposalCount,
+          settings,
+        });
+        const invitation = await tx.invitation.findUnique({ where: { jobId_freelancerId: { jobId, freelancerId: actorId } }, select: { id: true } });
+        const cost = proposalConnectCost({ jobConnectCost: job.connectCost ?? 0, boostConnects: offer.boostConnects, invited: invitation !== null });
+        // The freelancer's row before the proposal's foreign key touches it: no lock upgrade, no deadlock.
+        await lockConnects(tx, actorId);
+        const proposal = await tx.proposal.create({
+          data: {
+            jobId,
+            freelancerId: actorId,
+            coverLetter: offer.coverLetter,
+            bidMinor: offer.bidMinor,
+            invited: invitation !== null,
+            connectCost: cost.baseConnects,
+            boostConnects: cost.boostConnects,
+            submittedAt: now,
+          },
+        });
+        const entry = { userId: actorId, now, note: jobNote(job), proposalId: proposal.id, jobId };
+        await spendConnects(tx, { ...entry, key: `${scopedKey(call)}:cost`, reason: "proposal_spend", connects: cost.baseConnects });
+        await spendConnects(tx, { ...entry, key: `${scopedKey(call)}:boost`, reason: "boost_spend", connects: cost.boostConnects });
+        await tx.job.update({ where: { id: jobId }, data: { proposalCount: { increment: 1 }, lastActivityAt: now } });
+        return {
+          proposalId: proposal.id,
+          jobId,
+          invited: proposal.invited,
+          connectCost: cost.baseConnects,
+          boostConnects: cost.boostConnects,
+          connectsSpent: cost.totalConnects,
+          settingsVersion: job.settingsVersion ?? version,
+          submittedAt: now,
+        };
+      },
+      jsonCodec<SubmittedProposal>(),
+    );
+    return result;
+  });
+}
