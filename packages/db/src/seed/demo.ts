@@ -88,7 +88,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ creat
         data: { email: login.email, name: login.name, role: "ADMIN", passwordHash: await hashPassword(login.password) },
       });
     } else {
-      await signUp(prisma, { email: login.email, name: login.name, password: login.password, role: login.role });
+      await signUp(prisma, { email: login.email, name: login.name, password: login.password, role: login.role, now });
     }
     created.push(login.email);
   }

@@ -15,7 +15,7 @@ const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
 
 describe("signUp", () => {
   it("stores an argon2id hash with OWASP parameters, never the password", async () => {
-    const user = await signUp(db.prisma, { email: " Zoe@Example.COM ", name: "Zoe", password: "s3cret password", role: "CLIENT" });
+    const user = await signUp(db.prisma, { email: " Zoe@Example.COM ", name: "Zoe", password: "s3cret password", role: "CLIENT", now });
     expect(user.email).toBe("zoe@example.com");
     const { passwordHash } = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -24,7 +24,7 @@ describe("signUp", () => {
   });
 
   it("lets only one of two simultaneous sign-ups with one email through", async () => {
-    const input = { email: "race@example.com", name: "Race", password: "long enough password", role: "FREELANCER" as const };
+    const input = { email: "race@example.com", name: "Race", password: "long enough password", role: "FREELANCER" as const, now };
     const results = await Promise.allSettled([signUp(db.prisma, input), signUp(db.prisma, input)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "EMAIL_TAKEN" } });
@@ -33,7 +33,7 @@ describe("signUp", () => {
 
 describe("verifyCredentials", () => {
   it("accepts the right password (any email case) and refuses a wrong one or an unknown email alike", async () => {
-    await signUp(db.prisma, { email: "sam@example.com", name: "Sam", password: "right password!", role: "FREELANCER" });
+    await signUp(db.prisma, { email: "sam@example.com", name: "Sam", password: "right password!", role: "FREELANCER", now });
     await expect(verifyCredentials(db.prisma, { email: "SAM@example.com", password: "right password!", ip: "1.1.1.1", now })).resolves.toMatchObject({
       email: "sam@example.com",
       role: "FREELANCER",
@@ -50,7 +50,7 @@ describe("verifyCredentials", () => {
   });
 
   it("throttles an account after repeated failures, then forgives them after the window", async () => {
-    await signUp(db.prisma, { email: "tia@example.com", name: "Tia", password: "right password!", role: "CLIENT" });
+    await signUp(db.prisma, { email: "tia@example.com", name: "Tia", password: "right password!", role: "CLIENT", now });
     for (let i = 0; i < LOGIN_THROTTLE.maxFailuresPerEmail; i++) {
       await expect(verifyCredentials(db.prisma, { email: "tia@example.com", password: `bad ${i}`, ip: `10.0.0.${i}`, now })).rejects.toMatchObject({
         code: "INVALID_CREDENTIALS",

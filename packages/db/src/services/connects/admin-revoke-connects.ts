@@ -1,0 +1,65 @@
+import { connectBalance, planSpend, RuleViolation } from "@fairlance/rules";
+import type { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
+import { idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { findFreelancer, requireAdmin } from "./actors";
+import { AdminConnectsInput, type AdminConnectsChange } from "./admin-grant-connects";
+import { writeAudit } from "./audit";
+import { openLots } from "./balance";
+import { parseInput } from "./input";
+
+export const AdminRevokeConnectsInput = AdminConnectsInput;
+export type AdminRevokeConnectsInput = z.input<typeof AdminRevokeConnectsInput>;
+
+/**
+ * An admin takes connects back with a reason (RULES 6): from the lots that expire first, never
+ * more than the balance; one REVOKE entry per lot, an audit line; idempotent.
+ */
+export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminRevokeConnectsInput): Promise<AdminConnectsChange> {
+  const input = parseInput(AdminRevokeConnectsInput, rawInput);
+  const { now, freelancerId, connects, reason } = input;
+  const call = { operation: "connects.adminRevoke", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, connects, reason } };
+  return runTransaction(prisma, async (tx) => {
+    await requireAdmin(tx, input.actorId);
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        await lockConnects(tx, freelancerId);
+        const freelancer = await findFreelancer(tx, freelancerId);
+        const lots = await openLots(tx, freelancerId);
+        const balanceBefore = connectBalance(lots, now);
+        if (connects > balanceBefore) {
+          throw new RuleViolation("INSUFFICIENT_CONNECTS", `${freelancer.name} has ${balanceBefore} connects; you can take back at most that many.`, {
+            needed: connects,
+            available: balanceBefore,
+          });
+        }
+        const takes = planSpend(lots, connects, now);
+        await takeFromLots(tx, { userId: freelancerId, key: scopedKey(call), now, reason: "admin_revoke", note: reason }, takes, "REVOKE");
+        const change: AdminConnectsChange = {
+          freelancerId,
+          connects,
+          balanceBefore,
+          balanceAfter: balanceBefore - connects,
+          lotIds: takes.map((take) => take.lotId),
+        };
+        await writeAudit(tx, {
+          actorId: input.actorId,
+          action: "connects.revoke",
+          targetType: "User",
+          targetId: freelancerId,
+          before: { connectsBalance: balanceBefore },
+          after: { connectsBalance: change.balanceAfter, connectsRevoked: connects, takes },
+          reason,
+          now,
+        });
+        return change;
+      },
+      jsonCodec<AdminConnectsChange>(),
+    );
+    return result;
+  });
+}
