@@ -1,0 +1,66 @@
+import type { Db } from "../../client";
+import { DomainError } from "../../errors";
+import type { PaymentGateway } from "../../gateway/gateway";
+import { hashRequest, scopedKey, type IdempotentCall } from "../../idempotency";
+
+type Codec<T> = { decode: (json: unknown) => T };
+
+/**
+ * Before anything is charged: a finished request with this key returns its stored result, and a
+ * key reused for another request is refused — neither touches the card.
+ */
+export async function storedResult<T>(db: Db, call: IdempotentCall, codec: Codec<T>): Promise<{ result: T } | null> {
+  const record = await db.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { requestHash: true, result: true } });
+  if (!record) return null;
+  if (record.requestHash !== hashRequest(call.request)) {
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This request key was already used for a different request. Reload the page and try again.");
+  }
+  return { result: codec.decode(record.result) };
+}
+
+/** The provider's key for a call: a retry of the same request reaches the same charge, another request never does. */
+export const gatewayKey = (call: IdempotentCall) => `${scopedKey(call)}:${hashRequest(call.request).slice(0, 16)}`;
+
+export interface CardCharge {
+  ref: string;
+  amountMinor: bigint;
+  key: string;
+  paymentMethodId: string;
+}
+
+/** Charges a card outside any transaction; a decline is PAYMENT_DECLINED with the provider's reason. */
+export async function chargeCard(
+  gateway: PaymentGateway,
+  input: { cardRef: string; paymentMethodId: string; amountMinor: bigint; key: string; description: string },
+): Promise<CardCharge> {
+  const result = await gateway.charge({ cardRef: input.cardRef, amountMinor: input.amountMinor, idempotencyKey: input.key, description: input.description });
+  if (!result.ok) throw new DomainError("PAYMENT_DECLINED", `The payment did not go through: ${result.reason}`, { reason: result.reason });
+  return { ref: result.ref, amountMinor: input.amountMinor, key: input.key, paymentMethodId: input.paymentMethodId };
+}
+
+/**
+ * Runs the transaction that records a charge. If it refuses, the charge is refunded with a
+ * derived key and the refusal is passed on. A replay found the first call's charge (same provider
+ * key), so it is not refunded.
+ */
+export async function recordCharge<T>(gateway: PaymentGateway, charge: CardCharge | null, run: () => Promise<{ result: T; replayed: boolean }>): Promise<T> {
+  try {
+    return (await run()).result;
+  } catch (error) {
+    if (charge) {
+      const refund = await gateway.refund({ chargeRef: charge.ref, amountMinor: charge.amountMinor, idempotencyKey: `${charge.key}:refund` });
+      if (!refund.ok) console.error(`Refund of charge ${charge.ref} failed and must be retried: ${refund.reason}`);
+    }
+    throw error;
+  }
+}
+
+/** A card of the actor's that can be charged: their own, and verified. */
+export async function usableCard(db: Db, userId: string, paymentMethodId: string) {
+  const method = await db.paymentMethod.findFirst({ where: { id: paymentMethodId, userId }, select: { id: true, gatewayRef: true, status: true } });
+  if (!method) throw new DomainError("NOT_FOUND", "That payment method was not found.");
+  if (method.status !== "VERIFIED") {
+    throw new DomainError("PAYMENT_METHOD_REQUIRED", "This card is not verified yet. Verify it, or use another card.");
+  }
+  return method;
+}
