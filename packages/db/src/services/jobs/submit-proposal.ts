@@ -1,4 +1,4 @@
-import { assertCanSubmitProposal, proposalConnectCost } from "@fairlance/rules";
+import { assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects, spendConnects } from "../../connects/connect-ledger";
@@ -62,6 +62,9 @@ export async function submitProposal(
         const cost = proposalConnectCost({ jobConnectCost: job.connectCost ?? 0, boostConnects: offer.boostConnects, invited: invitation !== null });
         // The freelancer's row before the proposal's foreign key touches it: no lock upgrade, no deadlock.
         await lockConnects(tx, actorId);
+        // Checked for the total first, so the refusal names the whole price, not the boost's part.
+        const lots = await tx.connectLot.findMany({ where: { userId: actorId, remaining: { gt: 0 } }, select: { id: true, expiresAt: true, remaining: true } });
+        planSpend(lots, cost.totalConnects, now);
         const proposal = await tx.proposal.create({
           data: {
             jobId,

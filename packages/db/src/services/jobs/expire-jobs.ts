@@ -1,0 +1,62 @@
+import { addDays, connectRefundPolicy, isJobExpiryDue } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { loadSettings } from "../../settings/load-settings";
+import { runTransaction } from "../../transaction";
+import { endJobProposals } from "./end-job-proposals";
+import { lockJob, nextJobStatus, parseInput } from "./shared";
+
+export const ExpireJobsInput = z.object({ now: z.date("Give the current time.") });
+
+export interface ExpiredJob {
+  jobId: string;
+  proposalsClosed: number;
+  connectsRefunded: number;
+}
+
+/**
+ * Time-driven (RULES 3.1): open jobs with no activity for `jobExpiryDays` expire and their live
+ * proposals close. Connects come back only under the optional rule (RULES 2.5) and when no
+ * proposal on the job was ever viewed. One transaction per job; running it again for the same
+ * `now` finds nothing left to expire.
+ */
+export async function expireJobs(prisma: PrismaClient, input: z.input<typeof ExpireJobsInput>): Promise<ExpiredJob[]> {
+  const { now } = parseInput(ExpireJobsInput, input);
+  const { settings } = await loadSettings(prisma, now);
+  const due = await prisma.job.findMany({
+    where: { status: "OPEN", lastActivityAt: { lte: addDays(now, -settings.jobExpiryDays) } },
+    orderBy: { lastActivityAt: "asc" },
+    select: { id: true },
+  });
+  const expired: ExpiredJob[] = [];
+  for (const { id } of due) {
+    const result = await runTransaction(prisma, async (tx) => {
+      const job = await lockJob(tx, id);
+      const { settings: inForce } = await loadSettings(tx, now);
+      // Re-checked under the lock: the job may have been closed or had activity since the scan.
+      if (job.status !== "OPEN" || !job.lastActivityAt || !isJobExpiryDue({ status: "open", lastActivityAt: job.lastActivityAt }, now, inForce)) {
+        return null;
+      }
+      const anyProposalViewed = (await tx.proposal.count({ where: { jobId: id, viewedAt: { not: null } } })) > 0;
+      const ended = await endJobProposals(tx, {
+        job,
+        endReason: "job_expired",
+        refund: connectRefundPolicy("job_expired", inForce, { anyProposalViewed }),
+        keyPrefix: `job.expire:system:${id}`,
+        now,
+        reissueExpiryDays: inForce.connectRefundReissueExpiryDays,
+      });
+      await tx.job.update({
+        where: { id },
+        data: {
+          status: nextJobStatus(job.status, "expire"),
+          endedAt: now,
+          endedReason: "expired_without_activity",
+        },
+      });
+      return { jobId: id, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded };
+    });
+    if (result) expired.push(result);
+  }
+  return expired;
+}

@@ -1,0 +1,40 @@
+import { proposalLifecycle } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient, ProposalStatus } from "../../client";
+import { runTransaction } from "../../transaction";
+import { Id, interactionUpdate, lockProposal, nextProposalStatus, parseInput, requireActor } from "./shared";
+
+export const MarkProposalViewedInput = z.object({ proposalId: Id("proposal") });
+
+export interface ViewedProposal {
+  proposalId: string;
+  status: string;
+  viewedAt: Date | null;
+}
+
+/**
+ * The job's owner opens a proposal: a submitted one becomes viewed, `viewedAt` is set once, and
+ * a boosted one counts as interacted with (its boost is kept: RULES 2.3). Opening the page is
+ * naturally idempotent, so no key is needed: the second view changes nothing. Viewing an ended
+ * proposal changes nothing either.
+ */
+export async function markProposalViewed(
+  prisma: PrismaClient,
+  input: z.input<typeof MarkProposalViewedInput> & { actorId: string; now: Date },
+): Promise<ViewedProposal> {
+  const { proposalId } = parseInput(MarkProposalViewedInput, input);
+  const { actorId, now } = input;
+  return runTransaction(prisma, async (tx) => {
+    await requireActor(tx, actorId, "CLIENT", "review proposals");
+    const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
+    const rulesStatus = proposal.status.toLowerCase() as Lowercase<ProposalStatus>;
+    if (!proposalLifecycle.can(rulesStatus, "view")) return { proposalId, status: proposal.status, viewedAt: proposal.viewedAt };
+    const status = nextProposalStatus(proposal.status, "view");
+    const viewedAt = proposal.viewedAt ?? now;
+    const interaction = interactionUpdate(proposal, now);
+    if (status !== proposal.status || proposal.viewedAt === null || "clientInteractedAt" in interaction) {
+      await tx.proposal.update({ where: { id: proposalId }, data: { status, viewedAt, ...interaction } });
+    }
+    return { proposalId, status, viewedAt };
+  });
+}

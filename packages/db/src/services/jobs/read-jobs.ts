@@ -1,0 +1,145 @@
+import { CONNECT_ENTRY_REASONS, clientTrustPanel, connectBalance, type ClientTrustPanel, type ConnectEntryReason } from "@fairlance/rules";
+import type { Db, ExperienceLevel, JobStatus, JobType, ProposalStatus } from "../../client";
+import { DomainError } from "../../errors";
+
+export interface JobForFreelancer {
+  job: {
+    id: string;
+    title: string;
+    description: string;
+    type: JobType;
+    status: JobStatus;
+    budgetMinor: bigint | null;
+    hourlyMinMinor: bigint | null;
+    hourlyMaxMinor: bigint | null;
+    estimatedHours: number | null;
+    durationDays: number;
+    experienceLevel: ExperienceLevel;
+    skills: string[];
+    publishedAt: Date | null;
+    proposalCount: number;
+  };
+  /** The job's cost as published (RULES 2.3); `invited` proposals pay 0 of it. */
+  connectCost: number;
+  invited: boolean;
+  /** What this freelancer would pay before any boost. */
+  costForYou: number;
+  connectBalance: number;
+  client: ClientTrustPanel;
+  myProposal: { id: string; status: ProposalStatus; bidMinor: bigint; connectCost: number; boostConnects: number; connectsRefunded: number; submittedAt: Date } | null;
+}
+
+/** A job as a freelancer sees it before proposing: cost, their balance, the client's trust panel (RULES 2.3, 5). */
+export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: string, now: Date): Promise<JobForFreelancer> {
+  const job = await db.job.findUnique({ where: { id: jobId } });
+  if (!job || job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
+  const pair = { jobId_freelancerId: { jobId, freelancerId } };
+  const [lots, invitation, myProposal, client] = await Promise.all([
+    db.connectLot.findMany({ where: { userId: freelancerId, remaining: { gt: 0 } }, select: { id: true, expiresAt: true, remaining: true } }),
+    db.invitation.findUnique({ where: pair, select: { id: true } }),
+    db.proposal.findUnique({
+      where: pair,
+      select: { id: true, status: true, bidMinor: true, connectCost: true, boostConnects: true, connectsRefunded: true, submittedAt: true },
+    }),
+    clientTrust(db, job.clientId),
+  ]);
+  const connectCost = job.connectCost ?? 0;
+  return {
+    job: {
+      id: job.id,
+      title: job.title,
+      description: job.description,
+      type: job.type,
+      status: job.status,
+      budgetMinor: job.budgetMinor,
+      hourlyMinMinor: job.hourlyMinMinor,
+      hourlyMaxMinor: job.hourlyMaxMinor,
+      estimatedHours: job.estimatedHours,
+      durationDays: job.durationDays,
+      experienceLevel: job.experienceLevel,
+      skills: job.skills,
+      publishedAt: job.publishedAt,
+      proposalCount: job.proposalCount,
+    },
+    connectCost,
+    invited: invitation !== null,
+    costForYou: invitation ? 0 : connectCost,
+    connectBalance: connectBalance(lots, now),
+    client,
+    myProposal,
+  };
+}
+
+const HIRED_CONTRACT = { status: { in: ["ACTIVE" as const, "ENDED" as const] } };
+
+/** The client trust panel (RULES 5) from the client's payment methods, payments, contracts and jobs. */
+export async function clientTrust(db: Db, clientId: string): Promise<ClientTrustPanel> {
+  const [user, verified, spent, hires, jobsPosted, jobsWithHire, openJobs] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: clientId }, select: { createdAt: true } }),
+    db.paymentMethod.count({ where: { userId: clientId, status: "VERIFIED" } }),
+    db.payment.aggregate({ where: { clientId }, _sum: { grossMinor: true } }),
+    db.contract.count({ where: { clientId, ...HIRED_CONTRACT } }),
+    db.job.count({ where: { clientId, publishedAt: { not: null } } }),
+    db.job.count({ where: { clientId, publishedAt: { not: null }, OR: [{ status: "HIRED" }, { contracts: { some: HIRED_CONTRACT } }] } }),
+    db.job.count({ where: { clientId, status: "OPEN" } }),
+  ]);
+  return clientTrustPanel({
+    paymentVerified: verified > 0,
+    totalSpentMinor: spent._sum.grossMinor ?? 0n,
+    jobsPosted,
+    jobsWithHire,
+    hires,
+    openJobs,
+    memberSince: user.createdAt,
+  });
+}
+
+export interface MyProposal {
+  proposalId: string;
+  jobId: string;
+  jobTitle: string;
+  status: ProposalStatus;
+  bidMinor: bigint;
+  submittedAt: Date;
+  connectCost: number;
+  boostConnects: number;
+  /** From the connects ledger: what the proposal took and what came back. */
+  connectsSpent: number;
+  connectsRefunded: number;
+  /** The latest refund's reason, in words, with its note naming the job; null when nothing came back. */
+  refundReason: string | null;
+  refundNote: string | null;
+}
+
+/** A freelancer's proposals, newest first, with connects spent and refunded and why (RULES 2.2, 8). */
+export async function listMyProposals(db: Db, freelancerId: string): Promise<MyProposal[]> {
+  const proposals = await db.proposal.findMany({
+    where: { freelancerId },
+    orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
+    select: { id: true, jobId: true, status: true, bidMinor: true, submittedAt: true, connectCost: true, boostConnects: true, job: { select: { title: true } } },
+  });
+  const entries = await db.connectEntry.findMany({
+    where: { userId: freelancerId, proposalId: { in: proposals.map((proposal) => proposal.id) }, kind: { in: ["SPEND", "REFUND"] } },
+    orderBy: { id: "asc" },
+    select: { proposalId: true, kind: true, delta: true, reason: true, note: true },
+  });
+  return proposals.map((proposal) => {
+    const own = entries.filter((entry) => entry.proposalId === proposal.id);
+    const refunds = own.filter((entry) => entry.kind === "REFUND");
+    const last = refunds.at(-1);
+    return {
+      proposalId: proposal.id,
+      jobId: proposal.jobId,
+      jobTitle: proposal.job.title,
+      status: proposal.status,
+      bidMinor: proposal.bidMinor,
+      submittedAt: proposal.submittedAt,
+      connectCost: proposal.connectCost,
+      boostConnects: proposal.boostConnects,
+      connectsSpent: -own.filter((entry) => entry.kind === "SPEND").reduce((sum, entry) => sum + entry.delta, 0),
+      connectsRefunded: refunds.reduce((sum, entry) => sum + entry.delta, 0),
+      refundReason: last ? (CONNECT_ENTRY_REASONS[last.reason as ConnectEntryReason] ?? last.reason) : null,
+      refundNote: last?.note ?? null,
+    };
+  });
+}

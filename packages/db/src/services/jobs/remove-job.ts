@@ -1,0 +1,70 @@
+import { connectRefundPolicy } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { loadSettings } from "../../settings/load-settings";
+import { runTransaction } from "../../transaction";
+import { endJobProposals } from "./end-job-proposals";
+import type { ClosedJob } from "./close-job";
+import { Id, lockJob, nextJobStatus, parseInput, requireActor } from "./shared";
+
+export const RemoveJobInput = z.object({
+  jobId: Id("job"),
+  idempotencyKey: IdempotencyKey,
+  reason: z.string().trim().min(5, "Say why the job is removed (at least 5 characters).").max(1_000, "Keep the reason under 1,000 characters."),
+});
+
+/**
+ * An admin removes an open job for breaking the rules: its live proposals close and every
+ * proposal on it — withdrawn and declined ones too, since the job should never have taken their
+ * connects — gets back everything it still holds, reason `refund_job_removed` (RULES 2.5, 6).
+ * Audit-logged with the admin's reason.
+ */
+export async function removeJob(
+  prisma: PrismaClient,
+  input: z.input<typeof RemoveJobInput> & { actorId: string; now: Date },
+): Promise<ClosedJob> {
+  const { jobId, idempotencyKey, reason } = parseInput(RemoveJobInput, input);
+  const { actorId, now } = input;
+  const call = { operation: "job.remove", userId: actorId, key: idempotencyKey, request: { jobId, reason } };
+  return runTransaction(prisma, async (tx) => {
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        await requireActor(tx, actorId, "ADMIN", "remove jobs");
+        const job = await lockJob(tx, jobId);
+        const status = nextJobStatus(job.status, "remove");
+        const { settings } = await loadSettings(tx, now);
+        const ended = await endJobProposals(tx, {
+          job,
+          endReason: "job_removed_by_admin",
+          refund: connectRefundPolicy("job_removed_by_admin", settings),
+          keyPrefix: scopedKey(call),
+          now,
+          reissueExpiryDays: settings.connectRefundReissueExpiryDays,
+          alsoEnded: true,
+        });
+        await tx.job.update({
+          where: { id: jobId },
+          data: { status, endedAt: now, endedReason: `removed: ${reason}`, auctionClosedAt: job.auctionClosedAt ?? now },
+        });
+        await tx.auditLog.create({
+          data: {
+            actorId,
+            action: "job.remove",
+            targetType: "Job",
+            targetId: jobId,
+            before: { status: job.status, proposalCount: job.proposalCount },
+            after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded },
+            reason,
+            createdAt: now,
+          },
+        });
+        return { jobId, status, ...ended };
+      },
+      jsonCodec<ClosedJob>(),
+    );
+    return result;
+  });
+}

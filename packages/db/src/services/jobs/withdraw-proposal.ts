@@ -1,0 +1,40 @@
+import { connectRefundPolicy } from "@fairlance/rules";
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { Id, lockProposal, nextProposalStatus, parseInput, requireActor } from "./shared";
+
+export const WithdrawProposalInput = z.object({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
+
+export interface EndedProposal {
+  proposalId: string;
+  status: string;
+  connectsRefunded: number;
+  /** Why connects did or did not come back, in words (RULES 2.5). */
+  explanation: string;
+}
+
+/** The freelancer withdraws their proposal; its connects do not come back (RULES 2.5). */
+export async function withdrawProposal(
+  prisma: PrismaClient,
+  input: z.input<typeof WithdrawProposalInput> & { actorId: string; now: Date },
+): Promise<EndedProposal> {
+  const { proposalId, idempotencyKey } = parseInput(WithdrawProposalInput, input);
+  const { actorId, now } = input;
+  return runTransaction(prisma, async (tx) => {
+    const { result } = await idempotent(
+      tx,
+      { operation: "proposal.withdraw", userId: actorId, key: idempotencyKey, request: { proposalId } },
+      async () => {
+        await requireActor(tx, actorId, "FREELANCER", "withdraw proposals");
+        const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "freelancer" });
+        const status = nextProposalStatus(proposal.status, "withdraw");
+        await tx.proposal.update({ where: { id: proposalId }, data: { status, endedAt: now, endedReason: "proposal_withdrawn" } });
+        return { proposalId, status, connectsRefunded: 0, explanation: connectRefundPolicy("proposal_withdrawn").explanation };
+      },
+      jsonCodec<EndedProposal>(),
+    );
+    return result;
+  });
+}
