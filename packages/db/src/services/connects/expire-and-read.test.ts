@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spendConnects } from "../../connects/connect-ledger";
+import { freshDatabase, type TestDatabase } from "../../testing";
+import { runTransaction } from "../../transaction";
+import { adminGrantConnects } from "./admin-grant-connects";
+import { connectsBalance } from "./balance";
+import { expireConnectLots } from "./expire-connect-lots";
+import { getConnectsOverview } from "./read-connects";
+import { subscribeMembership } from "./subscribe-membership";
+import { addCard, days, makeUser, newKey } from "./test-helpers";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase();
+});
+afterAll(() => db.drop());
+
+const t0 = new Date("2026-06-01T08:00:00Z");
+const hours = (n: number) => new Date(t0.getTime() + n * 3_600_000);
+
+/** A freelancer with lot A (10, expires t0+5d), lot B (20, expired t0−35d, not yet written off) and lot C (30, expires t0+365d). */
+async function freelancerWithLots() {
+  const admin = await makeUser(db.prisma, "ADMIN");
+  const user = await makeUser(db.prisma, "FREELANCER");
+  const grant = async (connects: number, at: Date, reason: string) =>
+    (await adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: newKey(), now: at, freelancerId: user.id, connects, reason })).lotIds[0]!;
+  const lotB = await grant(20, days(t0, -400), "Old grant");
+  const lotA = await grant(10, days(t0, -360), "Last year's grant");
+  const lotC = await grant(30, t0, "Welcome back");
+  return { user, lotA, lotB, lotC };
+}
+
+describe("expireConnectLots", () => {
+  it("writes off every lot past its expiry with a lot_expired entry, once", async () => {
+    const { user, lotA, lotB } = await freelancerWithLots();
+    expect(await expireConnectLots(db.prisma, { now: t0 })).toEqual({ freelancers: 1, connectsExpired: 20 });
+    expect(await db.prisma.connectEntry.findMany({ where: { userId: user.id, kind: "EXPIRE" } })).toMatchObject([
+      { lotId: lotB, delta: -20, reason: "lot_expired", createdAt: t0 },
+    ]);
+    expect(await expireConnectLots(db.prisma, { now: t0 })).toEqual({ freelancers: 0, connectsExpired: 0 });
+
+    const later = days(t0, 5);
+    expect(await expireConnectLots(db.prisma, { now: later })).toEqual({ freelancers: 1, connectsExpired: 10 });
+    expect(await db.prisma.connectLot.findUniqueOrThrow({ where: { id: lotA } })).toMatchObject({ issued: 10, remaining: 0 });
+    expect(await connectsBalance(db.prisma, user.id, later)).toBe(30);
+    expect(await db.prisma.connectEntry.count({ where: { userId: user.id, kind: "EXPIRE" } })).toBe(2);
+  });
+
+  it("expires concurrently run jobs only once", async () => {
+    const { user } = await freelancerWithLots();
+    const runs = await Promise.all([expireConnectLots(db.prisma, { now: hours(1) }), expireConnectLots(db.prisma, { now: hours(1) })]);
+    expect(runs.reduce((total, run) => total + run.connectsExpired, 0)).toBe(20);
+    expect(await db.prisma.connectEntry.count({ where: { userId: user.id, kind: "EXPIRE" } })).toBe(1);
+  });
+});
+
+describe("getConnectsOverview", () => {
+  it("shows the balance, lots expiring within 30 days, every entry with its reason and job, the bundles and Plus", async () => {
+    const { user, lotA } = await freelancerWithLots();
+    const client = await makeUser(db.prisma, "CLIENT");
+    const job = await db.prisma.job.create({
+      data: { clientId: client.id, title: "Fix a flaky CSV import", description: "…", type: "FIXED", budgetMinor: 4_000n, durationDays: 1, experienceLevel: "ENTRY" },
+    });
+    await expireConnectLots(db.prisma, { now: t0 });
+    await runTransaction(db.prisma, (tx) => spendConnects(tx, { userId: user.id, key: `test-spend:${user.id}`, now: hours(1), reason: "proposal_spend", jobId: job.id, connects: 4 }));
+
+    const overview = await getConnectsOverview(db.prisma, user.id, hours(2));
+    expect(overview.balance).toBe(36);
+    expect(overview.lotsExpiringSoon).toEqual([{ lotId: lotA, connects: 6, expiresAt: days(t0, 5) }]);
+    expect(overview.history.map(({ kind, delta, reason, label, note, jobTitle }) => ({ kind, delta, reason, label, note, jobTitle }))).toEqual([
+      { kind: "SPEND", delta: -4, reason: "proposal_spend", label: "Spent on a proposal", note: null, jobTitle: "Fix a flaky CSV import" },
+      // Both at t0: the expiry was written after the grant, so it is newer.
+      { kind: "EXPIRE", delta: -20, reason: "lot_expired", label: "Expired", note: null, jobTitle: null },
+      { kind: "GRANT", delta: 30, reason: "admin_grant", label: "Granted by an admin", note: "Welcome back", jobTitle: null },
+      { kind: "GRANT", delta: 10, reason: "admin_grant", label: "Granted by an admin", note: "Last year's grant", jobTitle: null },
+      { kind: "GRANT", delta: 20, reason: "admin_grant", label: "Granted by an admin", note: "Old grant", jobTitle: null },
+    ]);
+    expect(overview.bundles).toEqual([
+      { size: 10, priceMinor: 150n },
+      { size: 20, priceMinor: 300n },
+      { size: 40, priceMinor: 600n },
+      { size: 60, priceMinor: 900n },
+      { size: 80, priceMinor: 1_200n },
+    ]);
+    expect(overview.membership).toEqual({ status: "NONE", activeUntil: null, nextGrantAt: null, monthlyConnects: 70, priceMinor: 1499n, rolloverCap: 140 });
+  });
+
+  it("shows a member when the next monthly connects arrive", async () => {
+    const user = await makeUser(db.prisma, "FREELANCER");
+    const card = await addCard(db.prisma, user.id);
+    await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: t0, paymentMethodId: card.id });
+    const overview = await getConnectsOverview(db.prisma, user.id, hours(1));
+    expect(overview.balance).toBe(70);
+    expect(overview.history).toMatchObject([{ kind: "GRANT", delta: 70, reason: "membership_grant", label: "Freelancer Plus monthly connects" }]);
+    const july1 = new Date("2026-07-01T08:00:00Z");
+    expect(overview.membership).toEqual({ status: "ACTIVE", activeUntil: july1, nextGrantAt: july1, monthlyConnects: 70, priceMinor: 1499n, rolloverCap: 140 });
+  });
+});
