@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { ContractStatus, PrismaClient } from "../../client";
+import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { assertParty, lockRow, nextContractStatus, requireRole } from "./access";
+
+export const AcceptOfferInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  contractId: z.uuid(),
+});
+export type AcceptOfferInput = z.input<typeof AcceptOfferInput>;
+
+export interface ContractState {
+  contractId: string;
+  status: ContractStatus;
+  startedAt: Date | null;
+  endedAt: Date | null;
+}
+
+/** The freelancer accepts an offer: the contract becomes active (RULES 3.1). */
+export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput): Promise<ContractState> {
+  const data = AcceptOfferInput.parse(input);
+  return runTransaction(prisma, async (tx) => {
+    await requireRole(tx, data.actorId, "FREELANCER");
+    const { result } = await idempotent(
+      tx,
+      { operation: "accept_offer", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId } },
+      async () => {
+        await lockRow(tx, "Contract", data.contractId);
+        const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: { clientId: true, freelancerId: true, status: true } });
+        assertParty(contract, data.actorId, "freelancer");
+        const status = nextContractStatus(contract.status, "accept");
+        return tx.contract
+          .update({ where: { id: data.contractId }, data: { status, startedAt: data.now }, select: { id: true, status: true, startedAt: true, endedAt: true } })
+          .then(({ id, ...rest }) => ({ contractId: id, ...rest }));
+      },
+      jsonCodec<ContractState>(),
+    );
+    return result;
+  });
+}

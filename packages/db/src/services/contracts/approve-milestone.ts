@@ -1,0 +1,51 @@
+import { assertContractActive } from "@fairlance/rules";
+import { z } from "zod";
+import type { MilestoneStatus, PrismaClient } from "../../client";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { loadSettings } from "../../settings/load-settings";
+import { runTransaction } from "../../transaction";
+import { requireRole, ruleStatus } from "./access";
+import { releaseMilestoneEscrow } from "./escrow";
+import { lockMilestoneFor } from "./milestone-access";
+import type { ReleasedPayment } from "./release-payment";
+
+export const ApproveMilestoneInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  milestoneId: z.uuid(),
+});
+export type ApproveMilestoneInput = z.input<typeof ApproveMilestoneInput>;
+
+export interface ApprovedMilestone {
+  milestoneId: string;
+  status: MilestoneStatus;
+  payment: ReleasedPayment;
+}
+
+/**
+ * The client approves submitted work, or releases a funded milestone early (RULES 3.3): escrow goes
+ * to the freelancer's pending balance minus the tiered service fee of the contract's schedule.
+ * The milestone row is locked, so a concurrent approval or refund finds it no longer in escrow.
+ */
+export async function approveMilestone(prisma: PrismaClient, input: ApproveMilestoneInput): Promise<ApprovedMilestone> {
+  const data = ApproveMilestoneInput.parse(input);
+  return runTransaction(prisma, async (tx) => {
+    await requireRole(tx, data.actorId, "CLIENT");
+    const call = { operation: "approve_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
+        assertContractActive(ruleStatus(contract.status));
+        const { settings } = await loadSettings(tx, data.now);
+        const step = { key: scopedKey(call), operation: "approve_milestone", userId: data.actorId, now: data.now };
+        const payment = await releaseMilestoneEscrow(tx, { milestone, contract, automatic: false, settings, step });
+        return { milestoneId: milestone.id, status: "APPROVED" as const, payment };
+      },
+      jsonCodec<ApprovedMilestone>(),
+    );
+    return result;
+  });
+}

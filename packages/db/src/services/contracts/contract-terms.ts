@@ -1,0 +1,87 @@
+import { assertMilestoneAmount, settingValueToJson } from "@fairlance/rules";
+import { z } from "zod";
+import type { ContractStatus, JobType, Prisma, Tx } from "../../client";
+import { loadSettings } from "../../settings/load-settings";
+
+export const MilestoneDraft = z.object({
+  title: z.string().trim().min(1, "Give the milestone a title.").max(200, "Milestone titles are at most 200 characters."),
+  amountMinor: z.bigint().positive("A milestone amount must be positive."),
+});
+
+export const FixedTerms = z.object({
+  type: z.literal("FIXED"),
+  milestones: z.array(MilestoneDraft).min(1, "A fixed-price contract starts with at least one milestone.").max(20),
+});
+
+export const WeeklyLimitHours = z.number().int("The weekly limit is a whole number of hours.").min(1).max(168);
+
+/** Hiring from a proposal: an hourly contract's rate is the freelancer's bid. */
+export const HireTerms = z.discriminatedUnion("type", [FixedTerms, z.object({ type: z.literal("HOURLY"), weeklyLimitHours: WeeklyLimitHours })]);
+
+/** A direct offer names its own hourly rate. */
+export const OfferTerms = z.discriminatedUnion("type", [
+  FixedTerms,
+  z.object({
+    type: z.literal("HOURLY"),
+    weeklyLimitHours: WeeklyLimitHours,
+    hourlyRateMinor: z.bigint().positive("The hourly rate must be positive."),
+  }),
+]);
+
+export interface ContractOffer {
+  contractId: string;
+  status: ContractStatus;
+  type: JobType;
+  settingsVersion: number;
+  milestoneIds: string[];
+}
+
+/**
+ * Writes an offered contract with the fee schedule, client fee and settings version in force
+ * now (RULES 0.5, 3.5): later setting changes never re-price it.
+ */
+export async function createOfferedContract(
+  tx: Tx,
+  input: {
+    clientId: string;
+    freelancerId: string;
+    title: string;
+    jobId?: string | null;
+    proposalId?: string | null;
+    terms: z.output<typeof FixedTerms> | { type: "HOURLY"; weeklyLimitHours: number; hourlyRateMinor: bigint };
+    now: Date;
+  },
+): Promise<ContractOffer> {
+  const { settings, version } = await loadSettings(tx, input.now);
+  const { terms } = input;
+  if (terms.type === "FIXED") for (const milestone of terms.milestones) assertMilestoneAmount(milestone.amountMinor, settings);
+  const contract = await tx.contract.create({
+    data: {
+      jobId: input.jobId ?? null,
+      proposalId: input.proposalId ?? null,
+      clientId: input.clientId,
+      freelancerId: input.freelancerId,
+      type: terms.type,
+      title: input.title,
+      status: "OFFERED",
+      hourlyRateMinor: terms.type === "HOURLY" ? terms.hourlyRateMinor : null,
+      weeklyLimitHours: terms.type === "HOURLY" ? terms.weeklyLimitHours : null,
+      feeSchedule: settingValueToJson(settings.feeSchedule) as Prisma.InputJsonValue,
+      clientFeeBps: settings.clientFeeBps,
+      settingsVersion: version,
+      offeredAt: input.now,
+      milestones:
+        terms.type === "FIXED"
+          ? { create: terms.milestones.map((milestone, index) => ({ position: index + 1, title: milestone.title, amountMinor: milestone.amountMinor })) }
+          : undefined,
+    },
+    select: { id: true, status: true, type: true, settingsVersion: true, milestones: { select: { id: true }, orderBy: { position: "asc" } } },
+  });
+  return {
+    contractId: contract.id,
+    status: contract.status,
+    type: contract.type,
+    settingsVersion: contract.settingsVersion,
+    milestoneIds: contract.milestones.map((milestone) => milestone.id),
+  };
+}

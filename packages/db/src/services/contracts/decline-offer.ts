@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import type { PaymentGateway } from "../../gateway/gateway";
+import { getGateway } from "../../gateway/sandbox";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, nextContractStatus, requireRole } from "./access";
+import type { ContractState } from "./accept-offer";
+import { closeEscrow, type ClosedEscrow } from "./close-escrow";
+import { refundToCards, type CardRefundOutcome } from "./escrow";
+
+export const DeclineOfferInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  contractId: z.uuid(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type DeclineOfferInput = z.input<typeof DeclineOfferInput>;
+
+export type DeclinedOffer = ContractState & { cardRefunds: CardRefundOutcome[] };
+
+/**
+ * The freelancer declines an offer. A milestone the client already funded with the offer is
+ * refunded to the client's card (escrow and client fee).
+ */
+export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInput, deps: { gateway?: PaymentGateway } = {}): Promise<DeclinedOffer> {
+  const data = DeclineOfferInput.parse(input);
+  const stored = await runTransaction(prisma, async (tx) => {
+    await requireRole(tx, data.actorId, "FREELANCER");
+    const call = { operation: "decline_offer", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, reason: data.reason } };
+    const { result } = await idempotent(
+      tx,
+      call,
+      async (): Promise<ContractState & Pick<ClosedEscrow, "refunds">> => {
+        await lockRow(tx, "Contract", data.contractId);
+        const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: CONTRACT_MONEY_FIELDS });
+        assertParty(contract, data.actorId, "freelancer");
+        const status = nextContractStatus(contract.status, "decline");
+        const { refunds } = await closeEscrow(tx, { contract, release: false, now: data.now, key: scopedKey(call), operation: "decline_offer", userId: data.actorId });
+        await tx.contract.update({ where: { id: contract.id }, data: { status, endedAt: data.now, endedReason: data.reason ?? "offer_declined" } });
+        return { contractId: contract.id, status, startedAt: null, endedAt: data.now, refunds };
+      },
+      jsonCodec<ContractState & Pick<ClosedEscrow, "refunds">>(),
+    );
+    return result;
+  });
+  const { refunds, ...state } = stored;
+  return { ...state, cardRefunds: await refundToCards(deps.gateway ?? getGateway(), refunds) };
+}

@@ -1,0 +1,77 @@
+import { computeClientFee, fundEscrowEntries } from "@fairlance/rules";
+import { z } from "zod";
+import type { MilestoneStatus, PrismaClient, Tx } from "../../client";
+import { DomainError } from "../../errors";
+import type { PaymentGateway } from "../../gateway/gateway";
+import { getGateway } from "../../gateway/sandbox";
+import { IdempotencyKey, scopedKey } from "../../idempotency";
+import { postTransfers } from "../../ledger/post-transfers";
+import { runTransaction } from "../../transaction";
+import { chargeThenCommit, recordCharge } from "../payments/card-charges";
+import { nextMilestoneStatus, requireRole } from "./access";
+import { assertOpenContract, lockMilestoneFor } from "./milestone-access";
+
+export const FundMilestoneInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  milestoneId: z.uuid(),
+});
+export type FundMilestoneInput = z.input<typeof FundMilestoneInput>;
+
+export interface FundedMilestone {
+  milestoneId: string;
+  status: MilestoneStatus;
+  amountMinor: bigint;
+  clientFeeMinor: bigint;
+  /** What the card was charged: amount + client fee. */
+  chargedMinor: bigint;
+  chargeRef: string;
+  fundedAt: Date;
+}
+
+/**
+ * The client funds a milestone (RULES 3.3): their verified card is charged the amount plus the
+ * contract's client fee, outside the transaction; then the milestone is FUNDED and the ledger
+ * moves the amount into the milestone's escrow. If the transaction refuses (say the milestone
+ * was funded meanwhile), the charge is refunded.
+ */
+export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneInput, deps: { gateway?: PaymentGateway } = {}): Promise<FundedMilestone> {
+  const data = FundMilestoneInput.parse(input);
+  const call = { operation: "fund_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
+  const priced = async (tx: Tx) => {
+    const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
+    const status = nextMilestoneStatus(milestone.status, "fund");
+    assertOpenContract(contract.status);
+    return { milestone, contract, status, fee: computeClientFee({ amountMinor: milestone.amountMinor, rateBps: contract.clientFeeBps }) };
+  };
+  return chargeThenCommit(prisma, deps.gateway ?? getGateway(), {
+    call,
+    prepare: async () => {
+      await requireRole(prisma, data.actorId, "CLIENT");
+      const { fee, milestone } = await runTransaction(prisma, priced);
+      return { payerId: data.actorId, amountMinor: fee.totalMinor, description: `Escrow for milestone "${milestone.title}"` };
+    },
+    commit: async (tx, charge) => {
+      const { milestone, contract, status, fee } = await priced(tx);
+      if (fee.totalMinor !== charge.amountMinor) throw new DomainError("CONFLICT", "The milestone changed while it was being paid. Nothing was charged.");
+      await recordCharge(tx, charge, { userId: data.actorId, purpose: `milestone:${milestone.id}`, now: data.now });
+      await postTransfers(
+        tx,
+        fundEscrowEntries({ clientId: contract.clientId, escrow: { kind: "escrow_milestone", milestoneId: milestone.id }, amountMinor: fee.amountMinor, clientFeeMinor: fee.feeMinor }),
+        { key: scopedKey(call), operation: "fund_milestone", now: data.now, userId: data.actorId, contractId: contract.id, milestoneId: milestone.id },
+      );
+      await tx.milestone.update({ where: { id: milestone.id }, data: { status, fundedAt: data.now, clientFeeMinor: fee.feeMinor } });
+      return {
+        milestoneId: milestone.id,
+        status,
+        amountMinor: fee.amountMinor,
+        clientFeeMinor: fee.feeMinor,
+        chargedMinor: fee.totalMinor,
+        chargeRef: charge.chargeRef,
+        fundedAt: data.now,
+      };
+    },
+  });
+}
+

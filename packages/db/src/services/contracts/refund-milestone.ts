@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { MilestoneStatus, PrismaClient } from "../../client";
+import type { PaymentGateway } from "../../gateway/gateway";
+import { getGateway } from "../../gateway/sandbox";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { requireRole } from "./access";
+import { refundMilestoneEscrow, refundToCards, type CardRefundOutcome, type CardRefundPlan } from "./escrow";
+import { lockMilestoneFor } from "./milestone-access";
+
+export const RefundMilestoneInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  milestoneId: z.uuid(),
+});
+export type RefundMilestoneInput = z.input<typeof RefundMilestoneInput>;
+
+export interface RefundedMilestone {
+  milestoneId: string;
+  status: MilestoneStatus;
+  cardRefund: CardRefundOutcome;
+}
+
+/**
+ * The client takes a milestone's escrow back (RULES 3.1: refunded): the amount and the client fee
+ * return to their card. The card refund runs after the commit under a key derived from the
+ * milestone, so replaying this request retries a refund the provider did not answer, never twice.
+ */
+export async function refundMilestone(prisma: PrismaClient, input: RefundMilestoneInput, deps: { gateway?: PaymentGateway } = {}): Promise<RefundedMilestone> {
+  const data = RefundMilestoneInput.parse(input);
+  const plan = await runTransaction(prisma, async (tx) => {
+    await requireRole(tx, data.actorId, "CLIENT");
+    const call = { operation: "refund_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
+        const step = { key: scopedKey(call), operation: "refund_milestone", userId: data.actorId, now: data.now };
+        return refundMilestoneEscrow(tx, { milestone, contract, step });
+      },
+      jsonCodec<CardRefundPlan>(),
+    );
+    return result;
+  });
+  const [cardRefund] = await refundToCards(deps.gateway ?? getGateway(), [plan]);
+  return { milestoneId: plan.milestoneId, status: "REFUNDED", cardRefund: cardRefund! };
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { MilestoneStatus, PrismaClient } from "../../client";
+import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { nextMilestoneStatus, requireRole } from "./access";
+import { lockMilestoneFor } from "./milestone-access";
+
+export const RequestChangesInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  milestoneId: z.uuid(),
+  message: z.string().trim().min(1, "Say what should change.").max(5000),
+});
+export type RequestChangesInput = z.input<typeof RequestChangesInput>;
+
+export interface ChangesRequested {
+  milestoneId: string;
+  status: MilestoneStatus;
+  changesRequested: number;
+}
+
+/** The client sends submitted work back (RULES 3.3): the review window stops until the next submission. */
+export async function requestChanges(prisma: PrismaClient, input: RequestChangesInput): Promise<ChangesRequested> {
+  const data = RequestChangesInput.parse(input);
+  return runTransaction(prisma, async (tx) => {
+    await requireRole(tx, data.actorId, "CLIENT");
+    const { result } = await idempotent(
+      tx,
+      { operation: "request_changes", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, message: data.message } },
+      async () => {
+        const { milestone } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
+        const status = nextMilestoneStatus(milestone.status, "request_changes");
+        const updated = await tx.milestone.update({
+          where: { id: milestone.id },
+          data: { status, reviewDeadline: null, changesRequested: { increment: 1 } },
+          select: { changesRequested: true },
+        });
+        return { milestoneId: milestone.id, status, changesRequested: updated.changesRequested };
+      },
+      jsonCodec<ChangesRequested>(),
+    );
+    return result;
+  });
+}

@@ -1,0 +1,100 @@
+import type { PrismaClient, Tx } from "../../client";
+import { DomainError } from "../../errors";
+import type { GatewayResult, PaymentGateway } from "../../gateway/gateway";
+import { hashRequest, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { chargeablePaymentMethod } from "./payment-verified";
+
+export interface CardCharge {
+  paymentMethodId: string;
+  chargeRef: string;
+  amountMinor: bigint;
+  /** The gateway key of the charge; its refund uses `<key>:refund`. */
+  gatewayKey: string;
+}
+
+/**
+ * Charges the payer's verified card (outside any transaction). PAYMENT_METHOD_REQUIRED when they
+ * have none, PAYMENT_DECLINED with the bank's reason when the card is refused.
+ */
+export async function chargeVerifiedCard(
+  prisma: PrismaClient,
+  gateway: PaymentGateway,
+  input: { payerId: string; amountMinor: bigint; gatewayKey: string; description: string },
+): Promise<CardCharge> {
+  const method = await chargeablePaymentMethod(prisma, input.payerId);
+  if (!method) {
+    throw new DomainError("PAYMENT_METHOD_REQUIRED", "Add and verify a payment method before paying.", { payerId: input.payerId });
+  }
+  const charged = await gateway.charge({
+    cardRef: method.gatewayRef,
+    amountMinor: input.amountMinor,
+    idempotencyKey: input.gatewayKey,
+    description: input.description,
+  });
+  if (!charged.ok) {
+    throw new DomainError("PAYMENT_DECLINED", `${method.brand} …${method.last4}: ${charged.reason}`, { retryable: charged.retryable === true });
+  }
+  return { paymentMethodId: method.id, chargeRef: charged.ref, amountMinor: input.amountMinor, gatewayKey: input.gatewayKey };
+}
+
+/** Gives a card charge back (the key is derived from the charge's, so a retry refunds once). */
+export async function refundCardCharge(
+  gateway: PaymentGateway,
+  charge: { chargeRef: string; amountMinor: bigint; gatewayKey: string },
+): Promise<GatewayResult> {
+  return gateway.refund({ chargeRef: charge.chargeRef, amountMinor: charge.amountMinor, idempotencyKey: `${charge.gatewayKey}:refund` });
+}
+
+/** The Charge row of a card charge, inside the transaction that uses its money. */
+export async function recordCharge(tx: Tx, charge: CardCharge, input: { userId: string; purpose: string; now: Date }): Promise<void> {
+  await tx.charge.create({
+    data: {
+      userId: input.userId,
+      paymentMethodId: charge.paymentMethodId,
+      amountMinor: charge.amountMinor,
+      purpose: input.purpose,
+      gatewayRef: charge.chargeRef,
+      createdAt: input.now,
+    },
+  });
+}
+
+/**
+ * The shape of every operation that charges a card (README 8): validate, charge the card outside
+ * the transaction with a key derived from the operation's, then commit in one idempotent
+ * transaction; if it refuses, the charge is refunded. A replay of a finished request charges
+ * nothing: it returns the stored result (or IDEMPOTENCY_KEY_REUSED).
+ */
+export async function chargeThenCommit<T>(
+  prisma: PrismaClient,
+  gateway: PaymentGateway,
+  options: {
+    call: IdempotentCall;
+    /** Checks what can be checked before charging; returns who pays what. */
+    prepare: () => Promise<{ payerId: string; amountMinor: bigint; description: string }>;
+    commit: (tx: Tx, charge: CardCharge) => Promise<T>;
+  },
+): Promise<T> {
+  const { call } = options;
+  const done = await prisma.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { key: true } });
+  if (done) {
+    return runTransaction(prisma, async (tx) => {
+      const { result } = await idempotent(tx, call, () => Promise.reject(new DomainError("CONFLICT", "This request is already being handled.")), jsonCodec<T>());
+      return result;
+    });
+  }
+  const plan = await options.prepare();
+  // Another request under the same key must not share this charge: the request's hash is in the key.
+  const gatewayKey = `${scopedKey(call)}:${hashRequest(call.request).slice(0, 16)}`;
+  const charge = await chargeVerifiedCard(prisma, gateway, { ...plan, gatewayKey });
+  try {
+    return await runTransaction(prisma, async (tx) => {
+      const { result } = await idempotent(tx, call, () => options.commit(tx, charge), jsonCodec<T>());
+      return result;
+    });
+  } catch (error) {
+    await refundCardCharge(gateway, charge);
+    throw error;
+  }
+}
