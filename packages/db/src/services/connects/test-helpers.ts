@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { leg, settingValueToJson, type MarketplaceSettings, type SettingKey } from "@fairlance/rules";
-import type { PrismaClient, Role } from "../../client";
+import { Prisma, type PrismaClient, type Role } from "../../client";
 import { SANDBOX_CARDS, SandboxGateway } from "../../gateway/sandbox";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
@@ -51,7 +51,11 @@ export async function addCard(prisma: PrismaClient, userId: string, card: keyof 
 
 /** An admin change of a setting, effective from `effectiveFrom`. */
 export async function setSetting<K extends SettingKey>(prisma: PrismaClient, key: K, value: MarketplaceSettings[K], effectiveFrom: Date) {
-  return prisma.settingVersion.create({ data: { key, value: settingValueToJson(value), effectiveFrom, reason: "test" }, select: { id: true } });
+  const json = settingValueToJson(value);
+  return prisma.settingVersion.create({
+    data: { key, value: json === null ? Prisma.JsonNull : (json as Prisma.InputJsonValue), effectiveFrom, reason: "test" },
+    select: { id: true },
+  });
 }
 
 /** Puts money in a freelancer's Available balance, as if earned and cleared. */
