@@ -1,0 +1,33 @@
+import type { Db } from "../../client";
+import { loadSettings } from "../../settings/load-settings";
+import { threadFor, warningFor, type ScamWarning } from "./thread";
+
+export interface ThreadMessage {
+  id: string;
+  senderId: string;
+  recipientId: string;
+  body: string;
+  createdAt: Date;
+  mine: boolean;
+  /** The scam-shield warning, shown to the recipient only. */
+  warning: ScamWarning | null;
+}
+
+/** The messages of one proposal or contract, oldest first, for its two people only (RULES 5). */
+export async function listMessages(
+  db: Db,
+  input: { actorId: string; proposalId?: string | null; contractId?: string | null; now: Date },
+): Promise<ThreadMessage[]> {
+  const thread = await threadFor(db, input, input.actorId);
+  const { settings } = await loadSettings(db, input.now);
+  const messages = await db.message.findMany({
+    where: thread.proposalId ? { proposalId: thread.proposalId } : { contractId: thread.contractId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, senderId: true, recipientId: true, body: true, createdAt: true, flags: true },
+  });
+  return messages.map(({ flags, ...message }) => ({
+    ...message,
+    mine: message.senderId === input.actorId,
+    warning: message.recipientId === input.actorId ? warningFor(flags, settings.scamShieldPatterns) : null,
+  }));
+}
