@@ -93,6 +93,21 @@ describe("subscribeMembership", () => {
     expect(await db.prisma.connectLot.count({ where: { userId: user.id } })).toBe(0);
     expect(gateway.refunds).toEqual([]);
   });
+  it("lets one of two simultaneous upgrades through; a charge made for the other is refunded", async () => {
+    const gateway = new RecordingGateway();
+    const user = await makeUser(db.prisma, "FREELANCER");
+    const card = await addCard(db.prisma, user.id);
+    const results = await Promise.allSettled(
+      [newKey(), newKey()].map((idempotencyKey) => subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey, now: jan10, paymentMethodId: card.id }, { gateway })),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+    // The loser is refused before charging or, if it charged first, refunded: one charge is kept either way.
+    expect(gateway.charges.length - gateway.refunds.length).toBe(1);
+    expect([...gateway.charges, ...gateway.refunds].every((call) => call.amountMinor === 1499n)).toBe(true);
+    expect(await membershipCharges(user.id)).toEqual([{ amountMinor: 1499n }]);
+    expect(await connectsBalance(db.prisma, user.id, jan10)).toBe(70);
+  });
 });
 
 describe("renewMemberships", () => {
