@@ -1,11 +1,11 @@
 import { addDays } from "@fairlance/rules";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { closeBoostAuctions } from "./close-boost-auctions";
 import { markProposalViewed } from "./mark-proposal-viewed";
 import { listMyProposals } from "./read-jobs";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, connectsOf, freelancerWithConnects, makeUser, newKey, openJob } from "./test-helpers";
+import { COVER_LETTER, connectsOf, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 import { withdrawProposal } from "./withdraw-proposal";
 
 let db: TestDatabase;
@@ -14,6 +14,7 @@ beforeAll(async () => {
   db = await freshDatabase();
   client = await makeUser(db.prisma, "CLIENT");
 });
+afterEach(() => expectLedgerInvariants(db.prisma));
 afterAll(() => db.drop());
 
 const posted = new Date("2026-12-01T09:00:00Z");

@@ -1,8 +1,8 @@
 import { addDays } from "@fairlance/rules";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, connectsOf, freelancerWithConnects, grantConnects, makeUser, newKey, openJob } from "./test-helpers";
+import { COVER_LETTER, connectsOf, freelancerWithConnects, grantConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 
 let db: TestDatabase;
 let client: string;
@@ -11,6 +11,7 @@ beforeAll(async () => {
   db = await freshDatabase({ max: 10 });
   client = await makeUser(db.prisma, "CLIENT");
 });
+afterEach(() => expectLedgerInvariants(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");

@@ -1,5 +1,5 @@
 import { addDays } from "@fairlance/rules";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { closeJob } from "./close-job";
 import { declineProposal } from "./decline-proposal";
@@ -8,7 +8,7 @@ import { markProposalViewed } from "./mark-proposal-viewed";
 import { listMyProposals } from "./read-jobs";
 import { removeJob } from "./remove-job";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, connectsOf, freelancerWithConnects, grantConnects, makeUser, newKey, openJob } from "./test-helpers";
+import { COVER_LETTER, connectsOf, freelancerWithConnects, grantConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 import { withdrawProposal } from "./withdraw-proposal";
 
 let db: TestDatabase;
@@ -21,6 +21,7 @@ beforeAll(async () => {
   otherClient = await makeUser(db.prisma, "CLIENT");
   admin = await makeUser(db.prisma, "ADMIN");
 });
+afterEach(() => expectLedgerInvariants(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");

@@ -1,5 +1,5 @@
 import { addDays } from "@fairlance/rules";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { closeJob } from "./close-job";
 import { editJob } from "./edit-job";
@@ -7,7 +7,7 @@ import { inviteFreelancer } from "./invite-freelancer";
 import { postJob } from "./post-job";
 import { publishJob } from "./publish-job";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, makeUser, newKey, openJob } from "./test-helpers";
+import { COVER_LETTER, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 
 let db: TestDatabase;
 let client: string;
@@ -21,6 +21,7 @@ beforeAll(async () => {
   freelancer = await makeUser(db.prisma, "FREELANCER");
   admin = await makeUser(db.prisma, "ADMIN");
 });
+afterEach(() => expectLedgerInvariants(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");

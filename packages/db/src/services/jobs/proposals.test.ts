@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { closeJob } from "./close-job";
 import { declineProposal } from "./decline-proposal";
@@ -6,7 +6,7 @@ import { markProposalViewed } from "./mark-proposal-viewed";
 import { postJob } from "./post-job";
 import { shortlistProposal } from "./shortlist-proposal";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, connectsOf, freelancerWithConnects, makeUser, newKey, openJob } from "./test-helpers";
+import { COVER_LETTER, connectsOf, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 import { withdrawProposal } from "./withdraw-proposal";
 
 let db: TestDatabase;
@@ -17,6 +17,7 @@ beforeAll(async () => {
   client = await makeUser(db.prisma, "CLIENT");
   otherClient = await makeUser(db.prisma, "CLIENT");
 });
+afterEach(() => expectLedgerInvariants(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");

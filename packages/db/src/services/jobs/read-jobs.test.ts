@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { closeJob } from "./close-job";
 import { inviteFreelancer } from "./invite-freelancer";
 import { getJobForFreelancer, listMyProposals } from "./read-jobs";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob } from "./test-helpers";
+import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
+afterEach(() => expectLedgerInvariants(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");

@@ -3,6 +3,8 @@ import { addDays, connectBalance } from "@fairlance/rules";
 import type { PrismaClient, Role } from "../../client";
 import { issueLot } from "../../connects/connect-ledger";
 import { runTransaction } from "../../transaction";
+import { expect } from "vitest";
+import { checkInvariants } from "../../ledger/invariants";
 import { postJob } from "./post-job";
 
 /** A fresh idempotency key. */
@@ -60,3 +62,9 @@ export async function openJob(
 }
 
 export const COVER_LETTER = "I have built many landing pages like this one.";
+
+/** RULES 7: every invariant of the ledgers holds after each scenario. */
+export async function expectLedgerInvariants(prisma: PrismaClient): Promise<void> {
+  const report = await checkInvariants(prisma);
+  expect(report.checks.filter((check) => !check.ok)).toEqual([]);
+}

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { submitProposal } from "../jobs/submit-proposal";
-import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob } from "../jobs/test-helpers";
+import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "../jobs/test-helpers";
 import { listFlaggedMessages } from "./list-flagged-messages";
 import { listMessages } from "./list-messages";
 import { markFlagReviewed } from "./mark-flag-reviewed";
@@ -24,6 +24,7 @@ beforeAll(async () => {
   const jobId = await openJob(db.prisma, client, now);
   ({ proposalId } = await submitProposal(db.prisma, { jobId, actorId: freelancer, now, idempotencyKey: newKey(), coverLetter: COVER_LETTER, bidMinor: 90_000n }));
 });
+afterEach(() => expectLedgerInvariants(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");
