@@ -109,6 +109,17 @@ describe("invoiceHourlyWeeks", () => {
     expect(view.hourlyWeeks[0]).toMatchObject({ id: weekId, status: "INVOICED", minutes: 125 });
     expect(view.workStartGate.canStart).toBe(true);
   });
+
+  it("charges a week once when two runs invoice it at the same time", async () => {
+    const { freelancerId, contractId } = await hourlyContract();
+    const { weekId } = await log(freelancerId, contractId, 30, at("2026-11-24T00:00:00Z"));
+    const runs = await Promise.all([invoiceHourlyWeeks(db.prisma, { now: MONDAY }, { gateway }), invoiceHourlyWeeks(db.prisma, { now: at("2026-11-30T00:00:01Z") }, { gateway })]);
+    expect(runs.flatMap((run) => run.invoiced).filter((i) => i.weekId === weekId)).toHaveLength(1);
+    const charged = gateway.charges.filter((c) => c.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
+    const refunded = gateway.refunds.filter((r) => r.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
+    expect(charged.length - refunded.length).toBe(1);
+    expect(await balance(db.prisma, `escrow_hourly_invoice:${weekId}`)).toBe(2_500n);
+  });
 });
 
 describe("disputes and releases", () => {

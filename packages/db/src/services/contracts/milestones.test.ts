@@ -117,6 +117,7 @@ describe("submitWork and requestChanges", () => {
 
     const changes = { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId, message: "Bigger logo" };
     await expect(requestChanges(db.prisma, { ...changes, actorId: freelancerId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requestChanges(db.prisma, { ...changes, actorId: await makeVerifiedClient(db.prisma) })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const requested = await requestChanges(db.prisma, changes);
     expect(requested).toEqual({ milestoneId, status: "CHANGES_REQUESTED", changesRequested: 1 });
     expect(await requestChanges(db.prisma, changes)).toEqual(requested);
