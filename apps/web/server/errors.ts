@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 import type { DomainErrorCode } from "@fairlance/db";
 
 type TRPCCode = TRPCError["code"];
@@ -33,6 +34,10 @@ const isCoded = (error: unknown): error is CodedError =>
 
 /** Domain errors become tRPC errors with their readable message; anything else is left alone. */
 export function toTRPCError(error: unknown): TRPCError | null {
+  // A service's own validation (fields the edge schema does not carry) reads like the edge's.
+  if (error instanceof ZodError) {
+    return new TRPCError({ code: "BAD_REQUEST", message: error.issues[0]?.message ?? "The request is not valid.", cause: error });
+  }
   if (!isCoded(error)) return null;
   if (error.name === "DomainError") {
     const code = DOMAIN_ERROR_STATUS[error.code as DomainErrorCode] ?? "BAD_REQUEST";

@@ -1,5 +1,14 @@
 import type { PrismaClient, Role } from "../client";
 import { hashPassword } from "../auth/password";
+import { SANDBOX_CARDS } from "../gateway/sandbox";
+import { acceptOffer } from "../services/contracts/accept-offer";
+import { approveMilestone } from "../services/contracts/approve-milestone";
+import { fundMilestone } from "../services/contracts/fund-milestone";
+import { hireProposal } from "../services/contracts/hire-proposal";
+import { submitWork } from "../services/contracts/submit-work";
+import { postJob } from "../services/jobs/post-job";
+import { submitProposal } from "../services/jobs/submit-proposal";
+import { addPaymentMethod } from "../services/payments/add-payment-method";
 import { signUp } from "../services/sign-up";
 
 export interface DemoLogin {
@@ -77,7 +86,11 @@ const DEMO_JOBS: DemoJob[] = [
   },
 ];
 
-/** Creates the demo accounts and jobs that do not exist yet; running it again changes nothing. */
+/**
+ * Creates the demo accounts, jobs and a contract in progress through the same
+ * services the app uses (so the demo data obeys every rule and the ledger
+ * balances); whatever already exists is skipped, so running it again changes nothing.
+ */
 export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ created: string[] }> {
   const created: string[] = [];
   for (const login of DEMO_LOGINS) {
@@ -93,13 +106,67 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ creat
     created.push(login.email);
   }
 
-  for (const job of DEMO_JOBS) {
-    const client = await prisma.user.findUniqueOrThrow({ where: { email: job.client }, select: { id: true } });
-    const exists = await prisma.job.findFirst({ where: { clientId: client.id, title: job.title }, select: { id: true } });
-    if (exists) continue;
+  const id = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const key = (name: string) => `seed-${name}`;
+
+  for (const email of ["carol@acme.test", "dev@northwind.test"]) {
+    const clientId = await id(email);
+    if (await prisma.paymentMethod.count({ where: { userId: clientId } })) continue;
+    await addPaymentMethod(prisma, {
+      actorId: clientId,
+      idempotencyKey: key(`card-${email.split("@")[0]}`),
+      now,
+      card: { number: SANDBOX_CARDS.succeeds, expMonth: 12, expYear: now.getUTCFullYear() + 3, cvc: "123" },
+    });
+    created.push(`card for ${email}`);
+  }
+
+  const jobIds: Record<string, string> = {};
+  for (const [index, job] of DEMO_JOBS.entries()) {
+    const clientId = await id(job.client);
+    const existing = await prisma.job.findFirst({ where: { clientId, title: job.title }, select: { id: true } });
+    if (existing) {
+      jobIds[job.title] = existing.id;
+      continue;
+    }
     const { client: _client, ...fields } = job;
-    await prisma.job.create({ data: { ...fields, clientId: client.id, status: "OPEN", publishedAt: now } });
+    const posted = await postJob(prisma, { ...fields, publish: true, idempotencyKey: key(`job-${index}`), actorId: clientId, now });
+    jobIds[job.title] = posted.jobId;
     created.push(job.title);
+  }
+
+  // A story in progress: Fran was hired by Carol, delivered the first milestone and was paid;
+  // Gus applied to the same job and to the CSV fix.
+  const fran = await id("fran@fairlance.test");
+  const gus = await id("gus@fairlance.test");
+  const carol = await id("carol@acme.test");
+  if (!(await prisma.proposal.count({ where: { freelancerId: { in: [fran, gus] } } }))) {
+    const landing = jobIds["Landing page for a robotics startup"]!;
+    const cover = "Hello! I have built a dozen landing pages in Next.js and Tailwind; happy to share examples.";
+    const franProposal = await submitProposal(prisma, { jobId: landing, coverLetter: cover, bidMinor: 120_000n, idempotencyKey: key("proposal-fran"), actorId: fran, now });
+    await submitProposal(prisma, { jobId: landing, coverLetter: cover, bidMinor: 95_000n, idempotencyKey: key("proposal-gus"), actorId: gus, now });
+    await submitProposal(prisma, {
+      jobId: jobIds["Fix a flaky CSV import"]!,
+      coverLetter: "I debug flaky Node scripts for a living: I will find the race and add a test for it.",
+      bidMinor: 4_000n,
+      idempotencyKey: key("proposal-gus-csv"),
+      actorId: gus,
+      now,
+    });
+    const offer = await hireProposal(prisma, {
+      actorId: carol,
+      idempotencyKey: key("hire-fran"),
+      now,
+      proposalId: franProposal.proposalId,
+      terms: { type: "FIXED", milestones: [{ title: "Design", amountMinor: 50_000n }, { title: "Build and launch", amountMinor: 70_000n }] },
+    });
+    await acceptOffer(prisma, { actorId: fran, idempotencyKey: key("accept-fran"), now, contractId: offer.contractId });
+    const [design, build] = offer.milestoneIds;
+    await fundMilestone(prisma, { actorId: carol, idempotencyKey: key("fund-design"), now, milestoneId: design! });
+    await submitWork(prisma, { actorId: fran, idempotencyKey: key("submit-design"), now, milestoneId: design!, note: "Figma file and style guide attached." });
+    await approveMilestone(prisma, { actorId: carol, idempotencyKey: key("approve-design"), now, milestoneId: design! });
+    await fundMilestone(prisma, { actorId: carol, idempotencyKey: key("fund-build"), now, milestoneId: build! });
+    created.push("contract Carol → Fran");
   }
   return { created };
 }

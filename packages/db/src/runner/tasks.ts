@@ -1,0 +1,39 @@
+import type { PrismaClient } from "../client";
+import type { PaymentGateway } from "../gateway/gateway";
+import { closeBoostAuctions } from "../services/jobs/close-boost-auctions";
+import { expireJobs } from "../services/jobs/expire-jobs";
+import { autoApproveMilestones } from "../services/contracts/auto-approve-milestones";
+import { invoiceHourlyWeeks } from "../services/contracts/invoice-hourly-weeks";
+import { releaseHourlyWeeks } from "../services/contracts/release-hourly-weeks";
+import { renewMemberships } from "../services/connects/renew-memberships";
+import { expireConnectLots } from "../services/connects/expire-connect-lots";
+import { clearPending } from "../services/payouts/clear-pending";
+import { runAutoWithdrawals } from "../services/payouts/run-auto-withdrawals";
+import { settleProcessingWithdrawals } from "../services/payouts/settle-withdrawal";
+
+export interface TaskDeps {
+  prisma: PrismaClient;
+  gateway?: PaymentGateway;
+}
+
+/**
+ * Every time-driven job of the economy, in the order one tick runs them: work
+ * is approved and released before money clears, and money clears before the
+ * automatic withdrawals look at Available. Each takes the marketplace's `now`
+ * and is idempotent for it.
+ */
+export const ECONOMY_TASKS = {
+  close_boost_auctions: ({ prisma }: TaskDeps, now: Date) => closeBoostAuctions(prisma, { now }),
+  expire_jobs: ({ prisma }: TaskDeps, now: Date) => expireJobs(prisma, { now }),
+  auto_approve_milestones: ({ prisma }: TaskDeps, now: Date) => autoApproveMilestones(prisma, { now }),
+  invoice_hourly_weeks: ({ prisma, gateway }: TaskDeps, now: Date) => invoiceHourlyWeeks(prisma, { now }, { gateway }),
+  release_hourly_weeks: ({ prisma }: TaskDeps, now: Date) => releaseHourlyWeeks(prisma, { now }),
+  renew_memberships: ({ prisma, gateway }: TaskDeps, now: Date) => renewMemberships(prisma, { now }, { gateway }),
+  expire_connect_lots: ({ prisma }: TaskDeps, now: Date) => expireConnectLots(prisma, { now }),
+  clear_pending: ({ prisma }: TaskDeps, now: Date) => clearPending(prisma, { now }),
+  run_auto_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => runAutoWithdrawals(prisma, { now }, { gateway }),
+  settle_processing_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => settleProcessingWithdrawals(prisma, { now }, { gateway }),
+} as const;
+
+export type EconomyTask = keyof typeof ECONOMY_TASKS;
+export const ECONOMY_TASK_NAMES = Object.keys(ECONOMY_TASKS) as EconomyTask[];
