@@ -3,8 +3,22 @@ import type { Session } from "next-auth";
 import { SignOutButton } from "@/features/auth/sign-out-button";
 
 const NAV: Record<Session["user"]["role"], { href: string; label: string }[]> = {
-  FREELANCER: [{ href: "/dashboard", label: "Dashboard" }],
-  CLIENT: [{ href: "/dashboard", label: "Dashboard" }],
+  FREELANCER: [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/jobs", label: "Find work" },
+    { href: "/proposals", label: "Proposals" },
+    { href: "/contracts", label: "Contracts" },
+    { href: "/connects", label: "Connects" },
+    { href: "/earnings", label: "Earnings" },
+    { href: "/payouts", label: "Withdraw" },
+  ],
+  CLIENT: [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/client/jobs", label: "My jobs" },
+    { href: "/jobs/new", label: "Post a job" },
+    { href: "/contracts", label: "Contracts" },
+    { href: "/billing", label: "Billing" },
+  ],
   ADMIN: [{ href: "/dashboard", label: "Admin overview" }],
 };
 

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { readMoney } from "./money";
+
+describe("readMoney", () => {
+  it("reads dollars into cents exactly", () => {
+    expect(readMoney("1,234.50")).toEqual({ ok: true, minor: 123_450n });
+    expect(readMoney("$0.10")).toEqual({ ok: true, minor: 10n });
+  });
+  it.each(["1.005", "-3", "1e3", "abc", ""])("refuses %j with a sentence", (input) => {
+    const result = readMoney(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.length).toBeGreaterThan(5);
+  });
+});
