@@ -76,3 +76,11 @@ export * from "./services/payouts/run-auto-withdrawals";
 export * from "./services/payouts/set-auto-withdrawal";
 export { settleProcessingWithdrawals, type SettledWithdrawal } from "./services/payouts/settle-withdrawal";
 export * from "./services/payouts/withdraw";
+
+// Read models of the jobs, proposals and connects pages
+export * from "./read/search-jobs";
+export * from "./read/proposal-fee-preview";
+export * from "./read/job-cost-preview";
+export * from "./read/client-jobs";
+export * from "./read/connects-checkout";
+export * from "./read/connects-roi";

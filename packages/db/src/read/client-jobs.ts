@@ -1,0 +1,135 @@
+import type { Db, JobStatus, ProposalStatus } from "../client";
+import { DomainError } from "../errors";
+
+export interface ClientJobRow {
+  id: string;
+  title: string;
+  status: JobStatus;
+  type: "FIXED" | "HOURLY";
+  connectCost: number | null;
+  proposalCount: number;
+  /** Proposals still in play (submitted, viewed, shortlisted, interviewing). */
+  liveProposals: number;
+  unviewedProposals: number;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
+const LIVE: ProposalStatus[] = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
+
+/** A client's own jobs, newest first, with their proposal counts. */
+export async function listClientJobs(db: Db, clientId: string): Promise<ClientJobRow[]> {
+  const jobs = await db.job.findMany({
+    where: { clientId },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, title: true, status: true, type: true, connectCost: true, proposalCount: true, createdAt: true, publishedAt: true },
+  });
+  const counts = await db.proposal.groupBy({
+    by: ["jobId", "status"],
+    where: { jobId: { in: jobs.map((job) => job.id) } },
+    _count: { _all: true },
+  });
+  const count = (jobId: string, statuses: ProposalStatus[]) =>
+    counts.filter((row) => row.jobId === jobId && statuses.includes(row.status)).reduce((sum, row) => sum + row._count._all, 0);
+  return jobs.map((job) => ({ ...job, liveProposals: count(job.id, LIVE), unviewedProposals: count(job.id, ["SUBMITTED"]) }));
+}
+
+export interface ClientJobProposal {
+  id: string;
+  freelancer: { id: string; name: string; email: string };
+  coverLetter: string;
+  bidMinor: bigint;
+  status: ProposalStatus;
+  invited: boolean;
+  boostConnects: number;
+  submittedAt: Date;
+  viewedAt: Date | null;
+  hasContract: boolean;
+}
+
+export interface ClientJob {
+  job: {
+    id: string;
+    title: string;
+    description: string;
+    type: "FIXED" | "HOURLY";
+    status: JobStatus;
+    budgetMinor: bigint | null;
+    hourlyMinMinor: bigint | null;
+    hourlyMaxMinor: bigint | null;
+    estimatedHours: number | null;
+    durationDays: number;
+    experienceLevel: "ENTRY" | "INTERMEDIATE" | "EXPERT";
+    skills: string[];
+    connectCost: number | null;
+    proposalCount: number;
+    publishedAt: Date | null;
+    createdAt: Date;
+    endedAt: Date | null;
+  };
+  proposals: ClientJobProposal[];
+  invitations: { freelancerId: string; name: string; email: string; createdAt: Date }[];
+}
+
+/** One of the client's jobs with its proposals (boosted first, then oldest first) and invitations; another client's job is "not found". */
+export async function getClientJob(db: Db, jobId: string, clientId: string): Promise<ClientJob> {
+  const job = await db.job.findUnique({
+    where: { id: jobId },
+    select: {
+      id: true, clientId: true, title: true, description: true, type: true, status: true, budgetMinor: true, hourlyMinMinor: true,
+      hourlyMaxMinor: true, estimatedHours: true, durationDays: true, experienceLevel: true, skills: true, connectCost: true,
+      proposalCount: true, publishedAt: true, createdAt: true, endedAt: true,
+    },
+  });
+  if (!job || job.clientId !== clientId) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  const person = { select: { id: true, name: true, email: true } };
+  const [proposals, invitations] = await Promise.all([
+    db.proposal.findMany({
+      where: { jobId },
+      orderBy: [{ boostConnects: "desc" }, { submittedAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true, coverLetter: true, bidMinor: true, status: true, invited: true, boostConnects: true, submittedAt: true, viewedAt: true,
+        freelancer: person, contract: { select: { id: true } },
+      },
+    }),
+    db.invitation.findMany({ where: { jobId }, orderBy: { createdAt: "asc" }, select: { freelancerId: true, createdAt: true, freelancer: person } }),
+  ]);
+  const { clientId: _owner, ...fields } = job;
+  return {
+    job: fields,
+    proposals: proposals.map(({ contract, ...proposal }) => ({ ...proposal, hasContract: contract !== null })),
+    invitations: invitations.map((invitation) => ({
+      freelancerId: invitation.freelancerId,
+      name: invitation.freelancer.name,
+      email: invitation.freelancer.email,
+      createdAt: invitation.createdAt,
+    })),
+  };
+}
+
+export interface InviteCandidate {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Freelancers a client may invite to their job: matching a name or email (an exact email finds
+ * that person), without those already invited or who already proposed. At most 20.
+ */
+export async function listInviteCandidates(db: Db, input: { jobId: string; clientId: string; query?: string }): Promise<InviteCandidate[]> {
+  const job = await db.job.findUnique({ where: { id: input.jobId }, select: { clientId: true } });
+  if (!job || job.clientId !== input.clientId) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  const query = input.query?.trim();
+  return db.user.findMany({
+    where: {
+      role: "FREELANCER",
+      ...(query ? { OR: [{ email: { equals: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {}),
+      invitations: { none: { jobId: input.jobId } },
+      proposals: { none: { jobId: input.jobId } },
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, name: true, email: true },
+  });
+}

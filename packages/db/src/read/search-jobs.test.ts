@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type TestDatabase } from "../testing";
+import { closeJob } from "../services/jobs/close-job";
+import { makeUser, newKey, openJob } from "../services/jobs/test-helpers";
+import { JOB_SEARCH_PAGE_SIZE, searchJobs } from "./search-jobs";
+
+let db: TestDatabase;
+const now = new Date("2026-12-01T09:00:00Z");
+const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  const client = await makeUser(db.prisma, "CLIENT");
+  const post = (minutes: number, overrides: Parameters<typeof openJob>[3]) => openJob(db.prisma, client, at(minutes), overrides);
+  await post(1, { title: "Migrate a PostgreSQL database", description: "Move our PostgreSQL 12 database to version 17 without downtime.", budgetMinor: 80_000n, durationDays: 20, experienceLevel: "EXPERT" });
+  await post(2, { title: "Logo for a bakery", description: "A warm, friendly logo for a neighbourhood bakery and cafe.", budgetMinor: 4_000n, durationDays: 1, experienceLevel: "ENTRY" });
+  await post(3, {
+    title: "Ongoing React help",
+    description: "Hourly help with React components and database queries for a dashboard.",
+    type: "HOURLY", budgetMinor: undefined, hourlyMinMinor: 3_000n, hourlyMaxMinor: 5_000n, estimatedHours: 40, durationDays: 90,
+  });
+  const closed = await post(4, { title: "Closed PostgreSQL tuning", description: "Tune slow PostgreSQL queries for our reporting database." });
+  await closeJob(db.prisma, { jobId: closed, actorId: client, now: at(5), idempotencyKey: newKey() });
+  await openJob(db.prisma, client, at(6), { title: "Draft PostgreSQL job", description: "Not yet published, about PostgreSQL databases.", publish: false });
+});
+afterAll(() => db.drop());
+
+const titles = async (input: Parameters<typeof searchJobs>[1]) => (await searchJobs(db.prisma, input)).jobs.map((job) => job.title);
+
+describe("searchJobs", () => {
+  it("finds open jobs by words in the title or description (stemmed), never closed or draft ones", async () => {
+    expect(await titles({ q: "postgresql" })).toEqual(["Migrate a PostgreSQL database"]);
+    expect(await titles({ q: "databases", sort: "newest" })).toEqual(["Ongoing React help", "Migrate a PostgreSQL database"]);
+    expect(await titles({ q: "bakery -cafe" })).toEqual([]);
+    expect(await titles({ q: '"neighbourhood bakery"' })).toEqual(["Logo for a bakery"]);
+    expect(await titles({})).toEqual(["Ongoing React help", "Logo for a bakery", "Migrate a PostgreSQL database"]);
+  });
+
+  it("filters by type, projected budget, duration, experience level and connects", async () => {
+    expect(await titles({ type: "HOURLY" })).toEqual(["Ongoing React help"]);
+    // Hourly: $50 max × 40 h = $2,000 projected.
+    expect(await titles({ budgetMinMinor: 100_000n })).toEqual(["Ongoing React help"]);
+    expect(await titles({ budgetMaxMinor: 80_000n, sort: "budget_desc" })).toEqual(["Migrate a PostgreSQL database", "Logo for a bakery"]);
+    expect(await titles({ durationMaxDays: 29 })).toEqual(["Logo for a bakery", "Migrate a PostgreSQL database"]);
+    expect(await titles({ durationMinDays: 30 })).toEqual(["Ongoing React help"]);
+    expect(await titles({ experienceLevel: "ENTRY" })).toEqual(["Logo for a bakery"]);
+    // Costs: bakery 1 ($40, 1 day), migration 5 ($800, 20 days), React 6 ($2,000, 90 days).
+    expect(await titles({ maxConnects: 5, sort: "budget_asc" })).toEqual(["Logo for a bakery", "Migrate a PostgreSQL database"]);
+  });
+
+  it("pages through results and reports the total", async () => {
+    const client = await makeUser(db.prisma, "CLIENT");
+    for (let index = 0; index < JOB_SEARCH_PAGE_SIZE + 2; index++) {
+      await openJob(db.prisma, client, at(100 + index), { title: `Paged widget job ${index}`, description: "A widget job used to test the pages of Find work." });
+    }
+    const first = await searchJobs(db.prisma, { q: "widget" });
+    expect(first).toMatchObject({ total: JOB_SEARCH_PAGE_SIZE + 2, page: 1, pageCount: 2 });
+    expect(first.jobs).toHaveLength(JOB_SEARCH_PAGE_SIZE);
+    expect(first.jobs[0]!.title).toBe(`Paged widget job ${JOB_SEARCH_PAGE_SIZE + 1}`);
+    const second = await searchJobs(db.prisma, { q: "widget", page: 2 });
+    expect(second.jobs.map((job) => job.title)).toEqual(["Paged widget job 1", "Paged widget job 0"]);
+    expect(await searchJobs(db.prisma, { q: "widget", page: 5 })).toMatchObject({ jobs: [], total: JOB_SEARCH_PAGE_SIZE + 2 });
+  });
+
+  it("uses the full-text index for the search expression", async () => {
+    const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_idx'`;
+    expect(index?.indexdef).toContain("to_tsvector('english'::regconfig");
+  });
+});

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { Prisma, type Db } from "../client";
+
+export const JOB_SEARCH_SORTS = ["relevance", "newest", "budget_desc", "budget_asc"] as const;
+export const JOB_SEARCH_PAGE_SIZE = 10;
+
+/** What Find work filters by (RULES 3.1 job fields); every filter is optional. */
+export const SearchJobsInput = z.object({
+  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
+  type: z.enum(["FIXED", "HOURLY"]).optional(),
+  /** On the projected value: the fixed budget, or the max hourly rate × estimated hours (as the rate card). */
+  budgetMinMinor: z.bigint().nonnegative().optional(),
+  budgetMaxMinor: z.bigint().nonnegative().optional(),
+  durationMaxDays: z.int().positive().optional(),
+  durationMinDays: z.int().positive().optional(),
+  experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"]).optional(),
+  maxConnects: z.int().nonnegative().optional(),
+  sort: z.enum(JOB_SEARCH_SORTS).default("newest"),
+  page: z.int().positive().default(1),
+});
+export type SearchJobsInput = z.input<typeof SearchJobsInput>;
+
+const JOB_CARD = {
+  id: true,
+  title: true,
+  description: true,
+  type: true,
+  budgetMinor: true,
+  hourlyMinMinor: true,
+  hourlyMaxMinor: true,
+  estimatedHours: true,
+  durationDays: true,
+  experienceLevel: true,
+  skills: true,
+  connectCost: true,
+  publishedAt: true,
+  proposalCount: true,
+} as const;
+
+export type JobSearchHit = Prisma.JobGetPayload<{ select: typeof JOB_CARD }>;
+
+export interface JobSearchResult {
+  jobs: JobSearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+// Must stay the expression of "manual_job_search_idx" (migration 20261127100000_job_search) to use the index.
+const DOCUMENT = Prisma.sql`to_tsvector('english', "title" || ' ' || "description")`;
+const PROJECTED_VALUE = Prisma.sql`(CASE WHEN "type" = 'FIXED' THEN "budgetMinor" ELSE "hourlyMaxMinor" * "estimatedHours" END)`;
+
+/** Open jobs matching a full-text query (websearch syntax) and filters, one page at a time. */
+export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<JobSearchResult> {
+  const input = SearchJobsInput.parse(rawInput);
+  const q = input.q ? input.q : null;
+  const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : null;
+  const where: Prisma.Sql[] = [Prisma.sql`"status" = 'OPEN'`];
+  if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
+  if (input.type) where.push(Prisma.sql`"type" = ${input.type}::"JobType"`);
+  if (input.experienceLevel) where.push(Prisma.sql`"experienceLevel" = ${input.experienceLevel}::"ExperienceLevel"`);
+  if (input.budgetMinMinor !== undefined) where.push(Prisma.sql`${PROJECTED_VALUE} >= ${input.budgetMinMinor}`);
+  if (input.budgetMaxMinor !== undefined) where.push(Prisma.sql`${PROJECTED_VALUE} <= ${input.budgetMaxMinor}`);
+  if (input.durationMinDays !== undefined) where.push(Prisma.sql`"durationDays" >= ${input.durationMinDays}`);
+  if (input.durationMaxDays !== undefined) where.push(Prisma.sql`"durationDays" <= ${input.durationMaxDays}`);
+  if (input.maxConnects !== undefined) where.push(Prisma.sql`"connectCost" <= ${input.maxConnects}`);
+
+  const order = {
+    relevance: query ? Prisma.sql`ts_rank(${DOCUMENT}, ${query}) DESC, "publishedAt" DESC` : Prisma.sql`"publishedAt" DESC`,
+    newest: Prisma.sql`"publishedAt" DESC`,
+    budget_desc: Prisma.sql`${PROJECTED_VALUE} DESC NULLS LAST, "publishedAt" DESC`,
+    budget_asc: Prisma.sql`${PROJECTED_VALUE} ASC NULLS LAST, "publishedAt" DESC`,
+  }[input.sort];
+  const offset = (input.page - 1) * JOB_SEARCH_PAGE_SIZE;
+
+  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT "id"::text AS id, count(*) OVER () AS total FROM "Job"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}, "id"
+    LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+  const total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, where) : 0;
+  const found = await db.job.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: JOB_CARD });
+  const byId = new Map(found.map((job) => [job.id, job]));
+  return {
+    jobs: rows.flatMap((row) => byId.get(row.id) ?? []),
+    total,
+    page: input.page,
+    pageSize: JOB_SEARCH_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / JOB_SEARCH_PAGE_SIZE)),
+  };
+}
+
+/** A page past the end still reports how many jobs matched. */
+async function countMatches(db: Db, where: Prisma.Sql[]): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Job" WHERE ${Prisma.join(where, " AND ")}`;
+  return Number(row?.total ?? 0n);
+}
