@@ -18,13 +18,14 @@ export async function runRecorded(
   task: EconomyTask,
   now: Date,
   meta: { attempt: number; workerId: string },
+  body: (deps: TaskDeps, now: Date) => Promise<unknown> = ECONOMY_TASKS[task],
 ): Promise<unknown> {
   const run = await deps.prisma.jobRun.create({
     data: { task, now, attempt: meta.attempt, status: "RUNNING", workerId: meta.workerId, startedAt: new Date() },
     select: { id: true },
   });
   try {
-    const result = await ECONOMY_TASKS[task](deps, now);
+    const result = await body(deps, now);
     await deps.prisma.jobRun.update({
       where: { id: run.id },
       data: { status: "SUCCEEDED", changes: summarise(result), finishedAt: new Date() },

@@ -37,3 +37,5 @@ export const ECONOMY_TASKS = {
 
 export type EconomyTask = keyof typeof ECONOMY_TASKS;
 export const ECONOMY_TASK_NAMES = Object.keys(ECONOMY_TASKS) as EconomyTask[];
+
+export type TaskOverrides = Partial<Record<EconomyTask, (deps: TaskDeps, now: Date) => Promise<unknown>>>;

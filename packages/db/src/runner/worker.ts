@@ -1,23 +1,23 @@
-import { Logger, run, type AddJobFunction, type Runner, type TaskList } from "graphile-worker";
+import { Logger, run, runMigrations, type AddJobFunction, type Runner, type TaskList } from "graphile-worker";
+import pg from "pg";
 import type { PrismaClient } from "../client";
 import { currentTime } from "../clock";
 import type { PaymentGateway } from "../gateway/gateway";
 import { runRecorded } from "./record-run";
-import { ECONOMY_TASK_NAMES, type EconomyTask } from "./tasks";
+import { ECONOMY_TASK_NAMES, type EconomyTask, type TaskOverrides } from "./tasks";
 
-/** All economy jobs share one named queue: they run one at a time, in the order queued. */
-export const ECONOMY_QUEUE = "economy";
-/** A job that keeps failing is retried with exponential backoff this many times, then kept as failed. */
-export const MAX_ATTEMPTS = 8;
+import { ECONOMY_QUEUE, MAX_ATTEMPTS } from "./worker-constants";
+
+export { ECONOMY_QUEUE, MAX_ATTEMPTS };
 
 /** Queues one job per economy task for the marketplace time `now` (deduplicated by task and time). */
 export async function enqueueEconomy(addJob: AddJobFunction, now: Date): Promise<void> {
   for (const task of ECONOMY_TASK_NAMES) {
-    await addJob(task, { now: now.toISOString() }, { queueName: ECONOMY_QUEUE, jobKey: `${task}@${now.toISOString()}`, maxAttempts: MAX_ATTEMPTS });
+    await addJob(task, { now: now.toISOString() }, { queueName: ECONOMY_QUEUE, jobKey: `${task}@${now.toISOString()}`, jobKeyMode: "unsafe_dedupe", maxAttempts: MAX_ATTEMPTS });
   }
 }
 
-export function economyTaskList(deps: { prisma: PrismaClient; gateway?: PaymentGateway }): TaskList {
+export function economyTaskList(deps: { prisma: PrismaClient; gateway?: PaymentGateway; overrides?: TaskOverrides }): TaskList {
   const tasks: TaskList = {
     // Every minute (crontab below): queue the economy for the marketplace's current time.
     tick: async (_payload, helpers) => enqueueEconomy(helpers.addJob, await currentTime(deps.prisma)),
@@ -25,7 +25,7 @@ export function economyTaskList(deps: { prisma: PrismaClient; gateway?: PaymentG
   for (const task of ECONOMY_TASK_NAMES) {
     tasks[task] = async (payload, helpers) => {
       const now = new Date((payload as { now: string }).now);
-      await runRecorded(deps, task as EconomyTask, now, { attempt: helpers.job.attempts, workerId: helpers.job.locked_by ?? "worker" });
+      await runRecorded(deps, task as EconomyTask, now, { attempt: helpers.job.attempts, workerId: helpers.job.locked_by ?? "worker" }, deps.overrides?.[task as EconomyTask]);
     };
   }
   return tasks;
@@ -49,14 +49,33 @@ export async function startRunner(options: {
   pollInterval?: number;
   cron?: boolean;
   log?: (line: string) => void;
+  /** Tests replace a task's body (e.g. one that fails) to watch retries. */
+  overrides?: TaskOverrides;
 }): Promise<Runner> {
+  await installQueueSchema(options.connectionString, options.log ?? console.log);
   return run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 2,
     pollInterval: options.pollInterval ?? 1000,
     noHandleSignals: true,
     logger: quietLogger(options.log ?? console.log),
-    taskList: economyTaskList({ prisma: options.prisma, gateway: options.gateway }),
+    taskList: economyTaskList({ prisma: options.prisma, gateway: options.gateway, overrides: options.overrides }),
     crontab: options.cron === false ? "" : "* * * * * tick ?fill=0&max=3\n",
   });
+}
+
+// Several instances starting at once would race to create graphile-worker's
+// schema; they queue on an advisory lock so exactly one installs it.
+const QUEUE_SCHEMA_LOCK = 72707370;
+
+async function installQueueSchema(connectionString: string, log: (line: string) => void) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [QUEUE_SCHEMA_LOCK]);
+    await runMigrations({ connectionString, logger: quietLogger(log) });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [QUEUE_SCHEMA_LOCK]).catch(() => undefined);
+    await client.end();
+  }
 }

@@ -1,0 +1,218 @@
+import {
+  computeClientFee,
+  isDisputeWindowOpen,
+  previewServiceFee,
+  startOfUtcWeek,
+  type FeeSchedule,
+} from "@fairlance/rules";
+import type { ContractStatus, Db, JobType, MilestoneStatus, ProposalStatus } from "../client";
+import { DomainError } from "../errors";
+import { contractSchedule } from "../services/contracts/access";
+import { getContract } from "../services/contracts/read-contracts";
+import { loadSettings } from "../settings/load-settings";
+
+/** A fee preview as a page shows it (RULES 3.5): gross, fee by band, net, and the band standing after it. */
+export interface FeePreviewView {
+  grossMinor: bigint;
+  feeMinor: bigint;
+  netMinor: bigint;
+  bands: { rateBps: number; partMinor: bigint; feeMinor: bigint }[];
+  priorBilledMinor: bigint;
+  currentRateBps: number | null;
+  nextRateBps: number | null;
+  /** Billing still needed with this client, after this payment, to reach the next band. */
+  remainingToNextMinor: bigint | null;
+}
+
+export function feePreviewView(input: { priorBilledMinor: bigint; amountMinor: bigint; schedule: FeeSchedule }): FeePreviewView {
+  const preview = previewServiceFee(input);
+  return {
+    grossMinor: preview.amountMinor,
+    feeMinor: preview.feeMinor,
+    netMinor: preview.netMinor,
+    bands: preview.bands.map((band) => ({ rateBps: band.rateBps, partMinor: band.partMinor, feeMinor: band.feeMinor })),
+    priorBilledMinor: input.priorBilledMinor,
+    currentRateBps: preview.after.current?.rateBps ?? null,
+    nextRateBps: preview.after.next?.rateBps ?? null,
+    remainingToNextMinor: preview.after.remainingToNextMinor,
+  };
+}
+
+async function billedBetween(db: Db, clientId: string, freelancerId: string): Promise<bigint> {
+  const row = await db.billing.findUnique({ where: { clientId_freelancerId: { clientId, freelancerId } }, select: { billedMinor: true } });
+  return row?.billedMinor ?? 0n;
+}
+
+export interface ContractListItem {
+  id: string;
+  title: string;
+  type: JobType;
+  status: ContractStatus;
+  otherPartyName: string;
+  offeredAt: Date;
+  /** What the viewer should do next, as a sentence. */
+  nextAction: string;
+  needsYou: boolean;
+}
+
+const OPEN: MilestoneStatus[] = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
+
+/** Both roles: every contract of the viewer with its status and the next action (RULES 3.1). */
+export async function listContracts(db: Db, userId: string, now: Date): Promise<ContractListItem[]> {
+  const contracts = await db.contract.findMany({
+    where: { OR: [{ clientId: userId }, { freelancerId: userId }] },
+    orderBy: { offeredAt: "desc" },
+    select: {
+      id: true,
+      title: true,
+      type: true,
+      status: true,
+      offeredAt: true,
+      clientId: true,
+      client: { select: { name: true } },
+      freelancer: { select: { name: true } },
+      milestones: { where: { status: { in: OPEN } }, orderBy: { position: "asc" }, take: 1, select: { title: true, status: true } },
+      hourlyWeeks: { where: { status: "INVOICED" }, select: { weekStart: true } },
+    },
+  });
+  return contracts.map((c) => {
+    const isClient = c.clientId === userId;
+    const { text, needsYou } = nextAction(c, isClient, now);
+    return {
+      id: c.id,
+      title: c.title,
+      type: c.type,
+      status: c.status,
+      otherPartyName: isClient ? c.freelancer.name : c.client.name,
+      offeredAt: c.offeredAt,
+      nextAction: text,
+      needsYou,
+    };
+  });
+}
+
+function nextAction(
+  c: { status: ContractStatus; type: JobType; milestones: { title: string; status: MilestoneStatus }[]; hourlyWeeks: { weekStart: Date }[] },
+  isClient: boolean,
+  now: Date,
+): { text: string; needsYou: boolean } {
+  if (c.status === "ENDED") return { text: "Ended: nothing to do.", needsYou: false };
+  if (c.status === "DECLINED") return { text: "The offer was declined.", needsYou: false };
+  if (c.status === "OFFERED") {
+    return isClient ? { text: "Waiting for the freelancer to accept the offer.", needsYou: false } : { text: "Accept or decline the offer.", needsYou: true };
+  }
+  if (c.type === "HOURLY") {
+    if (isClient && c.hourlyWeeks.some((w) => isDisputeWindowOpen(w.weekStart, now))) return { text: "Review this week's hourly invoice.", needsYou: true };
+    return isClient ? { text: "Hours are invoiced every Monday.", needsYou: false } : { text: "Log your hours for this week.", needsYou: true };
+  }
+  const current = c.milestones[0];
+  if (!current) return isClient ? { text: "Add a milestone to continue.", needsYou: true } : { text: "Waiting for the client to add a milestone.", needsYou: false };
+  const name = `"${current.title}"`;
+  switch (current.status) {
+    case "CREATED":
+      return isClient ? { text: `Fund milestone ${name}.`, needsYou: true } : { text: `Wait for the client to fund ${name}: do not start work yet.`, needsYou: false };
+    case "SUBMITTED":
+      return isClient ? { text: `Review the work submitted for ${name}.`, needsYou: true } : { text: `Waiting for the client to review ${name}.`, needsYou: false };
+    default:
+      return isClient ? { text: `Waiting for work on ${name}.`, needsYou: false } : { text: `Work on ${name} and submit it.`, needsYou: true };
+  }
+}
+
+/**
+ * One contract with everything its page shows before anyone confirms (RULES 0.6): each unfunded
+ * milestone's client fee and total charge, each milestone's service-fee preview (what the
+ * freelancer receives), the security period, and the current hourly week.
+ */
+export async function getContractPage(db: Db, contractId: string, viewerId: string, now: Date) {
+  const contract = await getContract(db, contractId, viewerId);
+  const [priorBilledMinor, { settings }] = await Promise.all([billedBetween(db, contract.clientId, contract.freelancerId), loadSettings(db, now)]);
+  const milestones = contract.milestones.map((m) => ({
+    ...m,
+    fundQuote: m.status === "CREATED" ? computeClientFee({ amountMinor: m.amountMinor, rateBps: contract.clientFeeBps }) : null,
+    feePreview: OPEN.includes(m.status) ? feePreviewView({ priorBilledMinor, amountMinor: m.amountMinor, schedule: contract.feeSchedule }) : null,
+  }));
+  const weekStart = startOfUtcWeek(now);
+  const thisWeek = contract.hourlyWeeks.find((w) => w.weekStart.getTime() === weekStart.getTime());
+  const hourlyWeeks = contract.hourlyWeeks.map((w) => ({ ...w, disputable: w.status === "INVOICED" && isDisputeWindowOpen(w.weekStart, now) }));
+  return {
+    ...contract,
+    milestones,
+    hourlyWeeks,
+    viewerRole: contract.clientId === viewerId ? ("CLIENT" as const) : ("FREELANCER" as const),
+    priorBilledMinor,
+    securityPeriodDays: settings.securityPeriodDays,
+    reviewWindowDays: settings.reviewWindowDays,
+    milestoneMinimumMinor: settings.milestoneMinimumMinor,
+    currentWeek: contract.type === "HOURLY" ? { weekStart, minutes: thisWeek?.minutes ?? 0, limitMinutes: (contract.weeklyLimitHours ?? 0) * 60 } : null,
+  };
+}
+
+export type ContractPage = Awaited<ReturnType<typeof getContractPage>>;
+
+/** A bonus before it is paid (RULES 3.6): the client's charge and what the freelancer receives. */
+export async function quoteBonus(db: Db, input: { contractId: string; clientId: string; amountMinor: bigint }) {
+  const contract = await db.contract.findUnique({
+    where: { id: input.contractId },
+    select: { clientId: true, freelancerId: true, clientFeeBps: true, feeSchedule: true },
+  });
+  if (!contract || contract.clientId !== input.clientId) throw new DomainError("NOT_FOUND", "This contract does not exist.");
+  const prior = await billedBetween(db, contract.clientId, contract.freelancerId);
+  return {
+    clientFee: computeClientFee({ amountMinor: input.amountMinor, rateBps: contract.clientFeeBps }),
+    freelancerReceives: feePreviewView({ priorBilledMinor: prior, amountMinor: input.amountMinor, schedule: contractSchedule(contract.feeSchedule) }),
+  };
+}
+
+/** A proposal as the hiring client sees it: the bid, the client fee rate in force and the milestone minimum. */
+export async function getHireQuote(db: Db, input: { proposalId: string; clientId: string; now: Date }) {
+  const proposal = await db.proposal.findUnique({
+    where: { id: input.proposalId },
+    select: {
+      id: true,
+      status: true,
+      bidMinor: true,
+      coverLetter: true,
+      freelancer: { select: { id: true, name: true } },
+      job: { select: { id: true, clientId: true, title: true, type: true, budgetMinor: true, status: true } },
+    },
+  });
+  if (!proposal || proposal.job.clientId !== input.clientId) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
+  const { settings } = await loadSettings(db, input.now);
+  const status: ProposalStatus = proposal.status;
+  return {
+    proposalId: proposal.id,
+    status,
+    bidMinor: proposal.bidMinor,
+    coverLetter: proposal.coverLetter,
+    freelancer: proposal.freelancer,
+    job: { id: proposal.job.id, title: proposal.job.title, type: proposal.job.type, budgetMinor: proposal.job.budgetMinor, status: proposal.job.status },
+    clientFeeBps: settings.clientFeeBps,
+    /** For a fixed job: the fee on funding the whole bid; for hourly: on one hour. */
+    bidClientFee: computeClientFee({ amountMinor: proposal.bidMinor, rateBps: settings.clientFeeBps }),
+    milestoneMinimumMinor: settings.milestoneMinimumMinor,
+  };
+}
+
+/** The client fee on amounts being typed into an offer, under the settings in force now. */
+export async function quoteClientFee(db: Db, input: { amountsMinor: bigint[]; now: Date }) {
+  const { settings } = await loadSettings(db, input.now);
+  const lines = input.amountsMinor.map((amountMinor) => computeClientFee({ amountMinor, rateBps: settings.clientFeeBps }));
+  return {
+    clientFeeBps: settings.clientFeeBps,
+    milestoneMinimumMinor: settings.milestoneMinimumMinor,
+    lines,
+    totalMinor: lines.reduce((sum, line) => sum + line.totalMinor, 0n),
+    amountMinor: lines.reduce((sum, line) => sum + line.amountMinor, 0n),
+    feeMinor: lines.reduce((sum, line) => sum + line.feeMinor, 0n),
+  };
+}
+
+/** The freelancer a direct offer goes to (by id or email); NOT_FOUND for anyone else. */
+export async function findOfferTarget(db: Db, input: { freelancerId?: string; email?: string }) {
+  const user = await db.user.findFirst({
+    where: input.freelancerId ? { id: input.freelancerId } : { email: (input.email ?? "").trim().toLowerCase() },
+    select: { id: true, name: true, role: true },
+  });
+  if (!user || user.role !== "FREELANCER") throw new DomainError("NOT_FOUND", "No freelancer has this address.");
+  return { id: user.id, name: user.name };
+}

@@ -1,0 +1,91 @@
+import { addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal, startOfUtcWeek } from "@fairlance/rules";
+import type { AutoWithdrawalSchedule, Db, PayoutMethodKind, WithdrawalStatus } from "../client";
+import { DomainError } from "../errors";
+import { toRuleKind } from "../services/payouts/freelancer";
+import { loadSettings } from "../settings/load-settings";
+
+const balanceOf = async (db: Db, key: string) =>
+  (await db.ledgerAccount.findUnique({ where: { key }, select: { balanceMinor: true } }))?.balanceMinor ?? 0n;
+
+/** The payouts page (RULES 4): methods with their fee and "usable from", Available, the schedule and past withdrawals. */
+export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date) {
+  const { settings } = await loadSettings(db, now);
+  const [methods, auto, withdrawals, availableMinor] = await Promise.all([
+    db.payoutMethod.findMany({ where: { userId: freelancerId }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, label: true, usableFrom: true, createdAt: true } }),
+    db.autoWithdrawalSetting.findUnique({ where: { userId: freelancerId }, select: { schedule: true, thresholdMinor: true, payoutMethodId: true } }),
+    db.withdrawal.findMany({
+      where: { userId: freelancerId },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, createdAt: true, amountMinor: true, feeMinor: true, netMinor: true, status: true, automatic: true, failureReason: true, payoutMethod: { select: { label: true } } },
+    }),
+    balanceOf(db, `freelancer_available:${freelancerId}`),
+  ]);
+  const fees = (Object.keys(settings.payoutMethodFeesMinor) as (keyof typeof settings.payoutMethodFeesMinor)[]).map((kind) => ({ kind, feeMinor: settings.payoutMethodFeesMinor[kind] }));
+  return {
+    availableMinor,
+    withdrawalMinimumMinor: settings.withdrawalMinimumMinor,
+    autoThresholdMinimumMinor: settings.autoWithdrawalMinimumThresholdMinor,
+    waitingDays: settings.payoutMethodWaitingDays,
+    feesByKind: fees,
+    methods: methods.map((m) => ({
+      id: m.id,
+      kind: m.kind as PayoutMethodKind,
+      label: m.label,
+      usableFrom: m.usableFrom,
+      usable: now.getTime() >= m.usableFrom.getTime(),
+      feeMinor: payoutMethodFee(toRuleKind(m.kind), settings),
+    })),
+    auto: auto
+      ? {
+          schedule: auto.schedule as AutoWithdrawalSchedule,
+          thresholdMinor: auto.thresholdMinor,
+          payoutMethodId: auto.payoutMethodId,
+          nextRunAt: nextAutoWithdrawalDate(auto.schedule.toLowerCase() as Lowercase<AutoWithdrawalSchedule>, now),
+        }
+      : null,
+    withdrawals: withdrawals.map((w) => ({
+      id: w.id,
+      createdAt: w.createdAt,
+      amountMinor: w.amountMinor,
+      feeMinor: w.feeMinor,
+      netMinor: w.netMinor,
+      status: w.status as WithdrawalStatus,
+      automatic: w.automatic,
+      failureReason: w.failureReason,
+      methodLabel: w.payoutMethod.label,
+    })),
+  };
+}
+
+/** A manual withdrawal before it is confirmed: the method fee and the net (refusals are the rules' sentences). */
+export async function quoteWithdrawal(db: Db, input: { freelancerId: string; payoutMethodId: string; amountMinor: bigint; now: Date }) {
+  const method = await db.payoutMethod.findFirst({ where: { id: input.payoutMethodId, userId: input.freelancerId }, select: { kind: true, createdAt: true, label: true } });
+  if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
+  const { settings } = await loadSettings(db, input.now);
+  const availableMinor = await balanceOf(db, `freelancer_available:${input.freelancerId}`);
+  const quote = planManualWithdrawal({ amountMinor: input.amountMinor, availableMinor, method: { kind: toRuleKind(method.kind), addedAt: method.createdAt }, now: input.now, settings });
+  return { ...quote, methodLabel: method.label, availableMinor };
+}
+
+/** Net earned per week (payments released to the freelancer), oldest first, for the earnings chart. */
+export async function earningsByWeek(db: Db, freelancerId: string, now: Date, weeks = 12) {
+  const firstWeek = addDays(startOfUtcWeek(now), -7 * (weeks - 1));
+  const payments = await db.payment.findMany({
+    where: { freelancerId, releasedAt: { gte: firstWeek } },
+    select: { releasedAt: true, grossMinor: true, feeMinor: true, netMinor: true },
+  });
+  const rows = Array.from({ length: weeks }, (_, index) => {
+    const weekStart = addDays(firstWeek, 7 * index);
+    const inWeek = payments.filter((p) => startOfUtcWeek(p.releasedAt).getTime() === weekStart.getTime());
+    return {
+      weekStart,
+      grossMinor: inWeek.reduce((sum, p) => sum + p.grossMinor, 0n),
+      feeMinor: inWeek.reduce((sum, p) => sum + p.feeMinor, 0n),
+      netMinor: inWeek.reduce((sum, p) => sum + p.netMinor, 0n),
+    };
+  });
+  const max = rows.reduce((m, row) => (row.netMinor > m ? row.netMinor : m), 0n);
+  // Bar heights for the chart, in thousandths of the tallest week (a ratio, not an amount).
+  return rows.map((row) => ({ ...row, heightPermille: max === 0n ? 0 : Number((row.netMinor * 1000n) / max) }));
+}
