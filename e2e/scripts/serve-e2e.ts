@@ -33,25 +33,30 @@ const prisma = createPrismaClient(url, { max: 2 });
 await seedDemo(prisma, new Date());
 await prisma.$disconnect();
 
-const child = spawn(join(webRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-  cwd: webRoot,
+// The journeys play weeks in seconds: the movable demo clock and the job runner.
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  NEXT_TELEMETRY_DISABLED: "1",
+  FAIRLANCE_MOVABLE_CLOCK: "1",
+};
+const runner = spawn(join(webRoot, "node_modules", ".bin", "tsx"), [join(webRoot, "..", "..", "packages", "db", "src", "cli", "runner.ts")], {
   stdio: "inherit",
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    NEXTAUTH_URL: `http://localhost:${port}`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
+  env,
 });
+const child = spawn(join(webRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: webRoot, stdio: "inherit", env });
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  if (child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
+  for (const proc of [child, runner]) {
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill("SIGTERM");
+      await new Promise((resolve) => proc.once("exit", resolve));
+    }
   }
   await dropDatabase(serverUrl, database).catch(() => undefined);
   await server?.stop();

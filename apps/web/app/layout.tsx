@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { movableClockEnabled } from "@fairlance/db";
 import { Header } from "@/components/header";
+import { DemoClockBanner } from "@/features/clock/demo-clock-banner";
 import { getSession } from "@/server/auth";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -19,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers>
+          {movableClockEnabled() && <DemoClockBanner />}
           <Header session={session} />
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}

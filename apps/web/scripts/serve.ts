@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPrismaClient, DEMO_LOGINS, migrate, resolveDatabase, seedDemo } from "@fairlance/db/setup";
+import { createPrismaClient, DEMO_LOGINS, migrate, movableClockEnabled, resolveDatabase, seedDemo } from "@fairlance/db/setup";
 
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = join(WEB_ROOT, "..", "..");
@@ -25,17 +25,23 @@ function sessionSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+// Fails fast when the demo clock is asked for in a production deployment.
+const movableClock = movableClockEnabled();
 const db = await resolveDatabase();
 let child: ChildProcess | null = null;
+let runner: ChildProcess | null = null;
 let stopping = false;
+
+const stopChild = async (proc: ChildProcess | null) => {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  proc.kill("SIGTERM");
+  await new Promise((resolve) => proc.once("exit", resolve));
+};
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child!.once("exit", resolve));
-  }
+  await Promise.all([stopChild(child), stopChild(runner)]);
   await db.stop();
   process.exit(code);
 }
@@ -70,6 +76,23 @@ if (!dev) {
   }
 }
 
+// The job runner keeps the economy moving by the clock (its own process,
+// restarted if it dies: a stopped runner means nobody gets paid).
+function startRunner(restarts = 0) {
+  runner = spawn(join(WEB_ROOT, "node_modules", ".bin", "tsx"), [join(REPO_ROOT, "packages", "db", "src", "cli", "runner.ts")], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  runner.on("exit", (code) => {
+    if (stopping) return;
+    const delay = Math.min(30_000, 1_000 * 2 ** restarts);
+    console.error(`[runner] exited (code ${code}); restarting in ${delay / 1000}s`);
+    setTimeout(() => !stopping && startRunner(restarts + 1), delay);
+  });
+}
+startRunner();
+
 child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { cwd: WEB_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
 child.stdout!.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
@@ -86,7 +109,8 @@ function printBanner() {
   const rows = DEMO_LOGINS.map((l) => `    ${l.role.padEnd(10)}  ${l.email.padEnd(24)}  ${l.password}`).join("\n");
   console.log(
     `\n  Fairlance is running at http://localhost:${port}` +
-      `  (${dev ? "development, hot reload" : "production build"}; database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"})\n\n` +
+      `  (${dev ? "development, hot reload" : "production build"}; database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}` +
+      `${movableClock ? "; DEMO CLOCK: movable" : ""})\n\n` +
       `  Demo logins:\n${rows}\n\n  Press Ctrl-C to stop.\n`,
   );
 }

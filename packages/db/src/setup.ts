@@ -5,3 +5,4 @@ export { startEmbeddedPostgres, freePort, createDatabaseIfMissing, dropDatabase,
 export { migrate, MigrationError } from "./migrate";
 export { seedDemo, DEMO_LOGINS, type DemoLogin } from "./seed/demo";
 export { createPrismaClient } from "./client";
+export { movableClockEnabled } from "./clock";

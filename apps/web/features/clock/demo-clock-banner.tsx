@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSession } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useTRPC } from "@/trpc/client";
+import { errorText } from "@/features/shared/error-message";
+
+const formatter = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/**
+ * Shown on every page while the server runs with the movable demo clock: the
+ * marketplace's date, and buttons that move it forward so a month can be
+ * played in seconds (the job runner then clears money, approves work…).
+ */
+export function DemoClockBanner() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { status } = useSession();
+  const clock = useQuery({ ...trpc.clock.get.queryOptions(), refetchInterval: (q) => (q.state.data?.pendingJobs ? 1_000 : false) });
+  const advance = useMutation(
+    trpc.clock.advance.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        router.refresh();
+      },
+    }),
+  );
+  const caughtUp = (clock.data?.pendingJobs ?? 0) === 0;
+
+  return (
+    <div role="region" aria-label="Demo clock" className="border-b border-amber-300 bg-amber-100 text-amber-950">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1.5 text-sm">
+        <strong>Demo clock</strong>
+        <span data-testid="demo-clock-now">{clock.data ? `${formatter.format(clock.data.now)} UTC` : "…"}</span>
+        <span aria-live="polite" className="text-amber-800">
+          {caughtUp ? "scheduled jobs are up to date" : `running ${clock.data?.pendingJobs} scheduled jobs…`}
+        </span>
+        {status === "authenticated" && (
+          <span className="ml-auto flex gap-2">
+            {[1, 7, 30].map((days) => (
+              <button
+                key={days}
+                type="button"
+                onClick={() => advance.mutate({ days })}
+                disabled={advance.isPending}
+                aria-label={`Advance the clock by ${days} day${days === 1 ? "" : "s"}`}
+                className="rounded border border-amber-400 bg-white px-2 py-0.5 font-medium hover:bg-amber-50 disabled:opacity-60"
+              >
+                +{days} day{days === 1 ? "" : "s"}
+              </button>
+            ))}
+          </span>
+        )}
+        {advance.error && <span role="alert">{errorText(advance.error)}</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { movableClockEnabled, pendingEconomyJobs } from "@fairlance/db";
+import { publicProcedure } from "../../trpc";
+import { ZClock } from "./clock.schema";
+
+export const getClockProcedure = publicProcedure.output(ZClock).query(async ({ ctx }) => {
+  const movable = movableClockEnabled();
+  return { movable, now: ctx.now(), pendingJobs: movable ? await pendingEconomyJobs(ctx.prisma).catch(() => 0) : 0 };
+});
