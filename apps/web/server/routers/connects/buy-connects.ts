@@ -1,0 +1,9 @@
+import { buyConnects } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZBuyConnectsInput, ZBuyConnectsOutput } from "./buy-connects.schema";
+
+/** A bundle at the price in force, wholly by card or wholly from Available earnings (RULES 2.1). */
+export const buyConnectsProcedure = freelancerProcedure
+  .input(ZBuyConnectsInput)
+  .output(ZBuyConnectsOutput)
+  .mutation(({ ctx, input }) => buyConnects(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { IdempotencyKey } from "@fairlance/db";
+
+export const ZSubscribeMembershipInput = z.object({ idempotencyKey: IdempotencyKey, paymentMethodId: z.uuid("Choose a card.") });
+
+export const ZSubscribeMembershipOutput = z.object({
+  membershipId: z.string(),
+  outcome: z.enum(["started", "resumed"]),
+  anchorAt: z.date(),
+  currentPeriodStart: z.date(),
+  currentPeriodEnd: z.date(),
+  chargedMinor: z.bigint(),
+  connectsGranted: z.number().int(),
+  remainingDays: z.number().int(),
+  cycleDays: z.number().int(),
+  settingsVersion: z.number().int(),
+  chargeRef: z.string().nullable(),
+});

@@ -1,0 +1,8 @@
+import { subscribeMembership } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZSubscribeMembershipInput, ZSubscribeMembershipOutput } from "./subscribe-membership.schema";
+
+export const subscribeMembershipProcedure = freelancerProcedure
+  .input(ZSubscribeMembershipInput)
+  .output(ZSubscribeMembershipOutput)
+  .mutation(({ ctx, input }) => subscribeMembership(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

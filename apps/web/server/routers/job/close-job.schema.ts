@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { CloseJobInput } from "@fairlance/db";
+
+export const ZCloseJobInput = CloseJobInput;
+export const ZCloseJobOutput = z.object({
+  jobId: z.string(),
+  status: z.string(),
+  proposalsClosed: z.number().int(),
+  connectsRefunded: z.number().int(),
+  refunds: z.array(z.object({ proposalId: z.string(), freelancerId: z.string(), connects: z.number().int() })),
+});

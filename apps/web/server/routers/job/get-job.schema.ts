@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
+
+export const ZGetJobInput = ZJobRef;
+
+export const ZClientTrustPanel = z.object({
+  paymentVerified: z.boolean(),
+  totalSpentMinor: z.bigint(),
+  jobsPosted: z.number().int(),
+  jobsWithHire: z.number().int(),
+  hires: z.number().int(),
+  openJobs: z.number().int(),
+  memberSince: z.date(),
+  hireRatePercent: z.number().int().nullable(),
+});
+
+export const ZGetJobOutput = z.object({
+  job: ZJobFields,
+  connectCost: z.number().int(),
+  invited: z.boolean(),
+  costForYou: z.number().int(),
+  connectBalance: z.number().int(),
+  client: ZClientTrustPanel,
+  myProposal: z
+    .object({
+      id: z.string(),
+      status: ZProposalStatus,
+      bidMinor: z.bigint(),
+      connectCost: z.number().int(),
+      boostConnects: z.number().int(),
+      connectsRefunded: z.number().int(),
+      submittedAt: z.date(),
+    })
+    .nullable(),
+});

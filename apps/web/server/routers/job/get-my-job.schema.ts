@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
+
+export const ZGetMyJobInput = ZJobRef;
+
+const ZPerson = z.object({ id: z.string(), name: z.string(), email: z.string() });
+
+export const ZGetMyJobOutput = z.object({
+  job: ZJobFields.extend({ connectCost: z.number().int().nullable(), createdAt: z.date(), endedAt: z.date().nullable() }),
+  proposals: z.array(
+    z.object({
+      id: z.string(),
+      freelancer: ZPerson,
+      coverLetter: z.string(),
+      bidMinor: z.bigint(),
+      status: ZProposalStatus,
+      invited: z.boolean(),
+      boostConnects: z.number().int(),
+      submittedAt: z.date(),
+      viewedAt: z.date().nullable(),
+      hasContract: z.boolean(),
+    }),
+  ),
+  invitations: z.array(z.object({ freelancerId: z.string(), name: z.string(), email: z.string(), createdAt: z.date() })),
+});

@@ -1,0 +1,8 @@
+import { searchJobs } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZSearchJobsInput, ZSearchJobsOutput } from "./search-jobs.schema";
+
+export const searchJobsProcedure = freelancerProcedure
+  .input(ZSearchJobsInput)
+  .output(ZSearchJobsOutput)
+  .query(({ ctx, input }) => searchJobs(ctx.prisma, input));

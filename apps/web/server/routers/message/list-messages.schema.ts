@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const ZThreadRef = z
+  .object({ proposalId: z.uuid("That proposal does not exist.").optional(), contractId: z.uuid("That contract does not exist.").optional() })
+  .refine((ref) => Boolean(ref.proposalId) !== Boolean(ref.contractId), "Open one proposal or one contract.");
+
+export const ZScamWarning = z.object({ message: z.string(), matches: z.array(z.object({ patternId: z.string(), label: z.string() })) });
+
+export const ZListMessagesInput = ZThreadRef;
+export const ZListMessagesOutput = z.array(
+  z.object({
+    id: z.string(),
+    senderId: z.string(),
+    recipientId: z.string(),
+    body: z.string(),
+    createdAt: z.date(),
+    mine: z.boolean(),
+    warning: ZScamWarning.nullable(),
+  }),
+);

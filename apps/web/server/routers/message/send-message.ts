@@ -1,0 +1,9 @@
+import { sendMessage } from "@fairlance/db";
+import { peopleProcedure } from "./people-procedure";
+import { ZSendMessageInput, ZSendMessageOutput } from "./send-message.schema";
+
+/** The scam shield scans every message (RULES 5); `flags` tells the sender it was flagged. */
+export const sendMessageProcedure = peopleProcedure
+  .input(ZSendMessageInput)
+  .output(ZSendMessageOutput)
+  .mutation(({ ctx, input }) => sendMessage(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

@@ -1,0 +1,9 @@
+import { proposalFeePreview } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZFeePreviewInput, ZFeePreviewOutput } from "./fee-preview.schema";
+
+/** The service fee on the bid being typed, by band with this job's client (RULES 3.5). */
+export const feePreviewProcedure = freelancerProcedure
+  .input(ZFeePreviewInput)
+  .output(ZFeePreviewOutput)
+  .query(({ ctx, input }) => proposalFeePreview(ctx.prisma, { ...input, freelancerId: ctx.user.id, now: ctx.now() }));

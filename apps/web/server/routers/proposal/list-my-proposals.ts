@@ -1,0 +1,5 @@
+import { listMyProposals } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZListMyProposalsOutput } from "./list-my-proposals.schema";
+
+export const listMyProposalsProcedure = freelancerProcedure.output(ZListMyProposalsOutput).query(({ ctx }) => listMyProposals(ctx.prisma, ctx.user.id));

@@ -1,0 +1,5 @@
+import { MarkProposalViewedInput } from "@fairlance/db";
+import { ZViewedProposal } from "./ended-proposal.schema";
+
+export const ZMarkProposalViewedInput = MarkProposalViewedInput;
+export const ZMarkProposalViewedOutput = ZViewedProposal;

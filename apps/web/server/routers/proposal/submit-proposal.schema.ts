@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { SubmitProposalInput } from "@fairlance/db";
+
+export const ZSubmitProposalInput = SubmitProposalInput;
+export const ZSubmitProposalOutput = z.object({
+  proposalId: z.string(),
+  jobId: z.string(),
+  invited: z.boolean(),
+  connectCost: z.number().int(),
+  boostConnects: z.number().int(),
+  connectsSpent: z.number().int(),
+  settingsVersion: z.number().int(),
+  submittedAt: z.date(),
+});

@@ -1,0 +1,5 @@
+import { WithdrawProposalInput } from "@fairlance/db";
+import { ZEndedProposal } from "./ended-proposal.schema";
+
+export const ZWithdrawProposalInput = WithdrawProposalInput;
+export const ZWithdrawProposalOutput = ZEndedProposal;

@@ -1,0 +1,8 @@
+import { withdrawProposal } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZWithdrawProposalInput, ZWithdrawProposalOutput } from "./withdraw-proposal.schema";
+
+export const withdrawProposalProcedure = freelancerProcedure
+  .input(ZWithdrawProposalInput)
+  .output(ZWithdrawProposalOutput)
+  .mutation(({ ctx, input }) => withdrawProposal(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
