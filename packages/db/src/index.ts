@@ -90,3 +90,14 @@ export * from "./read/connects-roi";
 export * from "./read/billing";
 export * from "./read/contract-pages";
 export * from "./read/payout-pages";
+
+// Admin console
+export * from "./services/admin/change-setting";
+export * from "./services/admin/suspend-user";
+export * from "./read/admin-settings";
+export * from "./read/admin-impact";
+export * from "./read/admin-users";
+export * from "./read/admin-ledger";
+export * from "./read/admin-audit";
+export * from "./read/admin-moderation";
+export * from "./read/admin-job-runs";

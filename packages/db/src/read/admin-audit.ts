@@ -1,0 +1,49 @@
+import type { Db, Prisma } from "../client";
+import { requireAdmin } from "../services/connects/actors";
+import type { Paged } from "./admin-ledger";
+
+export interface AuditRow {
+  id: bigint;
+  createdAt: Date;
+  actor: { id: string; name: string; email: string } | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  reason: string;
+}
+
+/**
+ * The append-only audit log (RULES 6), newest first: by action (prefix), actor (name or email),
+ * target (type or id) and text in the reason (admin only).
+ */
+export async function searchAuditLog(
+  db: Db,
+  input: { actorId: string; action?: string; actor?: string; target?: string; text?: string; page?: number; pageSize?: number },
+): Promise<Paged<AuditRow>> {
+  await requireAdmin(db, input.actorId);
+  const page = Math.max(1, input.page ?? 1);
+  const pageSize = Math.min(100, Math.max(1, input.pageSize ?? 25));
+  const and: Prisma.AuditLogWhereInput[] = [];
+  const action = input.action?.trim();
+  const actor = input.actor?.trim();
+  const target = input.target?.trim();
+  const text = input.text?.trim();
+  if (action) and.push({ action: { startsWith: action, mode: "insensitive" } });
+  if (actor) and.push({ actor: { OR: [{ name: { contains: actor, mode: "insensitive" } }, { email: { contains: actor, mode: "insensitive" } }] } });
+  if (target) and.push({ OR: [{ targetType: { equals: target, mode: "insensitive" } }, { targetId: target }] });
+  if (text) and.push({ reason: { contains: text, mode: "insensitive" } });
+  const where: Prisma.AuditLogWhereInput = { AND: and };
+  const [rows, total] = await Promise.all([
+    db.auditLog.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, createdAt: true, action: true, targetType: true, targetId: true, before: true, after: true, reason: true, actor: { select: { id: true, name: true, email: true } } },
+    }),
+    db.auditLog.count({ where }),
+  ]);
+  return { rows, total, page, pageSize };
+}

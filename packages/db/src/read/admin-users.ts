@@ -1,0 +1,85 @@
+import type { Db, Prisma, Role } from "../client";
+import { DomainError } from "../errors";
+import { requireAdmin } from "../services/connects/actors";
+import { connectsBalance } from "../services/connects/balance";
+
+export interface AdminUserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
+  risingTalentAt: Date | null;
+}
+
+export interface AdminUserList {
+  users: AdminUserRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  countsByRole: { role: Role; count: number }[];
+  suspended: number;
+}
+
+const ROW = { id: true, name: true, email: true, role: true, createdAt: true, suspendedAt: true, suspendedReason: true, risingTalentAt: true } as const;
+
+/** People, searched by name or email, filtered by role, newest first (admin only). */
+export async function listUsersForAdmin(
+  db: Db,
+  input: { actorId: string; query?: string; role?: Role | null; suspendedOnly?: boolean; page?: number; pageSize?: number },
+): Promise<AdminUserList> {
+  await requireAdmin(db, input.actorId);
+  const page = Math.max(1, input.page ?? 1);
+  const pageSize = Math.min(100, Math.max(1, input.pageSize ?? 25));
+  const text = input.query?.trim();
+  const where: Prisma.UserWhereInput = {
+    ...(text ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { email: { contains: text, mode: "insensitive" } }] } : {}),
+    ...(input.role ? { role: input.role } : {}),
+    ...(input.suspendedOnly ? { suspendedAt: { not: null } } : {}),
+  };
+  const [users, total, groups, suspended] = await Promise.all([
+    db.user.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize, select: ROW }),
+    db.user.count({ where }),
+    db.user.groupBy({ by: ["role"], _count: { _all: true } }),
+    db.user.count({ where: { suspendedAt: { not: null } } }),
+  ]);
+  return { users, total, page, pageSize, countsByRole: groups.map((g) => ({ role: g.role, count: g._count._all })), suspended };
+}
+
+export interface AdminUserDetail extends AdminUserRow {
+  /** Freelancers only; null for others. */
+  connectsBalance: number | null;
+  jobsPosted: number;
+  proposals: number;
+  contracts: number;
+  recentAudit: { id: bigint; action: string; reason: string; createdAt: Date; actorName: string | null }[];
+}
+
+/** One person as the admin's detail panel shows them (admin only). */
+export async function getUserForAdmin(db: Db, input: { actorId: string; userId: string; now: Date }): Promise<AdminUserDetail> {
+  await requireAdmin(db, input.actorId);
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: ROW });
+  if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+  const [jobsPosted, proposals, contracts, audit, balance] = await Promise.all([
+    db.job.count({ where: { clientId: user.id } }),
+    db.proposal.count({ where: { freelancerId: user.id } }),
+    db.contract.count({ where: { OR: [{ clientId: user.id }, { freelancerId: user.id }] } }),
+    db.auditLog.findMany({
+      where: { targetType: "User", targetId: user.id },
+      orderBy: { id: "desc" },
+      take: 10,
+      select: { id: true, action: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+    }),
+    user.role === "FREELANCER" ? connectsBalance(db, user.id, input.now) : Promise.resolve(null),
+  ]);
+  return {
+    ...user,
+    connectsBalance: balance,
+    jobsPosted,
+    proposals,
+    contracts,
+    recentAudit: audit.map((a) => ({ id: a.id, action: a.action, reason: a.reason, createdAt: a.createdAt, actorName: a.actor?.name ?? null })),
+  };
+}

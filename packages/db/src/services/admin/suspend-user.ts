@@ -1,0 +1,71 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
+import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { writeAudit } from "../connects/audit";
+import { requireAdmin } from "../connects/actors";
+import { parseInput } from "../connects/input";
+
+const Reason = z.string().trim().min(5, "Say why (at least 5 characters); the person sees it.").max(500, "Keep the reason under 500 characters.");
+
+export const SuspendUserInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  userId: z.uuid({ message: "Choose a person." }),
+  reason: Reason,
+});
+export type SuspendUserInput = z.input<typeof SuspendUserInput>;
+
+export interface SuspensionChange {
+  userId: string;
+  suspendedAt: Date | null;
+  suspendedReason: string | null;
+}
+
+async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput, suspend: boolean): Promise<SuspensionChange> {
+  const input = parseInput(SuspendUserInput, rawInput);
+  const { actorId, now, userId, reason } = input;
+  const operation = suspend ? "user.suspend" : "user.unsuspend";
+  return runTransaction(prisma, async (tx) => {
+    await requireAdmin(tx, actorId);
+    const { result } = await idempotent(
+      tx,
+      { operation, userId: actorId, key: input.idempotencyKey, request: { userId, reason } },
+      async () => {
+        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+        const user = locked.length
+          ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, name: true, suspendedAt: true, suspendedReason: true } })
+          : null;
+        if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+        if (suspend && user.role === "ADMIN") throw new DomainError("CONFLICT", "Admins cannot be suspended here.");
+        if (suspend && user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is already suspended.`);
+        if (!suspend && !user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is not suspended.`);
+        const change: SuspensionChange = suspend
+          ? { userId, suspendedAt: now, suspendedReason: reason }
+          : { userId, suspendedAt: null, suspendedReason: null };
+        await tx.user.update({ where: { id: userId }, data: { suspendedAt: change.suspendedAt, suspendedReason: change.suspendedReason } });
+        await writeAudit(tx, {
+          actorId,
+          action: operation,
+          targetType: "User",
+          targetId: userId,
+          before: { suspendedAt: user.suspendedAt, suspendedReason: user.suspendedReason },
+          after: { suspendedAt: change.suspendedAt, suspendedReason: change.suspendedReason },
+          reason,
+          now,
+        });
+        return change;
+      },
+      jsonCodec<SuspensionChange>(),
+    );
+    return result;
+  });
+}
+
+/** An admin suspends a person: they can still sign in and read, but cannot propose, post or withdraw; the reason is shown to them. */
+export const suspendUser = (prisma: PrismaClient, input: SuspendUserInput) => setSuspension(prisma, input, true);
+
+/** An admin lifts a suspension, with a reason; audit-logged. */
+export const unsuspendUser = (prisma: PrismaClient, input: SuspendUserInput) => setSuspension(prisma, input, false);
