@@ -1,20 +1,36 @@
 import { router } from "./trpc";
 import { authRouter } from "./routers/auth/router";
+import { clockRouter } from "./routers/clock/router";
 import { dashboardRouter } from "./routers/dashboard/router";
 import { meRouter } from "./routers/me/router";
 import { connectsRouter } from "./routers/connects/router";
 import { jobRouter } from "./routers/job/router";
 import { messageRouter } from "./routers/message/router";
 import { proposalRouter } from "./routers/proposal/router";
+import { billingRouter } from "./routers/billing/router";
+import { contractRouter } from "./routers/contract/router";
+import { earningsRouter } from "./routers/earnings/router";
+import { hourlyRouter } from "./routers/hourly/router";
+import { milestoneRouter } from "./routers/milestone/router";
+import { paymentMethodRouter } from "./routers/payment-method/router";
+import { payoutRouter } from "./routers/payout/router";
 
 export const appRouter = router({
   auth: authRouter,
+  clock: clockRouter,
   me: meRouter,
   dashboard: dashboardRouter,
   job: jobRouter,
   proposal: proposalRouter,
   connects: connectsRouter,
   message: messageRouter,
+  paymentMethod: paymentMethodRouter,
+  billing: billingRouter,
+  contract: contractRouter,
+  milestone: milestoneRouter,
+  hourly: hourlyRouter,
+  earnings: earningsRouter,
+  payout: payoutRouter,
 });
 
 export type AppRouter = typeof appRouter;

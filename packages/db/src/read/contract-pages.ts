@@ -2,6 +2,7 @@ import {
   computeClientFee,
   isDisputeWindowOpen,
   previewServiceFee,
+  startOfUtcDay,
   startOfUtcWeek,
   type FeeSchedule,
 } from "@fairlance/rules";
@@ -56,6 +57,7 @@ export interface ContractListItem {
 }
 
 const OPEN: MilestoneStatus[] = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
+const ESCROW: MilestoneStatus[] = ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
 
 /** Both roles: every contract of the viewer with its status and the next action (RULES 3.1). */
 export async function listContracts(db: Db, userId: string, now: Date): Promise<ContractListItem[]> {
@@ -138,12 +140,14 @@ export async function getContractPage(db: Db, contractId: string, viewerId: stri
     ...contract,
     milestones,
     hourlyWeeks,
+    /** Money in escrow now: refunded to the client (or released by them) if the contract ends. */
+    escrowMinor: contract.milestones.filter((m) => ESCROW.includes(m.status)).reduce((sum, m) => sum + m.amountMinor, 0n),
     viewerRole: contract.clientId === viewerId ? ("CLIENT" as const) : ("FREELANCER" as const),
     priorBilledMinor,
     securityPeriodDays: settings.securityPeriodDays,
     reviewWindowDays: settings.reviewWindowDays,
     milestoneMinimumMinor: settings.milestoneMinimumMinor,
-    currentWeek: contract.type === "HOURLY" ? { weekStart, minutes: thisWeek?.minutes ?? 0, limitMinutes: (contract.weeklyLimitHours ?? 0) * 60 } : null,
+    currentWeek: contract.type === "HOURLY" ? { weekStart, today: startOfUtcDay(now), minutes: thisWeek?.minutes ?? 0, limitMinutes: (contract.weeklyLimitHours ?? 0) * 60 } : null,
   };
 }
 

@@ -1,0 +1,7 @@
+import { getBillingHistory } from "@fairlance/db";
+import { clientProcedure } from "../../trpc";
+import { ZBillingHistory } from "./billing.schema";
+
+export const getBillingHistoryProcedure = clientProcedure
+  .output(ZBillingHistory)
+  .query(({ ctx }) => getBillingHistory(ctx.prisma, ctx.user.id));

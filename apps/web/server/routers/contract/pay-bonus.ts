@@ -1,0 +1,8 @@
+import { payBonus } from "@fairlance/db";
+import { clientProcedure } from "../../trpc";
+import { ZPaidBonus, ZPayBonusInput } from "./contract.schema";
+
+export const payBonusProcedure = clientProcedure
+  .input(ZPayBonusInput)
+  .output(ZPaidBonus)
+  .mutation(({ ctx, input }) => payBonus(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

@@ -1,0 +1,8 @@
+import { getHireQuote } from "@fairlance/db";
+import { clientProcedure } from "../../trpc";
+import { ZHireQuote, ZHireQuoteInput } from "./contract.schema";
+
+export const quoteHireProcedure = clientProcedure
+  .input(ZHireQuoteInput)
+  .output(ZHireQuote)
+  .query(({ ctx, input }) => getHireQuote(ctx.prisma, { proposalId: input.proposalId, clientId: ctx.user.id, now: ctx.now() }));

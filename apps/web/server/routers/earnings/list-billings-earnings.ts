@@ -1,0 +1,7 @@
+import { lifetimeBillings } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZLifetimeBillings } from "./earnings.schema";
+
+export const listBillingsEarningsProcedure = freelancerProcedure
+  .output(ZLifetimeBillings)
+  .query(({ ctx }) => lifetimeBillings(ctx.prisma, ctx.user.id));

@@ -1,0 +1,8 @@
+import { approveMilestone } from "@fairlance/db";
+import { clientProcedure } from "../../trpc";
+import { ZApprovedMilestone, ZMilestoneActionInput } from "./milestone.schema";
+
+export const approveMilestoneProcedure = clientProcedure
+  .input(ZMilestoneActionInput)
+  .output(ZApprovedMilestone)
+  .mutation(({ ctx, input }) => approveMilestone(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

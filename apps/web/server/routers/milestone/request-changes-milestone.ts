@@ -1,0 +1,8 @@
+import { requestChanges } from "@fairlance/db";
+import { clientProcedure } from "../../trpc";
+import { ZChangesRequested, ZRequestChangesInput } from "./milestone.schema";
+
+export const requestChangesMilestoneProcedure = clientProcedure
+  .input(ZRequestChangesInput)
+  .output(ZChangesRequested)
+  .mutation(({ ctx, input }) => requestChanges(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

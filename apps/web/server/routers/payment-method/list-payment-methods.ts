@@ -1,0 +1,7 @@
+import { listPaymentMethods } from "@fairlance/db";
+import { memberProcedure } from "../contract/member-procedure";
+import { ZListPaymentMethodsOutput } from "./payment-method.schema";
+
+export const listPaymentMethodsProcedure = memberProcedure
+  .output(ZListPaymentMethodsOutput)
+  .query(({ ctx }) => listPaymentMethods(ctx.prisma, ctx.user.id));

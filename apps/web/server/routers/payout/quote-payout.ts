@@ -1,0 +1,8 @@
+import { quoteWithdrawal } from "@fairlance/db";
+import { freelancerProcedure } from "../../trpc";
+import { ZWithdrawalQuote, ZWithdrawalQuoteInput } from "./payout.schema";
+
+export const quotePayoutProcedure = freelancerProcedure
+  .input(ZWithdrawalQuoteInput)
+  .output(ZWithdrawalQuote)
+  .query(({ ctx, input }) => quoteWithdrawal(ctx.prisma, { ...input, freelancerId: ctx.user.id, now: ctx.now() }));
