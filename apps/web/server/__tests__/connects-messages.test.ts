@@ -21,7 +21,8 @@ describe("connects procedures", () => {
     expect(overview.bundles[0]).toEqual({ size: 10, priceMinor: 150n });
     expect(overview.history[0]).toMatchObject({ delta: 20, label: "Granted by an admin", note: "test grant" });
     expect(await the.callers.otherFreelancer.connects.overview()).toMatchObject({ balance: 0, history: [] });
-    expect(await the.callers.freelancer.connects.checkout()).toEqual({ cards: [], unverifiedCards: 0, earningsAllowed: false, availableMinor: 0n });
+    expect(await the.callers.freelancer.connects.checkout()).toMatchObject({ cards: [], unverifiedCards: 0, earningsAllowed: false, availableMinor: 0n });
+    expect((await the.callers.freelancer.connects.checkout()).membershipQuote).toMatchObject({ chargeMinor: 1499n, connects: 70, resumes: false });
     expect((await the.callers.freelancer.connects.roi()).roi).toMatchObject({ proposals: 0, spentMinor: 0n });
     await expect(the.callers.client.connects.overview()).rejects.toMatchObject(FORBIDDEN);
     await expect(the.callers.client.connects.checkout()).rejects.toMatchObject(FORBIDDEN);
@@ -57,7 +58,10 @@ describe("connects procedures", () => {
     const subscribed = await the.callers.freelancer.connects.subscribe({ paymentMethodId: cardId, idempotencyKey: key() });
     expect(subscribed).toMatchObject({ outcome: "started", chargedMinor: 1499n, connectsGranted: 70 });
     expect((await the.callers.freelancer.connects.overview()).membership).toMatchObject({ status: "ACTIVE", nextGrantAt: subscribed.currentPeriodEnd });
+    expect((await the.callers.freelancer.connects.checkout()).membershipQuote).toBeNull();
     expect(await the.callers.freelancer.connects.cancelMembership()).toMatchObject({ status: "CANCELLED", activeUntil: subscribed.currentPeriodEnd });
+    // A cancelled membership still paid resumes without a charge, as the quote says.
+    expect((await the.callers.freelancer.connects.checkout()).membershipQuote).toMatchObject({ chargeMinor: 0n, resumes: true });
   });
 });
 

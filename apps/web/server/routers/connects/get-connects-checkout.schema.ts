@@ -5,4 +5,5 @@ export const ZConnectsCheckout = z.object({
   unverifiedCards: z.number().int(),
   earningsAllowed: z.boolean(),
   availableMinor: z.bigint(),
+  membershipQuote: z.object({ chargeMinor: z.bigint(), connects: z.number().int(), resumes: z.boolean(), cycleEndsAt: z.date() }).nullable(),
 });

@@ -1,0 +1,40 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Money } from "@/components/money";
+import { Card, Skeleton, Stat } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useTRPC } from "@/trpc/client";
+import { RoiChart } from "./roi-chart";
+
+const perStep = (minor: bigint | null) => (minor === null ? "—" : <Money minor={minor} />);
+
+/** Connects ROI (RULES 8): spent → viewed → interviews → hires, and what each step cost in money. */
+export function ConnectsRoiCard() {
+  const trpc = useTRPC();
+  const report = useQuery(trpc.connects.roi.queryOptions());
+  return (
+    <Card title="Connects ROI">
+      {report.isPending ? (
+        <Skeleton className="h-48 w-full" />
+      ) : report.isError ? (
+        <ErrorAlert error={report.error} />
+      ) : (
+        <div className="space-y-4">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+            <Stat label="Connects spent" value={report.data.roi.connectsSpent} hint={`Net of refunds, on ${report.data.roi.proposals} proposals`} />
+            <Stat label="Worth" value={<Money minor={report.data.roi.spentMinor} />} hint="At the connect price in force today" />
+            <Stat label="Viewed" value={report.data.roi.viewed} hint="Proposals the client opened" />
+            <Stat label="Interviews" value={report.data.roi.interviews} hint="The client wrote to you" />
+            <Stat label="Hires" value={report.data.roi.hires} />
+          </dl>
+          <p className="text-sm text-slate-700">
+            Cost per view {perStep(report.data.roi.costPerViewMinor)} · per interview {perStep(report.data.roi.costPerInterviewMinor)} · per hire{" "}
+            {perStep(report.data.roi.costPerHireMinor)} (1 connect = <Money minor={report.data.connectPriceMinor} />).
+          </p>
+          <RoiChart weeks={report.data.weeks} />
+        </div>
+      )}
+    </Card>
+  );
+}

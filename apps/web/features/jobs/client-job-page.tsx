@@ -1,0 +1,46 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button, Skeleton } from "@/components/ui";
+import { ProposalsReview } from "@/features/proposals/proposals-review";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { JOB_STATUS_LABEL } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+import { CloseJobDialog } from "./close-job-dialog";
+import { EditJobForm } from "./edit-job-form";
+import { InvitePanel } from "./invite-panel";
+import { JobSummary } from "./job-summary";
+import { plural } from "./job-labels";
+import { PublishJobButton } from "./publish-job-button";
+
+/** A client's own job: edit, publish, close, invite, and review its proposals. */
+export function ClientJobPage({ jobId }: { jobId: string }) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.job.getMine.queryOptions({ jobId }));
+  const [editing, setEditing] = useState(false);
+  if (detail.isPending) return <div className="space-y-4" aria-busy="true"><Skeleton className="h-48 w-full" /><Skeleton className="h-32 w-full" /></div>;
+  if (detail.isError) return <ErrorAlert error={detail.error} />;
+  const { job, proposals, invitations } = detail.data;
+  const live = proposals.filter((proposal) => ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"].includes(proposal.status)).length;
+  const editable = job.status === "DRAFT" || job.status === "OPEN";
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium" data-testid="job-status">{JOB_STATUS_LABEL[job.status]}</span>
+        {job.connectCost !== null && <span className="text-slate-600">{plural(job.connectCost, "connect")} to apply</span>}
+      </div>
+      {editing ? <EditJobForm job={job} onDone={() => setEditing(false)} /> : <JobSummary job={job} />}
+      {editable && !editing && (
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" onClick={() => setEditing(true)}>Edit job</Button>
+          {job.status === "DRAFT" && <PublishJobButton jobId={job.id} />}
+        </div>
+      )}
+      {job.status === "OPEN" && <CloseJobDialog jobId={job.id} liveProposals={live} />}
+      {job.status === "OPEN" && <InvitePanel jobId={job.id} invitations={invitations} />}
+      <ProposalsReview jobId={job.id} proposals={proposals} />
+    </div>
+  );
+}

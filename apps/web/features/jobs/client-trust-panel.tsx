@@ -1,0 +1,39 @@
+import { Money } from "@/components/money";
+import { Card } from "@/components/ui";
+import { formatDate } from "@/lib/format";
+
+interface Trust {
+  paymentVerified: boolean;
+  totalSpentMinor: bigint;
+  hires: number;
+  hireRatePercent: number | null;
+  openJobs: number;
+  memberSince: Date;
+}
+
+/** The client trust panel of RULES 5, from the server's facts about the client. */
+export function ClientTrustPanel({ client }: { client: Trust }) {
+  return (
+    <Card title="About the client">
+      <dl className="space-y-2 text-sm">
+        <Row label="Payment method">
+          {client.paymentVerified ? <span className="font-medium text-emerald-700">✓ Verified</span> : <span className="font-medium text-amber-700">✗ Not verified yet</span>}
+        </Row>
+        <Row label="Total spent"><Money minor={client.totalSpentMinor} /></Row>
+        <Row label="Hires">{client.hires}</Row>
+        <Row label="Hire rate">{client.hireRatePercent === null ? "No jobs yet" : `${client.hireRatePercent}%`}</Row>
+        <Row label="Open jobs">{client.openJobs}</Row>
+        <Row label="Member since">{formatDate(client.memberSince)}</Row>
+      </dl>
+    </Card>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex justify-between gap-2">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="text-right text-slate-900">{children}</dd>
+    </div>
+  );
+}

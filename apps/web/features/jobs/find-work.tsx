@@ -1,0 +1,44 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button, EmptyState, Skeleton } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useTRPC } from "@/trpc/client";
+import { JobResultCard } from "./job-result-card";
+import { plural } from "./job-labels";
+import { SearchFilters, type JobFilters } from "./search-filters";
+
+/** Find work: full-text search of open jobs with filters, sorting and pages. */
+export function FindWork() {
+  const trpc = useTRPC();
+  const [filters, setFilters] = useState<JobFilters>({ sort: "newest" });
+  const [page, setPage] = useState(1);
+  const results = useQuery({ ...trpc.job.search.queryOptions({ ...filters, page }), placeholderData: keepPreviousData });
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Find work</h1>
+      <SearchFilters onSearch={(next) => { setFilters(next); setPage(1); }} />
+      <section aria-labelledby="results-heading" aria-busy={results.isFetching} className="space-y-3">
+        <h2 id="results-heading" className="sr-only">Results</h2>
+        <ErrorAlert error={results.error} />
+        {results.isPending ? (
+          <div className="space-y-3"><Skeleton className="h-28 w-full" /><Skeleton className="h-28 w-full" /></div>
+        ) : results.data && results.data.jobs.length === 0 ? (
+          <EmptyState title="No open jobs match">Try fewer words or filters.</EmptyState>
+        ) : results.data ? (
+          <>
+            <p aria-live="polite" className="text-sm text-slate-600">{plural(results.data.total, "open job")} found</p>
+            <ul className="space-y-3">{results.data.jobs.map((job) => <JobResultCard key={job.id} job={job} />)}</ul>
+            <nav aria-label="Pages" className="flex items-center justify-between gap-2 pt-2">
+              <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous page</Button>
+              <span className="text-sm text-slate-600">Page {results.data.page} of {results.data.pageCount}</span>
+              <Button variant="secondary" disabled={page >= results.data.pageCount} onClick={() => setPage(page + 1)}>Next page</Button>
+            </nav>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

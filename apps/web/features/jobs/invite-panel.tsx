@@ -1,0 +1,62 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert, Button, Card, Field } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+import { useDebounced } from "./use-debounced";
+
+interface Invitation {
+  freelancerId: string;
+  name: string;
+  email: string;
+  createdAt: Date;
+}
+
+/** Invite freelancers by email or name from the list; an invited freelancer applies for 0 connects. */
+export function InvitePanel({ jobId, invitations }: { jobId: string; invitations: Invitation[] }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { key, renew } = useIdempotencyKey();
+  const [query, setQuery] = useState("");
+  const [message, setMessage] = useState("I would like to invite you to apply to this job.");
+  const search = useDebounced(query);
+  const candidates = useQuery(trpc.job.inviteCandidates.queryOptions({ jobId, query: search || undefined }));
+  const invite = useMutation(trpc.job.invite.mutationOptions({ onSuccess: async () => { renew(); await queryClient.invalidateQueries(trpc.job.pathFilter()); } }));
+
+  return (
+    <Card title="Invite freelancers">
+      <p className="mb-3 text-sm text-slate-600">Invited freelancers apply without spending connects.</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="invite-search" label="Find by email or name" type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <Field id="invite-message" label="Invitation message" value={message} onChange={(event) => setMessage(event.target.value)} />
+      </div>
+      <div aria-live="polite" className="mt-3 space-y-2">
+        {invite.data && <Alert tone="success">Invitation sent.</Alert>}
+        <ErrorAlert error={invite.error ?? candidates.error} />
+      </div>
+      <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Freelancers you can invite">
+        {candidates.data?.length === 0 && <li className="py-2 text-slate-500">No freelancer matches.</li>}
+        {candidates.data?.map((freelancer) => (
+          <li key={freelancer.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+            <span><span className="font-medium">{freelancer.name}</span> <span className="text-slate-500">{freelancer.email}</span></span>
+            <Button variant="secondary" disabled={invite.isPending} onClick={() => invite.mutate({ jobId, freelancerId: freelancer.id, message, idempotencyKey: key })} aria-label={`Invite ${freelancer.name}`}>
+              Invite
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {invitations.length > 0 && (
+        <>
+          <h3 className="mt-4 text-sm font-semibold">Invited</h3>
+          <ul className="text-sm text-slate-700">
+            {invitations.map((invitation) => <li key={invitation.freelancerId}>{invitation.name} ({invitation.email}), {formatDate(invitation.createdAt)}</li>)}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Card, Skeleton } from "@/components/ui";
+import { MyProposalCard } from "@/features/proposals/my-proposal-card";
+import { ProposalForm } from "@/features/proposals/proposal-form";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useTRPC } from "@/trpc/client";
+import { ClientTrustPanel } from "./client-trust-panel";
+import { plural } from "./job-labels";
+import { JobSummary } from "./job-summary";
+
+/** A job as a freelancer sees it: terms, what applying costs against their balance, the client, and their proposal. */
+export function JobPage({ jobId }: { jobId: string }) {
+  const trpc = useTRPC();
+  const view = useQuery(trpc.job.get.queryOptions({ jobId }));
+  if (view.isPending) return <div className="space-y-4" aria-busy="true"><Skeleton className="h-48 w-full" /><Skeleton className="h-32 w-full" /></div>;
+  if (view.isError) return <ErrorAlert error={view.error} />;
+  const { job, myProposal } = view.data;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        <JobSummary job={job} />
+        {myProposal ? (
+          <MyProposalCard proposal={myProposal} jobId={jobId} />
+        ) : job.status === "OPEN" ? (
+          <ProposalForm jobId={jobId} jobType={job.type} costForYou={view.data.costForYou} balance={view.data.connectBalance} invited={view.data.invited} />
+        ) : (
+          <Card><p className="text-sm text-slate-700">This job is no longer open for proposals.</p></Card>
+        )}
+      </div>
+      <div className="space-y-6">
+        <Card title="Connects">
+          <dl className="space-y-2 text-sm">
+            <div className="flex justify-between"><dt>To apply</dt><dd className="font-semibold" data-testid="connects-required">{plural(view.data.costForYou, "connect")}</dd></div>
+            {view.data.invited && <p className="text-xs text-emerald-700">You were invited, so applying costs no connects (a boost still does).</p>}
+            <div className="flex justify-between"><dt>Your balance</dt><dd className="font-semibold" data-testid="connect-balance">{plural(view.data.connectBalance, "connect")}</dd></div>
+          </dl>
+          <Link href="/connects" className="mt-3 inline-block text-sm text-brand-700 underline">Buy connects</Link>
+        </Card>
+        <ClientTrustPanel client={view.data.client} />
+      </div>
+    </div>
+  );
+}

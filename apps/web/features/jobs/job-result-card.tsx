@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/format";
+import { JobBudget } from "./job-budget";
+import { durationLabel, LEVEL_LABEL, plural } from "./job-labels";
+
+interface Hit {
+  id: string;
+  title: string;
+  description: string;
+  type: "FIXED" | "HOURLY";
+  budgetMinor: bigint | null;
+  hourlyMinMinor: bigint | null;
+  hourlyMaxMinor: bigint | null;
+  estimatedHours: number | null;
+  durationDays: number;
+  experienceLevel: keyof typeof LEVEL_LABEL;
+  skills: string[];
+  connectCost: number | null;
+  publishedAt: Date | null;
+  proposalCount: number;
+}
+
+export function JobResultCard({ job }: { job: Hit }) {
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 className="text-base font-semibold">
+        <Link href={`/jobs/${job.id}`} className="text-brand-700 hover:underline">{job.title}</Link>
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        <JobBudget job={job} /> · {durationLabel(job.durationDays)} · {LEVEL_LABEL[job.experienceLevel]}
+      </p>
+      <p className="mt-2 line-clamp-2 text-sm text-slate-700">{job.description}</p>
+      <ul className="mt-2 flex flex-wrap gap-1" aria-label="Skills">
+        {job.skills.map((skill) => <li key={skill} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{skill}</li>)}
+      </ul>
+      <p className="mt-2 text-xs text-slate-500">
+        {job.connectCost !== null && <strong className="font-semibold text-slate-700">{plural(job.connectCost, "connect")} to apply</strong>}
+        {" · "}{plural(job.proposalCount, "proposal")}{job.publishedAt && <> · posted {formatDate(job.publishedAt)}</>}
+      </p>
+    </li>
+  );
+}

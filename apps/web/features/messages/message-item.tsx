@@ -1,0 +1,30 @@
+import { formatDate } from "@/lib/format";
+
+interface Item {
+  id: string;
+  body: string;
+  createdAt: Date;
+  mine: boolean;
+  warning: { message: string; matches: { patternId: string; label: string }[] } | null;
+}
+
+const time = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZone: "UTC" });
+
+export function MessageItem({ message }: { message: Item }) {
+  return (
+    <li className={`flex flex-col ${message.mine ? "items-end" : "items-start"}`}>
+      {message.warning && (
+        <div role="alert" className="mb-1 max-w-prose rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <strong className="font-semibold">Scam shield: </strong>
+          {message.warning.message}
+        </div>
+      )}
+      <div className={`max-w-prose rounded-lg px-3 py-2 text-sm ${message.mine ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-900"}`}>
+        <p className="whitespace-pre-line break-words">{message.body}</p>
+      </div>
+      <span className="mt-0.5 text-xs text-slate-500">
+        {message.mine ? "You" : "Them"} · {formatDate(message.createdAt)} {time.format(message.createdAt)} UTC
+      </span>
+    </li>
+  );
+}

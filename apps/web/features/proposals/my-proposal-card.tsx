@@ -1,0 +1,68 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Money } from "@/components/money";
+import { Alert, Button, Card } from "@/components/ui";
+import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
+import { MessageThread } from "@/features/messages/message-thread";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+
+interface Mine {
+  id: string;
+  status: string;
+  bidMinor: bigint;
+  connectCost: number;
+  boostConnects: number;
+  connectsRefunded: number;
+  submittedAt: Date;
+}
+
+const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
+
+/** The freelancer's proposal on this job: its state, the connects it took, withdrawing, and messages with the client. */
+export function MyProposalCard({ proposal, jobId }: { proposal: Mine; jobId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { key, renew } = useIdempotencyKey();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useMutation(
+    trpc.proposal.withdraw.mutationOptions({
+      onSuccess: async () => { renew(); setConfirming(false); await queryClient.invalidateQueries(trpc.job.get.queryFilter({ jobId })); },
+    }),
+  );
+  return (
+    <Card title="Your proposal">
+      <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+        <div><dt className="text-slate-500">Status</dt><dd className="font-semibold" data-testid="my-proposal-status">{PROPOSAL_STATUS_LABEL[proposal.status] ?? proposal.status}</dd></div>
+        <div><dt className="text-slate-500">Bid</dt><dd><Money minor={proposal.bidMinor} /></dd></div>
+        <div><dt className="text-slate-500">Connects spent</dt><dd>{proposal.connectCost} + {proposal.boostConnects} boost</dd></div>
+        <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
+      </dl>
+      {proposal.connectsRefunded > 0 && <p className="mt-2 text-sm text-emerald-700">{proposal.connectsRefunded} connects came back to you. See why on My proposals.</p>}
+      {withdraw.data && <div className="mt-3"><Alert tone="info">{withdraw.data.explanation}</Alert></div>}
+      {LIVE.includes(proposal.status) && (
+        <div className="mt-4 space-y-2">
+          {confirming ? (
+            <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+              <p>Withdrawing ends this proposal. The connects it took do not come back.</p>
+              <ErrorAlert error={withdraw.error} />
+              <div className="flex gap-2">
+                <Button onClick={() => withdraw.mutate({ proposalId: proposal.id, idempotencyKey: key })} disabled={withdraw.isPending}>Withdraw proposal</Button>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>Keep it</Button>
+              </div>
+            </div>
+          ) : (
+            <Button variant="secondary" onClick={() => setConfirming(true)}>Withdraw…</Button>
+          )}
+        </div>
+      )}
+      <div className="mt-6">
+        <MessageThread proposalId={proposal.id} />
+      </div>
+    </Card>
+  );
+}

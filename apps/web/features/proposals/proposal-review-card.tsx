@@ -1,0 +1,86 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Money } from "@/components/money";
+import { Button } from "@/components/ui";
+import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
+import { MessageThread } from "@/features/messages/message-thread";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+
+export interface ReviewedProposal {
+  id: string;
+  freelancer: { id: string; name: string; email: string };
+  coverLetter: string;
+  bidMinor: bigint;
+  status: string;
+  invited: boolean;
+  boostConnects: number;
+  submittedAt: Date;
+  viewedAt: Date | null;
+  hasContract: boolean;
+}
+
+const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
+
+/** One proposal: opening it marks it viewed; shortlist, decline (after a confirm), message, or hire. */
+export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposal: ReviewedProposal }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { key, renew } = useIdempotencyKey();
+  const [open, setOpen] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const refresh = async () => { renew(); await queryClient.invalidateQueries(trpc.job.pathFilter()); };
+  const view = useMutation(trpc.proposal.markViewed.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.job.pathFilter()) }));
+  const shortlist = useMutation(trpc.proposal.shortlist.mutationOptions({ onSuccess: refresh }));
+  const decline = useMutation(trpc.proposal.decline.mutationOptions({ onSuccess: async () => { setDeclining(false); await refresh(); } }));
+  const live = LIVE.includes(proposal.status);
+  function toggle() {
+    if (!open && proposal.status === "SUBMITTED") view.mutate({ proposalId: proposal.id });
+    setOpen(!open);
+  }
+  return (
+    <li className="rounded-md border border-slate-200 p-3" data-testid="proposal-review">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="font-semibold">{proposal.freelancer.name}</p>
+          <p className="text-xs text-slate-500">
+            Bid <Money minor={proposal.bidMinor} /> · sent {formatDate(proposal.submittedAt)}
+            {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${proposal.boostConnects} connects)`}
+          </p>
+        </div>
+        <div className="flex items-center gap-2">
+          <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">{PROPOSAL_STATUS_LABEL[proposal.status] ?? proposal.status}</span>
+          <Button variant="secondary" onClick={toggle} aria-expanded={open}>{open ? "Close" : "Open proposal"}</Button>
+        </div>
+      </div>
+      {open && (
+        <div className="mt-3 space-y-3">
+          <p className="whitespace-pre-line text-sm text-slate-800">{proposal.coverLetter}</p>
+          <ErrorAlert error={view.error ?? shortlist.error ?? decline.error} />
+          {live && (
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/client/jobs/${jobId}/hire/${proposal.id}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">Hire</Link>
+              {proposal.status !== "SHORTLISTED" && <Button variant="secondary" disabled={shortlist.isPending} onClick={() => shortlist.mutate({ proposalId: proposal.id, idempotencyKey: key })}>Shortlist</Button>}
+              {!declining && <Button variant="ghost" onClick={() => setDeclining(true)}>Decline…</Button>}
+            </div>
+          )}
+          {declining && (
+            <div role="alertdialog" aria-label="Decline this proposal" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+              <p>Decline {proposal.freelancer.name}&apos;s proposal? It ends, and the connects they spent do not come back.</p>
+              <div className="flex gap-2">
+                <Button onClick={() => decline.mutate({ proposalId: proposal.id, idempotencyKey: key })} disabled={decline.isPending}>Decline proposal</Button>
+                <Button variant="secondary" onClick={() => setDeclining(false)}>Keep it</Button>
+              </div>
+            </div>
+          )}
+          <MessageThread proposalId={proposal.id} />
+        </div>
+      )}
+    </li>
+  );
+}

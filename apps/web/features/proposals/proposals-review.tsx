@@ -1,0 +1,15 @@
+import { Card, EmptyState } from "@/components/ui";
+import { ProposalReviewCard, type ReviewedProposal } from "./proposal-review-card";
+
+/** The proposals on a client's job, boosted first. */
+export function ProposalsReview({ jobId, proposals }: { jobId: string; proposals: ReviewedProposal[] }) {
+  return (
+    <Card title={`Proposals (${proposals.length})`}>
+      {proposals.length === 0 ? (
+        <EmptyState title="No proposals yet">Freelancers' proposals appear here as they arrive.</EmptyState>
+      ) : (
+        <ul className="space-y-3">{proposals.map((proposal) => <ProposalReviewCard key={proposal.id} jobId={jobId} proposal={proposal} />)}</ul>
+      )}
+    </Card>
+  );
+}
