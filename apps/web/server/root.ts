@@ -14,6 +14,7 @@ import { hourlyRouter } from "./routers/hourly/router";
 import { milestoneRouter } from "./routers/milestone/router";
 import { paymentMethodRouter } from "./routers/payment-method/router";
 import { payoutRouter } from "./routers/payout/router";
+import { adminRouter } from "./routers/admin/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   hourly: hourlyRouter,
   earnings: earningsRouter,
   payout: payoutRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,9 @@
+import { changeSetting } from "@fairlance/db";
+import { adminProcedure } from "../../trpc";
+import { ZChangeSettingInput, ZSettingChange } from "./settings.schema";
+
+/** A new version of one setting, effective now or later, with a reason; never re-prices the past. */
+export const changeSettingProcedure = adminProcedure
+  .input(ZChangeSettingInput)
+  .output(ZSettingChange)
+  .mutation(({ ctx, input }) => changeSetting(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

@@ -1,0 +1,6 @@
+import { checkInvariants } from "@fairlance/db";
+import { adminProcedure } from "../../trpc";
+import { ZInvariantReport } from "./ledger.schema";
+
+/** Runs every ledger invariant of RULES 7 over the whole database, on request (it reads only). */
+export const checkLedgerInvariantsProcedure = adminProcedure.output(ZInvariantReport).mutation(({ ctx }) => checkInvariants(ctx.prisma));

@@ -1,0 +1,9 @@
+import { getSettingHistory } from "@fairlance/db";
+import { adminProcedure } from "../../trpc";
+import { ZSettingHistory, ZSettingHistoryInput } from "./settings.schema";
+
+/** Who changed one setting, when, why, before and after. */
+export const getSettingHistoryProcedure = adminProcedure
+  .input(ZSettingHistoryInput)
+  .output(ZSettingHistory)
+  .query(({ ctx, input }) => getSettingHistory(ctx.prisma, { actorId: ctx.user.id, key: input.key, now: ctx.now() }));

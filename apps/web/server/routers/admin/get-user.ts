@@ -1,0 +1,9 @@
+import { getUserForAdmin } from "@fairlance/db";
+import { adminProcedure } from "../../trpc";
+import { ZUserDetail, ZUserInput } from "./people.schema";
+
+/** One person for the detail panel: status, connects, activity, recent admin actions. */
+export const getUserProcedure = adminProcedure
+  .input(ZUserInput)
+  .output(ZUserDetail)
+  .query(({ ctx, input }) => getUserForAdmin(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { REVENUE_KINDS } from "@fairlance/db";
+
+const page = z.int().min(1).default(1);
+const optionalId = (what: string) => z.uuid(`Enter a ${what} id.`).optional();
+
+export const ZTransfersInput = z.object({
+  accountKey: z.string().trim().max(200).optional(),
+  userId: optionalId("person"),
+  jobId: optionalId("job"),
+  contractId: optionalId("contract"),
+  page,
+});
+export const ZTransfers = z.object({
+  rows: z.array(
+    z.object({
+      id: z.bigint(),
+      createdAt: z.date(),
+      operation: z.string(),
+      kind: z.string(),
+      memo: z.string(),
+      amountMinor: z.bigint(),
+      debitKey: z.string(),
+      creditKey: z.string(),
+      userId: z.string().nullable(),
+      jobId: z.string().nullable(),
+      contractId: z.string().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const ZConnectEntriesInput = z.object({ userId: optionalId("person"), jobId: optionalId("job"), page });
+export const ZConnectEntries = z.object({
+  rows: z.array(
+    z.object({
+      id: z.bigint(),
+      createdAt: z.date(),
+      userId: z.string(),
+      userName: z.string(),
+      kind: z.string(),
+      delta: z.number().int(),
+      reason: z.string(),
+      label: z.string(),
+      note: z.string().nullable(),
+      jobId: z.string().nullable(),
+      proposalId: z.string().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const ZInvariantReport = z.object({
+  ok: z.boolean(),
+  checks: z.array(z.object({ id: z.string(), title: z.string(), ok: z.boolean(), violations: z.array(z.string()), violationCount: z.number().int() })),
+  transfers: z.number().int(),
+  accounts: z.number().int(),
+});
+
+export const ZRevenueInput = z.object({ weeks: z.int().min(1).max(52).default(12) });
+export const ZRevenue = z.array(
+  z.object({
+    weekStart: z.date(),
+    byKind: z.array(z.object({ kind: z.enum(REVENUE_KINDS), amountMinor: z.bigint() })),
+    totalMinor: z.bigint(),
+    permille: z.number().int(),
+  }),
+);

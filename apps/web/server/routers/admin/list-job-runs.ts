@@ -1,0 +1,9 @@
+import { getJobRunsOverview } from "@fairlance/db";
+import { adminProcedure } from "../../trpc";
+import { ZJobRuns, ZJobRunsInput } from "./audit.schema";
+
+/** The job runner's recent runs and the jobs that used up their attempts. */
+export const listJobRunsProcedure = adminProcedure
+  .input(ZJobRunsInput)
+  .output(ZJobRuns)
+  .query(({ ctx, input }) => getJobRunsOverview(ctx.prisma, { ...input, actorId: ctx.user.id }));

@@ -1,0 +1,8 @@
+import { getAdminSettings } from "@fairlance/db";
+import { adminProcedure } from "../../trpc";
+import { ZAdminSettings } from "./settings.schema";
+
+/** Every [admin] value in force now, with scheduled changes (RULES 6). */
+export const listSettingsProcedure = adminProcedure
+  .output(ZAdminSettings)
+  .query(({ ctx }) => getAdminSettings(ctx.prisma, { actorId: ctx.user.id, now: ctx.now() }));

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { IdempotencyKey } from "@fairlance/db";
+
+const ZRole = z.enum(["CLIENT", "FREELANCER", "ADMIN"]);
+
+const ZUserRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: ZRole,
+  createdAt: z.date(),
+  suspendedAt: z.date().nullable(),
+  suspendedReason: z.string().nullable(),
+  risingTalentAt: z.date().nullable(),
+});
+
+export const ZListUsersInput = z.object({
+  query: z.string().max(200).optional(),
+  role: ZRole.nullable().optional(),
+  suspendedOnly: z.boolean().optional(),
+  page: z.int().min(1).default(1),
+});
+export const ZUserList = z.object({
+  users: z.array(ZUserRow),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  countsByRole: z.array(z.object({ role: ZRole, count: z.number().int() })),
+  suspended: z.number().int(),
+});
+
+export const ZUserInput = z.object({ userId: z.uuid("Choose a person.") });
+export const ZUserDetail = ZUserRow.extend({
+  connectsBalance: z.number().int().nullable(),
+  jobsPosted: z.number().int(),
+  proposals: z.number().int(),
+  contracts: z.number().int(),
+  recentAudit: z.array(z.object({ id: z.bigint(), action: z.string(), reason: z.string(), createdAt: z.date(), actorName: z.string().nullable() })),
+});
+
+export const ZAdjustConnectsInput = z.object({
+  idempotencyKey: IdempotencyKey,
+  freelancerId: z.uuid("Choose a freelancer."),
+  connects: z.int("Enter a whole number of connects.").positive("Enter a number of connects above zero.").max(100_000, "At most 100,000 connects at a time."),
+  reason: z.string().trim().min(3, "Give a reason; the freelancer sees it in their history.").max(500, "Keep the reason under 500 characters."),
+});
+export const ZConnectsChange = z.object({
+  freelancerId: z.string(),
+  connects: z.number().int(),
+  balanceBefore: z.number().int(),
+  balanceAfter: z.number().int(),
+  lotIds: z.array(z.string()),
+});
+
+export const ZRisingTalentInput = z.object({
+  idempotencyKey: IdempotencyKey,
+  freelancerId: z.uuid("Choose a freelancer."),
+  reason: z.string().trim().min(3, "Say why the badge is awarded.").max(500, "Keep the reason under 500 characters."),
+});
+export const ZRisingTalentAward = z.object({
+  freelancerId: z.string(),
+  risingTalentAt: z.date(),
+  connects: z.number().int(),
+  lotId: z.string().nullable(),
+  expiresAt: z.date().nullable(),
+  balance: z.number().int(),
+});
+
+export const ZSuspensionInput = z.object({
+  idempotencyKey: IdempotencyKey,
+  userId: z.uuid("Choose a person."),
+  reason: z.string().trim().min(5, "Say why (at least 5 characters); the person sees it.").max(500, "Keep the reason under 500 characters."),
+});
+export const ZSuspensionChange = z.object({ userId: z.string(), suspendedAt: z.date().nullable(), suspendedReason: z.string().nullable() });

@@ -1,0 +1,54 @@
+import { router } from "../../trpc";
+import { awardRisingTalentProcedure } from "./award-rising-talent";
+import { changeSettingProcedure } from "./change-setting";
+import { checkLedgerInvariantsProcedure } from "./check-ledger-invariants";
+import { getRevenueByWeekProcedure } from "./get-revenue-by-week";
+import { getSettingHistoryProcedure } from "./get-setting-history";
+import { getUserProcedure } from "./get-user";
+import { grantConnectsProcedure } from "./grant-connects";
+import { listConnectEntriesProcedure } from "./list-connect-entries";
+import { listFlaggedMessagesProcedure } from "./list-flagged-messages";
+import { listJobRunsProcedure } from "./list-job-runs";
+import { listLedgerTransfersProcedure } from "./list-ledger-transfers";
+import { listModerationJobsProcedure } from "./list-moderation-jobs";
+import { listSettingsProcedure } from "./list-settings";
+import { listUsersProcedure } from "./list-users";
+import { previewSettingImpactProcedure } from "./preview-setting-impact";
+import { removeJobProcedure } from "./remove-job";
+import { reviewFlaggedMessageProcedure } from "./review-flagged-message";
+import { revokeConnectsProcedure } from "./revoke-connects";
+import { searchAuditLogProcedure } from "./search-audit-log";
+import { suspendUserProcedure } from "./suspend-user";
+import { unsuspendUserProcedure } from "./unsuspend-user";
+
+export const adminRouter = router({
+  settings: router({
+    list: listSettingsProcedure,
+    history: getSettingHistoryProcedure,
+    impact: previewSettingImpactProcedure,
+    change: changeSettingProcedure,
+  }),
+  people: router({
+    list: listUsersProcedure,
+    get: getUserProcedure,
+    grantConnects: grantConnectsProcedure,
+    revokeConnects: revokeConnectsProcedure,
+    awardRisingTalent: awardRisingTalentProcedure,
+    suspend: suspendUserProcedure,
+    unsuspend: unsuspendUserProcedure,
+  }),
+  moderation: router({
+    jobs: listModerationJobsProcedure,
+    removeJob: removeJobProcedure,
+    flagged: listFlaggedMessagesProcedure,
+    reviewFlag: reviewFlaggedMessageProcedure,
+  }),
+  ledger: router({
+    transfers: listLedgerTransfersProcedure,
+    connectEntries: listConnectEntriesProcedure,
+    checkInvariants: checkLedgerInvariantsProcedure,
+    revenue: getRevenueByWeekProcedure,
+  }),
+  audit: router({ search: searchAuditLogProcedure }),
+  runs: router({ list: listJobRunsProcedure }),
+});
