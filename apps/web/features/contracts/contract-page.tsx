@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Money } from "@/components/money";
+import { Skeleton } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+import { AddMilestoneForm } from "./add-milestone-form";
+import { BonusForm } from "./bonus-form";
+import { ContractMessages } from "./contract-messages";
+import { EndContract } from "./end-contract";
+import { CONTRACT_STATUS_LABEL, formatRate } from "./format";
+import { HourlyPanel } from "./hourly-panel";
+import { MilestoneList } from "./milestone-list";
+import { OfferActions } from "./offer-actions";
+import { WorkStartGate } from "./work-start-gate";
+
+export function ContractPage({ contractId }: { contractId: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.contract.get.queryOptions({ contractId }));
+  if (query.isPending) {
+    return (
+      <div aria-busy="true" className="space-y-4">
+        <Skeleton className="h-8 w-80" />
+        <Skeleton className="h-32 w-full" />
+        <Skeleton className="h-48 w-full" />
+      </div>
+    );
+  }
+  if (query.isError) return <ErrorAlert error={query.error} />;
+  const contract = query.data;
+  const isClient = contract.viewerRole === "CLIENT";
+  const active = contract.status === "ACTIVE";
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/contracts" className="text-sm text-brand-700 underline">← All contracts</Link>
+        <h1 className="mt-1 text-2xl font-bold">{contract.title}</h1>
+        <p className="text-sm text-slate-600">
+          {contract.client.name} (client) and {contract.freelancer.name} (freelancer) · {contract.type === "FIXED" ? "Fixed price" : "Hourly"} ·{" "}
+          <strong data-testid="contract-status">{CONTRACT_STATUS_LABEL[contract.status]}</strong>
+          {contract.startedAt && ` since ${formatDate(contract.startedAt)}`}
+          {contract.endedAt && ` · ended ${formatDate(contract.endedAt)}${contract.endedReason ? ` (${contract.endedReason})` : ""}`}
+        </p>
+        <p className="text-xs text-slate-500">
+          Client fee on payments: {formatRate(contract.clientFeeBps)} (fixed when the contract was offered)
+          {contract.escrowMinor > 0n && (
+            <>
+              {" "}· in escrow now: <Money minor={contract.escrowMinor} />
+            </>
+          )}
+        </p>
+      </div>
+      <WorkStartGate gate={contract.workStartGate} viewerRole={contract.viewerRole} />
+      {contract.status === "OFFERED" && !isClient && <OfferActions contract={contract} />}
+      {contract.type === "FIXED" ? <MilestoneList contract={contract} /> : <HourlyPanel contract={contract} />}
+      {isClient && contract.type === "FIXED" && (active || contract.status === "OFFERED") && <AddMilestoneForm contract={contract} />}
+      <div className="grid gap-6 lg:grid-cols-2">
+        {isClient && active && <BonusForm contract={contract} />}
+        {active && <EndContract contract={contract} />}
+      </div>
+      <ContractMessages contractId={contract.id} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert, Button, Card, Field } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { readMoney } from "@/lib/money";
+import { useTRPC } from "@/trpc/client";
+import { MilestoneEditor, readMilestones, type MilestoneRow } from "./milestone-editor";
+import { useAfterSuccess } from "./use-after-success";
+
+type Terms = { type: "FIXED"; milestones: { title: string; amountMinor: bigint }[] } | { type: "HOURLY"; weeklyLimitHours: number; hourlyRateMinor: bigint };
+
+function readTerms(type: "FIXED" | "HOURLY", rows: MilestoneRow[], rate: string, limit: string): { ok: true; terms: Terms } | { ok: false; error: string } {
+  if (type === "FIXED") {
+    const parsed = readMilestones(rows);
+    return parsed.ok ? { ok: true, terms: { type, milestones: parsed.milestones } } : parsed;
+  }
+  const money = readMoney(rate);
+  if (!money.ok) return { ok: false, error: `Hourly rate: ${money.error}` };
+  if (!/^\d+$/.test(limit.trim())) return { ok: false, error: "Enter the weekly limit as whole hours." };
+  return { ok: true, terms: { type, hourlyRateMinor: money.minor, weeklyLimitHours: Number(limit) } };
+}
+
+/** A direct offer to a freelancer without a job (by link with ?freelancerId=… or by their email). */
+export function DirectOfferPage({ freelancerId }: { freelancerId?: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { key, renew } = useIdempotencyKey();
+  const done = useAfterSuccess(renew);
+  const [email, setEmail] = useState("");
+  const [lookup, setLookup] = useState<string | null>(null);
+  const target = useQuery({ ...trpc.contract.offerTarget.queryOptions(freelancerId ? { freelancerId } : { email: lookup ?? "" }), enabled: Boolean(freelancerId || lookup) });
+  const [title, setTitle] = useState("");
+  const [type, setType] = useState<"FIXED" | "HOURLY">("FIXED");
+  const [rows, setRows] = useState<MilestoneRow[]>([{ title: "", amount: "" }]);
+  const [rate, setRate] = useState("");
+  const [limit, setLimit] = useState("20");
+  const [error, setError] = useState<string>();
+  const offer = useMutation(trpc.contract.offer.mutationOptions({ onSuccess: async (result) => { await done(); router.push(`/contracts/${result.contractId}`); } }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!target.data) return setError("Choose the freelancer first.");
+    const terms = readTerms(type, rows, rate, limit);
+    if (!terms.ok) return setError(terms.error);
+    setError(undefined);
+    offer.mutate({ idempotencyKey: key, freelancerId: target.data.id, title, terms: terms.terms });
+  };
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Make a direct offer</h1>
+      <Card title="Freelancer">
+        {!freelancerId && (
+          <form onSubmit={(e) => { e.preventDefault(); setLookup(email); }} className="flex flex-wrap items-end gap-2">
+            <div className="min-w-64 flex-1"><Field label="Freelancer's email" id="offer-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required /></div>
+            <Button type="submit" variant="secondary">Find</Button>
+          </form>
+        )}
+        <div aria-live="polite" className="mt-2">
+          {target.isError && <ErrorAlert error={target.error} />}
+          {target.data && <p className="text-sm">Offer to <strong data-testid="offer-target">{target.data.name}</strong></p>}
+        </div>
+      </Card>
+      <Card title="Terms">
+        <form onSubmit={submit} className="space-y-4">
+          <Field label="Contract title" id="offer-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
+          <fieldset className="flex gap-4 text-sm">
+            <legend className="mb-1 font-semibold">Type</legend>
+            {(["FIXED", "HOURLY"] as const).map((option) => (
+              <label key={option} className="flex items-center gap-1">
+                <input type="radio" name="offer-type" checked={type === option} onChange={() => setType(option)} /> {option === "FIXED" ? "Fixed price" : "Hourly"}
+              </label>
+            ))}
+          </fieldset>
+          {type === "FIXED" ? (
+            <MilestoneEditor rows={rows} onChange={setRows} />
+          ) : (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field label="Hourly rate (USD)" id="offer-rate" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} required />
+              <Field label="Weekly limit (hours)" id="offer-limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} required />
+            </div>
+          )}
+          {error && <Alert>{error}</Alert>}
+          <p className="text-sm text-slate-600">Sending the offer charges nothing; the freelancer accepts or declines it.</p>
+          <Button type="submit" disabled={offer.isPending}>{offer.isPending ? "Sending…" : "Send offer"}</Button>
+          <div aria-live="polite"><ErrorAlert error={offer.error} /></div>
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Money } from "@/components/money";
+import { Alert, Button, Card } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { useTRPC } from "@/trpc/client";
+import { ConfirmPanel } from "./confirm-panel";
+import type { ContractView } from "./types";
+import { useAfterSuccess } from "./use-after-success";
+
+/** Either side ends the contract; money in escrow is refunded to the client, or (client's choice) released. */
+export function EndContract({ contract }: { contract: ContractView }) {
+  const trpc = useTRPC();
+  const { key, renew } = useIdempotencyKey();
+  const done = useAfterSuccess(renew);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [release, setRelease] = useState(false);
+  const end = useMutation(trpc.contract.end.mutationOptions({ onSuccess: async () => { setOpen(false); await done(); } }));
+  const isClient = contract.viewerRole === "CLIENT";
+  const hasEscrow = contract.escrowMinor > 0n;
+  return (
+    <Card title="End the contract">
+      <div className="space-y-3" aria-live="polite">
+        {open ? (
+          <ConfirmPanel title="End this contract" confirmLabel="End contract" onConfirm={() => end.mutate({ idempotencyKey: key, contractId: contract.id, reason, releaseEscrow: isClient && release })} onCancel={() => setOpen(false)} pending={end.isPending}>
+            <label htmlFor="end-reason" className="block font-medium">Why does it end?</label>
+            <input id="end-reason" value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+            {hasEscrow && isClient && (
+              <label className="mt-2 flex items-center gap-2">
+                <input type="checkbox" checked={release} onChange={(e) => setRelease(e.target.checked)} />
+                Release the escrow to the freelancer instead of refunding it
+              </label>
+            )}
+            <p className="mt-2">
+              {hasEscrow ? (
+                <>
+                  <Money minor={contract.escrowMinor} /> in escrow will be {isClient && release ? "released to the freelancer (minus their service fee)" : "refunded to the client's card with its client fee"}.
+                </>
+              ) : (
+                "Nothing is in escrow."
+              )}
+              {contract.type === "HOURLY" && " Hours logged this week are still invoiced on Monday."}
+            </p>
+          </ConfirmPanel>
+        ) : (
+          <Button type="button" variant="secondary" onClick={() => setOpen(true)}>End contract…</Button>
+        )}
+        <ErrorAlert error={end.error} />
+        {end.data && <Alert tone="success">The contract has ended.</Alert>}
+      </div>
+    </Card>
+  );
+}

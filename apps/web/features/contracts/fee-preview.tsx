@@ -1,0 +1,40 @@
+import { Money } from "@/components/money";
+import { formatRate } from "./format";
+import type { RouterOutputs } from "./types";
+
+type Preview = NonNullable<RouterOutputs["contract"]["get"]["milestones"][number]["feePreview"]>;
+
+/** RULES 3.5: gross, the fee by band, net, when it becomes available, and the next band — all from the server. */
+export function FeePreview({ preview, securityPeriodDays, who = "You receive" }: { preview: Preview; securityPeriodDays: number; who?: string }) {
+  return (
+    <div className="space-y-1 text-sm" data-testid="fee-preview">
+      <dl className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
+        <div className="flex justify-between px-3 py-1.5">
+          <dt>Gross</dt>
+          <dd><Money minor={preview.grossMinor} /></dd>
+        </div>
+        {preview.bands.map((band, index) => (
+          <div key={index} className="flex justify-between px-3 py-1.5 text-slate-700">
+            <dt>
+              Service fee {formatRate(band.rateBps)} of <Money minor={band.partMinor} />
+            </dt>
+            <dd>−<Money minor={band.feeMinor} /></dd>
+          </div>
+        ))}
+        <div className="flex justify-between px-3 py-1.5 font-semibold">
+          <dt>{who}</dt>
+          <dd data-testid="fee-preview-net"><Money minor={preview.netMinor} /></dd>
+        </div>
+      </dl>
+      <p className="text-slate-600">
+        Pending for {securityPeriodDays} days after approval, then available to withdraw.
+        {preview.currentRateBps !== null && <> Your fee with this client is then {formatRate(preview.currentRateBps)}</>}
+        {preview.nextRateBps !== null && preview.remainingToNextMinor !== null ? (
+          <>; {formatRate(preview.nextRateBps)} after <Money minor={preview.remainingToNextMinor} /> more billing.</>
+        ) : (
+          preview.currentRateBps !== null && "."
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/** A rate in basis points as a percentage ("20%", "2.5%"); rates are not money. */
+export function formatRate(bps: number): string {
+  return bps % 100 === 0 ? `${bps / 100}%` : `${(bps / 100).toFixed(2).replace(/0$/, "")}%`;
+}
+
+/** Minutes as "3 h 20 min". */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+export const MILESTONE_STATUS_LABEL: Record<string, string> = {
+  CREATED: "Not funded",
+  FUNDED: "Funded (in escrow)",
+  SUBMITTED: "Submitted, in review",
+  CHANGES_REQUESTED: "Changes requested",
+  APPROVED: "Approved and paid",
+  REFUNDED: "Refunded to the client",
+};
+
+export const CONTRACT_STATUS_LABEL: Record<string, string> = {
+  OFFERED: "Offer pending",
+  ACTIVE: "Active",
+  ENDED: "Ended",
+  DECLINED: "Offer declined",
+};

@@ -1,0 +1,56 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Money } from "@/components/money";
+import { Alert, Button, EmptyState } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+import { ConfirmPanel } from "./confirm-panel";
+import { formatMinutes } from "./format";
+import type { ContractView } from "./types";
+import { useAfterSuccess } from "./use-after-success";
+
+const WEEK_STATUS: Record<string, string> = { OPEN: "Open", INVOICED: "Invoiced", DISPUTED: "Disputed", RELEASED: "Paid to the freelancer", REFUNDED: "Refunded" };
+
+export function HourlyWeeks({ contract }: { contract: ContractView }) {
+  const trpc = useTRPC();
+  const { key, renew } = useIdempotencyKey();
+  const done = useAfterSuccess(renew);
+  const [disputing, setDisputing] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const dispute = useMutation(trpc.hourly.dispute.mutationOptions({ onSuccess: async () => { setDisputing(null); setReason(""); await done(); } }));
+  if (contract.hourlyWeeks.length === 0) return <EmptyState title="No hours yet">Weeks appear here once time is logged.</EmptyState>;
+  return (
+    <ul className="divide-y divide-slate-100" aria-live="polite">
+      {contract.hourlyWeeks.map((week) => (
+        <li key={week.id} className="space-y-2 py-3 text-sm">
+          <div className="flex flex-wrap justify-between gap-2">
+            <span className="font-medium">Week of {formatDate(week.weekStart)} · {formatMinutes(week.minutes)}</span>
+            <span>{WEEK_STATUS[week.status]}</span>
+          </div>
+          {week.invoicedAt && (
+            <p className="text-slate-600">
+              Invoiced {formatDate(week.invoicedAt)}: <Money minor={week.amountMinor} /> + client fee <Money minor={week.clientFeeMinor} />
+              {week.disputeDeadline && week.status === "INVOICED" && <> · disputable until {formatDate(week.disputeDeadline)}, then paid to the freelancer</>}
+              {week.disputeReason && <> · dispute: {week.disputeReason}</>}
+            </p>
+          )}
+          {contract.viewerRole === "CLIENT" && week.disputable && (disputing === week.id ? (
+            <ConfirmPanel title="Dispute this invoice" confirmLabel="Dispute invoice" onConfirm={() => dispute.mutate({ idempotencyKey: key, weekId: week.id, reason })} onCancel={() => setDisputing(null)} pending={dispute.isPending}>
+              <label htmlFor={`dispute-${week.id}`} className="block font-medium">What is wrong with these hours?</label>
+              <textarea id={`dispute-${week.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+              <p className="mt-1">The money stays in escrow until an admin decides.</p>
+            </ConfirmPanel>
+          ) : (
+            <Button type="button" variant="secondary" onClick={() => setDisputing(week.id)}>Dispute…</Button>
+          ))}
+        </li>
+      ))}
+      <ErrorAlert error={dispute.error} />
+      {dispute.data && <Alert tone="success">Invoice disputed.</Alert>}
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+import { Money } from "@/components/money";
+import { Stat } from "@/components/ui";
+import type { RouterOutputs } from "@/features/contracts/types";
+import { formatDate } from "@/lib/format";
+
+type Earnings = RouterOutputs["earnings"]["get"];
+
+/** RULES 4: the five states of a freelancer's money, and the date each amount moves on. */
+export function Balances({ earnings }: { earnings: Earnings }) {
+  const b = earnings.balances;
+  const nextPending = earnings.pending[0];
+  return (
+    <div className="space-y-4">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
+        <Stat label="In escrow" value={<Money minor={b.inEscrowMinor} />} hint="Funded, paid when approved" />
+        <Stat label="In review" value={<Money minor={b.inReviewMinor} />} hint="Hourly, client can dispute" />
+        <Stat label="Pending" value={<Money minor={b.pendingMinor} />} hint={nextPending ? `Next available ${formatDate(nextPending.availableAt)}` : "Security period"} />
+        <Stat label="Available" value={<Money minor={b.availableMinor} />} hint="Ready to withdraw" />
+        <Stat label="Withdrawn" value={<Money minor={b.withdrawnMinor} />} hint={b.withdrawingMinor > 0n ? "Some still on its way" : "Sent to you"} />
+      </dl>
+      <ul className="space-y-1 text-sm" aria-label="When each amount moves">
+        {earnings.escrow.map((m) => (
+          <li key={m.milestoneId}>
+            <Money minor={m.amountMinor} /> in escrow for “{m.title}” ({m.contractTitle}):{" "}
+            {m.reviewDeadline ? `approved automatically on ${formatDate(m.reviewDeadline)} unless the client acts` : "paid once you submit and the client approves"}
+          </li>
+        ))}
+        {earnings.inReview.map((w) => (
+          <li key={w.weekId}>
+            <Money minor={w.amountMinor} /> hourly ({w.contractTitle}) in review{w.disputeDeadline && `, released on ${formatDate(w.disputeDeadline)} if not disputed`}
+          </li>
+        ))}
+        {earnings.pending.map((p) => (
+          <li key={p.paymentId} data-testid="pending-item">
+            <Money minor={p.netMinor} /> from {p.contractTitle} is pending: available on {formatDate(p.availableAt)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
