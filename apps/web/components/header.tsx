@@ -19,7 +19,15 @@ const NAV: Record<Session["user"]["role"], { href: string; label: string }[]> = 
     { href: "/contracts", label: "Contracts" },
     { href: "/billing", label: "Billing" },
   ],
-  ADMIN: [{ href: "/dashboard", label: "Admin overview" }],
+  ADMIN: [
+    { href: "/dashboard", label: "Admin overview" },
+    { href: "/admin/settings", label: "Settings" },
+    { href: "/admin/people", label: "People" },
+    { href: "/admin/moderation", label: "Moderation" },
+    { href: "/admin/ledger", label: "Ledger" },
+    { href: "/admin/audit", label: "Audit log" },
+    { href: "/admin/jobs-runs", label: "Scheduled jobs" },
+  ],
 };
 
 const ROLE_LABEL = { FREELANCER: "Freelancer", CLIENT: "Client", ADMIN: "Admin" } as const;

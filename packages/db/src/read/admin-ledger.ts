@@ -126,7 +126,8 @@ export type RevenueKind = (typeof REVENUE_KINDS)[number];
 
 export interface RevenueWeek {
   weekStart: Date;
-  byKind: { kind: RevenueKind; amountMinor: bigint }[];
+  /** Each kind's amount, and its share of the largest week's total in thousandths (a chart's bar segment; 0 when negative). */
+  byKind: { kind: RevenueKind; amountMinor: bigint; permille: number }[];
   totalMinor: bigint;
   /** The week's total as thousandths of the largest week's total (for a chart's bar height). */
   permille: number;
@@ -158,5 +159,6 @@ export async function revenueByWeek(db: Db, input: { actorId: string; now: Date;
     return { weekStart: new Date(time), byKind, totalMinor: byKind.reduce((sum, k) => sum + k.amountMinor, 0n) };
   });
   const max = result.reduce((m, w) => (w.totalMinor > m ? w.totalMinor : m), 0n);
-  return result.map((week) => ({ ...week, permille: max > 0n && week.totalMinor > 0n ? Number((week.totalMinor * 1000n) / max) : 0 }));
+  const share = (amount: bigint) => (max > 0n && amount > 0n ? Number((amount * 1000n) / max) : 0);
+  return result.map((week) => ({ ...week, byKind: week.byKind.map((k) => ({ ...k, permille: share(k.amountMinor) })), permille: share(week.totalMinor) }));
 }

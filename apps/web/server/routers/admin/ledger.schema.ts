@@ -65,7 +65,7 @@ export const ZRevenueInput = z.object({ weeks: z.int().min(1).max(52).default(12
 export const ZRevenue = z.array(
   z.object({
     weekStart: z.date(),
-    byKind: z.array(z.object({ kind: z.enum(REVENUE_KINDS), amountMinor: z.bigint() })),
+    byKind: z.array(z.object({ kind: z.enum(REVENUE_KINDS), amountMinor: z.bigint(), permille: z.number().int() })),
     totalMinor: z.bigint(),
     permille: z.number().int(),
   }),

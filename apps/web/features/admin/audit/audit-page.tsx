@@ -1,0 +1,55 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button, Card, EmptyState, Skeleton } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { useTRPC } from "@/trpc/client";
+import { Pager } from "../pager";
+import { AuditTable } from "./audit-table";
+
+const FIELDS = [
+  { name: "action", label: "Action starts with", placeholder: "setting., connects., job.remove" },
+  { name: "actor", label: "Admin name or email", placeholder: "ada" },
+  { name: "target", label: "Target type or id", placeholder: "Setting, User, a job id" },
+  { name: "text", label: "Reason contains", placeholder: "refund" },
+] as const;
+type Search = Partial<Record<(typeof FIELDS)[number]["name"], string>>;
+
+/** Every admin action, append-only, newest first: who, what, before, after, why. */
+export function AuditPage() {
+  const trpc = useTRPC();
+  const [form, setForm] = useState<Search>({});
+  const [search, setSearch] = useState<Search>({});
+  const [page, setPage] = useState(1);
+  const audit = useQuery(trpc.admin.audit.search.queryOptions({ ...search, page }));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Audit log</h1>
+      <Card>
+        <form role="search" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(event) => { event.preventDefault(); setSearch(form); setPage(1); }}>
+          {FIELDS.map((f) => (
+            <label key={f.name} className="text-sm font-medium">
+              {f.label}
+              <input value={form[f.name] ?? ""} placeholder={f.placeholder} onChange={(e) => setForm({ ...form, [f.name]: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal" />
+            </label>
+          ))}
+          <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
+            <Button type="submit">Search</Button>
+            <Button type="button" variant="secondary" onClick={() => { setForm({}); setSearch({}); setPage(1); }}>Clear</Button>
+          </div>
+        </form>
+      </Card>
+      <Card>
+        {audit.isPending && <Skeleton className="h-40 w-full" />}
+        <ErrorAlert error={audit.error} />
+        {audit.data && (audit.data.rows.length === 0 ? <EmptyState title="No admin actions match" /> : (
+          <>
+            <AuditTable rows={audit.data.rows} />
+            <Pager label="Audit log" page={audit.data.page} pageSize={audit.data.pageSize} total={audit.data.total} onPage={setPage} />
+          </>
+        ))}
+      </Card>
+    </div>
+  );
+}

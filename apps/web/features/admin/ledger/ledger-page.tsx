@@ -1,0 +1,26 @@
+"use client";
+
+import { useState } from "react";
+import { ConnectEntriesTable } from "./connect-entries-table";
+import { InvariantCheck } from "./invariant-check";
+import { LedgerFilters, type LedgerFilter } from "./ledger-filters";
+import { RevenueChart } from "./revenue-chart";
+import { TransfersTable } from "./transfers-table";
+
+/** The money and connects ledgers by account, person, job or contract; the invariant check; revenue by kind. */
+export function LedgerPage() {
+  const [filter, setFilter] = useState<LedgerFilter>({});
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">Ledger</h1>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <InvariantCheck />
+        <RevenueChart />
+      </div>
+      <LedgerFilters onApply={setFilter} />
+      {/* A new filter starts both tables at page 1. */}
+      <TransfersTable key={`t${JSON.stringify(filter)}`} filter={filter} />
+      <ConnectEntriesTable key={`c${JSON.stringify(filter)}`} filter={filter} />
+    </div>
+  );
+}

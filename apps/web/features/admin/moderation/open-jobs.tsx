@@ -1,0 +1,59 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+import { Pager } from "../pager";
+import { ReasonedAction } from "../reasoned-action";
+
+export function OpenJobs() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [query, setQuery] = useState("");
+  const [page, setPage] = useState(1);
+  const jobs = useQuery(trpc.admin.moderation.jobs.queryOptions({ query: query || undefined, page }));
+  const remove = useMutation(trpc.admin.moderation.removeJob.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.admin.pathFilter()) }));
+  return (
+    <Card title="Open jobs">
+      <label className="mb-3 block text-sm font-medium">
+        Search by title
+        <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); setPage(1); }} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal sm:w-80" />
+      </label>
+      <div aria-live="polite">
+        {remove.data && <Alert tone="success">Job removed: {remove.data.proposalsClosed} proposals closed, {remove.data.connectsRefunded} connects refunded.</Alert>}
+      </div>
+      {jobs.isPending && <Skeleton className="h-32 w-full" />}
+      <ErrorAlert error={jobs.error} />
+      {jobs.data && (jobs.data.rows.length === 0 ? <EmptyState title="No open jobs match" /> : (
+        <>
+          <ul className="divide-y divide-slate-100">
+            {jobs.data.rows.map((job) => (
+              <li key={job.id} className="flex flex-wrap items-start justify-between gap-2 py-3" data-testid="moderation-job">
+                <div className="min-w-0">
+                  <p className="font-medium">{job.title}</p>
+                  <p className="text-xs text-slate-500">
+                    {job.client.name} · published {job.publishedAt ? formatDate(job.publishedAt) : "—"} · {job.proposalCount} proposals · {job.connectCost ?? 0} connects to apply
+                  </p>
+                </div>
+                <ReasonedAction
+                  id={`remove-${job.id}`}
+                  label="Remove job"
+                  tone="secondary"
+                  reasonLabel="Why is it removed? (shown to applicants)"
+                  confirm={`"${job.title}" is removed. Its ${job.proposalCount} proposals close and every proposal gets all its connects back, with your reason.`}
+                  submit={(idempotencyKey, reason, done) => remove.mutate({ jobId: job.id, idempotencyKey, reason }, { onSuccess: done })}
+                  isPending={remove.isPending}
+                  error={remove.error}
+                />
+              </li>
+            ))}
+          </ul>
+          <Pager label="Open jobs" page={jobs.data.page} pageSize={jobs.data.pageSize} total={jobs.data.total} onPage={setPage} />
+        </>
+      ))}
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Card, Skeleton } from "@/components/ui";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { formatDate } from "@/lib/format";
+import { useTRPC } from "@/trpc/client";
+import { ReasonedAction } from "../reasoned-action";
+import { ConnectsAdjust } from "./connects-adjust";
+
+/** One person: status, connects, activity; grant or take back connects, Rising Talent, suspend or lift it. */
+export function UserDetail({ userId }: { userId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const user = useQuery(trpc.admin.people.get.queryOptions({ userId }));
+  const refresh = () => queryClient.invalidateQueries(trpc.admin.people.pathFilter());
+  const suspend = useMutation(trpc.admin.people.suspend.mutationOptions({ onSuccess: refresh }));
+  const unsuspend = useMutation(trpc.admin.people.unsuspend.mutationOptions({ onSuccess: refresh }));
+  const award = useMutation(trpc.admin.people.awardRisingTalent.mutationOptions({ onSuccess: refresh }));
+  if (user.isPending) return <Skeleton className="h-64 w-full" />;
+  if (user.isError) return <ErrorAlert error={user.error} />;
+  const u = user.data;
+  return (
+    <Card title={u.name}>
+      <div className="space-y-3 text-sm" data-testid="user-detail">
+        <p className="break-all text-slate-600">{u.email} · joined {formatDate(u.createdAt)}</p>
+        {u.suspendedAt && <Alert tone="warning">Suspended since {formatDate(u.suspendedAt)}: {u.suspendedReason}</Alert>}
+        <dl className="grid grid-cols-2 gap-2">
+          {u.connectsBalance !== null && <><dt className="text-slate-500">Connects</dt><dd className="font-semibold" data-testid="user-connects">{u.connectsBalance}</dd></>}
+          <dt className="text-slate-500">Jobs posted</dt><dd>{u.jobsPosted}</dd>
+          <dt className="text-slate-500">Proposals</dt><dd>{u.proposals}</dd>
+          <dt className="text-slate-500">Contracts</dt><dd>{u.contracts}</dd>
+          <dt className="text-slate-500">Rising Talent</dt><dd>{u.risingTalentAt ? `since ${formatDate(u.risingTalentAt)}` : "no"}</dd>
+        </dl>
+        {u.role === "FREELANCER" && <ConnectsAdjust freelancerId={u.id} name={u.name} balance={u.connectsBalance ?? 0} />}
+        <div className="flex flex-wrap gap-2">
+          {u.role === "FREELANCER" && !u.risingTalentAt && (
+            <ReasonedAction id="rising-talent-reason" label="Award Rising Talent" tone="secondary" confirm={`${u.name} gets the Rising Talent badge and its connects (the number in force now), once.`}
+              submit={(idempotencyKey, reason, done) => award.mutate({ idempotencyKey, freelancerId: u.id, reason }, { onSuccess: done })} isPending={award.isPending} error={award.error} />
+          )}
+          {u.role !== "ADMIN" && (u.suspendedAt ? (
+            <ReasonedAction id="unsuspend-reason" label="Lift suspension" tone="secondary" confirm={`${u.name} can propose, post jobs and withdraw again.`}
+              submit={(idempotencyKey, reason, done) => unsuspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={unsuspend.isPending} error={unsuspend.error} />
+          ) : (
+            <ReasonedAction id="suspend-reason" label="Suspend" tone="secondary" reasonHint="The person sees this reason when an action is refused."
+              confirm={`${u.name} keeps signing in and reading, but cannot submit proposals, post jobs or withdraw until you lift it.`}
+              submit={(idempotencyKey, reason, done) => suspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={suspend.isPending} error={suspend.error} />
+          ))}
+        </div>
+        <section aria-labelledby="user-audit">
+          <h3 id="user-audit" className="mt-2 font-semibold">Recent admin actions</h3>
+          {u.recentAudit.length === 0 ? <p className="text-slate-500">None.</p> : (
+            <ul className="mt-1 space-y-1">
+              {u.recentAudit.map((a) => <li key={a.id.toString()}><span className="font-mono text-xs">{a.action}</span> — {a.reason} <span className="text-xs text-slate-500">({a.actorName ?? "system"}, {formatDate(a.createdAt)})</span></li>)}
+            </ul>
+          )}
+        </section>
+      </div>
+    </Card>
+  );
+}

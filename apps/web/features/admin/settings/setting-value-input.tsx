@@ -1,0 +1,37 @@
+import { UNIT_HINT, isJsonUnit } from "./setting-codec";
+
+/** The typed input for one setting's new value: money in dollars, percentages, days, lists, JSON for structures. */
+export function SettingValueInput({ id, label, unit, text, onChange, error }: { id: string; label: string; unit: string; text: string; onChange: (text: string) => void; error?: string }) {
+  const describedBy = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
+  const common = { id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } as const;
+  const box = `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`;
+  return (
+    <div className="space-y-1">
+      {unit === "boolean" ? (
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+          <input type="checkbox" {...common} checked={text === "true"} onChange={(event) => onChange(event.target.checked ? "true" : "false")} />
+          {label}
+        </label>
+      ) : (
+        <>
+          <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+            {label}
+          </label>
+          {isJsonUnit(unit) ? (
+            <textarea {...common} rows={10} spellCheck={false} value={text} onChange={(event) => onChange(event.target.value)} className={`${box} font-mono text-xs`} />
+          ) : (
+            <input {...common} inputMode={unit === "money" || unit === "bps" ? "decimal" : unit === "bundle_sizes" ? "text" : "numeric"} value={text} onChange={(event) => onChange(event.target.value)} className={box} />
+          )}
+        </>
+      )}
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        {UNIT_HINT[unit] ?? ""}
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="text-xs text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
