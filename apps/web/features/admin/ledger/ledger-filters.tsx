@@ -18,8 +18,8 @@ const FIELDS = [
   { name: "contractId", label: "Contract id", hint: "Money ledger" },
 ] as const;
 
-export function LedgerFilters({ onApply }: { onApply: (filter: LedgerFilter) => void }) {
-  const [values, setValues] = useState<Record<string, string>>({});
+export function LedgerFilters({ initial, onApply }: { initial: LedgerFilter; onApply: (filter: LedgerFilter) => void }) {
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...initial }));
   const [error, setError] = useState("");
   function apply() {
     const filter: LedgerFilter = {};

@@ -8,8 +8,8 @@ import { RevenueChart } from "./revenue-chart";
 import { TransfersTable } from "./transfers-table";
 
 /** The money and connects ledgers by account, person, job or contract; the invariant check; revenue by kind. */
-export function LedgerPage() {
-  const [filter, setFilter] = useState<LedgerFilter>({});
+export function LedgerPage({ initial }: { initial: LedgerFilter }) {
+  const [filter, setFilter] = useState<LedgerFilter>(() => Object.fromEntries(Object.entries(initial).filter(([, v]) => v)));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Ledger</h1>
@@ -17,7 +17,7 @@ export function LedgerPage() {
         <InvariantCheck />
         <RevenueChart />
       </div>
-      <LedgerFilters onApply={setFilter} />
+      <LedgerFilters initial={filter} onApply={setFilter} />
       {/* A new filter starts both tables at page 1. */}
       <TransfersTable key={`t${JSON.stringify(filter)}`} filter={filter} />
       <ConnectEntriesTable key={`c${JSON.stringify(filter)}`} filter={filter} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { Alert, Card, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
@@ -24,6 +25,7 @@ export function UserDetail({ userId }: { userId: string }) {
     <Card title={u.name}>
       <div className="space-y-3 text-sm" data-testid="user-detail">
         <p className="break-all text-slate-600">{u.email} · joined {formatDate(u.createdAt)}</p>
+        <Link href={`/admin/ledger?userId=${u.id}`} className="text-brand-700 underline">Money and connects ledger of {u.name}</Link>
         {u.suspendedAt && <Alert tone="warning">Suspended since {formatDate(u.suspendedAt)}: {u.suspendedReason}</Alert>}
         <dl className="grid grid-cols-2 gap-2">
           {u.connectsBalance !== null && <><dt className="text-slate-500">Connects</dt><dd className="font-semibold" data-testid="user-connects">{u.connectsBalance}</dd></>}

@@ -1,0 +1,132 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn, signUp, uniqueEmail } from "./helpers";
+
+const ADMIN = { email: "admin@fairlance.test", password: "fairlance-admin" };
+
+async function adminPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Welcome, Ada Admin" })).toBeVisible();
+  return page;
+}
+
+/** The admin changes the connect price now, with a reason, after seeing the impact on a 10-connect bundle. */
+async function changeConnectPrice(page: Page, dollars: string, reason: string, bundleBefore: string, bundleAfter: string) {
+  await page.goto("/admin/settings");
+  const row = page.getByTestId("setting-connectPriceMinor");
+  await row.getByRole("button", { name: "Edit Connect price" }).click();
+  await row.getByLabel("New value for Connect price").fill(dollars);
+  await row.getByLabel("Reason (required)").fill(reason);
+  await row.getByRole("button", { name: "Review change" }).click();
+  const bundles = row.getByTestId("impact-bundles");
+  await expect(bundles.getByRole("row", { name: /^10 connects/ })).toHaveText(new RegExp(`10 connects\\s*\\${bundleBefore}\\s*\\${bundleAfter}`));
+  await row.getByRole("button", { name: "Save change" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connect price saved" })).toBeVisible();
+  await expect(row.getByTestId("setting-value")).toHaveText(`$${dollars}`);
+}
+
+test("an admin changes the connect price with a reason; new bundles follow it, an earlier purchase keeps its price, the audit log shows it", async ({ browser }) => {
+  // A freelancer with a card buys 10 connects at today's price.
+  const freelancer = await browser.newPage();
+  const fay = { name: "Fay Buyer", email: uniqueEmail("fay"), password: "correct horse battery", role: "freelancer" as const };
+  await signUp(freelancer, fay);
+  await freelancer.goto("/billing/methods");
+  await freelancer.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await freelancer.getByLabel("Expiry (MM/YY)").fill("12/30");
+  await freelancer.getByLabel("CVC").fill("123");
+  await freelancer.getByRole("button", { name: "Add card" }).click();
+  await expect(freelancer.getByText(/added and verified/)).toBeVisible();
+  const buyTen = async (price: string) => {
+    await freelancer.goto("/connects");
+    await freelancer.getByRole("button", { name: "Buy 10 connects" }).click();
+    await expect(freelancer.getByTestId("buy-confirm")).toContainText(`You will be charged ${price} for 10 connects`);
+    await freelancer.getByRole("button", { name: "Pay and add connects" }).click();
+    await expect(freelancer.getByText(`10 connects added for ${price}`)).toBeVisible();
+  };
+  await buyTen("$1.50");
+
+  // The admin sees the impact and changes the price, with a reason.
+  const admin = await adminPage(browser);
+  await changeConnectPrice(admin, "0.20", "Cover card processing costs", "$1.50", "$2.00");
+  const row = admin.getByTestId("setting-connectPriceMinor");
+  const history = row.getByTestId("history-connectPriceMinor");
+  await expect(history.getByRole("row").nth(1)).toContainText("$0.15");
+  await expect(history.getByRole("row").nth(1)).toContainText("$0.20");
+  await expect(history.getByRole("row").nth(1)).toContainText("Ada Admin");
+  await expect(history.getByRole("row").nth(1)).toContainText("Cover card processing costs");
+
+  // The freelancer's bundles now cost the new price; a new purchase is charged it.
+  await freelancer.goto("/connects");
+  await expect(freelancer.getByText("10 connects").first()).toBeVisible();
+  await expect(freelancer.locator("label").filter({ hasText: "10 connects" })).toContainText("$2.00");
+  await buyTen("$2.00");
+  await expect(freelancer.getByTestId("connects-history").getByRole("row").filter({ hasText: "Bought" })).toHaveCount(2);
+
+  // The earlier purchase keeps its price: the freelancer's ledger shows $1.50 then $2.00 of connect sales.
+  await admin.goto("/admin/people");
+  await admin.getByLabel("Search by name or email").fill(fay.email);
+  await admin.getByRole("button", { name: `Open ${fay.name}` }).click();
+  await expect(admin.getByTestId("user-connects")).toHaveText("40");
+  await admin.getByRole("link", { name: `Money and connects ledger of ${fay.name}` }).click();
+  const sales = admin.getByTestId("ledger-transfers").getByRole("row").filter({ hasText: "platform_revenue:connect_sales" });
+  await expect(sales).toHaveCount(2);
+  await expect(sales.nth(0)).toContainText("$2.00");
+  await expect(sales.nth(1)).toContainText("$1.50");
+
+  // The audit log shows the change: who, what, why.
+  await admin.goto("/admin/audit");
+  await admin.getByLabel("Action starts with").fill("setting.");
+  await admin.getByRole("button", { name: "Search" }).click();
+  const entry = admin.getByTestId("audit-table").getByRole("row").filter({ hasText: "Cover card processing costs" });
+  await expect(entry).toContainText("setting.change");
+  await expect(entry).toContainText("connectPriceMinor");
+  await expect(entry).toContainText("Ada Admin");
+
+  // The ledger still balances.
+  await admin.goto("/admin/ledger");
+  await admin.getByRole("button", { name: "Run the invariant check" }).click();
+  await expect(admin.getByText(/All invariants hold/)).toBeVisible();
+
+  // Back to the default price so other journeys see the usual prices (a second, reasoned change).
+  await changeConnectPrice(admin, "0.15", "Restore the usual price after the experiment", "$2.00", "$1.50");
+});
+
+test("non-admins are turned away from the admin console", async ({ page }) => {
+  await signIn(page, "fran@fairlance.test", "fairlance-demo");
+  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await page.goto("/admin/settings");
+  await expect(page.getByText("The admin console is for admins.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Marketplace settings" })).toHaveCount(0);
+});
+
+const SHOTS = process.env.ADMIN_SHOTS_DIR;
+test("screenshots of the admin console", async ({ browser }) => {
+  test.skip(!SHOTS, "set ADMIN_SHOTS_DIR to take them");
+  mkdirSync(SHOTS!, { recursive: true });
+  for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    const page = await adminPage(browser, viewport);
+    for (const path of ["settings", "people", "moderation", "ledger", "audit", "jobs-runs"]) {
+      await page.goto(`/admin/${path}`);
+      await page.waitForLoadState("networkidle");
+      if (path === "settings") {
+        const row = page.getByTestId("setting-connectRateCard");
+        await row.getByRole("button", { name: "Edit Connect rate card" }).click();
+        await row.getByLabel("Reason (required)").fill("Preview only");
+        await row.getByRole("button", { name: "Review change" }).click();
+        await page.waitForLoadState("networkidle");
+      }
+      if (path === "people") {
+        await page.getByRole("button", { name: "Open Fran Okafor" }).click().catch(() => undefined);
+        await page.waitForLoadState("networkidle");
+      }
+      if (path === "ledger") {
+        await page.getByRole("button", { name: "Run the invariant check" }).click();
+        await page.getByText(/invariants hold|violated/).first().waitFor();
+      }
+      await page.screenshot({ path: join(SHOTS!, `${device}-admin-${path}.png`), fullPage: true });
+    }
+    await page.close();
+  }
+});
