@@ -28,9 +28,11 @@ export function readMilestones(rows: MilestoneRow[]): { ok: true; milestones: { 
 /** Milestone rows with the client fee each will carry when funded, quoted by the server as they are typed. */
 export function MilestoneEditor({ rows, onChange }: { rows: MilestoneRow[]; onChange: (rows: MilestoneRow[]) => void }) {
   const trpc = useTRPC();
-  const amounts = useDebounced(rows.map((row) => readMoney(row.amount)));
+  // Debounce a string, not a fresh array: a new array every render would never settle.
+  const typed = useDebounced(rows.map((row) => row.amount).join("\n"));
+  const amounts = typed.split("\n").map((amount) => readMoney(amount));
   const amountsMinor = amounts.flatMap((a) => (a.ok && a.minor > 0n ? [a.minor] : []));
-  const quote = useQuery({ ...trpc.contract.clientFeeQuote.queryOptions({ amountsMinor }), enabled: amountsMinor.length === rows.length });
+  const quote = useQuery({ ...trpc.contract.clientFeeQuote.queryOptions({ amountsMinor }), enabled: amountsMinor.length === rows.length && amounts.length === rows.length });
   const set = (index: number, patch: Partial<MilestoneRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset className="space-y-3">
