@@ -28,6 +28,7 @@ async function changeConnectPrice(page: Page, dollars: string, reason: string, b
 }
 
 test("an admin changes the connect price with a reason; new bundles follow it, an earlier purchase keeps its price, the audit log shows it", async ({ browser }) => {
+  test.setTimeout(180_000);
   // A freelancer with a card buys 10 connects at today's price.
   const freelancer = await browser.newPage();
   const fay = { name: "Fay Buyer", email: uniqueEmail("fay"), password: "correct horse battery", role: "freelancer" as const };
@@ -104,6 +105,7 @@ test("non-admins are turned away from the admin console", async ({ page }) => {
 const SHOTS = process.env.ADMIN_SHOTS_DIR;
 test("screenshots of the admin console", async ({ browser }) => {
   test.skip(!SHOTS, "set ADMIN_SHOTS_DIR to take them");
+  test.setTimeout(180_000);
   mkdirSync(SHOTS!, { recursive: true });
   for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
     const page = await adminPage(browser, viewport);
@@ -118,8 +120,8 @@ test("screenshots of the admin console", async ({ browser }) => {
         await page.waitForLoadState("networkidle");
       }
       if (path === "people") {
-        await page.getByRole("button", { name: "Open Fran Okafor" }).click().catch(() => undefined);
-        await page.waitForLoadState("networkidle");
+        await page.getByRole("button", { name: "Open Fran Okafor" }).click();
+        await page.getByTestId("user-detail").waitFor();
       }
       if (path === "ledger") {
         await page.getByRole("button", { name: "Run the invariant check" }).click();

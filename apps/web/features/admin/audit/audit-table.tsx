@@ -12,7 +12,7 @@ function show(value: unknown): string {
 export function AuditTable({ rows }: { rows: Row[] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="audit-table">
+      <table className="w-full min-w-[52rem] text-left text-sm" data-testid="audit-table">
         <caption className="sr-only">Admin actions, newest first</caption>
         <thead className="text-xs uppercase text-slate-500">
           <tr>{["When", "Who", "Action", "Target", "Why", "Before → after"].map((h) => <th key={h} scope="col" className="py-1 pr-3">{h}</th>)}</tr>

@@ -22,7 +22,7 @@ export function TransfersTable({ filter }: { filter: LedgerFilter }) {
       {transfers.data && (transfers.data.rows.length === 0 ? <EmptyState title="No transfers match" /> : (
         <>
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="ledger-transfers">
+            <table className="w-full min-w-[48rem] text-left text-sm" data-testid="ledger-transfers">
               <caption className="sr-only">Money ledger transfers, newest first</caption>
               <thead className="text-xs uppercase text-slate-500">
                 <tr>{["#", "Date", "From (debit)", "To (credit)", "Amount", "What"].map((h) => <th key={h} scope="col" className="py-1 pr-3">{h}</th>)}</tr>

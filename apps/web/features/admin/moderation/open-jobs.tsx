@@ -35,7 +35,7 @@ export function OpenJobs() {
                 <div className="min-w-0">
                   <p className="font-medium">{job.title}</p>
                   <p className="text-xs text-slate-500">
-                    {job.client.name} · published {job.publishedAt ? formatDate(job.publishedAt) : "—"} · {job.proposalCount} proposals · {job.connectCost ?? 0} connects to apply
+                    {job.client.name} · published {job.publishedAt ? formatDate(job.publishedAt) : "—"} · {job.proposalCount} {job.proposalCount === 1 ? "proposal" : "proposals"} · {job.connectCost ?? 0} {job.connectCost === 1 ? "connect" : "connects"} to apply
                   </p>
                 </div>
                 <ReasonedAction

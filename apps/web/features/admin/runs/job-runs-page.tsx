@@ -37,7 +37,7 @@ export function JobRunsPage() {
         <ErrorAlert error={runs.error} />
         {runs.data && (runs.data.runs.length === 0 ? <EmptyState title="No runs recorded yet">The job runner records each run here.</EmptyState> : (
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+            <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">Recent runs, newest first</caption>
               <thead className="text-xs uppercase text-slate-500"><tr>{["Task", "For time", "Started", "Status", "Changes or error"].map((h) => <th key={h} scope="col" className="py-1 pr-3">{h}</th>)}</tr></thead>
               <tbody className="divide-y divide-slate-100">

@@ -18,7 +18,7 @@ export function SettingHistory({ settingKey, label }: { settingKey: AdminInputs[
   if (history.data.length === 0) return <div className="mt-3"><EmptyState title="Never changed">This setting still has its default value.</EmptyState></div>;
   return (
     <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid={`history-${settingKey}`}>
+      <table className="w-full min-w-[40rem] text-left text-sm" data-testid={`history-${settingKey}`}>
         <caption className="sr-only">History of {label}</caption>
         <thead className="text-xs uppercase text-slate-500">
           <tr>
