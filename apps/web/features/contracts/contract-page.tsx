@@ -14,6 +14,7 @@ import { EndContract } from "./end-contract";
 import { CONTRACT_STATUS_LABEL, formatRate } from "./format";
 import { HourlyPanel } from "./hourly-panel";
 import { MilestoneList } from "./milestone-list";
+import { NoticeProvider } from "./notice";
 import { OfferActions } from "./offer-actions";
 import { WorkStartGate } from "./work-start-gate";
 
@@ -53,6 +54,7 @@ export function ContractPage({ contractId }: { contractId: string }) {
           )}
         </p>
       </div>
+      <NoticeProvider>
       <WorkStartGate gate={contract.workStartGate} viewerRole={contract.viewerRole} />
       {contract.status === "OFFERED" && !isClient && <OfferActions contract={contract} />}
       {contract.type === "FIXED" ? <MilestoneList contract={contract} /> : <HourlyPanel contract={contract} />}
@@ -61,6 +63,7 @@ export function ContractPage({ contractId }: { contractId: string }) {
         {isClient && active && <BonusForm contract={contract} />}
         {active && <EndContract contract={contract} />}
       </div>
+      </NoticeProvider>
       <ContractMessages contractId={contract.id} />
     </div>
   );

@@ -3,12 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Money } from "@/components/money";
-import { Alert, Button, Card } from "@/components/ui";
+import { Button, Card } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
 import type { ContractView } from "./types";
+import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
 /** Either side ends the contract; money in escrow is refunded to the client, or (client's choice) released. */
@@ -19,7 +20,8 @@ export function EndContract({ contract }: { contract: ContractView }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [release, setRelease] = useState(false);
-  const end = useMutation(trpc.contract.end.mutationOptions({ onSuccess: async () => { setOpen(false); await done(); } }));
+  const notify = useNotice();
+  const end = useMutation(trpc.contract.end.mutationOptions({ onSuccess: async () => { setOpen(false); notify("The contract has ended."); await done(); } }));
   const isClient = contract.viewerRole === "CLIENT";
   const hasEscrow = contract.escrowMinor > 0n;
   return (
@@ -50,7 +52,6 @@ export function EndContract({ contract }: { contract: ContractView }) {
           <Button type="button" variant="secondary" onClick={() => setOpen(true)}>End contract…</Button>
         )}
         <ErrorAlert error={end.error} />
-        {end.data && <Alert tone="success">The contract has ended.</Alert>}
       </div>
     </Card>
   );

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Button } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatMoney } from "@/lib/money";
@@ -11,6 +11,7 @@ import { ConfirmPanel } from "./confirm-panel";
 import { formatRate } from "./format";
 import { MoneyRows } from "./money-rows";
 import type { MilestoneView } from "./types";
+import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
 /** The client funds a milestone: amount, client fee and the total charged are shown first (RULES 0.6, 3.3). */
@@ -19,7 +20,8 @@ export function FundMilestone({ milestone, clientFeeBps }: { milestone: Mileston
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [confirming, setConfirming] = useState(false);
-  const fund = useMutation(trpc.milestone.fund.mutationOptions({ onSuccess: async () => { setConfirming(false); await done(); } }));
+  const notify = useNotice();
+  const fund = useMutation(trpc.milestone.fund.mutationOptions({ onSuccess: async (funded) => { setConfirming(false); notify(`Funded "${milestone.title}": ${formatMoney(funded.chargedMinor)} was charged to your card.`); await done(); } }));
   const quote = milestone.fundQuote;
   if (!quote) return null;
   return (
@@ -47,7 +49,6 @@ export function FundMilestone({ milestone, clientFeeBps }: { milestone: Mileston
         </Button>
       )}
       <ErrorAlert error={fund.error} />
-      {fund.data && <Alert tone="success">Funded: {formatMoney(fund.data.chargedMinor)} was charged to your card.</Alert>}
     </div>
   );
 }

@@ -2,12 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button, Card } from "@/components/ui";
+import { Button, Card } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
 import type { ContractView } from "./types";
+import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
 /** The freelancer accepts or declines an offer (the fee preview of each milestone is shown below it). */
@@ -17,8 +18,9 @@ export function OfferActions({ contract }: { contract: ContractView }) {
   const done = useAfterSuccess(renew);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
-  const accept = useMutation(trpc.contract.accept.mutationOptions({ onSuccess: done }));
-  const decline = useMutation(trpc.contract.decline.mutationOptions({ onSuccess: done }));
+  const notify = useNotice();
+  const accept = useMutation(trpc.contract.accept.mutationOptions({ onSuccess: async () => { notify("Offer accepted: the contract is active."); await done(); } }));
+  const decline = useMutation(trpc.contract.decline.mutationOptions({ onSuccess: async () => { notify("Offer declined."); await done(); } }));
   const ids = { idempotencyKey: key, contractId: contract.id };
   return (
     <Card title={`Offer from ${contract.client.name}`}>
@@ -43,7 +45,6 @@ export function OfferActions({ contract }: { contract: ContractView }) {
           </div>
         )}
         <ErrorAlert error={accept.error ?? decline.error} />
-        {accept.data && <Alert tone="success">Offer accepted: the contract is active.</Alert>}
       </div>
     </Card>
   );

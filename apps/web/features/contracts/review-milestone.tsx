@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button } from "@/components/ui";
+import { Button } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatMoney } from "@/lib/money";
@@ -11,6 +11,7 @@ import { ConfirmPanel } from "./confirm-panel";
 import { FeePreview } from "./fee-preview";
 import { MoneyRows } from "./money-rows";
 import type { ContractView, MilestoneView } from "./types";
+import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
 type Step = null | "approve" | "changes" | "refund";
@@ -22,10 +23,11 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
   const done = useAfterSuccess(renew);
   const [step, setStep] = useState<Step>(null);
   const [message, setMessage] = useState("");
-  const onSuccess = async () => { setStep(null); setMessage(""); await done(); };
-  const approve = useMutation(trpc.milestone.approve.mutationOptions({ onSuccess }));
-  const changes = useMutation(trpc.milestone.requestChanges.mutationOptions({ onSuccess }));
-  const refund = useMutation(trpc.milestone.refund.mutationOptions({ onSuccess }));
+  const notify = useNotice();
+  const finish = async (text: string) => { setStep(null); setMessage(""); notify(text); await done(); };
+  const approve = useMutation(trpc.milestone.approve.mutationOptions({ onSuccess: (r) => finish(`Approved "${milestone.title}": ${formatMoney(r.payment.netMinor)} goes to the freelancer.`) }));
+  const changes = useMutation(trpc.milestone.requestChanges.mutationOptions({ onSuccess: () => finish(`"${milestone.title}" was sent back for changes.`) }));
+  const refund = useMutation(trpc.milestone.refund.mutationOptions({ onSuccess: (r) => finish(`Refunded ${formatMoney(r.cardRefund.amountMinor)} to your card.`) }));
   const pending = approve.isPending || changes.isPending || refund.isPending;
   const ids = { idempotencyKey: key, milestoneId: milestone.id };
 
@@ -58,9 +60,6 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
         </ConfirmPanel>
       )}
       <ErrorAlert error={approve.error ?? changes.error ?? refund.error} />
-      {approve.data && <Alert tone="success">Approved: {formatMoney(approve.data.payment.netMinor)} goes to the freelancer.</Alert>}
-      {changes.data && <Alert tone="success">Sent back for changes.</Alert>}
-      {refund.data && <Alert tone="success">Refunded {formatMoney(refund.data.cardRefund.amountMinor)} to your card.</Alert>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { FeePreview } from "./fee-preview";
 import type { ContractView, MilestoneView } from "./types";
+import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
 /** The freelancer submits work, after seeing the fee preview; refused (with the unmet checks) while the gate is closed. */
@@ -17,7 +18,8 @@ export function SubmitWork({ milestone, contract }: { milestone: MilestoneView; 
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [note, setNote] = useState("");
-  const submit = useMutation(trpc.milestone.submit.mutationOptions({ onSuccess: async () => { setNote(""); await done(); } }));
+  const notify = useNotice();
+  const submit = useMutation(trpc.milestone.submit.mutationOptions({ onSuccess: async (r) => { setNote(""); notify(`Submitted "${milestone.title}". If the client does nothing, it is approved automatically on ${formatDate(r.reviewDeadline)}.`); await done(); } }));
   const unmet = contract.workStartGate.checks.filter((check) => !check.ok);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,9 +47,6 @@ export function SubmitWork({ milestone, contract }: { milestone: MilestoneView; 
       </Button>
       <div aria-live="polite">
         <ErrorAlert error={submit.error} />
-        {submit.data && (
-          <Alert tone="success">Submitted. If the client does nothing, it is approved automatically on {formatDate(submit.data.reviewDeadline)}.</Alert>
-        )}
       </div>
     </form>
   );
