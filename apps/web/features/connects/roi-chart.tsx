@@ -8,8 +8,8 @@ interface Week {
   hires: number;
 }
 
-const W = 600;
-const H = 180;
+const W = 720;
+const H = 200;
 const PAD = { left: 32, right: 8, top: 10, bottom: 24 };
 
 /** Connects spent per week (bars) with proposals viewed (dots) and hires (diamonds); a table carries the same numbers. */
@@ -21,11 +21,11 @@ export function RoiChart({ weeks }: { weeks: Week[] }) {
   const label = `Connects spent per week over the last ${weeks.length} weeks, ${total} in all, with proposals viewed and hires; the table below has every number.`;
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="h-auto w-full">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="h-auto w-full max-w-3xl">
         {[0, max].map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" />
-            <text x={PAD.left - 4} y={y(tick) + 4} textAnchor="end" fontSize="10" fill="#64748b">{tick}</text>
+            <text x={PAD.left - 4} y={y(tick) + 4} textAnchor="end" fontSize="12" fill="#64748b">{tick}</text>
           </g>
         ))}
         {weeks.map((week, index) => {
@@ -36,7 +36,7 @@ export function RoiChart({ weeks }: { weeks: Week[] }) {
               <rect x={x + step * 0.2} width={step * 0.6} y={y(week.connectsSpent)} height={y(0) - y(week.connectsSpent)} fill="#13804a" opacity="0.75" />
               {week.viewed > 0 && <circle cx={mid} cy={y(week.viewed)} r="4" fill="#0284c7" />}
               {week.hires > 0 && <rect x={mid - 4} y={y(week.hires) - 4} width="8" height="8" fill="#d97706" transform={`rotate(45 ${mid} ${y(week.hires)})`} />}
-              {index % 2 === 0 && <text x={mid} y={H - 8} textAnchor="middle" fontSize="9" fill="#64748b">{formatDate(week.weekStartsAt).replace(/, \d{4}$/, "")}</text>}
+              {index % 2 === 0 && <text x={mid} y={H - 8} textAnchor="middle" fontSize="11" fill="#64748b">{formatDate(week.weekStartsAt).replace(/, \d{4}$/, "")}</text>}
             </g>
           );
         })}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Money } from "@/components/money";
 import { errorText } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
+import { hashBigintKey } from "./bigint-query-key";
 import type { JobFormValues } from "./job-form-values";
 import { pricingFrom } from "./job-form-values";
 import { useDebounced } from "./use-debounced";
@@ -11,8 +12,8 @@ import { useDebounced } from "./use-debounced";
 /** What applying will cost freelancers, from the server's rate card in force, as the client types. */
 export function JobCostPreview({ values }: { values: JobFormValues }) {
   const trpc = useTRPC();
-  const input = useDebounced(pricingFrom(values));
-  const preview = useQuery({ ...trpc.job.previewCost.queryOptions(input ?? { pricing: { type: "fixed", budgetMinor: 0n }, durationDays: 1 }), enabled: input !== null });
+  const input = pricingFrom(useDebounced(values));
+  const preview = useQuery({ ...trpc.job.previewCost.queryOptions(input ?? { pricing: { type: "fixed", budgetMinor: 0n }, durationDays: 1 }), enabled: input !== null, queryKeyHashFn: hashBigintKey });
   return (
     <div aria-live="polite" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="job-cost-preview">
       {input === null ? (
