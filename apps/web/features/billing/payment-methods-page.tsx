@@ -20,7 +20,7 @@ export function PaymentMethodsPage() {
         <h1 className="text-2xl font-bold">Payment methods</h1>
         {list.data && <VerifiedBadge verified={list.data.paymentVerified} />}
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card title="Your cards">
           {list.isPending ? (
             <Skeleton className="h-24 w-full" />

@@ -35,7 +35,7 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
     <div className="space-y-2" aria-live="polite">
       {step === null && (
         <div className="flex flex-wrap gap-2">
-          <Button type="button" onClick={() => setStep("approve")}>{milestone.status === "SUBMITTED" ? "Approve and pay" : "Release escrow now"}</Button>
+          <Button type="button" variant={milestone.status === "SUBMITTED" ? "primary" : "secondary"} onClick={() => setStep("approve")}>{milestone.status === "SUBMITTED" ? "Approve and pay" : "Release escrow now"}</Button>
           {milestone.status === "SUBMITTED" && <Button type="button" variant="secondary" onClick={() => setStep("changes")}>Request changes</Button>}
           <Button type="button" variant="ghost" onClick={() => setStep("refund")}>Refund escrow</Button>
         </div>

@@ -13,7 +13,7 @@ export function EarningsChart({ weeks }: { weeks: Week[] }) {
   const summary = weeks.map((w) => `week of ${label(w.weekStart)}: ${formatMoney(w.netMinor)}`).join("; ");
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${width} ${height + 24}`} className="h-auto w-full" role="img" aria-label={`Net earned per week. ${summary}`}>
+      <svg viewBox={`0 0 ${width} ${height + 28}`} className="h-auto w-full" role="img" aria-label={`Net earned per week. ${summary}`}>
         <line x1={0} y1={height} x2={width} y2={height} stroke="#cbd5e1" />
         {weeks.map((week, index) => {
           const barHeight = (week.heightPermille * (height - 10)) / 1000;
@@ -22,9 +22,11 @@ export function EarningsChart({ weeks }: { weeks: Week[] }) {
               <rect x={index * barWidth + 6} y={height - barHeight} width={barWidth - 12} height={barHeight} rx={3} fill="#13804a">
                 <title>{`${label(week.weekStart)}: ${formatMoney(week.netMinor)}`}</title>
               </rect>
-              <text x={index * barWidth + barWidth / 2} y={height + 16} textAnchor="middle" fontSize={11} fill="#475569">
-                {label(week.weekStart)}
-              </text>
+              {(weeks.length - 1 - index) % 2 === 0 && (
+                <text x={index * barWidth + barWidth / 2} y={height + 20} textAnchor="middle" fontSize={18} fill="#475569">
+                  {label(week.weekStart)}
+                </text>
+              )}
             </g>
           );
         })}

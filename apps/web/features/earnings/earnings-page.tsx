@@ -24,7 +24,7 @@ export function EarningsPage() {
       <section aria-label="Balances" aria-live="polite">
         {earnings.isPending ? <Skeleton className="h-28 w-full" /> : earnings.isError ? <ErrorAlert error={earnings.error} /> : <Balances earnings={earnings.data} />}
       </section>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card title="Net earned per week">
           {weeks.isPending ? <Skeleton className="h-40 w-full" /> : weeks.isError ? <ErrorAlert error={weeks.error} /> : <EarningsChart weeks={weeks.data} />}
         </Card>

@@ -30,10 +30,10 @@ export function TransactionHistory({ rows }: { rows: RouterOutputs["earnings"]["
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id.toString()}>
-              <td className="whitespace-nowrap py-2 pr-3">{formatDate(row.at)}</td>
+              <td className="py-2 pr-3 sm:whitespace-nowrap">{formatDate(row.at)}</td>
               <td className="py-2 pr-3">{KIND[row.kind] ?? row.kind}</td>
-              <td className="py-2 pr-3 text-slate-600">{row.memo}</td>
-              <td className="py-2 text-right"><Money minor={row.amountMinor} className={row.amountMinor < 0n ? "text-red-800" : "text-emerald-800"} /></td>
+              <td className="py-2 pr-3 text-slate-600">{row.detail}</td>
+              <td className="whitespace-nowrap py-2 text-right"><Money minor={row.amountMinor} className={row.amountMinor < 0n ? "text-red-800" : "text-emerald-800"} /></td>
             </tr>
           ))}
         </tbody>

@@ -27,7 +27,7 @@ export function PayoutsPage() {
         <Stat label="Available" value={<Money minor={o.availableMinor} />} hint={`Withdraw any amount from ${formatMoney(o.withdrawalMinimumMinor)}`} />
         <Stat label="Automatic withdrawals" value={o.auto ? "On" : "Off"} hint={o.auto ? `Next run ${formatDate(o.auto.nextRunAt)}` : `Threshold at least ${formatMoney(o.autoThresholdMinimumMinor)}`} />
       </dl>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card title="Withdraw now"><WithdrawForm overview={o} /></Card>
         <Card title="Payout methods">
           {o.methods.length === 0 ? (

@@ -2,6 +2,7 @@ import { addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal,
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind, WithdrawalStatus } from "../client";
 import { DomainError } from "../errors";
 import { toRuleKind } from "../services/payouts/freelancer";
+import { getEarnings } from "../services/payouts/read-earnings";
 import { loadSettings } from "../settings/load-settings";
 
 const balanceOf = async (db: Db, key: string) =>
@@ -88,4 +89,35 @@ export async function earningsByWeek(db: Db, freelancerId: string, now: Date, we
   const max = rows.reduce((m, row) => (row.netMinor > m ? row.netMinor : m), 0n);
   // Bar heights for the chart, in thousandths of the tallest week (a ratio, not an amount).
   return rows.map((row) => ({ ...row, heightPermille: max === 0n ? 0 : Number((row.netMinor * 1000n) / max) }));
+}
+
+/**
+ * The earnings overview with each history line described in words a person recognises (the
+ * ledger's memos name milestones by id): the milestone's title and the contract's.
+ */
+export async function getEarningsPage(db: Db, freelancerId: string) {
+  const earnings = await getEarnings(db, freelancerId);
+  const transfers = await db.ledgerTransfer.findMany({
+    where: { id: { in: earnings.history.map((line) => line.id) } },
+    select: { id: true, milestoneId: true },
+  });
+  const milestoneOf = new Map(transfers.map((t) => [t.id, t.milestoneId]));
+  const contractIds = [...new Set(earnings.history.flatMap((line) => (line.contractId ? [line.contractId] : [])))];
+  const milestoneIds = [...new Set(transfers.flatMap((t) => (t.milestoneId ? [t.milestoneId] : [])))];
+  const [contracts, milestones] = await Promise.all([
+    db.contract.findMany({ where: { id: { in: contractIds } }, select: { id: true, title: true } }),
+    db.milestone.findMany({ where: { id: { in: milestoneIds } }, select: { id: true, title: true } }),
+  ]);
+  const contractTitle = new Map(contracts.map((c) => [c.id, c.title]));
+  const milestoneTitle = new Map(milestones.map((m) => [m.id, m.title]));
+  return {
+    ...earnings,
+    history: earnings.history.map((line) => {
+      const contract = line.contractId ? contractTitle.get(line.contractId) : undefined;
+      const milestoneId = milestoneOf.get(line.id);
+      const milestone = milestoneId ? milestoneTitle.get(milestoneId) : undefined;
+      const detail = contract ? (milestone ? `“${milestone}” — ${contract}` : contract) : line.memo;
+      return { ...line, detail };
+    }),
+  };
 }

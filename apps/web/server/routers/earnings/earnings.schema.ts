@@ -14,7 +14,7 @@ export const ZEarnings = z.object({
     z.object({ milestoneId: z.string(), title: z.string(), contractTitle: z.string(), amountMinor: z.bigint(), status: z.string(), reviewDeadline: z.date().nullable() }),
   ),
   inReview: z.array(z.object({ weekId: z.string(), contractTitle: z.string(), amountMinor: z.bigint(), disputeDeadline: z.date().nullable() })),
-  history: z.array(z.object({ id: z.bigint(), at: z.date(), kind: z.string(), memo: z.string(), amountMinor: z.bigint(), contractId: z.string().nullable() })),
+  history: z.array(z.object({ id: z.bigint(), at: z.date(), kind: z.string(), memo: z.string(), detail: z.string(), amountMinor: z.bigint(), contractId: z.string().nullable() })),
 });
 
 const ZBand = z.object({ index: z.number().int(), fromMinor: z.bigint(), toMinor: z.bigint().nullable(), rateBps: z.number().int() });
