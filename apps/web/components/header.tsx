@@ -41,9 +41,10 @@ export function Header({ session }: { session: Session | null }) {
           Fairlance
         </Link>
         {user && (
-          <nav aria-label="Main" className="flex gap-4 text-sm">
+          // On phones the links take their own row and scroll sideways instead of widening the page.
+          <nav aria-label="Main" className="order-last -mx-4 flex w-[calc(100%+2rem)] gap-4 overflow-x-auto px-4 pb-1 text-sm md:order-none md:mx-0 md:w-auto md:overflow-visible md:px-0 md:pb-0">
             {NAV[user.role].map((item) => (
-              <Link key={item.href} href={item.href} className="text-slate-700 hover:text-brand-700">
+              <Link key={item.href} href={item.href} className="whitespace-nowrap text-slate-700 hover:text-brand-700">
                 {item.label}
               </Link>
             ))}

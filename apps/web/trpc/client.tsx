@@ -1,6 +1,6 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { hashKey, QueryClient, QueryClientProvider, type QueryKey } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -9,10 +9,14 @@ import type { AppRouter } from "@/server/root";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+/** Amounts are bigint cents, which JSON.stringify (React Query's default key hash) refuses. */
+const hashBigintSafe = (queryKey: QueryKey) =>
+  hashKey(JSON.parse(JSON.stringify(queryKey, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value))) as QueryKey);
+
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !isClientError(error) },
+      queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !isClientError(error), queryKeyHashFn: hashBigintSafe },
     },
   });
 }

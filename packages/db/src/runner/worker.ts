@@ -60,7 +60,7 @@ export async function startRunner(options: {
     noHandleSignals: true,
     logger: quietLogger(options.log ?? console.log),
     taskList: economyTaskList({ prisma: options.prisma, gateway: options.gateway, overrides: options.overrides }),
-    crontab: options.cron === false ? "" : "* * * * * tick ?fill=0&max=3\n",
+    crontab: options.cron === false ? "" : "* * * * * tick ?max=3\n",
   });
 }
 
