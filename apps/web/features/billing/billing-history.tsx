@@ -34,7 +34,7 @@ export function BillingHistory() {
                 <tr>
                   <th scope="col" className="py-2 pr-3">Date</th>
                   <th scope="col" className="py-2 pr-3">What for</th>
-                  <th scope="col" className="py-2 pr-3">Card</th>
+                  <th scope="col" className="hidden py-2 pr-3 sm:table-cell">Card</th>
                   <th scope="col" className="py-2 text-right">Amount</th>
                 </tr>
               </thead>
@@ -46,8 +46,8 @@ export function BillingHistory() {
                       <span className={line.kind === "refund" ? "font-medium text-emerald-800" : ""}>{line.kind === "refund" ? "Refund: " : "Charge: "}</span>
                       {line.description}
                     </td>
-                    <td className="py-2 pr-3 text-slate-500">{line.card ?? "—"}</td>
-                    <td className="py-2 text-right">
+                    <td className="hidden py-2 pr-3 text-slate-500 sm:table-cell">{line.card ?? "—"}</td>
+                    <td className="whitespace-nowrap py-2 text-right">
                       <Money minor={line.amountMinor} className={line.kind === "refund" ? "text-emerald-800" : ""} />
                     </td>
                   </tr>
