@@ -111,13 +111,14 @@ test("screenshots of the admin console", async ({ browser }) => {
     const page = await adminPage(browser, viewport);
     for (const path of ["settings", "people", "moderation", "ledger", "audit", "jobs-runs"]) {
       await page.goto(`/admin/${path}`);
-      await page.waitForLoadState("networkidle");
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await expect(page.locator(".animate-pulse")).toHaveCount(0, { timeout: 30_000 });
       if (path === "settings") {
         const row = page.getByTestId("setting-connectRateCard");
         await row.getByRole("button", { name: "Edit Connect rate card" }).click();
         await row.getByLabel("Reason (required)").fill("Preview only");
         await row.getByRole("button", { name: "Review change" }).click();
-        await page.waitForLoadState("networkidle");
+        await row.getByText("Impact preview").waitFor();
       }
       if (path === "people") {
         await page.getByRole("button", { name: "Open Fran Okafor" }).click();
