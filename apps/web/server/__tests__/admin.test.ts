@@ -77,7 +77,7 @@ describe("admin procedures: who may call them", () => {
       else await expect(call(the.callers.admin), path).resolves.toBeDefined();
     }
     // Connects are for freelancers: a client's id is not a freelancer's.
-    await expect(the.callers.admin.people.grantConnects({ idempotencyKey: key(), freelancerId: the.users.client.id, connects: 1, reason: "Goodwill" })).rejects.toMatchObject(NOT_FOUND);
+    await expect(the.callers.admin.admin.people.grantConnects({ idempotencyKey: key(), freelancerId: the.users.client.id, connects: 1, reason: "Goodwill" })).rejects.toMatchObject(NOT_FOUND);
   });
 });
 
