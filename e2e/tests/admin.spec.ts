@@ -63,7 +63,11 @@ test("an admin changes the connect price with a reason; new bundles follow it, a
   await expect(freelancer.getByText("10 connects").first()).toBeVisible();
   await expect(freelancer.locator("label").filter({ hasText: "10 connects" })).toContainText("$2.00");
   await buyTen("$2.00");
-  await expect(freelancer.getByTestId("connects-history").getByRole("row").filter({ hasText: "Bought" })).toHaveCount(2);
+  const bought = freelancer.getByTestId("connects-history").getByRole("row").filter({ hasText: "Bought" });
+  await expect(bought).toHaveCount(2);
+  // In the freelancer's own history, the earlier purchase keeps the price it was bought at.
+  await expect(bought.nth(0).getByTestId("purchase-price")).toHaveText("Paid $2.00 ($0.20 per connect, by card)");
+  await expect(bought.nth(1).getByTestId("purchase-price")).toHaveText("Paid $1.50 ($0.15 per connect, by card)");
 
   // The earlier purchase keeps its price: the freelancer's ledger shows $1.50 then $2.00 of connect sales.
   await admin.goto("/admin/people");

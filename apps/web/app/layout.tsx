@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { movableClockEnabled } from "@fairlance/db";
+import { getSuspension, movableClockEnabled } from "@fairlance/db";
+import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
 import { DemoClockBanner } from "@/features/clock/demo-clock-banner";
 import { getSession } from "@/server/auth";
@@ -14,6 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
+  const suspension = session ? await getSuspension(getPrisma(), session.user.id) : null;
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -23,6 +25,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers>
           {movableClockEnabled() && <DemoClockBanner />}
           <Header session={session} />
+          {suspension && (
+            <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
+              Your account is suspended: {suspension.reason}. You can still sign in and read, but you cannot send proposals or
+              withdraw money until an admin lifts the suspension.
+            </div>
+          )}
           <main id="main" className="mx-auto max-w-6xl px-4 py-8">
             {children}
           </main>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatMoney } from "@fairlance/rules";
 import { Card, EmptyState } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 
@@ -9,6 +10,7 @@ interface Line {
   note: string | null;
   jobId: string | null;
   jobTitle: string | null;
+  purchase: { priceMinor: bigint; connectPriceMinor: bigint; paidWith: string } | null;
   createdAt: Date;
 }
 
@@ -33,6 +35,12 @@ export function ConnectsHistory({ history }: { history: Line[] }) {
                   <td className="py-2">
                     {line.label}
                     {line.jobId && line.jobTitle ? <> — <Link href={`/jobs/${line.jobId}`} className="text-brand-700 underline">{line.jobTitle}</Link></> : line.note ? <> — {line.note}</> : null}
+                    {line.purchase && (
+                      <span className="block text-xs text-slate-600" data-testid="purchase-price">
+                        Paid {formatMoney(line.purchase.priceMinor)} ({formatMoney(line.purchase.connectPriceMinor)} per connect
+                        {line.purchase.paidWith === "earnings" ? ", from earnings" : ", by card"})
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -76,3 +76,9 @@ export async function getAdminDashboard(db: Db, now: Date): Promise<AdminDashboa
     newUsersLast7Days,
   };
 }
+
+/** Why an account is suspended, or null: shown on every page while it lasts. */
+export async function getSuspension(db: Db, userId: string): Promise<{ since: Date; reason: string } | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { suspendedAt: true, suspendedReason: true } });
+  return user?.suspendedAt ? { since: user.suspendedAt, reason: user.suspendedReason ?? "no reason was recorded" } : null;
+}

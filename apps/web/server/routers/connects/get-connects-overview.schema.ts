@@ -13,6 +13,7 @@ export const ZConnectsOverview = z.object({
       note: z.string().nullable(),
       jobId: z.string().nullable(),
       jobTitle: z.string().nullable(),
+      purchase: z.object({ priceMinor: z.bigint(), connectPriceMinor: z.bigint(), paidWith: z.string() }).nullable(),
       createdAt: z.date(),
     }),
   ),

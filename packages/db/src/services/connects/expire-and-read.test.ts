@@ -7,7 +7,8 @@ import { connectsBalance } from "./balance";
 import { expireConnectLots } from "./expire-connect-lots";
 import { getConnectsOverview } from "./read-connects";
 import { subscribeMembership } from "./subscribe-membership";
-import { addCard, days, makeUser, newKey } from "./test-helpers";
+import { buyConnects } from "./buy-connects";
+import { addCard, days, makeUser, newKey, setSetting } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -94,5 +95,23 @@ describe("getConnectsOverview", () => {
     expect(overview.history).toMatchObject([{ kind: "GRANT", delta: 70, reason: "membership_grant", label: "Freelancer Plus monthly connects" }]);
     const july1 = new Date("2026-07-01T08:00:00Z");
     expect(overview.membership).toEqual({ status: "ACTIVE", activeUntil: july1, nextGrantAt: july1, monthlyConnects: 70, priceMinor: 1499n, rolloverCap: 140 });
+  });
+});
+
+describe("the connects history shows what each purchase cost when it was made", () => {
+  it("keeps an earlier purchase's price after the connect price changes", async () => {
+    const user = await makeUser(db.prisma, "FREELANCER");
+    const card = await addCard(db.prisma, user.id);
+    const buy = (now: Date) =>
+      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card", paymentMethodId: card.id });
+    await buy(hours(1));
+    await setSetting(db.prisma, "connectPriceMinor", 20n, hours(2));
+    await buy(hours(3));
+    const overview = await getConnectsOverview(db.prisma, user.id, hours(4));
+    expect(overview.history.filter((line) => line.kind === "PURCHASE").map((line) => line.purchase)).toEqual([
+      { priceMinor: 200n, connectPriceMinor: 20n, paidWith: "card" },
+      { priceMinor: 150n, connectPriceMinor: 15n, paidWith: "card" },
+    ]);
+    expect(overview.bundles.find((bundle) => bundle.size === 10)?.priceMinor).toBe(200n);
   });
 });

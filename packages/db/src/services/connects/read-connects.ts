@@ -13,6 +13,8 @@ export interface ConnectsHistoryLine {
   note: string | null;
   jobId: string | null;
   jobTitle: string | null;
+  /** For a purchase: what it cost then, and the price of one connect then (never re-priced). */
+  purchase: { priceMinor: bigint; connectPriceMinor: bigint; paidWith: string } | null;
   createdAt: Date;
 }
 
@@ -44,7 +46,16 @@ export async function getConnectsOverview(db: Db, userId: string, now: Date): Pr
     db.connectEntry.findMany({
       where: { userId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, kind: true, delta: true, reason: true, note: true, jobId: true, createdAt: true },
+      select: {
+        id: true,
+        kind: true,
+        delta: true,
+        reason: true,
+        note: true,
+        jobId: true,
+        createdAt: true,
+        lot: { select: { purchaseId: true } },
+      },
     }),
     db.membership.findUnique({ where: { userId }, select: { status: true, currentPeriodEnd: true } }),
     loadSettings(db, now),
@@ -52,15 +63,23 @@ export async function getConnectsOverview(db: Db, userId: string, now: Date): Pr
   const jobIds = [...new Set(entries.flatMap((entry) => (entry.jobId ? [entry.jobId] : [])))];
   const jobs = jobIds.length ? await db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, title: true } }) : [];
   const titles = new Map(jobs.map((job) => [job.id, job.title]));
+  const purchaseIds = [...new Set(entries.flatMap((entry) => (entry.kind === "PURCHASE" && entry.lot.purchaseId ? [entry.lot.purchaseId] : [])))];
+  const purchases = new Map(
+    (purchaseIds.length
+      ? await db.connectPurchase.findMany({ where: { id: { in: purchaseIds } }, select: { id: true, priceMinor: true, connectPriceMinor: true, paidWith: true } })
+      : []
+    ).map(({ id, ...purchase }) => [id, purchase]),
+  );
   const runsUntil = membership && membership.status !== "LAPSED" && membership.currentPeriodEnd > now ? membership.currentPeriodEnd : null;
 
   return {
     balance: connectBalance(lots, now),
     lotsExpiringSoon: lotsExpiringWithin(lots, now, EXPIRING_SOON_DAYS).map((lot) => ({ lotId: lot.id, connects: lot.remaining, expiresAt: lot.expiresAt })),
-    history: entries.map((entry) => ({
+    history: entries.map(({ lot, ...entry }) => ({
       ...entry,
       label: labelOf(entry.reason),
       jobTitle: entry.jobId ? (titles.get(entry.jobId) ?? null) : null,
+      purchase: entry.kind === "PURCHASE" && lot.purchaseId ? (purchases.get(lot.purchaseId) ?? null) : null,
     })),
     bundles: connectBundles(settings),
     membership: {
