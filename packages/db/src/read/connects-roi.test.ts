@@ -44,18 +44,18 @@ describe("getConnectsRoi", () => {
     expect(report.roi).toEqual({
       connectsSpent: 20,
       proposals: 4,
-      viewed: 1,
+      viewed: 3, // opened, written to, hired: a funnel never narrows upwards
       interviews: 2,
       hires: 1,
       spentMinor: 300n,
-      costPerViewMinor: 300n,
+      costPerViewMinor: 100n,
       costPerInterviewMinor: 150n,
       costPerHireMinor: 300n,
     });
     expect(report.connectPriceMinor).toBe(15n);
     expect(report.weeks).toHaveLength(ROI_WEEKS);
     expect(report.weeks.at(-2)).toEqual({ weekStartsAt: new Date("2026-11-23T00:00:00Z"), proposals: 1, connectsSpent: 8, viewed: 1, hires: 0 });
-    expect(report.weeks.at(-1)).toEqual({ weekStartsAt: new Date("2026-11-30T00:00:00Z"), proposals: 3, connectsSpent: 12, viewed: 0, hires: 1 });
+    expect(report.weeks.at(-1)).toEqual({ weekStartsAt: new Date("2026-11-30T00:00:00Z"), proposals: 3, connectsSpent: 12, viewed: 2, hires: 1 });
     expect(report.weeks[0]!.proposals).toBe(0);
   });
 

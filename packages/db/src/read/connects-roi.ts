@@ -47,13 +47,13 @@ export async function getConnectsRoi(db: Db, freelancerId: string, now: Date): P
   const spentOn = new Map<string, number>();
   for (const entry of entries) spentOn.set(entry.proposalId!, (spentOn.get(entry.proposalId!) ?? 0) - entry.delta);
   const written = new Set(clientMessages.map((message) => message.proposalId));
-  const facts = proposals.map((proposal) => ({
-    weekStartsAt: startOfUtcWeek(proposal.submittedAt).getTime(),
-    connectsSpent: spentOn.get(proposal.id) ?? 0,
-    viewed: proposal.viewedAt !== null,
-    interview: written.has(proposal.id) || proposal.status === "INTERVIEWING" || proposal.status === "HIRED" || proposal.contract !== null,
-    hired: proposal.contract !== null,
-  }));
+  const facts = proposals.map((proposal) => {
+    const hired = proposal.contract !== null;
+    const interview = written.has(proposal.id) || proposal.status === "INTERVIEWING" || proposal.status === "HIRED" || hired;
+    // A funnel: a client who wrote to or hired the freelancer has seen the proposal, opened or not.
+    const viewed = proposal.viewedAt !== null || proposal.status === "SHORTLISTED" || interview;
+    return { weekStartsAt: startOfUtcWeek(proposal.submittedAt).getTime(), connectsSpent: spentOn.get(proposal.id) ?? 0, viewed, interview, hired };
+  });
   const count = (list: typeof facts, test: (fact: (typeof facts)[number]) => boolean) => list.filter(test).length;
   const funnel = {
     connectsSpent: facts.reduce((sum, fact) => sum + fact.connectsSpent, 0),
