@@ -14,7 +14,6 @@ import { MoneyRows } from "./money-rows";
 import type { ContractView } from "./types";
 import { useAfterSuccess } from "./use-after-success";
 import { useDebounced } from "./use-debounced";
-import { hashBigintKey } from "./bigint-query-key";
 
 /** A bonus (RULES 3.6): the server quotes the client fee, the total charged and what the freelancer receives before paying. */
 export function BonusForm({ contract }: { contract: ContractView }) {
@@ -25,7 +24,7 @@ export function BonusForm({ contract }: { contract: ContractView }) {
   const [confirming, setConfirming] = useState(false);
   const money = readMoney(useDebounced(amount));
   const amountMinor = money.ok && money.minor > 0n ? money.minor : null;
-  const quote = useQuery({ ...trpc.contract.bonusQuote.queryOptions({ contractId: contract.id, amountMinor: amountMinor ?? 1n }), enabled: amountMinor !== null, queryKeyHashFn: hashBigintKey });
+  const quote = useQuery({ ...trpc.contract.bonusQuote.queryOptions({ contractId: contract.id, amountMinor: amountMinor ?? 1n }), enabled: amountMinor !== null });
   const pay = useMutation(trpc.contract.payBonus.mutationOptions({ onSuccess: async () => { setAmount(""); setConfirming(false); await done(); } }));
   const ready = amountMinor !== null && quote.data && quote.data.clientFee.amountMinor === amountMinor;
 

@@ -7,7 +7,6 @@ import { readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { formatRate } from "./format";
 import { useDebounced } from "./use-debounced";
-import { hashBigintKey } from "./bigint-query-key";
 
 export interface MilestoneRow {
   title: string;
@@ -33,7 +32,7 @@ export function MilestoneEditor({ rows, onChange }: { rows: MilestoneRow[]; onCh
   const typed = useDebounced(rows.map((row) => row.amount).join("\n"));
   const amounts = typed.split("\n").map((amount) => readMoney(amount));
   const amountsMinor = amounts.flatMap((a) => (a.ok && a.minor > 0n ? [a.minor] : []));
-  const quote = useQuery({ ...trpc.contract.clientFeeQuote.queryOptions({ amountsMinor }), enabled: amountsMinor.length === rows.length && amounts.length === rows.length, queryKeyHashFn: hashBigintKey });
+  const quote = useQuery({ ...trpc.contract.clientFeeQuote.queryOptions({ amountsMinor }), enabled: amountsMinor.length === rows.length && amounts.length === rows.length });
   const set = (index: number, patch: Partial<MilestoneRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset className="space-y-3">

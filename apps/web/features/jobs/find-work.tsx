@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Button, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
-import { hashBigintKey } from "./bigint-query-key";
 import { JobResultCard } from "./job-result-card";
 import { plural } from "./job-labels";
 import { SearchFilters, type JobFilters } from "./search-filters";
@@ -15,7 +14,7 @@ export function FindWork() {
   const trpc = useTRPC();
   const [filters, setFilters] = useState<JobFilters>({ sort: "newest" });
   const [page, setPage] = useState(1);
-  const results = useQuery({ ...trpc.job.search.queryOptions({ ...filters, page }), placeholderData: keepPreviousData, queryKeyHashFn: hashBigintKey });
+  const results = useQuery({ ...trpc.job.search.queryOptions({ ...filters, page }), placeholderData: keepPreviousData });
 
   return (
     <div className="space-y-6">

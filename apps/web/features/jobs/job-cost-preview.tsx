@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Money } from "@/components/money";
 import { errorText } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
-import { hashBigintKey } from "./bigint-query-key";
 import type { JobFormValues } from "./job-form-values";
 import { pricingFrom } from "./job-form-values";
 import { useDebounced } from "./use-debounced";
@@ -13,7 +12,7 @@ import { useDebounced } from "./use-debounced";
 export function JobCostPreview({ values }: { values: JobFormValues }) {
   const trpc = useTRPC();
   const input = pricingFrom(useDebounced(values));
-  const preview = useQuery({ ...trpc.job.previewCost.queryOptions(input ?? { pricing: { type: "fixed", budgetMinor: 0n }, durationDays: 1 }), enabled: input !== null, queryKeyHashFn: hashBigintKey });
+  const preview = useQuery({ ...trpc.job.previewCost.queryOptions(input ?? { pricing: { type: "fixed", budgetMinor: 0n }, durationDays: 1 }), enabled: input !== null });
   return (
     <div aria-live="polite" className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="job-cost-preview">
       {input === null ? (

@@ -12,7 +12,6 @@ import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatMoney, readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
-import { hashBigintKey } from "@/features/contracts/bigint-query-key";
 
 type Overview = RouterOutputs["payout"]["overview"];
 
@@ -28,7 +27,7 @@ export function WithdrawForm({ overview }: { overview: Overview }) {
   const chosen = methodId || usable[0]?.id || "";
   const money = readMoney(useDebounced(amount));
   const amountMinor = money.ok && money.minor > 0n ? money.minor : null;
-  const quote = useQuery({ ...trpc.payout.quote.queryOptions({ payoutMethodId: chosen, amountMinor: amountMinor ?? 1n }), enabled: amountMinor !== null && Boolean(chosen), retry: false, queryKeyHashFn: hashBigintKey });
+  const quote = useQuery({ ...trpc.payout.quote.queryOptions({ payoutMethodId: chosen, amountMinor: amountMinor ?? 1n }), enabled: amountMinor !== null && Boolean(chosen), retry: false });
   const withdraw = useMutation(trpc.payout.withdraw.mutationOptions({ onSuccess: async () => { setAmount(""); setConfirming(false); await done(); } }));
   if (usable.length === 0) return <Alert tone="info">Add a payout method; you can withdraw to it once its waiting days are over.</Alert>;
   const q = quote.data && quote.data.amountMinor === amountMinor ? quote.data : null;

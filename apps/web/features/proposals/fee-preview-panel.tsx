@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Money } from "@/components/money";
 import { Skeleton } from "@/components/ui";
-import { hashBigintKey } from "@/features/jobs/bigint-query-key";
 import { errorText } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 
@@ -12,7 +11,7 @@ const rate = (bps: number) => `${bps / 100}%`;
 /** The server's fee preview for a bid (RULES 3.5): gross, fee by band with this client, net, next band. */
 export function FeePreviewPanel({ jobId, bidMinor }: { jobId: string; bidMinor: bigint | null }) {
   const trpc = useTRPC();
-  const preview = useQuery({ ...trpc.proposal.feePreview.queryOptions({ jobId, bidMinor: bidMinor ?? 0n }), enabled: bidMinor !== null && bidMinor > 0n, queryKeyHashFn: hashBigintKey });
+  const preview = useQuery({ ...trpc.proposal.feePreview.queryOptions({ jobId, bidMinor: bidMinor ?? 0n }), enabled: bidMinor !== null && bidMinor > 0n });
   if (bidMinor === null || bidMinor <= 0n) return <p className="text-sm text-slate-500">Type your bid to see the fee and what you receive.</p>;
   if (preview.isPending) return <Skeleton className="h-24 w-full" />;
   if (preview.isError) return <p role="alert" className="text-sm text-red-700">{errorText(preview.error)}</p>;

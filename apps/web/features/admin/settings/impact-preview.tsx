@@ -5,7 +5,6 @@ import { Money } from "@/components/money";
 import { Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
-import { bigintSafeHash } from "../query-key";
 
 export const IMPACT_KEYS = ["connectPriceMinor", "connectBundleSizes", "connectRateCard"] as const;
 export type ImpactKey = (typeof IMPACT_KEYS)[number];
@@ -17,7 +16,7 @@ const MaybeMoney = ({ minor }: { minor: bigint | null }) => (minor === null ? <s
 /** What a connect price, bundle or rate-card change does, computed by the server before anything is saved. */
 export function ImpactPreview({ settingKey, value, effectiveFrom }: { settingKey: ImpactKey; value: unknown; effectiveFrom: Date | null }) {
   const trpc = useTRPC();
-  const impact = useQuery({ ...trpc.admin.settings.impact.queryOptions({ key: settingKey, value, effectiveFrom }), queryKeyHashFn: bigintSafeHash });
+  const impact = useQuery({ ...trpc.admin.settings.impact.queryOptions({ key: settingKey, value, effectiveFrom }) });
   if (impact.isPending) return <Skeleton className="h-32 w-full" />;
   if (impact.isError) return <ErrorAlert error={impact.error} />;
   const { bundles, jobs, openJobCount, revenue } = impact.data;
