@@ -8,6 +8,9 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Benchmarks and chaos runs build into their own folder (e.g. `.next-bench`)
+  // so they never race a build or a server that uses `.next`.
+  distDir: process.env.FAIRLANCE_NEXT_DIST_DIR || ".next",
   // Workspace packages ship TypeScript sources.
   transpilePackages: ["@fairlance/rules", "@fairlance/db"],
   // Native or Node-only modules stay out of the server bundle.

@@ -1,4 +1,4 @@
-import superjson from "superjson";
+import superjson, { type SuperJSONResult } from "superjson";
 
 /** Cookies from a response, as a `Cookie` request header value. */
 function cookieHeader(response: Response, previous = ""): string {
@@ -59,7 +59,7 @@ export async function trpc<T = unknown>(
         })
       : await fetch(`${baseUrl}/api/trpc/${path}?input=${encodeURIComponent(encoded)}`, { headers, signal: options.signal });
   const text = await response.text();
-  let body: { result?: { data: { json: unknown; meta?: never } }; error?: { json: unknown; meta?: never } };
+  let body: { result?: { data: SuperJSONResult }; error?: SuperJSONResult };
   try {
     body = JSON.parse(text);
   } catch {

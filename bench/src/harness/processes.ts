@@ -19,11 +19,17 @@ const requireFromWeb = createRequire(join(WEB_ROOT, "package.json"));
 const NEXT_BIN = requireFromWeb.resolve("next/dist/bin/next");
 const TSX_CLI = createRequire(join(REPO_ROOT, "packages", "db", "package.json")).resolve("tsx/cli");
 
+/**
+ * The production build's folder under apps/web: `.next`, or FAIRLANCE_NEXT_DIST_DIR
+ * (e.g. `.next-bench`) so that a long run never races another build.
+ */
+export const distDir = () => process.env.FAIRLANCE_NEXT_DIST_DIR || ".next";
+
 /** Builds apps/web for production unless a build is already there (or `force`). */
 export function ensureWebBuild(options: { force?: boolean; log?: (line: string) => void } = {}) {
   const log = options.log ?? console.log;
-  if (!options.force && existsSync(join(WEB_ROOT, ".next", "BUILD_ID"))) return;
-  log("[bench] building apps/web for production (next build)…");
+  if (!options.force && existsSync(join(WEB_ROOT, distDir(), "BUILD_ID"))) return;
+  log(`[bench] building apps/web for production (next build into ${distDir()})…`);
   const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     cwd: WEB_ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
