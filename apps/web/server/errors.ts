@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import type { DomainErrorCode } from "@fairlance/db";
 
 type TRPCCode = TRPCError["code"];
@@ -32,11 +32,96 @@ interface CodedError {
 const isCoded = (error: unknown): error is CodedError =>
   error instanceof Error && typeof (error as { code?: unknown }).code === "string";
 
+type Issue = z.core.$ZodIssue;
+
+const EXPECTED: Record<string, string> = {
+  bigint: "a whole number of cents (a bigint)",
+  number: "a number",
+  int: "a whole number",
+  string: "text",
+  boolean: "true or false",
+  date: "a date",
+  object: "an object",
+  array: "a list",
+};
+const RECEIVED: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  bigint: "a bigint",
+  boolean: "a boolean",
+  object: "an object",
+  array: "a list",
+  Date: "a date",
+  "Invalid Date": "an invalid date",
+};
+const UNITS: Record<string, string> = { string: "characters", array: "items", set: "items", file: "bytes" };
+
+const fieldName = (path: PropertyKey[]) =>
+  path.length === 0
+    ? "The request input"
+    : `The field "${path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i > 0 ? "." : ""}${String(key)}`)).join("")}"`;
+
+const bound = (issue: { origin: string; inclusive?: boolean; exact?: boolean }, value: unknown, atLeast: boolean) => {
+  const unit = UNITS[issue.origin];
+  const number = String(value);
+  if (issue.exact) return `exactly ${number}${unit ? ` ${unit}` : ""}`;
+  if (unit) return `${atLeast ? "at least" : "at most"} ${number} ${unit}`;
+  if (issue.inclusive === false) return `${atLeast ? "above" : "below"} ${number}`;
+  return `${atLeast ? "at least" : "at most"} ${number}`;
+};
+
+/** Why one issue fails, as the rest of a sentence that starts with the field's name. */
+function problem(issue: Issue): string {
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = EXPECTED[issue.expected] ?? `a ${issue.expected}`;
+      const received = (issue as { received?: string }).received ?? /received (.+)$/.exec(issue.message)?.[1] ?? "something else";
+      if (received === "undefined") return `is required: send ${expected}`;
+      if (issue.expected === "int" && received === "number") return "must be a whole number, without a fraction";
+      return `must be ${expected}, not ${RECEIVED[received] ?? received}`;
+    }
+    case "too_big":
+      return `must be ${bound(issue, issue.maximum, false)}`;
+    case "too_small":
+      if (issue.origin === "string" && issue.minimum === 1) return "must not be empty";
+      return `must be ${bound(issue, issue.minimum, true)}`;
+    case "invalid_format":
+      if (issue.format === "uuid") return "must be an id (a UUID)";
+      if (issue.format === "regex") return "has characters that are not allowed";
+      return `must be a valid ${issue.format.replace(/_/g, " ")}`;
+    case "invalid_value":
+      return issue.values.length === 1 ? `must be ${JSON.stringify(issue.values[0])}` : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "invalid_union": {
+      const options = (issue as { options?: unknown[] }).options;
+      if (options?.length) return `must be one of ${options.map((v) => JSON.stringify(v)).join(", ")}`;
+      return "does not match any accepted form";
+    }
+    case "not_multiple_of":
+      return `must be a multiple of ${String(issue.divisor)}`;
+    default:
+      return "is not valid";
+  }
+}
+
+/**
+ * One readable sentence per issue. The app's schemas write their own sentences (ending with a
+ * full stop); zod's defaults ("Invalid input: expected bigint, received string") do not name the
+ * field, so they are rewritten to say which field and why.
+ */
+export function readableIssue(issue: Issue): string {
+  if (/[.!?]$/.test(issue.message.trim())) return issue.message;
+  if (issue.code === "unrecognized_keys") return `This request does not take the field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}.`;
+  return `${fieldName(issue.path)} ${problem(issue)}.`;
+}
+
+/** A validation failure as one sentence: its first problem (all of them go in fieldErrors). */
+export const readableZodError = (error: ZodError) => (error.issues[0] ? readableIssue(error.issues[0]) : "The request is not valid.");
+
 /** Domain errors become tRPC errors with their readable message; anything else is left alone. */
 export function toTRPCError(error: unknown): TRPCError | null {
   // A service's own validation (fields the edge schema does not carry) reads like the edge's.
   if (error instanceof ZodError) {
-    return new TRPCError({ code: "BAD_REQUEST", message: error.issues[0]?.message ?? "The request is not valid.", cause: error });
+    return new TRPCError({ code: "BAD_REQUEST", message: readableZodError(error), cause: error });
   }
   if (!isCoded(error)) return null;
   if (error.name === "DomainError") {

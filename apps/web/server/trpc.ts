@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
 import type { PrismaClient, Role } from "@fairlance/db";
-import { toTRPCError } from "./errors";
+import { readableIssue, readableZodError, toTRPCError } from "./errors";
 
 export interface Context {
   session: Session | null;
@@ -21,12 +21,17 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause as { code?: unknown } | undefined;
+    const zodError = error.cause instanceof ZodError && error.code !== "INTERNAL_SERVER_ERROR" ? error.cause : null;
+    // The stack (with a crash's text and the server's paths) goes to the server log only.
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
+      // A crash's own text (a database error, a stack) is for the server log, not for the caller.
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : zodError ? readableZodError(zodError) : shape.message,
       data: {
-        ...shape.data,
+        ...data,
         domainCode: typeof cause?.code === "string" ? cause.code : null,
-        fieldErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null,
+        fieldErrors: zodError ? z.flattenError(zodError, readableIssue).fieldErrors : null,
       },
     };
   },

@@ -1,24 +1,13 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { currentTime } from "@fairlance/db";
 import { getSession } from "@/server/auth";
 import { getPrisma } from "@/server/db";
-import { appRouter } from "@/server/root";
-import { createContextInner } from "@/server/trpc";
+import { createTrpcHandler } from "@/server/http";
 
-const handler = (req: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: async () => {
-      const prisma = getPrisma();
-      // The marketplace's time for this request (the movable clock's in a demo).
-      const now = await currentTime(prisma);
-      return createContextInner({ session: await getSession(), prisma, now: () => now });
-    },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
-    },
-  });
+const handler = createTrpcHandler({
+  resolveSession: () => getSession(),
+  getPrisma,
+  now: currentTime,
+  publicUrl: process.env.NEXTAUTH_URL ?? null,
+});
 
-export { handler as GET, handler as POST };
+export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

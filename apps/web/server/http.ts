@@ -1,0 +1,230 @@
+import { TRPCError, type AnyTRPCProcedure } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import type { Session } from "next-auth";
+import superjson from "superjson";
+import type { PrismaClient } from "@fairlance/db";
+import { appRouter } from "./root";
+import { createContextInner } from "./trpc";
+
+export const TRPC_ENDPOINT = "/api/trpc";
+
+/**
+ * The largest request body the API reads. The biggest legitimate input is a job description
+ * (10,000 characters); JSON escapes a character in at most 6 bytes (`\u001f`), so a worst-case
+ * job is about 60 KB. 128 KiB leaves room for the other fields and a small batch, and is far
+ * below anything that could tire the server.
+ */
+export const MAX_BODY_BYTES = 128 * 1024;
+
+export interface TrpcHandlerOptions {
+  /** The signed-in person for this request (next-auth's session in the app). */
+  resolveSession: (req: Request) => Promise<Session | null>;
+  getPrisma: () => PrismaClient;
+  /** The marketplace's time for this request (the movable clock's in a demo). */
+  now: (prisma: PrismaClient) => Promise<Date>;
+  /** The app's public URL (NEXTAUTH_URL): requests from it are same-site even behind a proxy. */
+  publicUrl?: string | null;
+  maxBodyBytes?: number;
+}
+
+// tRPC keeps every procedure under its dotted path ("proposal.submit").
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure | undefined>;
+const procedureType = (path: string) => (Object.hasOwn(procedures, path) ? (procedures[path]?._def.type ?? null) : null);
+
+const originOf = (url: string | null | undefined): string | null => {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A browser's POST from another site is refused (CSRF), besides SameSite cookies: by
+ * Sec-Fetch-Site when the browser sends it, else by an Origin that is not this site's.
+ * A request without Origin (curl, the bench, server-side calls) is not a browser's cross-site
+ * form or fetch, which always carries Origin on POST.
+ */
+function isCrossSite(req: Request, publicUrl: string | null | undefined): boolean {
+  if (req.headers.get("sec-fetch-site")?.toLowerCase() === "cross-site") return true;
+  const origin = req.headers.get("origin");
+  if (origin === null) return false;
+  const own = new Set([originOf(req.url), originOf(publicUrl)].filter((value): value is string => value !== null));
+  if (own.has(origin)) return false;
+  let originHost: string;
+  try {
+    const parsed = new URL(origin);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return true;
+    originHost = parsed.host;
+  } catch {
+    return true; // "null" (sandboxed frames, data: pages) or garbage
+  }
+  // Behind a proxy req.url may name an internal host; the browser's Host names the real one.
+  const hosts = [req.headers.get("x-forwarded-host")?.split(",")[0]?.trim(), req.headers.get("host")];
+  return !hosts.some((host) => host && host.toLowerCase() === originHost.toLowerCase());
+}
+
+const isJson = (req: Request) => req.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
+
+const kib = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+class BodyTooLarge extends Error {}
+
+/** Reads at most `limit` bytes of the body; a longer body is cancelled, never buffered whole. */
+async function readBody(req: Request, limit: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Each call's input, as tRPC will read it: one value, or an object of values keyed by batch index. */
+function inputsOf(parsed: unknown, isBatch: boolean): unknown[] {
+  if (!isBatch) return [parsed];
+  return parsed !== null && typeof parsed === "object" ? Object.values(parsed) : [];
+}
+
+/** superjson refuses some encodings (a bigint that is not an integer, unknown types); say so plainly. */
+function decodingProblem(inputs: unknown[]): string | null {
+  for (const input of inputs) {
+    if (input === null || typeof input !== "object") continue;
+    try {
+      superjson.deserialize(input as Parameters<typeof superjson.deserialize>[0]);
+    } catch (error) {
+      const why = error instanceof Error && error.message ? ` (${error.message.replace(/\.$/, "")})` : "";
+      return `The request input could not be decoded${why}. Send it as the app's client does: superjson's {"json": …, "meta": …}.`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The tRPC endpoint as a fetch handler. It checks what tRPC would otherwise accept too
+ * loosely (cross-site posts, form posts, unbounded bodies, GET to a mutation) and answers
+ * each with a 4xx and a readable sentence, in tRPC's error shape so the app's client shows it.
+ * Built by a factory so tests call it in-process with real Requests.
+ */
+export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) => Promise<Response> {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+
+  const createContext = async (req: Request) => {
+    const prisma = options.getPrisma();
+    const [session, now] = await Promise.all([options.resolveSession(req), options.now(prisma)]);
+    return createContextInner({ session, prisma, now: () => now });
+  };
+
+  /**
+   * A request refused before any procedure ran, answered in tRPC's error shape (an array for a
+   * batch), through the app's error formatter, so the app's client reads it like any other error.
+   */
+  const refuse = (paths: string[], isBatch: boolean, error: TRPCError, headers: Record<string, string> = {}) => {
+    const config = appRouter._def._config;
+    const httpStatus = getHTTPStatusCodeFromError(error);
+    const responses = paths.map((path) => {
+      const shape = { message: error.message, code: TRPC_ERROR_CODES_BY_KEY[error.code], data: { code: error.code, httpStatus, path } };
+      const formatted = config.errorFormatter({ error, shape, type: procedureType(path) ?? "unknown", path, input: undefined, ctx: undefined });
+      return { error: config.transformer.output.serialize(formatted) };
+    });
+    return Response.json(isBatch ? responses : responses[0], { status: httpStatus, headers: { vary: "trpc-accept, accept", ...headers } });
+  };
+
+  return async (req: Request): Promise<Response> => {
+    const url = new URL(req.url);
+    const path = url.pathname.slice(url.pathname.indexOf(TRPC_ENDPOINT) + TRPC_ENDPOINT.length).replace(/^\/+|\/+$/g, "");
+    const isBatch = url.searchParams.get("batch") === "1";
+    const paths = isBatch ? path.split(",") : [path];
+
+    if (req.method !== "GET" && req.method !== "POST" && req.method !== "HEAD") {
+      return refuse(paths, isBatch, new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: `The API takes GET to read and POST to change data, not ${req.method}.` }), {
+        allow: "GET, POST",
+      });
+    }
+    if (req.method === "HEAD") return new Response(null, { status: 204 });
+
+    const unknown = paths.find((each) => procedureType(each) === null);
+    if (unknown !== undefined) {
+      return refuse(paths, isBatch, new TRPCError({ code: "NOT_FOUND", message: `There is no API procedure called "${unknown}".` }));
+    }
+    const wrongMethod = paths.find((each) => procedureType(each) === (req.method === "GET" ? "mutation" : "query"));
+    if (wrongMethod) {
+      const message =
+        req.method === "GET"
+          ? `"${wrongMethod}" changes data, so it only accepts POST requests.`
+          : `"${wrongMethod}" only reads data, so it only accepts GET requests.`;
+      return refuse(paths, isBatch, new TRPCError({ code: "METHOD_NOT_SUPPORTED", message }), { allow: req.method === "GET" ? "POST" : "GET" });
+    }
+
+    if (req.method === "GET") {
+      const raw = url.searchParams.get("input");
+      if (raw !== null) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw);
+        } catch {
+          return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The input parameter is not valid JSON." }));
+        }
+        const problem = decodingProblem(inputsOf(parsed, isBatch));
+        if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
+      }
+      return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => createContext(req), onError });
+    }
+
+    if (isCrossSite(req, options.publicUrl)) {
+      return refuse(paths, isBatch, new TRPCError({ code: "FORBIDDEN", message: "Cross-site requests are refused." }));
+    }
+    if (!isJson(req)) {
+      const sent = req.headers.get("content-type");
+      const message = `The API accepts JSON only: send the body as application/json${sent ? `, not ${sent.split(";", 1)[0]}` : ""}.`;
+      return refuse(paths, isBatch, new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message }));
+    }
+    const tooLarge = () => refuse(paths, isBatch, new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than the ${kib(limit)} limit.` }));
+    if (Number(req.headers.get("content-length") ?? "0") > limit) return tooLarge();
+
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(await readBody(req, limit));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge();
+      return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The request body is not valid UTF-8 JSON." }));
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The request body is not valid JSON." }));
+    }
+    const problem = decodingProblem(inputsOf(parsed, isBatch));
+    if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
+
+    // tRPC reads the body we checked, never the stream again.
+    const headers = new Headers(req.headers);
+    headers.delete("content-length");
+    headers.delete("transfer-encoding");
+    const checked = new Request(req.url, { method: "POST", headers, body: text, signal: req.signal });
+    return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req: checked, router: appRouter, createContext: () => createContext(req), onError });
+  };
+}
+
+function onError({ error, path }: { error: TRPCError; path?: string }) {
+  if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+}
