@@ -1,0 +1,167 @@
+// What a run found, printed as text and written as Markdown into BENCHMARKS.md
+// (between the results markers; the hand-written parts of the file are kept).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import type { LoadResult } from "../harness";
+import type { BundleReport } from "./bundles";
+import type { LedgerRun } from "./ledger";
+import type { Machine } from "./machine";
+import type { HotRun, ProposalRun } from "./proposals";
+import type { SearchStats } from "./search";
+
+export const RESULTS_START = "<!-- bench:results:start -->";
+export const RESULTS_END = "<!-- bench:results:end -->";
+
+export interface Results {
+  date: Date;
+  command: string;
+  quick: boolean;
+  machine: Machine;
+  proposals?: ProposalRun;
+  hot?: HotRun;
+  /** Invariants of the load's database after the run, and proposals stored vs acknowledged. */
+  loadCheck?: { invariantsOk: boolean; failed: string[]; proposalsStored: number; proposalsAcknowledged: number };
+  ledger?: LedgerRun;
+  search?: { jobs: number; openJobs: number; service: SearchStats; http?: SearchStats };
+  bundles?: BundleReport;
+  memory?: { webPeakBytes: number; runnerPeakBytes: number };
+  seconds: number;
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  actual: string;
+  ok: boolean;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+const int = (value: number) => Math.round(value).toLocaleString("en-US");
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export function targets(results: Results): Target[] {
+  const list: Target[] = [];
+  const at50 = results.proposals?.levels.find((level) => level.concurrency === 50);
+  if (at50) {
+    list.push({ name: "Proposals: full stack ÷ floor at 50 concurrent", goal: "≥ 0.5", actual: at50.ratio.toFixed(2), ok: at50.ratio >= 0.5 });
+    list.push({ name: "Proposals: full-stack p99 at 50 concurrent", goal: "≤ 250 ms", actual: ms(at50.full.p99), ok: at50.full.p99 <= 250 });
+  }
+  if (results.hot) {
+    list.push({
+      name: "Hot account: exactly K of 100 succeed",
+      goal: `${results.hot.k}`,
+      actual: `${results.hot.succeeded}`,
+      ok: results.hot.succeeded === results.hot.k && results.hot.otherErrors.length === 0,
+    });
+  }
+  if (results.ledger) {
+    const value = median(results.ledger.checkMs);
+    list.push({ name: `Invariant check over ${int(results.ledger.transfers)} transfers (median of ${results.ledger.checkMs.length})`, goal: "≤ 2 s", actual: `${(value / 1000).toFixed(2)} s`, ok: value <= 2000 });
+  }
+  if (results.search) {
+    list.push({ name: `Job search p95 at ${int(results.search.jobs)} jobs (service)`, goal: "≤ 50 ms", actual: ms(results.search.service.p95), ok: results.search.service.p95 <= 50 });
+  }
+  if (results.bundles) {
+    const publicRoutes = results.bundles.routes.filter((route) => route.public);
+    const largest = Math.max(...publicRoutes.map((route) => route.gzipBytes));
+    list.push({ name: "First-load JS of public pages (largest, gzipped)", goal: "≤ 170 KB", actual: kb(largest), ok: largest <= 170 * 1024 });
+  }
+  if (results.memory) {
+    list.push({ name: "Web server peak RSS under load", goal: "≤ 400 MB", actual: mb(results.memory.webPeakBytes), ok: results.memory.webPeakBytes <= 400 * 1024 ** 2 });
+    list.push({ name: "Job runner peak RSS under load", goal: "≤ 200 MB", actual: mb(results.memory.runnerPeakBytes), ok: results.memory.runnerPeakBytes <= 200 * 1024 ** 2 });
+  }
+  return list;
+}
+
+/** A Markdown table (also readable as plain text). */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(header), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.map(line)];
+}
+
+const loadCells = (load: LoadResult) => [int(load.perSecond), ms(load.p50), ms(load.p99), `${load.errors}/${int(load.requests)}`];
+
+/** The results as Markdown (the console prints the same text). */
+export function renderResults(results: Results): string {
+  const { machine } = results;
+  const out: string[] = [];
+  out.push(`Run of ${results.date.toISOString().replace("T", " ").slice(0, 16)} UTC: \`${results.command}\`${results.quick ? " (quick smoke run: small counts, figures not comparable)" : ""}, ${results.seconds.toFixed(0)} s in all.`);
+  out.push("");
+  out.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}, ${machine.postgres}; ` +
+      `load average ${machine.loadAtStart.toFixed(2)} at the start. The load generator, the web server, the floor server and PostgreSQL share these cores.`,
+  );
+  out.push("");
+  out.push("**Targets**");
+  out.push("");
+  out.push(...table(["", "Goal", "Measured", ""], targets(results).map((t) => [t.name, t.goal, t.actual, t.ok ? "ok" : "MISSED"])));
+
+  if (results.proposals) {
+    out.push("", "**Proposal submission** (each request a new proposal: distinct freelancers and jobs; full stack = HTTP + next-auth session + tRPC + service + Prisma + PostgreSQL; floor = node:http + pg, same transaction by hand)", "");
+    out.push(
+      ...table(
+        ["Concurrent", "Full stack req/s", "p50", "p99", "errors", "Floor req/s", "p50", "p99", "errors", "Full ÷ floor"],
+        results.proposals.levels.map((level) => [String(level.concurrency), ...loadCells(level.full), ...loadCells(level.floor), level.ratio.toFixed(2)]),
+      ),
+    );
+    if (results.proposals.errorSamples.length) out.push("", "Errors seen:", ...results.proposals.errorSamples.map((e) => `- ${e}`));
+  }
+  if (results.hot) {
+    const { hot } = results;
+    out.push(
+      "",
+      `**Hot account**: ${hot.requests} concurrent submissions by one freelancer whose connects cover K = ${hot.k}: ` +
+        `${hot.succeeded} succeeded, ${hot.requests - hot.succeeded - hot.otherErrors.length} refused for too few connects` +
+        `${hot.otherErrors.length ? `, ${hot.otherErrors.length} other errors (${hot.otherErrors.slice(0, 3).join("; ")})` : ""}; ` +
+        `p50 ${ms(hot.load.p50)}, p99 ${ms(hot.load.p99)}.`,
+    );
+  }
+  if (results.loadCheck) {
+    const c = results.loadCheck;
+    out.push(
+      "",
+      `**After the load**: invariants ${c.invariantsOk ? "all hold" : `VIOLATED (${c.failed.join(", ")})`}; ` +
+        `${int(c.proposalsStored)} proposals stored for ${int(c.proposalsAcknowledged)} acknowledged.`,
+    );
+  }
+  if (results.memory) {
+    out.push("", `**Memory** (peak RSS during the load and the HTTP searches, process tree): web server ${mb(results.memory.webPeakBytes)}, job runner ${mb(results.memory.runnerPeakBytes)}.`);
+  }
+  if (results.ledger) {
+    const l = results.ledger;
+    out.push(
+      "",
+      `**Invariant check** (\`checkInvariants\`) over ${int(l.transfers)} transfers in ${int(l.accounts)} accounts (generated in ${l.generateSeconds.toFixed(0)} s): ` +
+        `${l.checkMs.map((v) => `${(v / 1000).toFixed(2)} s`).join(", ")} (median ${(median(l.checkMs) / 1000).toFixed(2)} s); ` +
+        `${l.report.ok ? "every invariant holds" : `VIOLATED: ${l.report.checks.filter((c) => !c.ok).map((c) => c.id).join(", ")}`}.`,
+    );
+  }
+  if (results.search) {
+    const s = results.search;
+    const rows = [["service (`searchJobs`)", s.service]] as [string, SearchStats][];
+    if (s.http) rows.push(["HTTP (`job.search`)", s.http]);
+    out.push("", `**Job search** over ${int(s.jobs)} jobs (${int(s.openJobs)} open), one search at a time, varied words, filters, sorts and pages:`, "");
+    out.push(...table(["Through", "Searches", "p50", "p95", "p99", "max"], rows.map(([name, st]) => [name, String(st.calls), ms(st.p50), ms(st.p95), ms(st.p99), ms(st.max)])));
+  }
+  if (results.bundles) {
+    const b = results.bundles;
+    out.push("", `**First-load JavaScript** (gzipped, from \`${b.distDir.replace(/.*\/apps\/web\//, "apps/web/")}\`; ${kb(b.sharedGzipBytes)} of it shared by every page):`, "");
+    out.push(...table(["Page", "Kind", "Chunks", "Gzipped", "Raw"], b.routes.map((r) => [r.route, r.public ? "public" : "dashboard", String(r.chunks), kb(r.gzipBytes), kb(r.rawBytes)])));
+  }
+  return out.join("\n");
+}
+
+/** Replaces the generated section of BENCHMARKS.md (or appends it), keeping the rest. */
+export function writeResults(file: string, markdown: string): void {
+  const section = `${RESULTS_START}\n${markdown}\n${RESULTS_END}`;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const start = current.indexOf(RESULTS_START);
+  const end = current.indexOf(RESULTS_END);
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + section + current.slice(end + RESULTS_END.length)
+      : `${current.trimEnd()}\n\n## Latest results\n\n${section}\n`;
+  writeFileSync(file, next);
+}
