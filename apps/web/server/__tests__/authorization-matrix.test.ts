@@ -1,0 +1,660 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE, type Role } from "@fairlance/db";
+import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { appRouter } from "@/server/root";
+import { JOB } from "./marketplace-fixtures";
+import { callerAt, key, T0 } from "./money-helpers";
+import {
+  buildMarketplace,
+  fingerprint,
+  installQueueStandIn,
+  MATRIX_TITLE,
+  PEOPLE,
+  ROLE,
+  withMissingIds,
+  type Caller,
+  type Marketplace,
+  type Person,
+  type Who,
+} from "./authorization-fixtures";
+
+/**
+ * Who may call each procedure of the app router.
+ *
+ * - `allowed`: "anyone" (public), "signed-in" (any account), or the roles allowed. Anonymous
+ *   callers of anything else get UNAUTHORIZED, other roles FORBIDDEN.
+ * - `owner`: for a procedure on someone's object, the callers it belongs to (the client who owns
+ *   the job, the freelancer on the contract, both parties…); "self" when each caller acts on an
+ *   object of their own (their card). Anyone else of an allowed role gets NOT_FOUND, exactly as
+ *   for an id that does not exist, so "not yours" tells nothing.
+ * - `setup(m, who)`: a new object for `who` when a call uses one up (an approval works once).
+ * - `call`: a well-formed input that succeeds for an allowed caller; `check` what they see.
+ */
+interface Case<S, R> {
+  allowed: "anyone" | "signed-in" | readonly Role[];
+  owner?: readonly Person[] | "self";
+  env?: Record<string, string>;
+  setup?(m: Marketplace, who: Who): Promise<S>;
+  call(caller: Caller, state: S, m: Marketplace): Promise<R>;
+  check?(result: R, context: { who: Who; state: S; m: Marketplace }): unknown;
+}
+type AnyCase = Case<unknown, unknown>;
+const procedure = <S, R>(entry: Case<S, R>): AnyCase => entry;
+
+const CLIENTS = ["CLIENT"] as const;
+const FREELANCERS = ["FREELANCER"] as const;
+const ADMINS = ["ADMIN"] as const;
+const MEMBERS = ["CLIENT", "FREELANCER"] as const;
+const CLIENT_OWNS = ["client"] as const;
+const FREELANCER_OWNS = ["freelancer"] as const;
+const PARTIES = ["client", "freelancer"] as const;
+
+const idOf = (m: Marketplace, who: Who) => m.users[who as Person].id;
+const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
+/** A list shows `id` to the people in `seers` and to nobody else. */
+const shows = (list: readonly string[], id: string, who: Who, seers: readonly Who[]) =>
+  seers.includes(who) ? expect(list).toContain(id) : expect(list).not.toContain(id);
+const onlyOwn = async (m: Marketplace, who: Who, table: "paymentMethod" | "payoutMethod" | "charge", list: string[]) => {
+  const where = { id: { in: list }, userId: { not: idOf(m, who) } };
+  const strangers =
+    table === "charge" ? await m.prisma.charge.count({ where }) : table === "paymentMethod" ? await m.prisma.paymentMethod.count({ where }) : await m.prisma.payoutMethod.count({ where });
+  expect(strangers, `${who} sees another person's ${table}`).toBe(0);
+};
+const freelancerOf = (who: Who) => (who === "otherFreelancer" ? "otherFreelancer" : "freelancer");
+const memberOf = (who: Who) => (who === "anonymous" || who === "admin" ? "client" : who);
+
+async function membershipFor(m: Marketplace, who: Who, active: boolean) {
+  const caller = m.as[freelancerOf(who)];
+  const status = (await caller.connects.overview()).membership.status;
+  if (active && status !== "ACTIVE") await caller.connects.subscribe({ idempotencyKey: key(), paymentMethodId: m.cards[freelancerOf(who)] });
+  if (!active && status === "ACTIVE") await caller.connects.cancelMembership();
+  return { paymentMethodId: m.cards[freelancerOf(who)] };
+}
+
+const MATRIX: Record<string, AnyCase> = {
+  // Public, and the account itself
+  "auth.signUp": procedure({
+    allowed: "anyone",
+    call: (c) => c.auth.signUp({ name: "New person", email: `${randomUUID()}@test.local`, password: "long enough password", role: "FREELANCER" }),
+    check: (result) => expect(result.role).toBe("FREELANCER"),
+  }),
+  "clock.get": procedure({ allowed: "anyone", call: (c) => c.clock.get(), check: (clock) => expect(clock.movable).toBe(false) }),
+  "clock.advance": procedure({
+    allowed: "signed-in",
+    env: { FAIRLANCE_MOVABLE_CLOCK: "1" },
+    call: (c) => c.clock.advance({ days: 1 }),
+    check: (clock) => expect(clock).toMatchObject({ movable: true, pendingJobs: expect.any(Number) }),
+  }),
+  "me.get": procedure({ allowed: "signed-in", call: (c) => c.me.get(), check: (me, { who, m }) => expect(me.id).toBe(idOf(m, who)) }),
+  "dashboard.client": procedure({
+    allowed: CLIENTS,
+    call: (c) => c.dashboard.client(),
+    check: (dashboard, { who, m }) => shows(ids(dashboard.recentJobs), m.jobId, who, ["client"]),
+  }),
+  "dashboard.freelancer": procedure({ allowed: FREELANCERS, call: (c) => c.dashboard.freelancer() }),
+  "dashboard.admin": procedure({ allowed: ADMINS, call: (c) => c.dashboard.admin() }),
+
+  // Jobs
+  "job.search": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.job.search({ q: MATRIX_TITLE }),
+    check: ({ jobs }, { m }) => {
+      expect(ids(jobs)).toContain(m.jobId);
+      expect(ids(jobs)).not.toContain(m.draftJobId);
+    },
+  }),
+  "job.get": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.job.get({ jobId: m.jobId }), check: (page, { m }) => expect(page.job.id).toBe(m.jobId) }),
+  "job.previewCost": procedure({ allowed: CLIENTS, call: (c) => c.job.previewCost({ pricing: { type: "fixed", budgetMinor: 100_000n }, durationDays: 60 }) }),
+  "job.post": procedure({ allowed: CLIENTS, call: (c) => c.job.post({ ...JOB, publish: false, idempotencyKey: key() }), check: (job) => expect(job.status).toBe("DRAFT") }),
+  "job.publish": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ jobId: await m.make.draftJob() }),
+    call: (c, s) => c.job.publish({ ...s, idempotencyKey: key() }),
+    check: (job) => expect(job.status).toBe("OPEN"),
+  }),
+  "job.edit": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ jobId: await m.make.job() }),
+    call: (c, s) => c.job.edit({ ...s, idempotencyKey: key(), changes: { description: "A new description that is long enough to keep." } }),
+  }),
+  "job.close": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ jobId: await m.make.job() }),
+    call: (c, s) => c.job.close({ ...s, idempotencyKey: key() }),
+    check: (job) => expect(job.status).toBe("CLOSED"),
+  }),
+  "job.listMine": procedure({ allowed: CLIENTS, call: (c) => c.job.listMine(), check: (jobs, { who, m }) => shows(ids(jobs), m.jobId, who, ["client"]) }),
+  "job.getMine": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ jobId: m.jobId }),
+    call: (c, s) => c.job.getMine(s),
+    check: (page, { m }) => expect(ids(page.proposals)).toContain(m.proposalId),
+  }),
+  "job.inviteCandidates": procedure({ allowed: CLIENTS, owner: CLIENT_OWNS, setup: async (m) => ({ jobId: m.jobId }), call: (c, s) => c.job.inviteCandidates(s) }),
+  "job.invite": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ jobId: await m.make.job(), freelancerId: m.users.otherFreelancer.id }),
+    call: (c, s) => c.job.invite({ ...s, idempotencyKey: key(), message: "Please have a look at this job." }),
+  }),
+
+  // Proposals
+  "proposal.feePreview": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.proposal.feePreview({ jobId: m.jobId, bidMinor: 90_000n }) }),
+  "proposal.submit": procedure({
+    allowed: FREELANCERS,
+    setup: async (m) => ({ jobId: await m.make.job() }),
+    call: (c, s) => c.proposal.submit({ ...s, idempotencyKey: key(), coverLetter: "I have built many pages like this one, quickly and well.", bidMinor: 90_000n }),
+  }),
+  "proposal.withdraw": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ proposalId: await m.make.proposal() }),
+    call: (c, s) => c.proposal.withdraw({ ...s, idempotencyKey: key() }),
+    check: (proposal) => expect(proposal.status).toBe("WITHDRAWN"),
+  }),
+  "proposal.listMine": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.proposal.listMine(),
+    check: (proposals, { who, m }) => shows(proposals.map((row) => row.proposalId), m.proposalId, who, ["freelancer"]),
+  }),
+  "proposal.markViewed": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ proposalId: await m.make.proposal() }),
+    call: (c, s) => c.proposal.markViewed(s),
+    check: (proposal) => expect(proposal.status).toBe("VIEWED"),
+  }),
+  "proposal.shortlist": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ proposalId: await m.make.proposal() }),
+    call: (c, s) => c.proposal.shortlist({ ...s, idempotencyKey: key() }),
+    check: (proposal) => expect(proposal.status).toBe("SHORTLISTED"),
+  }),
+  "proposal.decline": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ proposalId: await m.make.proposal() }),
+    call: (c, s) => c.proposal.decline({ ...s, idempotencyKey: key() }),
+    check: (proposal) => expect(proposal.status).toBe("DECLINED"),
+  }),
+
+  // Connects
+  "connects.overview": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.connects.overview(),
+    check: (overview, { who, m }) => shows(overview.history.map((entry) => entry.jobId ?? ""), m.jobId, who, ["freelancer"]),
+  }),
+  "connects.checkout": procedure({ allowed: FREELANCERS, call: (c) => c.connects.checkout(), check: (checkout, { who, m }) => onlyOwn(m, who, "paymentMethod", ids(checkout.cards)) }),
+  "connects.roi": procedure({ allowed: FREELANCERS, call: (c) => c.connects.roi() }),
+  "connects.buy": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: async (m, who) => ({ paymentMethodId: m.cards[freelancerOf(who)] }),
+    call: (c, s) => c.connects.buy({ ...s, idempotencyKey: key(), bundleSize: 10, paidWith: "card" }),
+    check: (purchase) => expect(purchase.connects).toBe(10),
+  }),
+  "connects.subscribe": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: (m, who) => membershipFor(m, who, false),
+    call: (c, s) => c.connects.subscribe({ ...s, idempotencyKey: key() }),
+  }),
+  "connects.cancelMembership": procedure({
+    allowed: FREELANCERS,
+    setup: (m, who) => membershipFor(m, who, true),
+    call: (c) => c.connects.cancelMembership(),
+    check: (membership) => expect(membership.status).toBe("CANCELLED"),
+  }),
+
+  // Messages
+  "message.list": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m) => ({ proposalId: m.proposalId }),
+    call: (c, s) => c.message.list(s),
+    check: (messages, { m }) => {
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) expect([message.senderId, message.recipientId].sort()).toEqual([m.users.client.id, m.users.freelancer.id].sort());
+    },
+  }),
+  "message.send": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m) => ({ proposalId: m.proposalId }),
+    call: (c, s) => c.message.send({ ...s, idempotencyKey: key(), body: "Checking in on this." }),
+  }),
+
+  // Cards and billing
+  "paymentMethod.list": procedure({ allowed: MEMBERS, call: (c) => c.paymentMethod.list(), check: (list, { who, m }) => onlyOwn(m, who, "paymentMethod", ids(list.methods)) }),
+  "paymentMethod.add": procedure({
+    allowed: MEMBERS,
+    call: (c) => c.paymentMethod.add({ idempotencyKey: key(), card: { number: SANDBOX_CARDS.succeeds, expMonth: 12, expYear: 2035, cvc: "123" } }),
+  }),
+  "paymentMethod.verify": procedure({
+    allowed: MEMBERS,
+    owner: "self",
+    setup: async (m, who) => {
+      const card = { number: SANDBOX_CARDS.requiresVerification, expMonth: 12, expYear: 2035, cvc: "123" };
+      return { paymentMethodId: (await m.as[memberOf(who)].paymentMethod.add({ idempotencyKey: key(), card })).id };
+    },
+    call: (c, s) => c.paymentMethod.verify({ ...s, idempotencyKey: key(), code: SANDBOX_VERIFICATION_CODE }),
+    check: (method) => expect(method.status).toBe("VERIFIED"),
+  }),
+  "billing.history": procedure({
+    allowed: CLIENTS,
+    call: (c) => c.billing.history(),
+    check: (lines, { who, m }) => onlyOwn(m, who, "charge", ids(lines.filter((line) => line.kind === "charge"))),
+  }),
+
+  // Contracts
+  "contract.list": procedure({ allowed: MEMBERS, call: (c) => c.contract.list(), check: (list, { who, m }) => shows(ids(list), m.contractId, who, PARTIES) }),
+  "contract.get": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m) => ({ contractId: m.contractId }),
+    call: (c, s) => c.contract.get(s),
+    check: (page, { who }) => expect(page.viewerRole).toBe(ROLE[who]),
+  }),
+  "contract.hireQuote": procedure({ allowed: CLIENTS, owner: CLIENT_OWNS, setup: async (m) => ({ proposalId: m.proposalId }), call: (c, s) => c.contract.hireQuote(s) }),
+  "contract.clientFeeQuote": procedure({ allowed: CLIENTS, call: (c) => c.contract.clientFeeQuote({ amountsMinor: [10_000n] }) }),
+  "contract.hire": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ proposalId: await m.make.proposal() }),
+    call: (c, s) => c.contract.hire({ ...s, idempotencyKey: key(), terms: { type: "FIXED", milestones: [{ title: "All of it", amountMinor: 90_000n }] } }),
+    check: (contract) => expect(contract.status).toBe("OFFERED"),
+  }),
+  "contract.offerTarget": procedure({ allowed: CLIENTS, call: (c, _, m) => c.contract.offerTarget({ email: m.users.freelancer.email }) }),
+  "contract.offer": procedure({
+    allowed: CLIENTS,
+    call: (c, _, m) =>
+      c.contract.offer({ idempotencyKey: key(), freelancerId: m.users.freelancer.id, title: "Direct offer", terms: { type: "FIXED", milestones: [{ title: "Logo", amountMinor: 10_000n }] } }),
+  }),
+  "contract.accept": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ contractId: (await m.make.offer()).contractId }),
+    call: (c, s) => c.contract.accept({ ...s, idempotencyKey: key() }),
+    check: (contract) => expect(contract.status).toBe("ACTIVE"),
+  }),
+  "contract.decline": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ contractId: (await m.make.offer()).contractId }),
+    call: (c, s) => c.contract.decline({ ...s, idempotencyKey: key() }),
+    check: (contract) => expect(contract.status).toBe("DECLINED"),
+  }),
+  "contract.end": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m) => ({ contractId: (await m.make.activeContract()).contractId }),
+    call: (c, s) => c.contract.end({ ...s, idempotencyKey: key(), reason: "Done for now" }),
+    check: (contract) => expect(contract.status).toBe("ENDED"),
+  }),
+  "contract.bonusQuote": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ contractId: m.contractId, amountMinor: 1_000n }),
+    call: (c, s) => c.contract.bonusQuote(s),
+  }),
+  "contract.payBonus": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ contractId: m.contractId, amountMinor: 1_000n }),
+    call: (c, s) => c.contract.payBonus({ ...s, idempotencyKey: key() }),
+  }),
+
+  // Milestones and hourly work
+  "milestone.add": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ contractId: m.contractId }),
+    call: (c, s) => c.milestone.add({ ...s, idempotencyKey: key(), milestone: { title: "More", amountMinor: 10_000n } }),
+  }),
+  "milestone.fund": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("created") }),
+    call: (c, s) => c.milestone.fund({ ...s, idempotencyKey: key() }),
+    check: (milestone) => expect(milestone.status).toBe("FUNDED"),
+  }),
+  "milestone.submit": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("funded") }),
+    call: (c, s) => c.milestone.submit({ ...s, idempotencyKey: key(), note: "Here it is" }),
+    check: (milestone) => expect(milestone.status).toBe("SUBMITTED"),
+  }),
+  "milestone.approve": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("submitted") }),
+    call: (c, s) => c.milestone.approve({ ...s, idempotencyKey: key() }),
+    check: (milestone) => expect(milestone.status).toBe("APPROVED"),
+  }),
+  "milestone.requestChanges": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("submitted") }),
+    call: (c, s) => c.milestone.requestChanges({ ...s, idempotencyKey: key(), message: "A bigger logo, please" }),
+    check: (milestone) => expect(milestone.status).toBe("CHANGES_REQUESTED"),
+  }),
+  "milestone.refund": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("funded") }),
+    call: (c, s) => c.milestone.refund({ ...s, idempotencyKey: key() }),
+    check: (milestone) => expect(milestone.status).toBe("REFUNDED"),
+  }),
+  "hourly.logTime": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ contractId: m.hourlyContractId }),
+    call: (c, s) => c.hourly.logTime({ ...s, idempotencyKey: key(), workedOn: T0, minutes: 30, memo: "Support" }),
+  }),
+  "hourly.dispute": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ weekId: m.invoicedWeekId }),
+    call: (c, s) => c.hourly.dispute({ ...s, idempotencyKey: key(), reason: "Two hours seems too many" }),
+    check: (week) => expect(week.status).toBe("DISPUTED"),
+  }),
+
+  // Earnings and payouts
+  "earnings.get": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.earnings.get(),
+    check: (earnings, { who }) => {
+      if (who === "freelancer") expect(earnings.balances.availableMinor).toBeGreaterThan(0n);
+      else expect(earnings.history).toEqual([]);
+    },
+  }),
+  "earnings.billings": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.earnings.billings(),
+    check: (billings, { who, m }) => shows(billings.map((row) => row.clientId), m.users.client.id, who, ["freelancer"]),
+  }),
+  "earnings.byWeek": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.earnings.byWeek(),
+    check: (weeks, { who }) => expect(weeks.some((week) => week.netMinor > 0n)).toBe(who === "freelancer"),
+  }),
+  "payout.overview": procedure({ allowed: FREELANCERS, call: (c) => c.payout.overview(), check: (overview, { who, m }) => onlyOwn(m, who, "payoutMethod", ids(overview.methods)) }),
+  "payout.addMethod": procedure({ allowed: FREELANCERS, call: (c) => c.payout.addMethod({ kind: "ACH", account: "000123456789", label: "Bank" }) }),
+  "payout.quote": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ payoutMethodId: m.payoutMethods.freelancer, amountMinor: 1_000n }),
+    call: (c, s) => c.payout.quote(s),
+  }),
+  "payout.withdraw": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ payoutMethodId: m.payoutMethods.freelancer, amountMinor: 1_000n }),
+    call: (c, s) => c.payout.withdraw({ ...s, idempotencyKey: key() }),
+    check: (withdrawal) => expect(withdrawal.status).toBe("SENT"),
+  }),
+  "payout.setAuto": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => ({ payoutMethodId: m.payoutMethods.freelancer }),
+    call: (c, s) => c.payout.setAuto({ ...s, schedule: "MONTHLY", thresholdMinor: 20_000n }),
+  }),
+
+  // Admin console (any admin; people and objects are found by id)
+  "admin.settings.list": procedure({ allowed: ADMINS, call: (c) => c.admin.settings.list() }),
+  "admin.settings.history": procedure({ allowed: ADMINS, call: (c) => c.admin.settings.history({ key: "connectPriceMinor" }) }),
+  "admin.settings.impact": procedure({ allowed: ADMINS, call: (c) => c.admin.settings.impact({ key: "connectPriceMinor", value: 20n, effectiveFrom: null }) }),
+  "admin.settings.change": procedure({
+    allowed: ADMINS,
+    call: (c) => c.admin.settings.change({ idempotencyKey: key(), key: "boostSlots", value: 4, effectiveFrom: null, reason: "Try four slots" }),
+  }),
+  "admin.people.list": procedure({ allowed: ADMINS, call: (c) => c.admin.people.list({}) }),
+  "admin.people.get": procedure({ allowed: ADMINS, call: (c, _, m) => c.admin.people.get({ userId: m.users.freelancer.id }) }),
+  "admin.people.grantConnects": procedure({
+    allowed: ADMINS,
+    call: (c, _, m) => c.admin.people.grantConnects({ idempotencyKey: key(), freelancerId: m.users.freelancer.id, connects: 5, reason: "Goodwill" }),
+  }),
+  "admin.people.revokeConnects": procedure({
+    allowed: ADMINS,
+    call: (c, _, m) => c.admin.people.revokeConnects({ idempotencyKey: key(), freelancerId: m.users.freelancer.id, connects: 1, reason: "Granted twice" }),
+  }),
+  "admin.people.awardRisingTalent": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ freelancerId: (await m.make.freelancer()).id }),
+    call: (c, s) => c.admin.people.awardRisingTalent({ ...s, idempotencyKey: key(), reason: "Great start" }),
+  }),
+  "admin.people.suspend": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
+    call: (c, s) => c.admin.people.suspend({ ...s, idempotencyKey: key(), reason: "Fake reviews" }),
+  }),
+  "admin.people.unsuspend": procedure({
+    allowed: ADMINS,
+    setup: async (m) => {
+      const userId = (await m.make.freelancer()).id;
+      await m.as.admin.admin.people.suspend({ idempotencyKey: key(), userId, reason: "Fake reviews" });
+      return { userId };
+    },
+    call: (c, s) => c.admin.people.unsuspend({ ...s, idempotencyKey: key(), reason: "Cleared up" }),
+  }),
+  "admin.moderation.jobs": procedure({ allowed: ADMINS, call: (c) => c.admin.moderation.jobs({}) }),
+  "admin.moderation.removeJob": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ jobId: await m.make.job() }),
+    call: (c, s) => c.admin.moderation.removeJob({ ...s, idempotencyKey: key(), reason: "Scam job" }),
+    check: (job) => expect(job.status).toBe("REMOVED"),
+  }),
+  "admin.moderation.flagged": procedure({ allowed: ADMINS, call: (c) => c.admin.moderation.flagged({}) }),
+  "admin.moderation.reviewFlag": procedure({
+    allowed: ADMINS,
+    setup: async (m) => {
+      const sent = await m.as.freelancer.message.send({ proposalId: m.proposalId, idempotencyKey: key(), body: "Pay me in crypto and we skip the fees" });
+      expect(sent.flags).not.toEqual([]);
+      return { messageId: sent.messageId };
+    },
+    call: (c, s) => c.admin.moderation.reviewFlag({ ...s, idempotencyKey: key(), reason: "Warned the freelancer" }),
+  }),
+  "admin.ledger.transfers": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.transfers({}) }),
+  "admin.ledger.connectEntries": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.connectEntries({}) }),
+  "admin.ledger.checkInvariants": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.checkInvariants(), check: (report) => expect(report.ok).toBe(true) }),
+  "admin.ledger.revenue": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.revenue({}) }),
+  "admin.audit.search": procedure({ allowed: ADMINS, call: (c) => c.admin.audit.search({}) }),
+  "admin.runs.list": procedure({ allowed: ADMINS, call: (c) => c.admin.runs.list({}) }),
+};
+
+type Refusal = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
+
+const settle = (call: () => Promise<unknown>): Promise<Outcome> =>
+  call().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({
+      ok: false as const,
+      code: error instanceof TRPCError ? error.code : String((error as Error)?.name),
+      message: String((error as Error)?.message),
+    }),
+  );
+
+/** The fixed owners of the object a case acts on, if it names them. */
+const ownersOf = (entry: AnyCase): readonly Who[] => (entry.owner === undefined || entry.owner === "self" ? [] : entry.owner);
+const roleAllowed = (entry: AnyCase, role: Role) => entry.allowed === "anyone" || entry.allowed === "signed-in" || entry.allowed.includes(role);
+
+/** Who succeeds (the first of them is whose object the refused callers try) and what everyone else gets. */
+function planFor(entry: AnyCase): { allowed: Who[]; refused: [Who | "ghost", Refusal][] } {
+  const refused: [Who | "ghost", Refusal][] = [];
+  let allowed: Who[] = [];
+  for (const who of PEOPLE) {
+    const role = ROLE[who];
+    if (role === null) {
+      if (entry.allowed === "anyone") allowed.push(who);
+      else refused.push([who, "UNAUTHORIZED"]);
+    } else if (!roleAllowed(entry, role)) refused.push([who, "FORBIDDEN"]);
+    else if (ownersOf(entry).length > 0 && !ownersOf(entry).includes(who)) refused.push([who, "NOT_FOUND"]);
+    else allowed.push(who);
+  }
+  if (ownersOf(entry).length > 0) allowed = [...ownersOf(entry)];
+  // Each caller acts on their own object; everyone else of an allowed role tries the first one's.
+  if (entry.owner === "self") refused.push(...allowed.slice(1).map((who): [Who, Refusal] => [who, "NOT_FOUND"]));
+  if (entry.allowed !== "anyone") refused.push(["ghost", "UNAUTHORIZED"]);
+  return { allowed, refused };
+}
+
+const MESSAGES: Partial<Record<Who | "ghost", string>> = { anonymous: "Sign in to continue.", ghost: "Your session has ended. Sign in again." };
+
+let db: TestDatabase;
+let m: Marketplace;
+beforeAll(async () => {
+  db = await freshDatabase();
+  await installQueueStandIn(db.prisma);
+  m = await buildMarketplace(db.prisma);
+}, 120_000);
+afterAll(() => db.drop());
+
+async function withEnv<T>(env: Record<string, string> | undefined, run: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env ?? {}).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  try {
+    return await run();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+async function verify(path: string, entry: AnyCase) {
+  const { allowed, refused } = planFor(entry);
+  const first = allowed[0]!;
+  const stateFor = (who: Who) => (entry.setup ? entry.setup(m, who) : Promise.resolve(undefined));
+  const state = await stateFor(first);
+  const before = await fingerprint(db.prisma);
+  let missing: Outcome | undefined;
+  for (const [who, code] of refused) {
+    const outcome = await settle(() => entry.call(m.as[who], state, m));
+    expect(outcome, `${path} as ${who}`).toMatchObject({ ok: false, code, ...(MESSAGES[who] ? { message: MESSAGES[who] } : {}) });
+    if (code === "NOT_FOUND") {
+      // Someone else's object is refused exactly like an id that exists nowhere.
+      missing ??= await settle(() => entry.call(m.as[first], withMissingIds(state), m));
+      expect(outcome, `${path} as ${who}, compared with a missing id`).toEqual(missing);
+    }
+  }
+  expect(await fingerprint(db.prisma), `${path}: a refused call changed the database`).toEqual(before);
+  for (const [index, who] of allowed.entries()) {
+    const own = index === 0 ? state : await stateFor(who);
+    const outcome = await settle(() => entry.call(m.as[who], own, m));
+    expect(outcome, `${path} as ${who}`).toMatchObject({ ok: true });
+    if (outcome.ok) await entry.check?.(outcome.value, { who, state: own, m });
+  }
+}
+
+const summary = (entry: AnyCase) =>
+  typeof entry.allowed === "string"
+    ? entry.allowed
+    : `${entry.allowed.join(", ")}${entry.owner === "self" ? " (own object)" : entry.owner ? ` (owner: ${entry.owner.join(" or ")})` : ""}`;
+
+describe("the authorization matrix", () => {
+  it("lists every procedure of the app router, and nothing else", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  it("names as owners only people whose role may call the procedure", () => {
+    for (const [path, entry] of Object.entries(MATRIX)) {
+      for (const owner of ownersOf(entry)) expect(roleAllowed(entry, ROLE[owner]!), `${path}: ${owner}`).toBe(true);
+    }
+  });
+
+  for (const [path, entry] of Object.entries(MATRIX)) {
+    it(`${path}: ${summary(entry)}`, () => withEnv(entry.env, () => verify(path, entry)));
+  }
+});
+
+describe("beyond the matrix", () => {
+  /** `attempt` is refused with `code` exactly as the same call on an id that exists nowhere, and changes nothing. */
+  async function refusedLikeMissing<I>(code: Refusal, input: I, attempt: (input: I) => Promise<unknown>) {
+    const before = await fingerprint(db.prisma);
+    const outcome = await settle(() => attempt(input));
+    expect(outcome).toMatchObject({ ok: false, code });
+    expect(outcome).toEqual(await settle(() => attempt(withMissingIds(input))));
+    expect(await fingerprint(db.prisma)).toEqual(before);
+  }
+
+  it("clock.advance refuses everyone, and moves nothing, unless the server runs with the demo flag", async () => {
+    await withEnv({ FAIRLANCE_MOVABLE_CLOCK: "0" }, async () => {
+      const before = await fingerprint(db.prisma);
+      for (const who of PEOPLE) {
+        const expected =
+          who === "anonymous" ? { code: "UNAUTHORIZED" } : { code: "FORBIDDEN", message: "The clock only moves in a demo started with FAIRLANCE_MOVABLE_CLOCK=1." };
+        await expect(m.as[who].clock.advance({ days: 1 }), who).rejects.toMatchObject(expected);
+      }
+      expect(await fingerprint(db.prisma)).toEqual(before);
+    });
+  });
+
+  it("takes the role from the database: a session claiming another role is refused wherever the real role is", async () => {
+    const forged = { freelancerClaimingAdmin: ["freelancer", "ADMIN"], clientClaimingFreelancer: ["client", "FREELANCER"] } as const;
+    const attempts: { label: string; attempt: () => Promise<unknown> }[] = [];
+    for (const [name, [real, claimed]] of Object.entries(forged)) {
+      const caller = callerAt(db.prisma, { ...m.users[real], role: claimed });
+      for (const [path, entry] of Object.entries(MATRIX)) {
+        if (!roleAllowed(entry, claimed) || roleAllowed(entry, ROLE[real]!)) continue;
+        const state = entry.setup ? await entry.setup(m, planFor(entry).allowed[0]!) : undefined;
+        attempts.push({ label: `${path} as ${name}`, attempt: () => entry.call(caller, state, m) });
+      }
+    }
+    const before = await fingerprint(db.prisma);
+    for (const { label, attempt } of attempts) expect(await settle(attempt), label).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await fingerprint(db.prisma)).toEqual(before);
+  });
+
+  it("a request key is the caller's own: replaying the owner's key on their object is still refused", async () => {
+    const milestoneId = await m.make.milestone("created");
+    const idempotencyKey = key();
+    await m.as.client.milestone.fund({ milestoneId, idempotencyKey });
+    await refusedLikeMissing("NOT_FOUND", { milestoneId, idempotencyKey }, (input) => m.as.otherClient.milestone.fund(input));
+
+    const withdrawal = { payoutMethodId: m.payoutMethods.freelancer, amountMinor: 1_000n, idempotencyKey: key() };
+    await m.as.freelancer.payout.withdraw(withdrawal);
+    await refusedLikeMissing("NOT_FOUND", withdrawal, (input) => m.as.otherFreelancer.payout.withdraw(input));
+  });
+
+  it("only the client releases escrow when a contract ends", async () => {
+    const { contractId, milestoneIds } = await m.make.activeContract();
+    await m.as.client.milestone.fund({ idempotencyKey: key(), milestoneId: milestoneIds[0]! });
+    const ending = { contractId, reason: "Pay me what is in escrow", releaseEscrow: true };
+    const before = await fingerprint(db.prisma);
+    await expect(m.as.freelancer.contract.end({ ...ending, idempotencyKey: key() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only the client can release escrow to the freelancer.",
+    });
+    expect(await fingerprint(db.prisma)).toEqual(before);
+    await expect(m.as.client.contract.end({ ...ending, idempotencyKey: key() })).resolves.toMatchObject({ status: "ENDED", released: [expect.objectContaining({ grossMinor: 100_000n })] });
+  });
+
+  it("a draft job does not exist for freelancers", async () => {
+    const onDraft = { jobId: m.draftJobId };
+    await refusedLikeMissing("NOT_FOUND", onDraft, (input) => m.as.freelancer.job.get(input));
+    await refusedLikeMissing("NOT_FOUND", onDraft, (input) => m.as.freelancer.proposal.feePreview({ ...input, bidMinor: 90_000n }));
+    await refusedLikeMissing("NOT_FOUND", onDraft, (input) =>
+      m.as.freelancer.proposal.submit({ ...input, idempotencyKey: key(), coverLetter: "I have built many pages like this one, quickly and well.", bidMinor: 90_000n }),
+    );
+  });
+
+  it("a contract's conversation is its two parties'", async () => {
+    const thread = { contractId: m.contractId };
+    for (const party of PARTIES) expect(await m.as[party].message.list(thread)).not.toEqual([]);
+    for (const stranger of ["otherClient", "otherFreelancer"] as const) {
+      await refusedLikeMissing("NOT_FOUND", thread, (input) => m.as[stranger].message.list(input));
+      await refusedLikeMissing("NOT_FOUND", thread, (input) => m.as[stranger].message.send({ ...input, idempotencyKey: key(), body: "Hello" }));
+    }
+    await expect(m.as.admin.message.list(thread)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
