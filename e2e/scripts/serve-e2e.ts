@@ -1,11 +1,12 @@
 // Serves the production build of apps/web for Playwright on a brand-new
 // database (its own embedded cluster, or a new database on DATABASE_URL's
-// server), with the demo accounts seeded into it.
-import { spawn } from "node:child_process";
+// server), with the demo accounts seeded into it. What the web server and the
+// runner print is also written to a log file (see server-files.ts), which a
+// test searches for secrets.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   createDatabaseIfMissing,
   createPrismaClient,
@@ -15,14 +16,17 @@ import {
   startEmbeddedPostgres,
   withDatabase,
 } from "@fairlance/db/setup";
+import { distDir, serverFiles, webRoot } from "./server-files";
 
-const webRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "apps", "web");
-if (!existsSync(join(webRoot, ".next", "BUILD_ID"))) {
-  console.error("apps/web has no production build. Run `pnpm build` (or `pnpm e2e`, which builds first).");
+if (!existsSync(join(webRoot, distDir(), "BUILD_ID"))) {
+  console.error(`apps/web has no production build in ${distDir()}. Run \`pnpm build\` (or \`pnpm e2e\`, which builds first).`);
   process.exit(1);
 }
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const files = serverFiles(port);
+mkdirSync(files.dir, { recursive: true });
+const log = createWriteStream(files.log, { flags: "w" });
 const server = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ name: "e2e", port: 0, log: () => undefined });
 const serverUrl = server?.serverUrl ?? withDatabase(process.env.DATABASE_URL!, "postgres");
 const database = `fairlance_e2e_${process.pid}`;
@@ -34,19 +38,40 @@ await seedDemo(prisma, new Date());
 await prisma.$disconnect();
 
 // The journeys play weeks in seconds: the movable demo clock and the job runner.
+// E2E_NEXTAUTH_URL lets a test serve the app as if it were behind HTTPS.
+const secret = randomBytes(32).toString("base64url");
+writeFileSync(files.secret, secret, { mode: 0o600 });
 const env = {
   ...process.env,
   DATABASE_URL: url,
-  NEXTAUTH_URL: `http://localhost:${port}`,
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  NEXTAUTH_URL: process.env.E2E_NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: secret,
   NEXT_TELEMETRY_DISABLED: "1",
   FAIRLANCE_MOVABLE_CLOCK: "1",
 };
+
+/** Passes a child's output through and into the log file. */
+function teeOutput(proc: ChildProcess) {
+  proc.stdout!.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  proc.stderr!.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
+}
 const runner = spawn(join(webRoot, "node_modules", ".bin", "tsx"), [join(webRoot, "..", "..", "packages", "db", "src", "cli", "runner.ts")], {
-  stdio: "inherit",
+  stdio: ["ignore", "pipe", "pipe"],
   env,
 });
-const child = spawn(join(webRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: webRoot, stdio: "inherit", env });
+const child = spawn(join(webRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  cwd: webRoot,
+  stdio: ["ignore", "pipe", "pipe"],
+  env,
+});
+teeOutput(runner);
+teeOutput(child);
 
 let stopping = false;
 async function stop() {
@@ -60,6 +85,7 @@ async function stop() {
   }
   await dropDatabase(serverUrl, database).catch(() => undefined);
   await server?.stop();
+  await new Promise((resolve) => log.end(resolve));
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());

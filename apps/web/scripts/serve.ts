@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPrismaClient, DEMO_LOGINS, migrate, movableClockEnabled, resolveDatabase, seedDemo } from "@fairlance/db/setup";
+import { SECRET_ADVICE, sessionSecretProblem } from "../server/session-secret";
 
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = join(WEB_ROOT, "..", "..");
@@ -27,6 +28,12 @@ function sessionSecret(): string {
 
 // Fails fast when the demo clock is asked for in a production deployment.
 const movableClock = movableClockEnabled();
+// The production server refuses a guessable secret (instrumentation.ts); say so before a long build.
+const secretProblem = dev ? null : sessionSecretProblem(sessionSecret());
+if (secretProblem) {
+  console.error(`[web] Refusing to start: ${secretProblem} ${SECRET_ADVICE}`);
+  process.exit(1);
+}
 const db = await resolveDatabase();
 let child: ChildProcess | null = null;
 let runner: ChildProcess | null = null;

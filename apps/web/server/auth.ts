@@ -2,6 +2,8 @@ import "server-only";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isDomainError, verifyCredentials, type Role } from "@fairlance/db";
+import { servedOverHttps } from "@/lib/security-headers";
+import { clientAddress, trustedProxyHops } from "./client-address";
 import { getPrisma } from "./db";
 
 declare module "next-auth" {
@@ -20,14 +22,35 @@ declare module "next-auth/jwt" {
   }
 }
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
-}
+// Behind HTTPS the session cookie is Secure with the __Secure- prefix (next-auth's
+// own default too, spelled out so that nobody loosens it by accident). SameSite=Lax:
+// no cross-site POST (a forged tRPC mutation) carries it, while links from other
+// sites still arrive signed in.
+const secureCookies = servedOverHttps(process.env.NEXTAUTH_URL);
+
+/** next-auth's messages without their metadata: request bodies and tokens stay out of the logs. */
+const logger: NextAuthOptions["logger"] = {
+  error(code, metadata) {
+    const message = metadata instanceof Error ? metadata.message : (metadata as { message?: unknown } | undefined)?.message;
+    console.error(`[next-auth][error][${code}]${typeof message === "string" ? ` ${message}` : ""}`);
+  },
+  warn(code) {
+    console.warn(`[next-auth][warn][${code}]`);
+  },
+  debug() {},
+};
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  useSecureCookies: secureCookies,
+  cookies: {
+    sessionToken: {
+      name: `${secureCookies ? "__Secure-" : ""}next-auth.session-token`,
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
+    },
+  },
+  debug: false,
+  logger,
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -42,7 +65,7 @@ export const authOptions: NextAuthOptions = {
           const user = await verifyCredentials(getPrisma(), {
             email: credentials.email,
             password: credentials.password,
-            ip: clientIp(req?.headers),
+            ip: clientAddress(req?.headers?.["x-forwarded-for"], trustedProxyHops()),
             now: new Date(),
           });
           return { id: user.id, email: user.email, name: user.name, role: user.role };

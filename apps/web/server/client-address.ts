@@ -1,0 +1,59 @@
+// Which address a request comes from, for the sign-in throttle.
+//
+// Next fills X-Forwarded-For with the socket's address only when the request
+// has none, so any client could name whatever address it likes: dodge the
+// per-address limit, or lock someone else's address out. So:
+// - no trusted proxy (FAIRLANCE_TRUST_PROXY unset or 0): instrumentation.ts
+//   drops the client's forwarding headers before Next reads the request, and
+//   the X-Forwarded-For the app sees is the socket address Next wrote;
+// - behind N trusted reverse proxies: each proxy appends the address it got
+//   the request from, so the client is the N-th entry from the right, and
+//   whatever stands left of it was written by the client and is ignored.
+import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+
+/** Headers a client uses to claim an address; only a trusted proxy may set them. */
+export const CLIENT_ADDRESS_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded"] as const;
+
+/** FAIRLANCE_TRUST_PROXY: how many reverse proxies in front of the app append to X-Forwarded-For. */
+export function trustedProxyHops(value: string | undefined = process.env.FAIRLANCE_TRUST_PROXY): number {
+  if (value === undefined || value.trim() === "") return 0;
+  const hops = Number(value.trim());
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new Error(
+      `FAIRLANCE_TRUST_PROXY must be the number of reverse proxies in front of the app that append to X-Forwarded-For (0 to 10), not "${value}".`,
+    );
+  }
+  return hops;
+}
+
+/** The client's address from X-Forwarded-For, given how many proxies are trusted ("unknown" when absent). */
+export function clientAddress(forwardedFor: string | string[] | undefined, hops: number): string {
+  const entries = [forwardedFor ?? []]
+    .flat()
+    .flatMap((value) => value.split(","))
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  // With no trusted proxy the only entry is the socket address (see above).
+  const entry = entries[Math.max(0, entries.length - Math.max(1, hops))];
+  return entry ? entry.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "") : "unknown";
+}
+
+export function dropClientAddressHeaders(headers: IncomingHttpHeaders) {
+  for (const name of CLIENT_ADDRESS_HEADERS) delete headers[name];
+}
+
+let guarded = false;
+
+/**
+ * Removes the client's address headers from every request an http.Server of
+ * this process receives, before any listener (Next) sees the request.
+ */
+export function ignoreClientAddressHeaders() {
+  if (guarded) return;
+  guarded = true;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") dropClientAddressHeaders((args[0] as IncomingMessage).headers);
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  };
+}
