@@ -12,7 +12,6 @@ import { useDebounced } from "./use-debounced";
 interface Invitation {
   freelancerId: string;
   name: string;
-  email: string;
   createdAt: Date;
 }
 
@@ -42,7 +41,7 @@ export function InvitePanel({ jobId, invitations }: { jobId: string; invitations
         {candidates.data?.length === 0 && <li className="py-2 text-slate-500">No freelancer matches.</li>}
         {candidates.data?.map((freelancer) => (
           <li key={freelancer.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-            <span><span className="font-medium">{freelancer.name}</span> <span className="text-slate-500">{freelancer.email}</span></span>
+            <span className="font-medium">{freelancer.name}</span>
             <Button variant="secondary" disabled={invite.isPending} onClick={() => invite.mutate({ jobId, freelancerId: freelancer.id, message, idempotencyKey: key })} aria-label={`Invite ${freelancer.name}`}>
               Invite
             </Button>
@@ -53,7 +52,7 @@ export function InvitePanel({ jobId, invitations }: { jobId: string; invitations
         <>
           <h3 className="mt-4 text-sm font-semibold">Invited</h3>
           <ul className="text-sm text-slate-700">
-            {invitations.map((invitation) => <li key={invitation.freelancerId}>{invitation.name} ({invitation.email}), {formatDate(invitation.createdAt)}</li>)}
+            {invitations.map((invitation) => <li key={invitation.freelancerId}>{invitation.name}, {formatDate(invitation.createdAt)}</li>)}
           </ul>
         </>
       )}

@@ -14,7 +14,7 @@ import { useTRPC } from "@/trpc/client";
 
 export interface ReviewedProposal {
   id: string;
-  freelancer: { id: string; name: string; email: string };
+  freelancer: { id: string; name: string };
   coverLetter: string;
   bidMinor: bigint;
   status: string;

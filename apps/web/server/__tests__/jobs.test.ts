@@ -85,7 +85,7 @@ describe("job procedures for clients", () => {
     expect(await the.callers.otherClient.job.listMine()).toEqual([]);
     await expect(the.callers.freelancer.job.listMine()).rejects.toMatchObject(FORBIDDEN);
     const detail = await the.callers.client.job.getMine({ jobId });
-    expect(detail.proposals).toEqual([expect.objectContaining({ bidMinor: 95_000n, status: "SUBMITTED", freelancer: expect.objectContaining({ id: the.users.freelancer.id }) })]);
+    expect(detail.proposals).toEqual([expect.objectContaining({ bidMinor: 95_000n, status: "SUBMITTED", freelancer: { id: the.users.freelancer.id, name: the.users.freelancer.name } })]);
     await expect(the.callers.otherClient.job.getMine({ jobId })).rejects.toMatchObject(NOT_FOUND);
     await expect(the.callers.freelancer.job.getMine({ jobId })).rejects.toMatchObject(FORBIDDEN);
   });
@@ -93,7 +93,11 @@ describe("job procedures for clients", () => {
   it("job.inviteCandidates and job.invite find a freelancer by email and invite them for 0 connects", async () => {
     const jobId = await the.job();
     const candidates = await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.email.toUpperCase() });
-    expect(candidates).toEqual([{ id: the.users.otherFreelancer.id, name: the.users.otherFreelancer.name, email: the.users.otherFreelancer.email }]);
+    expect(candidates).toEqual([{ id: the.users.otherFreelancer.id, name: the.users.otherFreelancer.name }]);
+    // Searching by name never hands out anyone's email address.
+    const byName = await the.callers.client.job.inviteCandidates({ jobId, query: "Test" });
+    expect(byName.length).toBeGreaterThan(0);
+    for (const candidate of byName) expect(Object.keys(candidate).sort()).toEqual(["id", "name"]);
     await expect(the.callers.otherClient.job.inviteCandidates({ jobId })).rejects.toMatchObject(NOT_FOUND);
     await expect(the.callers.freelancer.job.inviteCandidates({ jobId })).rejects.toMatchObject(FORBIDDEN);
     const invite = { jobId, freelancerId: the.users.otherFreelancer.id, message: "Would you like to apply?" };

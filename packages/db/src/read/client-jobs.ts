@@ -36,7 +36,8 @@ export async function listClientJobs(db: Db, clientId: string): Promise<ClientJo
 
 export interface ClientJobProposal {
   id: string;
-  freelancer: { id: string; name: string; email: string };
+  /** Name only: the marketplace never hands a freelancer's email to a client (the scam shield flags contact details before a contract). */
+  freelancer: { id: string; name: string };
   coverLetter: string;
   bidMinor: bigint;
   status: ProposalStatus;
@@ -68,7 +69,7 @@ export interface ClientJob {
     endedAt: Date | null;
   };
   proposals: ClientJobProposal[];
-  invitations: { freelancerId: string; name: string; email: string; createdAt: Date }[];
+  invitations: { freelancerId: string; name: string; createdAt: Date }[];
 }
 
 /** One of the client's jobs with its proposals (boosted first, then oldest first) and invitations; another client's job is "not found". */
@@ -82,7 +83,7 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
     },
   });
   if (!job || job.clientId !== clientId) throw new DomainError("NOT_FOUND", "This job does not exist.");
-  const person = { select: { id: true, name: true, email: true } };
+  const person = { select: { id: true, name: true } };
   const [proposals, invitations] = await Promise.all([
     db.proposal.findMany({
       where: { jobId },
@@ -101,7 +102,6 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
     invitations: invitations.map((invitation) => ({
       freelancerId: invitation.freelancerId,
       name: invitation.freelancer.name,
-      email: invitation.freelancer.email,
       createdAt: invitation.createdAt,
     })),
   };
@@ -110,12 +110,12 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
 export interface InviteCandidate {
   id: string;
   name: string;
-  email: string;
 }
 
 /**
  * Freelancers a client may invite to their job: matching a name or email (an exact email finds
- * that person), without those already invited or who already proposed. At most 20.
+ * that person), without those already invited or who already proposed. At most 20. Emails are
+ * never returned: a client who knows one can find that person, but cannot harvest them by name.
  */
 export async function listInviteCandidates(db: Db, input: { jobId: string; clientId: string; query?: string }): Promise<InviteCandidate[]> {
   const job = await db.job.findUnique({ where: { id: input.jobId }, select: { clientId: true } });
@@ -130,6 +130,6 @@ export async function listInviteCandidates(db: Db, input: { jobId: string; clien
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true },
   });
 }

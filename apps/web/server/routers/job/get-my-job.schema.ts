@@ -3,7 +3,7 @@ import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
 
 export const ZGetMyJobInput = ZJobRef;
 
-const ZPerson = z.object({ id: z.string(), name: z.string(), email: z.string() });
+const ZPerson = z.object({ id: z.string(), name: z.string() });
 
 export const ZGetMyJobOutput = z.object({
   job: ZJobFields.extend({ connectCost: z.number().int().nullable(), createdAt: z.date(), endedAt: z.date().nullable() }),
@@ -21,5 +21,5 @@ export const ZGetMyJobOutput = z.object({
       hasContract: z.boolean(),
     }),
   ),
-  invitations: z.array(z.object({ freelancerId: z.string(), name: z.string(), email: z.string(), createdAt: z.date() })),
+  invitations: z.array(z.object({ freelancerId: z.string(), name: z.string(), createdAt: z.date() })),
 });
