@@ -20,6 +20,7 @@ export async function proposalFeePreview(
 ): Promise<ProposalFeePreview> {
   const job = await db.job.findUnique({ where: { id: input.jobId }, select: { clientId: true, status: true, type: true } });
   if (!job || job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (job.status === "REMOVED") throw new DomainError("NOT_FOUND", "This job was removed for breaking the marketplace rules.");
   const [billing, { settings }] = await Promise.all([
     db.billing.findUnique({ where: { clientId_freelancerId: { clientId: job.clientId, freelancerId: input.freelancerId } }, select: { billedMinor: true } }),
     loadSettings(db, input.now),

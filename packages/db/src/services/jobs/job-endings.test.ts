@@ -5,7 +5,8 @@ import { closeJob } from "./close-job";
 import { declineProposal } from "./decline-proposal";
 import { expireJobs } from "./expire-jobs";
 import { markProposalViewed } from "./mark-proposal-viewed";
-import { listMyProposals } from "./read-jobs";
+import { getJobForFreelancer, listMyProposals } from "./read-jobs";
+import { proposalFeePreview } from "../../read/proposal-fee-preview";
 import { removeJob } from "./remove-job";
 import { submitProposal } from "./submit-proposal";
 import { COVER_LETTER, connectsOf, freelancerWithConnects, grantConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
@@ -102,6 +103,12 @@ describe("removeJob", () => {
     expect([await connectsOf(db.prisma, live, now), await connectsOf(db.prisma, leaver, now)]).toEqual([10, 10]);
     const [leaverView] = await listMyProposals(db.prisma, leaver);
     expect(leaverView).toMatchObject({ status: "WITHDRAWN", connectsRefunded: 6, refundReason: "Refunded: the job was removed for breaking the rules" });
+    // The scam job is gone for everyone else; those who proposed still see it (and their refund).
+    const stranger = await freelancerWithConnects(db.prisma, 10, now);
+    const gone = { code: "NOT_FOUND", message: "This job was removed for breaking the marketplace rules." };
+    await expect(getJobForFreelancer(db.prisma, jobId, stranger, now)).rejects.toMatchObject(gone);
+    await expect(proposalFeePreview(db.prisma, { jobId, freelancerId: stranger, bidMinor: 10_000n, now })).rejects.toMatchObject(gone);
+    expect(await getJobForFreelancer(db.prisma, jobId, live, now)).toMatchObject({ job: { status: "REMOVED" }, myProposal: { status: "CLOSED" } });
     const audit = await db.prisma.auditLog.findMany({ where: { targetId: jobId } });
     expect(audit).toEqual([
       expect.objectContaining({

@@ -43,6 +43,8 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
     }),
     clientTrust(db, job.clientId),
   ]);
+  // A job taken down as a scam stays visible only to those who had proposed (to see their refund).
+  if (job.status === "REMOVED" && !myProposal) throw new DomainError("NOT_FOUND", "This job was removed for breaking the marketplace rules.");
   const connectCost = job.connectCost ?? 0;
   return {
     job: {
