@@ -4,6 +4,7 @@
 // instances against the same DATABASE_URL to share the work.
 import { createPrismaClient } from "../client";
 import { movableClockEnabled } from "../clock";
+import type { Runner } from "graphile-worker";
 import { startRunner } from "../runner/worker";
 
 const url = process.env.DATABASE_URL;
@@ -13,17 +14,31 @@ if (!url) {
 }
 const movable = movableClockEnabled();
 const prisma = createPrismaClient(url, { max: 4 });
-const runner = await startRunner({ connectionString: url, prisma });
-console.log(`[runner] started (pid ${process.pid})${movable ? " with the MOVABLE demo clock" : ""}`);
-
+// Set once started; a worker may die (and call stop) before that.
+const started: { runner?: Runner } = {};
 let stopping = false;
-async function stop() {
+async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  await runner.stop();
-  await prisma.$disconnect();
-  process.exit(0);
+  // A runner whose database is gone cannot stop gracefully: do not wait for it forever.
+  const stopped = Promise.all([started.runner?.stop(), prisma.$disconnect()]).catch(() => undefined);
+  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  process.exit(code);
 }
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
+
+const runner = await startRunner({
+  connectionString: url,
+  prisma,
+  // graphile-worker does not replace a worker that died: start afresh instead (the
+  // supervisor restarts this process; the dead worker's job is freed by the next runner).
+  onWorkerLost: (workerId, error) => {
+    console.error(`[runner] worker ${workerId} died (${error instanceof Error ? error.message : String(error)}); restarting the runner`);
+    void stop(1);
+  },
+});
+started.runner = runner;
+console.log(`[runner] started (pid ${process.pid})${movable ? " with the MOVABLE demo clock" : ""}`);
+
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
 await runner.promise;

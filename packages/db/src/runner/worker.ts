@@ -1,10 +1,12 @@
-import { Logger, run, runMigrations, type AddJobFunction, type Runner, type TaskList } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, runMigrations, type AddJobFunction, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import pg from "pg";
 import type { PrismaClient } from "../client";
 import { currentTime } from "../clock";
 import type { PaymentGateway } from "../gateway/gateway";
 import { runRecorded } from "./record-run";
 import { ECONOMY_TASK_NAMES, type EconomyTask, type TaskOverrides } from "./tasks";
+import { WorkerLiveness } from "./worker-liveness";
 
 import { ECONOMY_QUEUE, MAX_ATTEMPTS } from "./worker-constants";
 
@@ -40,6 +42,8 @@ const quietLogger = (log: (line: string) => void) =>
  * The job runner: graphile-worker on the marketplace's own PostgreSQL. Any
  * number of instances may run against one database; each job is taken by one
  * of them (row locks), and the cron tick is scheduled once per minute overall.
+ * Jobs left locked by a worker that died (a runner killed, a crash) are freed
+ * at start and every `reapIntervalMs` (see WorkerLiveness).
  */
 export async function startRunner(options: {
   connectionString: string;
@@ -51,17 +55,55 @@ export async function startRunner(options: {
   log?: (line: string) => void;
   /** Tests replace a task's body (e.g. one that fails) to watch retries. */
   overrides?: TaskOverrides;
+  /** How often to look for jobs held by dead workers (default 10 s). */
+  reapIntervalMs?: number;
+  /**
+   * A worker died while the runner runs (e.g. PostgreSQL restarted under it): graphile-worker
+   * does not replace it, so the runner does less and less. The runner process exits on this,
+   * and its supervisor starts a fresh one.
+   */
+  onWorkerLost?: (workerId: string, error: unknown) => void;
 }): Promise<Runner> {
-  await installQueueSchema(options.connectionString, options.log ?? console.log);
-  return run({
+  const log = options.log ?? console.log;
+  await installQueueSchema(options.connectionString, log);
+  const liveness = new WorkerLiveness(options.connectionString, log);
+  const events: WorkerEvents = new EventEmitter();
+  let stopping = false;
+  events.on("worker:create", ({ worker }) => void liveness.hold(worker.workerId));
+  events.on("worker:stop", ({ worker, error }) => {
+    void liveness.drop(worker.workerId);
+    if (error !== undefined && !stopping) options.onWorkerLost?.(worker.workerId, error);
+  });
+  const reap = () => liveness.reapDeadWorkers().catch((error: unknown) => log(`[runner] warning: could not look for dead workers: ${error instanceof Error ? error.message : String(error)}`));
+  await reap();
+  const runner = await run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 2,
     pollInterval: options.pollInterval ?? 1000,
     noHandleSignals: true,
-    logger: quietLogger(options.log ?? console.log),
+    logger: quietLogger(log),
+    events,
     taskList: economyTaskList({ prisma: options.prisma, gateway: options.gateway, overrides: options.overrides }),
     crontab: options.cron === false ? "" : "* * * * * tick ?max=3\n",
   });
+  const timer = setInterval(() => void reap(), options.reapIntervalMs ?? 10_000);
+  timer.unref();
+  const cleanUp = () => {
+    stopping = true;
+    clearInterval(timer);
+    return liveness.close();
+  };
+  void runner.promise.then(cleanUp, cleanUp);
+  const stop = runner.stop.bind(runner);
+  runner.stop = async () => {
+    stopping = true;
+    try {
+      await stop();
+    } finally {
+      await cleanUp();
+    }
+  };
+  return runner;
 }
 
 // Several instances starting at once would race to create graphile-worker's
