@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createDatabaseIfMissing, migrate, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "@fairlance/db/setup";
+import { createDatabaseIfMissing, dropDatabase, migrate, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "@fairlance/db/setup";
 import { BENCH_DATA } from "./paths";
 
 export interface BenchDatabase {
@@ -11,12 +11,26 @@ export interface BenchDatabase {
   stop(): Promise<void>;
 }
 
+export interface BenchDatabaseOptions {
+  /**
+   * A fixed port, so that a server killed on purpose (chaos runs) restarts where its
+   * clients look for it. Defaults to any free port.
+   */
+  port?: number;
+  /** Drop the database first, so the run starts from an empty, freshly migrated one. */
+  fresh?: boolean;
+}
+
+/** The folder of a run's cluster: `.data/bench/<name>`. */
+export const benchClusterDir = (name: string) => join(BENCH_DATA, name);
+
 /**
  * Its own embedded PostgreSQL cluster (in `.data/bench/<name>`, on a free port)
  * with one freshly migrated database, so a run never touches the demo data.
  */
-export async function startBenchDatabase(name: string, database = "fairlance_bench"): Promise<BenchDatabase> {
-  const server = await startEmbeddedPostgres({ dataDir: join(BENCH_DATA, name), port: 0, log: () => undefined });
+export async function startBenchDatabase(name: string, database = "fairlance_bench", options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
+  const server = await startEmbeddedPostgres({ dataDir: benchClusterDir(name), port: options.port ?? 0, log: () => undefined });
+  if (options.fresh) await dropDatabase(server.serverUrl, database);
   await createDatabaseIfMissing(server.serverUrl, database);
   const url = withDatabase(server.serverUrl, database);
   await migrate(url, { log: () => undefined });
