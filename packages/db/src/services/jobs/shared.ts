@@ -7,7 +7,7 @@ import {
   type ProposalStatus as RuleProposalStatus,
 } from "@fairlance/rules";
 import { z } from "zod";
-import type { Db, JobStatus, ProposalStatus, Role, Tx } from "../../client";
+import type { Db, Job, JobStatus, ProposalStatus, Role, Tx } from "../../client";
 import { DomainError } from "../../errors";
 
 /** Parses a service input; a refusal names every problem in words a person understands. */
@@ -44,10 +44,11 @@ export async function requireActor(db: Db, actorId: string, role: Role, what: st
 }
 
 /** Locks a job row for the rest of the transaction: every change to a job or its proposals starts here. */
-export async function lockJob(tx: Tx, jobId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Job" WHERE id = ${jobId}::uuid FOR UPDATE`;
-  if (locked.length === 0) throw new DomainError("NOT_FOUND", "This job does not exist.");
-  return tx.job.findUniqueOrThrow({ where: { id: jobId } });
+export async function lockJob(tx: Tx, jobId: string): Promise<Job> {
+  // One round trip: the row comes back with its lock (raw rows carry bigint, Date and enum text as Prisma's do).
+  const [job] = await tx.$queryRaw<Job[]>`SELECT * FROM "Job" WHERE id = ${jobId}::uuid FOR UPDATE`;
+  if (!job) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  return job;
 }
 
 /** A job its owner acts on; another client's job is "not found". */

@@ -1,7 +1,7 @@
 import { assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { lockConnects, spendConnects } from "../../connects/connect-ledger";
+import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
@@ -51,36 +51,44 @@ export async function submitProposal(
         const job = await lockJob(tx, jobId);
         if (job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
         const { settings, version } = await loadSettings(tx, now);
-        const existing = await tx.proposal.findUnique({ where: { jobId_freelancerId: { jobId, freelancerId: actorId } }, select: { id: true } });
+        // One round trip for both: has this freelancer proposed, and were they invited?
+        const [ties] = await tx.$queryRaw<{ proposed: boolean; invited: boolean }[]>`
+          SELECT EXISTS (SELECT 1 FROM "Proposal" WHERE "jobId" = ${jobId}::uuid AND "freelancerId" = ${actorId}::uuid) AS proposed,
+                 EXISTS (SELECT 1 FROM "Invitation" WHERE "jobId" = ${jobId}::uuid AND "freelancerId" = ${actorId}::uuid) AS invited`;
         assertCanSubmitProposal({
           jobStatus: job.status === "OPEN" ? "open" : "closed",
-          alreadyProposed: existing !== null,
+          alreadyProposed: ties!.proposed,
           proposalCount: job.proposalCount,
           settings,
         });
-        const invitation = await tx.invitation.findUnique({ where: { jobId_freelancerId: { jobId, freelancerId: actorId } }, select: { id: true } });
-        const cost = proposalConnectCost({ jobConnectCost: job.connectCost ?? 0, boostConnects: offer.boostConnects, invited: invitation !== null });
+        const invited = ties!.invited;
+        const cost = proposalConnectCost({ jobConnectCost: job.connectCost ?? 0, boostConnects: offer.boostConnects, invited });
         // The freelancer's row before the proposal's foreign key touches it: no lock upgrade, no deadlock.
         await lockConnects(tx, actorId);
         // Checked for the total first, so the refusal names the whole price, not the boost's part.
         const lots = await tx.connectLot.findMany({ where: { userId: actorId, remaining: { gt: 0 } }, select: { id: true, expiresAt: true, remaining: true } });
         planSpend(lots, cost.totalConnects, now);
+        // The lots are locked (lockConnects): the cost, then the boost from what the cost left.
+        const costTakes = planSpend(lots, cost.baseConnects, now);
+        const left = lots.map((lot) => ({ ...lot, remaining: lot.remaining - (costTakes.find((take) => take.lotId === lot.id)?.connects ?? 0) }));
+        const boostTakes = planSpend(left, cost.boostConnects, now);
         const proposal = await tx.proposal.create({
           data: {
             jobId,
             freelancerId: actorId,
             coverLetter: offer.coverLetter,
             bidMinor: offer.bidMinor,
-            invited: invitation !== null,
+            invited,
             connectCost: cost.baseConnects,
             boostConnects: cost.boostConnects,
             submittedAt: now,
           },
+          select: { id: true, invited: true },
         });
         const entry = { userId: actorId, now, note: jobNote(job), proposalId: proposal.id, jobId };
-        await spendConnects(tx, { ...entry, key: `${scopedKey(call)}:cost`, reason: "proposal_spend", connects: cost.baseConnects });
-        await spendConnects(tx, { ...entry, key: `${scopedKey(call)}:boost`, reason: "boost_spend", connects: cost.boostConnects });
-        await tx.job.update({ where: { id: jobId }, data: { proposalCount: { increment: 1 }, lastActivityAt: now } });
+        await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:cost`, reason: "proposal_spend" }, costTakes, "SPEND");
+        await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:boost`, reason: "boost_spend" }, boostTakes, "SPEND");
+        await tx.job.update({ where: { id: jobId }, data: { proposalCount: { increment: 1 }, lastActivityAt: now }, select: { id: true } });
         return {
           proposalId: proposal.id,
           jobId,
