@@ -1,6 +1,6 @@
 // `pnpm bench`: the marketplace under load, on its own embedded PostgreSQL and the
 // production build. See BENCHMARKS.md for what each figure means.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkInvariants, createPrismaClient, type PrismaClient } from "@fairlance/db";
 import { createDatabaseIfMissing, dropDatabase, freePort, migrate, withDatabase } from "@fairlance/db/setup";
@@ -138,7 +138,15 @@ async function main(): Promise<number> {
       running.push({ name: "floor server", stop: () => floor.stop() });
       results.proposals = await runProposalLoad(
         population,
-        { webUrl, floorUrl: floor.baseUrl, cookies, tokens: population.freelancers.map((f) => tokens.get(f.id)!) },
+        {
+          webUrl,
+          floorUrl: floor.baseUrl,
+          webPid: web.pid,
+          floorPid: floor.pid,
+          postgresPid: Number(readFileSync(join(db.server.dataDir, "postmaster.pid"), "utf8").split("\n")[0]),
+          cookies,
+          tokens: population.freelancers.map((f) => tokens.get(f.id)!),
+        },
         { ...sizes, maxPerJob: MAX_PROPOSALS_PER_JOB },
         log,
       );

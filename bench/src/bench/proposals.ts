@@ -1,15 +1,25 @@
 // Proposal submission under load: the full HTTP stack (next-auth session, tRPC,
 // the submitProposal service, Prisma, PostgreSQL) against the floor (node:http +
 // pg with the same transaction by hand), level by level, in the same run.
-import { runLoad, runLoadFor, trpc, type LoadResult } from "../harness";
+import { cpuSeconds, runLoad, runLoadFor, trpc, type LoadResult } from "../harness";
 import type { Population } from "./seed";
 
 const COVER_LETTER = "I have done this kind of work many times and can start this week.";
+
+/** CPU milliseconds per request (user + system, from /proc): holds even on a busy machine. */
+export interface CpuCost {
+  server: number;
+  database: number;
+  /** The load generator (this process): HTTP client, superjson. */
+  client: number;
+}
 
 export interface Level {
   concurrency: number;
   full: LoadResult;
   floor: LoadResult;
+  fullCpu: CpuCost;
+  floorCpu: CpuCost;
   /** full-stack requests per second ÷ floor requests per second. */
   ratio: number;
 }
@@ -47,6 +57,10 @@ export class Pairs {
 export interface Targets {
   webUrl: string;
   floorUrl: string;
+  /** Process ids whose CPU is measured: the web server, the floor server, the PostgreSQL postmaster. */
+  webPid: number;
+  floorPid: number;
+  postgresPid: number;
   /** Session cookie per freelancer (index of Population.freelancers). */
   cookies: string[];
   /** Floor token per freelancer. */
@@ -100,19 +114,31 @@ export async function runProposalLoad(
 
   const levels: Level[] = [];
   for (const concurrency of sizes.concurrency) {
-    const measure = async (task: () => Promise<boolean>) => {
+    const measure = async (task: () => Promise<boolean>, serverPid: number): Promise<[LoadResult, CpuCost]> => {
       // Open the level's connections before the clock starts.
       await runLoad(concurrency, Math.min(concurrency, pairs.remaining), task);
-      return runLoadFor(concurrency, { seconds: sizes.seconds, maxRequests: Math.floor(pairs.remaining / 2) }, task);
+      const before = { server: cpuSeconds(serverPid), database: cpuSeconds(targets.postgresPid), client: process.cpuUsage() };
+      const load = await runLoadFor(concurrency, { seconds: sizes.seconds, maxRequests: Math.floor(pairs.remaining / 2) }, task);
+      const client = process.cpuUsage(before.client);
+      const perRequest = (cpu: number) => (cpu * 1000) / load.requests;
+      return [
+        load,
+        {
+          server: perRequest(cpuSeconds(serverPid) - before.server),
+          database: perRequest(cpuSeconds(targets.postgresPid) - before.database),
+          client: perRequest((client.user + client.system) / 1e6),
+        },
+      ];
     };
-    const fullResult = await measure(full);
-    const floorResult = await measure(floor);
-    const level = { concurrency, full: fullResult, floor: floorResult, ratio: fullResult.perSecond / floorResult.perSecond };
+    const [fullResult, fullCpu] = await measure(full, targets.webPid);
+    const [floorResult, floorCpu] = await measure(floor, targets.floorPid);
+    const level = { concurrency, full: fullResult, floor: floorResult, fullCpu, floorCpu, ratio: fullResult.perSecond / floorResult.perSecond };
+    const cpu = (c: CpuCost) => `CPU/req server ${c.server.toFixed(1)} ms, db ${c.database.toFixed(1)} ms, client ${c.client.toFixed(1)} ms`;
     log(
       `[bench] ${String(concurrency).padStart(3)} concurrent: full stack ${fullResult.perSecond.toFixed(0)} req/s ` +
-        `(p50 ${fullResult.p50.toFixed(0)} ms, p99 ${fullResult.p99.toFixed(0)} ms, ${fullResult.errors} errors), ` +
+        `(p50 ${fullResult.p50.toFixed(0)} ms, p99 ${fullResult.p99.toFixed(0)} ms, ${fullResult.errors} errors; ${cpu(fullCpu)}), ` +
         `floor ${floorResult.perSecond.toFixed(0)} req/s (p50 ${floorResult.p50.toFixed(0)} ms, p99 ${floorResult.p99.toFixed(0)} ms, ` +
-        `${floorResult.errors} errors), ratio ${level.ratio.toFixed(2)}`,
+        `${floorResult.errors} errors; ${cpu(floorCpu)}), ratio ${level.ratio.toFixed(2)}`,
     );
     levels.push(level);
   }

@@ -5,7 +5,7 @@ import type { LoadResult } from "../harness";
 import type { BundleReport } from "./bundles";
 import type { LedgerRun } from "./ledger";
 import type { Machine } from "./machine";
-import type { HotRun, ProposalRun } from "./proposals";
+import type { CpuCost, HotRun, ProposalRun } from "./proposals";
 import type { SearchStats } from "./search";
 
 export const RESULTS_START = "<!-- bench:results:start -->";
@@ -104,6 +104,14 @@ export function renderResults(results: Results): string {
       ...table(
         ["Concurrent", "Full stack req/s", "p50", "p99", "errors", "Floor req/s", "p50", "p99", "errors", "Full ÷ floor"],
         results.proposals.levels.map((level) => [String(level.concurrency), ...loadCells(level.full), ...loadCells(level.floor), level.ratio.toFixed(2)]),
+      ),
+    );
+    const cpu = (c: CpuCost) => [c.server, c.database, c.client].map((v) => v.toFixed(1));
+    out.push("", "CPU per request in ms (user + system from /proc, so it holds on a busy machine): the server process, PostgreSQL, the load generator.", "");
+    out.push(
+      ...table(
+        ["Concurrent", "Full: server", "PostgreSQL", "client", "Floor: server", "PostgreSQL", "client"],
+        results.proposals.levels.map((level) => [String(level.concurrency), ...cpu(level.fullCpu), ...cpu(level.floorCpu)]),
       ),
     );
     if (results.proposals.errorSamples.length) out.push("", "Errors seen:", ...results.proposals.errorSamples.map((e) => `- ${e}`));

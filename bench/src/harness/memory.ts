@@ -20,8 +20,16 @@ export interface MemorySampler {
 /** Samples the resident memory of a process tree every `intervalMs` and keeps the peak. */
 export function sampleMemory(pid: number, intervalMs = 100): MemorySampler {
   let peak = 0;
+  // Walking /proc for the process tree reads every process's stat file: on a busy machine that
+  // costs more than the sample itself, so the tree is refreshed once a second, not every sample.
+  let tree: number[] = [];
+  let treeAt = -Infinity;
   const sample = () => {
-    const total = [pid, ...descendants(pid)].reduce((sum, p) => sum + rssBytes(p), 0);
+    if (performance.now() - treeAt > 1000) {
+      tree = [pid, ...descendants(pid)];
+      treeAt = performance.now();
+    }
+    const total = tree.reduce((sum, p) => sum + rssBytes(p), 0);
     peak = Math.max(peak, total);
   };
   sample();
