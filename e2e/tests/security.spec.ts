@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -290,9 +290,13 @@ test("behind HTTPS the cookie is Secure and __Secure-, HSTS is sent, and a forge
   } finally {
     await server.stop();
   }
-  const log = readFileSync(serverFiles(server.port).log, "utf8");
-  expect(log).not.toContain(readFileSync(serverFiles(server.port).secret, "utf8"));
+  const files = serverFiles(server.port);
+  const log = readFileSync(files.log, "utf8");
+  expect(log).not.toContain(readFileSync(files.secret, "utf8"));
   for (const password of [TYPED_PASSWORDS[0]!, DEMO.password, ADMIN.password]) expect(log).not.toContain(password);
+  // Kept when a check fails, to look at.
+  rmSync(files.log);
+  rmSync(files.secret);
 });
 
 test("the web server's and the runner's output holds no secret, password or card number", async () => {
