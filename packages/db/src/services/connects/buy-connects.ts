@@ -11,7 +11,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireFreelancerActor } from "./actors";
 import { parseInput } from "./input";
-import { chargeCard, gatewayKey, recordCharge, storedResult, usableCard } from "./payment";
+import { chargeCard, gatewayKey, recordCharge, storedResult, usableCard, type CardCharge } from "./payment";
 
 export const BuyConnectsInput = z
   .object({
@@ -70,19 +70,29 @@ export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInp
   const gateway = deps.gateway ?? getGateway();
   const codec = jsonCodec<ConnectsPurchaseResult>();
   const call = { operation: "connects.buy", userId: actorId, key: input.idempotencyKey, request: { bundleSize, paidWith, paymentMethodId: input.paymentMethodId ?? null } };
-  const stored = await storedResult(prisma, call, codec);
+  const finished = () => storedResult(prisma, call, codec);
+  const stored = await finished();
   if (stored) return stored.result;
 
-  const quote = await planPurchase(prisma, input);
-  const charge = quote.card
-    ? await chargeCard(gateway, {
-        cardRef: quote.card.gatewayRef,
-        paymentMethodId: quote.card.id,
-        amountMinor: quote.priceMinor,
-        key: gatewayKey(call),
-        description: `${bundleSize} connects`,
-      })
-    : null;
+  let charge: CardCharge | null;
+  try {
+    const quote = await planPurchase(prisma, input);
+    charge = quote.card
+      ? await chargeCard(gateway, {
+          cardRef: quote.card.gatewayRef,
+          paymentMethodId: quote.card.id,
+          amountMinor: quote.priceMinor,
+          key: gatewayKey(call),
+          description: `${bundleSize} connects`,
+        })
+      : null;
+  } catch (error) {
+    // The same request sent twice at once may have finished meanwhile (and spent the earnings
+    // this one found missing): its result is this request's answer (RULES 0.4).
+    const done = await finished();
+    if (done) return done.result;
+    throw error;
+  }
 
   return recordCharge(gateway, charge, () =>
     runTransaction(prisma, (tx) =>
@@ -136,5 +146,6 @@ export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInp
         codec,
       ),
     ),
+    finished,
   );
 }

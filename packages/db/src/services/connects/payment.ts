@@ -41,13 +41,22 @@ export async function chargeCard(
 /**
  * Runs the transaction that records a charge. If it refuses, the charge is refunded with a
  * derived key and the refusal is passed on. A replay found the first call's charge (same provider
- * key), so it is not refunded.
+ * key), so it is not refunded. `stored` reads the request's finished result: when the answer to
+ * the COMMIT was lost (the database restarted), it says whether the charge was recorded after
+ * all; if the database cannot say, the charge is kept for the client's replay to settle.
  */
-export async function recordCharge<T>(gateway: PaymentGateway, charge: CardCharge | null, run: () => Promise<{ result: T; replayed: boolean }>): Promise<T> {
+export async function recordCharge<T>(
+  gateway: PaymentGateway,
+  charge: CardCharge | null,
+  run: () => Promise<{ result: T; replayed: boolean }>,
+  stored: () => Promise<{ result: T } | null>,
+): Promise<T> {
   try {
     return (await run()).result;
   } catch (error) {
-    if (charge) {
+    const finished = await stored().then((found) => found ?? false, () => null);
+    if (finished) return finished.result;
+    if (charge && finished === false) {
       const refund = await gateway.refund({ chargeRef: charge.ref, amountMinor: charge.amountMinor, idempotencyKey: `${charge.key}:refund` });
       if (!refund.ok) console.error(`Refund of charge ${charge.ref} failed and must be retried: ${refund.reason}`);
     }

@@ -122,6 +122,11 @@ async function renewOneCycle(prisma: PrismaClient, membershipId: string, now: Da
         }
         return { result: { ...base, outcome: "renewed", chargedMinor: charge ? priceMinor : 0n, connectsGranted: grant.connects, lapseReason: null }, replayed: false };
       }),
+      // The answer to the COMMIT was lost: the cycle moved on, so the renewal (and its charge) was recorded.
+      async () => {
+        const current = await prisma.membership.findUnique({ where: { id: membershipId }, select: { currentPeriodEnd: true } });
+        return current && current.currentPeriodEnd.getTime() !== boundary.getTime() ? { result: null } : null;
+      },
     );
   } catch (error) {
     if (isDomainError(error) && error.code === "CONFLICT") return null;

@@ -69,7 +69,8 @@ export async function subscribeMembership(
   const gateway = deps.gateway ?? getGateway();
   const codec = jsonCodec<MembershipSubscription>();
   const call = { operation: "membership.subscribe", userId: actorId, key: input.idempotencyKey, request: { paymentMethodId: input.paymentMethodId } };
-  const stored = await storedResult(prisma, call, codec);
+  const finished = () => storedResult(prisma, call, codec);
+  const stored = await finished();
   if (stored) return stored.result;
 
   const quote = await planSubscription(prisma, input);
@@ -151,5 +152,6 @@ export async function subscribeMembership(
         codec,
       ),
     ),
+    finished,
   );
 }

@@ -77,24 +77,38 @@ export async function chargeThenCommit<T>(
   },
 ): Promise<T> {
   const { call } = options;
-  const done = await prisma.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { key: true } });
-  if (done) {
-    return runTransaction(prisma, async (tx) => {
+  const finished = () => prisma.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { key: true } });
+  const replay = () =>
+    runTransaction(prisma, async (tx) => {
       const { result } = await idempotent(tx, call, () => Promise.reject(new DomainError("CONFLICT", "This request is already being handled.")), jsonCodec<T>());
       return result;
     });
-  }
-  const plan = await options.prepare();
+  if (await finished()) return replay();
   // Another request under the same key must not share this charge: the request's hash is in the key.
   const gatewayKey = `${scopedKey(call)}:${hashRequest(call.request).slice(0, 16)}`;
-  const charge = await chargeVerifiedCard(prisma, gateway, { ...plan, gatewayKey });
+  let charge: CardCharge;
+  try {
+    const plan = await options.prepare();
+    charge = await chargeVerifiedCard(prisma, gateway, { ...plan, gatewayKey });
+  } catch (error) {
+    // The same request, sent twice at once (a double click, a client's retry), may have finished
+    // while this one was checking: "the milestone is already funded" is then this request's own
+    // effect, and its answer is the first one's result (RULES 0.4).
+    if (await finished()) return replay();
+    throw error;
+  }
   try {
     return await runTransaction(prisma, async (tx) => {
       const { result } = await idempotent(tx, call, () => options.commit(tx, charge), jsonCodec<T>());
       return result;
     });
   } catch (error) {
-    await refundCardCharge(gateway, charge);
+    // Refund only a charge whose transaction surely did not commit. The answer to a COMMIT can be
+    // lost (the database restarted): then the record says what happened, and if the database
+    // cannot say, the charge stays for the client's replay (same key, same charge) to settle.
+    const committed = await finished().then((record) => record !== null, () => null);
+    if (committed === true) return replay();
+    if (committed === false) await refundCardCharge(gateway, charge);
     throw error;
   }
 }

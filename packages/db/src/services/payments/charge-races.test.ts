@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import type { PrismaClient, Tx } from "../../client";
+import { freshDatabase, type TestDatabase } from "../../testing";
+import { buyConnects } from "../connects/buy-connects";
+import { addCard, makeUser as makeConnectsUser } from "../connects/test-helpers";
+import { fundMilestone } from "../contracts/fund-milestone";
+import { activeFixedContract, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "../contracts/test-helpers";
+
+// Found by `pnpm chaos` (bench/src/chaos.ts): operations that charge a card check the request
+// before charging, outside the transaction that records it. Two things went wrong there when
+// requests were replayed or doubled while the database was being killed.
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await freshDatabase({ max: 8 });
+});
+afterAll(async () => {
+  await expectLedgerHolds(db.prisma);
+  await db.drop();
+});
+
+async function contractWithTwoMilestones() {
+  const clientId = await makeVerifiedClient(db.prisma);
+  const freelancerId = await makeUser(db.prisma, "FREELANCER");
+  const offer = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: [10_000n, 20_000n] });
+  return { clientId, milestoneIds: offer.milestoneIds };
+}
+
+async function until(condition: () => Promise<boolean>, what: string) {
+  const deadline = Date.now() + 20_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const waitingOnLocks = async () =>
+  Number((await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)[0]!.n);
+
+/**
+ * The client as seen by a request whose answer to COMMIT is lost once (the database restarted
+ * as it answered): the transaction committed, the caller gets a connection error. `committed`
+ * says which transaction that is. With `unreachableAfter`, the database then cannot be asked
+ * whether the request finished.
+ */
+function losingOneCommitAnswer(committed: () => Promise<boolean>, options: { unreachableAfter?: boolean } = {}): PrismaClient {
+  let lost = false;
+  return new Proxy(db.prisma, {
+    get(target, property) {
+      if (property === "$transaction") {
+        return async (fn: (tx: Tx) => Promise<unknown>, transactionOptions?: Parameters<PrismaClient["$transaction"]>[1]) => {
+          const result = await target.$transaction(fn, transactionOptions);
+          if (!lost && (await committed())) {
+            lost = true;
+            throw new Error("Connection terminated unexpectedly");
+          }
+          return result;
+        };
+      }
+      if (property === "idempotencyRecord" && lost && options.unreachableAfter) {
+        return { findUnique: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")) };
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+describe("the same card payment requested twice at once", () => {
+  it("answers both with the first result when the second is checked after the first committed, and charges once", async () => {
+    const { clientId, milestoneIds } = await contractWithTwoMilestones();
+    const gateway = new RecordingGateway();
+    // Funding the first milestone makes the client's funding account, which the test locks below.
+    await fundMilestone(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId: milestoneIds[0]! }, { gateway });
+
+    // Hold the first request inside its transaction (it has locked the milestone and waits for the
+    // ledger account), so the second finds no finished request and then waits for the milestone.
+    const blocker = new pg.Client({ connectionString: db.url });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`SELECT id FROM "LedgerAccount" WHERE key = $1 FOR UPDATE`, [`client_funding:${clientId}`]);
+    const input = { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId: milestoneIds[1]! };
+    const first = fundMilestone(db.prisma, input, { gateway });
+    await until(async () => (await waitingOnLocks()) === 1, "the first request waits inside its transaction");
+    const second = fundMilestone(db.prisma, input, { gateway });
+    await until(async () => (await waitingOnLocks()) === 2, "the second request waits for the milestone");
+    await blocker.query("COMMIT");
+    await blocker.end();
+
+    const [a, b] = await Promise.all([first, second]);
+    expect(b).toEqual(a);
+    expect(a).toMatchObject({ milestoneId: milestoneIds[1], status: "FUNDED", amountMinor: 20_000n });
+    expect(gateway.charges.filter((charge) => charge.amountMinor === a.chargedMinor)).toHaveLength(1);
+    expect(gateway.refunds).toEqual([]);
+    expect(await db.prisma.ledgerTransfer.count({ where: { milestoneId: milestoneIds[1]!, operation: "fund_milestone" } })).toBe(3);
+  });
+});
+
+describe("a card payment whose answer to COMMIT is lost", () => {
+  it("keeps the charge and answers with the recorded result (milestone funding)", async () => {
+    const { clientId, milestoneIds } = await contractWithTwoMilestones();
+    const gateway = new RecordingGateway();
+    const milestoneId = milestoneIds[0]!;
+    const funded = async () => (await db.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } })).status === "FUNDED";
+
+    const result = await fundMilestone(losingOneCommitAnswer(funded), { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId }, { gateway });
+
+    expect(result).toMatchObject({ milestoneId, status: "FUNDED", amountMinor: 10_000n });
+    expect(gateway.charges).toHaveLength(1);
+    expect(gateway.refunds).toEqual([]);
+    expect(await db.prisma.charge.count({ where: { gatewayRef: result.chargeRef } })).toBe(1);
+  });
+
+  it("when the database cannot say what happened, keeps the charge for the replay, which charges nothing more", async () => {
+    const { clientId, milestoneIds } = await contractWithTwoMilestones();
+    const gateway = new RecordingGateway();
+    const milestoneId = milestoneIds[0]!;
+    const funded = async () => (await db.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } })).status === "FUNDED";
+    const input = { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId };
+
+    await expect(fundMilestone(losingOneCommitAnswer(funded, { unreachableAfter: true }), input, { gateway })).rejects.toThrow("Connection terminated unexpectedly");
+    expect(gateway.refunds).toEqual([]);
+
+    const replayed = await fundMilestone(db.prisma, input, { gateway });
+    expect(replayed).toMatchObject({ milestoneId, status: "FUNDED" });
+    expect(gateway.charges).toHaveLength(1);
+    expect(gateway.refunds).toEqual([]);
+  });
+
+  it("keeps the charge and answers with the recorded result (connects purchase)", async () => {
+    const user = await makeConnectsUser(db.prisma, "FREELANCER");
+    const card = await addCard(db.prisma, user.id);
+    const gateway = new RecordingGateway();
+    const bought = async () => (await db.prisma.connectPurchase.count({ where: { userId: user.id } })) > 0;
+
+    const result = await buyConnects(losingOneCommitAnswer(bought), { actorId: user.id, idempotencyKey: key(), now: NOW, bundleSize: 10, paidWith: "card", paymentMethodId: card.id }, { gateway });
+
+    expect(result).toMatchObject({ connects: 10, priceMinor: 150n });
+    expect(gateway.charges).toHaveLength(1);
+    expect(gateway.refunds).toEqual([]);
+  });
+});
