@@ -78,7 +78,9 @@ export async function invoiceHourlyWeeks(
       if (invoiced) outcome.invoiced.push(invoiced);
       else await refundUnlessUsed(prisma, gateway, week.id, charge);
     } catch (error) {
-      await refundCardCharge(gateway, charge);
+      // The answer to COMMIT may have been lost (the database restarted): refund only a charge the
+      // invoice did not record. If the database cannot say, the job's retry (same key, same charge) settles it.
+      await refundUnlessUsed(prisma, gateway, week.id, charge).catch(() => undefined);
       throw error;
     }
   }

@@ -4,7 +4,11 @@ import type { PrismaClient, Tx } from "../../client";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { buyConnects } from "../connects/buy-connects";
 import { addCard, makeUser as makeConnectsUser } from "../connects/test-helpers";
+import { acceptOffer } from "../contracts/accept-offer";
 import { fundMilestone } from "../contracts/fund-milestone";
+import { invoiceHourlyWeeks } from "../contracts/invoice-hourly-weeks";
+import { logTime } from "../contracts/log-time";
+import { makeDirectOffer } from "../contracts/make-direct-offer";
 import { activeFixedContract, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "../contracts/test-helpers";
 
 // Found by `pnpm chaos` (bench/src/chaos.ts): operations that charge a card check the request
@@ -138,6 +142,26 @@ describe("a card payment whose answer to COMMIT is lost", () => {
 
     expect(result).toMatchObject({ connects: 10, priceMinor: 150n });
     expect(gateway.charges).toHaveLength(1);
+    expect(gateway.refunds).toEqual([]);
+  });
+
+  it("keeps the charge of an hourly invoice (the runner's retry finds the week invoiced)", async () => {
+    const clientId = await makeVerifiedClient(db.prisma);
+    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const offer = await makeDirectOffer(db.prisma, {
+      actorId: clientId, idempotencyKey: key(), now: NOW, freelancerId, title: "Support", terms: { type: "HOURLY", weeklyLimitHours: 10, hourlyRateMinor: 5_000n },
+    });
+    await acceptOffer(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, contractId: offer.contractId });
+    const { weekId } = await logTime(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, contractId: offer.contractId, workedOn: NOW, minutes: 90, memo: "Tickets" });
+    const gateway = new RecordingGateway();
+    const invoiced = async () => (await db.prisma.hourlyWeek.findUniqueOrThrow({ where: { id: weekId } })).status === "INVOICED";
+    const monday = new Date("2026-11-30T00:00:00Z");
+
+    await expect(invoiceHourlyWeeks(losingOneCommitAnswer(invoiced), { now: monday }, { gateway })).rejects.toThrow("Connection terminated unexpectedly");
+    expect(gateway.refunds).toEqual([]);
+    expect(await db.prisma.charge.count({ where: { purpose: `hourly_week:${weekId}`, gatewayRef: gateway.charges[0]!.ref } })).toBe(1);
+    // The runner's retry of the same job: nothing more is charged or refunded.
+    await invoiceHourlyWeeks(db.prisma, { now: monday }, { gateway });
     expect(gateway.refunds).toEqual([]);
   });
 });
