@@ -20,7 +20,8 @@ export function createContextInner(options: { session: Session | null; prisma: P
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const cause = error.cause as { code?: unknown } | undefined;
+    const cause = error.cause as { name?: unknown; code?: unknown } | undefined;
+    const isDomain = cause?.name === "DomainError" || cause?.name === "RuleViolation";
     const zodError = error.cause instanceof ZodError && error.code !== "INTERNAL_SERVER_ERROR" ? error.cause : null;
     // The stack (with a crash's text and the server's paths) goes to the server log only.
     const { stack: _stack, ...data } = shape.data;
@@ -30,7 +31,8 @@ const t = initTRPC.context<Context>().create({
       message: error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : zodError ? readableZodError(zodError) : shape.message,
       data: {
         ...data,
-        domainCode: typeof cause?.code === "string" ? cause.code : null,
+        // Only the app's own codes: a library's (a Prisma "P2020") says nothing to the caller.
+        domainCode: isDomain && typeof cause?.code === "string" ? cause.code : null,
         fieldErrors: zodError ? z.flattenError(zodError, readableIssue).fieldErrors : null,
       },
     };

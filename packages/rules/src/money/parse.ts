@@ -5,6 +5,12 @@ import { formatMoney } from "./format";
 /** The largest amount a person may type: $10,000,000.00. */
 export const MAX_PARSED_MONEY_MINOR: Minor = 1_000_000_000n;
 
+/**
+ * The largest amount any one input may carry (a budget, bid, milestone, bonus, rate, threshold or
+ * setting): $100,000,000.00. Far below what a BIGINT column or a fee computation could overflow.
+ */
+export const MAX_AMOUNT_MINOR: Minor = 10_000_000_000n;
+
 // Digits either plain ("1234") or grouped by thousands ("1,234"), then optional cents.
 const AMOUNT_PATTERN = /^(\d+|\d{1,3}(?:,\d{3})+)?(?:\.(\d*))?$/;
 

@@ -89,7 +89,7 @@ export const SETTING_DEFINITIONS = {
     description: "Whether a freelancer may pay for connects from their Available balance.",
     group: "connects",
     unit: "boolean",
-    schema: z.boolean(),
+    schema: z.boolean("Choose on or off."),
   }),
   connectLotExpiryDays: define({
     label: "Connect expiry",
@@ -124,7 +124,7 @@ export const SETTING_DEFINITIONS = {
     description: "How many boosted proposals rank at the top of a job.",
     group: "connects",
     unit: "count",
-    schema: z.int().min(0, "Slots cannot be negative."),
+    schema: z.int("Slots are whole numbers.").min(0, "Slots cannot be negative.").max(1_000, "At most 1,000 boost slots."),
   }),
   boostAuctionDays: define({
     label: "Boost auction length",
@@ -138,14 +138,14 @@ export const SETTING_DEFINITIONS = {
     description: "Most proposals one job accepts.",
     group: "jobs",
     unit: "count",
-    schema: z.int().positive("A job must accept at least one proposal."),
+    schema: z.int("Proposals per job is a whole number.").positive("A job must accept at least one proposal.").max(10_000, "A job accepts at most 10,000 proposals."),
   }),
   refundConnectsOnExpiryWithNoView: define({
     label: "Refund on unviewed expiry",
     description: "Refund proposals' connects when a job expires with no proposal ever viewed.",
     group: "connects",
     unit: "boolean",
-    schema: z.boolean(),
+    schema: z.boolean("Choose on or off."),
   }),
   jobExpiryDays: define({
     label: "Job expiry",

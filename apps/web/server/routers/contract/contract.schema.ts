@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdempotencyKey } from "@fairlance/db";
+import { MAX_AMOUNT_MINOR } from "@fairlance/rules";
 
 const ZContractStatus = z.enum(["OFFERED", "ACTIVE", "ENDED", "DECLINED"]);
 const ZJobType = z.enum(["FIXED", "HOURLY"]);
@@ -102,7 +103,7 @@ export const ZContractPage = z.object({
 
 const ZMilestoneDraft = z.object({
   title: z.string().trim().min(1, "Give the milestone a title.").max(200, "Milestone titles are at most 200 characters."),
-  amountMinor: z.bigint().positive("A milestone amount must be positive."),
+  amountMinor: z.bigint().positive("A milestone amount must be positive.").max(MAX_AMOUNT_MINOR, "A milestone cannot be more than $100,000,000.00."),
 });
 const ZFixedTerms = z.object({ type: z.literal("FIXED"), milestones: z.array(ZMilestoneDraft).min(1, "Add at least one milestone.").max(20) });
 const ZWeeklyLimit = z.number().int("The weekly limit is a whole number of hours.").min(1, "The weekly limit is at least 1 hour.").max(168, "A week has 168 hours.");
@@ -120,7 +121,7 @@ export const ZHireQuote = z.object({
   milestoneMinimumMinor: z.bigint(),
 });
 
-export const ZClientFeeQuoteInput = z.object({ amountsMinor: z.array(z.bigint().positive()).max(20) });
+export const ZClientFeeQuoteInput = z.object({ amountsMinor: z.array(z.bigint().positive().max(MAX_AMOUNT_MINOR)).max(20) });
 export const ZClientFeeQuote = z.object({
   clientFeeBps: z.number().int(),
   milestoneMinimumMinor: z.bigint(),
@@ -153,7 +154,7 @@ export const ZMakeOfferInput = z.object({
   title: z.string().trim().min(1, "Give the contract a title.").max(200, "Titles are at most 200 characters."),
   terms: z.discriminatedUnion("type", [
     ZFixedTerms,
-    z.object({ type: z.literal("HOURLY"), weeklyLimitHours: ZWeeklyLimit, hourlyRateMinor: z.bigint().positive("The hourly rate must be positive.") }),
+    z.object({ type: z.literal("HOURLY"), weeklyLimitHours: ZWeeklyLimit, hourlyRateMinor: z.bigint().positive("The hourly rate must be positive.").max(MAX_AMOUNT_MINOR, "The hourly rate cannot be more than $100,000,000.00.") }),
   ]),
 });
 
@@ -188,11 +189,11 @@ export const ZReleasedPayment = z.object({
   availableAt: z.date(),
 });
 
-export const ZBonusQuoteInput = z.object({ contractId: z.uuid(), amountMinor: z.bigint().positive("A bonus must be more than $0.") });
+export const ZBonusQuoteInput = z.object({ contractId: z.uuid(), amountMinor: z.bigint().positive("A bonus must be more than $0.").max(MAX_AMOUNT_MINOR, "A bonus cannot be more than $100,000,000.00.") });
 export const ZBonusQuote = z.object({ clientFee: ZClientFee, freelancerReceives: ZFeePreview });
 
 export const ZPayBonusInput = ZContractActionInput.extend({
-  amountMinor: z.bigint().positive("A bonus must be more than $0."),
+  amountMinor: z.bigint().positive("A bonus must be more than $0.").max(MAX_AMOUNT_MINOR, "A bonus cannot be more than $100,000,000.00."),
   note: z.string().trim().max(500).optional(),
 });
 export const ZPaidBonus = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdempotencyKey } from "@fairlance/db";
+import { MAX_AMOUNT_MINOR } from "@fairlance/rules";
 import { ZMilestoneStatus, ZReleasedPayment } from "../contract/contract.schema";
 
 export const ZMilestoneActionInput = z.object({ idempotencyKey: IdempotencyKey, milestoneId: z.uuid() });
@@ -9,7 +10,7 @@ export const ZAddMilestoneInput = z.object({
   contractId: z.uuid(),
   milestone: z.object({
     title: z.string().trim().min(1, "Give the milestone a title.").max(200, "Milestone titles are at most 200 characters."),
-    amountMinor: z.bigint().positive("A milestone amount must be positive."),
+    amountMinor: z.bigint().positive("A milestone amount must be positive.").max(MAX_AMOUNT_MINOR, "A milestone cannot be more than $100,000,000.00."),
   }),
 });
 export const ZAddedMilestone = z.object({ milestoneId: z.string(), position: z.number().int(), title: z.string(), amountMinor: z.bigint(), status: ZMilestoneStatus });

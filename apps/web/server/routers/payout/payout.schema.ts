@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdempotencyKey } from "@fairlance/db";
+import { MAX_AMOUNT_MINOR } from "@fairlance/rules";
 
 const ZKind = z.enum(["ACH", "LOCAL_BANK", "PAYPAL", "INSTANT", "WIRE"]);
 const ZSchedule = z.enum(["WEEKLY", "TWICE_MONTHLY", "MONTHLY", "QUARTERLY"]);
@@ -35,7 +36,7 @@ export const ZAddPayoutMethodInput = z.object({
 });
 export const ZAddedPayoutMethod = z.object({ id: z.string(), kind: z.string(), label: z.string(), usableFrom: z.date() });
 
-export const ZWithdrawalQuoteInput = z.object({ payoutMethodId: z.uuid(), amountMinor: z.bigint().positive("Enter an amount above $0.") });
+export const ZWithdrawalQuoteInput = z.object({ payoutMethodId: z.uuid(), amountMinor: z.bigint().positive("Enter an amount above $0.").max(MAX_AMOUNT_MINOR, "You cannot withdraw more than $100,000,000.00 at once.") });
 export const ZWithdrawalQuote = z.object({ amountMinor: z.bigint(), feeMinor: z.bigint(), netMinor: z.bigint(), methodLabel: z.string(), availableMinor: z.bigint() });
 
 export const ZWithdrawInput = ZWithdrawalQuoteInput.extend({ idempotencyKey: IdempotencyKey });
@@ -51,7 +52,7 @@ export const ZWithdrawal = z.object({
 
 export const ZSetAutoInput = z.object({
   schedule: ZSchedule.nullable(),
-  thresholdMinor: z.bigint().positive("Enter a threshold above $0."),
+  thresholdMinor: z.bigint().positive("Enter a threshold above $0.").max(MAX_AMOUNT_MINOR, "The threshold cannot be more than $100,000,000.00."),
   payoutMethodId: z.uuid("Choose a payout method."),
 });
 export const ZAutoSetting = z.object({ schedule: ZSchedule, thresholdMinor: z.bigint(), payoutMethodId: z.string() }).nullable();

@@ -1,11 +1,11 @@
-import { assertMilestoneAmount, settingValueToJson } from "@fairlance/rules";
+import { assertMilestoneAmount, MAX_AMOUNT_MINOR, settingValueToJson } from "@fairlance/rules";
 import { z } from "zod";
 import type { ContractStatus, JobType, Prisma, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 
 export const MilestoneDraft = z.object({
   title: z.string().trim().min(1, "Give the milestone a title.").max(200, "Milestone titles are at most 200 characters."),
-  amountMinor: z.bigint().positive("A milestone amount must be positive."),
+  amountMinor: z.bigint().positive("A milestone amount must be positive.").max(MAX_AMOUNT_MINOR, "A milestone cannot be more than $100,000,000.00."),
 });
 
 export const FixedTerms = z.object({
@@ -24,7 +24,7 @@ export const OfferTerms = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("HOURLY"),
     weeklyLimitHours: WeeklyLimitHours,
-    hourlyRateMinor: z.bigint().positive("The hourly rate must be positive."),
+    hourlyRateMinor: z.bigint().positive("The hourly rate must be positive.").max(MAX_AMOUNT_MINOR, "The hourly rate cannot be more than $100,000,000.00."),
   }),
 ]);
 

@@ -1,4 +1,4 @@
-import { assertContractActive, bonusEntries, computeClientFee } from "@fairlance/rules";
+import { assertContractActive, bonusEntries, computeClientFee, MAX_AMOUNT_MINOR } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
@@ -16,7 +16,7 @@ export const PayBonusInput = z.object({
   idempotencyKey: IdempotencyKey,
   now: z.date(),
   contractId: z.uuid(),
-  amountMinor: z.bigint().positive("A bonus must be more than $0."),
+  amountMinor: z.bigint().positive("A bonus must be more than $0.").max(MAX_AMOUNT_MINOR, "A bonus cannot be more than $100,000,000.00."),
   note: z.string().trim().max(500).optional(),
 });
 export type PayBonusInput = z.input<typeof PayBonusInput>;

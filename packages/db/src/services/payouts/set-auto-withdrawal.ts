@@ -1,4 +1,4 @@
-import { formatMoney } from "@fairlance/rules";
+import { formatMoney, MAX_AMOUNT_MINOR } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -8,7 +8,7 @@ import { requireFreelancer } from "./freelancer";
 export const SetAutoWithdrawalInput = z.object({
   /** null turns automatic withdrawals off. */
   schedule: z.enum(["WEEKLY", "TWICE_MONTHLY", "MONTHLY", "QUARTERLY"]).nullable(),
-  thresholdMinor: z.bigint("Enter the threshold in cents.").positive(),
+  thresholdMinor: z.bigint("Enter the threshold in cents.").positive("Enter a threshold above $0.").max(MAX_AMOUNT_MINOR, "The threshold cannot be more than $100,000,000.00."),
   payoutMethodId: z.uuid("Choose a payout method."),
 });
 
