@@ -23,19 +23,42 @@ export interface Reply {
   error?: { message: string; code: string; domainCode: string | null; fieldErrors: Record<string, string[]> | null };
 }
 
-/** The request body as the app's client sends it (superjson), with any Raw value spliced in as is. */
+/** A value sent with a superjson type of our choosing, e.g. `new Typed("garbage", "Date")` (an invalid date). */
+export class Typed {
+  constructor(
+    readonly json: unknown,
+    readonly type: string,
+  ) {}
+}
+
+/** The request body as the app's client sends it (superjson), with any Raw or Typed value spliced in as is. */
 export function encode(input: unknown): string {
   const raws: string[] = [];
+  const typed: Typed[] = [];
   const swap = (value: unknown): unknown => {
-    if (value instanceof Raw) return `\u0000raw${raws.push(value.json) - 1}\u0000`;
+    if (value instanceof Raw) return `@@raw:${raws.push(value.json) - 1}@@`;
+    if (value instanceof Typed) return `@@typed:${typed.push(value) - 1}@@`;
     if (Array.isArray(value)) return value.map(swap);
     if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, swap(v)]));
     }
     return value;
   };
-  const text = JSON.stringify(superjson.serialize(swap(input)));
-  return text.replace(/"\\u0000raw(\d+)\\u0000"/g, (_match, index: string) => raws[Number(index)]!);
+  const serialized = superjson.serialize(swap(input)) as { json: unknown; meta?: { values?: Record<string, string[]> } };
+  const splice = (value: unknown, path: string[]): unknown => {
+    const match = typeof value === "string" ? /^@@typed:(\d+)@@$/.exec(value) : null;
+    if (match) {
+      const { json, type } = typed[Number(match[1])]!;
+      serialized.meta = { ...serialized.meta, values: { ...serialized.meta?.values, [path.join(".")]: [type] } };
+      return json;
+    }
+    if (Array.isArray(value)) return value.map((item, i) => splice(item, [...path, String(i)]));
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, splice(v, [...path, k])]));
+    return value;
+  };
+  if (typed.length > 0) serialized.json = splice(serialized.json, []);
+  const text = JSON.stringify(serialized);
+  return text.replace(/"@@raw:(\d+)@@"/g, (_match, index: string) => raws[Number(index)]!);
 }
 
 function decode(status: number, headers: Headers, text: string): Reply {
@@ -92,7 +115,7 @@ export function httpApi(prisma: PrismaClient, clock: { now: Date }) {
     const query = options.query ?? (method === "GET" && input !== undefined ? `input=${encodeURIComponent(encode(input))}` : "");
     const init: RequestInit & { duplex?: "half" } = { method, headers };
     if (hasBody) {
-      init.body = options.body ?? (input === undefined ? "" : encode(input));
+      init.body = options.body ?? encode(input);
       if (init.body instanceof ReadableStream) init.duplex = "half";
     }
     const response = await handler(new Request(`${BASE_URL}/api/trpc/${path}${query ? `?${query}` : ""}`, init));
@@ -100,6 +123,20 @@ export function httpApi(prisma: PrismaClient, clock: { now: Date }) {
   }
 
   return { handler, signIn, send };
+}
+
+/** Runs the tasks `width` at a time (refusals are independent: they change nothing). */
+export async function inParallel<T>(tasks: (() => Promise<T>)[], width = 6): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
+  return results;
 }
 
 /** A message a person can read: one sentence or two, no zod or database internals. */

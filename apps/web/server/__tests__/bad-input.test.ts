@@ -1,0 +1,475 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnyTRPCProcedure } from "@trpc/server";
+import type { z } from "zod";
+import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { SETTING_DEFINITIONS } from "@fairlance/rules";
+import { appRouter } from "@/server/root";
+import { changesNothing, expectRefused, httpApi, inParallel, Raw, Typed, type Reply } from "./bad-input-kit";
+import { buildWorld, COVER_LETTER, JOB_FIELDS, NOW, type World } from "./bad-input-world";
+import { key, type TestUser } from "./money-helpers";
+
+let db: TestDatabase;
+let w: World;
+let api: ReturnType<typeof httpApi>;
+const cookies = new Map<string, string>();
+const clock = { now: NOW };
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  w = await buildWorld(db.prisma);
+  api = httpApi(db.prisma, clock);
+}, 120_000);
+afterAll(() => db.drop());
+
+const send = (who: TestUser, path: string, input?: unknown) => {
+  if (!cookies.has(who.id)) cookies.set(who.id, api.signIn(who));
+  return api.send(cookies.get(who.id)!, path, input);
+};
+
+// ---------------------------------------------------------------------------------------------
+// The procedures that move money or connects (or are idempotent), each with a valid input that
+// refers to real objects: every bad case below changes one field of it, so whatever is refused
+// is refused for that field, and a bad value that slipped through would really act.
+
+type Variant = "missing" | "null" | "empty" | "blank" | "zero";
+
+interface Entry {
+  path: string;
+  label?: string;
+  as: () => TestUser;
+  input: () => Record<string, unknown>;
+  /** Field paths ("milestone.amountMinor") where these variants are legitimately accepted. */
+  valid?: Record<string, Variant[]>;
+}
+
+const ENTRIES: Entry[] = [
+  { path: "job.post", as: () => w.people.client, input: () => ({ ...JOB_FIELDS, idempotencyKey: key(), publish: true }) },
+  { path: "job.publish", as: () => w.people.client, input: () => ({ jobId: w.jobs.draft, idempotencyKey: key() }) },
+  {
+    path: "job.edit",
+    as: () => w.people.client,
+    input: () => ({ jobId: w.jobs.open, idempotencyKey: key(), changes: { budgetMinor: 120_000n, durationDays: 30, title: "A better landing page" } }),
+  },
+  { path: "job.close", as: () => w.people.client, input: () => ({ jobId: w.jobs.open, idempotencyKey: key() }) },
+  { path: "job.invite", as: () => w.people.client, input: () => ({ jobId: w.jobs.openUnproposed, freelancerId: w.people.brokeFreelancer.id, idempotencyKey: key(), message: "Would you apply?" }) },
+  {
+    path: "proposal.submit",
+    as: () => w.people.freelancer,
+    input: () => ({ jobId: w.jobs.openUnproposed, idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 90_000n, boostConnects: 2 }),
+    valid: { boostConnects: ["zero"] },
+  },
+  { path: "proposal.withdraw", as: () => w.people.freelancer, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key() }) },
+  { path: "proposal.shortlist", as: () => w.people.client, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key() }) },
+  { path: "proposal.decline", as: () => w.people.client, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key() }) },
+  { path: "connects.buy", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), bundleSize: 10, paidWith: "card", paymentMethodId: w.cards.freelancerCard }) },
+  { path: "connects.subscribe", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), paymentMethodId: w.cards.freelancerCard }) },
+  { path: "message.send", as: () => w.people.freelancer, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key(), body: "When can we start?" }) },
+  {
+    path: "paymentMethod.add",
+    as: () => w.people.client,
+    input: () => ({ idempotencyKey: key(), card: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2035, cvc: "123" } }),
+  },
+  { path: "paymentMethod.verify", as: () => w.people.client, input: () => ({ idempotencyKey: key(), paymentMethodId: w.cards.unverifiedCard, code: "123456" }) },
+  {
+    path: "contract.hire",
+    as: () => w.people.client,
+    input: () => ({ idempotencyKey: key(), proposalId: w.proposals.mine, terms: { type: "FIXED", milestones: [{ title: "All of it", amountMinor: 90_000n }] } }),
+  },
+  {
+    path: "contract.offer",
+    label: "fixed price",
+    as: () => w.people.client,
+    input: () => ({ idempotencyKey: key(), freelancerId: w.people.freelancer.id, title: "Logo", terms: { type: "FIXED", milestones: [{ title: "Logo", amountMinor: 20_000n }] } }),
+  },
+  {
+    path: "contract.offer",
+    label: "hourly",
+    as: () => w.people.client,
+    input: () => ({ idempotencyKey: key(), freelancerId: w.people.freelancer.id, title: "Support", terms: { type: "HOURLY", weeklyLimitHours: 10, hourlyRateMinor: 5_000n } }),
+  },
+  { path: "contract.accept", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), contractId: w.contracts.offered }) },
+  { path: "contract.decline", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), contractId: w.contracts.offered, reason: "Busy" }), valid: { reason: ["missing", "empty", "blank"] } },
+  { path: "contract.end", as: () => w.people.client, input: () => ({ idempotencyKey: key(), contractId: w.contracts.fixed, reason: "Done", releaseEscrow: true }) },
+  {
+    path: "contract.payBonus",
+    as: () => w.people.client,
+    input: () => ({ idempotencyKey: key(), contractId: w.contracts.fixed, amountMinor: 5_000n, note: "Thanks" }),
+    valid: { note: ["missing", "empty", "blank"] },
+  },
+  { path: "milestone.add", as: () => w.people.client, input: () => ({ idempotencyKey: key(), contractId: w.contracts.fixed, milestone: { title: "Extra", amountMinor: 20_000n } }) },
+  { path: "milestone.fund", as: () => w.people.client, input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.unfunded }) },
+  { path: "milestone.submit", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.funded, note: "Here it is" }), valid: { note: ["missing", "empty", "blank"] } },
+  { path: "milestone.approve", as: () => w.people.client, input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.funded }) },
+  { path: "milestone.requestChanges", as: () => w.people.client, input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.funded, message: "More contrast" }) },
+  { path: "milestone.refund", as: () => w.people.client, input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.funded }) },
+  { path: "hourly.logTime", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), contractId: w.contracts.hourly, workedOn: NOW, minutes: 30, memo: "Fixes" }) },
+  { path: "hourly.dispute", as: () => w.people.client, input: () => ({ idempotencyKey: key(), weekId: w.weeks.mine, reason: "Too many hours" }) },
+  { path: "payout.addMethod", as: () => w.people.freelancer, input: () => ({ kind: "ACH", account: "000123456789", label: "Bank" }) },
+  { path: "payout.withdraw", as: () => w.people.freelancer, input: () => ({ payoutMethodId: w.payoutMethods.mine, amountMinor: 10_000n, idempotencyKey: key() }) },
+  { path: "payout.setAuto", as: () => w.people.freelancer, input: () => ({ schedule: "WEEKLY", thresholdMinor: 20_000n, payoutMethodId: w.payoutMethods.mine }) },
+  {
+    path: "admin.settings.change",
+    as: () => w.people.admin,
+    input: () => ({ idempotencyKey: key(), key: "connectPriceMinor", value: 20n, effectiveFrom: null, reason: "Costs went up" }),
+    valid: { value: ["zero"] },
+  },
+  { path: "admin.people.grantConnects", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), freelancerId: w.people.freelancer.id, connects: 10, reason: "Goodwill" }) },
+  { path: "admin.people.revokeConnects", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), freelancerId: w.people.freelancer.id, connects: 10, reason: "Mistake" }) },
+  { path: "admin.people.awardRisingTalent", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), freelancerId: w.people.otherFreelancer.id, reason: "Great start" }) },
+  { path: "admin.people.suspend", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Spam reports" }) },
+  { path: "admin.people.unsuspend", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Resolved now" }) },
+  { path: "admin.moderation.removeJob", as: () => w.people.admin, input: () => ({ jobId: w.jobs.otherOpen, idempotencyKey: key(), reason: "Looks like a scam" }) },
+  { path: "admin.moderation.reviewFlag", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Checked it" }) },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Bad values by the type the schema expects.
+
+type Case = [name: string, value: unknown];
+const MISSING = Symbol("missing");
+
+const NUMBER_BAD: Case[] = [
+  ["negative", -1],
+  ["zero", 0],
+  ["fractional", 12.5],
+  ["a numeric string", "10"],
+  ["NaN", NaN],
+  ["Infinity", Infinity],
+  ["-Infinity", -Infinity],
+  ["beyond 2^53", 2 ** 53 + 2],
+  ["beyond a 32-bit column", 2 ** 31],
+  ["raw 1e400", new Raw("1e400")],
+  ["raw -1e400", new Raw("-1e400")],
+  ["a raw 30-digit integer", new Raw("123456789012345678901234567890")],
+  ["a bigint", 10n],
+  ["null", null],
+  ["an array", [10]],
+  ["an object", { value: 10 }],
+  ["missing", MISSING],
+];
+const BIGINT_BAD: Case[] = [
+  ["negative", -1n],
+  ["zero", 0n],
+  ["fractional cents", 12.5],
+  ["a plain number", 100],
+  ["a numeric string", "100"],
+  ["NaN", NaN],
+  ["Infinity", Infinity],
+  ["-Infinity", -Infinity],
+  ["beyond 2^53", 2n ** 53n + 1n],
+  ["beyond a BIGINT column", 2n ** 63n],
+  ["far beyond", 10n ** 40n],
+  ["raw 1e400", new Raw("1e400")],
+  ["a raw 30-digit integer", new Raw("123456789012345678901234567890")],
+  ["a superjson bigint of 12.5", new Typed("12.5", "bigint")],
+  ["a superjson bigint of 1e3", new Typed("1e3", "bigint")],
+  ["null", null],
+  ["an array", [100n]],
+  ["an object", { amountMinor: 100n }],
+  ["missing", MISSING],
+];
+const STRING_BAD: Case[] = [
+  ["empty", ""],
+  ["blank", "   "],
+  ["100,000 characters", "x".repeat(100_000)],
+  ["a number", 42],
+  ["null", null],
+  ["an array", ["x"]],
+  ["an object", { toString: "x" }],
+  ["missing", MISSING],
+];
+const ID_BAD: Case[] = [...STRING_BAD, ["not an id", "not-a-uuid"], ["SQL", "' OR '1'='1"], ["an id with a suffix", "00000000-0000-4000-8000-000000000000; DROP TABLE x"]];
+const KEY_BAD: Case[] = [...STRING_BAD, ["too short", "abc"], ["with spaces and symbols", "my key <script>"], ["101 characters", "k".repeat(101)]];
+const ENUM_BAD: Case[] = [...STRING_BAD, ["not an option", "BITCOIN"], ["lower case", "weekly_ish"]];
+const DATE_BAD: Case[] = [
+  ["a date string", "2026-12-01"],
+  ["an invalid date", new Typed("not a date", "Date")],
+  ["the year 275761", new Typed("+275761-01-01T00:00:00.000Z", "Date")],
+  ["a timestamp number", 1_764_547_200_000],
+  ["null", null],
+  ["an object", {}],
+  ["missing", MISSING],
+];
+const BOOLEAN_BAD: Case[] = [
+  ["a string", "true"],
+  ["a number", 1],
+  ["null", null],
+  ["missing", MISSING],
+];
+const OBJECT_BAD: Case[] = [
+  ["null", null],
+  ["an array", []],
+  ["a string", "x"],
+  ["a number", 1],
+  ["missing", MISSING],
+];
+const LIST_BAD: Case[] = [
+  ["null", null],
+  ["empty", []],
+  ["a string", "x"],
+  ["an object", {}],
+  ["missing", MISSING],
+];
+/** What an admin may type as a setting's value: checked by the rules for that setting. */
+const SETTING_VALUE_BAD: Case[] = BIGINT_BAD.filter(([name]) => name !== "missing").concat([["a string", "cheap"]]);
+
+const WHOLE_INPUT_BAD: Case[] = [
+  ["null", null],
+  ["an array", []],
+  ["a number", 42],
+  ["a string", "x"],
+  ["an empty object", {}],
+  ["raw 1e400", new Raw("1e400")],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Walking a zod schema beside the valid input, to know what each field is.
+
+type Schema = z.core.$ZodType;
+const defOf = (schema: Schema) => schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+
+function unwrap(schema: Schema): { schema: Schema; optional: boolean; nullable: boolean } {
+  let optional = false;
+  let nullable = false;
+  for (;;) {
+    const def = defOf(schema);
+    if (def.type === "optional" || def.type === "default" || def.type === "prefault") optional = true;
+    else if (def.type === "nullable") nullable = true;
+    else if (def.type === "pipe") {
+      schema = def.in as Schema;
+      continue;
+    } else return { schema, optional, nullable };
+    schema = def.innerType as Schema;
+  }
+}
+
+function childSchema(parent: Schema, segment: string | number, value: Record<string, unknown>): Schema {
+  const def = defOf(unwrap(parent).schema);
+  if (def.type === "object") return (def.shape as Record<string, Schema>)[segment as string]!;
+  if (def.type === "array") return def.element as Schema;
+  if (def.type === "union") {
+    const options = def.options as Schema[];
+    const discriminator = def.discriminator as string | undefined;
+    const option = options.find((o) => {
+      const shape = defOf(unwrap(o).schema).shape as Record<string, Schema> | undefined;
+      const literal = shape && discriminator ? defOf(shape[discriminator]!) : undefined;
+      return literal && (literal.values as unknown[]).includes(value[discriminator!]);
+    });
+    return childSchema(option ?? options[0]!, segment, value);
+  }
+  throw new Error(`cannot walk into a ${def.type}`);
+}
+
+interface Field {
+  path: (string | number)[];
+  cases: Case[];
+}
+
+function casesFor(schema: Schema, name: string): Case[] {
+  const { schema: inner, optional, nullable } = unwrap(schema);
+  const def = defOf(inner);
+  let cases: Case[];
+  if (def.type === "bigint") cases = BIGINT_BAD;
+  else if (def.type === "number") cases = NUMBER_BAD;
+  else if (def.type === "boolean") cases = BOOLEAN_BAD;
+  else if (def.type === "date") cases = DATE_BAD;
+  else if (def.type === "enum" || def.type === "literal") cases = ENUM_BAD;
+  else if (def.type === "string") cases = name === "idempotencyKey" ? KEY_BAD : def.format === "uuid" ? ID_BAD : STRING_BAD;
+  else if (def.type === "object" || def.type === "union") cases = OBJECT_BAD;
+  else if (def.type === "array") cases = LIST_BAD;
+  else if (def.type === "unknown") cases = SETTING_VALUE_BAD;
+  else throw new Error(`no bad values for a ${def.type}`);
+  // Leaving out an optional field, or null for a nullable one, is a valid request.
+  return cases.filter(([variant]) => !(variant === "missing" && optional) && !(variant === "null" && nullable));
+}
+
+/** Every field of the valid input (nested objects, the first item of lists), with its bad values. */
+function fieldsOf(schema: Schema, input: Record<string, unknown>, prefix: (string | number)[] = []): Field[] {
+  return Object.entries(input).flatMap(([name, value]) => {
+    const child = childSchema(schema, name, input);
+    const path = [...prefix, name];
+    const own: Field = { path, cases: casesFor(child, name) };
+    if (Array.isArray(value)) {
+      const tooMany: Case = ["500 items", Array.from({ length: 500 }, () => value[0])];
+      const element = defOf(unwrap(child).schema).element as Schema;
+      const items = value[0] && typeof value[0] === "object" ? fieldsOf(element, value[0] as Record<string, unknown>, [...path, 0]) : [{ path: [...path, 0], cases: casesFor(element, name) }];
+      return [{ ...own, cases: [...own.cases, tooMany] }, ...items];
+    }
+    if (value && typeof value === "object" && !(value instanceof Date) && typeof value !== "bigint") {
+      return [own, ...fieldsOf(child, value as Record<string, unknown>, path)];
+    }
+    return [own];
+  });
+}
+
+function withValue(input: Record<string, unknown>, path: (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(input);
+  let target: Record<string | number, unknown> = copy;
+  for (const segment of path.slice(0, -1)) target = target[segment] as Record<string | number, unknown>;
+  const last = path.at(-1)!;
+  if (value === MISSING) delete target[last];
+  else target[last] = value;
+  return copy;
+}
+
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
+const inputSchema = (path: string) => procedures[path]!._def.inputs[0] as unknown as Schema;
+
+let corpusSize = 0;
+
+describe("bad values for every field of every procedure that moves money or connects", () => {
+  it("the list covers every mutation whose input has an amount, connects or an idempotency key", () => {
+    const keysOf = (schema: Schema): string[] => {
+      const def = defOf(unwrap(schema).schema);
+      if (def.type === "object") return Object.entries(def.shape as Record<string, Schema>).flatMap(([name, child]) => [name, ...keysOf(child)]);
+      if (def.type === "array") return keysOf(def.element as Schema);
+      if (def.type === "union") return (def.options as Schema[]).flatMap(keysOf);
+      return [];
+    };
+    const moving = Object.entries(procedures)
+      .filter(([, procedure]) => procedure._def.type === "mutation")
+      .filter(([path]) => procedures[path]!._def.inputs.length > 0 && keysOf(inputSchema(path)).some((name) => /Minor$|^idempotencyKey$|[cC]onnects$|^bundleSize$/.test(name)))
+      .map(([path]) => path);
+    const listed = new Set(ENTRIES.map((entry) => entry.path));
+    expect(moving.filter((path) => !listed.has(path))).toEqual([]);
+    expect(moving.length).toBeGreaterThanOrEqual(35);
+  });
+
+  for (const entry of ENTRIES) {
+    const name = `${entry.path}${entry.label ? ` (${entry.label})` : ""}`;
+    it(name, async () => {
+      const baseline = entry.input();
+      // The control: the valid input passes the edge schema, so every refusal below is the bad field's.
+      const parsed = await inputSchema(entry.path)["~standard"].validate(baseline);
+      expect("issues" in parsed ? parsed.issues : [], `${name}: the valid input is not valid`).toEqual([]);
+
+      const problems: string[] = [];
+      const check = (reply: Reply, context: string, field?: string | number) => {
+        try {
+          expectRefused(reply, context);
+          const fieldErrors = reply.error?.fieldErrors;
+          if (reply.status === 400 && fieldErrors && field !== undefined) {
+            expect(Object.keys(fieldErrors), `${context}: the field is not named`).toContain(String(field));
+          }
+        } catch (error) {
+          problems.push((error as Error).message.split("\n")[0]!);
+        }
+      };
+
+      const tasks = WHOLE_INPUT_BAD.map(([variant, value]) => async () => check(await send(entry.as(), entry.path, value), `${name} with the whole input ${variant}`));
+      for (const field of fieldsOf(inputSchema(entry.path), baseline)) {
+        const dotted = field.path.join(".");
+        const allowed: string[] = entry.valid?.[dotted] ?? [];
+        for (const [variant, value] of field.cases.filter(([variant]) => !allowed.includes(variant))) {
+          tasks.push(async () => check(await send(entry.as(), entry.path, withValue(baseline, field.path, value)), `${name}: ${dotted} ${variant}`, field.path[0]));
+        }
+      }
+      corpusSize += tasks.length;
+      await changesNothing(db.prisma, name, async () => {
+        await inParallel(tasks);
+        expect(problems).toEqual([]);
+      });
+    });
+  }
+
+  it("admin.settings.change: a bad value for every setting, by its type", async () => {
+    const INT_VALUE_BAD: Case[] = [
+      ["negative", -1],
+      ["fractional", 12.5],
+      ["a numeric string", "10"],
+      ["NaN", NaN],
+      ["Infinity", Infinity],
+      ["beyond 2^53", 2 ** 53 + 2],
+      ["beyond a 32-bit column", 2 ** 31],
+      ["a bigint", 10n],
+      ["an array", [10]],
+    ];
+    const MONEY_VALUE_BAD: Case[] = [
+      ["negative", -1n],
+      ["fractional cents", 12.5],
+      ["a plain number", 15],
+      ["a numeric string", "15"],
+      ["beyond 2^53", 2n ** 53n + 1n],
+      ["beyond a BIGINT column", 2n ** 63n],
+      ["null", null],
+    ];
+    const SHAPE_BAD: Case[] = [
+      ["null", null],
+      ["a string", "x"],
+      ["a number", 1],
+      ["an empty object", {}],
+    ];
+    const bad: Record<string, Case[]> = {
+      money: MONEY_VALUE_BAD,
+      connects: INT_VALUE_BAD,
+      days: INT_VALUE_BAD,
+      count: INT_VALUE_BAD,
+      bps: [...INT_VALUE_BAD, ["above 100%", 10_001]],
+      boolean: [
+        ["a string", "true"],
+        ["a number", 1],
+        ["null", null],
+      ],
+      bundle_sizes: [
+        ["empty", []],
+        ["zero", [0, 10]],
+        ["negative", [-10]],
+        ["fractional", [12.5]],
+        ["beyond a 32-bit column", [2 ** 31]],
+        ["twice the same", [10, 10]],
+        ["a bigint", [10n]],
+        ["500 bundles", Array.from({ length: 500 }, (_, i) => i + 1)],
+        ...SHAPE_BAD,
+      ],
+      rate_card: [
+        ["no tiers", { tiers: [] }],
+        ["connects beyond a 32-bit column", { tiers: [{ upToMinor: null, connects: 2 ** 31, shortConnects: 1, shortMaxDays: 1 }] }],
+        ["an edge beyond a BIGINT column", { tiers: [{ upToMinor: 2n ** 63n, connects: 2, shortConnects: 1, shortMaxDays: 1 }, { upToMinor: null, connects: 3, shortConnects: 2, shortMaxDays: 1 }] }],
+        ["negative connects", { tiers: [{ upToMinor: null, connects: -1, shortConnects: 1, shortMaxDays: 1 }] }],
+        ...SHAPE_BAD,
+      ],
+      fee_schedule: [
+        ["a rate above 100%", { model: "flat", rateBps: 10_001 }],
+        ["an unknown model", { model: "free" }],
+        ["bands going down", { model: "tiered", bands: [{ upToMinor: 100n, rateBps: 10 }, { upToMinor: 50n, rateBps: 10 }, { upToMinor: null, rateBps: 5 }] }],
+        ...SHAPE_BAD,
+      ],
+      payout_fees: [
+        ["a negative fee", { ach: -1n, local_bank: 99n, paypal: 200n, instant: 200n, wire: 3_000n }],
+        ["a fee beyond a BIGINT column", { ach: 2n ** 63n, local_bank: 99n, paypal: 200n, instant: 200n, wire: 3_000n }],
+        ["a missing kind", { ach: 0n }],
+        ...SHAPE_BAD,
+      ],
+      scam_patterns: [
+        ["an invalid expression", [{ id: "x", label: "X", category: "payment", source: "(", flags: "" }]],
+        ["a 100,000-character expression", [{ id: "x", label: "X", category: "payment", source: "a".repeat(100_000), flags: "" }]],
+        ["an unknown flag", [{ id: "x", label: "X", category: "payment", source: "a", flags: "g" }]],
+        ["the same id twice", [{ id: "x", label: "X", category: "payment", source: "a", flags: "" }, { id: "x", label: "Y", category: "payment", source: "b", flags: "" }]],
+        ["a string", "x"],
+        ["null", null],
+      ],
+    };
+    const problems: string[] = [];
+    await changesNothing(db.prisma, "settings", async () => {
+      for (const [settingKey, definition] of Object.entries(SETTING_DEFINITIONS)) {
+        const cases = (bad[definition.unit] ?? []).filter(([variant]) => !(variant === "null" && settingKey === "connectRolloverCap"));
+        expect(cases.length, `no bad values for ${definition.unit}`).toBeGreaterThan(0);
+        for (const [variant, value] of cases) {
+          const reply = await send(w.people.admin, "admin.settings.change", { idempotencyKey: key(), key: settingKey, value, effectiveFrom: null, reason: "Testing bad values" });
+          corpusSize++;
+          try {
+            expectRefused(reply, `${settingKey} ${variant}`);
+          } catch (error) {
+            problems.push((error as Error).message.split("\n")[0]!);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it("sent well over a thousand bad requests", () => {
+    console.info(`bad-input corpus: ${ENTRIES.length} procedures, ${corpusSize} requests`);
+    expect(corpusSize).toBeGreaterThan(1_000);
+  });
+});
