@@ -33,7 +33,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
       {params.get("registered") && !error && <Alert tone="success">Your account is ready. Sign in to continue.</Alert>}
       {error && (
         <div id="sign-in-error">

@@ -44,7 +44,7 @@ export function SignUpForm() {
   const formError = signUp.error && !Object.keys(fieldErrors).length ? signUp.error.message : signInError;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
       {formError && <Alert>{formError}</Alert>}
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-800">How will you use Fairlance?</legend>
