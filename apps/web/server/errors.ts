@@ -63,7 +63,9 @@ const fieldName = (path: PropertyKey[]) =>
 
 const bound = (issue: { origin: string; inclusive?: boolean; exact?: boolean }, value: unknown, atLeast: boolean) => {
   const unit = UNITS[issue.origin];
-  const number = String(value);
+  // A number past JavaScript's safe integers has no exact value: say so rather than print 2^53.
+  if (value === Number.MAX_SAFE_INTEGER || value === Number.MIN_SAFE_INTEGER) return atLeast ? "a sensible number (that one is far too small)" : "a sensible number (that one is far too large)";
+  const number = typeof value === "number" || typeof value === "bigint" ? value.toLocaleString("en-US") : String(value);
   if (issue.exact) return `exactly ${number}${unit ? ` ${unit}` : ""}`;
   if (unit) return `${atLeast ? "at least" : "at most"} ${number} ${unit}`;
   if (issue.inclusive === false) return `${atLeast ? "above" : "below"} ${number}`;
