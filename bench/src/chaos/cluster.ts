@@ -102,6 +102,8 @@ export class ChaosCluster {
     db: EmbeddedDatabase,
     readonly logDir: string,
     private readonly say: (line: string) => void,
+    /** Processes this script had before the run (tsx's esbuild service): not the run's to stop. */
+    private readonly helpers: ReadonlySet<number>,
   ) {
     this.db = db;
     const pid = this.postmasterPid();
@@ -120,12 +122,13 @@ export class ChaosCluster {
 
   /** A fresh, migrated database in `.data/bench/<name>` on a port kept for the whole run. */
   static async create(name: string, say: (line: string) => void): Promise<ChaosCluster> {
+    const helpers = new Set(descendants(process.pid));
     const pgPort = await freePort();
     const webPort = await freePort();
     const database = await startBenchDatabase(name, "fairlance_chaos", { port: pgPort, fresh: true });
     const env = serviceEnv(database.url, webPort, { FAIRLANCE_MOVABLE_CLOCK: "1" });
     const logDir = join(benchClusterDir(name), "..", `${name}-logs`);
-    return new ChaosCluster(benchClusterDir(name), pgPort, webPort, database.url, env, database.server, logDir, say);
+    return new ChaosCluster(benchClusterDir(name), pgPort, webPort, database.url, env, database.server, logDir, say, helpers);
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -144,7 +147,7 @@ export class ChaosCluster {
 
   /** Every process of the run still alive, with its command line (the final check that nothing is left over). */
   leftovers(): string[] {
-    const ours = [...this.everStarted, ...descendants(process.pid).flatMap(identify)];
+    const ours = [...this.everStarted, ...descendants(process.pid).filter((pid) => !this.helpers.has(pid)).flatMap(identify)];
     const alive = new Set(ours.filter(stillRunning).map((p) => p.pid));
     return [...alive].map((pid) => `${pid} ${commandLine(pid)}`);
   }
