@@ -8,6 +8,7 @@ import { createPrismaClient, pendingEconomyJobs } from "@fairlance/db";
 import { BENCH_DATA } from "./harness/paths";
 import { signIn } from "./harness/http";
 import { ensureWebBuild } from "./harness/processes";
+import { webBuildIsStale } from "./chaos/build";
 import { ChaosCluster, type KillKind } from "./chaos/cluster";
 import { Journal } from "./chaos/journal";
 import { parseOptions } from "./chaos/options";
@@ -26,7 +27,8 @@ const random = new Random(options.seed);
 const started = Date.now();
 
 say(`[chaos] ${options.cycles} cycles, ${options.users} virtual users, seed ${options.seed} (repeat with --seed ${options.seed})`);
-ensureWebBuild({ force: options.rebuild, log: say });
+// Build when asked, or when the app's sources changed since the last chaos build.
+ensureWebBuild({ force: options.rebuild || webBuildIsStale(), log: say });
 
 const cluster = await ChaosCluster.create("chaos", say);
 let interrupted = false;

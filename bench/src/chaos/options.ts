@@ -9,7 +9,7 @@ export interface ChaosOptions {
   /** Random pause before each kill, in milliseconds. */
   minDelayMs: number;
   maxDelayMs: number;
-  /** Rebuild apps/web even if a build is there. */
+  /** Rebuild apps/web even if an up-to-date build is there. */
   rebuild: boolean;
 }
 
