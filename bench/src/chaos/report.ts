@@ -119,7 +119,10 @@ export function formatSummary(summary: Summary, verification: Verification, jour
   }
   lines.push("");
   const r = summary.runner;
-  lines.push(`Runner: ${r.pendingJobs} economy job(s) pending, ${r.lockedJobs} locked, ${r.deadJobs} dead; ${r.runsLeftRunning} run(s) cut short by a kill, ${r.failedRuns} failed attempt(s) (retried)`);
+  lines.push(
+    `Runner: ${r.pendingJobs} economy job(s) pending, ${r.lockedJobs} locked, ${r.deadJobs} dead, ${r.runsLeftRunning} run(s) left RUNNING; ` +
+      `${r.runsCutShort} run(s) cut short by a kill and run again, ${r.failedRuns} other failed attempt(s) (retried)`,
+  );
   lines.push(formatInvariantReport(verification.invariants));
   lines.push("");
   lines.push(`Checked ${verification.checkedOperations} operations against the database.`);

@@ -21,7 +21,7 @@ export interface Verification {
   problems: { kind: ProblemKind; detail: string }[];
   count(kind: ProblemKind): number;
   checkedOperations: number;
-  runner: { pendingJobs: number; lockedJobs: number; deadJobs: number; runsLeftRunning: number; failedRuns: number };
+  runner: { pendingJobs: number; lockedJobs: number; deadJobs: number; runsLeftRunning: number; runsCutShort: number; failedRuns: number };
 }
 
 interface StoredTransfer {
@@ -277,15 +277,19 @@ export async function verify(prisma: PrismaClient, input: { journal: readonly Jo
   const [queue] = await prisma.$queryRaw<{ locked: bigint; dead: bigint }[]>`
     SELECT count(*) FILTER (WHERE locked_at IS NOT NULL) AS locked, count(*) FILTER (WHERE attempts >= max_attempts) AS dead FROM graphile_worker._private_jobs`;
   const runs = await prisma.jobRun.groupBy({ by: ["status"], _count: { _all: true } });
+  // A run whose runner was killed is closed by the next runner (see packages/db worker-liveness).
+  const runsCutShort = await prisma.jobRun.count({ where: { status: "FAILED", error: { startsWith: "The runner stopped while this ran" } } });
   const runner = {
     pendingJobs: await pendingEconomyJobs(prisma),
     lockedJobs: Number(queue?.locked ?? 0n),
     deadJobs: Number(queue?.dead ?? 0n),
     runsLeftRunning: runs.find((r) => r.status === "RUNNING")?._count._all ?? 0,
-    failedRuns: runs.find((r) => r.status === "FAILED")?._count._all ?? 0,
+    runsCutShort,
+    failedRuns: (runs.find((r) => r.status === "FAILED")?._count._all ?? 0) - runsCutShort,
   };
   if (runner.pendingJobs > 0) problem("stuck", `${runner.pendingJobs} economy job(s) never ran (${runner.lockedJobs} locked by a worker)`);
   if (runner.deadJobs > 0) problem("stuck", `${runner.deadJobs} economy job(s) failed every attempt`);
+  if (runner.runsLeftRunning > 0) problem("stuck", `${runner.runsLeftRunning} job run(s) still marked RUNNING after the runner settled`);
 
   return {
     invariants,
