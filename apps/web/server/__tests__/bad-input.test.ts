@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
 import { SETTING_DEFINITIONS } from "@fairlance/rules";
 import { appRouter } from "@/server/root";
-import { changesNothing, expectRefused, httpApi, inParallel, Raw, Typed, type Reply } from "./bad-input-kit";
+import { changesNothing, encode, expectRefused, httpApi, inParallel, Raw, Typed, type Reply } from "./bad-input-kit";
 import { buildWorld, COVER_LETTER, JOB_FIELDS, NOW, type World } from "./bad-input-world";
 import { key, type TestUser } from "./money-helpers";
 
@@ -21,10 +21,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => db.drop());
 
-const send = (who: TestUser, path: string, input?: unknown) => {
+const cookie = (who: TestUser) => {
   if (!cookies.has(who.id)) cookies.set(who.id, api.signIn(who));
-  return api.send(cookies.get(who.id)!, path, input);
+  return cookies.get(who.id)!;
 };
+const send = (who: TestUser, path: string, input?: unknown) => api.send(cookie(who), path, input);
 
 // ---------------------------------------------------------------------------------------------
 // The procedures that move money or connects (or are idempotent), each with a valid input that
@@ -463,6 +464,41 @@ describe("bad values for every field of every procedure that moves money or conn
             problems.push((error as Error).message.split("\n")[0]!);
           }
         }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it("reads with extreme filters and pages answer without a 5xx (and refuse what no column holds)", async () => {
+    const problems: string[] = [];
+    const read = async (who: TestUser, path: string, input: unknown, refused: boolean) => {
+      const reply = await api.send(cookie(who), path, input, { method: "GET" });
+      corpusSize++;
+      try {
+        if (refused) expectRefused(reply, `${path} ${encode(input)}`);
+        else expect(reply.status, `${path} ${encode(input)}: ${reply.text.slice(0, 200)}`).toBe(200);
+      } catch (error) {
+        problems.push((error as Error).message.split("\n")[0]!);
+      }
+    };
+    const { freelancer, client, admin } = w.people;
+    await changesNothing(db.prisma, "reads", async () => {
+      for (const page of [2 ** 31, Number.MAX_SAFE_INTEGER]) {
+        await read(freelancer, "job.search", { page }, false);
+        for (const path of ["admin.people.list", "admin.audit.search", "admin.ledger.transfers", "admin.ledger.connectEntries", "admin.moderation.jobs"]) await read(admin, path, { page }, false);
+      }
+      for (const [, value] of BIGINT_BAD.filter(([variant]) => variant !== "missing" && variant !== "zero")) {
+        for (const filter of ["budgetMinMinor", "budgetMaxMinor"]) await read(freelancer, "job.search", { [filter]: value }, true);
+        await read(client, "contract.clientFeeQuote", { amountsMinor: [value] }, true);
+        await read(client, "contract.bonusQuote", { contractId: w.contracts.fixed, amountMinor: value }, true);
+        await read(freelancer, "payout.quote", { payoutMethodId: w.payoutMethods.mine, amountMinor: value }, true);
+        await read(freelancer, "proposal.feePreview", { jobId: w.jobs.open, bidMinor: value }, true);
+      }
+      for (const [, value] of NUMBER_BAD.filter(([variant]) => variant !== "missing" && variant !== "zero")) {
+        for (const filter of ["durationMinDays", "durationMaxDays", "maxConnects"]) await read(freelancer, "job.search", { [filter]: value }, true);
+        await read(client, "job.previewCost", { pricing: { type: "hourly", maxHourlyRateMinor: 5_000n, estimatedHours: value }, durationDays: 30 }, true);
+        await read(client, "job.previewCost", { pricing: { type: "fixed", budgetMinor: 5_000n }, durationDays: value }, true);
+        await read(admin, "admin.ledger.revenue", { weeks: value }, true);
       }
       expect(problems).toEqual([]);
     });

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT_MINOR } from "@fairlance/rules";
 import { z } from "zod";
 import { Prisma, type Db } from "../client";
 
@@ -9,12 +10,13 @@ export const SearchJobsInput = z.object({
   q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
   type: z.enum(["FIXED", "HOURLY"]).optional(),
   /** On the projected value: the fixed budget, or the max hourly rate × estimated hours (as the rate card). */
-  budgetMinMinor: z.bigint().nonnegative().optional(),
-  budgetMaxMinor: z.bigint().nonnegative().optional(),
-  durationMaxDays: z.int().positive().optional(),
-  durationMinDays: z.int().positive().optional(),
+  // Bounded like the jobs themselves, so no filter overflows its column (a 500 before).
+  budgetMinMinor: z.bigint().nonnegative().max(MAX_AMOUNT_MINOR, "Search budgets up to $100,000,000.00.").optional(),
+  budgetMaxMinor: z.bigint().nonnegative().max(MAX_AMOUNT_MINOR, "Search budgets up to $100,000,000.00.").optional(),
+  durationMaxDays: z.int().positive().max(3_650, "A job lasts at most 10 years.").optional(),
+  durationMinDays: z.int().positive().max(3_650, "A job lasts at most 10 years.").optional(),
   experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"]).optional(),
-  maxConnects: z.int().nonnegative().optional(),
+  maxConnects: z.int().nonnegative().max(100_000, "At most 100,000 connects.").optional(),
   sort: z.enum(JOB_SEARCH_SORTS).default("newest"),
   page: z.int().positive().default(1),
 });
