@@ -71,6 +71,9 @@ const isJson = (req: Request) => req.headers.get("content-type")?.split(";", 1)[
 
 const kib = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
+/** What the caller sent, quoted back in a message: never more than a line. */
+const quote = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
 class BodyTooLarge extends Error {}
 
 /** Reads at most `limit` bytes of the body; a longer body is cancelled, never buffered whole. */
@@ -111,7 +114,7 @@ function decodingProblem(inputs: unknown[]): string | null {
     try {
       superjson.deserialize(input as Parameters<typeof superjson.deserialize>[0]);
     } catch (error) {
-      const why = error instanceof Error && error.message ? ` (${error.message.replace(/\.$/, "")})` : "";
+      const why = error instanceof Error && error.message ? ` (${quote(error.message.replace(/\.$/, ""))})` : "";
       return `The request input could not be decoded${why}. Send it as the app's client does: superjson's {"json": …, "meta": …}.`;
     }
   }
@@ -163,7 +166,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
 
     const unknown = paths.find((each) => procedureType(each) === null);
     if (unknown !== undefined) {
-      return refuse(paths, isBatch, new TRPCError({ code: "NOT_FOUND", message: `There is no API procedure called "${unknown}".` }));
+      return refuse(paths, isBatch, new TRPCError({ code: "NOT_FOUND", message: `There is no API procedure called "${quote(unknown)}".` }));
     }
     const wrongMethod = paths.find((each) => procedureType(each) === (req.method === "GET" ? "mutation" : "query"));
     if (wrongMethod) {
@@ -194,7 +197,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     }
     if (!isJson(req)) {
       const sent = req.headers.get("content-type");
-      const message = `The API accepts JSON only: send the body as application/json${sent ? `, not ${sent.split(";", 1)[0]}` : ""}.`;
+      const message = `The API accepts JSON only: send the body as application/json${sent ? `, not ${quote(sent.split(";", 1)[0]!)}` : ""}.`;
       return refuse(paths, isBatch, new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message }));
     }
     const tooLarge = () => refuse(paths, isBatch, new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than the ${kib(limit)} limit.` }));

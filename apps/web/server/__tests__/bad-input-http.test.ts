@@ -82,6 +82,7 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
   it("an unknown procedure is 404", async () => {
     refused(await api.send(asFreelancer, "payout.steal", {}), 404, 'There is no API procedure called "payout.steal".', "unknown path");
     refused(await api.send(asFreelancer, "__proto__", {}), 404, /no API procedure called "__proto__"/, "prototype path");
+    refused(await api.send(asFreelancer, "x".repeat(5_000), {}), 404, /no API procedure called "x+…"\./, "a long path is quoted short");
     refused(await api.send(asFreelancer, "payout.overview,nope", undefined, { method: "GET", query: "batch=1" }), 404, /"nope"/, "unknown in a batch");
   });
 
@@ -159,6 +160,7 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
       const undecodable = [
         { json: { ...withdraw(), amountMinor: "abc" }, meta: { values: { amountMinor: ["bigint"] } } },
         { json: { ...withdraw(), amountMinor: "12.5" }, meta: { values: { amountMinor: ["bigint"] } } },
+        { json: { ...withdraw(), amountMinor: "9".repeat(50_000) + "x" }, meta: { values: { amountMinor: ["bigint"] } } },
         { json: { ...withdraw(), amountMinor: "1" }, meta: { values: { amountMinor: ["class", "Steal"] } } },
       ];
       const pollution = `{"json":{"payoutMethodId":"00000000-0000-4000-8000-000000000000","amountMinor":"1"},"meta":{"values":{"__proto__":["bigint"]}}}`;
