@@ -34,6 +34,7 @@ export async function runVirtualUser(context: VirtualUserContext): Promise<void>
   // Each freelancer walks the open jobs in its own order, proposing once per job.
   const jobs = [...context.jobIds].sort(() => random.next() - 0.5);
   let nextJob = 0;
+  let withdrawals = 0;
 
   while (!context.stopped()) {
     if (random.chance(0.8)) {
@@ -71,8 +72,8 @@ export async function runVirtualUser(context: VirtualUserContext): Promise<void>
     }
     if (context.stopped()) break;
     if (random.chance(0.6)) {
-      // Now and then more than there is: a definitive refusal that must change nothing.
-      const amountMinor = random.chance(0.05) ? 100_000_000n : BigInt(random.int(100, 400));
+      // Every eighth asks for more than there is: a definitive refusal that must change nothing.
+      const amountMinor = ++withdrawals % 8 === 0 ? 100_000_000n : BigInt(random.int(100, 400));
       await op(freelancer, "payout.withdraw", { payoutMethodId: pair.freelancer.payoutMethodId, amountMinor });
     }
   }
