@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../testing";
 import { closeJob } from "../services/jobs/close-job";
+import { editJob } from "../services/jobs/edit-job";
 import { makeUser, newKey, openJob } from "../services/jobs/test-helpers";
 import { JOB_SEARCH_PAGE_SIZE, searchJobs } from "./search-jobs";
 
@@ -36,6 +37,33 @@ describe("searchJobs", () => {
     expect(await titles({})).toEqual(["Ongoing React help", "Logo for a bakery", "Migrate a PostgreSQL database"]);
   });
 
+  it("browses every open job newest first or by projected budget either way, with the count", async () => {
+    expect(await searchJobs(db.prisma, {})).toMatchObject({ total: 3, pageCount: 1 });
+    expect(await titles({ sort: "budget_desc" })).toEqual(["Ongoing React help", "Migrate a PostgreSQL database", "Logo for a bakery"]);
+    expect(await titles({ sort: "budget_asc" })).toEqual(["Logo for a bakery", "Migrate a PostgreSQL database", "Ongoing React help"]);
+    expect(await searchJobs(db.prisma, { type: "FIXED", page: 3 })).toMatchObject({ jobs: [], total: 2 });
+  });
+
+  it("returns cards with their amounts as bigint and dates as dates", async () => {
+    const [card] = (await searchJobs(db.prisma, { q: "postgresql" })).jobs;
+    expect(card).toEqual({
+      id: expect.any(String),
+      title: "Migrate a PostgreSQL database",
+      description: "Move our PostgreSQL 12 database to version 17 without downtime.",
+      type: "FIXED",
+      budgetMinor: 80_000n,
+      hourlyMinMinor: null,
+      hourlyMaxMinor: null,
+      estimatedHours: null,
+      durationDays: 20,
+      experienceLevel: "EXPERT",
+      skills: ["react", "css"],
+      connectCost: 5,
+      publishedAt: at(1),
+      proposalCount: 0,
+    });
+  });
+
   it("filters by type, projected budget, duration, experience level and connects", async () => {
     expect(await titles({ type: "HOURLY" })).toEqual(["Ongoing React help"]);
     // Hourly: $50 max × 40 h = $2,000 projected.
@@ -62,8 +90,14 @@ describe("searchJobs", () => {
     expect(await searchJobs(db.prisma, { q: "widget", page: 5 })).toMatchObject({ jobs: [], total: JOB_SEARCH_PAGE_SIZE + 2 });
   });
 
-  it("uses the full-text index for the search expression", async () => {
-    const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_idx'`;
-    expect(index?.indexdef).toContain("to_tsvector('english'::regconfig");
+  it("searches the stored document through its index, kept current when the client edits the job", async () => {
+    const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_document_idx'`;
+    expect(index?.indexdef).toContain('USING gin ("searchDocument")');
+    const client = await makeUser(db.prisma, "CLIENT");
+    const jobId = await openJob(db.prisma, client, at(200), { title: "Knit a sweater pattern", description: "A cosy sweater pattern for beginners to knit." });
+    expect(await titles({ q: "sweater" })).toEqual(["Knit a sweater pattern"]);
+    await editJob(db.prisma, { jobId, actorId: client, now: at(201), idempotencyKey: newKey(), changes: { title: "Crochet a scarf pattern", description: "A cosy scarf pattern for beginners to crochet." } });
+    expect(await titles({ q: "sweater" })).toEqual([]);
+    expect(await titles({ q: "crochet scarf" })).toEqual(["Crochet a scarf pattern"]);
   });
 });

@@ -40,6 +40,7 @@ const JOB_CARD = {
 } as const;
 
 export type JobSearchHit = Prisma.JobGetPayload<{ select: typeof JOB_CARD }>;
+const CARD_COLUMNS = Prisma.join(Object.keys(JOB_CARD).map((column) => Prisma.raw(`"Job"."${column}"`)));
 
 export interface JobSearchResult {
   jobs: JobSearchHit[];
@@ -49,8 +50,9 @@ export interface JobSearchResult {
   pageCount: number;
 }
 
-// Must stay the expression of "manual_job_search_idx" (migration 20261127100000_job_search) to use the index.
-const DOCUMENT = Prisma.sql`to_tsvector('english', "title" || ' ' || "description")`;
+// The stored full-text document of title and description (a generated column with a GIN index,
+// migration 20261127120000_job_search_document): matching and ranking read it, nothing re-parses text.
+const DOCUMENT = Prisma.sql`"searchDocument"`;
 const PROJECTED_VALUE = Prisma.sql`(CASE WHEN "type" = 'FIXED' THEN "budgetMinor" ELSE "hourlyMaxMinor" * "estimatedHours" END)`;
 
 /** Open jobs matching a full-text query (websearch syntax) and filters, one page at a time. */
@@ -76,16 +78,27 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   }[input.sort];
   const offset = (input.page - 1) * JOB_SEARCH_PAGE_SIZE;
 
-  const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
-    SELECT "id"::text AS id, count(*) OVER () AS total FROM "Job"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${order}, "id"
+  const matching = Prisma.join(where, " AND ");
+  // The cards come with the page (one query); raw rows carry bigint, Date and enum text as Prisma's do.
+  const page = (withTotal: boolean) => db.$queryRaw<(JobSearchHit & { total: bigint | null })[]>`
+    SELECT ${CARD_COLUMNS}, ${withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total FROM "Job"
+    WHERE ${matching}
+    ORDER BY ${order}, "Job"."id"
     LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-  const total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, where) : 0;
-  const found = await db.job.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: JOB_CARD });
-  const byId = new Map(found.map((job) => [job.id, job]));
-  return {
-    jobs: rows.flatMap((row) => byId.get(row.id) ?? []),
+  let rows: (JobSearchHit & { total: bigint | null })[];
+  let total: number;
+  if (query) {
+    // Every match is read to rank it anyway: the window count comes with the page.
+    rows = await page(true);
+    total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, where) : 0;
+  } else {
+    // Browsing (filters or not): the page comes from an index in order (newest first, or by budget)
+    // and the count from its own query at the same time, instead of counting and sorting every
+    // match with the page. (Rare filters correlated with the order walk much of the index: the
+    // slowest searches left; see BENCHMARKS.md.)
+    [rows, total] = await Promise.all([page(false), countMatches(db, where)]);
+  }  return {
+    jobs: rows.map(({ total: _total, ...job }) => job),
     total,
     page: input.page,
     pageSize: JOB_SEARCH_PAGE_SIZE,

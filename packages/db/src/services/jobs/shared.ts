@@ -7,7 +7,7 @@ import {
   type ProposalStatus as RuleProposalStatus,
 } from "@fairlance/rules";
 import { z } from "zod";
-import type { Db, Job, JobStatus, ProposalStatus, Role, Tx } from "../../client";
+import { Prisma, type Db, type Job, type JobStatus, type ProposalStatus, type Role, type Tx } from "../../client";
 import { DomainError } from "../../errors";
 
 /** Parses a service input; a refusal names every problem in words a person understands. */
@@ -43,10 +43,13 @@ export async function requireActor(db: Db, actorId: string, role: Role, what: st
   return actor;
 }
 
+const JOB_COLUMNS = Prisma.join(Object.values(Prisma.JobScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)));
+
 /** Locks a job row for the rest of the transaction: every change to a job or its proposals starts here. */
 export async function lockJob(tx: Tx, jobId: string): Promise<Job> {
-  // One round trip: the row comes back with its lock (raw rows carry bigint, Date and enum text as Prisma's do).
-  const [job] = await tx.$queryRaw<Job[]>`SELECT * FROM "Job" WHERE id = ${jobId}::uuid FOR UPDATE`;
+  // One round trip: the row comes back with its lock (raw rows carry bigint, Date and enum text as
+  // Prisma's do). The model's own columns, so a column Prisma does not model (searchDocument) stays out.
+  const [job] = await tx.$queryRaw<Job[]>`SELECT ${JOB_COLUMNS} FROM "Job" WHERE id = ${jobId}::uuid FOR UPDATE`;
   if (!job) throw new DomainError("NOT_FOUND", "This job does not exist.");
   return job;
 }
