@@ -5,6 +5,7 @@ import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { Session } from "next-auth";
 import superjson from "superjson";
 import type { PrismaClient } from "@fairlance/db";
+import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import { appRouter } from "./root";
 import { createContextInner } from "./trpc";
 
@@ -17,6 +18,8 @@ export const TRPC_ENDPOINT = "/api/trpc";
  * below anything that could tire the server.
  */
 export const MAX_BODY_BYTES = 128 * 1024;
+
+export { MAX_BATCH_CALLS };
 
 export interface TrpcHandlerOptions {
   /** The signed-in person for this request (next-auth's session in the app). */
@@ -156,6 +159,10 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     const path = url.pathname.slice(url.pathname.indexOf(TRPC_ENDPOINT) + TRPC_ENDPOINT.length).replace(/^\/+|\/+$/g, "");
     const isBatch = url.searchParams.get("batch") === "1";
     const paths = isBatch ? path.split(",") : [path];
+    if (paths.length > MAX_BATCH_CALLS) {
+      const message = `One request may batch at most ${MAX_BATCH_CALLS} calls; this one has ${paths.length}.`;
+      return refuse(paths.slice(0, MAX_BATCH_CALLS), isBatch, new TRPCError({ code: "PAYLOAD_TOO_LARGE", message }));
+    }
 
     if (req.method !== "GET" && req.method !== "POST" && req.method !== "HEAD") {
       return refuse(paths, isBatch, new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: `The API takes GET to read and POST to change data, not ${req.method}.` }), {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@fairlance/db";
 import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
-import { createTrpcHandler, MAX_BODY_BYTES } from "@/server/http";
+import { createTrpcHandler, MAX_BATCH_CALLS, MAX_BODY_BYTES } from "@/server/http";
 import { BASE_URL, changesNothing, encode, expectRefused, httpApi, type Reply } from "./bad-input-kit";
 import { days, key, T0, user, type TestUser } from "./money-helpers";
 
@@ -76,6 +76,18 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
         refused(reply, 405, `The API takes GET to read and POST to change data, not ${verb}.`, verb);
         expect(reply.headers.get("allow")).toBe("GET, POST");
       }
+    });
+  });
+
+  it("a batch of more calls than the cap is 413 and runs none of them", async () => {
+    const calls = MAX_BATCH_CALLS + 1;
+    await changesNothing(db.prisma, "oversized batch", async () => {
+      const reply = await api.send(asFreelancer, Array(calls).fill("payout.addMethod").join(","), undefined, {
+        query: "batch=1",
+        body: JSON.stringify(Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, JSON.parse(encode(method))]))),
+      });
+      expect(reply.status, reply.text).toBe(413);
+      expect(reply.text).toContain(`One request may batch at most ${MAX_BATCH_CALLS} calls; this one has ${calls}.`);
     });
   });
 
