@@ -31,11 +31,14 @@ export function summarise(journal: Journal, stats: ClusterStats, verification: V
     };
   });
   const total = (key: keyof (typeof byPath)[number]) => byPath.reduce((sum, row) => sum + (row[key] as number), 0);
+  // By operation and code, with the first message as an example.
   const refusals = new Map<string, number>();
+  const examples = new Map<string, string>();
   for (const entry of journal.entries) {
     if (entry.outcome?.kind !== "refused") continue;
-    const reason = `${entry.path}: ${entry.outcome.domainCode ?? entry.outcome.code} ${entry.outcome.message.slice(0, 90)}`;
-    refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+    const code = `${entry.path}: ${entry.outcome.domainCode ?? entry.outcome.code}`;
+    refusals.set(code, (refusals.get(code) ?? 0) + 1);
+    if (!examples.has(code)) examples.set(code, entry.outcome.message.slice(0, 90));
   }
   return {
     ...facts,
@@ -59,7 +62,7 @@ export function summarise(journal: Journal, stats: ClusterStats, verification: V
       duplicateDisagreements: journal.duplicateDisagreements.length,
     },
     unknownCauses: [...journal.unknownCauses].sort((a, b) => b[1] - a[1]),
-    refusals: [...refusals].sort((a, b) => b[1] - a[1]),
+    refusals: [...refusals].sort((a, b) => b[1] - a[1]).map(([code, n]) => [`${code} (e.g. "${examples.get(code)}")`, n] as const),
     runner: verification.runner,
     violations: verification.violations,
     lost: verification.count("lost"),
