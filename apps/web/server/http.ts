@@ -7,6 +7,7 @@ import superjson from "superjson";
 import type { PrismaClient } from "@fairlance/db";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import { appRouter } from "./root";
+import { unexpectedInputFields } from "./unexpected-fields";
 import { createContextInner } from "./trpc";
 
 export const TRPC_ENDPOINT = "/api/trpc";
@@ -125,6 +126,23 @@ function decodingProblem(inputs: unknown[]): string | null {
 }
 
 /**
+ * Fields a procedure's input does not declare (`role`, `balanceMinor`, `card.status`…) are
+ * refused rather than silently dropped, so nobody is left to guess whether they took effect.
+ */
+function unexpectedFieldsProblem(paths: string[], inputs: unknown[]): string | null {
+  for (const [index, path] of paths.entries()) {
+    const raw = inputs[index];
+    if (raw === null || typeof raw !== "object") continue;
+    const value = superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]);
+    const fields = unexpectedInputFields(procedures[path]?._def.inputs ?? [], value);
+    if (fields.length === 0) continue;
+    const names = fields.slice(0, 5).map((field) => `"${quote(field)}"`).join(", ") + (fields.length > 5 ? ` and ${fields.length - 5} more` : "");
+    return `This request sends ${fields.length === 1 ? "a field" : "fields"} that ${path} does not take: ${names}. Nothing was changed.`;
+  }
+  return null;
+}
+
+/**
  * The tRPC endpoint as a fetch handler. It checks what tRPC would otherwise accept too
  * loosely (cross-site posts, form posts, unbounded bodies, GET to a mutation) and answers
  * each with a 4xx and a readable sentence, in tRPC's error shape so the app's client shows it.
@@ -193,7 +211,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
         } catch {
           return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The input parameter is not valid JSON." }));
         }
-        const problem = decodingProblem(inputsOf(parsed, isBatch));
+        const inputs = inputsOf(parsed, isBatch);
+        const problem = decodingProblem(inputs) ?? unexpectedFieldsProblem(paths, inputs);
         if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
       }
       return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => createContext(req), onError });
@@ -223,7 +242,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     } catch {
       return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The request body is not valid JSON." }));
     }
-    const problem = decodingProblem(inputsOf(parsed, isBatch));
+    const inputs = inputsOf(parsed, isBatch);
+    const problem = decodingProblem(inputs) ?? unexpectedFieldsProblem(paths, inputs);
     if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
 
     // tRPC reads the body we checked, never the stream again.
