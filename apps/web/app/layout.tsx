@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers>
-          {movableClockEnabled() && <DemoClockBanner />}
+          {movableClockEnabled() && <DemoClockBanner signedIn={!!session} />}
           <Header session={session} />
           {suspension && (
             <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">

@@ -1,14 +1,10 @@
 "use client";
 
-import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
-import "@/lib/zod-without-eval";
 import { TRPCReactProvider } from "@/trpc/client";
 
 export function Providers({ children }: { children: ReactNode }) {
-  return (
-    <SessionProvider>
-      <TRPCReactProvider>{children}</TRPCReactProvider>
-    </SessionProvider>
-  );
+  // No next-auth SessionProvider: pages get the session on the server, so it would only add a
+  // /api/auth/session request to every page view and next-auth's client to every first load.
+  return <TRPCReactProvider>{children}</TRPCReactProvider>;
 }

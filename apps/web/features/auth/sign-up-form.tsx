@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -31,6 +30,8 @@ export function SignUpForm() {
     const password = String(form.get("password") ?? "");
     const user = await signUp.mutateAsync({ name: String(form.get("name") ?? ""), email, password, role }).catch(() => null);
     if (!user) return;
+    // next-auth's client loads when it is needed, not with the page (first-load JavaScript).
+    const { signIn } = await import("next-auth/react");
     const result = await signIn("credentials", { email, password, redirect: false });
     if (result?.error) {
       setSignInError(result.error);

@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSession } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/trpc/client";
 import { errorText } from "@/features/shared/error-message";
@@ -13,11 +12,10 @@ const formatter = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeSt
  * marketplace's date, and buttons that move it forward so a month can be
  * played in seconds (the job runner then clears money, approves work…).
  */
-export function DemoClockBanner() {
+export function DemoClockBanner({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const { status } = useSession();
   const clock = useQuery({ ...trpc.clock.get.queryOptions(), refetchInterval: (q) => (q.state.data?.pendingJobs ? 1_000 : false) });
   const advance = useMutation(
     trpc.clock.advance.mutationOptions({
@@ -37,7 +35,7 @@ export function DemoClockBanner() {
         <span aria-live="polite" className="text-amber-800">
           {caughtUp ? "scheduled jobs are up to date" : `running ${clock.data?.pendingJobs} scheduled jobs…`}
         </span>
-        {status === "authenticated" && (
+        {signedIn && (
           <span className="ml-auto flex gap-2">
             {[1, 7, 30].map((days) => (
               <button
