@@ -91,11 +91,14 @@ function startRunner(restarts = 0) {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });
+  const startedAt = Date.now();
   runner.on("exit", (code) => {
     if (stopping) return;
-    const delay = Math.min(30_000, 1_000 * 2 ** restarts);
+    // Back off while it keeps failing; a runner that ran a good while starts over at 1 s.
+    const attempt = Date.now() - startedAt > 60_000 ? 0 : restarts;
+    const delay = Math.min(30_000, 1_000 * 2 ** attempt);
     console.error(`[runner] exited (code ${code}); restarting in ${delay / 1000}s`);
-    setTimeout(() => !stopping && startRunner(restarts + 1), delay);
+    setTimeout(() => !stopping && startRunner(attempt + 1), delay);
   });
 }
 startRunner();
