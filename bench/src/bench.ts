@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { checkInvariants, createPrismaClient, type PrismaClient } from "@fairlance/db";
 import { createDatabaseIfMissing, dropDatabase, freePort, migrate, withDatabase } from "@fairlance/db/setup";
 import pg from "pg";
-import { measureBundles } from "./bench/bundles";
+import { measureBundles, measureFromHtml, PUBLIC_ROUTES } from "./bench/bundles";
 import { runLedger } from "./bench/ledger";
 import { describeMachine } from "./bench/machine";
 import { parseOptions, type Part } from "./bench/options";
@@ -19,6 +19,7 @@ import { createFloorSessions } from "./floor/sessions";
 import {
   BENCH_DATA,
   REPO_ROOT,
+  cpuSeconds,
   WEB_ROOT,
   ensureWebBuild,
   sampleMemory,
@@ -91,6 +92,7 @@ async function main(): Promise<number> {
     seconds: 0,
   };
   let failed = false;
+  let htmlCheck: { route: string; chunks: number; gzipBytes: number }[] | undefined;
 
   const prisma: PrismaClient = createPrismaClient(mainUrl, { max: 4 });
   running.push({ name: "Prisma", stop: () => prisma.$disconnect() });
@@ -178,12 +180,18 @@ async function main(): Promise<number> {
       const jobs = await prisma.job.count();
       const inputs = searchInputs(sizes.searchCalls);
       const http = await searchThroughHttp(webUrl, hotCookie, inputs.slice(0, sizes.searchHttpCalls));
+      const cpu0 = cpuSeconds(postgresPid(db));
       const service = await searchThroughService(prisma, inputs);
-      results.search = { jobs, openJobs, service, http };
-      log(`[bench] job search at ${jobs.toLocaleString("en-US")} jobs: service p50 ${service.p50.toFixed(1)} ms, p95 ${service.p95.toFixed(1)} ms; HTTP p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms`);
+      const serviceCpuMs = ((cpuSeconds(postgresPid(db)) - cpu0) * 1000) / (inputs.length + 20); // + the warm-up searches
+      results.search = { jobs, openJobs, service, http, serviceCpuMs };
+      log(`[bench] job search at ${jobs.toLocaleString("en-US")} jobs: service p50 ${service.p50.toFixed(1)} ms, p95 ${service.p95.toFixed(1)} ms (PostgreSQL CPU ${serviceCpuMs.toFixed(1)} ms a search); HTTP p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms`);
       for (const slow of service.slowest.slice(0, 3)) log(`[bench]   slowest: ${slow.ms.toFixed(1)} ms ${JSON.stringify(slow.input, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))} (${slow.total} found)`);
     }
     results.memory = { webPeakBytes: memory.web.stop(), runnerPeakBytes: memory.runner.stop() };
+    if (runs("bundles")) {
+      htmlCheck = [];
+      for (const route of PUBLIC_ROUTES) htmlCheck.push({ route, ...(await measureFromHtml(join(WEB_ROOT, distDir()), webUrl, route)) });
+    }
 
     await stopNow(["job runner", "web server"]);
     const report = await checkInvariants(prisma);
@@ -211,7 +219,7 @@ async function main(): Promise<number> {
     if (!results.ledger.report.ok) failed = true;
   }
 
-  if (runs("bundles")) results.bundles = measureBundles(join(WEB_ROOT, distDir()));
+  if (runs("bundles")) results.bundles = { ...measureBundles(join(WEB_ROOT, distDir())), htmlCheck };
 
   results.seconds = seconds(started);
   const markdown = renderResults(results);

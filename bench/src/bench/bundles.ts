@@ -20,6 +20,8 @@ export interface RouteBundle {
 
 export interface BundleReport {
   distDir: string;
+  /** Public pages measured again from the HTML the running server sends (when it ran). */
+  htmlCheck?: { route: string; chunks: number; gzipBytes: number }[];
   /** The chunks every page loads (React, Next's client, the root layout's providers). */
   sharedGzipBytes: number;
   routes: RouteBundle[];
@@ -71,4 +73,18 @@ export function measureBundles(distRoot: string): BundleReport {
   }
   routes.sort((a, b) => Number(b.public) - Number(a.public) || a.route.localeCompare(b.route));
   return { distDir: distRoot, sharedGzipBytes: shared.reduce((sum, chunk) => sum + sizeOf(chunk).gzip, 0), routes };
+}
+
+/**
+ * A cross-check of the manifests: the scripts a page's HTML makes the browser load
+ * (`<script src>` under /_next/static), gzipped and summed the same way.
+ */
+export async function measureFromHtml(distRoot: string, baseUrl: string, route: string): Promise<{ chunks: number; gzipBytes: number }> {
+  const html = await (await fetch(`${baseUrl}${route}`)).text();
+  // Without the `nomodule` polyfills, which only browsers without ES modules load.
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const chunks = new Set(tags.flatMap((tag) => /\ssrc="\/_next\/(static\/[^"?]+\.js)/.exec(tag)?.[1] ?? []));
+  let gzipBytes = 0;
+  for (const chunk of chunks) gzipBytes += gzipSync(readFileSync(join(distRoot, chunk)), { level: 9 }).length;
+  return { chunks: chunks.size, gzipBytes };
 }

@@ -21,7 +21,7 @@ export interface Results {
   /** Invariants of the load's database after the run, and proposals stored vs acknowledged. */
   loadCheck?: { invariantsOk: boolean; failed: string[]; proposalsStored: number; proposalsAcknowledged: number };
   ledger?: LedgerRun;
-  search?: { jobs: number; openJobs: number; service: SearchStats; http?: SearchStats };
+  search?: { jobs: number; openJobs: number; service: SearchStats; http?: SearchStats; serviceCpuMs?: number };
   bundles?: BundleReport;
   memory?: { webPeakBytes: number; runnerPeakBytes: number };
   seconds: number;
@@ -152,13 +152,26 @@ export function renderResults(results: Results): string {
     const s = results.search;
     const rows = [["service (`searchJobs`)", s.service]] as [string, SearchStats][];
     if (s.http) rows.push(["HTTP (`job.search`)", s.http]);
-    out.push("", `**Job search** over ${int(s.jobs)} jobs (${int(s.openJobs)} open), one search at a time, varied words, filters, sorts and pages:`, "");
+    out.push(
+      "",
+      `**Job search** over ${int(s.jobs)} jobs (${int(s.openJobs)} open), one search at a time, varied words, filters, sorts and pages` +
+        `${s.serviceCpuMs !== undefined ? ` (PostgreSQL CPU ${s.serviceCpuMs.toFixed(1)} ms a search through the service)` : ""}:`,
+      "",
+    );
     out.push(...table(["Through", "Searches", "p50", "p95", "p99", "max"], rows.map(([name, st]) => [name, String(st.calls), ms(st.p50), ms(st.p95), ms(st.p99), ms(st.max)])));
   }
   if (results.bundles) {
     const b = results.bundles;
     out.push("", `**First-load JavaScript** (gzipped, from \`${b.distDir.replace(/.*\/apps\/web\//, "apps/web/")}\`; ${kb(b.sharedGzipBytes)} of it shared by every page):`, "");
     out.push(...table(["Page", "Kind", "Chunks", "Gzipped", "Raw"], b.routes.map((r) => [r.route, r.public ? "public" : "dashboard", String(r.chunks), kb(r.gzipBytes), kb(r.rawBytes)])));
+    if (b.htmlCheck?.length) {
+      out.push(
+        "",
+        `Cross-check from the HTML the server sends (its \`<script src>\` chunks, gzipped the same way): ` +
+          b.htmlCheck.map((h) => `${h.route} ${h.chunks} chunks, ${kb(h.gzipBytes)}`).join("; ") +
+          ". The HTML also carries the page's inline RSC payload, not counted in either figure.",
+      );
+    }
   }
   return out.join("\n");
 }
