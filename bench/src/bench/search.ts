@@ -71,7 +71,8 @@ export async function generateJobs(url: string, clientIds: readonly string[], co
       v AS (SELECT p.*, coalesce(budget, hmax * hours) projected FROM p)
       INSERT INTO "Job" (id, "clientId", title, description, type, status, "budgetMinor", "hourlyMinMinor", "hourlyMaxMinor",
                          "estimatedHours", "durationDays", "experienceLevel", skills, "connectCost", "settingsVersion",
-                         "publishedAt", "lastActivityAt", "createdAt", "updatedAt")
+                         "publishedAt", "lastActivityAt", "auctionClosesAt", "auctionClosedAt", "endedAt", "endedReason",
+                         "createdAt", "updatedAt")
       SELECT gen_random_uuid(), clients[1 + i % cardinality(clients)],
              adj[1 + (h4 / 7) % cardinality(adj)] || ' ' || s1 || ' specialist for a ' || noun,
              'We are a ' || industry || ' looking for help with ' || s1 || ' and ' || s2 || ' to deliver a ' || noun || '. '
@@ -83,11 +84,15 @@ export async function generateJobs(url: string, clientIds: readonly string[], co
                   WHEN projected <= 60000 THEN CASE WHEN days <= 6 THEN 3 ELSE 4 END
                   ELSE CASE WHEN days <= 29 THEN 5 ELSE 6 END END,
              0,
-             $3::timestamptz - make_interval(secs => i * 20),
-             $3::timestamptz - make_interval(secs => i * 20),
-             $3::timestamptz - make_interval(secs => i * 20),
-             $3::timestamptz
-      FROM v`,
+             published, published,
+             -- As the app leaves them: the boost auction closes 7 days after publishing (the runner
+             -- has settled those past), and a closed or hired job ended a day after it was posted.
+             published + interval '7 days',
+             CASE WHEN st <> 'OPEN' THEN published + interval '1 day' WHEN published + interval '7 days' <= $3::timestamptz THEN published + interval '7 days' END,
+             CASE WHEN st <> 'OPEN' THEN published + interval '1 day' END,
+             CASE st WHEN 'CLOSED' THEN 'closed_without_hire' WHEN 'HIRED' THEN 'hired' END,
+             published, $3::timestamptz
+      FROM (SELECT v.*, $3::timestamptz - make_interval(secs => i * 20) AS published FROM v) v`,
       [clientIds, count, now],
     );
     await client.query(`ANALYZE "Job"`);
