@@ -208,8 +208,10 @@ async function main(): Promise<number> {
 
   if (runs("ledger")) {
     // Kept between runs (the generator is deterministic); migrated so it has the latest indexes.
-    await createDatabaseIfMissing(db.serverUrl, "bench_ledger");
-    const ledgerUrl = withDatabase(db.serverUrl, "bench_ledger");
+    // Quick runs keep their small ledger apart, so a full run's million transfers survive them.
+    const ledgerDatabase = options.quick ? "bench_ledger_quick" : "bench_ledger";
+    await createDatabaseIfMissing(db.serverUrl, ledgerDatabase);
+    const ledgerUrl = withDatabase(db.serverUrl, ledgerDatabase);
     await migrate(ledgerUrl, { log: () => undefined });
     results.ledger = await runLedger(ledgerUrl, sizes.ledgerTransfers, postgresPid(db), log);
     log(
