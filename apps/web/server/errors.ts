@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError, type z } from "zod";
 import type { DomainErrorCode } from "@fairlance/db";
+import { databaseUnavailable, isDatabaseUnavailable } from "./database-unavailable";
 
 type TRPCCode = TRPCError["code"];
 
@@ -119,12 +120,13 @@ export function readableIssue(issue: Issue): string {
 /** A validation failure as one sentence: its first problem (all of them go in fieldErrors). */
 export const readableZodError = (error: ZodError) => (error.issues[0] ? readableIssue(error.issues[0]) : "The request is not valid.");
 
-/** Domain errors become tRPC errors with their readable message; anything else is left alone. */
+/** Domain errors become tRPC errors with their readable message, an unreachable database a 503; anything else is left alone. */
 export function toTRPCError(error: unknown): TRPCError | null {
   // A service's own validation (fields the edge schema does not carry) reads like the edge's.
   if (error instanceof ZodError) {
     return new TRPCError({ code: "BAD_REQUEST", message: readableZodError(error), cause: error });
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
   if (!isCoded(error)) return null;
   if (error.name === "DomainError") {
     const code = DOMAIN_ERROR_STATUS[error.code as DomainErrorCode] ?? "BAD_REQUEST";

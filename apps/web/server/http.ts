@@ -8,6 +8,7 @@ import type { PrismaClient } from "@fairlance/db";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import { appRouter } from "./root";
 import { unexpectedInputFields } from "./unexpected-fields";
+import { databaseUnavailable, isDatabaseUnavailable } from "./database-unavailable";
 import { createContextInner } from "./trpc";
 
 export const TRPC_ENDPOINT = "/api/trpc";
@@ -153,8 +154,12 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
 
   const createContext = async (req: Request) => {
     const prisma = options.getPrisma();
-    const [session, now] = await Promise.all([options.resolveSession(req), options.now(prisma)]);
-    return createContextInner({ session, prisma, now: () => now });
+    try {
+      const [session, now] = await Promise.all([options.resolveSession(req), options.now(prisma)]);
+      return createContextInner({ session, prisma, now: () => now });
+    } catch (error) {
+      throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
+    }
   };
 
   /**
@@ -215,7 +220,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
         const problem = decodingProblem(inputs) ?? unexpectedFieldsProblem(paths, inputs);
         if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
       }
-      return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => createContext(req), onError });
+      return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => createContext(req), onError, responseMeta });
     }
 
     if (isCrossSite(req, options.publicUrl)) {
@@ -251,10 +256,16 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     headers.delete("content-length");
     headers.delete("transfer-encoding");
     const checked = new Request(req.url, { method: "POST", headers, body: text, signal: req.signal });
-    return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req: checked, router: appRouter, createContext: () => createContext(req), onError });
+    return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req: checked, router: appRouter, createContext: () => createContext(req), onError, responseMeta });
   };
+}
+
+/** A 503 tells well-behaved clients when to try again. */
+function responseMeta({ errors }: { errors: TRPCError[] }) {
+  return errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "retry-after": "2" } } : {};
 }
 
 function onError({ error, path }: { error: TRPCError; path?: string }) {
   if (error.code === "INTERNAL_SERVER_ERROR") console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
+  if (error.code === "SERVICE_UNAVAILABLE") console.error(`[trpc] ${path ?? "?"}: database unavailable (${(error.cause as Error | undefined)?.message?.split("\n").find((line) => line.trim()) ?? "?"})`);
 }

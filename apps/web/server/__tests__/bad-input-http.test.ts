@@ -183,6 +183,20 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
     });
   });
 
+  it("an unreachable database answers 503 with a sentence and Retry-After, not a 500", async () => {
+    const { createPrismaClient } = await import("@fairlance/db/setup");
+    const unreachable = createPrismaClient("postgresql://postgres:postgres@127.0.0.1:1/nowhere", { max: 1 });
+    try {
+      const down = createTrpcHandler({ resolveSession: async () => null, getPrisma: () => unreachable, now: async (prisma) => (await prisma.$queryRaw<{ now: Date }[]>`SELECT now()`)[0]!.now });
+      const response = await down(new Request(`${BASE_URL}/api/trpc/payout.overview`, { headers: { origin: BASE_URL } }));
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("2");
+      expect(await response.text()).toContain("The marketplace cannot reach its database right now. Please try again in a moment: sending the same request again is safe.");
+    } finally {
+      await unreachable.$disconnect();
+    }
+  });
+
   it("a crash answers 500 without its internals", async () => {
     const broken = createTrpcHandler({
       resolveSession: async () => null,
