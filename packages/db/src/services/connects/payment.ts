@@ -54,7 +54,11 @@ export async function recordCharge<T>(
   try {
     return (await run()).result;
   } catch (error) {
-    const finished = await stored().then((found) => found ?? false, () => null);
+    // A key taken by another request meanwhile means this charge was not recorded: refund it.
+    const finished = await stored().then(
+      (found) => found ?? false,
+      (failure: unknown) => (failure instanceof DomainError && failure.code === "IDEMPOTENCY_KEY_REUSED" ? false : null),
+    );
     if (finished) return finished.result;
     if (charge && finished === false) {
       const refund = await gateway.refund({ chargeRef: charge.ref, amountMinor: charge.amountMinor, idempotencyKey: `${charge.key}:refund` });

@@ -77,7 +77,8 @@ export async function chargeThenCommit<T>(
   },
 ): Promise<T> {
   const { call } = options;
-  const finished = () => prisma.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { key: true } });
+  const requestHash = hashRequest(call.request);
+  const finished = () => prisma.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { requestHash: true } });
   const replay = () =>
     runTransaction(prisma, async (tx) => {
       const { result } = await idempotent(tx, call, () => Promise.reject(new DomainError("CONFLICT", "This request is already being handled.")), jsonCodec<T>());
@@ -85,7 +86,7 @@ export async function chargeThenCommit<T>(
     });
   if (await finished()) return replay();
   // Another request under the same key must not share this charge: the request's hash is in the key.
-  const gatewayKey = `${scopedKey(call)}:${hashRequest(call.request).slice(0, 16)}`;
+  const gatewayKey = `${scopedKey(call)}:${requestHash.slice(0, 16)}`;
   let charge: CardCharge;
   try {
     const plan = await options.prepare();
@@ -106,7 +107,8 @@ export async function chargeThenCommit<T>(
     // Refund only a charge whose transaction surely did not commit. The answer to a COMMIT can be
     // lost (the database restarted): then the record says what happened, and if the database
     // cannot say, the charge stays for the client's replay (same key, same charge) to settle.
-    const committed = await finished().then((record) => record !== null, () => null);
+    // A record of another request under the same key is not this charge's: refund it.
+    const committed = await finished().then((record) => record?.requestHash === requestHash, () => null);
     if (committed === true) return replay();
     if (committed === false) await refundCardCharge(gateway, charge);
     throw error;

@@ -165,3 +165,46 @@ describe("a card payment whose answer to COMMIT is lost", () => {
     expect(gateway.refunds).toEqual([]);
   });
 });
+
+describe("a card payment that loses its key to another request while it charges", () => {
+  /** Runs `before` once, just before the first charge it sees (a request racing this one). */
+  class RacingGateway extends RecordingGateway {
+    constructor(private before: (() => Promise<unknown>) | null) {
+      super();
+    }
+    override async charge(input: Parameters<RecordingGateway["charge"]>[0]) {
+      const race = this.before;
+      this.before = null;
+      if (race) await race();
+      return super.charge(input);
+    }
+  }
+
+  it("refunds its charge and refuses the reused key (milestone funding)", async () => {
+    const { clientId, milestoneIds } = await contractWithTwoMilestones();
+    const sharedKey = key();
+    const other = () => fundMilestone(db.prisma, { actorId: clientId, idempotencyKey: sharedKey, now: NOW, milestoneId: milestoneIds[0]! }, { gateway: new RecordingGateway() });
+    const gateway = new RacingGateway(other);
+
+    await expect(fundMilestone(db.prisma, { actorId: clientId, idempotencyKey: sharedKey, now: NOW, milestoneId: milestoneIds[1]! }, { gateway })).rejects.toMatchObject({
+      code: "IDEMPOTENCY_KEY_REUSED",
+    });
+    expect(gateway.charges).toHaveLength(1);
+    expect(gateway.refunds).toEqual([expect.objectContaining({ chargeRef: gateway.charges[0]!.ref, amountMinor: gateway.charges[0]!.amountMinor })]);
+    expect((await db.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneIds[1]! } })).status).not.toBe("FUNDED");
+  });
+
+  it("refunds its charge and refuses the reused key (connects purchase)", async () => {
+    const user = await makeConnectsUser(db.prisma, "FREELANCER");
+    const card = await addCard(db.prisma, user.id);
+    const sharedKey = key();
+    const buy = (bundleSize: number, gateway: RecordingGateway) =>
+      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: sharedKey, now: NOW, bundleSize, paidWith: "card", paymentMethodId: card.id }, { gateway });
+    const gateway = new RacingGateway(() => buy(10, new RecordingGateway()));
+
+    await expect(buy(20, gateway)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    expect(gateway.charges).toHaveLength(1);
+    expect(gateway.refunds).toEqual([expect.objectContaining({ chargeRef: gateway.charges[0]!.ref })]);
+    expect(await db.prisma.connectPurchase.count({ where: { userId: user.id } })).toBe(1);
+  });
+});
