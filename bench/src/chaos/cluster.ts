@@ -1,6 +1,6 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
-import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@fairlance/db/setup";
+import { freePort, isAlive, startEmbeddedPostgres, type EmbeddedDatabase } from "@fairlance/db/setup";
 import { benchClusterDir, startBenchDatabase } from "../harness/database";
 import { descendants, serviceEnv, startRunner, startWeb, type Service } from "../harness/processes";
 import { sleep } from "./random";
@@ -48,15 +48,6 @@ const commandLine = (pid: number) => {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim().slice(0, 160);
   } catch {
     return "?";
-  }
-};
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 };
 

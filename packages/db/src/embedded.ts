@@ -28,7 +28,8 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
-const isAlive = (pid: number) => {
+/** Whether a process is running (EPERM: it is, as another user, e.g. postgres under root). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
