@@ -112,30 +112,28 @@ function inputsOf(parsed: unknown, isBatch: boolean): unknown[] {
   return parsed !== null && typeof parsed === "object" ? Object.values(parsed) : [];
 }
 
-/** superjson refuses some encodings (a bigint that is not an integer, unknown types); say so plainly. */
-function decodingProblem(inputs: unknown[]): string | null {
+/**
+ * What is wrong with a request's inputs, or null. superjson refuses some encodings (a bigint
+ * that is not an integer, unknown types): said plainly. Fields a procedure's input does not
+ * declare (`role`, `balanceMinor`, `card.status`…) are refused rather than silently dropped, so
+ * nobody is left to guess whether they took effect. Each input is decoded once.
+ */
+function inputProblem(paths: string[], inputs: unknown[]): string | null {
+  const values: unknown[] = [];
   for (const input of inputs) {
-    if (input === null || typeof input !== "object") continue;
+    if (input === null || typeof input !== "object") {
+      values.push(undefined);
+      continue;
+    }
     try {
-      superjson.deserialize(input as Parameters<typeof superjson.deserialize>[0]);
+      values.push(superjson.deserialize(input as Parameters<typeof superjson.deserialize>[0]));
     } catch (error) {
       const why = error instanceof Error && error.message ? ` (${quote(error.message.replace(/\.$/, ""))})` : "";
       return `The request input could not be decoded${why}. Send it as the app's client does: superjson's {"json": …, "meta": …}.`;
     }
   }
-  return null;
-}
-
-/**
- * Fields a procedure's input does not declare (`role`, `balanceMinor`, `card.status`…) are
- * refused rather than silently dropped, so nobody is left to guess whether they took effect.
- */
-function unexpectedFieldsProblem(paths: string[], inputs: unknown[]): string | null {
   for (const [index, path] of paths.entries()) {
-    const raw = inputs[index];
-    if (raw === null || typeof raw !== "object") continue;
-    const value = superjson.deserialize(raw as Parameters<typeof superjson.deserialize>[0]);
-    const fields = unexpectedInputFields(procedures[path]?._def.inputs ?? [], value);
+    const fields = unexpectedInputFields(procedures[path]?._def.inputs ?? [], values[index]);
     if (fields.length === 0) continue;
     const names = fields.slice(0, 5).map((field) => `"${quote(field)}"`).join(", ") + (fields.length > 5 ? ` and ${fields.length - 5} more` : "");
     return `This request sends ${fields.length === 1 ? "a field" : "fields"} that ${path} does not take: ${names}. Nothing was changed.`;
@@ -216,8 +214,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
         } catch {
           return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The input parameter is not valid JSON." }));
         }
-        const inputs = inputsOf(parsed, isBatch);
-        const problem = decodingProblem(inputs) ?? unexpectedFieldsProblem(paths, inputs);
+        const problem = inputProblem(paths, inputsOf(parsed, isBatch));
         if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
       }
       return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => createContext(req), onError, responseMeta });
@@ -247,8 +244,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     } catch {
       return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The request body is not valid JSON." }));
     }
-    const inputs = inputsOf(parsed, isBatch);
-    const problem = decodingProblem(inputs) ?? unexpectedFieldsProblem(paths, inputs);
+    const problem = inputProblem(paths, inputsOf(parsed, isBatch));
     if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
 
     // tRPC reads the body we checked, never the stream again.
