@@ -10,6 +10,7 @@ import { appRouter } from "./root";
 import { unexpectedInputFields } from "./unexpected-fields";
 import { databaseUnavailable, isDatabaseUnavailable } from "./database-unavailable";
 import { createContextInner } from "./trpc";
+import { clientAddress, trustedProxyHops } from "./client-address";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 
@@ -154,7 +155,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     const prisma = options.getPrisma();
     try {
       const [session, now] = await Promise.all([options.resolveSession(req), options.now(prisma)]);
-      return createContextInner({ session, prisma, now: () => now });
+      const address = clientAddress(req.headers.get("x-forwarded-for") ?? undefined, trustedProxyHops());
+      return createContextInner({ session, prisma, now: () => now, clientAddress: address });
     } catch (error) {
       throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
     }

@@ -11,10 +11,22 @@ export interface Context {
   prisma: PrismaClient;
   /** Injected so tests and the demo clock can control time. */
   now: () => Date;
+  /** The caller's network address, for throttles ("unknown" when it cannot be told; see client-address.ts). */
+  clientAddress: string;
 }
 
-export function createContextInner(options: { session: Session | null; prisma: PrismaClient; now?: () => Date }): Context {
-  return { session: options.session, prisma: options.prisma, now: options.now ?? (() => new Date()) };
+export function createContextInner(options: {
+  session: Session | null;
+  prisma: PrismaClient;
+  now?: () => Date;
+  clientAddress?: string;
+}): Context {
+  return {
+    session: options.session,
+    prisma: options.prisma,
+    now: options.now ?? (() => new Date()),
+    clientAddress: options.clientAddress ?? "unknown",
+  };
 }
 
 const t = initTRPC.context<Context>().create({
