@@ -11,8 +11,11 @@
 //   whatever stands left of it was written by the client and is ignored.
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 
-/** Headers a client uses to claim an address; only a trusted proxy may set them. */
-export const CLIENT_ADDRESS_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded"] as const;
+/**
+ * Headers a client uses to claim an address, a host or a scheme; only a trusted proxy may set
+ * them (a forged X-Forwarded-Host would otherwise name another site as this one).
+ */
+export const CLIENT_ADDRESS_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto"] as const;
 
 /** FAIRLANCE_TRUST_PROXY: how many reverse proxies in front of the app append to X-Forwarded-For. */
 export function trustedProxyHops(value: string | undefined = process.env.FAIRLANCE_TRUST_PROXY): number {

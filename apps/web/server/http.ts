@@ -3,8 +3,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { Session } from "next-auth";
-import superjson from "superjson";
-import type { PrismaClient } from "@fairlance/db";
+import { ZodError } from "zod";
+import { decodeUntrusted, type PrismaClient } from "@fairlance/db";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import { appRouter } from "./root";
 import { unexpectedInputFields } from "./unexpected-fields";
@@ -30,8 +30,10 @@ export interface TrpcHandlerOptions {
   getPrisma: () => PrismaClient;
   /** The marketplace's time for this request (the movable clock's in a demo). */
   now: (prisma: PrismaClient) => Promise<Date>;
-  /** The app's public URL (NEXTAUTH_URL): requests from it are same-site even behind a proxy. */
+  /** The app's public URL (NEXTAUTH_URL): the origin a browser's requests must come from. */
   publicUrl?: string | null;
+  /** Reverse proxies in front of the app whose forwarding headers are believed (FAIRLANCE_TRUST_PROXY). */
+  trustedProxyHops?: number;
   maxBodyBytes?: number;
 }
 
@@ -49,28 +51,44 @@ const originOf = (url: string | null | undefined): string | null => {
 };
 
 /**
+ * The origins this app is served from: the configured public URL (NEXTAUTH_URL) when there is
+ * one, else the host the request was sent to; and, only behind trusted proxies
+ * (FAIRLANCE_TRUST_PROXY), the host and scheme the proxy says the browser used. A client's own
+ * X-Forwarded-Host is never believed: it would let any page name itself as this site.
+ */
+function ownOrigins(req: Request, publicUrl: string | null | undefined, proxyHops: number): Set<string> {
+  const own = new Set<string>();
+  const configured = originOf(publicUrl);
+  own.add(configured ?? originOf(req.url)!);
+  if (proxyHops > 0) {
+    // Each proxy appends; the one nearest the browser wrote the first entry we trust.
+    const forwarded = (name: string) => {
+      const entries = (req.headers.get(name) ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+      return entries[Math.max(0, entries.length - proxyHops)];
+    };
+    const host = forwarded("x-forwarded-host");
+    const proto = forwarded("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+    const origin = host && (proto === "http" || proto === "https") ? originOf(`${proto}://${host}`) : null;
+    if (origin) own.add(origin);
+  }
+  return own;
+}
+
+/**
  * A browser's POST from another site is refused (CSRF), besides SameSite cookies: by
- * Sec-Fetch-Site when the browser sends it, else by an Origin that is not this site's.
+ * Sec-Fetch-Site when the browser sends it, else by an Origin that is not one of this site's.
  * A request without Origin (curl, the bench, server-side calls) is not a browser's cross-site
  * form or fetch, which always carries Origin on POST.
  */
-function isCrossSite(req: Request, publicUrl: string | null | undefined): boolean {
-  if (req.headers.get("sec-fetch-site")?.toLowerCase() === "cross-site") return true;
+function crossSiteProblem(req: Request, publicUrl: string | null | undefined, proxyHops: number): string | null {
+  const refused = "Cross-site requests are refused";
+  if (req.headers.get("sec-fetch-site")?.toLowerCase() === "cross-site") return `${refused}.`;
   const origin = req.headers.get("origin");
-  if (origin === null) return false;
-  const own = new Set([originOf(req.url), originOf(publicUrl)].filter((value): value is string => value !== null));
-  if (own.has(origin)) return false;
-  let originHost: string;
-  try {
-    const parsed = new URL(origin);
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return true;
-    originHost = parsed.host;
-  } catch {
-    return true; // "null" (sandboxed frames, data: pages) or garbage
-  }
-  // Behind a proxy req.url may name an internal host; the browser's Host names the real one.
-  const hosts = [req.headers.get("x-forwarded-host")?.split(",")[0]?.trim(), req.headers.get("host")];
-  return !hosts.some((host) => host && host.toLowerCase() === originHost.toLowerCase());
+  if (origin === null) return null;
+  const own = ownOrigins(req, publicUrl, proxyHops);
+  if (own.has(originOf(origin) ?? "")) return null;
+  const home = originOf(publicUrl);
+  return home ? `${refused}: this marketplace is served at ${home}; use it from there.` : `${refused}.`;
 }
 
 const isJson = (req: Request) => req.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase() === "application/json";
@@ -107,37 +125,38 @@ async function readBody(req: Request, limit: number): Promise<Uint8Array> {
   return body;
 }
 
-/** Each call's input, as tRPC will read it: one value, or an object of values keyed by batch index. */
-function inputsOf(parsed: unknown, isBatch: boolean): unknown[] {
+/** Each call's input, as tRPC will read it: one value, or the batch's values by call index. */
+function inputsOf(parsed: unknown, calls: number, isBatch: boolean): unknown[] {
   if (!isBatch) return [parsed];
-  return parsed !== null && typeof parsed === "object" ? Object.values(parsed) : [];
+  if (parsed === null || typeof parsed !== "object") return [];
+  return Array.from({ length: calls }, (_, index) => (Object.hasOwn(parsed, String(index)) ? (parsed as Record<string, unknown>)[String(index)] : undefined));
 }
 
 /**
- * What is wrong with a request's inputs, or null. superjson refuses some encodings (a bigint
- * that is not an integer, unknown types): said plainly. Fields a procedure's input does not
- * declare (`role`, `balanceMinor`, `card.status`…) are refused rather than silently dropped, so
- * nobody is left to guess whether they took effect. Each input is decoded once.
+ * What is wrong with a request's inputs, or null. Each input is decoded once, by the API's
+ * strict decoder (`decodeUntrusted`: only the types inputs carry, only text a person could mean,
+ * in time proportional to the request's size), and a problem in a field is reported against
+ * that field so forms show it there. Fields a procedure's input does not declare (`role`,
+ * `balanceMinor`, `card.status`…) are refused rather than silently dropped, so nobody is left
+ * to guess whether they took effect.
  */
-function inputProblem(paths: string[], inputs: unknown[]): string | null {
+function inputProblem(paths: string[], inputs: unknown[]): TRPCError | null {
   const values: unknown[] = [];
   for (const input of inputs) {
-    if (input === null || typeof input !== "object") {
-      values.push(undefined);
-      continue;
+    const decoded = decodeUntrusted(input);
+    if (!decoded.ok) {
+      const { path, message } = decoded.problem;
+      const cause = new ZodError([{ code: "custom", path, message, input: undefined }]);
+      return new TRPCError({ code: "BAD_REQUEST", message, cause });
     }
-    try {
-      values.push(superjson.deserialize(input as Parameters<typeof superjson.deserialize>[0]));
-    } catch (error) {
-      const why = error instanceof Error && error.message ? ` (${quote(error.message.replace(/\.$/, ""))})` : "";
-      return `The request input could not be decoded${why}. Send it as the app's client does: superjson's {"json": …, "meta": …}.`;
-    }
+    values.push(decoded.value);
   }
   for (const [index, path] of paths.entries()) {
     const fields = unexpectedInputFields(procedures[path]?._def.inputs ?? [], values[index]);
     if (fields.length === 0) continue;
     const names = fields.slice(0, 5).map((field) => `"${quote(field)}"`).join(", ") + (fields.length > 5 ? ` and ${fields.length - 5} more` : "");
-    return `This request sends ${fields.length === 1 ? "a field" : "fields"} that ${path} does not take: ${names}. Nothing was changed.`;
+    const message = `This request sends ${fields.length === 1 ? "a field" : "fields"} that ${path} does not take: ${names}. Nothing was changed.`;
+    return new TRPCError({ code: "BAD_REQUEST", message });
   }
   return null;
 }
@@ -150,12 +169,13 @@ function inputProblem(paths: string[], inputs: unknown[]): string | null {
  */
 export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) => Promise<Response> {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const proxyHops = options.trustedProxyHops ?? trustedProxyHops();
 
   const createContext = async (req: Request) => {
     const prisma = options.getPrisma();
     try {
       const [session, now] = await Promise.all([options.resolveSession(req), options.now(prisma)]);
-      const address = clientAddress(req.headers.get("x-forwarded-for") ?? undefined, trustedProxyHops());
+      const address = clientAddress(req.headers.get("x-forwarded-for") ?? undefined, proxyHops);
       return createContextInner({ session, prisma, now: () => now, clientAddress: address });
     } catch (error) {
       throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
@@ -177,7 +197,14 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     return Response.json(isBatch ? responses : responses[0], { status: httpStatus, headers: { vary: "trpc-accept, accept", ...headers } });
   };
 
-  return async (req: Request): Promise<Response> => {
+  // What the API answers is about one person at one moment: no browser or proxy may keep it.
+  const handle = async (req: Request): Promise<Response> => {
+    const response = await answer(req);
+    response.headers.set("cache-control", "no-store");
+    return response;
+  };
+
+  const answer = async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
     const path = url.pathname.slice(url.pathname.indexOf(TRPC_ENDPOINT) + TRPC_ENDPOINT.length).replace(/^\/+|\/+$/g, "");
     const isBatch = url.searchParams.get("batch") === "1";
@@ -216,15 +243,14 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
         } catch {
           return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The input parameter is not valid JSON." }));
         }
-        const problem = inputProblem(paths, inputsOf(parsed, isBatch));
-        if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
+        const problem = inputProblem(paths, inputsOf(parsed, paths.length, isBatch));
+        if (problem) return refuse(paths, isBatch, problem);
       }
       return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => createContext(req), onError, responseMeta });
     }
 
-    if (isCrossSite(req, options.publicUrl)) {
-      return refuse(paths, isBatch, new TRPCError({ code: "FORBIDDEN", message: "Cross-site requests are refused." }));
-    }
+    const crossSite = crossSiteProblem(req, options.publicUrl, proxyHops);
+    if (crossSite) return refuse(paths, isBatch, new TRPCError({ code: "FORBIDDEN", message: crossSite }));
     if (!isJson(req)) {
       const sent = req.headers.get("content-type");
       const message = `The API accepts JSON only: send the body as application/json${sent ? `, not ${quote(sent.split(";", 1)[0]!)}` : ""}.`;
@@ -246,8 +272,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     } catch {
       return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The request body is not valid JSON." }));
     }
-    const problem = inputProblem(paths, inputsOf(parsed, isBatch));
-    if (problem) return refuse(paths, isBatch, new TRPCError({ code: "BAD_REQUEST", message: problem }));
+    const problem = inputProblem(paths, inputsOf(parsed, paths.length, isBatch));
+    if (problem) return refuse(paths, isBatch, problem);
 
     // tRPC reads the body we checked, never the stream again.
     const headers = new Headers(req.headers);
@@ -256,6 +282,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     const checked = new Request(req.url, { method: "POST", headers, body: text, signal: req.signal });
     return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req: checked, router: appRouter, createContext: () => createContext(req), onError, responseMeta });
   };
+
+  return handle;
 }
 
 /** A 503 tells well-behaved clients when to try again. */

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
-import type { PrismaClient, Role } from "@fairlance/db";
+import { decodeUntrusted, encodeTyped, type PrismaClient, type Role } from "@fairlance/db";
 import { readableIssue, readableZodError, toTRPCError } from "./errors";
 
 export interface Context {
@@ -29,8 +29,25 @@ export function createContextInner(options: {
   };
 }
 
+/**
+ * The API's wire format is typed JSON (superjson), and what callers send is decoded by the strict
+ * decoder: only bigint, Date and undefined besides plain JSON, only text a person could mean. The
+ * edge (http.ts) has already refused anything it would refuse, with the field named.
+ */
+const transformer = {
+  input: {
+    serialize: (value: unknown) => encodeTyped(value),
+    deserialize: (payload: unknown) => {
+      const decoded = decodeUntrusted(payload);
+      if (!decoded.ok) throw new TRPCError({ code: "BAD_REQUEST", message: decoded.problem.message });
+      return decoded.value;
+    },
+  },
+  output: superjson,
+};
+
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause as { name?: unknown; code?: unknown } | undefined;
     const isDomain = cause?.name === "DomainError" || cause?.name === "RuleViolation";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, Tx } from "./client";
 import { DomainError } from "./errors";
+import { decodeTyped, encodeTyped, isTypedJson } from "./codec/typed-json";
 
 /** A client-generated key: the same key for a retry of the same request. */
 export const IdempotencyKey = z
@@ -67,20 +68,29 @@ export async function idempotent<T>(
   return { result, replayed: false };
 }
 
-/** JSON codec for results made of strings, numbers, booleans, bigints and dates. */
+/**
+ * The stored result of an idempotent call, in the one typed-JSON encoding (codec/typed-json.ts):
+ * a replay gets back exactly what the first call returned — a title "42n" or
+ * "2026-12-02T18:00:00.000Z" stays text, a bigint stays a bigint, a date a date.
+ * Results stored before this encoding (bigints as {"$bigint": "…"}, dates as ISO text) are
+ * still read, by the guessing reader they were written for.
+ */
 export const jsonCodec = <T>() => ({
-  encode: (value: T) => JSON.parse(stableJson(value).replace(/"(-?\d+)n"/g, '{"$bigint":"$1"}')) as Prisma.InputJsonValue,
-  decode: (json: unknown) => revive(json) as T,
+  encode: (value: T): Prisma.InputJsonValue => {
+    const { json, meta } = encodeTyped(value);
+    return (meta === undefined ? { json } : { json, meta }) as Prisma.InputJsonValue;
+  },
+  decode: (stored: unknown): T => (isTypedJson(stored) ? decodeTyped<T>(stored) : (reviveLegacy(stored) as T)),
 });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-function revive(json: unknown): unknown {
-  if (Array.isArray(json)) return json.map(revive);
+function reviveLegacy(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(reviveLegacy);
   if (json && typeof json === "object") {
     const entries = Object.entries(json);
     if (entries.length === 1 && entries[0]![0] === "$bigint") return BigInt(entries[0]![1] as string);
-    return Object.fromEntries(entries.map(([k, v]) => [k, revive(v)]));
+    return Object.fromEntries(entries.map(([k, v]) => [k, reviveLegacy(v)]));
   }
   if (typeof json === "string" && ISO_DATE.test(json)) return new Date(json);
   return json;

@@ -102,3 +102,7 @@ export * from "./read/admin-ledger";
 export * from "./read/admin-audit";
 export * from "./read/admin-moderation";
 export * from "./read/admin-job-runs";
+
+// The one typed-JSON codec (the API's wire format, stored replays) and the API edge's decoder
+export { encodeTyped, decodeTyped, isTypedJson, type TypedJson } from "./codec/typed-json";
+export { decodeUntrusted, describePath, textProblem, WIRE_TYPES, MAX_DEPTH, type InputProblem, type InputPath } from "./codec/untrusted";

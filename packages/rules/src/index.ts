@@ -9,6 +9,7 @@ export * from "./idempotency";
 export * from "./money/arithmetic";
 export * from "./money/format";
 export * from "./money/parse";
+export * from "./text/count";
 
 export * from "./settings/schemas";
 export * from "./settings/definitions";

@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { CardChoice } from "./card-choice";
 import { cardLabel, useCheckout } from "./use-checkout";
+import { formatConnects } from "@fairlance/rules";
 
 /** Buy a bundle at the price in force, paid wholly by card (or from earnings when allowed); confirm shows the charge first. */
 export function BuyConnects({ bundles }: { bundles: { size: number; priceMinor: bigint }[] }) {
@@ -41,7 +42,7 @@ export function BuyConnects({ bundles }: { bundles: { size: number; priceMinor: 
           {bundles.map((option) => (
             <label key={option.size} className={`flex cursor-pointer flex-col rounded-md border p-2 text-sm ${option.size === size ? "border-brand-700 bg-brand-50" : "border-slate-300"}`}>
               <input type="radio" name="bundle" value={option.size} checked={option.size === size} onChange={() => change(() => setSize(option.size))} className="sr-only" />
-              <span className="font-semibold">{option.size} connects</span>
+              <span className="font-semibold">{formatConnects(option.size)}</span>
               <Money minor={option.priceMinor} className="text-slate-600" />
             </label>
           ))}
@@ -51,12 +52,12 @@ export function BuyConnects({ bundles }: { bundles: { size: number; priceMinor: 
         <CardChoice id="buy-pay-with" cards={cards} unverifiedCards={unverifiedCards} value={source} onChange={(value) => change(() => setPayWith(value))} earnings={earningsAllowed} />
       </div>
       <div className="mt-3 space-y-2" aria-live="polite">
-        {buy.data && <Alert tone="success">{buy.data.connects} connects added for <Money minor={buy.data.priceMinor} />. They expire on {formatDate(buy.data.expiresAt)}.</Alert>}
+        {buy.data && <Alert tone="success">{formatConnects(buy.data.connects)} added for <Money minor={buy.data.priceMinor} />. They expire on {formatDate(buy.data.expiresAt)}.</Alert>}
         <ErrorAlert error={buy.error} />
         {bundle && source && (confirming ? (
           <div className="space-y-2 rounded-md border border-brand-100 bg-brand-50 p-3 text-sm">
             <p data-testid="buy-confirm">
-              You will be charged <strong><Money minor={bundle.priceMinor} /></strong> for {bundle.size} connects
+              You will be charged <strong><Money minor={bundle.priceMinor} /></strong> for {formatConnects(bundle.size)}
               {card ? <> on {cardLabel(card)}</> : <> from your Available earnings</>}. Connects are never refunded as cash.
             </p>
             <div className="flex flex-wrap gap-2">
@@ -67,7 +68,7 @@ export function BuyConnects({ bundles }: { bundles: { size: number; priceMinor: 
             </div>
           </div>
         ) : (
-          <Button onClick={() => { buy.reset(); setConfirming(true); }}>Buy {bundle.size} connects</Button>
+          <Button onClick={() => { buy.reset(); setConfirming(true); }}>Buy {formatConnects(bundle.size)}</Button>
         ))}
       </div>
     </Card>

@@ -9,6 +9,7 @@ import { BuyConnects } from "./buy-connects";
 import { ConnectsHistory } from "./connects-history";
 import { ConnectsRoiCard } from "./connects-roi-card";
 import { MembershipCard } from "./membership-card";
+import { formatConnects } from "@fairlance/rules";
 
 /** Connects: balance, what expires soon, buying, Freelancer Plus, ROI and the full history (RULES 2, 8). */
 export function ConnectsPage() {
@@ -29,7 +30,7 @@ export function ConnectsPage() {
       {data.lotsExpiringSoon.length > 0 && (
         <Card title="Expiring soon">
           <ul className="text-sm">
-            {data.lotsExpiringSoon.map((lot) => <li key={lot.lotId}>{lot.connects} connects expire on {formatDate(lot.expiresAt)}</li>)}
+            {data.lotsExpiringSoon.map((lot) => <li key={lot.lotId}>{formatConnects(lot.connects)} expire on {formatDate(lot.expiresAt)}</li>)}
           </ul>
         </Card>
       )}

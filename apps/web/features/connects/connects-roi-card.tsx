@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Money } from "@/components/money";
 import { Card, Skeleton, Stat } from "@/components/ui";
-import { plural } from "@/features/jobs/job-labels";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { RoiChart } from "./roi-chart";
+import { formatCount } from "@fairlance/rules";
 
 const perStep = (minor: bigint | null) => (minor === null ? "—" : <Money minor={minor} />);
 
@@ -23,7 +23,7 @@ export function ConnectsRoiCard() {
       ) : (
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
-            <Stat label="Connects spent" value={report.data.roi.connectsSpent} hint={`Net of refunds, on ${plural(report.data.roi.proposals, "proposal")}`} />
+            <Stat label="Connects spent" value={report.data.roi.connectsSpent} hint={`Net of refunds, on ${formatCount(report.data.roi.proposals, "proposal")}`} />
             <Stat label="Worth" value={<Money minor={report.data.roi.spentMinor} />} hint="At the connect price in force today" />
             <Stat label="Viewed" value={report.data.roi.viewed} hint="Proposals the client opened" />
             <Stat label="Interviews" value={report.data.roi.interviews} hint="The client wrote to you" />

@@ -9,6 +9,7 @@ import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { MembershipJoin } from "./membership-join";
+import { formatConnects } from "@fairlance/rules";
 
 interface Membership {
   status: "NONE" | "ACTIVE" | "CANCELLED" | "LAPSED";
@@ -33,18 +34,18 @@ export function MembershipCard({ membership }: { membership: Membership }) {
   return (
     <Card title="Freelancer Plus">
       <p className="text-sm text-slate-700">
-        <Money minor={membership.priceMinor} /> a month for {membership.monthlyConnects} connects each month; {cap}.
+        <Money minor={membership.priceMinor} /> a month for {formatConnects(membership.monthlyConnects)} each month; {cap}.
       </p>
       <div className="mt-3 space-y-3 text-sm" aria-live="polite">
         {subscribe.data && (
           <Alert tone="success">
-            {subscribe.data.outcome === "resumed" ? "Freelancer Plus resumed" : <>Welcome to Freelancer Plus: charged <Money minor={subscribe.data.chargedMinor} />, {subscribe.data.connectsGranted} connects added</>}.
+            {subscribe.data.outcome === "resumed" ? "Freelancer Plus resumed" : <>Welcome to Freelancer Plus: charged <Money minor={subscribe.data.chargedMinor} />, {formatConnects(subscribe.data.connectsGranted)} added</>}.
             It renews on {formatDate(subscribe.data.currentPeriodEnd)}.
           </Alert>
         )}
         {membership.status === "ACTIVE" && (
           <>
-            <p>Your next {membership.monthlyConnects} connects arrive on <strong>{membership.nextGrantAt ? formatDate(membership.nextGrantAt) : "—"}</strong>, when it renews.</p>
+            <p>Your next {formatConnects(membership.monthlyConnects)} arrive on <strong>{membership.nextGrantAt ? formatDate(membership.nextGrantAt) : "—"}</strong>, when it renews.</p>
             {confirmCancel ? (
               <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
                 <p>Plus stays on until {membership.nextGrantAt ? formatDate(membership.nextGrantAt) : "the end of this cycle"}, with your connects; then it does not renew. Nothing is refunded.</p>

@@ -7,6 +7,7 @@ import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { CardChoice } from "./card-choice";
 import { cardLabel, useCheckout } from "./use-checkout";
+import { formatConnects } from "@fairlance/rules";
 
 /** Subscribing: the server's quote (charge now, connects now, cycle end) on the chosen card, then confirm. */
 export function MembershipJoin({ pending, error, onSubscribe }: { pending: boolean; error: unknown; onSubscribe: (paymentMethodId: string) => void }) {
@@ -28,7 +29,7 @@ export function MembershipJoin({ pending, error, onSubscribe }: { pending: boole
             <p>Your cancelled membership resumes at no charge; it renews on {formatDate(quote.cycleEndsAt)}.</p>
           ) : (
             <p>
-              {cardLabel(card)} will be charged <strong><Money minor={quote.chargeMinor} /></strong> now and <strong>{quote.connects} connects</strong> are added.
+              {cardLabel(card)} will be charged <strong><Money minor={quote.chargeMinor} /></strong> now and <strong>{formatConnects(quote.connects)}</strong> are added.
               This cycle ends on {formatDate(quote.cycleEndsAt)}; then it renews monthly until you cancel.
             </p>
           )}

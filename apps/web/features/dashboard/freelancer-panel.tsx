@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
+import { formatConnects } from "@fairlance/rules";
 
 export function FreelancerPanel() {
   const trpc = useTRPC();
@@ -20,7 +21,7 @@ export function FreelancerPanel() {
             <li key={job.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
               <span className="font-medium text-slate-800">{job.title}</span>
               <span className="text-slate-500">
-                {job.connectCost !== null && <>{job.connectCost} connects to apply · </>}
+                {job.connectCost !== null && <>{formatConnects(job.connectCost)} to apply · </>}
                 {job.publishedAt ? `posted ${formatDate(job.publishedAt)}` : "not published"}
               </span>
             </li>

@@ -11,8 +11,8 @@ import { CloseJobDialog } from "./close-job-dialog";
 import { EditJobForm } from "./edit-job-form";
 import { InvitePanel } from "./invite-panel";
 import { JobSummary } from "./job-summary";
-import { plural } from "./job-labels";
 import { PublishJobButton } from "./publish-job-button";
+import { formatConnects } from "@fairlance/rules";
 
 /** A client's own job: edit, publish, close, invite, and review its proposals. */
 export function ClientJobPage({ jobId }: { jobId: string }) {
@@ -29,7 +29,7 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium" data-testid="job-status">{JOB_STATUS_LABEL[job.status]}</span>
-        {job.connectCost !== null && <span className="text-slate-600">{plural(job.connectCost, "connect")} to apply</span>}
+        {job.connectCost !== null && <span className="text-slate-600">{formatConnects(job.connectCost)} to apply</span>}
       </div>
       {editing ? <EditJobForm job={job} onDone={() => setEditing(false)} /> : <JobSummary job={job} />}
       {editable && !editing && (

@@ -6,7 +6,8 @@ import { EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate, JOB_STATUS_LABEL } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
-import { JOB_TYPE_LABEL, plural } from "./job-labels";
+import { JOB_TYPE_LABEL } from "./job-labels";
+import { formatCount, formatConnects } from "@fairlance/rules";
 
 /** The client's jobs with their status and proposal counts. */
 export function ClientJobsList() {
@@ -32,11 +33,11 @@ export function ClientJobsList() {
                 <Link href={`/client/jobs/${job.id}`} className="font-semibold text-brand-700 hover:underline">{job.title}</Link>
                 <p className="text-xs text-slate-500">
                   {JOB_TYPE_LABEL[job.type]} · {job.publishedAt ? `published ${formatDate(job.publishedAt)}` : `created ${formatDate(job.createdAt)}`}
-                  {job.connectCost !== null && <> · {plural(job.connectCost, "connect")} to apply</>}
+                  {job.connectCost !== null && <> · {formatConnects(job.connectCost)} to apply</>}
                 </p>
               </div>
               <div className="flex items-center gap-3 text-sm">
-                <span>{plural(job.proposalCount, "proposal")}{job.unviewedProposals > 0 && <strong className="ml-1 text-brand-700">({job.unviewedProposals} new)</strong>}</span>
+                <span>{formatCount(job.proposalCount, "proposal")}{job.unviewedProposals > 0 && <strong className="ml-1 text-brand-700">({job.unviewedProposals} new)</strong>}</span>
                 <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">{JOB_STATUS_LABEL[job.status]}</span>
               </div>
             </li>

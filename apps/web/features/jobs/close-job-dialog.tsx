@@ -6,7 +6,7 @@ import { Button } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
-import { plural } from "./job-labels";
+import { formatCount } from "@fairlance/rules";
 
 /** Closing without hiring, after a confirm step saying every applicant gets their connects back (RULES 2.5). */
 export function CloseJobDialog({ jobId, liveProposals }: { jobId: string; liveProposals: number }) {
@@ -20,7 +20,7 @@ export function CloseJobDialog({ jobId, liveProposals }: { jobId: string; livePr
     <div role="alertdialog" aria-labelledby="close-job-title" aria-describedby="close-job-text" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h2 id="close-job-title" className="font-semibold">Close this job without hiring?</h2>
       <p id="close-job-text" className="text-sm">
-        The job stops taking proposals and {liveProposals === 0 ? "nobody has applied yet" : <>the {plural(liveProposals, "applicant")} still in play</>}
+        The job stops taking proposals and {liveProposals === 0 ? "nobody has applied yet" : <>the {formatCount(liveProposals, "applicant")} still in play</>}
         {liveProposals > 0 && " each get all the connects they spent on it back, boosts included"}. This cannot be undone.
       </p>
       <ErrorAlert error={close.error} />

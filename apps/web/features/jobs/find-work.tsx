@@ -6,8 +6,8 @@ import { Button, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { JobResultCard } from "./job-result-card";
-import { plural } from "./job-labels";
 import { SearchFilters, type JobFilters } from "./search-filters";
+import { formatCount } from "@fairlance/rules";
 
 /** Find work: full-text search of open jobs with filters, sorting and pages. */
 export function FindWork() {
@@ -29,7 +29,7 @@ export function FindWork() {
           <EmptyState title="No open jobs match">Try fewer words or filters.</EmptyState>
         ) : results.data ? (
           <>
-            <p aria-live="polite" className="text-sm text-slate-600">{plural(results.data.total, "open job")} found</p>
+            <p aria-live="polite" className="text-sm text-slate-600">{formatCount(results.data.total, "open job")} found</p>
             <ul className="space-y-3">{results.data.jobs.map((job) => <JobResultCard key={job.id} job={job} />)}</ul>
             <nav aria-label="Pages" className="flex items-center justify-between gap-2 pt-2">
               <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous page</Button>

@@ -7,6 +7,7 @@ import { useTRPC } from "@/trpc/client";
 import type { JobFormValues } from "./job-form-values";
 import { pricingFrom } from "./job-form-values";
 import { useDebounced } from "./use-debounced";
+import { formatConnects } from "@fairlance/rules";
 
 /** What applying will cost freelancers, from the server's rate card in force, as the client types. */
 export function JobCostPreview({ values }: { values: JobFormValues }) {
@@ -21,7 +22,7 @@ export function JobCostPreview({ values }: { values: JobFormValues }) {
         <p role="alert" className="text-red-700">{errorText(preview.error)}</p>
       ) : preview.data ? (
         <p>
-          Freelancers will spend <strong>{preview.data.connectCost} connects</strong> (<Money minor={preview.data.connectPriceMinor} /> each) to apply, for a job
+          Freelancers will spend <strong>{formatConnects(preview.data.connectCost)}</strong> (<Money minor={preview.data.connectPriceMinor} /> each) to apply, for a job
           worth <Money minor={preview.data.projectedValueMinor} />. The cost is fixed when you publish.
         </p>
       ) : (

@@ -19,4 +19,3 @@ export function durationLabel(days: number): string {
   return `${days / 7} weeks`;
 }
 
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;

@@ -8,8 +8,8 @@ import { ProposalForm } from "@/features/proposals/proposal-form";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { ClientTrustPanel } from "./client-trust-panel";
-import { plural } from "./job-labels";
 import { JobSummary } from "./job-summary";
+import { formatConnects } from "@fairlance/rules";
 
 /** A job as a freelancer sees it: terms, what applying costs against their balance, the client, and their proposal. */
 export function JobPage({ jobId }: { jobId: string }) {
@@ -34,9 +34,9 @@ export function JobPage({ jobId }: { jobId: string }) {
       <div className="space-y-6">
         <Card title="Connects">
           <dl className="space-y-2 text-sm">
-            <div className="flex justify-between"><dt>To apply</dt><dd className="font-semibold" data-testid="connects-required">{plural(view.data.costForYou, "connect")}</dd></div>
+            <div className="flex justify-between"><dt>To apply</dt><dd className="font-semibold" data-testid="connects-required">{formatConnects(view.data.costForYou)}</dd></div>
             {view.data.invited && <p className="text-xs text-emerald-700">You were invited, so applying costs no connects (a boost still does).</p>}
-            <div className="flex justify-between"><dt>Your balance</dt><dd className="font-semibold" data-testid="connect-balance">{plural(view.data.connectBalance, "connect")}</dd></div>
+            <div className="flex justify-between"><dt>Your balance</dt><dd className="font-semibold" data-testid="connect-balance">{formatConnects(view.data.connectBalance)}</dd></div>
           </dl>
           <Link href="/connects" className="mt-3 inline-block text-sm text-brand-700 underline">Buy connects</Link>
         </Card>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { JobBudget } from "./job-budget";
-import { durationLabel, LEVEL_LABEL, plural } from "./job-labels";
+import { durationLabel, LEVEL_LABEL } from "./job-labels";
+import { formatCount, formatConnects } from "@fairlance/rules";
 
 interface Hit {
   id: string;
@@ -34,8 +35,8 @@ export function JobResultCard({ job }: { job: Hit }) {
         {job.skills.map((skill) => <li key={skill} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{skill}</li>)}
       </ul>
       <p className="mt-2 text-xs text-slate-500">
-        {job.connectCost !== null && <strong className="font-semibold text-slate-700">{plural(job.connectCost, "connect")} to apply</strong>}
-        {" · "}{plural(job.proposalCount, "proposal")}{job.publishedAt && <> · posted {formatDate(job.publishedAt)}</>}
+        {job.connectCost !== null && <strong className="font-semibold text-slate-700">{formatConnects(job.connectCost)} to apply</strong>}
+        {" · "}{formatCount(job.proposalCount, "proposal")}{job.publishedAt && <> · posted {formatDate(job.publishedAt)}</>}
       </p>
     </li>
   );

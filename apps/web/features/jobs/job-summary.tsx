@@ -1,6 +1,7 @@
 import { formatDate } from "@/lib/format";
 import { JobBudget } from "./job-budget";
-import { durationLabel, JOB_TYPE_LABEL, LEVEL_LABEL, plural } from "./job-labels";
+import { durationLabel, JOB_TYPE_LABEL, LEVEL_LABEL } from "./job-labels";
+import { formatCount } from "@fairlance/rules";
 
 interface SummaryJob {
   title: string;
@@ -28,7 +29,7 @@ export function JobSummary({ job, headingLevel = 1 }: { job: SummaryJob; heading
         <Term label="Type">{JOB_TYPE_LABEL[job.type]}</Term>
         <Term label="Duration">{durationLabel(job.durationDays)}</Term>
         <Term label="Level">{LEVEL_LABEL[job.experienceLevel]}</Term>
-        <Term label="Proposals">{plural(job.proposalCount, "proposal")}</Term>
+        <Term label="Proposals">{formatCount(job.proposalCount, "proposal")}</Term>
         <Term label="Posted">{job.publishedAt ? formatDate(job.publishedAt) : "Not published"}</Term>
       </dl>
       <p className="whitespace-pre-line text-slate-800">{job.description}</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { proposalConnectCost } from "@fairlance/rules";
+import { proposalConnectCost, formatConnects } from "@fairlance/rules";
 import Link from "next/link";
 import { Button } from "@/components/ui";
 import { errorText } from "@/features/shared/error-message";
@@ -24,7 +24,7 @@ export function ConfirmProposal({ cost, boost, balance, pending, error, onBack, 
   return (
     <div className="space-y-3 rounded-md border border-brand-100 bg-brand-50 p-4" role="region" aria-label="Confirm your proposal">
       <p className="text-sm text-slate-900" data-testid="proposal-confirm">
-        This will spend <strong>{total} connects</strong> (cost {cost} + boost {boost}); you have {balance}
+        This will spend <strong>{formatConnects(total)}</strong> (cost {cost} + boost {boost}); you have {balance}
         {enough ? <>; {balance - total} will be left.</> : <>, which is not enough.</>}
       </p>
       {error ? (
@@ -36,7 +36,7 @@ export function ConfirmProposal({ cost, boost, balance, pending, error, onBack, 
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button onClick={onConfirm} disabled={pending}>{pending ? "Sending…" : `Submit and spend ${total} connects`}</Button>
+        <Button onClick={onConfirm} disabled={pending}>{pending ? "Sending…" : `Submit and spend ${formatConnects(total)}`}</Button>
         <Button variant="secondary" onClick={onBack} disabled={pending}>Edit proposal</Button>
       </div>
     </div>

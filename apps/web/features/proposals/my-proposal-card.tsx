@@ -10,6 +10,7 @@ import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
+import { formatConnects } from "@fairlance/rules";
 
 interface Mine {
   id: string;
@@ -42,7 +43,7 @@ export function MyProposalCard({ proposal, jobId }: { proposal: Mine; jobId: str
         <div><dt className="text-slate-500">Connects spent</dt><dd>{proposal.connectCost} + {proposal.boostConnects} boost</dd></div>
         <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
       </dl>
-      {proposal.connectsRefunded > 0 && <p className="mt-2 text-sm text-emerald-700">{proposal.connectsRefunded} connects came back to you. See why on My proposals.</p>}
+      {proposal.connectsRefunded > 0 && <p className="mt-2 text-sm text-emerald-700">{formatConnects(proposal.connectsRefunded)} came back to you. See why on My proposals.</p>}
       {withdraw.data && <div className="mt-3"><Alert tone="info">{withdraw.data.explanation}</Alert></div>}
       {LIVE.includes(proposal.status) && (
         <div className="mt-4 space-y-2">

@@ -11,6 +11,7 @@ import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
+import { formatConnects } from "@fairlance/rules";
 
 export interface ReviewedProposal {
   id: string;
@@ -50,7 +51,7 @@ export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposa
           <p className="font-semibold">{proposal.freelancer.name}</p>
           <p className="text-xs text-slate-500">
             Bid <Money minor={proposal.bidMinor} /> · sent {formatDate(proposal.submittedAt)}
-            {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${proposal.boostConnects} connects)`}
+            {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${formatConnects(proposal.boostConnects)})`}
           </p>
         </div>
         <div className="flex items-center gap-2">

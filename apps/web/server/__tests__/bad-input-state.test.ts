@@ -83,7 +83,7 @@ describe("actions out of order or beyond what a person has: 4xx, a sentence, not
         path: "proposal.submit",
         input: () => ({ idempotencyKey: key(), jobId: w.jobs.openUnproposed, coverLetter: COVER_LETTER, bidMinor: 90_000n, boostConnects: 1_000 }),
         status: 422,
-        message: /This needs 1006 connects and you have 82\./,
+        message: /This needs 1,006 connects and you have 82\./,
       },
       { name: "propose twice on one job", as: freelancer, path: "proposal.submit", input: () => ({ idempotencyKey: key(), jobId: w.jobs.open, coverLetter: COVER_LETTER, bidMinor: 90_000n }), status: 422, message: /You have already sent a proposal for this job\./ },
       { name: "withdraw a proposal twice", as: freelancer, path: "proposal.withdraw", input: () => ({ idempotencyKey: key(), proposalId: w.proposals.withdrawn }), status: 422, message: /You cannot withdraw a proposal that is withdrawn\./ },

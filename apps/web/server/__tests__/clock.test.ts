@@ -18,6 +18,11 @@ describe("clock", () => {
     delete process.env.FAIRLANCE_MOVABLE_CLOCK;
     const user = await makeUser(db.prisma, "FREELANCER");
     await expect(callerFor(db.prisma, user).clock.advance({ days: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Who is asking comes before what is asked: a bad amount of time is refused for the caller, not the input.
+    for (const days of [0, -1, 1.5, 61]) {
+      await expect(callerFor(db.prisma, user).clock.advance({ days })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(anonymousCaller(db.prisma).clock.advance({ days: 0 })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(anonymousCaller(db.prisma).clock.get()).resolves.toMatchObject({ movable: false, pendingJobs: 0 });
   });
 

@@ -1,3 +1,4 @@
+import { formatConnects } from "../text/count";
 import { RuleViolation } from "../errors";
 import { compareIds } from "../order";
 import { DEFAULT_SETTINGS } from "../settings/defaults";
@@ -52,7 +53,7 @@ export function planSpend(lots: readonly ConnectLot[], connects: number, now: Da
   const ordered = spendingOrder(lots, now);
   const available = ordered.reduce((total, lot) => total + lot.remaining, 0);
   if (available < connects) {
-    throw new RuleViolation("INSUFFICIENT_CONNECTS", `This needs ${connects} connects and you have ${available}.`, {
+    throw new RuleViolation("INSUFFICIENT_CONNECTS", `This needs ${formatConnects(connects)} and you have ${available}.`, {
       needed: connects,
       available,
     });

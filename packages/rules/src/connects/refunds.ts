@@ -1,3 +1,4 @@
+import { formatConnects } from "../text/count";
 import { RuleViolation } from "../errors";
 import { DEFAULT_SETTINGS } from "../settings/defaults";
 import type { MarketplaceSettings } from "../settings/settings";
@@ -37,7 +38,7 @@ export function planRefund(input: {
   const connects = input.connects ?? totalHeld;
   assertConnectsAmount(connects);
   if (connects > totalHeld) {
-    throw new RuleViolation("CONNECTS_REFUND_EXCEEDS_SPEND", `Only ${totalHeld} connects can be refunded here.`, {
+    throw new RuleViolation("CONNECTS_REFUND_EXCEEDS_SPEND", `Only ${formatConnects(totalHeld)} can be refunded here.`, {
       connects,
       totalHeld,
     });

@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { Pager } from "../pager";
 import { ReasonedAction } from "../reasoned-action";
+import { formatConnects } from "@fairlance/rules";
 
 export function OpenJobs() {
   const trpc = useTRPC();
@@ -23,7 +24,7 @@ export function OpenJobs() {
         <input type="search" value={query} onChange={(e) => { setQuery(e.target.value); setPage(1); }} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal sm:w-80" />
       </label>
       <div aria-live="polite">
-        {remove.data && <Alert tone="success">Job removed: {remove.data.proposalsClosed} proposals closed, {remove.data.connectsRefunded} connects refunded.</Alert>}
+        {remove.data && <Alert tone="success">Job removed: {remove.data.proposalsClosed} proposals closed, {formatConnects(remove.data.connectsRefunded)} refunded.</Alert>}
       </div>
       {jobs.isPending && <Skeleton className="h-32 w-full" />}
       <ErrorAlert error={jobs.error} />

@@ -7,6 +7,7 @@ import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
 import { ReasonField } from "../reason-field";
+import { formatConnects } from "@fairlance/rules";
 
 /** Grant or take back connects with a reason the freelancer sees; the confirm step names the exact number. */
 export function ConnectsAdjust({ freelancerId, name, balance }: { freelancerId: string; name: string; balance: number }) {
@@ -34,13 +35,13 @@ export function ConnectsAdjust({ freelancerId, name, balance }: { freelancerId: 
       <label className="block text-sm font-medium">Number of connects<input inputMode="numeric" value={count} onChange={(e) => edit(() => setCount(e.target.value))} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal" /></label>
       <ReasonField id="connects-reason" value={reason} onChange={(v) => edit(() => setReason(v))} hint={`${name} sees this reason in their connects history.`} />
       <div aria-live="polite" className="space-y-2">
-        {result && !confirming && <Alert tone="success">Done: {result.balanceBefore} → {result.balanceAfter} connects.</Alert>}
-        {confirming && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{direction === "grant" ? `This grants ${connects} connects to ${name}.` : `This takes ${connects} connects back from ${name} (the ones expiring first).`}</p>}
+        {result && !confirming && <Alert tone="success">Done: {result.balanceBefore} → {formatConnects(result.balanceAfter)}.</Alert>}
+        {confirming && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{direction === "grant" ? `This grants ${formatConnects(connects)} to ${name}.` : `This takes ${formatConnects(connects)} back from ${name} (the ones expiring first).`}</p>}
         <ErrorAlert error={active.error} />
       </div>
       {confirming ? (
         <div className="flex gap-2">
-          <Button onClick={() => active.mutate({ idempotencyKey: key, freelancerId, connects, reason })} disabled={active.isPending}>{active.isPending ? "Working…" : direction === "grant" ? `Grant ${connects} connects` : `Take back ${connects} connects`}</Button>
+          <Button onClick={() => active.mutate({ idempotencyKey: key, freelancerId, connects, reason })} disabled={active.isPending}>{active.isPending ? "Working…" : direction === "grant" ? `Grant ${formatConnects(connects)}` : `Take back ${formatConnects(connects)}`}</Button>
           <Button variant="secondary" onClick={() => setConfirming(false)}>Back</Button>
         </div>
       ) : (

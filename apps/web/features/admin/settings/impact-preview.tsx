@@ -5,6 +5,7 @@ import { Money } from "@/components/money";
 import { Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
+import { formatConnects } from "@fairlance/rules";
 
 export const IMPACT_KEYS = ["connectPriceMinor", "connectBundleSizes", "connectRateCard"] as const;
 export type ImpactKey = (typeof IMPACT_KEYS)[number];
@@ -28,7 +29,7 @@ export function ImpactPreview({ settingKey, value, effectiveFrom }: { settingKey
         <thead><tr><th scope="col" className={th}>Bundle</th><th scope="col" className={th}>Today</th><th scope="col" className={th}>After the change</th></tr></thead>
         <tbody>
           {bundles.map((b) => (
-            <tr key={b.size}><td className="pr-3">{b.size} connects</td><td className="pr-3"><MaybeMoney minor={b.priceBeforeMinor} /></td><td><MaybeMoney minor={b.priceAfterMinor} /></td></tr>
+            <tr key={b.size}><td className="pr-3">{formatConnects(b.size)}</td><td className="pr-3"><MaybeMoney minor={b.priceBeforeMinor} /></td><td><MaybeMoney minor={b.priceAfterMinor} /></td></tr>
           ))}
         </tbody>
       </table>
@@ -42,16 +43,16 @@ export function ImpactPreview({ settingKey, value, effectiveFrom }: { settingKey
             {jobs.map((job) => (
               <tr key={job.jobId}>
                 <td className="pr-3">{job.title}</td>
-                <td className="whitespace-nowrap pr-3">{job.connectCost} connects · <Money minor={job.costBeforeMinor} /></td>
-                <td className="whitespace-nowrap">{job.afterConnects} connects · <Money minor={job.costAfterMinor} /></td>
+                <td className="whitespace-nowrap pr-3">{formatConnects(job.connectCost)} · <Money minor={job.costBeforeMinor} /></td>
+                <td className="whitespace-nowrap">{formatConnects(job.afterConnects)} · <Money minor={job.costAfterMinor} /></td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p>
-        Last {revenue.days} days: {revenue.proposals} proposals spent {revenue.connectsBefore} connects, worth <Money minor={revenue.valueBeforeMinor} /> at today&apos;s price; under the change they would
-        spend {revenue.connectsAfter} connects, worth <Money minor={revenue.valueAfterMinor} />.
+        Last {revenue.days} days: {revenue.proposals} proposals spent {formatConnects(revenue.connectsBefore)}, worth <Money minor={revenue.valueBeforeMinor} /> at today&apos;s price; under the change they would
+        spend {formatConnects(revenue.connectsAfter)}, worth <Money minor={revenue.valueAfterMinor} />.
       </p>
     </section>
   );

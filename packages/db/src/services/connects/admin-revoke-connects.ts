@@ -1,4 +1,4 @@
-import { connectBalance, planSpend, RuleViolation } from "@fairlance/rules";
+import { connectBalance, planSpend, RuleViolation, formatConnects } from "@fairlance/rules";
 import type { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
@@ -32,7 +32,7 @@ export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminR
         const lots = await openLots(tx, freelancerId);
         const balanceBefore = connectBalance(lots, now);
         if (connects > balanceBefore) {
-          throw new RuleViolation("INSUFFICIENT_CONNECTS", `${freelancer.name} has ${balanceBefore} connects; you can take back at most that many.`, {
+          throw new RuleViolation("INSUFFICIENT_CONNECTS", `${freelancer.name} has ${formatConnects(balanceBefore)}; you can take back at most that many.`, {
             needed: connects,
             available: balanceBefore,
           });
