@@ -1,14 +1,17 @@
 import "server-only";
-import { getServerSession, type NextAuthOptions } from "next-auth";
+import { cache } from "react";
+import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { isDomainError, verifyCredentials, type Role } from "@fairlance/db";
+import { isDomainError, revokeSessions, verifyCredentials, type Role } from "@fairlance/db";
 import { servedOverHttps } from "@/lib/security-headers";
 import { clientAddress, trustedProxyHops } from "./client-address";
 import { getPrisma } from "./db";
+import { sessionUser } from "./session-user";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; role: Role };
+    /** sessionVersion: the person's session version when this session began (see session-user.ts). */
+    user: { id: string; email: string; name: string; role: Role; sessionVersion?: number };
   }
   interface User {
     role: Role;
@@ -19,6 +22,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     id: string;
     role: Role;
+    sessionVersion?: number;
   }
 }
 
@@ -78,18 +82,40 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.id = user.id;
         token.role = user.role;
+        // The session remembers the person's session version, so that ending their sessions ends this one.
+        const row = await getPrisma().user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+        token.sessionVersion = row?.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = { id: token.id, email: token.email ?? "", name: token.name ?? "", role: token.role };
+      session.user = { id: token.id, email: token.email ?? "", name: token.name ?? "", role: token.role, sessionVersion: token.sessionVersion ?? 0 };
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the person, not only this browser's cookie: a token
+    // copied before (a shared computer, a stolen cookie) stops working too.
+    async signOut({ token }) {
+      const id = (token as { id?: unknown } | null)?.id;
+      if (typeof id === "string") await revokeSessions(getPrisma(), id).catch((error: unknown) => console.error("[auth] sign-out could not end sessions:", (error as Error).message));
     },
   },
 };
 
-export const getSession = () => getServerSession(authOptions);
+/** The session as next-auth decoded it from the cookie, not yet checked against the database. */
+export const readSessionCookie = () => getServerSession(authOptions);
+
+/**
+ * The signed-in person for a page, or null when signed out or when the session was ended
+ * (session-user.ts); the role and name are the database's. Read once per request.
+ */
+export const getSession = cache(async (): Promise<Session | null> => {
+  const session = await readSessionCookie();
+  const user = await sessionUser(getPrisma(), session);
+  return session && user ? { ...session, user: { ...user, sessionVersion: session.user.sessionVersion ?? 0 } } : null;
+});

@@ -5,6 +5,7 @@ import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
 import { decodeUntrusted, encodeTyped, type PrismaClient, type Role } from "@fairlance/db";
 import { readableIssue, readableZodError, toTRPCError } from "./errors";
+import { sessionUser } from "./session-user";
 
 export interface Context {
   session: Session | null;
@@ -83,15 +84,15 @@ const translateDomainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(translateDomainErrors);
 
-/** A signed-in person whose account still exists; the role comes from the database. */
+/**
+ * A signed-in person whose account still exists and whose session has not been ended; the role
+ * comes from the database, in the same read that checks the session (session-user.ts).
+ */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session?.user?.id) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
-  const user = await ctx.prisma.user.findUnique({
-    where: { id: ctx.session.user.id },
-    select: { id: true, role: true, name: true, email: true },
-  });
+  const user = await sessionUser(ctx.prisma, ctx.session);
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
   return next({ ctx: { ...ctx, user } });
 });

@@ -15,6 +15,7 @@ export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } 
 export { signUp, SignUpInput, type SignedUpUser } from "./services/sign-up";
 export { verifyCredentials, LOGIN_THROTTLE, type AuthenticatedUser } from "./services/verify-credentials";
 export { revokeSessions } from "./services/sessions/revoke-sessions";
+export { endSessions, EndSessionsInput, type EndedSessions } from "./services/sessions/end-sessions";
 export * from "./read/dashboard";
 
 // Connects and membership

@@ -31,6 +31,7 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.people.awardRisingTalent": (c) => c.admin.people.awardRisingTalent({ idempotencyKey: key(), freelancerId: MISSING, reason: "Great start" }),
   "admin.people.suspend": (c) => c.admin.people.suspend({ idempotencyKey: key(), userId: MISSING, reason: "Fake reviews" }),
   "admin.people.unsuspend": (c) => c.admin.people.unsuspend({ idempotencyKey: key(), userId: MISSING, reason: "Cleared up" }),
+  "admin.people.endSessions": (c) => c.admin.people.endSessions({ idempotencyKey: key(), userId: MISSING, reason: "Stolen session" }),
   "admin.moderation.jobs": (c) => c.admin.moderation.jobs({}),
   "admin.moderation.removeJob": (c) => c.admin.moderation.removeJob({ jobId: MISSING, idempotencyKey: key(), reason: "Scam job" }),
   "admin.moderation.flagged": (c) => c.admin.moderation.flagged({}),

@@ -436,6 +436,12 @@ const MATRIX: Record<string, AnyCase> = {
     setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
     call: (c, s) => c.admin.people.suspend({ ...s, idempotencyKey: key(), reason: "Fake reviews" }),
   }),
+  "admin.people.endSessions": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
+    call: (c, s) => c.admin.people.endSessions({ ...s, idempotencyKey: key(), reason: "Stolen session" }),
+    check: (ended) => expect(ended.sessionVersion).toBe(1),
+  }),
   "admin.people.unsuspend": procedure({
     allowed: ADMINS,
     setup: async (m) => {

@@ -18,6 +18,7 @@ export function UserDetail({ userId }: { userId: string }) {
   const suspend = useMutation(trpc.admin.people.suspend.mutationOptions({ onSuccess: refresh }));
   const unsuspend = useMutation(trpc.admin.people.unsuspend.mutationOptions({ onSuccess: refresh }));
   const award = useMutation(trpc.admin.people.awardRisingTalent.mutationOptions({ onSuccess: refresh }));
+  const endSessions = useMutation(trpc.admin.people.endSessions.mutationOptions({ onSuccess: refresh }));
   if (user.isPending) return <Skeleton className="h-64 w-full" />;
   if (user.isError) return <ErrorAlert error={user.error} />;
   const u = user.data;
@@ -26,6 +27,7 @@ export function UserDetail({ userId }: { userId: string }) {
       <div className="space-y-3 text-sm" data-testid="user-detail">
         <p className="break-all text-slate-600">{u.email} · joined {formatDate(u.createdAt)}</p>
         <Link href={`/admin/ledger?userId=${u.id}`} className="text-brand-700 underline">Money and connects ledger of {u.name}</Link>
+        {endSessions.isSuccess && <Alert tone="success">{u.name} is signed out everywhere.</Alert>}
         {u.suspendedAt && <Alert tone="warning">Suspended since {formatDate(u.suspendedAt)}: {u.suspendedReason}</Alert>}
         <dl className="grid grid-cols-2 gap-2">
           {u.connectsBalance !== null && <><dt className="text-slate-500">Connects</dt><dd className="font-semibold" data-testid="user-connects">{u.connectsBalance}</dd></>}
@@ -45,9 +47,12 @@ export function UserDetail({ userId }: { userId: string }) {
               submit={(idempotencyKey, reason, done) => unsuspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={unsuspend.isPending} error={unsuspend.error} />
           ) : (
             <ReasonedAction id="suspend-reason" label="Suspend" tone="secondary" reasonHint="The person sees this reason when an action is refused."
-              confirm={`${u.name} keeps signing in and reading, but cannot submit proposals, post jobs or withdraw until you lift it.`}
+              confirm={`${u.name} is signed out everywhere; they can sign in again and read, but cannot submit proposals, post jobs or withdraw until you lift it.`}
               submit={(idempotencyKey, reason, done) => suspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={suspend.isPending} error={suspend.error} />
           ))}
+          <ReasonedAction id="end-sessions-reason" label="Sign out everywhere" tone="secondary" reasonHint="For the audit log, e.g. a reported stolen session."
+            confirm={`Every session of ${u.name} ends now, on every device; they sign in again with their password.`}
+            submit={(idempotencyKey, reason, done) => endSessions.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={endSessions.isPending} error={endSessions.error} />
         </div>
         <section aria-labelledby="user-audit">
           <h3 id="user-audit" className="mt-2 font-semibold">Recent admin actions</h3>

@@ -72,3 +72,10 @@ export const ZSuspensionInput = z.object({
   reason: z.string().trim().min(5, "Say why (at least 5 characters); the person sees it.").max(500, "Keep the reason under 500 characters."),
 });
 export const ZSuspensionChange = z.object({ userId: z.string(), suspendedAt: z.date().nullable(), suspendedReason: z.string().nullable() });
+
+export const ZEndSessionsInput = z.object({
+  idempotencyKey: IdempotencyKey,
+  userId: z.uuid("Choose a person."),
+  reason: z.string().trim().min(5, "Say why (at least 5 characters); it goes in the audit log.").max(500, "Keep the reason under 500 characters."),
+});
+export const ZEndedSessions = z.object({ userId: z.string(), sessionVersion: z.number().int() });

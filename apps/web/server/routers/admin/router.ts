@@ -19,6 +19,7 @@ import { reviewFlaggedMessageProcedure } from "./review-flagged-message";
 import { revokeConnectsProcedure } from "./revoke-connects";
 import { searchAuditLogProcedure } from "./search-audit-log";
 import { suspendUserProcedure } from "./suspend-user";
+import { endSessionsProcedure } from "./end-sessions";
 import { unsuspendUserProcedure } from "./unsuspend-user";
 
 export const adminRouter = router({
@@ -35,6 +36,7 @@ export const adminRouter = router({
     revokeConnects: revokeConnectsProcedure,
     awardRisingTalent: awardRisingTalentProcedure,
     suspend: suspendUserProcedure,
+    endSessions: endSessionsProcedure,
     unsuspend: unsuspendUserProcedure,
   }),
   moderation: router({

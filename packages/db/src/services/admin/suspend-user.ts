@@ -6,6 +6,7 @@ import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
 import { requireAdmin } from "../connects/actors";
 import { parseInput } from "../connects/input";
+import { revokeSessions } from "../sessions/revoke-sessions";
 
 const Reason = z.string().trim().min(5, "Say why (at least 5 characters); the person sees it.").max(500, "Keep the reason under 500 characters.");
 
@@ -46,6 +47,8 @@ async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput, s
           ? { userId, suspendedAt: now, suspendedReason: reason }
           : { userId, suspendedAt: null, suspendedReason: null };
         await tx.user.update({ where: { id: userId }, data: { suspendedAt: change.suspendedAt, suspendedReason: change.suspendedReason } });
+        // A suspension signs the person out everywhere: they sign in again and see why.
+        if (suspend) await revokeSessions(tx, userId);
         await writeAudit(tx, {
           actorId,
           action: operation,
@@ -64,7 +67,7 @@ async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput, s
   });
 }
 
-/** An admin suspends a person: they can still sign in and read, but cannot propose, post or withdraw; the reason is shown to them. */
+/** An admin suspends a person: every session of theirs ends; they can sign in again and read, but cannot propose, post or withdraw; the reason is shown to them. */
 export const suspendUser = (prisma: PrismaClient, input: SuspendUserInput) => setSuspension(prisma, input, true);
 
 /** An admin lifts a suspension, with a reason; audit-logged. */

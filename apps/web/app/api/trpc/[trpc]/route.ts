@@ -1,10 +1,11 @@
 import { currentTime } from "@fairlance/db";
-import { getSession } from "@/server/auth";
+import { readSessionCookie } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { createTrpcHandler } from "@/server/http";
 
 const handler = createTrpcHandler({
-  resolveSession: () => getSession(),
+  // protectedProcedure checks the session against the database, with the role, in one read.
+  resolveSession: () => readSessionCookie(),
   getPrisma,
   now: currentTime,
   publicUrl: process.env.NEXTAUTH_URL ?? null,

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
+import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { requireAdmin } from "../connects/actors";
+import { writeAudit } from "../connects/audit";
+import { parseInput } from "../connects/input";
+import { revokeSessions } from "./revoke-sessions";
+
+export const EndSessionsInput = z.object({
+  actorId: z.uuid(),
+  idempotencyKey: IdempotencyKey,
+  now: z.date(),
+  userId: z.uuid({ message: "Choose a person." }),
+  reason: z.string().trim().min(5, "Say why (at least 5 characters); it goes in the audit log.").max(500, "Keep the reason under 500 characters."),
+});
+export type EndSessionsInput = z.input<typeof EndSessionsInput>;
+
+export interface EndedSessions {
+  userId: string;
+  sessionVersion: number;
+}
+
+/**
+ * An admin signs a person out on every device at once (a stolen session, a shared computer):
+ * every session that began before is refused from the next request on. Audit-logged, idempotent.
+ */
+export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInput): Promise<EndedSessions> {
+  const input = parseInput(EndSessionsInput, rawInput);
+  return runTransaction(prisma, async (tx) => {
+    await requireAdmin(tx, input.actorId);
+    const { result } = await idempotent(
+      tx,
+      { operation: "user.end_sessions", userId: input.actorId, key: input.idempotencyKey, request: { userId: input.userId, reason: input.reason } },
+      async () => {
+        const user = await tx.user.findUnique({ where: { id: input.userId }, select: { sessionVersion: true } });
+        if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+        const sessionVersion = await revokeSessions(tx, input.userId);
+        await writeAudit(tx, {
+          actorId: input.actorId,
+          action: "user.end_sessions",
+          targetType: "User",
+          targetId: input.userId,
+          before: { sessionVersion: user.sessionVersion },
+          after: { sessionVersion },
+          reason: input.reason,
+          now: input.now,
+        });
+        return { userId: input.userId, sessionVersion };
+      },
+      jsonCodec<EndedSessions>(),
+    );
+    return result;
+  });
+}
