@@ -21,6 +21,28 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorCode, TRPCCode> = {
   INVALID_REQUEST: "BAD_REQUEST",
 };
 
+/**
+ * A problem the API edge found in one field of a request before any procedure ran (a control
+ * character, a bigint in hex…): the formatter reports it against that field, as zod's are.
+ */
+export class FieldProblem extends Error {
+  constructor(
+    readonly path: (string | number)[],
+    message: string,
+  ) {
+    super(message);
+    this.name = "FieldProblem";
+  }
+
+  /** zod's flattened shape: the top-level field's name → its messages. */
+  get fieldErrors(): Record<string, string[]> | null {
+    const field = this.path.length > 0 ? String(this.path[0]) : null;
+    // A key such as "__proto__" is no field of any form (and no safe key of an object).
+    if (field === null || field === "__proto__" || field === "constructor" || field === "prototype") return null;
+    return { [field]: [this.message] };
+  }
+}
+
 /** Rule violations (from @fairlance/rules) are requests the rules refuse. */
 export const RULE_VIOLATION_STATUS: TRPCCode = "UNPROCESSABLE_CONTENT";
 

@@ -3,12 +3,12 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { Session } from "next-auth";
-import { ZodError } from "zod";
 import { decodeUntrusted, type PrismaClient } from "@fairlance/db";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import { appRouter } from "./root";
 import { unexpectedInputFields } from "./unexpected-fields";
 import { databaseUnavailable, isDatabaseUnavailable } from "./database-unavailable";
+import { FieldProblem } from "./errors";
 import { createContextInner } from "./trpc";
 import { clientAddress, trustedProxyHops } from "./client-address";
 
@@ -146,8 +146,7 @@ function inputProblem(paths: string[], inputs: unknown[]): TRPCError | null {
     const decoded = decodeUntrusted(input);
     if (!decoded.ok) {
       const { path, message } = decoded.problem;
-      const cause = new ZodError([{ code: "custom", path, message, input: undefined }]);
-      return new TRPCError({ code: "BAD_REQUEST", message, cause });
+      return new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldProblem(path, message) });
     }
     values.push(decoded.value);
   }

@@ -4,7 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
 import { decodeUntrusted, encodeTyped, type PrismaClient, type Role } from "@fairlance/db";
-import { readableIssue, readableZodError, toTRPCError } from "./errors";
+import { FieldProblem, readableIssue, readableZodError, toTRPCError } from "./errors";
 import { sessionUser } from "./session-user";
 
 export interface Context {
@@ -63,7 +63,7 @@ const t = initTRPC.context<Context>().create({
         ...data,
         // Only the app's own codes: a library's (a Prisma "P2020") says nothing to the caller.
         domainCode: isDomain && typeof cause?.code === "string" ? cause.code : null,
-        fieldErrors: zodError ? z.flattenError(zodError, readableIssue).fieldErrors : null,
+        fieldErrors: zodError ? z.flattenError(zodError, readableIssue).fieldErrors : error.cause instanceof FieldProblem ? error.cause.fieldErrors : null,
       },
     };
   },
