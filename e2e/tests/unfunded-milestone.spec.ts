@@ -17,10 +17,11 @@ test("a freelancer cannot submit work on an unfunded milestone and sees why; onc
   const client = await newPerson(browser, "Carl Cautious", "client");
   await addCard(client.page);
 
-  // A direct offer with one $200 milestone, found by the freelancer's email.
+  // A direct offer with one $200 milestone, to the freelancer found by name (never by email).
   await client.page.goto("/client/offers/new");
-  await client.page.getByLabel("Freelancer's email").fill(freelancer.user.email);
-  await client.page.getByRole("button", { name: "Find" }).click();
+  await client.page.getByLabel("Find a freelancer by name").fill("Uma Unfunded");
+  await client.page.getByRole("button", { name: "Search" }).click();
+  await client.page.getByRole("listitem").filter({ hasText: "Uma Unfunded" }).first().getByRole("button", { name: "Choose" }).click();
   await expect(client.page.getByTestId("offer-target")).toHaveText("Uma Unfunded");
   await client.page.getByLabel("Contract title").fill("Brand illustrations");
   await client.page.getByLabel("Milestone 1 title").fill("First three illustrations");

@@ -7,7 +7,8 @@ const createCaller = createCallerFactory(appRouter);
 
 export const anonymousCaller = (prisma: PrismaClient) => createCaller(createContextInner({ session: null, prisma }));
 
-export function callerFor(prisma: PrismaClient, user: { id: string; email: string; name: string; role: Role }) {
+/** A caller signed in as `user` (sessionVersion: the person's session version when this session began, 0 by default). */
+export function callerFor(prisma: PrismaClient, user: { id: string; email: string; name: string; role: Role; sessionVersion?: number }) {
   const session: Session = { user, expires: new Date(Date.now() + 3_600_000).toISOString() };
   return createCaller(createContextInner({ session, prisma }));
 }

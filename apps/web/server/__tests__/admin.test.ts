@@ -51,6 +51,7 @@ const ON_AN_OBJECT = [
   "admin.people.awardRisingTalent",
   "admin.people.suspend",
   "admin.people.unsuspend",
+  "admin.people.endSessions",
   "admin.moderation.removeJob",
   "admin.moderation.reviewFlag",
 ];
@@ -112,7 +113,11 @@ describe("admin procedures: what they do", () => {
     expect(detail).toMatchObject({ connectsBalance: 40, suspendedReason: "Fake reviews reported", risingTalentAt: expect.any(Date) });
     expect(detail.recentAudit.map((a) => a.action)).toEqual(["user.suspend", "connects.rising_talent.award", "connects.revoke", "connects.grant"]);
     const jobId = await the.job();
-    await expect(the.callers.freelancer.proposal.submit({ jobId, idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 90_000n })).rejects.toMatchObject({
+    // The suspension ended her session; signed in again, she is told why she cannot propose.
+    const submit = { jobId, idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 90_000n };
+    await expect(the.callers.freelancer.proposal.submit(submit)).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
+    the.callers.freelancer = callerFor(db.prisma, { ...the.users.freelancer, sessionVersion: 1 });
+    await expect(the.callers.freelancer.proposal.submit(submit)).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("Fake reviews reported"),
     });

@@ -271,7 +271,13 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.contract.hire({ ...s, idempotencyKey: key(), terms: { type: "FIXED", milestones: [{ title: "All of it", amountMinor: 90_000n }] } }),
     check: (contract) => expect(contract.status).toBe("OFFERED"),
   }),
-  "contract.offerTarget": procedure({ allowed: CLIENTS, call: (c, _, m) => c.contract.offerTarget({ email: m.users.freelancer.email }) }),
+  "contract.offerTarget": procedure({ allowed: CLIENTS, call: (c, _, m) => c.contract.offerTarget({ freelancerId: m.users.freelancer.id }) }),
+  "contract.offerCandidates": procedure({
+    allowed: CLIENTS,
+    call: (c) => c.contract.offerCandidates({}),
+    // Only the people this client has dealt with; never anyone's email.
+    check: (list) => list.forEach((candidate) => expect(candidate).not.toHaveProperty("email")),
+  }),
   "contract.offer": procedure({
     allowed: CLIENTS,
     call: (c, _, m) =>

@@ -186,10 +186,19 @@ describe("hiring from a proposal", () => {
     await expect(as(client).contract.hire({ idempotencyKey: key(), proposalId: proposal.id, terms })).resolves.toMatchObject({ status: "OFFERED", type: "FIXED" });
   });
 
-  it("finds the freelancer of a direct offer by email, never another role", async () => {
-    await expect(as(freelancer).contract.offerTarget({ email: freelancer.email })).rejects.toMatchObject(FORBIDDEN);
-    await expect(as(client).contract.offerTarget({ email: freelancer.email.toUpperCase() })).resolves.toEqual({ id: freelancer.id, name: "Fran" });
-    await expect(as(client).contract.offerTarget({ email: otherClient.email })).rejects.toMatchObject(NOT_FOUND);
+  it("offers go to freelancers the client has dealt with or finds by name, never looked up by email", async () => {
+    await expect(as(freelancer).contract.offerTarget({ freelancerId: freelancer.id })).rejects.toMatchObject(FORBIDDEN);
+    await expect(as(client).contract.offerTarget({ freelancerId: freelancer.id })).resolves.toEqual({ id: freelancer.id, name: "Fran" });
+    await expect(as(client).contract.offerTarget({ freelancerId: otherClient.id })).rejects.toMatchObject(NOT_FOUND);
+    // Fran proposed to this client's job: she is among the people they have dealt with, and not the other client's.
+    const dealtWith = await as(client).contract.offerCandidates({});
+    expect(dealtWith).toContainEqual(expect.objectContaining({ id: freelancer.id, name: "Fran", proposalsToYou: 1 }));
+    expect(await as(otherClient).contract.offerCandidates({})).not.toContainEqual(expect.objectContaining({ id: freelancer.id }));
+    // By name anyone may be found (as on a public profile); by email nobody, so an address confirms nothing.
+    expect(await as(otherClient).contract.offerCandidates({ query: "fra" })).toContainEqual(expect.objectContaining({ id: freelancer.id, proposalsToYou: 0 }));
+    expect(await as(otherClient).contract.offerCandidates({ query: freelancer.email })).toEqual([]);
+    for (const candidate of dealtWith) expect(Object.keys(candidate).sort()).toEqual(["contractsWithYou", "id", "memberSince", "name", "proposalsToYou"]);
+    await expect(as(freelancer).contract.offerCandidates({})).rejects.toMatchObject(FORBIDDEN);
   });
 });
 

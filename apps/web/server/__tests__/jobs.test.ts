@@ -90,10 +90,12 @@ describe("job procedures for clients", () => {
     await expect(the.callers.freelancer.job.getMine({ jobId })).rejects.toMatchObject(FORBIDDEN);
   });
 
-  it("job.inviteCandidates and job.invite find a freelancer by email and invite them for 0 connects", async () => {
+  it("job.inviteCandidates and job.invite find a freelancer by name (never by email) and invite them for 0 connects", async () => {
     const jobId = await the.job();
-    const candidates = await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.email.toUpperCase() });
-    expect(candidates).toEqual([{ id: the.users.otherFreelancer.id, name: the.users.otherFreelancer.name }]);
+    // An email finds nobody: searching by one would confirm to a stranger that the address has an account.
+    expect(await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.email.toUpperCase() })).toEqual([]);
+    const candidates = await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.name });
+    expect(candidates).toContainEqual({ id: the.users.otherFreelancer.id, name: the.users.otherFreelancer.name });
     // Searching by name never hands out anyone's email address.
     const byName = await the.callers.client.job.inviteCandidates({ jobId, query: "Test" });
     expect(byName.length).toBeGreaterThan(0);
@@ -105,6 +107,6 @@ describe("job procedures for clients", () => {
     await expect(the.callers.freelancer.job.invite({ ...invite, idempotencyKey: key() })).rejects.toMatchObject(FORBIDDEN);
     await expect(the.callers.client.job.invite({ ...invite, idempotencyKey: key() })).resolves.toMatchObject({ jobId });
     expect(await the.callers.otherFreelancer.job.get({ jobId })).toMatchObject({ invited: true, costForYou: 0 });
-    expect(await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.email })).toEqual([]);
+    expect(await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.name })).not.toContainEqual(expect.objectContaining({ id: the.users.otherFreelancer.id }));
   });
 });

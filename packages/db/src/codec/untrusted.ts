@@ -189,13 +189,14 @@ export function decodeUntrusted(payload: unknown): UntrustedDecoding {
 
   let root = json;
   for (const [pathText, tree] of annotations) {
-    // A typed leaf is [type]; the types the API takes have no children.
-    if (!Array.isArray(tree) || tree.length !== 1) return badFormat("has a meta value that is not a single type");
-    const type = tree[0];
+    if (!Array.isArray(tree)) return badFormat("has a meta value that is not a type");
+    const type: unknown = tree[0];
     if (typeof type !== "string" || !(WIRE_TYPES as readonly string[]).includes(type)) {
       const name = Array.isArray(type) && typeof type[0] === "string" ? type[0] : typeof type === "string" ? type : "unknown";
       return fail("encoding", [], `The request input uses a type the API does not take (${shown(name)}); inputs carry only plain JSON, whole-number cents and dates.`);
     }
+    // A typed leaf is [type]; the types the API takes have no children.
+    if (tree.length !== 1) return badFormat("has a meta value that is not a single type");
     const segments = Array.isArray(values) ? [] : parsePath(pathText);
     if (segments === null) return badFormat("has a malformed path in its meta");
     const path: InputPath = [];

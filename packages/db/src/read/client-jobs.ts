@@ -113,9 +113,9 @@ export interface InviteCandidate {
 }
 
 /**
- * Freelancers a client may invite to their job: matching a name or email (an exact email finds
- * that person), without those already invited or who already proposed. At most 20. Emails are
- * never returned: a client who knows one can find that person, but cannot harvest them by name.
+ * Freelancers a client may invite to their job: matching a name, without those already invited or
+ * who already proposed. At most 20. Emails are neither searched nor returned: searching by one
+ * would tell a stranger whether an address has an account.
  */
 export async function listInviteCandidates(db: Db, input: { jobId: string; clientId: string; query?: string }): Promise<InviteCandidate[]> {
   const job = await db.job.findUnique({ where: { id: input.jobId }, select: { clientId: true } });
@@ -124,7 +124,8 @@ export async function listInviteCandidates(db: Db, input: { jobId: string; clien
   return db.user.findMany({
     where: {
       role: "FREELANCER",
-      ...(query ? { OR: [{ email: { equals: query, mode: "insensitive" } }, { name: { contains: query, mode: "insensitive" } }] } : {}),
+      // By name only: an email would tell a stranger whether an address has an account.
+      ...(query ? { name: { contains: query, mode: "insensitive" } } : {}),
       invitations: { none: { jobId: input.jobId } },
       proposals: { none: { jobId: input.jobId } },
     },

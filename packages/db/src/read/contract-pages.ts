@@ -211,12 +211,54 @@ export async function quoteClientFee(db: Db, input: { amountsMinor: bigint[]; no
   };
 }
 
-/** The freelancer a direct offer goes to (by id or email); NOT_FOUND for anyone else. */
-export async function findOfferTarget(db: Db, input: { freelancerId?: string; email?: string }) {
-  const user = await db.user.findFirst({
-    where: input.freelancerId ? { id: input.freelancerId } : { email: (input.email ?? "").trim().toLowerCase() },
-    select: { id: true, name: true, role: true },
-  });
-  if (!user || user.role !== "FREELANCER") throw new DomainError("NOT_FOUND", "No freelancer has this address.");
+/** The freelancer a direct offer goes to, by id (from a link or a pick); NOT_FOUND for anyone else. */
+export async function findOfferTarget(db: Db, input: { freelancerId: string }) {
+  const user = await db.user.findUnique({ where: { id: input.freelancerId }, select: { id: true, name: true, role: true } });
+  if (!user || user.role !== "FREELANCER") throw new DomainError("NOT_FOUND", "There is no such freelancer.");
   return { id: user.id, name: user.name };
+}
+
+export interface OfferCandidate {
+  id: string;
+  name: string;
+  memberSince: Date;
+  /** Contracts this freelancer has had with the client asking. */
+  contractsWithYou: number;
+  /** Proposals this freelancer sent to the client's jobs. */
+  proposalsToYou: number;
+}
+
+/**
+ * Freelancers a client can make a direct offer to: with no search, the ones they have dealt with
+ * (contracts, proposals to their jobs, invitations), else freelancers whose name contains the
+ * search. Never by email: a stranger must not learn whether an address has an account.
+ */
+export async function listOfferCandidates(db: Db, input: { clientId: string; query?: string }): Promise<OfferCandidate[]> {
+  const query = input.query?.trim();
+  const dealtWith = {
+    OR: [
+      { freelancerContracts: { some: { clientId: input.clientId } } },
+      { proposals: { some: { job: { clientId: input.clientId } } } },
+      { invitations: { some: { job: { clientId: input.clientId } } } },
+    ],
+  };
+  const users = await db.user.findMany({
+    where: { role: "FREELANCER", ...(query ? { name: { contains: query, mode: "insensitive" as const } } : dealtWith) },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 20,
+    select: {
+      id: true,
+      name: true,
+      createdAt: true,
+      _count: {
+        select: {
+          freelancerContracts: { where: { clientId: input.clientId } },
+          proposals: { where: { job: { clientId: input.clientId } } },
+        },
+      },
+    },
+  });
+  return users
+    .map((user) => ({ id: user.id, name: user.name, memberSince: user.createdAt, contractsWithYou: user._count.freelancerContracts, proposalsToYou: user._count.proposals }))
+    .sort((a, b) => b.contractsWithYou - a.contractsWithYou || b.proposalsToYou - a.proposalsToYou);
 }

@@ -145,7 +145,11 @@ export const ZHireInput = z.object({
   terms: z.discriminatedUnion("type", [ZFixedTerms, z.object({ type: z.literal("HOURLY"), weeklyLimitHours: ZWeeklyLimit })]),
 });
 
-export const ZOfferTargetInput = z.object({ freelancerId: z.uuid().optional(), email: z.string().trim().max(200).optional() });
+export const ZOfferTargetInput = z.object({ freelancerId: z.uuid("Choose a freelancer.") });
+export const ZOfferCandidatesInput = z.object({ query: z.string().trim().max(100, "Search with at most 100 characters.").optional() });
+export const ZOfferCandidates = z.array(
+  z.object({ id: z.string(), name: z.string(), memberSince: z.date(), contractsWithYou: z.number().int(), proposalsToYou: z.number().int() }),
+);
 export const ZOfferTarget = z.object({ id: z.string(), name: z.string() });
 
 export const ZMakeOfferInput = z.object({

@@ -3,6 +3,7 @@ import { acceptContractProcedure } from "./accept-contract";
 import { declineContractProcedure } from "./decline-contract";
 import { endContractProcedure } from "./end-contract";
 import { findOfferTargetProcedure } from "./find-offer-target";
+import { listOfferCandidatesProcedure } from "./list-offer-candidates";
 import { getContractProcedure } from "./get-contract";
 import { hireContractProcedure } from "./hire-contract";
 import { listContractsProcedure } from "./list-contracts";
@@ -19,6 +20,7 @@ export const contractRouter = router({
   clientFeeQuote: quoteClientFeeProcedure,
   hire: hireContractProcedure,
   offerTarget: findOfferTargetProcedure,
+  offerCandidates: listOfferCandidatesProcedure,
   offer: offerContractProcedure,
   accept: acceptContractProcedure,
   decline: declineContractProcedure,
