@@ -12,7 +12,7 @@ export type { PaymentGateway } from "./gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "./gateway/sandbox";
 
 // People
-export { signUp, SignUpInput, SIGN_UP_THROTTLE, type SignedUpUser } from "./services/sign-up";
+export { signUp, SignUpInput, SIGN_UP_THROTTLE, signUpThrottle, type SignedUpUser } from "./services/sign-up";
 export { verifyCredentials, LOGIN_THROTTLE, type AuthenticatedUser } from "./services/verify-credentials";
 export { revokeSessions } from "./services/sessions/revoke-sessions";
 export { changePassword, ChangePasswordInput, type ChangedPassword } from "./services/sessions/change-password";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../testing";
 import { PASSWORD_HASH_OPTIONS } from "../auth/password";
-import { SIGN_UP_THROTTLE, signUp } from "./sign-up";
+import { SIGN_UP_THROTTLE, signUp, signUpThrottle } from "./sign-up";
 import { verifyCredentials } from "./verify-credentials";
 
 let db: TestDatabase;
@@ -66,6 +66,12 @@ describe("the sign-up throttle", () => {
     await expect(attempt("new2@example.com", "198.51.100.21", minutes(59))).resolves.toMatchObject({ email: "new2@example.com" });
     expect(await db.prisma.rateLimitHit.count({ where: { bucket: SIGN_UP_THROTTLE.bucket, subject: from } })).toBe(SIGN_UP_THROTTLE.limit);
     await expect(attempt("new1@example.com", from, minutes(60))).resolves.toMatchObject({ email: "new1@example.com" });
+  });
+
+  it("takes its limit from FAIRLANCE_SIGN_UP_LIMIT when set, and refuses a value that is not a count", () => {
+    expect(signUpThrottle(undefined)).toEqual(SIGN_UP_THROTTLE);
+    expect(signUpThrottle("500")).toEqual({ ...SIGN_UP_THROTTLE, limit: 500 });
+    for (const bad of ["0", "-1", "ten", "1.5"]) expect(() => signUpThrottle(bad)).toThrow(/FAIRLANCE_SIGN_UP_LIMIT must be the number/);
   });
 
   it("lets at most the limit through from one address, however many arrive at once", async () => {

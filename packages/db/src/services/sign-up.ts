@@ -29,6 +29,16 @@ export type SignUpRequest = z.input<typeof SignUpInput> & { ip: string; now: Dat
  */
 export const SIGN_UP_THROTTLE = { bucket: "sign-up", limit: 10, windowMinutes: 60 } as const satisfies RateLimit;
 
+/** FAIRLANCE_SIGN_UP_LIMIT: sign-ups one address may make per hour (default 10; the e2e journeys, all from one address, raise it). */
+export function signUpThrottle(value: string | undefined = process.env.FAIRLANCE_SIGN_UP_LIMIT): RateLimit {
+  if (value === undefined || value.trim() === "") return SIGN_UP_THROTTLE;
+  const limit = Number(value.trim());
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
+    throw new Error(`FAIRLANCE_SIGN_UP_LIMIT must be the number of sign-ups one address may make per hour (1 to 100000), not "${value}".`);
+  }
+  return { ...SIGN_UP_THROTTLE, limit };
+}
+
 export interface SignedUpUser {
   id: string;
   email: string;
@@ -44,15 +54,15 @@ const emailTaken = () => new DomainError("EMAIL_TAKEN", "An account with this em
 /**
  * Creates a client or freelancer account; a freelancer gets the sign-up connects in the same
  * transaction, so there is never a freelancer without them. Admins are made by the seed or another admin.
- * Refuses a weak password (WEAK_PASSWORD), and more than SIGN_UP_THROTTLE's sign-ups from one
- * address in its window (TOO_MANY_ATTEMPTS): every valid request counts, successful or not.
+ * Refuses a weak password (WEAK_PASSWORD), and more than `signUpThrottle()`'s sign-ups from one
+ * address in an hour (TOO_MANY_ATTEMPTS): every valid request counts, successful or not.
  */
 export async function signUp(prisma: PrismaClient, input: SignUpRequest): Promise<SignedUpUser> {
   const data = SignUpInput.parse(input);
   const now = input.now;
   const problem = await passwordProblem(data.password, data);
   if (problem) throw new DomainError("WEAK_PASSWORD", problem);
-  const wait = await takeRateLimitHit(prisma, SIGN_UP_THROTTLE, input.ip, now);
+  const wait = await takeRateLimitHit(prisma, signUpThrottle(), input.ip, now);
   if (wait > 0) {
     throw new DomainError("TOO_MANY_ATTEMPTS", `Too many sign-ups came from your network in the last hour. Try again in ${waitInWords(wait)}.`, {
       retryAfterSeconds: wait,
