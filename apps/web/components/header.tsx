@@ -61,6 +61,9 @@ export function Header({ session }: { session: Session | null }) {
                   {ROLE_LABEL[user.role]}
                 </span>
               </span>
+              <Link href="/account" className="text-slate-700 hover:text-brand-700">
+                Account
+              </Link>
               <SignOutButton />
             </>
           ) : (

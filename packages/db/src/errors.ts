@@ -7,6 +7,8 @@ export const DOMAIN_ERROR_CODES = [
   "FORBIDDEN",
   "EMAIL_TAKEN",
   "INVALID_CREDENTIALS",
+  /** A new password the password policy refuses (the message says why and what to do). */
+  "WEAK_PASSWORD",
   "TOO_MANY_ATTEMPTS",
   "IDEMPOTENCY_KEY_REUSED",
   "CONFLICT",

@@ -12,10 +12,12 @@ export type { PaymentGateway } from "./gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "./gateway/sandbox";
 
 // People
-export { signUp, SignUpInput, type SignedUpUser } from "./services/sign-up";
+export { signUp, SignUpInput, SIGN_UP_THROTTLE, signUpThrottle, type SignedUpUser } from "./services/sign-up";
 export { verifyCredentials, LOGIN_THROTTLE, type AuthenticatedUser } from "./services/verify-credentials";
 export { revokeSessions } from "./services/sessions/revoke-sessions";
 export { endSessions, EndSessionsInput, type EndedSessions } from "./services/sessions/end-sessions";
+export { changePassword, ChangePasswordInput, type ChangedPassword } from "./services/sessions/change-password";
+export { signOutEverywhere } from "./services/sessions/sign-out-everywhere";
 export * from "./read/dashboard";
 
 // Connects and membership

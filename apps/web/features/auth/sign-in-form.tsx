@@ -36,6 +36,7 @@ export function SignInForm() {
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
       {params.get("registered") && !error && <Alert tone="success">Your account is ready. Sign in to continue.</Alert>}
+      {params.get("changed") && !error && <Alert tone="success">Your password was changed; sign in with the new one.</Alert>}
       {error && (
         <div id="sign-in-error">
           <Alert>{error}</Alert>

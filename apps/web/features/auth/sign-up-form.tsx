@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, Button, Field } from "@/components/ui";
+import { domainCode } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 
 type Role = "CLIENT" | "FREELANCER";
@@ -22,6 +23,8 @@ export function SignUpForm() {
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [signInError, setSignInError] = useState<string | null>(null);
   const fieldErrors = (signUp.error?.data as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+  // The password policy's refusal is about the password: it goes beside that field.
+  const passwordError = fieldErrors.password?.[0] ?? (domainCode(signUp.error) === "WEAK_PASSWORD" ? signUp.error?.message : undefined);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,7 +45,7 @@ export function SignUpForm() {
     router.refresh();
   }
 
-  const formError = signUp.error && !Object.keys(fieldErrors).length ? signUp.error.message : signInError;
+  const formError = signUp.error && !Object.keys(fieldErrors).length && !passwordError ? signUp.error.message : signInError;
 
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate>
@@ -78,8 +81,8 @@ export function SignUpForm() {
         type="password"
         autoComplete="new-password"
         required
-        hint="At least 10 characters."
-        error={fieldErrors.password?.[0]}
+        hint="At least 10 characters; not a common password, a pattern like 1234567890, your email or your name."
+        error={passwordError}
       />
       <Button type="submit" disabled={signUp.isPending} className="w-full">
         {signUp.isPending ? "Creating your account…" : "Create account"}

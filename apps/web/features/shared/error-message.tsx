@@ -17,3 +17,8 @@ export function ErrorAlert({ error }: { error: unknown }) {
 export function fieldErrors(error: unknown): Record<string, string[] | undefined> {
   return ((error as { data?: { fieldErrors?: Record<string, string[]> } } | null)?.data?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
 }
+
+/** The service's own code for a refusal ("WEAK_PASSWORD"…), to show its sentence beside the field it is about. */
+export function domainCode(error: unknown): string | null {
+  return (error as { data?: { domainCode?: string | null } } | null)?.data?.domainCode ?? null;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE, type Role } from "@fairlance/db";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { freshDatabase, setPassword, type TestDatabase } from "@fairlance/db/testing";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
 import { callerAt, key, T0 } from "./money-helpers";
@@ -88,6 +88,20 @@ const MATRIX: Record<string, AnyCase> = {
     check: (clock) => expect(clock).toMatchObject({ movable: true, pendingJobs: expect.any(Number) }),
   }),
   "me.get": procedure({ allowed: "signed-in", call: (c) => c.me.get(), check: (me, { who, m }) => expect(me.id).toBe(idOf(m, who)) }),
+  "me.changePassword": procedure({
+    allowed: "signed-in",
+    setup: async (m, who) => {
+      await setPassword(m.prisma, idOf(m, who), "matrix password, old");
+      return { currentPassword: "matrix password, old" };
+    },
+    call: (c, s) => c.me.changePassword({ ...s, newPassword: "matrix password, new" }),
+    check: (result) => expect(result.sessionVersion).toBeGreaterThan(0),
+  }),
+  "me.signOutEverywhere": procedure({
+    allowed: "signed-in",
+    call: (c) => c.me.signOutEverywhere(),
+    check: (result) => expect(result.sessionVersion).toBeGreaterThan(0),
+  }),
   "dashboard.client": procedure({
     allowed: CLIENTS,
     call: (c) => c.dashboard.client(),

@@ -101,7 +101,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ creat
         data: { email: login.email, name: login.name, role: "ADMIN", passwordHash: await hashPassword(login.password) },
       });
     } else {
-      await signUp(prisma, { email: login.email, name: login.name, password: login.password, role: login.role, now });
+      await signUp(prisma, { email: login.email, name: login.name, password: login.password, role: login.role, ip: "demo-seed", now });
     }
     created.push(login.email);
   }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import type { PrismaClient, Role } from "../client";
 import { hashPassword } from "../auth/password";
+import { NewPassword, passwordProblem } from "../auth/password-policy";
+import { waitInWords } from "../auth/throttle";
 import { DomainError } from "../errors";
+import { takeRateLimitHit, type RateLimit } from "../rate-limit";
 import { runTransaction } from "../transaction";
 import { grantSignupConnects } from "./connects/grant-signup-connects";
 
@@ -12,16 +15,29 @@ export const SignUpInput = z.object({
     .toLowerCase()
     .pipe(z.email({ message: "Enter a valid email address." }).max(254)),
   name: z.string().trim().min(1, "Enter your name.").max(100, "Names are at most 100 characters."),
-  password: z
-    .string()
-    .min(10, "Use at least 10 characters for your password.")
-    .max(200, "Passwords are at most 200 characters."),
+  password: NewPassword,
   role: z.enum(["CLIENT", "FREELANCER"], { message: "Choose whether you hire (client) or work (freelancer)." }),
 });
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
-/** What the form sends plus the time of the sign-up, which the caller supplies (time is an input). */
-export type SignUpRequest = z.input<typeof SignUpInput> & { now: Date };
+/** What the form sends plus the caller's network address and the time, which the caller supplies. */
+export type SignUpRequest = z.input<typeof SignUpInput> & { ip: string; now: Date };
+
+/**
+ * Sign-ups per address: each answer tells whether an email has an account (there is no email
+ * verification yet), so this bounds how fast one address can ask. README, "Accounts and passwords".
+ */
+export const SIGN_UP_THROTTLE = { bucket: "sign-up", limit: 10, windowMinutes: 60 } as const satisfies RateLimit;
+
+/** FAIRLANCE_SIGN_UP_LIMIT: sign-ups one address may make per hour (default 10; the e2e journeys, all from one address, raise it). */
+export function signUpThrottle(value: string | undefined = process.env.FAIRLANCE_SIGN_UP_LIMIT): RateLimit {
+  if (value === undefined || value.trim() === "") return SIGN_UP_THROTTLE;
+  const limit = Number(value.trim());
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
+    throw new Error(`FAIRLANCE_SIGN_UP_LIMIT must be the number of sign-ups one address may make per hour (1 to 100000), not "${value}".`);
+  }
+  return { ...SIGN_UP_THROTTLE, limit };
+}
 
 export interface SignedUpUser {
   id: string;
@@ -38,10 +54,20 @@ const emailTaken = () => new DomainError("EMAIL_TAKEN", "An account with this em
 /**
  * Creates a client or freelancer account; a freelancer gets the sign-up connects in the same
  * transaction, so there is never a freelancer without them. Admins are made by the seed or another admin.
+ * Refuses a weak password (WEAK_PASSWORD), and more than `signUpThrottle()`'s sign-ups from one
+ * address in an hour (TOO_MANY_ATTEMPTS): every valid request counts, successful or not.
  */
 export async function signUp(prisma: PrismaClient, input: SignUpRequest): Promise<SignedUpUser> {
   const data = SignUpInput.parse(input);
   const now = input.now;
+  const problem = await passwordProblem(data.password, data);
+  if (problem) throw new DomainError("WEAK_PASSWORD", problem);
+  const wait = await takeRateLimitHit(prisma, signUpThrottle(), input.ip, now);
+  if (wait > 0) {
+    throw new DomainError("TOO_MANY_ATTEMPTS", `Too many sign-ups came from your network in the last hour. Try again in ${waitInWords(wait)}.`, {
+      retryAfterSeconds: wait,
+    });
+  }
   const passwordHash = await hashPassword(data.password);
   const existing = await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } });
   if (existing) throw emailTaken();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "../client";
+import { hashPassword } from "../auth/password";
 import { dropDatabase, withDatabase } from "../embedded";
 
 export interface TestDatabase {
@@ -46,4 +47,9 @@ export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<vo
     await admin.end();
   }
   return { url: withDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
+}
+
+/** Gives a test account a real password (fixtures are often made with a placeholder hash). */
+export async function setPassword(prisma: PrismaClient, userId: string, password: string): Promise<void> {
+  await prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } });
 }

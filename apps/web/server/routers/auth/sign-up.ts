@@ -6,6 +6,6 @@ export const signUpProcedure = publicProcedure
   .input(ZSignUpInput)
   .output(ZSignUpOutput)
   .mutation(async ({ ctx, input }) => {
-    const user = await signUp(ctx.prisma, { ...input, now: ctx.now() });
+    const user = await signUp(ctx.prisma, { ...input, ip: ctx.clientAddress, now: ctx.now() });
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   });

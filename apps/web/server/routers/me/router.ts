@@ -1,4 +1,6 @@
 import { router } from "../../trpc";
+import { changePasswordProcedure } from "./change-password";
 import { getMeProcedure } from "./get-me";
+import { signOutEverywhereProcedure } from "./sign-out-everywhere";
 
-export const meRouter = router({ get: getMeProcedure });
+export const meRouter = router({ get: getMeProcedure, changePassword: changePasswordProcedure, signOutEverywhere: signOutEverywhereProcedure });

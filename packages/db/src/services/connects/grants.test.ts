@@ -17,14 +17,14 @@ const now = new Date("2026-03-01T09:00:00Z");
 
 describe("signUp grants the sign-up connects", () => {
   it("gives a new freelancer 20 connects in a SIGNUP lot that expires in 365 days; a client gets none", async () => {
-    const freelancer = await signUp(db.prisma, { email: "fay@example.com", name: "Fay", password: "long enough password", role: "FREELANCER", now });
+    const freelancer = await signUp(db.prisma, { email: "fay@example.com", name: "Fay", password: "long enough password", role: "FREELANCER", ip: "192.0.2.10", now });
     expect(freelancer.signupConnects).toBe(20);
     const lots = await db.prisma.connectLot.findMany({ where: { userId: freelancer.id } });
     expect(lots).toMatchObject([{ source: "SIGNUP", issued: 20, remaining: 20, reason: "signup_grant", issuedAt: now, expiresAt: days(now, 365) }]);
     const entries = await db.prisma.connectEntry.findMany({ where: { userId: freelancer.id } });
     expect(entries).toMatchObject([{ kind: "GRANT", delta: 20, reason: "signup_grant", createdAt: now }]);
 
-    const client = await signUp(db.prisma, { email: "cal@example.com", name: "Cal", password: "long enough password", role: "CLIENT", now });
+    const client = await signUp(db.prisma, { email: "cal@example.com", name: "Cal", password: "long enough password", role: "CLIENT", ip: "192.0.2.10", now });
     expect(client.signupConnects).toBe(0);
     expect(await db.prisma.connectLot.count({ where: { userId: client.id } })).toBe(0);
   });
@@ -33,14 +33,14 @@ describe("signUp grants the sign-up connects", () => {
     const later = days(now, 10);
     await setSetting(db.prisma, "signupConnects", 25, days(now, 5));
     await setSetting(db.prisma, "connectLotExpiryDays", 100, days(now, 5));
-    const freelancer = await signUp(db.prisma, { email: "gil@example.com", name: "Gil", password: "long enough password", role: "FREELANCER", now: later });
+    const freelancer = await signUp(db.prisma, { email: "gil@example.com", name: "Gil", password: "long enough password", role: "FREELANCER", ip: "192.0.2.10", now: later });
     expect(freelancer.signupConnects).toBe(25);
     expect(await db.prisma.connectLot.findFirstOrThrow({ where: { userId: freelancer.id } })).toMatchObject({ issued: 25, expiresAt: days(later, 100) });
   });
 
   it("creates neither the user nor the connects when the email is taken", async () => {
     const before = await db.prisma.connectLot.count();
-    await expect(signUp(db.prisma, { email: "FAY@example.com", name: "Fay 2", password: "long enough password", role: "FREELANCER", now })).rejects.toMatchObject({
+    await expect(signUp(db.prisma, { email: "FAY@example.com", name: "Fay 2", password: "long enough password", role: "FREELANCER", ip: "192.0.2.10", now })).rejects.toMatchObject({
       code: "EMAIL_TAKEN",
     });
     expect(await db.prisma.connectLot.count()).toBe(before);

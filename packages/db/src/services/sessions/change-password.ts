@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { hashPassword, verifyPassword } from "../../auth/password";
+import { NewPassword, passwordProblem } from "../../auth/password-policy";
+import { beginSignInAttempt, signInSucceeded } from "../../auth/sign-in-throttle";
+import { DomainError } from "../../errors";
+import { runTransaction } from "../../transaction";
+import { parseInput } from "../jobs/shared";
+import { revokeSessions } from "./revoke-sessions";
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200, "Passwords are at most 200 characters."),
+  newPassword: NewPassword,
+});
+
+export interface ChangedPassword {
+  /** Every session, this one included, began with an older version and has ended. */
+  sessionVersion: number;
+}
+
+/**
+ * A signed-in person replaces their password. The current one is checked first, throttled like a
+ * sign-in from the caller's address (a stolen session must not become a password-guessing
+ * machine); the new one must pass the password policy. The new hash is stored and every session
+ * ended in one transaction, and only if the password was not changed meanwhile by another request.
+ */
+export async function changePassword(
+  prisma: PrismaClient,
+  input: z.input<typeof ChangePasswordInput> & { userId: string; ip: string; now: Date },
+): Promise<ChangedPassword> {
+  const { currentPassword, newPassword } = parseInput(ChangePasswordInput, input);
+  const { userId, ip, now } = input;
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
+  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
+
+  const attemptId = await beginSignInAttempt(prisma, { email: user.email, ip, now });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new DomainError("INVALID_CREDENTIALS", "That is not your current password. Enter the one you sign in with now.");
+  }
+  await signInSucceeded(prisma, attemptId);
+
+  if (newPassword === currentPassword) throw new DomainError("WEAK_PASSWORD", "Your new password is the same as your current one. Choose a different one.");
+  const problem = await passwordProblem(newPassword, user);
+  if (problem) throw new DomainError("WEAK_PASSWORD", problem);
+
+  const passwordHash = await hashPassword(newPassword);
+  return runTransaction(prisma, async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash } });
+    if (count === 0) throw new DomainError("CONFLICT", "Your password was just changed in another window. Sign in again with the new one.");
+    return { sessionVersion: await revokeSessions(tx, userId) };
+  });
+}
