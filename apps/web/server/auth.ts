@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { isDomainError, revokeSessions, verifyCredentials, type Role } from "@fairlance/db";
+import { isDomainError, revokeSessions, textProblem, verifyCredentials, type Role } from "@fairlance/db";
 import { servedOverHttps } from "@/lib/security-headers";
 import { clientAddress, trustedProxyHops } from "./client-address";
 import { getPrisma } from "./db";
@@ -65,6 +65,13 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) throw new Error("Enter your email and password.");
+        // The same rule for text as the API's edge: what no person types is refused before anything reads it.
+        if (typeof credentials.email !== "string" || typeof credentials.password !== "string" || credentials.email.length > 254 || credentials.password.length > 200) {
+          throw new Error("Wrong email or password.");
+        }
+        if (textProblem(credentials.email) || textProblem(credentials.password)) {
+          throw new Error("Your email or password contains a control or invisible formatting character. Type them again.");
+        }
         try {
           const user = await verifyCredentials(getPrisma(), {
             email: credentials.email,

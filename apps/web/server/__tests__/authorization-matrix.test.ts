@@ -52,6 +52,13 @@ const FREELANCER_OWNS = ["freelancer"] as const;
 const PARTIES = ["client", "freelancer"] as const;
 
 const idOf = (m: Marketplace, who: Who) => m.users[who as Person].id;
+/**
+ * Ending one's sessions ends the matrix caller's too (sessions.test.ts proves that); the matrix
+ * goes on as if the person signed in again, with a session of the version now in force.
+ */
+const signedInAgain = async (m: Marketplace, who: Who) => {
+  await m.prisma.user.update({ where: { id: idOf(m, who) }, data: { sessionVersion: 0 } });
+};
 const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
 /** A list shows `id` to the people in `seers` and to nobody else. */
 const shows = (list: readonly string[], id: string, who: Who, seers: readonly Who[]) =>
@@ -95,12 +102,18 @@ const MATRIX: Record<string, AnyCase> = {
       return { currentPassword: "matrix password, old" };
     },
     call: (c, s) => c.me.changePassword({ ...s, newPassword: "matrix password, new" }),
-    check: (result) => expect(result.sessionVersion).toBeGreaterThan(0),
+    check: async (result, { who, m }) => {
+      expect(result.sessionVersion).toBeGreaterThan(0);
+      await signedInAgain(m, who);
+    },
   }),
   "me.signOutEverywhere": procedure({
     allowed: "signed-in",
     call: (c) => c.me.signOutEverywhere(),
-    check: (result) => expect(result.sessionVersion).toBeGreaterThan(0),
+    check: async (result, { who, m }) => {
+      expect(result.sessionVersion).toBeGreaterThan(0);
+      await signedInAgain(m, who);
+    },
   }),
   "dashboard.client": procedure({
     allowed: CLIENTS,
