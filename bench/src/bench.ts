@@ -10,6 +10,7 @@ import { runLedger } from "./bench/ledger";
 import { describeMachine } from "./bench/machine";
 import { parseOptions, type Part } from "./bench/options";
 import { runHotAccount, runProposalLoad } from "./bench/proposals";
+import { runRefusals } from "./bench/refusals";
 import { renderResults, targets, writeResults, type Results } from "./bench/report";
 import { generateJobs, searchInputs, searchThroughHttp, searchThroughService } from "./bench/search";
 import { BENCH_PASSWORD, seedPopulation, type Population } from "./bench/seed";
@@ -74,7 +75,7 @@ async function freshDatabase(db: BenchDatabase, name: string): Promise<string> {
 
 async function main(): Promise<number> {
   const { sizes } = options;
-  const needsWeb = runs("proposals") || runs("hot") || runs("search");
+  const needsWeb = runs("proposals") || runs("hot") || runs("refusals") || runs("search");
   if (needsWeb || runs("bundles")) ensureWebBuild({ force: options.build, log });
 
   const db = await startBenchDatabase("bench");
@@ -174,6 +175,14 @@ async function main(): Promise<number> {
         );
         failed = true;
       }
+    }
+    if (runs("refusals")) {
+      results.refusals = await runRefusals(webUrl, web.pid, hotCookie, sizes.refusals);
+      const r = results.refusals;
+      log(
+        `[bench] refused requests: a superjson type the API does not take ${r.hostileCpuMsEach.toFixed(2)} ms web CPU each, a plain 400 ${r.plainCpuMsEach.toFixed(2)} ms; ` +
+          `ratio ${r.ratio.toFixed(2)}; me.get p50 ${r.readUnderAttackMs.toFixed(1)} ms with 20 in flight`,
+      );
     }
     if (runs("search")) {
       const openJobs = await prisma.job.count({ where: { status: "OPEN" } });

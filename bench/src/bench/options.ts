@@ -10,7 +10,7 @@ export interface BenchOptions {
   sizes: Sizes;
 }
 
-export const PARTS = ["proposals", "hot", "ledger", "search", "bundles"] as const;
+export const PARTS = ["proposals", "hot", "refusals", "ledger", "search", "bundles"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface Sizes {
@@ -30,6 +30,8 @@ export interface Sizes {
   searchJobs: number;
   searchCalls: number;
   searchHttpCalls: number;
+  /** Refused requests of each kind whose server CPU is compared. */
+  refusals: number;
 }
 
 const FULL: Sizes = {
@@ -44,6 +46,7 @@ const FULL: Sizes = {
   searchJobs: 100_000,
   searchCalls: 600,
   searchHttpCalls: 150,
+  refusals: 400,
 };
 
 const QUICK: Sizes = {
@@ -58,6 +61,7 @@ const QUICK: Sizes = {
   searchJobs: 5_000,
   searchCalls: 60,
   searchHttpCalls: 20,
+  refusals: 100,
 };
 
 const USAGE = `pnpm bench [--quick] [--build] [--write | --no-write] [--only ${PARTS.join(",")}]

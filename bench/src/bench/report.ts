@@ -7,6 +7,7 @@ import type { LedgerRun } from "./ledger";
 import type { Machine } from "./machine";
 import type { CpuCost, HotRun, ProposalRun } from "./proposals";
 import type { SearchStats } from "./search";
+import type { RefusalRun } from "./refusals";
 
 export const RESULTS_START = "<!-- bench:results:start -->";
 export const RESULTS_END = "<!-- bench:results:end -->";
@@ -21,6 +22,7 @@ export interface Results {
   /** Invariants of the load's database after the run, and proposals stored vs acknowledged. */
   loadCheck?: { invariantsOk: boolean; failed: string[]; proposalsStored: number; proposalsAcknowledged: number };
   ledger?: LedgerRun;
+  refusals?: RefusalRun;
   search?: { jobs: number; openJobs: number; service: SearchStats; http?: SearchStats; serviceCpuMs?: number };
   bundles?: BundleReport;
   memory?: { webPeakBytes: number; runnerPeakBytes: number };
@@ -58,6 +60,9 @@ export function targets(results: Results): Target[] {
   if (results.ledger) {
     const value = median(results.ledger.checkMs);
     list.push({ name: `Invariant check over ${int(results.ledger.transfers)} transfers (median of ${results.ledger.checkMs.length})`, goal: "≤ 2 s", actual: `${(value / 1000).toFixed(2)} s`, ok: value <= 2000 });
+  }
+  if (results.refusals) {
+    list.push({ name: "Refused superjson type ÷ plain 400 (web server CPU)", goal: "≤ 2", actual: results.refusals.ratio.toFixed(2), ok: results.refusals.ratio <= 2 });
   }
   if (results.search) {
     list.push({ name: `Job search p95 at ${int(results.search.jobs)} jobs (service)`, goal: "≤ 50 ms", actual: ms(results.search.service.p95), ok: results.search.service.p95 <= 50 });
@@ -146,6 +151,15 @@ export function renderResults(results: Results): string {
         `${l.checkMs.map((v, i) => `${(v / 1000).toFixed(2)} s (PostgreSQL CPU ${(l.checkCpuMs[i]! / 1000).toFixed(2)} s)`).join(", ")}; ` +
         `median ${(median(l.checkMs) / 1000).toFixed(2)} s; ` +
         `${l.report.ok ? "every invariant holds" : `VIOLATED: ${l.report.checks.filter((c) => !c.ok).map((c) => c.id).join(", ")}`}.`,
+    );
+  }
+  if (results.refusals) {
+    const r = results.refusals;
+    out.push(
+      "",
+      `**Refused requests** (${int(r.requests)} of each, before sign-in, 4 at a time): a superjson \`meta\` naming a type the API does not take ` +
+        `(\`custom\`, \`class\`, \`symbol\`) costs the web server ${r.hostileCpuMsEach.toFixed(2)} ms of CPU, a plain 400 (an invalid email) ` +
+        `${r.plainCpuMsEach.toFixed(2)} ms: ratio ${r.ratio.toFixed(2)}. A signed-in \`me.get\` answers in ${ms(r.readUnderAttackMs)} (p50) while 20 of them are in flight.`,
     );
   }
   if (results.search) {
