@@ -1,7 +1,13 @@
 import type { Tx } from "../../client";
-import { jsonCodec } from "../../idempotency";
+import type { Prisma } from "../../client";
 
-const json = jsonCodec<unknown>();
+/**
+ * The audit log's before/after, as people and SQL searches read them: plain JSON with a bigint
+ * as {"$bigint": "1499"} and a date as ISO text. It is a record to read, never decoded back into
+ * typed values (idempotent replays use the typed encoding, codec/typed-json.ts).
+ */
+const readable = (value: unknown): Prisma.InputJsonValue =>
+  JSON.parse(JSON.stringify(value ?? null, (_key, item: unknown) => (typeof item === "bigint" ? { $bigint: item.toString() } : item))) as Prisma.InputJsonValue;
 
 /** One append-only line of the admin audit log (RULES 6): who, what, before, after, why. */
 export async function writeAudit(
@@ -14,8 +20,8 @@ export async function writeAudit(
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
-      before: json.encode(entry.before),
-      after: json.encode(entry.after),
+      before: readable(entry.before),
+      after: readable(entry.after),
       reason: entry.reason,
       createdAt: entry.now,
     },
