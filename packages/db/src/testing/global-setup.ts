@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { dataRoot } from "../paths";
+import { clusterRoot } from "../paths";
 import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
 import { migrate } from "../migrate";
 
@@ -22,7 +22,7 @@ declare module "vitest" {
 export function createGlobalSetup(name: string) {
   return async function setup(project: TestProject) {
     // A cluster of its own per run, so parallel runs never stop each other's server.
-    const dataDir = join(dataRoot(), "test-runs", `${name}-${process.pid}`);
+    const dataDir = join(clusterRoot().root, "test-runs", `${name}-${process.pid}`);
     const server = process.env.DATABASE_URL
       ? null
       : await startEmbeddedPostgres({ dataDir, port: 0, log: () => undefined });
