@@ -85,7 +85,7 @@ function makeClusterParent(dataDir: string) {
 }
 
 /** A postgres left running by a wrapper that died (e.g. SIGKILL) is shut down. */
-async function stopOrphan(dataDir: string, log: (line: string) => void) {
+export async function stopOrphan(dataDir: string, log: (line: string) => void) {
   const pid = readPid(join(dataDir, "postmaster.pid"));
   if (pid === null || !isAlive(pid)) return;
   log(`[db] stopping a PostgreSQL (pid ${pid}) left running by a crashed process`);
