@@ -1,7 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./chromium";
+import { chooseE2ePort } from "./port";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// E2E_PORT, or a free port chosen once here and inherited by the workers, so that
+// two runs on one machine do not collide.
+const port = await chooseE2ePort();
 export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({

