@@ -9,6 +9,8 @@ export const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "./tests",
+  // Per port, so that two runs at once never share traces and screenshots.
+  outputDir: `test-results/port-${port}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
