@@ -63,6 +63,7 @@ test("a password change and the account page's 'sign out on every device' end sa
   await expect(otherPage.getByRole("heading", { name: `Welcome, ${person.name}` })).toBeVisible();
   const copiedAgain = await savedSession(other);
   await signIn(page, person.email, person.password);
+  await expect(page.getByRole("heading", { name: `Welcome, ${person.name}` })).toBeVisible();
   await page.goto("/account");
   await page.getByLabel("Current password").fill(person.password);
   await page.getByLabel("New password", { exact: true }).fill("copper-meadow-violin-88");
