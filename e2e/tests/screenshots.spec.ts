@@ -6,6 +6,8 @@ import { signIn } from "./helpers";
 // Screenshots of the main pages at desktop and phone widths, for people to look at
 // (written to e2e/.screenshots, git-ignored).
 const dir = join(import.meta.dirname, "..", ".screenshots");
+/** Pages beyond the dashboard, per role. */
+const MORE = { freelancer: ["/account"], client: ["/client/offers/new"], admin: [] as string[] };
 const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
 for (const [device, viewport] of Object.entries(widths)) {
@@ -25,7 +27,12 @@ for (const [device, viewport] of Object.entries(widths)) {
       await page.getByRole("heading", { name: /Welcome/ }).waitFor();
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: join(dir, `${device}-dashboard-${role}.png`), fullPage: true });
-      await page.getByRole("button", { name: "Sign out" }).click();
+      for (const path of MORE[role]) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await page.screenshot({ path: join(dir, `${device}-${role}${path.replaceAll("/", "-")}.png`), fullPage: true });
+      }
+      await page.getByRole("button", { name: "Sign out", exact: true }).click();
       await page.getByRole("heading", { name: "Sign in to Fairlance" }).waitFor();
     }
     await page.close();
