@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@fairlance/db";
 import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
 import { createTrpcHandler, MAX_BATCH_CALLS, MAX_BODY_BYTES } from "@/server/http";
-import { BASE_URL, changesNothing, encode, expectRefused, httpApi, type Reply } from "./bad-input-kit";
+import { BASE_URL, changesNothing, encode, expectRefusedWith, httpApi } from "./bad-input-kit";
 import { days, key, T0, user, type TestUser } from "./money-helpers";
 
 let db: TestDatabase;
@@ -21,11 +21,7 @@ afterAll(() => db.drop());
 
 const method = { kind: "PAYPAL", account: "fran@paypal.test", label: "PayPal" } as const;
 const withdraw = () => ({ idempotencyKey: key(), payoutMethodId: "00000000-0000-4000-8000-000000000000", amountMinor: 1_000n });
-const refused = (reply: Reply, status: number, message: string | RegExp, context: string) => {
-  expectRefused(reply, context);
-  expect(reply.status, context).toBe(status);
-  expect(reply.error?.message, context).toMatch(message);
-};
+const refused = expectRefusedWith;
 
 describe("what the endpoint accepts", () => {
   it("serves the app's own requests: same-origin JSON posts, batches, GET queries, and non-browser posts without Origin", async () => {

@@ -156,6 +156,13 @@ export function expectRefused(reply: Reply, context: string) {
   expectReadable(reply, context);
 }
 
+/** Refused with exactly this status and a message matching `message`. */
+export function expectRefusedWith(reply: Reply, status: number, message: string | RegExp, context: string) {
+  expectRefused(reply, context);
+  expect(reply.status, context).toBe(status);
+  expect(reply.error?.message, context).toMatch(message);
+}
+
 /**
  * Every row of every table of the marketplace, as one hash per table: a refused request must
  * leave each of them as it was (balances, ledger transfers, connect lots, idempotency records…).
