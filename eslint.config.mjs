@@ -42,6 +42,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ["apps/web/**/*.{ts,tsx}"],
+    ignores: ["apps/web/server/db.ts", "apps/web/test/**", "apps/web/**/__tests__/**", "apps/web/**/*.test.ts"],
+    rules: {
+      // The web app reaches the database only through @fairlance/db's services and read models.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@fairlance/db/client", message: "Use a service (@fairlance/db/services) or a read model (@fairlance/db/read); only server/db.ts holds the client." },
+            { name: "pg", message: "The web app does not talk to PostgreSQL directly." },
+          ],
+          patterns: [{ group: ["@prisma/*", "**/generated/prisma/**"], message: "The web app does not import Prisma; use @fairlance/db." }],
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/rules/src/**/*.ts"],
     rules: {
       // The rules are pure: no clock, no randomness, no I/O.

@@ -2,7 +2,9 @@
 // production build. See BENCHMARKS.md for what each figure means.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkInvariants, createPrismaClient, type PrismaClient } from "@fairlance/db";
+import { checkInvariants } from "@fairlance/db/read";
+import { createPrismaClient } from "@fairlance/db/client";
+import { type PrismaClient } from "@fairlance/db";
 import { createDatabaseIfMissing, dropDatabase, freePort, migrate, withDatabase } from "@fairlance/db/setup";
 import pg from "pg";
 import { measureBundles, measureFromHtml, PUBLIC_ROUTES } from "./bench/bundles";

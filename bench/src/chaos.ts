@@ -4,7 +4,8 @@
 // database is checked against the journal: every invariant, nothing lost, nothing applied twice.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createPrismaClient, pendingEconomyJobs } from "@fairlance/db";
+import { createPrismaClient } from "@fairlance/db/client";
+import { pendingEconomyJobs } from "@fairlance/db/runner";
 import { BENCH_DATA } from "./harness/paths";
 import { signIn } from "./harness/http";
 import { ensureWebBuild } from "./harness/processes";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getSuspension, movableClockEnabled } from "@fairlance/db";
+import { getSuspension } from "@fairlance/db/read";
+import { movableClockEnabled } from "@fairlance/db";
 import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
 import { DemoClockBanner } from "@/features/clock/demo-clock-banner";

@@ -1,2 +1,2 @@
 import "server-only";
-export { getPrisma } from "@fairlance/db";
+export { getPrisma } from "@fairlance/db/client";

@@ -4,7 +4,8 @@
 // into the milestone's escrow, the release to the freelancer's Available balance,
 // and a withdrawal of half of it. Cached balances are set from the transfers,
 // so every invariant holds and the check has to read everything to say so.
-import { checkInvariants, createPrismaClient, type InvariantReport } from "@fairlance/db";
+import { checkInvariants, type InvariantReport } from "@fairlance/db/read";
+import { createPrismaClient } from "@fairlance/db/client";
 import pg from "pg";
 import { cpuSeconds } from "../harness";
 import { seconds } from "./util";

@@ -1,7 +1,8 @@
 // Job search (Find work) over a generated catalogue: jobs inserted with SQL from word
 // lists (titles, descriptions, skills, budgets, durations vary), then many searches
 // through the real read model (`searchJobs`), and a smaller sample through HTTP (`job.search`).
-import { searchJobs, type PrismaClient, type SearchJobsInput } from "@fairlance/db";
+import { searchJobs, type SearchJobsInput } from "@fairlance/db/read";
+import { type PrismaClient } from "@fairlance/db";
 import pg from "pg";
 import { percentile, trpc } from "../harness";
 import { seededRandom } from "./util";

@@ -3,7 +3,8 @@
 // project's argon2id, computed once), the others are inserted with that hash;
 // connects come from the admin grant service, jobs from `postJob`.
 import { randomUUID } from "node:crypto";
-import { adminGrantConnects, postJob, signUp, type PrismaClient } from "@fairlance/db";
+import { adminGrantConnects, postJob, signUp } from "@fairlance/db/services";
+import { type PrismaClient } from "@fairlance/db";
 import { mapLimit } from "./util";
 
 export const BENCH_PASSWORD = "bench-password-0001";

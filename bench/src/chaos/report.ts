@@ -1,4 +1,4 @@
-import { formatInvariantReport } from "@fairlance/db";
+import { formatInvariantReport } from "@fairlance/db/read";
 import type { ClusterStats } from "./cluster";
 import { OPERATIONS, type Journal, type OperationPath } from "./journal";
 import type { Verification } from "./verify";

@@ -1,17 +1,6 @@
 import { randomUUID } from "node:crypto";
-import {
-  acceptOffer,
-  addPaymentMethod,
-  addPayoutMethod,
-  clearPending,
-  hireProposal,
-  payBonus,
-  postJob,
-  SANDBOX_CARDS,
-  signUp,
-  submitProposal,
-  type PrismaClient,
-} from "@fairlance/db";
+import { acceptOffer, addPaymentMethod, addPayoutMethod, clearPending, hireProposal, payBonus, postJob, SANDBOX_CARDS, signUp, submitProposal } from "@fairlance/db/services";
+import { type PrismaClient } from "@fairlance/db";
 
 export const CHAOS_PASSWORD = "chaos-run-password";
 const DAY_MS = 86_400_000;

@@ -1,4 +1,6 @@
-import { checkInvariants, pendingEconomyJobs, type InvariantReport, type PrismaClient } from "@fairlance/db";
+import { checkInvariants, type InvariantReport } from "@fairlance/db/read";
+import { pendingEconomyJobs } from "@fairlance/db/runner";
+import { type PrismaClient } from "@fairlance/db";
 import {
   accountKey,
   bonusEntries,

@@ -1,6 +1,7 @@
 import type { Session } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SIGN_UP_THROTTLE, type PrismaClient } from "@fairlance/db";
+import { SIGN_UP_THROTTLE } from "@fairlance/db/services";
+import { type PrismaClient } from "@fairlance/db";
 import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
 import { appRouter } from "@/server/root";
 import { createCallerFactory, createContextInner } from "@/server/trpc";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Session } from "next-auth";
-import { clearPending, invoiceHourlyWeeks, SANDBOX_CARDS, type PrismaClient, type Role } from "@fairlance/db";
+import { clearPending, invoiceHourlyWeeks, SANDBOX_CARDS } from "@fairlance/db/services";
+import { type PrismaClient, type Role } from "@fairlance/db";
 import { appRouter } from "@/server/root";
 import { createCallerFactory, createContextInner } from "@/server/trpc";
 import { anonymousCaller } from "@/test/callers";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE, type Role } from "@fairlance/db";
+import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "@fairlance/db/services";
+import { type Role } from "@fairlance/db";
 import { freshDatabase, setPassword, type TestDatabase } from "@fairlance/db/testing";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";

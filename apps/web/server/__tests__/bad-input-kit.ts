@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Session } from "next-auth";
 import superjson from "superjson";
-import { checkInvariants, formatInvariantReport, type PrismaClient } from "@fairlance/db";
+import { checkInvariants, formatInvariantReport } from "@fairlance/db/read";
+import { type PrismaClient } from "@fairlance/db";
 import { createTrpcHandler } from "@/server/http";
 import type { TestUser } from "./money-helpers";
 

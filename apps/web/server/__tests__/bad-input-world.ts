@@ -1,4 +1,5 @@
-import { clearPending, invoiceHourlyWeeks, SANDBOX_CARDS, type PrismaClient } from "@fairlance/db";
+import { clearPending, invoiceHourlyWeeks, SANDBOX_CARDS } from "@fairlance/db/services";
+import { type PrismaClient } from "@fairlance/db";
 import { callerAt, days, key, T0, user, verifiedClient, type TestUser } from "./money-helpers";
 
 /** A fixed-price job of $1,000 over 60 days (6 connects to apply). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkInvariants, clearPending, formatInvariantReport, invoiceHourlyWeeks } from "@fairlance/db";
+import { checkInvariants, formatInvariantReport } from "@fairlance/db/read";
+import { clearPending, invoiceHourlyWeeks } from "@fairlance/db/services";
 import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
 import { callerAt, days, FORBIDDEN, key, NOT_FOUND, T0, user, verifiedClient, type TestUser } from "./money-helpers";
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { addPaymentMethod, adminGrantConnects, postJob, SANDBOX_CARDS, type PrismaClient } from "@fairlance/db";
+import { addPaymentMethod, adminGrantConnects, postJob, SANDBOX_CARDS } from "@fairlance/db/services";
+import { type PrismaClient } from "@fairlance/db";
 import { callerFor, makeUser } from "@/test/callers";
 
 export const key = () => `test-${randomUUID()}`;

@@ -9,7 +9,7 @@ import {
 import type { ContractStatus, Db, JobType, MilestoneStatus, ProposalStatus } from "../client";
 import { DomainError } from "../errors";
 import { contractSchedule } from "../services/contracts/access";
-import { getContract } from "../services/contracts/read-contracts";
+import { getContract } from "./contract-view";
 import { loadSettings } from "../settings/load-settings";
 
 /** A fee preview as a page shows it (RULES 3.5): gross, fee by band, net, and the band standing after it. */

@@ -2,7 +2,7 @@ import { addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal,
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind, WithdrawalStatus } from "../client";
 import { DomainError } from "../errors";
 import { toRuleKind } from "../services/payouts/freelancer";
-import { getEarnings } from "../services/payouts/read-earnings";
+import { getEarnings } from "./earnings";
 import { loadSettings } from "../settings/load-settings";
 
 const balanceOf = async (db: Db, key: string) =>

@@ -1,4 +1,4 @@
-import { grantRisingTalent } from "@fairlance/db";
+import { grantRisingTalent } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZRisingTalentAward, ZRisingTalentInput } from "./people.schema";
 

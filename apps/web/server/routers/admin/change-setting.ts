@@ -1,4 +1,4 @@
-import { changeSetting } from "@fairlance/db";
+import { changeSetting } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZChangeSettingInput, ZSettingChange } from "./settings.schema";
 

@@ -1,4 +1,4 @@
-import { checkInvariants } from "@fairlance/db";
+import { checkInvariants } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZInvariantReport } from "./ledger.schema";
 

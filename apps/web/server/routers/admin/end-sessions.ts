@@ -1,4 +1,4 @@
-import { endSessions } from "@fairlance/db";
+import { endSessions } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZEndSessionsInput, ZEndedSessions } from "./people.schema";
 

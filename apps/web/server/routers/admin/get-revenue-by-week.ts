@@ -1,4 +1,4 @@
-import { revenueByWeek } from "@fairlance/db";
+import { revenueByWeek } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZRevenue, ZRevenueInput } from "./ledger.schema";
 

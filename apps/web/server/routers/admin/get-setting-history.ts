@@ -1,4 +1,4 @@
-import { getSettingHistory } from "@fairlance/db";
+import { getSettingHistory } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZSettingHistory, ZSettingHistoryInput } from "./settings.schema";
 

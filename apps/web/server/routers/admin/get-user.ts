@@ -1,4 +1,4 @@
-import { getUserForAdmin } from "@fairlance/db";
+import { getUserForAdmin } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZUserDetail, ZUserInput } from "./people.schema";
 

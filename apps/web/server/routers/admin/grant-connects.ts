@@ -1,4 +1,4 @@
-import { adminGrantConnects } from "@fairlance/db";
+import { adminGrantConnects } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZAdjustConnectsInput, ZConnectsChange } from "./people.schema";
 

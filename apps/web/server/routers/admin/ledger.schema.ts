@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REVENUE_KINDS } from "@fairlance/db";
+import { REVENUE_KINDS } from "@fairlance/db/read";
 
 const page = z.int().min(1).default(1);
 const optionalId = (what: string) => z.uuid(`Enter a ${what} id.`).optional();

@@ -1,4 +1,4 @@
-import { browseConnectEntries } from "@fairlance/db";
+import { browseConnectEntries } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZConnectEntries, ZConnectEntriesInput } from "./ledger.schema";
 

@@ -1,4 +1,4 @@
-import { listFlaggedMessages } from "@fairlance/db";
+import { listFlaggedMessages } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZFlaggedInput, ZFlaggedMessages } from "./moderation.schema";
 

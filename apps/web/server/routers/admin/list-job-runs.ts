@@ -1,4 +1,4 @@
-import { getJobRunsOverview } from "@fairlance/db";
+import { getJobRunsOverview } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZJobRuns, ZJobRunsInput } from "./audit.schema";
 

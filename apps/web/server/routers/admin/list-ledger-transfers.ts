@@ -1,4 +1,4 @@
-import { browseLedgerTransfers } from "@fairlance/db";
+import { browseLedgerTransfers } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZTransfers, ZTransfersInput } from "./ledger.schema";
 

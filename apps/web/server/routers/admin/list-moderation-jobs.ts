@@ -1,4 +1,4 @@
-import { listJobsForModeration } from "@fairlance/db";
+import { listJobsForModeration } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZModerationJobs, ZModerationJobsInput } from "./moderation.schema";
 

@@ -1,4 +1,4 @@
-import { getAdminSettings } from "@fairlance/db";
+import { getAdminSettings } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZAdminSettings } from "./settings.schema";
 

@@ -1,4 +1,4 @@
-import { listUsersForAdmin } from "@fairlance/db";
+import { listUsersForAdmin } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZListUsersInput, ZUserList } from "./people.schema";
 

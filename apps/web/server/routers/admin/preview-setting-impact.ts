@@ -1,4 +1,4 @@
-import { previewSettingImpact } from "@fairlance/db";
+import { previewSettingImpact } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZImpactInput, ZSettingImpact } from "./settings.schema";
 

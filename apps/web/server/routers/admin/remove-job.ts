@@ -1,4 +1,4 @@
-import { removeJob } from "@fairlance/db";
+import { removeJob } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZRemovedJob, ZRemoveJobInput } from "./moderation.schema";
 

@@ -1,4 +1,4 @@
-import { markFlagReviewed } from "@fairlance/db";
+import { markFlagReviewed } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZReviewedFlag, ZReviewFlagInput } from "./moderation.schema";
 

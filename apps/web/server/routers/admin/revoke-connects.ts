@@ -1,4 +1,4 @@
-import { adminRevokeConnects } from "@fairlance/db";
+import { adminRevokeConnects } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZAdjustConnectsInput, ZConnectsChange } from "./people.schema";
 

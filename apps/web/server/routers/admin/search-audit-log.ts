@@ -1,4 +1,4 @@
-import { searchAuditLog } from "@fairlance/db";
+import { searchAuditLog } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZAuditInput, ZAuditPage } from "./audit.schema";
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { IdempotencyKey, IMPACT_KEYS } from "@fairlance/db";
+import { IdempotencyKey } from "@fairlance/db";
+import { IMPACT_KEYS } from "@fairlance/db/read";
 import { SETTING_KEYS, type SettingKey } from "@fairlance/rules";
 
 export const ZSettingKey = z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], "Choose a setting.");

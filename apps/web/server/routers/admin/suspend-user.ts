@@ -1,4 +1,4 @@
-import { suspendUser } from "@fairlance/db";
+import { suspendUser } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZSuspensionChange, ZSuspensionInput } from "./people.schema";
 

@@ -1,4 +1,4 @@
-import { unsuspendUser } from "@fairlance/db";
+import { unsuspendUser } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
 import { ZSuspensionChange, ZSuspensionInput } from "./people.schema";
 

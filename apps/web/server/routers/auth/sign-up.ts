@@ -1,4 +1,4 @@
-import { signUp } from "@fairlance/db";
+import { signUp } from "@fairlance/db/services";
 import { publicProcedure } from "../../trpc";
 import { ZSignUpInput, ZSignUpOutput } from "./sign-up.schema";
 

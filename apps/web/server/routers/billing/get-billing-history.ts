@@ -1,4 +1,4 @@
-import { getBillingHistory } from "@fairlance/db";
+import { getBillingHistory } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZBillingHistory } from "./billing.schema";
 

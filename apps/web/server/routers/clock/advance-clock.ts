@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { advanceClockAndQueue, movableClockEnabled, pendingEconomyJobs } from "@fairlance/db";
+import { advanceClockAndQueue, pendingEconomyJobs } from "@fairlance/db/runner";
+import { movableClockEnabled } from "@fairlance/db";
 import { protectedProcedure } from "../../trpc";
 import { ZAdvanceClockInput, ZClock } from "./clock.schema";
 

@@ -1,4 +1,5 @@
-import { movableClockEnabled, pendingEconomyJobs } from "@fairlance/db";
+import { movableClockEnabled } from "@fairlance/db";
+import { pendingEconomyJobs } from "@fairlance/db/runner";
 import { publicProcedure } from "../../trpc";
 import { ZClock } from "./clock.schema";
 

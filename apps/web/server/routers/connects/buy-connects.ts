@@ -1,4 +1,4 @@
-import { buyConnects } from "@fairlance/db";
+import { buyConnects } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZBuyConnectsInput, ZBuyConnectsOutput } from "./buy-connects.schema";
 

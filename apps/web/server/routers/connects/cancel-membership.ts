@@ -1,4 +1,4 @@
-import { cancelMembership } from "@fairlance/db";
+import { cancelMembership } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZCancelMembershipOutput } from "./cancel-membership.schema";
 

@@ -1,4 +1,4 @@
-import { getConnectsCheckout } from "@fairlance/db";
+import { getConnectsCheckout } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZConnectsCheckout } from "./get-connects-checkout.schema";
 

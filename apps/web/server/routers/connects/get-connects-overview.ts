@@ -1,4 +1,4 @@
-import { getConnectsOverview } from "@fairlance/db";
+import { getConnectsOverview } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZConnectsOverview } from "./get-connects-overview.schema";
 

@@ -1,4 +1,4 @@
-import { getConnectsRoi } from "@fairlance/db";
+import { getConnectsRoi } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZConnectsRoiReport } from "./get-connects-roi.schema";
 

@@ -1,4 +1,4 @@
-import { subscribeMembership } from "@fairlance/db";
+import { subscribeMembership } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZSubscribeMembershipInput, ZSubscribeMembershipOutput } from "./subscribe-membership.schema";
 

@@ -1,4 +1,4 @@
-import { acceptOffer } from "@fairlance/db";
+import { acceptOffer } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZContractActionInput, ZContractState } from "./contract.schema";
 

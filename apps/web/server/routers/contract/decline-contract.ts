@@ -1,4 +1,4 @@
-import { declineOffer } from "@fairlance/db";
+import { declineOffer } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZDeclinedOffer, ZDeclineOfferInput } from "./contract.schema";
 

@@ -1,4 +1,4 @@
-import { endContract } from "@fairlance/db";
+import { endContract } from "@fairlance/db/services";
 import { ZEndContractInput, ZEndedContract } from "./contract.schema";
 import { memberProcedure } from "./member-procedure";
 

@@ -1,4 +1,4 @@
-import { findOfferTarget } from "@fairlance/db";
+import { findOfferTarget } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZOfferTarget, ZOfferTargetInput } from "./contract.schema";
 

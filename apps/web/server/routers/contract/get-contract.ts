@@ -1,4 +1,4 @@
-import { getContractPage } from "@fairlance/db";
+import { getContractPage } from "@fairlance/db/read";
 import { ZContractId, ZContractPage } from "./contract.schema";
 import { memberProcedure } from "./member-procedure";
 

@@ -1,4 +1,4 @@
-import { hireProposal } from "@fairlance/db";
+import { hireProposal } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZContractOffer, ZHireInput } from "./contract.schema";
 

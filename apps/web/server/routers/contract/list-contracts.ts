@@ -1,4 +1,4 @@
-import { listContracts } from "@fairlance/db";
+import { listContracts } from "@fairlance/db/read";
 import { ZContractList } from "./contract.schema";
 import { memberProcedure } from "./member-procedure";
 

@@ -1,4 +1,4 @@
-import { listOfferCandidates } from "@fairlance/db";
+import { listOfferCandidates } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZOfferCandidates, ZOfferCandidatesInput } from "./contract.schema";
 

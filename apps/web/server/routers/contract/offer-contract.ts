@@ -1,4 +1,4 @@
-import { makeDirectOffer } from "@fairlance/db";
+import { makeDirectOffer } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZContractOffer, ZMakeOfferInput } from "./contract.schema";
 

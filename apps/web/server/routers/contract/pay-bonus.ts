@@ -1,4 +1,4 @@
-import { payBonus } from "@fairlance/db";
+import { payBonus } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZPaidBonus, ZPayBonusInput } from "./contract.schema";
 

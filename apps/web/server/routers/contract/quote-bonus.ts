@@ -1,4 +1,4 @@
-import { quoteBonus } from "@fairlance/db";
+import { quoteBonus } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZBonusQuote, ZBonusQuoteInput } from "./contract.schema";
 

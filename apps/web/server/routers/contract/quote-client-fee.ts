@@ -1,4 +1,4 @@
-import { quoteClientFee } from "@fairlance/db";
+import { quoteClientFee } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZClientFeeQuote, ZClientFeeQuoteInput } from "./contract.schema";
 

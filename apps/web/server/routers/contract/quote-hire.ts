@@ -1,4 +1,4 @@
-import { getHireQuote } from "@fairlance/db";
+import { getHireQuote } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZHireQuote, ZHireQuoteInput } from "./contract.schema";
 

@@ -1,4 +1,4 @@
-import { getAdminDashboard } from "@fairlance/db";
+import { getAdminDashboard } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZAdminDashboard } from "./dashboard.schema";
 

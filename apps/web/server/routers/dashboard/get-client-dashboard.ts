@@ -1,4 +1,4 @@
-import { getClientDashboard } from "@fairlance/db";
+import { getClientDashboard } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZClientDashboard } from "./dashboard.schema";
 

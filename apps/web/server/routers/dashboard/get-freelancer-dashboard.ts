@@ -1,4 +1,4 @@
-import { getFreelancerDashboard } from "@fairlance/db";
+import { getFreelancerDashboard } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZFreelancerDashboard } from "./dashboard.schema";
 

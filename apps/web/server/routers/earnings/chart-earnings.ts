@@ -1,4 +1,4 @@
-import { earningsByWeek } from "@fairlance/db";
+import { earningsByWeek } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZEarningsByWeek } from "./earnings.schema";
 

@@ -1,4 +1,4 @@
-import { getEarningsPage } from "@fairlance/db";
+import { getEarningsPage } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZEarnings } from "./earnings.schema";
 

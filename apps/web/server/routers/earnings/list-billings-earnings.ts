@@ -1,4 +1,4 @@
-import { lifetimeBillings } from "@fairlance/db";
+import { lifetimeBillings } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZLifetimeBillings } from "./earnings.schema";
 

@@ -1,4 +1,4 @@
-import { disputeHourlyWeek } from "@fairlance/db";
+import { disputeHourlyWeek } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZDisputedWeek, ZDisputeWeekInput } from "./hourly.schema";
 

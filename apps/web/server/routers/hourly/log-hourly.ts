@@ -1,4 +1,4 @@
-import { logTime } from "@fairlance/db";
+import { logTime } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZLoggedTime, ZLogTimeInput } from "./hourly.schema";
 

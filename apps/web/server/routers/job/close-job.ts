@@ -1,4 +1,4 @@
-import { closeJob } from "@fairlance/db";
+import { closeJob } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZCloseJobInput, ZCloseJobOutput } from "./close-job.schema";
 

@@ -1,4 +1,4 @@
-import { EditJobInput } from "@fairlance/db";
+import { EditJobInput } from "@fairlance/db/services";
 import { ZJobResult } from "./shared.schema";
 
 export const ZEditJobInput = EditJobInput;

@@ -1,4 +1,4 @@
-import { editJob } from "@fairlance/db";
+import { editJob } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZEditJobInput, ZEditJobOutput } from "./edit-job.schema";
 

@@ -1,4 +1,4 @@
-import { getJobForFreelancer } from "@fairlance/db";
+import { getJobForFreelancer } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZGetJobInput, ZGetJobOutput } from "./get-job.schema";
 

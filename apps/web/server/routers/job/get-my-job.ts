@@ -1,4 +1,4 @@
-import { getClientJob } from "@fairlance/db";
+import { getClientJob } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZGetMyJobInput, ZGetMyJobOutput } from "./get-my-job.schema";
 

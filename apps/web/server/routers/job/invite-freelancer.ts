@@ -1,4 +1,4 @@
-import { inviteFreelancer } from "@fairlance/db";
+import { inviteFreelancer } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZInviteFreelancerInput, ZInviteFreelancerOutput } from "./invite-freelancer.schema";
 

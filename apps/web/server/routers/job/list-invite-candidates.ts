@@ -1,4 +1,4 @@
-import { listInviteCandidates } from "@fairlance/db";
+import { listInviteCandidates } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZListInviteCandidatesInput, ZListInviteCandidatesOutput } from "./list-invite-candidates.schema";
 

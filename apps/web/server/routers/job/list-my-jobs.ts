@@ -1,4 +1,4 @@
-import { listClientJobs } from "@fairlance/db";
+import { listClientJobs } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZListMyJobsOutput } from "./list-my-jobs.schema";
 

@@ -1,4 +1,4 @@
-import { PostJobInput } from "@fairlance/db";
+import { PostJobInput } from "@fairlance/db/services";
 import { ZJobResult } from "./shared.schema";
 
 export const ZPostJobInput = PostJobInput;

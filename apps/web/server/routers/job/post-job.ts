@@ -1,4 +1,4 @@
-import { postJob } from "@fairlance/db";
+import { postJob } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZPostJobInput, ZPostJobOutput } from "./post-job.schema";
 

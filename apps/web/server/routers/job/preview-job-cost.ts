@@ -1,4 +1,4 @@
-import { previewJobConnectCost } from "@fairlance/db";
+import { previewJobConnectCost } from "@fairlance/db/read";
 import { clientProcedure } from "../../trpc";
 import { ZPreviewJobCostInput, ZPreviewJobCostOutput } from "./preview-job-cost.schema";
 

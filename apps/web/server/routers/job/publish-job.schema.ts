@@ -1,4 +1,4 @@
-import { PublishJobInput } from "@fairlance/db";
+import { PublishJobInput } from "@fairlance/db/services";
 import { ZJobResult } from "./shared.schema";
 
 export const ZPublishJobInput = PublishJobInput;

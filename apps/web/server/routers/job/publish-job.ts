@@ -1,4 +1,4 @@
-import { publishJob } from "@fairlance/db";
+import { publishJob } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZPublishJobInput, ZPublishJobOutput } from "./publish-job.schema";
 

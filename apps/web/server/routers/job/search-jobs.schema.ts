@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SearchJobsInput } from "@fairlance/db";
+import { SearchJobsInput } from "@fairlance/db/read";
 import { ZExperienceLevel, ZJobType } from "./shared.schema";
 
 export const ZSearchJobsInput = SearchJobsInput;

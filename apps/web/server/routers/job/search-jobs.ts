@@ -1,4 +1,4 @@
-import { searchJobs } from "@fairlance/db";
+import { searchJobs } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZSearchJobsInput, ZSearchJobsOutput } from "./search-jobs.schema";
 

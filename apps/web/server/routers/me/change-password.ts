@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changePassword, ChangePasswordInput } from "@fairlance/db";
+import { changePassword, ChangePasswordInput } from "@fairlance/db/services";
 import { protectedProcedure } from "../../trpc";
 
 export const ZSessionsEnded = z.object({ sessionVersion: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getMe } from "@fairlance/db";
+import { getMe } from "@fairlance/db/read";
 import { protectedProcedure } from "../../trpc";
 
 export const ZMe = z.object({

@@ -1,4 +1,4 @@
-import { signOutEverywhere } from "@fairlance/db";
+import { signOutEverywhere } from "@fairlance/db/services";
 import { protectedProcedure } from "../../trpc";
 import { ZSessionsEnded } from "./change-password";
 

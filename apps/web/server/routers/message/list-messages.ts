@@ -1,4 +1,4 @@
-import { listMessages } from "@fairlance/db";
+import { listMessages } from "@fairlance/db/read";
 import { peopleProcedure } from "./people-procedure";
 import { ZListMessagesInput, ZListMessagesOutput } from "./list-messages.schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SendMessageInput } from "@fairlance/db";
+import { SendMessageInput } from "@fairlance/db/services";
 import { ZScamWarning } from "./list-messages.schema";
 
 export const ZSendMessageInput = SendMessageInput;

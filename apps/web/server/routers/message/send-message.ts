@@ -1,4 +1,4 @@
-import { sendMessage } from "@fairlance/db";
+import { sendMessage } from "@fairlance/db/services";
 import { peopleProcedure } from "./people-procedure";
 import { ZSendMessageInput, ZSendMessageOutput } from "./send-message.schema";
 

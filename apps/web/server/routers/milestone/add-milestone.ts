@@ -1,4 +1,4 @@
-import { addMilestone } from "@fairlance/db";
+import { addMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZAddedMilestone, ZAddMilestoneInput } from "./milestone.schema";
 

@@ -1,4 +1,4 @@
-import { approveMilestone } from "@fairlance/db";
+import { approveMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZApprovedMilestone, ZMilestoneActionInput } from "./milestone.schema";
 

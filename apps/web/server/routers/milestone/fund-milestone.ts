@@ -1,4 +1,4 @@
-import { fundMilestone } from "@fairlance/db";
+import { fundMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZFundedMilestone, ZMilestoneActionInput } from "./milestone.schema";
 

@@ -1,4 +1,4 @@
-import { refundMilestone } from "@fairlance/db";
+import { refundMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZMilestoneActionInput, ZRefundedMilestone } from "./milestone.schema";
 

@@ -1,4 +1,4 @@
-import { requestChanges } from "@fairlance/db";
+import { requestChanges } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZChangesRequested, ZRequestChangesInput } from "./milestone.schema";
 

@@ -1,4 +1,4 @@
-import { submitWork } from "@fairlance/db";
+import { submitWork } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZSubmittedWork, ZSubmitWorkInput } from "./milestone.schema";
 

@@ -1,4 +1,4 @@
-import { addPaymentMethod } from "@fairlance/db";
+import { addPaymentMethod } from "@fairlance/db/services";
 import { memberProcedure } from "../contract/member-procedure";
 import { ZAddPaymentMethodInput, ZPaymentMethod } from "./payment-method.schema";
 

@@ -1,4 +1,4 @@
-import { listPaymentMethods } from "@fairlance/db";
+import { listPaymentMethods } from "@fairlance/db/read";
 import { memberProcedure } from "../contract/member-procedure";
 import { ZListPaymentMethodsOutput } from "./payment-method.schema";
 

@@ -1,4 +1,4 @@
-import { verifyPaymentMethod } from "@fairlance/db";
+import { verifyPaymentMethod } from "@fairlance/db/services";
 import { memberProcedure } from "../contract/member-procedure";
 import { ZPaymentMethod, ZVerifyPaymentMethodInput } from "./payment-method.schema";
 

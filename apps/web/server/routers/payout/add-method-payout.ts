@@ -1,4 +1,4 @@
-import { addPayoutMethod } from "@fairlance/db";
+import { addPayoutMethod } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZAddedPayoutMethod, ZAddPayoutMethodInput } from "./payout.schema";
 

@@ -1,4 +1,4 @@
-import { getPayoutsOverview } from "@fairlance/db";
+import { getPayoutsOverview } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZPayoutsOverview } from "./payout.schema";
 

@@ -1,4 +1,4 @@
-import { quoteWithdrawal } from "@fairlance/db";
+import { quoteWithdrawal } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZWithdrawalQuote, ZWithdrawalQuoteInput } from "./payout.schema";
 

@@ -1,4 +1,4 @@
-import { setAutoWithdrawal } from "@fairlance/db";
+import { setAutoWithdrawal } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZAutoSetting, ZSetAutoInput } from "./payout.schema";
 

@@ -1,4 +1,4 @@
-import { withdraw } from "@fairlance/db";
+import { withdraw } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZWithdrawal, ZWithdrawInput } from "./payout.schema";
 

@@ -1,4 +1,4 @@
-import { DeclineProposalInput } from "@fairlance/db";
+import { DeclineProposalInput } from "@fairlance/db/services";
 import { ZEndedProposal } from "./ended-proposal.schema";
 
 export const ZDeclineProposalInput = DeclineProposalInput;

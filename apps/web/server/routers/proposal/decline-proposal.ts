@@ -1,4 +1,4 @@
-import { declineProposal } from "@fairlance/db";
+import { declineProposal } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZDeclineProposalInput, ZDeclineProposalOutput } from "./decline-proposal.schema";
 

@@ -1,4 +1,4 @@
-import { proposalFeePreview } from "@fairlance/db";
+import { proposalFeePreview } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZFeePreviewInput, ZFeePreviewOutput } from "./fee-preview.schema";
 

@@ -1,4 +1,4 @@
-import { listMyProposals } from "@fairlance/db";
+import { listMyProposals } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZListMyProposalsOutput } from "./list-my-proposals.schema";
 

@@ -1,4 +1,4 @@
-import { MarkProposalViewedInput } from "@fairlance/db";
+import { MarkProposalViewedInput } from "@fairlance/db/services";
 import { ZViewedProposal } from "./ended-proposal.schema";
 
 export const ZMarkProposalViewedInput = MarkProposalViewedInput;

@@ -1,4 +1,4 @@
-import { markProposalViewed } from "@fairlance/db";
+import { markProposalViewed } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZMarkProposalViewedInput, ZMarkProposalViewedOutput } from "./mark-proposal-viewed.schema";
 

@@ -1,4 +1,4 @@
-import { ShortlistProposalInput } from "@fairlance/db";
+import { ShortlistProposalInput } from "@fairlance/db/services";
 import { ZViewedProposal } from "./ended-proposal.schema";
 
 export const ZShortlistProposalInput = ShortlistProposalInput;

@@ -1,4 +1,4 @@
-import { shortlistProposal } from "@fairlance/db";
+import { shortlistProposal } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
 import { ZShortlistProposalInput, ZShortlistProposalOutput } from "./shortlist-proposal.schema";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SubmitProposalInput } from "@fairlance/db";
+import { SubmitProposalInput } from "@fairlance/db/services";
 
 export const ZSubmitProposalInput = SubmitProposalInput;
 export const ZSubmitProposalOutput = z.object({

@@ -1,4 +1,4 @@
-import { submitProposal } from "@fairlance/db";
+import { submitProposal } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZSubmitProposalInput, ZSubmitProposalOutput } from "./submit-proposal.schema";
 

@@ -1,4 +1,4 @@
-import { WithdrawProposalInput } from "@fairlance/db";
+import { WithdrawProposalInput } from "@fairlance/db/services";
 import { ZEndedProposal } from "./ended-proposal.schema";
 
 export const ZWithdrawProposalInput = WithdrawProposalInput;

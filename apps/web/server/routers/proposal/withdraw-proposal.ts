@@ -1,4 +1,4 @@
-import { withdrawProposal } from "@fairlance/db";
+import { withdrawProposal } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
 import { ZWithdrawProposalInput, ZWithdrawProposalOutput } from "./withdraw-proposal.schema";
 

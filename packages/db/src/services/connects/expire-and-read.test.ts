@@ -5,7 +5,7 @@ import { runTransaction } from "../../transaction";
 import { adminGrantConnects } from "./admin-grant-connects";
 import { connectsBalance } from "./balance";
 import { expireConnectLots } from "./expire-connect-lots";
-import { getConnectsOverview } from "./read-connects";
+import { getConnectsOverview } from "../../read/connects-overview";
 import { subscribeMembership } from "./subscribe-membership";
 import { buyConnects } from "./buy-connects";
 import { addCard, days, makeUser, newKey, setSetting } from "./test-helpers";

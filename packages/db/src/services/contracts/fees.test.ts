@@ -5,7 +5,7 @@ import { freshDatabase, type TestDatabase } from "../../testing";
 import { approveMilestone } from "./approve-milestone";
 import { fundMilestone } from "./fund-milestone";
 import { payBonus } from "./pay-bonus";
-import { lifetimeBillings } from "./read-contracts";
+import { lifetimeBillings } from "../../read/contract-view";
 import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
 
 let db: TestDatabase;

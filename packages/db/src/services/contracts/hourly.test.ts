@@ -5,7 +5,7 @@ import { disputeHourlyWeek } from "./dispute-hourly-week";
 import { invoiceHourlyWeeks } from "./invoice-hourly-weeks";
 import { logTime } from "./log-time";
 import { makeDirectOffer } from "./make-direct-offer";
-import { getContract } from "./read-contracts";
+import { getContract } from "../../read/contract-view";
 import { releaseHourlyWeeks } from "./release-hourly-weeks";
 import { resolveDispute } from "./resolve-dispute";
 import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";

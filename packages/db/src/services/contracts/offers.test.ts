@@ -6,7 +6,7 @@ import { acceptOffer } from "./accept-offer";
 import { declineOffer } from "./decline-offer";
 import { hireProposal } from "./hire-proposal";
 import { makeDirectOffer } from "./make-direct-offer";
-import { getContract } from "./read-contracts";
+import { getContract } from "../../read/contract-view";
 import { at, key, makeUser, makeVerifiedClient, NOW, openJob, submittedProposal } from "./test-helpers";
 
 let db: TestDatabase;

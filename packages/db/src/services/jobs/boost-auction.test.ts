@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { closeBoostAuctions } from "./close-boost-auctions";
 import { markProposalViewed } from "./mark-proposal-viewed";
-import { listMyProposals } from "./read-jobs";
+import { listMyProposals } from "../../read/job-pages";
 import { submitProposal } from "./submit-proposal";
 import { COVER_LETTER, connectsOf, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 import { withdrawProposal } from "./withdraw-proposal";

@@ -5,7 +5,7 @@ import { closeJob } from "./close-job";
 import { declineProposal } from "./decline-proposal";
 import { expireJobs } from "./expire-jobs";
 import { markProposalViewed } from "./mark-proposal-viewed";
-import { getJobForFreelancer, listMyProposals } from "./read-jobs";
+import { getJobForFreelancer, listMyProposals } from "../../read/job-pages";
 import { proposalFeePreview } from "../../read/proposal-fee-preview";
 import { removeJob } from "./remove-job";
 import { submitProposal } from "./submit-proposal";

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { submitProposal } from "../jobs/submit-proposal";
 import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "../jobs/test-helpers";
-import { listFlaggedMessages } from "./list-flagged-messages";
-import { listMessages } from "./list-messages";
+import { listFlaggedMessages } from "../../read/flagged-messages";
+import { listMessages } from "../../read/messages";
 import { markFlagReviewed } from "./mark-flag-reviewed";
 import { sendMessage } from "./send-message";
 

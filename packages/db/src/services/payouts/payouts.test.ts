@@ -5,7 +5,7 @@ import { balanceOf } from "../../ledger/post-transfers";
 import { checkInvariants } from "../../ledger/invariants";
 import { addPayoutMethod } from "./add-payout-method";
 import { clearPending } from "./clear-pending";
-import { getEarnings } from "./read-earnings";
+import { getEarnings } from "../../read/earnings";
 import { settleProcessingWithdrawals } from "./settle-withdrawal";
 import { earn, makeUser } from "./test-helpers";
 import { withdraw } from "./withdraw";

@@ -1,8 +1,8 @@
 import { nextBand, workStartGate, type FeeBandRange, type FeeSchedule, type WorkStartGate } from "@fairlance/rules";
-import type { Db } from "../../client";
-import { DomainError } from "../../errors";
-import { isPaymentVerified } from "../payments/payment-verified";
-import { contractSchedule, ruleStatus } from "./access";
+import type { Db } from "../client";
+import { DomainError } from "../errors";
+import { isPaymentVerified } from "../services/payments/payment-verified";
+import { contractSchedule, ruleStatus } from "../services/contracts/access";
 
 const OPEN_MILESTONE = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED"] as const;
 

@@ -1,6 +1,6 @@
 import { CONNECT_ENTRY_REASONS, clientTrustPanel, connectBalance, type ClientTrustPanel, type ConnectEntryReason } from "@fairlance/rules";
-import type { Db, ExperienceLevel, JobStatus, JobType, ProposalStatus } from "../../client";
-import { DomainError } from "../../errors";
+import type { Db, ExperienceLevel, JobStatus, JobType, ProposalStatus } from "../client";
+import { DomainError } from "../errors";
 
 export interface JobForFreelancer {
   job: {

@@ -1,6 +1,6 @@
-import type { Db } from "../../client";
-import { loadSettings } from "../../settings/load-settings";
-import { threadFor, warningFor, type ScamWarning } from "./thread";
+import type { Db } from "../client";
+import { loadSettings } from "../settings/load-settings";
+import { threadFor, warningFor, type ScamWarning } from "../services/messages/thread";
 
 export interface ThreadMessage {
   id: string;

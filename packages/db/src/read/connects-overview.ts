@@ -1,7 +1,7 @@
 import { CONNECT_ENTRY_REASONS, connectBalance, connectBundles, lotsExpiringWithin, type ConnectBundle } from "@fairlance/rules";
-import type { ConnectEntryKind, Db, MembershipStatus } from "../../client";
-import { loadSettings } from "../../settings/load-settings";
-import { openLots } from "./balance";
+import type { ConnectEntryKind, Db, MembershipStatus } from "../client";
+import { loadSettings } from "../settings/load-settings";
+import { openLots } from "../services/connects/balance";
 
 export interface ConnectsHistoryLine {
   id: bigint;

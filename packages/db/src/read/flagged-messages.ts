@@ -1,5 +1,5 @@
-import type { Db } from "../../client";
-import { requireActor } from "../jobs/shared";
+import type { Db } from "../client";
+import { requireActor } from "../services/jobs/shared";
 
 export interface FlaggedMessage {
   id: string;

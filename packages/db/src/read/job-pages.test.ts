@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
-import { closeJob } from "./close-job";
-import { inviteFreelancer } from "./invite-freelancer";
-import { getJobForFreelancer, listMyProposals } from "./read-jobs";
-import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
+import { freshDatabase, type TestDatabase } from "../testing";
+import { closeJob } from "../services/jobs/close-job";
+import { inviteFreelancer } from "../services/jobs/invite-freelancer";
+import { getJobForFreelancer, listMyProposals } from "./job-pages";
+import { submitProposal } from "../services/jobs/submit-proposal";
+import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "../services/jobs/test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {

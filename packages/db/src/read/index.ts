@@ -1,0 +1,25 @@
+// Read models: what each page shows, computed in one place; they never change anything.
+export * from "./dashboard";
+export * from "./connects-overview";
+export * from "./job-pages";
+export * from "./flagged-messages";
+export * from "./messages";
+export * from "./contract-view";
+export * from "./earnings";
+export * from "./search-jobs";
+export * from "./proposal-fee-preview";
+export * from "./job-cost-preview";
+export * from "./client-jobs";
+export * from "./connects-checkout";
+export * from "./connects-roi";
+export * from "./billing";
+export * from "./contract-pages";
+export * from "./payout-pages";
+export * from "./admin-settings";
+export * from "./admin-impact";
+export * from "./admin-users";
+export * from "./admin-ledger";
+export * from "./admin-audit";
+export * from "./admin-moderation";
+export * from "./admin-job-runs";export { loadSettings, type SettingsInForce } from "../settings/load-settings";
+export { checkInvariants, formatInvariantReport, type InvariantReport } from "../ledger/invariants";
