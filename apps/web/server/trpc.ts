@@ -4,6 +4,8 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
 import { decodeUntrusted, encodeTyped, type PrismaClient, type Role } from "@fairlance/db";
+import type { ActorCall } from "@fairlance/db/services";
+import { roleList } from "@fairlance/rules";
 import { FieldProblem, readableIssue, readableZodError, toTRPCError } from "./errors";
 import { sessionUser } from "./session-user";
 
@@ -94,15 +96,15 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   }
   const user = await sessionUser(ctx.prisma, ctx.session);
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
-  return next({ ctx: { ...ctx, user } });
+  // What every operation takes besides its typed fields: who acts (read once, here) and when.
+  const caller: ActorCall = { actorId: user.id, actor: user, now: ctx.now() };
+  return next({ ctx: { ...ctx, user, caller } });
 });
 
-const ROLE_NAMES: Record<Role, string> = { CLIENT: "clients", FREELANCER: "freelancers", ADMIN: "admins" };
-
-const roleProcedure = (role: Role) =>
+const roleProcedure = (...roles: Role[]) =>
   protectedProcedure.use(({ ctx, next }) => {
-    if (ctx.user.role !== role) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${ROLE_NAMES[role]} can do this.` });
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${roleList(roles)} can do this.` });
     }
     return next();
   });
@@ -110,3 +112,5 @@ const roleProcedure = (role: Role) =>
 export const clientProcedure = roleProcedure("CLIENT");
 export const freelancerProcedure = roleProcedure("FREELANCER");
 export const adminProcedure = roleProcedure("ADMIN");
+/** The parties of jobs, contracts and conversations: clients and freelancers (admins act elsewhere). */
+export const partyProcedure = roleProcedure("CLIENT", "FREELANCER");

@@ -1,4 +1,5 @@
 // Read models: what each page shows, computed in one place; they never change anything.
+export { sessionActor, type SessionActor } from "./session";
 export * from "./dashboard";
 export * from "./connects-overview";
 export * from "./job-pages";

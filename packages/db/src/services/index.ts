@@ -61,3 +61,5 @@ export * from "./admin/suspend-user";
 export type { PaymentGateway } from "../gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";
 export { advanceClock } from "../clock";
+export { requireActor, readActor, type Actor, type ActorCall, type SystemCall } from "./actor";
+export { parseInput, parseCall, Id } from "./input";

@@ -1,8 +1,8 @@
 import { getContractPage } from "@fairlance/db/read";
 import { ZContractId, ZContractPage } from "./contract.schema";
-import { memberProcedure } from "./member-procedure";
+import { partyProcedure } from "../../trpc";
 
-export const getContractProcedure = memberProcedure
+export const getContractProcedure = partyProcedure
   .input(ZContractId)
   .output(ZContractPage)
   .query(({ ctx, input }) => getContractPage(ctx.prisma, input.contractId, ctx.user.id, ctx.now()));

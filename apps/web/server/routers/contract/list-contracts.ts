@@ -1,7 +1,7 @@
 import { listContracts } from "@fairlance/db/read";
 import { ZContractList } from "./contract.schema";
-import { memberProcedure } from "./member-procedure";
+import { partyProcedure } from "../../trpc";
 
-export const listContractsProcedure = memberProcedure
+export const listContractsProcedure = partyProcedure
   .output(ZContractList)
   .query(({ ctx }) => listContracts(ctx.prisma, ctx.user.id, ctx.now()));

@@ -1,8 +1,9 @@
-import { fundMilestone } from "@fairlance/db/services";
+import { FundMilestoneInput, fundMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZFundedMilestone, ZMilestoneActionInput } from "./milestone.schema";
+import { ZFundedMilestone } from "./milestone.schema";
 
+/** The client pays a milestone into escrow: amount plus the contract's client fee (RULES 3.3). */
 export const fundMilestoneProcedure = clientProcedure
-  .input(ZMilestoneActionInput)
+  .input(FundMilestoneInput)
   .output(ZFundedMilestone)
-  .mutation(({ ctx, input }) => fundMilestone(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => fundMilestone(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,7 +1,7 @@
 import { listPaymentMethods } from "@fairlance/db/read";
-import { memberProcedure } from "../contract/member-procedure";
+import { partyProcedure } from "../../trpc";
 import { ZListPaymentMethodsOutput } from "./payment-method.schema";
 
-export const listPaymentMethodsProcedure = memberProcedure
+export const listPaymentMethodsProcedure = partyProcedure
   .output(ZListPaymentMethodsOutput)
   .query(({ ctx }) => listPaymentMethods(ctx.prisma, ctx.user.id));

@@ -8,14 +8,15 @@ import { IdempotencyKey, scopedKey } from "../../idempotency";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
 import { chargeThenCommit, recordCharge } from "../payments/card-charges";
-import { nextMilestoneStatus, requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
+import { nextMilestoneStatus } from "./access";
 import { assertOpenContract, lockMilestoneFor } from "./milestone-access";
 
-export const FundMilestoneInput = z.object({
-  actorId: z.uuid(),
+/** What the client sends; who acts and when come with the call (ActorCall). */
+export const FundMilestoneInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  milestoneId: z.uuid(),
+  milestoneId: Id("milestone"),
 });
 export type FundMilestoneInput = z.input<typeof FundMilestoneInput>;
 
@@ -36,8 +37,8 @@ export interface FundedMilestone {
  * moves the amount into the milestone's escrow. If the transaction refuses (say the milestone
  * was funded meanwhile), the charge is refunded.
  */
-export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneInput, deps: { gateway?: PaymentGateway } = {}): Promise<FundedMilestone> {
-  const data = FundMilestoneInput.parse(input);
+export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<FundedMilestone> {
+  const data = parseCall(FundMilestoneInput, input);
   const call = { operation: "fund_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
   const priced = async (tx: Tx) => {
     const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
@@ -48,7 +49,7 @@ export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneIn
   return chargeThenCommit(prisma, deps.gateway ?? getGateway(), {
     call,
     prepare: async () => {
-      await requireRole(prisma, data.actorId, "CLIENT");
+      await requireActor(prisma, data, "CLIENT", "fund milestones");
       const { fee, milestone } = await runTransaction(prisma, priced);
       return { payerId: data.actorId, amountMinor: fee.totalMinor, description: `Escrow for milestone "${milestone.title}"` };
     },

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { roleList, roleTitle } from "./roles";
+
+describe("role words", () => {
+  it("names one role as a label and lists who may act in a sentence", () => {
+    expect(roleTitle("FREELANCER")).toBe("Freelancer");
+    expect(roleList("ADMIN")).toBe("admins");
+    expect(roleList(["CLIENT", "FREELANCER"])).toBe("clients and freelancers");
+    expect(roleList(["CLIENT", "FREELANCER", "ADMIN"])).toBe("clients, freelancers and admins");
+  });
+});
