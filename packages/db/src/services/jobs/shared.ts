@@ -6,42 +6,8 @@ import {
   type ProposalEvent,
   type ProposalStatus as RuleProposalStatus,
 } from "@fairlance/rules";
-import { z } from "zod";
-import { Prisma, type Db, type Job, type JobStatus, type ProposalStatus, type Role, type Tx } from "../../client";
+import { Prisma, type Job, type JobStatus, type ProposalStatus, type Tx } from "../../client";
 import { DomainError } from "../../errors";
-
-/** Parses a service input; a refusal names every problem in words a person understands. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const messages = [...new Set(result.error.issues.map((issue) => issue.message))];
-  throw new DomainError("INVALID_REQUEST", messages.join(" "), { issues: result.error.issues });
-}
-
-export const Id = (what: string) => z.uuid(`That ${what} does not exist.`);
-
-export interface Actor {
-  id: string;
-  role: Role;
-  suspendedAt: Date | null;
-  suspendedReason: string | null;
-}
-
-const ROLE_WORDS: Record<Role, string> = { CLIENT: "clients", FREELANCER: "freelancers", ADMIN: "admins" };
-
-/** The person acting, who must have `role`; `active` also refuses suspended accounts. */
-export async function requireActor(db: Db, actorId: string, role: Role, what: string, options: { active?: boolean } = {}): Promise<Actor> {
-  const actor = await db.user.findUnique({
-    where: { id: actorId },
-    select: { id: true, role: true, suspendedAt: true, suspendedReason: true },
-  });
-  if (!actor) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
-  if (actor.role !== role) throw new DomainError("FORBIDDEN", `Only ${ROLE_WORDS[role]} can ${what}.`);
-  if (options.active && actor.suspendedAt) {
-    throw new DomainError("ACCOUNT_SUSPENDED", `Your account is suspended (${actor.suspendedReason ?? "contact support"}), so you cannot ${what}.`);
-  }
-  return actor;
-}
 
 const JOB_COLUMNS = Prisma.join(Object.values(Prisma.JobScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)));
 
