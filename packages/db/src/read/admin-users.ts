@@ -1,6 +1,6 @@
 import type { Db, Prisma, Role } from "../client";
-import { DomainError } from "../errors";
 import { requireActor } from "../services/actor";
+import { noSuchPerson } from "../services/fields";
 import { connectsBalance } from "../services/connects/balance";
 
 export interface AdminUserRow {
@@ -61,7 +61,7 @@ export interface AdminUserDetail extends AdminUserRow {
 export async function getUserForAdmin(db: Db, input: { actorId: string; userId: string; now: Date }): Promise<AdminUserDetail> {
   await requireActor(db, input, "ADMIN", "see a person's details");
   const user = await db.user.findUnique({ where: { id: input.userId }, select: ROW });
-  if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+  if (!user) throw noSuchPerson();
   const [jobsPosted, proposals, contracts, audit, balance] = await Promise.all([
     db.job.count({ where: { clientId: user.id } }),
     db.proposal.count({ where: { freelancerId: user.id } }),

@@ -1,5 +1,6 @@
 import { MAX_AMOUNT_MINOR, SETTING_KEYS, type SettingKey } from "@fairlance/rules";
 import { z } from "zod";
+import { DomainError } from "../errors";
 
 /**
  * Field schemas more than one input uses, each sentence written once here (the services' inputs
@@ -18,6 +19,9 @@ export const DurationDays = z.int("Give the duration in whole days.").min(1, "A 
 
 /** The person an admin picks. */
 export const ChosenPerson = z.uuid("Choose a person.");
+
+/** The refusal when the person an admin picked does not exist. */
+export const noSuchPerson = () => new DomainError("NOT_FOUND", "There is no such person.");
 
 /** The freelancer an admin picks. */
 export const ChosenFreelancer = z.uuid("Choose a freelancer.");

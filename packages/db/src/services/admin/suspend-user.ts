@@ -5,7 +5,7 @@ import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
 import { requireActor, type ActorCall } from "../actor";
-import { ChosenPerson, Reason } from "../fields";
+import { ChosenPerson, noSuchPerson, Reason } from "../fields";
 import { parseCall } from "../input";
 import { revokeSessions } from "../sessions/revoke-sessions";
 
@@ -37,7 +37,7 @@ async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput & 
         const user = locked.length
           ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, name: true, suspendedAt: true, suspendedReason: true } })
           : null;
-        if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+        if (!user) throw noSuchPerson();
         if (suspend && user.role === "ADMIN") throw new DomainError("CONFLICT", "Admins cannot be suspended here.");
         if (suspend && user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is already suspended.`);
         if (!suspend && !user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is not suspended.`);

@@ -9,6 +9,14 @@ import {
 import { Prisma, type Job, type JobStatus, type ProposalStatus, type Tx } from "../../client";
 import { DomainError } from "../../errors";
 
+/** A job the caller may not see (missing, a draft of another, another client's) is "not found", in one sentence. */
+export const jobNotFound = () => new DomainError("NOT_FOUND", "This job does not exist.");
+
+/** A job taken down as a scam, to those who never proposed on it. */
+export const jobRemoved = () => new DomainError("NOT_FOUND", "This job was removed for breaking the marketplace rules.");
+
+const proposalNotFound = () => new DomainError("NOT_FOUND", "This proposal does not exist.");
+
 const JOB_COLUMNS = Prisma.join(Object.values(Prisma.JobScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)));
 
 /** Locks a job row for the rest of the transaction: every change to a job or its proposals starts here. */
@@ -16,14 +24,14 @@ export async function lockJob(tx: Tx, jobId: string): Promise<Job> {
   // One round trip: the row comes back with its lock (raw rows carry bigint, Date and enum text as
   // Prisma's do). The model's own columns, so a column Prisma does not model (searchDocument) stays out.
   const [job] = await tx.$queryRaw<Job[]>`SELECT ${JOB_COLUMNS} FROM "Job" WHERE id = ${jobId}::uuid FOR UPDATE`;
-  if (!job) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (!job) throw jobNotFound();
   return job;
 }
 
 /** A job its owner acts on; another client's job is "not found". */
 export async function lockOwnedJob(tx: Tx, jobId: string, clientId: string) {
   const job = await lockJob(tx, jobId);
-  if (job.clientId !== clientId) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (job.clientId !== clientId) throw jobNotFound();
   return job;
 }
 
@@ -33,11 +41,11 @@ export async function lockOwnedJob(tx: Tx, jobId: string, clientId: string) {
  */
 export async function lockProposal(tx: Tx, proposalId: string, actor: { id: string; as: "freelancer" | "client" }) {
   const found = await tx.proposal.findUnique({ where: { id: proposalId }, select: { jobId: true } });
-  if (!found) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
+  if (!found) throw proposalNotFound();
   const job = await lockJob(tx, found.jobId);
   const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
   const owner = actor.as === "freelancer" ? proposal.freelancerId : job.clientId;
-  if (owner !== actor.id) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
+  if (owner !== actor.id) throw proposalNotFound();
   return { job, proposal };
 }
 

@@ -2,11 +2,10 @@ import { assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairla
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
-import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { jobNote, lockJob } from "./shared";
+import { jobNote, jobNotFound, lockJob } from "./shared";
 import { Bid } from "../fields";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
@@ -51,7 +50,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
       async () => {
         await requireActor(tx, data, "FREELANCER", "send proposals", { active: true });
         const job = await lockJob(tx, jobId);
-        if (job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
+        if (job.status === "DRAFT") throw jobNotFound();
         const { settings, version } = await loadSettings(tx, now);
         // One round trip for both: has this freelancer proposed, and were they invited?
         const [ties] = await tx.$queryRaw<{ proposed: boolean; invited: boolean }[]>`

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { writeAudit } from "../connects/audit";
-import { ChosenPerson, Reason } from "../fields";
+import { ChosenPerson, noSuchPerson, Reason } from "../fields";
 import { parseCall } from "../input";
 import { revokeSessions } from "./revoke-sessions";
 
@@ -35,7 +34,7 @@ export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInp
       { operation: "user.end_sessions", userId: input.actorId, key: input.idempotencyKey, request: { userId: input.userId, reason: input.reason } },
       async () => {
         const user = await tx.user.findUnique({ where: { id: input.userId }, select: { sessionVersion: true } });
-        if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+        if (!user) throw noSuchPerson();
         const sessionVersion = await revokeSessions(tx, input.userId);
         await writeAudit(tx, {
           actorId: input.actorId,
