@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError, type z } from "zod";
 import type { DomainErrorCode } from "@fairlance/db";
+import { issueMessage } from "@fairlance/db/services";
 import { databaseUnavailable, isDatabaseUnavailable } from "./database-unavailable";
 
 type TRPCCode = TRPCError["code"];
@@ -136,7 +137,8 @@ function problem(issue: Issue): string {
  */
 export function readableIssue(issue: Issue): string {
   if (/[.!?]$/.test(issue.message.trim())) return issue.message;
-  if (issue.code === "unrecognized_keys") return `This request does not take the field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}.`;
+  // A strict schema's unknown fields, named as the services name them: "role is not a field you can set."
+  if (issue.code === "unrecognized_keys") return issueMessage(issue);
   return `${fieldName(issue.path)} ${problem(issue)}.`;
 }
 

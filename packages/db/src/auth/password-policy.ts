@@ -6,11 +6,13 @@ import { z } from "zod";
  */
 export const PASSWORD_LENGTH = { min: 10, max: 200 } as const;
 
+const tooLong = `Passwords are at most ${PASSWORD_LENGTH.max} characters.`;
+
 /** The length rule as zod, so forms get it beside the field before the rest of the policy runs. */
-export const NewPassword = z
-  .string()
-  .min(PASSWORD_LENGTH.min, `Use at least ${PASSWORD_LENGTH.min} characters for your password.`)
-  .max(PASSWORD_LENGTH.max, `Passwords are at most ${PASSWORD_LENGTH.max} characters.`);
+export const NewPassword = z.string().min(PASSWORD_LENGTH.min, `Use at least ${PASSWORD_LENGTH.min} characters for your password.`).max(PASSWORD_LENGTH.max, tooLong);
+
+/** The password a person signs in with now (checked against the stored hash, not the policy). */
+export const CurrentPassword = z.string().min(1, "Enter your current password.").max(PASSWORD_LENGTH.max, tooLong);
 
 export interface PasswordOwner {
   email: string;

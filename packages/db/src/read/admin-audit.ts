@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "../client";
-import { requireAdmin } from "../services/connects/actors";
+import { requireActor } from "../services/actor";
 import type { Paged } from "./admin-ledger";
 
 export interface AuditRow {
@@ -22,7 +22,7 @@ export async function searchAuditLog(
   db: Db,
   input: { actorId: string; action?: string; actor?: string; target?: string; text?: string; page?: number; pageSize?: number },
 ): Promise<Paged<AuditRow>> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, { actorId: input.actorId }, "ADMIN", "search the audit log");
   const page = Math.max(1, input.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, input.pageSize ?? 25));
   const and: Prisma.AuditLogWhereInput[] = [];

@@ -1,6 +1,6 @@
 import { applySettingChange, connectBundles, projectedJobValue, rateCardImpact, type MarketplaceSettings } from "@fairlance/rules";
 import type { Db } from "../client";
-import { requireAdmin } from "../services/connects/actors";
+import { requireActor } from "../services/actor";
 import { loadSettings } from "../settings/load-settings";
 
 /** The settings whose change the admin previews before saving (RULES 6). */
@@ -47,7 +47,7 @@ export async function previewSettingImpact(
   db: Db,
   input: { actorId: string; key: ImpactKey; value: unknown; now: Date; effectiveFrom?: Date | null },
 ): Promise<SettingImpact> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "preview setting changes");
   const { settings: before } = await loadSettings(db, input.effectiveFrom ?? input.now);
   const after = applySettingChange(before, input.key, input.value);
   const since = new Date(input.now.getTime() - REVENUE_DAYS * 86_400_000);

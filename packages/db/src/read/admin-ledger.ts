@@ -1,6 +1,6 @@
 import { CONNECT_ENTRY_REASONS } from "@fairlance/rules";
 import type { ConnectEntryKind, Db, Prisma } from "../client";
-import { requireAdmin } from "../services/connects/actors";
+import { requireActor } from "../services/actor";
 
 export interface Paged<T> {
   rows: T[];
@@ -41,7 +41,7 @@ const paging = (input: { page?: number; pageSize?: number }) => {
 
 /** Money ledger transfers, newest first, by account, person, job or contract (admin only). */
 export async function browseLedgerTransfers(db: Db, input: LedgerFilter & { actorId: string }): Promise<Paged<TransferRow>> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "browse the ledger");
   const { page, pageSize, skip, take } = paging(input);
   const prefix = input.accountKey?.trim();
   const and: Prisma.LedgerTransferWhereInput[] = [];
@@ -105,7 +105,7 @@ export async function browseConnectEntries(
   db: Db,
   input: { actorId: string; userId?: string; jobId?: string; page?: number; pageSize?: number },
 ): Promise<Paged<ConnectEntryRow>> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "browse connects entries");
   const { page, pageSize, skip, take } = paging(input);
   const where: Prisma.ConnectEntryWhereInput = { ...(input.userId ? { userId: input.userId } : {}), ...(input.jobId ? { jobId: input.jobId } : {}) };
   const [rows, total] = await Promise.all([
@@ -135,7 +135,7 @@ export interface RevenueWeek {
 
 /** Platform revenue per ISO week (Monday, UTC) by kind: credits minus debits of the platform_revenue accounts (admin only). */
 export async function revenueByWeek(db: Db, input: { actorId: string; now: Date; weeks?: number }): Promise<RevenueWeek[]> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "see revenue");
   const weeks = Math.min(52, Math.max(1, input.weeks ?? 12));
   const since = new Date(input.now.getTime() - weeks * 7 * 86_400_000);
   const rows = await db.$queryRaw<{ week: Date; key: string; amount: bigint }[]>`

@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "../client";
-import { requireAdmin } from "../services/connects/actors";
+import { requireActor } from "../services/actor";
 import type { Paged } from "./admin-ledger";
 
 export interface ModerationJobRow {
@@ -13,7 +13,7 @@ export interface ModerationJobRow {
 
 /** Open jobs an admin may remove for breaking the rules, newest first, searchable by title (admin only). */
 export async function listJobsForModeration(db: Db, input: { actorId: string; query?: string; page?: number; pageSize?: number }): Promise<Paged<ModerationJobRow>> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "moderate jobs");
   const page = Math.max(1, input.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, input.pageSize ?? 20));
   const text = input.query?.trim();

@@ -13,7 +13,7 @@ import {
   type SettingUnit,
 } from "@fairlance/rules";
 import type { Db } from "../client";
-import { requireAdmin } from "../services/connects/actors";
+import { requireActor } from "../services/actor";
 import { loadSettings } from "../settings/load-settings";
 
 const percent = (bps: number) => `${(bps / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
@@ -72,7 +72,7 @@ export interface AdminSettingView {
 
 /** Every [admin] value with what is in force now and what is scheduled (admin only). */
 export async function getAdminSettings(db: Db, input: { actorId: string; now: Date }): Promise<AdminSettingView[]> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "see the settings");
   const [{ settings }, later] = await Promise.all([
     loadSettings(db, input.now),
     db.settingVersion.findMany({ where: { effectiveFrom: { gt: input.now } }, orderBy: [{ effectiveFrom: "asc" }, { id: "asc" }] }),
@@ -111,7 +111,7 @@ export interface SettingHistoryLine {
 
 /** Every change of one setting, newest effective first: who, when, why, before and after (admin only). */
 export async function getSettingHistory(db: Db, input: { actorId: string; key: string; now: Date }): Promise<SettingHistoryLine[]> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "see a setting's history");
   const key = input.key;
   if (!isSettingKey(key)) return [];
   const rows = await db.settingVersion.findMany({

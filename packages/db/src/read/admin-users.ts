@@ -1,6 +1,6 @@
 import type { Db, Prisma, Role } from "../client";
-import { DomainError } from "../errors";
-import { requireAdmin } from "../services/connects/actors";
+import { requireActor } from "../services/actor";
+import { noSuchPerson } from "../services/fields";
 import { connectsBalance } from "../services/connects/balance";
 
 export interface AdminUserRow {
@@ -30,7 +30,7 @@ export async function listUsersForAdmin(
   db: Db,
   input: { actorId: string; query?: string; role?: Role | null; suspendedOnly?: boolean; page?: number; pageSize?: number },
 ): Promise<AdminUserList> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "browse people");
   const page = Math.max(1, input.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, input.pageSize ?? 25));
   const text = input.query?.trim();
@@ -59,9 +59,9 @@ export interface AdminUserDetail extends AdminUserRow {
 
 /** One person as the admin's detail panel shows them (admin only). */
 export async function getUserForAdmin(db: Db, input: { actorId: string; userId: string; now: Date }): Promise<AdminUserDetail> {
-  await requireAdmin(db, input.actorId);
+  await requireActor(db, input, "ADMIN", "see a person's details");
   const user = await db.user.findUnique({ where: { id: input.userId }, select: ROW });
-  if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+  if (!user) throw noSuchPerson();
   const [jobsPosted, proposals, contracts, audit, balance] = await Promise.all([
     db.job.count({ where: { clientId: user.id } }),
     db.proposal.count({ where: { freelancerId: user.id } }),

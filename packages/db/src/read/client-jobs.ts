@@ -1,5 +1,5 @@
 import type { Db, JobStatus, ProposalStatus } from "../client";
-import { DomainError } from "../errors";
+import { jobNotFound } from "../services/jobs/shared";
 
 export interface ClientJobRow {
   id: string;
@@ -82,7 +82,7 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
       proposalCount: true, publishedAt: true, createdAt: true, endedAt: true,
     },
   });
-  if (!job || job.clientId !== clientId) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (!job || job.clientId !== clientId) throw jobNotFound();
   const person = { select: { id: true, name: true } };
   const [proposals, invitations] = await Promise.all([
     db.proposal.findMany({
@@ -119,7 +119,7 @@ export interface InviteCandidate {
  */
 export async function listInviteCandidates(db: Db, input: { jobId: string; clientId: string; query?: string }): Promise<InviteCandidate[]> {
   const job = await db.job.findUnique({ where: { id: input.jobId }, select: { clientId: true } });
-  if (!job || job.clientId !== input.clientId) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (!job || job.clientId !== input.clientId) throw jobNotFound();
   const query = input.query?.trim();
   return db.user.findMany({
     where: {

@@ -1,5 +1,5 @@
 import type { Db, JobStatus, Role } from "../client";
-import { DomainError } from "../errors";
+import { accountGone } from "../services/actor";
 
 export interface Me {
   id: string;
@@ -14,7 +14,7 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
     where: { id: userId },
     select: { id: true, email: true, name: true, role: true, createdAt: true },
   });
-  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
+  if (!user) throw accountGone();
   return user;
 }
 

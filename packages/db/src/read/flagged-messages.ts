@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { requireActor } from "../services/jobs/shared";
+import { requireActor } from "../services/actor";
 
 export interface FlaggedMessage {
   id: string;
@@ -15,7 +15,7 @@ export interface FlaggedMessage {
 
 /** The admins' queue of messages the scam shield flagged (RULES 5), unreviewed ones unless asked. */
 export async function listFlaggedMessages(db: Db, input: { actorId: string; includeReviewed?: boolean }): Promise<FlaggedMessage[]> {
-  await requireActor(db, input.actorId, "ADMIN", "review flagged messages");
+  await requireActor(db, input, "ADMIN", "review flagged messages");
   const person = { select: { id: true, name: true, email: true } };
   return db.message.findMany({
     where: { flags: { isEmpty: false }, ...(input.includeReviewed ? {} : { reviewedAt: null }) },

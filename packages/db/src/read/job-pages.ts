@@ -1,6 +1,6 @@
 import { CONNECT_ENTRY_REASONS, clientTrustPanel, connectBalance, type ClientTrustPanel, type ConnectEntryReason } from "@fairlance/rules";
 import type { Db, ExperienceLevel, JobStatus, JobType, ProposalStatus } from "../client";
-import { DomainError } from "../errors";
+import { jobNotFound, jobRemoved } from "../services/jobs/shared";
 
 export interface JobForFreelancer {
   job: {
@@ -32,7 +32,7 @@ export interface JobForFreelancer {
 /** A job as a freelancer sees it before proposing: cost, their balance, the client's trust panel (RULES 2.3, 5). */
 export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: string, now: Date): Promise<JobForFreelancer> {
   const job = await db.job.findUnique({ where: { id: jobId } });
-  if (!job || job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (!job || job.status === "DRAFT") throw jobNotFound();
   const pair = { jobId_freelancerId: { jobId, freelancerId } };
   const [lots, invitation, myProposal, client] = await Promise.all([
     db.connectLot.findMany({ where: { userId: freelancerId, remaining: { gt: 0 } }, select: { id: true, expiresAt: true, remaining: true } }),
@@ -44,7 +44,7 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
     clientTrust(db, job.clientId),
   ]);
   // A job taken down as a scam stays visible only to those who had proposed (to see their refund).
-  if (job.status === "REMOVED" && !myProposal) throw new DomainError("NOT_FOUND", "This job was removed for breaking the marketplace rules.");
+  if (job.status === "REMOVED" && !myProposal) throw jobRemoved();
   const connectCost = job.connectCost ?? 0;
   return {
     job: {

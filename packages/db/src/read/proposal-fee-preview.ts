@@ -1,6 +1,6 @@
 import { previewServiceFee, type ServiceFeePreview } from "@fairlance/rules";
 import type { Db, JobType } from "../client";
-import { DomainError } from "../errors";
+import { jobNotFound, jobRemoved } from "../services/jobs/shared";
 import { loadSettings } from "../settings/load-settings";
 
 export interface ProposalFeePreview extends ServiceFeePreview {
@@ -19,8 +19,8 @@ export async function proposalFeePreview(
   input: { jobId: string; freelancerId: string; bidMinor: bigint; now: Date },
 ): Promise<ProposalFeePreview> {
   const job = await db.job.findUnique({ where: { id: input.jobId }, select: { clientId: true, status: true, type: true } });
-  if (!job || job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
-  if (job.status === "REMOVED") throw new DomainError("NOT_FOUND", "This job was removed for breaking the marketplace rules.");
+  if (!job || job.status === "DRAFT") throw jobNotFound();
+  if (job.status === "REMOVED") throw jobRemoved();
   const [billing, { settings }] = await Promise.all([
     db.billing.findUnique({ where: { clientId_freelancerId: { clientId: job.clientId, freelancerId: input.freelancerId } }, select: { billedMinor: true } }),
     loadSettings(db, input.now),

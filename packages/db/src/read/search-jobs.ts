@@ -1,20 +1,24 @@
 import { MAX_AMOUNT_MINOR } from "@fairlance/rules";
 import { z } from "zod";
 import { Prisma, type Db } from "../client";
+import { DurationDays } from "../services/fields";
+import { parseInput } from "../services/input";
 
 export const JOB_SEARCH_SORTS = ["relevance", "newest", "budget_desc", "budget_asc"] as const;
 export const JOB_SEARCH_PAGE_SIZE = 10;
 
+const SearchBudget = z.bigint().nonnegative().max(MAX_AMOUNT_MINOR, "Search budgets up to $100,000,000.00.");
+
 /** What Find work filters by (RULES 3.1 job fields); every filter is optional. */
-export const SearchJobsInput = z.object({
+export const SearchJobsInput = z.strictObject({
   q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
   type: z.enum(["FIXED", "HOURLY"]).optional(),
   /** On the projected value: the fixed budget, or the max hourly rate × estimated hours (as the rate card). */
   // Bounded like the jobs themselves, so no filter overflows its column (a 500 before).
-  budgetMinMinor: z.bigint().nonnegative().max(MAX_AMOUNT_MINOR, "Search budgets up to $100,000,000.00.").optional(),
-  budgetMaxMinor: z.bigint().nonnegative().max(MAX_AMOUNT_MINOR, "Search budgets up to $100,000,000.00.").optional(),
-  durationMaxDays: z.int().positive().max(3_650, "A job lasts at most 10 years.").optional(),
-  durationMinDays: z.int().positive().max(3_650, "A job lasts at most 10 years.").optional(),
+  budgetMinMinor: SearchBudget.optional(),
+  budgetMaxMinor: SearchBudget.optional(),
+  durationMaxDays: DurationDays.optional(),
+  durationMinDays: DurationDays.optional(),
   experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"]).optional(),
   maxConnects: z.int().nonnegative().max(100_000, "At most 100,000 connects.").optional(),
   sort: z.enum(JOB_SEARCH_SORTS).default("newest"),
@@ -57,7 +61,7 @@ const PROJECTED_VALUE = Prisma.sql`(CASE WHEN "type" = 'FIXED' THEN "budgetMinor
 
 /** Open jobs matching a full-text query (websearch syntax) and filters, one page at a time. */
 export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<JobSearchResult> {
-  const input = SearchJobsInput.parse(rawInput);
+  const input = parseInput(SearchJobsInput, rawInput);
   const q = input.q ? input.q : null;
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : null;
   const where: Prisma.Sql[] = [Prisma.sql`"status" = 'OPEN'`];

@@ -29,6 +29,9 @@ export interface SystemCall {
 
 export const ACTOR_COLUMNS = { id: true, name: true, role: true, suspendedAt: true, suspendedReason: true } as const;
 
+/** The refusal when the person acting has been deleted since they signed in. */
+export const accountGone = () => new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
+
 /** The person with this id, or null. */
 export const readActor = (db: Db, id: string): Promise<Actor | null> => db.user.findUnique({ where: { id }, select: ACTOR_COLUMNS });
 
@@ -44,7 +47,7 @@ export async function requireActor(
   options: { active?: boolean } = {},
 ): Promise<Actor> {
   const actor = call.actor?.id === call.actorId ? call.actor : await readActor(db, call.actorId);
-  if (!actor) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
+  if (!actor) throw accountGone();
   const allowed: readonly Role[] = typeof roles === "string" ? [roles] : roles;
   if (!allowed.includes(actor.role)) throw new DomainError("FORBIDDEN", `Only ${roleList(allowed as readonly RoleName[])} can ${what}.`);
   if (options.active && actor.suspendedAt) {

@@ -62,4 +62,6 @@ export type { PaymentGateway } from "../gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";
 export { advanceClock } from "../clock";
 export { requireActor, readActor, type Actor, type ActorCall, type SystemCall } from "./actor";
-export { parseInput, parseCall, Id } from "./input";
+export { parseInput, parseCall, Id, issueMessage, unknownFieldsSentence } from "./input";
+// Field schemas shared by several inputs (and the web app's read inputs)
+export * from "./fields";

@@ -10,10 +10,26 @@ import type { ActorCall, SystemCall } from "./actor";
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const messages = [...new Set(result.error.issues.map((issue) => issue.message))];
-  throw new DomainError("INVALID_REQUEST", messages.join(" "), {
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
-  });
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issueMessage(issue) }));
+  const messages = [...new Set(issues.map((issue) => issue.message))];
+  throw new DomainError("INVALID_REQUEST", messages.join(" "), { issues });
+}
+
+/**
+ * Fields a strict schema does not take, as one sentence naming them: "role is not a field you can
+ * set.", "role and balanceMinor are not fields you can set." A nested field is named by its path
+ * ("changes.status"). The web app's error formatter uses the same sentence.
+ */
+export function unknownFieldsSentence(fields: readonly string[]): string {
+  const names = fields.length > 1 ? `${fields.slice(0, -1).join(", ")} and ${fields.at(-1)!}` : (fields[0] ?? "This field");
+  return `${names} ${fields.length > 1 ? "are not fields" : "is not a field"} you can set.`;
+}
+
+/** An issue's sentence: the schema's own, or for unknown fields the sentence naming them. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "unrecognized_keys") return issue.message;
+  const at = issue.path.map(String).join(".");
+  return unknownFieldsSentence(issue.keys.map((key) => (at ? `${at}.${key}` : key)));
 }
 
 /**

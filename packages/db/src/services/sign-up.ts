@@ -7,8 +7,10 @@ import { DomainError } from "../errors";
 import { takeRateLimitHit, type RateLimit } from "../rate-limit";
 import { runTransaction } from "../transaction";
 import { grantSignupConnects } from "./connects/grant-signup-connects";
+import { parseInput } from "./input";
 
-export const SignUpInput = z.object({
+/** What the sign-up form sends. No one acts yet: the address and the time come with the call. */
+export const SignUpInput = z.strictObject({
   email: z
     .string()
     .trim()
@@ -18,7 +20,7 @@ export const SignUpInput = z.object({
   password: NewPassword,
   role: z.enum(["CLIENT", "FREELANCER"], { message: "Choose whether you hire (client) or work (freelancer)." }),
 });
-export type SignUpInput = z.infer<typeof SignUpInput>;
+export type SignUpInput = z.input<typeof SignUpInput>;
 
 /** What the form sends plus the caller's network address and the time, which the caller supplies. */
 export type SignUpRequest = z.input<typeof SignUpInput> & { ip: string; now: Date };
@@ -58,11 +60,11 @@ const emailTaken = () => new DomainError("EMAIL_TAKEN", "An account with this em
  * address in an hour (TOO_MANY_ATTEMPTS): every valid request counts, successful or not.
  */
 export async function signUp(prisma: PrismaClient, input: SignUpRequest): Promise<SignedUpUser> {
-  const data = SignUpInput.parse(input);
-  const now = input.now;
+  const { ip, now, ...fields } = input;
+  const data = parseInput(SignUpInput, fields);
   const problem = await passwordProblem(data.password, data);
   if (problem) throw new DomainError("WEAK_PASSWORD", problem);
-  const wait = await takeRateLimitHit(prisma, signUpThrottle(), input.ip, now);
+  const wait = await takeRateLimitHit(prisma, signUpThrottle(), ip, now);
   if (wait > 0) {
     throw new DomainError("TOO_MANY_ATTEMPTS", `Too many sign-ups came from your network in the last hour. Try again in ${waitInWords(wait)}.`, {
       retryAfterSeconds: wait,

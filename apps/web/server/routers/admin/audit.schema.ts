@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ZAuditInput = z.object({
+export const ZAuditInput = z.strictObject({
   action: z.string().max(100).optional(),
   actor: z.string().max(200).optional(),
   target: z.string().max(200).optional(),
@@ -26,7 +26,7 @@ export const ZAuditPage = z.object({
   pageSize: z.number().int(),
 });
 
-export const ZJobRunsInput = z.object({ status: z.enum(["RUNNING", "SUCCEEDED", "FAILED"]).nullable().default(null) });
+export const ZJobRunsInput = z.strictObject({ status: z.enum(["RUNNING", "SUCCEEDED", "FAILED"]).nullable().default(null) });
 export const ZJobRuns = z.object({
   runs: z.array(
     z.object({

@@ -1,9 +1,9 @@
-import { grantRisingTalent } from "@fairlance/db/services";
+import { GrantRisingTalentInput, grantRisingTalent } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
-import { ZRisingTalentAward, ZRisingTalentInput } from "./people.schema";
+import { ZRisingTalentAward } from "./people.schema";
 
 /** The Rising Talent badge with its connects, once per freelancer. */
 export const awardRisingTalentProcedure = adminProcedure
-  .input(ZRisingTalentInput)
+  .input(GrantRisingTalentInput)
   .output(ZRisingTalentAward)
-  .mutation(({ ctx, input }) => grantRisingTalent(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => grantRisingTalent(ctx.prisma, { ...input, ...ctx.caller }));

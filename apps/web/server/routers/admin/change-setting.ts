@@ -1,9 +1,9 @@
-import { changeSetting } from "@fairlance/db/services";
+import { ChangeSettingInput, changeSetting } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
-import { ZChangeSettingInput, ZSettingChange } from "./settings.schema";
+import { ZSettingChange } from "./settings.schema";
 
 /** A new version of one setting, effective now or later, with a reason; never re-prices the past. */
 export const changeSettingProcedure = adminProcedure
-  .input(ZChangeSettingInput)
+  .input(ChangeSettingInput)
   .output(ZSettingChange)
-  .mutation(({ ctx, input }) => changeSetting(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => changeSetting(ctx.prisma, { ...input, ...ctx.caller }));

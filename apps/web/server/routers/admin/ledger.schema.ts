@@ -4,7 +4,7 @@ import { REVENUE_KINDS } from "@fairlance/db/read";
 const page = z.int().min(1).default(1);
 const optionalId = (what: string) => z.uuid(`Enter a ${what} id.`).optional();
 
-export const ZTransfersInput = z.object({
+export const ZTransfersInput = z.strictObject({
   accountKey: z.string().trim().max(200).optional(),
   userId: optionalId("person"),
   jobId: optionalId("job"),
@@ -32,7 +32,7 @@ export const ZTransfers = z.object({
   pageSize: z.number().int(),
 });
 
-export const ZConnectEntriesInput = z.object({ userId: optionalId("person"), jobId: optionalId("job"), page });
+export const ZConnectEntriesInput = z.strictObject({ userId: optionalId("person"), jobId: optionalId("job"), page });
 export const ZConnectEntries = z.object({
   rows: z.array(
     z.object({
@@ -61,7 +61,7 @@ export const ZInvariantReport = z.object({
   accounts: z.number().int(),
 });
 
-export const ZRevenueInput = z.object({ weeks: z.int().min(1).max(52).default(12) });
+export const ZRevenueInput = z.strictObject({ weeks: z.int().min(1).max(52).default(12) });
 export const ZRevenue = z.array(
   z.object({
     weekStart: z.date(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdempotencyKey } from "@fairlance/db";
+import { ChosenPerson } from "@fairlance/db/services";
 
 const ZRole = z.enum(["CLIENT", "FREELANCER", "ADMIN"]);
 
@@ -14,7 +14,7 @@ const ZUserRow = z.object({
   risingTalentAt: z.date().nullable(),
 });
 
-export const ZListUsersInput = z.object({
+export const ZListUsersInput = z.strictObject({
   query: z.string().max(200).optional(),
   role: ZRole.nullable().optional(),
   suspendedOnly: z.boolean().optional(),
@@ -29,7 +29,7 @@ export const ZUserList = z.object({
   suspended: z.number().int(),
 });
 
-export const ZUserInput = z.object({ userId: z.uuid("Choose a person.") });
+export const ZUserInput = z.strictObject({ userId: ChosenPerson });
 export const ZUserDetail = ZUserRow.extend({
   connectsBalance: z.number().int().nullable(),
   jobsPosted: z.number().int(),
@@ -38,12 +38,6 @@ export const ZUserDetail = ZUserRow.extend({
   recentAudit: z.array(z.object({ id: z.bigint(), action: z.string(), reason: z.string(), createdAt: z.date(), actorName: z.string().nullable() })),
 });
 
-export const ZAdjustConnectsInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  freelancerId: z.uuid("Choose a freelancer."),
-  connects: z.int("Enter a whole number of connects.").positive("Enter a number of connects above zero.").max(100_000, "At most 100,000 connects at a time."),
-  reason: z.string().trim().min(3, "Give a reason; the freelancer sees it in their history.").max(500, "Keep the reason under 500 characters."),
-});
 export const ZConnectsChange = z.object({
   freelancerId: z.string(),
   connects: z.number().int(),
@@ -52,11 +46,6 @@ export const ZConnectsChange = z.object({
   lotIds: z.array(z.string()),
 });
 
-export const ZRisingTalentInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  freelancerId: z.uuid("Choose a freelancer."),
-  reason: z.string().trim().min(3, "Say why the badge is awarded.").max(500, "Keep the reason under 500 characters."),
-});
 export const ZRisingTalentAward = z.object({
   freelancerId: z.string(),
   risingTalentAt: z.date(),
@@ -66,16 +55,6 @@ export const ZRisingTalentAward = z.object({
   balance: z.number().int(),
 });
 
-export const ZSuspensionInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  userId: z.uuid("Choose a person."),
-  reason: z.string().trim().min(5, "Say why (at least 5 characters); the person sees it.").max(500, "Keep the reason under 500 characters."),
-});
 export const ZSuspensionChange = z.object({ userId: z.string(), suspendedAt: z.date().nullable(), suspendedReason: z.string().nullable() });
 
-export const ZEndSessionsInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  userId: z.uuid("Choose a person."),
-  reason: z.string().trim().min(5, "Say why (at least 5 characters); it goes in the audit log.").max(500, "Keep the reason under 500 characters."),
-});
 export const ZEndedSessions = z.object({ userId: z.string(), sessionVersion: z.number().int() });

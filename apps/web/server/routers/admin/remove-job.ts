@@ -1,12 +1,12 @@
-import { removeJob } from "@fairlance/db/services";
+import { RemoveJobInput, removeJob } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
-import { ZRemovedJob, ZRemoveJobInput } from "./moderation.schema";
+import { ZRemovedJob } from "./moderation.schema";
 
 /** Removes a job for breaking the rules: every proposal's connects come back, with the reason shown to freelancers. */
 export const removeJobProcedure = adminProcedure
-  .input(ZRemoveJobInput)
+  .input(RemoveJobInput)
   .output(ZRemovedJob)
   .mutation(async ({ ctx, input }) => {
-    const { jobId, status, proposalsClosed, connectsRefunded } = await removeJob(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() });
+    const { jobId, status, proposalsClosed, connectsRefunded } = await removeJob(ctx.prisma, { ...input, ...ctx.caller });
     return { jobId, status, proposalsClosed, connectsRefunded };
   });

@@ -1,9 +1,9 @@
-import { adminRevokeConnects } from "@fairlance/db/services";
+import { AdminRevokeConnectsInput, adminRevokeConnects } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
-import { ZAdjustConnectsInput, ZConnectsChange } from "./people.schema";
+import { ZConnectsChange } from "./people.schema";
 
 /** Connects taken back (never more than the balance) with a reason; audit-logged, idempotent. */
 export const revokeConnectsProcedure = adminProcedure
-  .input(ZAdjustConnectsInput)
+  .input(AdminRevokeConnectsInput)
   .output(ZConnectsChange)
-  .mutation(({ ctx, input }) => adminRevokeConnects(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => adminRevokeConnects(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { IdempotencyKey } from "@fairlance/db";
 import { IMPACT_KEYS } from "@fairlance/db/read";
-import { SETTING_KEYS, type SettingKey } from "@fairlance/rules";
+import { ChosenSetting } from "@fairlance/db/services";
 
-export const ZSettingKey = z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], "Choose a setting.");
+export const ZSettingKey = ChosenSetting;
 
 export const ZAdminSettings = z.array(
   z.object({
@@ -20,7 +19,7 @@ export const ZAdminSettings = z.array(
   }),
 );
 
-export const ZSettingHistoryInput = z.object({ key: ZSettingKey });
+export const ZSettingHistoryInput = z.strictObject({ key: ZSettingKey });
 export const ZSettingHistory = z.array(
   z.object({
     versionId: z.number().int(),
@@ -34,13 +33,6 @@ export const ZSettingHistory = z.array(
   }),
 );
 
-export const ZChangeSettingInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  key: ZSettingKey,
-  value: z.unknown(),
-  effectiveFrom: z.date("Choose when the change takes effect.").nullable(),
-  reason: z.string().trim().min(5, "Say why the setting changes (at least 5 characters).").max(1_000, "Keep the reason under 1,000 characters."),
-});
 export const ZSettingChange = z.object({
   versionId: z.number().int(),
   key: ZSettingKey,
@@ -49,7 +41,7 @@ export const ZSettingChange = z.object({
   after: z.unknown(),
 });
 
-export const ZImpactInput = z.object({ key: z.enum(IMPACT_KEYS), value: z.unknown(), effectiveFrom: z.date().nullable() });
+export const ZImpactInput = z.strictObject({ key: z.enum(IMPACT_KEYS), value: z.unknown(), effectiveFrom: z.date().nullable() });
 export const ZSettingImpact = z.object({
   connectPriceBeforeMinor: z.bigint(),
   connectPriceAfterMinor: z.bigint(),

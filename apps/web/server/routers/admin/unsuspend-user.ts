@@ -1,9 +1,9 @@
-import { unsuspendUser } from "@fairlance/db/services";
+import { SuspendUserInput, unsuspendUser } from "@fairlance/db/services";
 import { adminProcedure } from "../../trpc";
-import { ZSuspensionChange, ZSuspensionInput } from "./people.schema";
+import { ZSuspensionChange } from "./people.schema";
 
 /** Lifts a suspension, with a reason. */
 export const unsuspendUserProcedure = adminProcedure
-  .input(ZSuspensionInput)
+  .input(SuspendUserInput)
   .output(ZSuspensionChange)
-  .mutation(({ ctx, input }) => unsuspendUser(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => unsuspendUser(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,9 +1,9 @@
-import { signUp } from "@fairlance/db/services";
+import { SignUpInput, signUp } from "@fairlance/db/services";
 import { publicProcedure } from "../../trpc";
-import { ZSignUpInput, ZSignUpOutput } from "./sign-up.schema";
+import { ZSignUpOutput } from "./sign-up.schema";
 
 export const signUpProcedure = publicProcedure
-  .input(ZSignUpInput)
+  .input(SignUpInput)
   .output(ZSignUpOutput)
   .mutation(async ({ ctx, input }) => {
     const user = await signUp(ctx.prisma, { ...input, ip: ctx.clientAddress, now: ctx.now() });

@@ -1,12 +1,4 @@
 import { z } from "zod";
-import { IdempotencyKey } from "@fairlance/db";
-
-export const ZBuyConnectsInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  bundleSize: z.int("Choose a bundle.").positive("Choose a bundle."),
-  paidWith: z.enum(["card", "earnings"], "Pay with a card or with your Available earnings."),
-  paymentMethodId: z.uuid("Choose a card.").optional(),
-});
 
 export const ZBuyConnectsOutput = z.object({
   purchaseId: z.string(),

@@ -1,9 +1,9 @@
-import { buyConnects } from "@fairlance/db/services";
+import { BuyConnectsInput, buyConnects } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZBuyConnectsInput, ZBuyConnectsOutput } from "./buy-connects.schema";
+import { ZBuyConnectsOutput } from "./buy-connects.schema";
 
 /** A bundle at the price in force, wholly by card or wholly from Available earnings (RULES 2.1). */
 export const buyConnectsProcedure = freelancerProcedure
-  .input(ZBuyConnectsInput)
+  .input(BuyConnectsInput)
   .output(ZBuyConnectsOutput)
-  .mutation(({ ctx, input }) => buyConnects(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => buyConnects(ctx.prisma, { ...input, ...ctx.caller }));

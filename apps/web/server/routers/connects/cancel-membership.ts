@@ -5,4 +5,4 @@ import { ZCancelMembershipOutput } from "./cancel-membership.schema";
 /** Stops renewal; the paid cycle and its connects stay until its end (cancelling twice changes nothing). */
 export const cancelMembershipProcedure = freelancerProcedure
   .output(ZCancelMembershipOutput)
-  .mutation(({ ctx }) => cancelMembership(ctx.prisma, { actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx }) => cancelMembership(ctx.prisma, ctx.caller));

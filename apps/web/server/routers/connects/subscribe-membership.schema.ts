@@ -1,7 +1,4 @@
 import { z } from "zod";
-import { IdempotencyKey } from "@fairlance/db";
-
-export const ZSubscribeMembershipInput = z.object({ idempotencyKey: IdempotencyKey, paymentMethodId: z.uuid("Choose a card.") });
 
 export const ZSubscribeMembershipOutput = z.object({
   membershipId: z.string(),

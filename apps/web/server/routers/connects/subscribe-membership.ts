@@ -1,8 +1,8 @@
-import { subscribeMembership } from "@fairlance/db/services";
+import { SubscribeMembershipInput, subscribeMembership } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZSubscribeMembershipInput, ZSubscribeMembershipOutput } from "./subscribe-membership.schema";
+import { ZSubscribeMembershipOutput } from "./subscribe-membership.schema";
 
 export const subscribeMembershipProcedure = freelancerProcedure
-  .input(ZSubscribeMembershipInput)
+  .input(SubscribeMembershipInput)
   .output(ZSubscribeMembershipOutput)
-  .mutation(({ ctx, input }) => subscribeMembership(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => subscribeMembership(ctx.prisma, { ...input, ...ctx.caller }));

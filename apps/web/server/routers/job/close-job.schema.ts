@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { CloseJobInput } from "@fairlance/db/services";
 
-export const ZCloseJobInput = CloseJobInput;
 export const ZCloseJobOutput = z.object({
   jobId: z.string(),
   status: z.string(),

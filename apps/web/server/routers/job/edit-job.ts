@@ -1,8 +1,8 @@
-import { editJob } from "@fairlance/db/services";
+import { EditJobInput, editJob } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZEditJobInput, ZEditJobOutput } from "./edit-job.schema";
+import { ZEditJobOutput } from "./edit-job.schema";
 
 export const editJobProcedure = clientProcedure
-  .input(ZEditJobInput)
+  .input(EditJobInput)
   .output(ZEditJobOutput)
-  .mutation(({ ctx, input }) => editJob(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => editJob(ctx.prisma, { ...input, ...ctx.caller }));

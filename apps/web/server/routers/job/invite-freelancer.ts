@@ -1,9 +1,9 @@
-import { inviteFreelancer } from "@fairlance/db/services";
+import { InviteFreelancerInput, inviteFreelancer } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZInviteFreelancerInput, ZInviteFreelancerOutput } from "./invite-freelancer.schema";
+import { ZInviteFreelancerOutput } from "./invite-freelancer.schema";
 
 /** An invited freelancer proposes for 0 connects (RULES 2.3). */
 export const inviteFreelancerProcedure = clientProcedure
-  .input(ZInviteFreelancerInput)
+  .input(InviteFreelancerInput)
   .output(ZInviteFreelancerOutput)
-  .mutation(({ ctx, input }) => inviteFreelancer(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => inviteFreelancer(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { postJob } from "@fairlance/db/services";
+import { PostJobInput, postJob } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZPostJobInput, ZPostJobOutput } from "./post-job.schema";
+import { ZPostJobOutput } from "./post-job.schema";
 
 export const postJobProcedure = clientProcedure
-  .input(ZPostJobInput)
+  .input(PostJobInput)
   .output(ZPostJobOutput)
-  .mutation(({ ctx, input }) => postJob(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => postJob(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { DurationDays } from "@fairlance/db/services";
 
 const Cents = z.bigint().nonnegative().max(100_000_000_00n, "That amount is too large.");
 
-export const ZPreviewJobCostInput = z.object({
+export const ZPreviewJobCostInput = z.strictObject({
   pricing: z.discriminatedUnion("type", [
-    z.object({ type: z.literal("fixed"), budgetMinor: Cents }),
-    z.object({ type: z.literal("hourly"), maxHourlyRateMinor: Cents, estimatedHours: z.int().nonnegative().max(10_000) }),
+    z.strictObject({ type: z.literal("fixed"), budgetMinor: Cents }),
+    z.strictObject({ type: z.literal("hourly"), maxHourlyRateMinor: Cents, estimatedHours: z.int().nonnegative().max(10_000) }),
   ]),
-  durationDays: z.int().min(1, "A job lasts at least 1 day.").max(3_650),
+  durationDays: DurationDays,
 });
 
 export const ZPreviewJobCostOutput = z.object({

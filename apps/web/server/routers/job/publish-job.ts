@@ -1,8 +1,8 @@
-import { publishJob } from "@fairlance/db/services";
+import { PublishJobInput, publishJob } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZPublishJobInput, ZPublishJobOutput } from "./publish-job.schema";
+import { ZPublishJobOutput } from "./publish-job.schema";
 
 export const publishJobProcedure = clientProcedure
-  .input(ZPublishJobInput)
+  .input(PublishJobInput)
   .output(ZPublishJobOutput)
-  .mutation(({ ctx, input }) => publishJob(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => publishJob(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "@fairlance/db/services";
 
 export const ZJobStatus = z.enum(["DRAFT", "OPEN", "HIRED", "CLOSED", "EXPIRED", "REMOVED"]);
 export const ZJobType = z.enum(["FIXED", "HOURLY"]);
@@ -33,4 +34,5 @@ export const ZJobResult = z.object({
   auctionClosesAt: z.date().nullable(),
 });
 
-export const ZJobRef = z.object({ jobId: z.uuid("That job does not exist.") });
+/** A job the caller names (read inputs: the operations take their own inputs from the services). */
+export const ZJobRef = z.strictObject({ jobId: Id("job") });

@@ -8,4 +8,4 @@ export const ZSessionsEnded = z.object({ sessionVersion: z.number().int() });
 export const changePasswordProcedure = protectedProcedure
   .input(ChangePasswordInput)
   .output(ZSessionsEnded)
-  .mutation(({ ctx, input }) => changePassword(ctx.prisma, { ...input, userId: ctx.user.id, ip: ctx.clientAddress, now: ctx.now() }));
+  .mutation(({ ctx, input }) => changePassword(ctx.prisma, { ...input, ...ctx.caller, ip: ctx.clientAddress }));

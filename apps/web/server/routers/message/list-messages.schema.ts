@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { Id } from "@fairlance/db/services";
 
 export const ZThreadRef = z
-  .object({ proposalId: z.uuid("That proposal does not exist.").optional(), contractId: z.uuid("That contract does not exist.").optional() })
+  .strictObject({ proposalId: Id("proposal").optional(), contractId: Id("contract").optional() })
   .refine((ref) => Boolean(ref.proposalId) !== Boolean(ref.contractId), "Open one proposal or one contract.");
 
 export const ZScamWarning = z.object({ message: z.string(), matches: z.array(z.object({ patternId: z.string(), label: z.string() })) });

@@ -1,8 +1,8 @@
-import { declineProposal } from "@fairlance/db/services";
+import { DeclineProposalInput, declineProposal } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZDeclineProposalInput, ZDeclineProposalOutput } from "./decline-proposal.schema";
+import { ZDeclineProposalOutput } from "./decline-proposal.schema";
 
 export const declineProposalProcedure = clientProcedure
-  .input(ZDeclineProposalInput)
+  .input(DeclineProposalInput)
   .output(ZDeclineProposalOutput)
-  .mutation(({ ctx, input }) => declineProposal(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => declineProposal(ctx.prisma, { ...input, ...ctx.caller }));

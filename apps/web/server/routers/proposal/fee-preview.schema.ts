@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { Bid, Id } from "@fairlance/db/services";
 
-export const ZFeePreviewInput = z.object({
-  jobId: z.uuid("That job does not exist."),
-  bidMinor: z.bigint().nonnegative("A bid cannot be negative.").max(100_000_000_00n, "Your bid is too large."),
+export const ZFeePreviewInput = z.strictObject({
+  jobId: Id("job"),
+  /** 0 while the bid is being typed. */
+  bidMinor: Bid.nonnegative("A bid cannot be negative."),
 });
 
 const ZBandRange = z.object({ index: z.number().int(), fromMinor: z.bigint(), toMinor: z.bigint().nullable(), rateBps: z.number().int() });

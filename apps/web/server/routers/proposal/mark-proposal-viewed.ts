@@ -1,9 +1,9 @@
-import { markProposalViewed } from "@fairlance/db/services";
+import { MarkProposalViewedInput, markProposalViewed } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZMarkProposalViewedInput, ZMarkProposalViewedOutput } from "./mark-proposal-viewed.schema";
+import { ZMarkProposalViewedOutput } from "./mark-proposal-viewed.schema";
 
 /** Opening a proposal marks it viewed; opening it again changes nothing. */
 export const markProposalViewedProcedure = clientProcedure
-  .input(ZMarkProposalViewedInput)
+  .input(MarkProposalViewedInput)
   .output(ZMarkProposalViewedOutput)
-  .mutation(({ ctx, input }) => markProposalViewed(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => markProposalViewed(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { shortlistProposal } from "@fairlance/db/services";
+import { ShortlistProposalInput, shortlistProposal } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZShortlistProposalInput, ZShortlistProposalOutput } from "./shortlist-proposal.schema";
+import { ZShortlistProposalOutput } from "./shortlist-proposal.schema";
 
 export const shortlistProposalProcedure = clientProcedure
-  .input(ZShortlistProposalInput)
+  .input(ShortlistProposalInput)
   .output(ZShortlistProposalOutput)
-  .mutation(({ ctx, input }) => shortlistProposal(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => shortlistProposal(ctx.prisma, { ...input, ...ctx.caller }));

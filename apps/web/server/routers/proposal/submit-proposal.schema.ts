@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { SubmitProposalInput } from "@fairlance/db/services";
 
-export const ZSubmitProposalInput = SubmitProposalInput;
 export const ZSubmitProposalOutput = z.object({
   proposalId: z.string(),
   jobId: z.string(),

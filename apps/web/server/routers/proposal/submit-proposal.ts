@@ -1,9 +1,9 @@
-import { submitProposal } from "@fairlance/db/services";
+import { SubmitProposalInput, submitProposal } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZSubmitProposalInput, ZSubmitProposalOutput } from "./submit-proposal.schema";
+import { ZSubmitProposalOutput } from "./submit-proposal.schema";
 
 /** Spends the job's cost plus any boost atomically with creating the proposal (RULES 2.4). */
 export const submitProposalProcedure = freelancerProcedure
-  .input(ZSubmitProposalInput)
+  .input(SubmitProposalInput)
   .output(ZSubmitProposalOutput)
-  .mutation(({ ctx, input }) => submitProposal(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => submitProposal(ctx.prisma, { ...input, ...ctx.caller }));

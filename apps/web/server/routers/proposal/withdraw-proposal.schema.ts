@@ -1,5 +1,3 @@
-import { WithdrawProposalInput } from "@fairlance/db/services";
 import { ZEndedProposal } from "./ended-proposal.schema";
 
-export const ZWithdrawProposalInput = WithdrawProposalInput;
 export const ZWithdrawProposalOutput = ZEndedProposal;

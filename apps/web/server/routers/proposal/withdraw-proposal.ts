@@ -1,8 +1,8 @@
-import { withdrawProposal } from "@fairlance/db/services";
+import { WithdrawProposalInput, withdrawProposal } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZWithdrawProposalInput, ZWithdrawProposalOutput } from "./withdraw-proposal.schema";
+import { ZWithdrawProposalOutput } from "./withdraw-proposal.schema";
 
 export const withdrawProposalProcedure = freelancerProcedure
-  .input(ZWithdrawProposalInput)
+  .input(WithdrawProposalInput)
   .output(ZWithdrawProposalOutput)
-  .mutation(({ ctx, input }) => withdrawProposal(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => withdrawProposal(ctx.prisma, { ...input, ...ctx.caller }));

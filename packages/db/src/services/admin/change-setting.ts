@@ -1,4 +1,4 @@
-import { SETTING_DEFINITIONS, SETTING_KEYS, settingValueToJson, validateSettingValue, type SettingKey } from "@fairlance/rules";
+import { SETTING_DEFINITIONS, settingValueToJson, validateSettingValue, type SettingKey } from "@fairlance/rules";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,19 +6,19 @@ import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
-import { requireAdmin } from "../connects/actors";
-import { parseInput } from "../connects/input";
+import { requireActor, type ActorCall } from "../actor";
+import { ChosenSetting, Reason } from "../fields";
+import { parseCall } from "../input";
 
-export const ChangeSettingInput = z.object({
-  actorId: z.uuid(),
+/** What the admin sends; who acts and when come with the call (ActorCall). */
+export const ChangeSettingInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], { message: "Choose a setting." }),
+  key: ChosenSetting,
   /** The new value in its own type (bigint cents for money); validated per key by the rules. */
   value: z.unknown(),
   /** When the change takes effect; null means now. Never in the past: history is not rewritten. */
-  effectiveFrom: z.date().nullable(),
-  reason: z.string().trim().min(5, "Say why the setting changes (at least 5 characters).").max(1_000, "Keep the reason under 1,000 characters."),
+  effectiveFrom: z.date("Choose when the change takes effect.").nullable(),
+  reason: Reason("Say why the setting changes (at least 5 characters).", { min: 5, max: 1_000 }),
 });
 export type ChangeSettingInput = z.input<typeof ChangeSettingInput>;
 
@@ -39,8 +39,8 @@ const toJsonColumn = (json: unknown) => (json === null ? Prisma.JsonNull : (json
  * an audit line with the value in force at the effective time before and after. What was priced
  * before the effective time keeps its settings version, so nothing is re-priced.
  */
-export async function changeSetting(prisma: PrismaClient, rawInput: ChangeSettingInput): Promise<SettingChange> {
-  const input = parseInput(ChangeSettingInput, rawInput);
+export async function changeSetting(prisma: PrismaClient, rawInput: ChangeSettingInput & ActorCall): Promise<SettingChange> {
+  const input = parseCall(ChangeSettingInput, rawInput);
   const { actorId, now, key, reason } = input;
   const effectiveFrom = input.effectiveFrom ?? now;
   if (effectiveFrom.getTime() < now.getTime()) {
@@ -50,7 +50,7 @@ export async function changeSetting(prisma: PrismaClient, rawInput: ChangeSettin
   const after = settingValueToJson(value);
   const call = { operation: "settings.change", userId: actorId, key: input.idempotencyKey, request: { key, after, effectiveFrom, reason } };
   return runTransaction(prisma, async (tx) => {
-    await requireAdmin(tx, actorId);
+    await requireActor(tx, input, "ADMIN", "change settings");
     const { result } = await idempotent(
       tx,
       call,

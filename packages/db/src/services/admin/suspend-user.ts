@@ -4,18 +4,16 @@ import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
-import { requireAdmin } from "../connects/actors";
-import { parseInput } from "../connects/input";
+import { requireActor, type ActorCall } from "../actor";
+import { ChosenPerson, noSuchPerson, Reason } from "../fields";
+import { parseCall } from "../input";
 import { revokeSessions } from "../sessions/revoke-sessions";
 
-const Reason = z.string().trim().min(5, "Say why (at least 5 characters); the person sees it.").max(500, "Keep the reason under 500 characters.");
-
-export const SuspendUserInput = z.object({
-  actorId: z.uuid(),
+/** What the admin sends to suspend a person or lift a suspension; who acts and when come with the call (ActorCall). */
+export const SuspendUserInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  userId: z.uuid({ message: "Choose a person." }),
-  reason: Reason,
+  userId: ChosenPerson,
+  reason: Reason("Say why (at least 5 characters); the person sees it.", { min: 5, max: 500 }),
 });
 export type SuspendUserInput = z.input<typeof SuspendUserInput>;
 
@@ -25,12 +23,12 @@ export interface SuspensionChange {
   suspendedReason: string | null;
 }
 
-async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput, suspend: boolean): Promise<SuspensionChange> {
-  const input = parseInput(SuspendUserInput, rawInput);
+async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput & ActorCall, suspend: boolean): Promise<SuspensionChange> {
+  const input = parseCall(SuspendUserInput, rawInput);
   const { actorId, now, userId, reason } = input;
   const operation = suspend ? "user.suspend" : "user.unsuspend";
   return runTransaction(prisma, async (tx) => {
-    await requireAdmin(tx, actorId);
+    await requireActor(tx, input, "ADMIN", suspend ? "suspend people" : "lift suspensions");
     const { result } = await idempotent(
       tx,
       { operation, userId: actorId, key: input.idempotencyKey, request: { userId, reason } },
@@ -39,7 +37,7 @@ async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput, s
         const user = locked.length
           ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, name: true, suspendedAt: true, suspendedReason: true } })
           : null;
-        if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+        if (!user) throw noSuchPerson();
         if (suspend && user.role === "ADMIN") throw new DomainError("CONFLICT", "Admins cannot be suspended here.");
         if (suspend && user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is already suspended.`);
         if (!suspend && !user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is not suspended.`);
@@ -68,7 +66,7 @@ async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput, s
 }
 
 /** An admin suspends a person: every session of theirs ends; they can sign in again and read, but cannot propose, post or withdraw; the reason is shown to them. */
-export const suspendUser = (prisma: PrismaClient, input: SuspendUserInput) => setSuspension(prisma, input, true);
+export const suspendUser = (prisma: PrismaClient, input: SuspendUserInput & ActorCall) => setSuspension(prisma, input, true);
 
 /** An admin lifts a suspension, with a reason; audit-logged. */
-export const unsuspendUser = (prisma: PrismaClient, input: SuspendUserInput) => setSuspension(prisma, input, false);
+export const unsuspendUser = (prisma: PrismaClient, input: SuspendUserInput & ActorCall) => setSuspension(prisma, input, false);

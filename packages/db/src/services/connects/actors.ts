@@ -1,16 +1,5 @@
-import type { Db, Role } from "../../client";
+import type { Db } from "../../client";
 import { DomainError } from "../../errors";
-
-async function requireRole(db: Db, userId: string, role: Role, message: string): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true } });
-  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
-  if (user.role !== role) throw new DomainError("FORBIDDEN", message);
-}
-
-export const requireAdmin = (db: Db, userId: string) => requireRole(db, userId, "ADMIN", "Only admins can do this.");
-
-export const requireFreelancerActor = (db: Db, userId: string) =>
-  requireRole(db, userId, "FREELANCER", "Only freelancers have connects and Freelancer Plus.");
 
 /** The freelancer an admin acts on; anyone else (or nobody) is NOT_FOUND. */
 export async function findFreelancer(db: Db, userId: string) {

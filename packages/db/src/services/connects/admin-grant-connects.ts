@@ -5,21 +5,22 @@ import { issueLot, lockConnects } from "../../connects/connect-ledger";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { findFreelancer, requireAdmin } from "./actors";
+import { requireActor, type ActorCall } from "../actor";
+import { ChosenFreelancer, Reason } from "../fields";
+import { parseCall } from "../input";
+import { findFreelancer } from "./actors";
 import { writeAudit } from "./audit";
 import { connectsBalance } from "./balance";
-import { parseInput } from "./input";
 
-export const AdminConnectsInput = z.object({
-  actorId: z.uuid(),
+/** What the admin sends to grant or take back connects; who acts and when come with the call (ActorCall). */
+export const AdminConnectsInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  freelancerId: z.uuid({ message: "Choose a freelancer." }),
+  freelancerId: ChosenFreelancer,
   connects: z
     .int({ message: "Enter a whole number of connects." })
     .positive("Enter a number of connects above zero.")
     .max(100_000, "At most 100,000 connects at a time."),
-  reason: z.string().trim().min(3, "Give a reason; the freelancer sees it in their history.").max(500, "Keep the reason under 500 characters."),
+  reason: Reason("Give a reason; the freelancer sees it in their history.", { min: 3, max: 500 }),
 });
 export const AdminGrantConnectsInput = AdminConnectsInput;
 export type AdminGrantConnectsInput = z.input<typeof AdminGrantConnectsInput>;
@@ -34,12 +35,12 @@ export interface AdminConnectsChange {
 }
 
 /** An admin grants connects with a reason (RULES 2.1, 6): a new lot, an audit line; idempotent. */
-export async function adminGrantConnects(prisma: PrismaClient, rawInput: AdminGrantConnectsInput): Promise<AdminConnectsChange> {
-  const input = parseInput(AdminGrantConnectsInput, rawInput);
+export async function adminGrantConnects(prisma: PrismaClient, rawInput: AdminGrantConnectsInput & ActorCall): Promise<AdminConnectsChange> {
+  const input = parseCall(AdminGrantConnectsInput, rawInput);
   const { now, freelancerId, connects, reason } = input;
   const call = { operation: "connects.adminGrant", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, connects, reason } };
   return runTransaction(prisma, async (tx) => {
-    await requireAdmin(tx, input.actorId);
+    await requireActor(tx, input, "ADMIN", "grant connects");
     const { result } = await idempotent(
       tx,
       call,

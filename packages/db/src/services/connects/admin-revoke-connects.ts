@@ -4,11 +4,12 @@ import type { PrismaClient } from "../../client";
 import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
 import { idempotent, jsonCodec, scopedKey } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { findFreelancer, requireAdmin } from "./actors";
+import { requireActor, type ActorCall } from "../actor";
+import { parseCall } from "../input";
+import { findFreelancer } from "./actors";
 import { AdminConnectsInput, type AdminConnectsChange } from "./admin-grant-connects";
 import { writeAudit } from "./audit";
 import { openLots } from "./balance";
-import { parseInput } from "./input";
 
 export const AdminRevokeConnectsInput = AdminConnectsInput;
 export type AdminRevokeConnectsInput = z.input<typeof AdminRevokeConnectsInput>;
@@ -17,12 +18,12 @@ export type AdminRevokeConnectsInput = z.input<typeof AdminRevokeConnectsInput>;
  * An admin takes connects back with a reason (RULES 6): from the lots that expire first, never
  * more than the balance; one REVOKE entry per lot, an audit line; idempotent.
  */
-export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminRevokeConnectsInput): Promise<AdminConnectsChange> {
-  const input = parseInput(AdminRevokeConnectsInput, rawInput);
+export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminRevokeConnectsInput & ActorCall): Promise<AdminConnectsChange> {
+  const input = parseCall(AdminRevokeConnectsInput, rawInput);
   const { now, freelancerId, connects, reason } = input;
   const call = { operation: "connects.adminRevoke", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, connects, reason } };
   return runTransaction(prisma, async (tx) => {
-    await requireAdmin(tx, input.actorId);
+    await requireActor(tx, input, "ADMIN", "take connects back");
     const { result } = await idempotent(
       tx,
       call,

@@ -9,18 +9,18 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempote
 import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { requireFreelancerActor } from "./actors";
-import { parseInput } from "./input";
+import { requireActor, type ActorCall } from "../actor";
+import { ChosenCard } from "../fields";
+import { parseCall } from "../input";
 import { chargeCard, gatewayKey, recordCharge, storedResult, usableCard, type CardCharge } from "./payment";
 
+/** What the freelancer picks; who acts and when come with the call (ActorCall). */
 export const BuyConnectsInput = z
-  .object({
-    actorId: z.uuid(),
+  .strictObject({
     idempotencyKey: IdempotencyKey,
-    now: z.date(),
     bundleSize: z.int({ message: "Choose a bundle." }).positive("Choose a bundle."),
     paidWith: z.enum(["card", "earnings"], { message: "Pay with a card or with your Available earnings." }),
-    paymentMethodId: z.uuid({ message: "Choose a card." }).optional(),
+    paymentMethodId: ChosenCard.optional(),
   })
   .refine((input) => (input.paidWith === "card") === (input.paymentMethodId !== undefined), {
     message: "Choose a card to pay with, or pay from earnings without one (a purchase is never split).",
@@ -40,11 +40,11 @@ export interface ConnectsPurchaseResult {
   chargeRef: string | null;
 }
 
-type Input = z.output<typeof BuyConnectsInput>;
+type Input = z.output<typeof BuyConnectsInput> & ActorCall;
 
 /** What the purchase costs and how it is paid, checked before charging and again inside the transaction. */
 async function planPurchase(db: Db, input: Input) {
-  await requireFreelancerActor(db, input.actorId);
+  await requireActor(db, input, "FREELANCER", "buy connects");
   const { settings, version } = await loadSettings(db, input.now);
   assertConnectPurchaseSource(input.paidWith, settings);
   const priceMinor = bundlePrice(input.bundleSize, settings);
@@ -64,8 +64,8 @@ async function planPurchase(db: Db, input: Input) {
  * transaction, refunded if it then refuses) or wholly from Available earnings when allowed.
  * The purchase keeps the price and settings version it was bought under; idempotent.
  */
-export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInput, deps: { gateway?: PaymentGateway } = {}): Promise<ConnectsPurchaseResult> {
-  const input = parseInput(BuyConnectsInput, rawInput);
+export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<ConnectsPurchaseResult> {
+  const input = parseCall(BuyConnectsInput, rawInput);
   const { actorId, now, bundleSize, paidWith } = input;
   const gateway = deps.gateway ?? getGateway();
   const codec = jsonCodec<ConnectsPurchaseResult>();

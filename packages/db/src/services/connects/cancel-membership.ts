@@ -1,13 +1,8 @@
-import { z } from "zod";
 import type { MembershipStatus, PrismaClient } from "../../client";
 import { lockConnects } from "../../connects/connect-ledger";
 import { DomainError } from "../../errors";
 import { runTransaction } from "../../transaction";
-import { requireFreelancerActor } from "./actors";
-import { parseInput } from "./input";
-
-export const CancelMembershipInput = z.object({ actorId: z.uuid(), now: z.date() });
-export type CancelMembershipInput = z.input<typeof CancelMembershipInput>;
+import { requireActor, type ActorCall } from "../actor";
 
 export interface CancelledMembership {
   membershipId: string;
@@ -20,10 +15,10 @@ export interface CancelledMembership {
  * A freelancer stops Freelancer Plus from renewing (RULES 2.1): the paid cycle runs to its end,
  * nothing is refunded or taken back. Cancelling again changes nothing.
  */
-export async function cancelMembership(prisma: PrismaClient, rawInput: CancelMembershipInput): Promise<CancelledMembership> {
-  const { actorId, now } = parseInput(CancelMembershipInput, rawInput);
+export async function cancelMembership(prisma: PrismaClient, call: ActorCall): Promise<CancelledMembership> {
+  const { actorId, now } = call;
   return runTransaction(prisma, async (tx) => {
-    await requireFreelancerActor(tx, actorId);
+    await requireActor(tx, call, "FREELANCER", "cancel Freelancer Plus");
     await lockConnects(tx, actorId);
     const membership = await tx.membership.findUnique({ where: { userId: actorId }, select: { id: true, status: true, currentPeriodEnd: true } });
     if (!membership) throw new DomainError("NOT_FOUND", "You do not have a Freelancer Plus membership.");

@@ -1,12 +1,8 @@
-import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects } from "../../connects/connect-ledger";
 import { runTransaction } from "../../transaction";
 import { expireDueLots } from "./balance";
-import { parseInput } from "./input";
-
-export const ExpireConnectLotsInput = z.object({ now: z.date() });
-export type ExpireConnectLotsInput = z.input<typeof ExpireConnectLotsInput>;
+import type { SystemCall } from "../actor";
 
 export interface ConnectLotsExpiry {
   freelancers: number;
@@ -18,8 +14,8 @@ export interface ConnectLotsExpiry {
  * reason `lot_expired`, one transaction per freelancer. Idempotent: a lot expires once, so a
  * second run for the same `now` finds nothing.
  */
-export async function expireConnectLots(prisma: PrismaClient, rawInput: ExpireConnectLotsInput): Promise<ConnectLotsExpiry> {
-  const { now } = parseInput(ExpireConnectLotsInput, rawInput);
+export async function expireConnectLots(prisma: PrismaClient, call: SystemCall): Promise<ConnectLotsExpiry> {
+  const { now } = call;
   const due = await prisma.connectLot.findMany({
     where: { remaining: { gt: 0 }, expiresAt: { lte: now } },
     distinct: ["userId"],

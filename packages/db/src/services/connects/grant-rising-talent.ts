@@ -6,17 +6,18 @@ import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { findFreelancer, requireAdmin } from "./actors";
+import { requireActor, type ActorCall } from "../actor";
+import { ChosenFreelancer, Reason } from "../fields";
+import { parseCall } from "../input";
+import { findFreelancer } from "./actors";
 import { writeAudit } from "./audit";
 import { connectsBalance } from "./balance";
-import { parseInput } from "./input";
 
-export const GrantRisingTalentInput = z.object({
-  actorId: z.uuid(),
+/** What the admin sends; who acts and when come with the call (ActorCall). */
+export const GrantRisingTalentInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  freelancerId: z.uuid({ message: "Choose a freelancer." }),
-  reason: z.string().trim().min(3, "Say why the badge is awarded.").max(500, "Keep the reason under 500 characters."),
+  freelancerId: ChosenFreelancer,
+  reason: Reason("Say why the badge is awarded.", { min: 3, max: 500 }),
 });
 export type GrantRisingTalentInput = z.input<typeof GrantRisingTalentInput>;
 
@@ -30,12 +31,12 @@ export interface RisingTalentAward {
 }
 
 /** An admin awards the Rising Talent badge (RULES 2.1): once per freelancer, with its connects, audit-logged. */
-export async function grantRisingTalent(prisma: PrismaClient, rawInput: GrantRisingTalentInput): Promise<RisingTalentAward> {
-  const input = parseInput(GrantRisingTalentInput, rawInput);
+export async function grantRisingTalent(prisma: PrismaClient, rawInput: GrantRisingTalentInput & ActorCall): Promise<RisingTalentAward> {
+  const input = parseCall(GrantRisingTalentInput, rawInput);
   const { now, freelancerId } = input;
   const call = { operation: "connects.risingTalent", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, reason: input.reason } };
   return runTransaction(prisma, async (tx) => {
-    await requireAdmin(tx, input.actorId);
+    await requireActor(tx, input, "ADMIN", "award the Rising Talent badge");
     const { result } = await idempotent(
       tx,
       call,

@@ -129,7 +129,7 @@ describe("adminGrantConnects and adminRevokeConnects", () => {
     const freelancer = await makeUser(db.prisma, "FREELANCER");
     const client = await makeUser(db.prisma, "CLIENT");
     const base = { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: freelancer.id, connects: 5, reason: "Because" };
-    await expect(adminGrantConnects(db.prisma, { ...base, actorId: client.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Only admins can do this." });
+    await expect(adminGrantConnects(db.prisma, { ...base, actorId: client.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Only admins can grant connects." });
     await expect(adminGrantConnects(db.prisma, { ...base, connects: 0 })).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "Enter a number of connects above zero." });
     await expect(adminGrantConnects(db.prisma, { ...base, reason: "" })).rejects.toMatchObject({ code: "INVALID_REQUEST" });
     await expect(adminGrantConnects(db.prisma, { ...base, freelancerId: client.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,5 +1,4 @@
 import { membershipCycleAt, membershipCycleBoundary, membershipPaymentEntries } from "@fairlance/rules";
-import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { issueLot, lockConnects } from "../../connects/connect-ledger";
 import { DomainError, isDomainError } from "../../errors";
@@ -9,11 +8,8 @@ import { postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { openLots, writeOffLots } from "./balance";
-import { parseInput } from "./input";
+import type { SystemCall } from "../actor";
 import { recordCharge, type CardCharge } from "./payment";
-
-export const RenewMembershipsInput = z.object({ now: z.date() });
-export type RenewMembershipsInput = z.input<typeof RenewMembershipsInput>;
 
 export interface MembershipRenewal {
   membershipId: string;
@@ -37,10 +33,10 @@ const CYCLE_SELECT = { id: true, userId: true, status: true, anchorAt: true, cur
  */
 export async function renewMemberships(
   prisma: PrismaClient,
-  rawInput: RenewMembershipsInput,
+  call: SystemCall,
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<{ renewals: MembershipRenewal[] }> {
-  const { now } = parseInput(RenewMembershipsInput, rawInput);
+  const { now } = call;
   const gateway = deps.gateway ?? getGateway();
   const due = await prisma.membership.findMany({
     where: { status: "ACTIVE", currentPeriodEnd: { lte: now } },

@@ -9,15 +9,15 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempote
 import { postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { requireFreelancerActor } from "./actors";
-import { parseInput } from "./input";
+import { requireActor, type ActorCall } from "../actor";
+import { ChosenCard } from "../fields";
+import { parseCall } from "../input";
 import { chargeCard, gatewayKey, recordCharge, storedResult, usableCard } from "./payment";
 
-export const SubscribeMembershipInput = z.object({
-  actorId: z.uuid(),
+/** What the freelancer picks; who acts and when come with the call (ActorCall). */
+export const SubscribeMembershipInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  paymentMethodId: z.uuid({ message: "Choose a card." }),
+  paymentMethodId: ChosenCard,
 });
 export type SubscribeMembershipInput = z.input<typeof SubscribeMembershipInput>;
 
@@ -36,7 +36,7 @@ export interface MembershipSubscription {
   chargeRef: string | null;
 }
 
-type Input = z.output<typeof SubscribeMembershipInput>;
+type Input = z.output<typeof SubscribeMembershipInput> & ActorCall;
 
 /**
  * What joining costs now. A first upgrade anchors the cycle at `now` (a full cycle). A lapsed or
@@ -44,7 +44,7 @@ type Input = z.output<typeof SubscribeMembershipInput>;
  * A cancelled membership still inside its paid cycle is resumed without a charge.
  */
 async function planSubscription(db: Db, input: Input) {
-  await requireFreelancerActor(db, input.actorId);
+  await requireActor(db, input, "FREELANCER", "join Freelancer Plus");
   const card = await usableCard(db, input.actorId, input.paymentMethodId);
   const existing = await db.membership.findUnique({ where: { userId: input.actorId }, select: { id: true, status: true, anchorAt: true, currentPeriodEnd: true } });
   if (existing?.status === "ACTIVE") {
@@ -61,10 +61,10 @@ async function planSubscription(db: Db, input: Input) {
 /** A freelancer upgrades to Freelancer Plus (RULES 2.1): charged by card, monthly connects granted; idempotent. */
 export async function subscribeMembership(
   prisma: PrismaClient,
-  rawInput: SubscribeMembershipInput,
+  rawInput: SubscribeMembershipInput & ActorCall,
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<MembershipSubscription> {
-  const input = parseInput(SubscribeMembershipInput, rawInput);
+  const input = parseCall(SubscribeMembershipInput, rawInput);
   const { actorId, now } = input;
   const gateway = deps.gateway ?? getGateway();
   const codec = jsonCodec<MembershipSubscription>();

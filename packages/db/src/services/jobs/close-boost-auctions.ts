@@ -1,12 +1,10 @@
 import { settleBoostAuction } from "@fairlance/rules";
-import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { refundProposalConnects } from "../../connects/connect-ledger";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { jobNote, lockJob, parseInput } from "./shared";
-
-export const CloseBoostAuctionsInput = z.object({ now: z.date("Give the current time.") });
+import { jobNote, lockJob } from "./shared";
+import type { SystemCall } from "../actor";
 
 export interface SettledAuction {
   jobId: string;
@@ -21,8 +19,8 @@ export interface SettledAuction {
  * slot and keeps nothing back (withdrawing never refunds). One transaction per job; a settled
  * job is marked, so running again for the same `now` changes nothing.
  */
-export async function closeBoostAuctions(prisma: PrismaClient, input: z.input<typeof CloseBoostAuctionsInput>): Promise<SettledAuction[]> {
-  const { now } = parseInput(CloseBoostAuctionsInput, input);
+export async function closeBoostAuctions(prisma: PrismaClient, call: SystemCall): Promise<SettledAuction[]> {
+  const { now } = call;
   const due = await prisma.job.findMany({
     where: { auctionClosedAt: null, status: { not: "DRAFT" }, OR: [{ auctionClosesAt: { lte: now } }, { status: "HIRED" }] },
     orderBy: { auctionClosesAt: "asc" },

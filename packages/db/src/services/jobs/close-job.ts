@@ -5,9 +5,13 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempote
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { endJobProposals, type ProposalRefund } from "./end-job-proposals";
-import { Id, lockOwnedJob, nextJobStatus, parseInput, requireActor } from "./shared";
+import { lockOwnedJob, nextJobStatus } from "./shared";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const CloseJobInput = z.object({ jobId: Id("job"), idempotencyKey: IdempotencyKey });
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const CloseJobInput = z.strictObject({ jobId: Id("job"), idempotencyKey: IdempotencyKey });
+export type CloseJobInput = z.input<typeof CloseJobInput>;
 
 export interface ClosedJob {
   jobId: string;
@@ -21,19 +25,16 @@ export interface ClosedJob {
  * The owner closes an open job without hiring: every live proposal closes and gets back all the
  * connects it still holds, boost included, with the reason `refund_job_closed` (RULES 2.5).
  */
-export async function closeJob(
-  prisma: PrismaClient,
-  input: z.input<typeof CloseJobInput> & { actorId: string; now: Date },
-): Promise<ClosedJob> {
-  const { jobId, idempotencyKey } = parseInput(CloseJobInput, input);
-  const { actorId, now } = input;
+export async function closeJob(prisma: PrismaClient, input: CloseJobInput & ActorCall): Promise<ClosedJob> {
+  const data = parseCall(CloseJobInput, input);
+  const { jobId, idempotencyKey, actorId, now } = data;
   const call = { operation: "job.close", userId: actorId, key: idempotencyKey, request: { jobId } };
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       call,
       async () => {
-        await requireActor(tx, actorId, "CLIENT", "close jobs");
+        await requireActor(tx, data, "CLIENT", "close jobs");
         const job = await lockOwnedJob(tx, jobId, actorId);
         const status = nextJobStatus(job.status, "close");
         const { settings } = await loadSettings(tx, now);

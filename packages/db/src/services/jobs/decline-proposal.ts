@@ -4,26 +4,27 @@ import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import type { EndedProposal } from "./withdraw-proposal";
-import { Id, interactionUpdate, lockProposal, nextProposalStatus, parseInput, requireActor } from "./shared";
+import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const DeclineProposalInput = z.object({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const DeclineProposalInput = z.strictObject({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
+export type DeclineProposalInput = z.input<typeof DeclineProposalInput>;
 
 /**
  * The job's owner declines a proposal; its connects do not come back (RULES 2.5). Declining a
  * boosted proposal is an interaction, so its boost is kept at the auction's close (RULES 2.3).
  */
-export async function declineProposal(
-  prisma: PrismaClient,
-  input: z.input<typeof DeclineProposalInput> & { actorId: string; now: Date },
-): Promise<EndedProposal> {
-  const { proposalId, idempotencyKey } = parseInput(DeclineProposalInput, input);
-  const { actorId, now } = input;
+export async function declineProposal(prisma: PrismaClient, input: DeclineProposalInput & ActorCall): Promise<EndedProposal> {
+  const data = parseCall(DeclineProposalInput, input);
+  const { proposalId, idempotencyKey, actorId, now } = data;
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       { operation: "proposal.decline", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
-        await requireActor(tx, actorId, "CLIENT", "decline proposals");
+        await requireActor(tx, data, "CLIENT", "decline proposals");
         const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         const status = nextProposalStatus(proposal.status, "decline");
         await tx.proposal.update({

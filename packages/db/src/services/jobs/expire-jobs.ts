@@ -1,12 +1,10 @@
 import { addDays, connectRefundPolicy, isJobExpiryDue } from "@fairlance/rules";
-import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { endJobProposals } from "./end-job-proposals";
-import { lockJob, nextJobStatus, parseInput } from "./shared";
-
-export const ExpireJobsInput = z.object({ now: z.date("Give the current time.") });
+import { lockJob, nextJobStatus } from "./shared";
+import type { SystemCall } from "../actor";
 
 export interface ExpiredJob {
   jobId: string;
@@ -20,8 +18,8 @@ export interface ExpiredJob {
  * proposal on the job was ever viewed. One transaction per job; running it again for the same
  * `now` finds nothing left to expire.
  */
-export async function expireJobs(prisma: PrismaClient, input: z.input<typeof ExpireJobsInput>): Promise<ExpiredJob[]> {
-  const { now } = parseInput(ExpireJobsInput, input);
+export async function expireJobs(prisma: PrismaClient, call: SystemCall): Promise<ExpiredJob[]> {
+  const { now } = call;
   const { settings } = await loadSettings(prisma, now);
   const due = await prisma.job.findMany({
     where: { status: "OPEN", lastActivityAt: { lte: addDays(now, -settings.jobExpiryDays) } },

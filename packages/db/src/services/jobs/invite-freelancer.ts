@@ -4,14 +4,18 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { Id, lockOwnedJob, parseInput, requireActor } from "./shared";
+import { lockOwnedJob } from "./shared";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const InviteFreelancerInput = z.object({
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const InviteFreelancerInput = z.strictObject({
   jobId: Id("job"),
   freelancerId: Id("freelancer"),
   idempotencyKey: IdempotencyKey,
   message: z.string().trim().min(1, "Write a short invitation.").max(2_000, "Keep the invitation under 2,000 characters."),
 });
+export type InviteFreelancerInput = z.input<typeof InviteFreelancerInput>;
 
 export interface SentInvitation {
   invitationId: string;
@@ -24,18 +28,15 @@ export interface SentInvitation {
  * The owner of an open job invites a freelancer; a proposal to an invitation costs no connects
  * (RULES 2.3). One invitation per job and freelancer, and none once the freelancer has proposed.
  */
-export async function inviteFreelancer(
-  prisma: PrismaClient,
-  input: z.input<typeof InviteFreelancerInput> & { actorId: string; now: Date },
-): Promise<SentInvitation> {
-  const { jobId, freelancerId, idempotencyKey, message } = parseInput(InviteFreelancerInput, input);
-  const { actorId, now } = input;
+export async function inviteFreelancer(prisma: PrismaClient, input: InviteFreelancerInput & ActorCall): Promise<SentInvitation> {
+  const data = parseCall(InviteFreelancerInput, input);
+  const { jobId, freelancerId, idempotencyKey, message, actorId, now } = data;
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       { operation: "job.invite", userId: actorId, key: idempotencyKey, request: { jobId, freelancerId, message } },
       async () => {
-        await requireActor(tx, actorId, "CLIENT", "invite freelancers", { active: true });
+        await requireActor(tx, data, "CLIENT", "invite freelancers", { active: true });
         const job = await lockOwnedJob(tx, jobId, actorId);
         if (job.status !== "OPEN") throw new RuleViolation("JOB_NOT_OPEN", "You can only invite freelancers to an open job.");
         const freelancer = await tx.user.findUnique({ where: { id: freelancerId }, select: { role: true } });

@@ -2,11 +2,10 @@ import { boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricin
 import { z } from "zod";
 import type { ExperienceLevel, JobType, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
-
-const Cents = (what: string) => z.bigint(`Enter the ${what} in cents.`).positive(`The ${what} must be above $0.00.`).max(100_000_000_00n, `The ${what} is too large.`);
+import { Cents, DurationDays } from "../fields";
 
 /** The fields a client fills in when posting or editing a job. */
-export const JobFields = z.object({
+export const JobFields = z.strictObject({
   title: z.string().trim().min(5, "Give the job a title of at least 5 characters.").max(120, "Keep the title under 120 characters."),
   description: z.string().trim().min(20, "Describe the job in at least 20 characters.").max(10_000, "Keep the description under 10,000 characters."),
   type: z.enum(["FIXED", "HOURLY"], "Choose fixed price or hourly."),
@@ -14,7 +13,7 @@ export const JobFields = z.object({
   hourlyMinMinor: Cents("minimum hourly rate").nullish(),
   hourlyMaxMinor: Cents("maximum hourly rate").nullish(),
   estimatedHours: z.int("Estimate the hours as a whole number.").positive("Estimate at least 1 hour.").max(10_000, "Estimate at most 10,000 hours.").nullish(),
-  durationDays: z.int("Give the duration in whole days.").min(1, "A job lasts at least 1 day.").max(3_650, "A job lasts at most 10 years."),
+  durationDays: DurationDays,
   experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"], "Choose an experience level."),
   skills: z
     .array(z.string().trim().min(1, "A skill cannot be empty.").max(40, "Keep each skill under 40 characters."))

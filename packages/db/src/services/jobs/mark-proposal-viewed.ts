@@ -2,9 +2,13 @@ import { proposalLifecycle } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient, ProposalStatus } from "../../client";
 import { runTransaction } from "../../transaction";
-import { Id, interactionUpdate, lockProposal, nextProposalStatus, parseInput, requireActor } from "./shared";
+import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const MarkProposalViewedInput = z.object({ proposalId: Id("proposal") });
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const MarkProposalViewedInput = z.strictObject({ proposalId: Id("proposal") });
+export type MarkProposalViewedInput = z.input<typeof MarkProposalViewedInput>;
 
 export interface ViewedProposal {
   proposalId: string;
@@ -18,14 +22,11 @@ export interface ViewedProposal {
  * naturally idempotent, so no key is needed: the second view changes nothing. Viewing an ended
  * proposal changes nothing either.
  */
-export async function markProposalViewed(
-  prisma: PrismaClient,
-  input: z.input<typeof MarkProposalViewedInput> & { actorId: string; now: Date },
-): Promise<ViewedProposal> {
-  const { proposalId } = parseInput(MarkProposalViewedInput, input);
-  const { actorId, now } = input;
+export async function markProposalViewed(prisma: PrismaClient, input: MarkProposalViewedInput & ActorCall): Promise<ViewedProposal> {
+  const data = parseCall(MarkProposalViewedInput, input);
+  const { proposalId, actorId, now } = data;
   return runTransaction(prisma, async (tx) => {
-    await requireActor(tx, actorId, "CLIENT", "review proposals");
+    await requireActor(tx, data, "CLIENT", "review proposals");
     const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
     const rulesStatus = proposal.status.toLowerCase() as Lowercase<ProposalStatus>;
     if (!proposalLifecycle.can(rulesStatus, "view")) return { proposalId, status: proposal.status, viewedAt: proposal.viewedAt };

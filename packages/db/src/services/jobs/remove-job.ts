@@ -6,13 +6,18 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { endJobProposals } from "./end-job-proposals";
 import type { ClosedJob } from "./close-job";
-import { Id, lockJob, nextJobStatus, parseInput, requireActor } from "./shared";
+import { lockJob, nextJobStatus } from "./shared";
+import { Reason } from "../fields";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const RemoveJobInput = z.object({
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const RemoveJobInput = z.strictObject({
   jobId: Id("job"),
   idempotencyKey: IdempotencyKey,
-  reason: z.string().trim().min(5, "Say why the job is removed (at least 5 characters).").max(1_000, "Keep the reason under 1,000 characters."),
+  reason: Reason("Say why the job is removed (at least 5 characters).", { min: 5, max: 1_000 }),
 });
+export type RemoveJobInput = z.input<typeof RemoveJobInput>;
 
 /**
  * An admin removes an open job for breaking the rules: its live proposals close and every
@@ -20,19 +25,16 @@ export const RemoveJobInput = z.object({
  * connects — gets back everything it still holds, reason `refund_job_removed` (RULES 2.5, 6).
  * Audit-logged with the admin's reason.
  */
-export async function removeJob(
-  prisma: PrismaClient,
-  input: z.input<typeof RemoveJobInput> & { actorId: string; now: Date },
-): Promise<ClosedJob> {
-  const { jobId, idempotencyKey, reason } = parseInput(RemoveJobInput, input);
-  const { actorId, now } = input;
+export async function removeJob(prisma: PrismaClient, input: RemoveJobInput & ActorCall): Promise<ClosedJob> {
+  const data = parseCall(RemoveJobInput, input);
+  const { jobId, idempotencyKey, reason, actorId, now } = data;
   const call = { operation: "job.remove", userId: actorId, key: idempotencyKey, request: { jobId, reason } };
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       call,
       async () => {
-        await requireActor(tx, actorId, "ADMIN", "remove jobs");
+        await requireActor(tx, data, "ADMIN", "remove jobs");
         const job = await lockJob(tx, jobId);
         const status = nextJobStatus(job.status, "remove");
         const { settings } = await loadSettings(tx, now);

@@ -6,42 +6,16 @@ import {
   type ProposalEvent,
   type ProposalStatus as RuleProposalStatus,
 } from "@fairlance/rules";
-import { z } from "zod";
-import { Prisma, type Db, type Job, type JobStatus, type ProposalStatus, type Role, type Tx } from "../../client";
+import { Prisma, type Job, type JobStatus, type ProposalStatus, type Tx } from "../../client";
 import { DomainError } from "../../errors";
 
-/** Parses a service input; a refusal names every problem in words a person understands. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const messages = [...new Set(result.error.issues.map((issue) => issue.message))];
-  throw new DomainError("INVALID_REQUEST", messages.join(" "), { issues: result.error.issues });
-}
+/** A job the caller may not see (missing, a draft of another, another client's) is "not found", in one sentence. */
+export const jobNotFound = () => new DomainError("NOT_FOUND", "This job does not exist.");
 
-export const Id = (what: string) => z.uuid(`That ${what} does not exist.`);
+/** A job taken down as a scam, to those who never proposed on it. */
+export const jobRemoved = () => new DomainError("NOT_FOUND", "This job was removed for breaking the marketplace rules.");
 
-export interface Actor {
-  id: string;
-  role: Role;
-  suspendedAt: Date | null;
-  suspendedReason: string | null;
-}
-
-const ROLE_WORDS: Record<Role, string> = { CLIENT: "clients", FREELANCER: "freelancers", ADMIN: "admins" };
-
-/** The person acting, who must have `role`; `active` also refuses suspended accounts. */
-export async function requireActor(db: Db, actorId: string, role: Role, what: string, options: { active?: boolean } = {}): Promise<Actor> {
-  const actor = await db.user.findUnique({
-    where: { id: actorId },
-    select: { id: true, role: true, suspendedAt: true, suspendedReason: true },
-  });
-  if (!actor) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
-  if (actor.role !== role) throw new DomainError("FORBIDDEN", `Only ${ROLE_WORDS[role]} can ${what}.`);
-  if (options.active && actor.suspendedAt) {
-    throw new DomainError("ACCOUNT_SUSPENDED", `Your account is suspended (${actor.suspendedReason ?? "contact support"}), so you cannot ${what}.`);
-  }
-  return actor;
-}
+const proposalNotFound = () => new DomainError("NOT_FOUND", "This proposal does not exist.");
 
 const JOB_COLUMNS = Prisma.join(Object.values(Prisma.JobScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)));
 
@@ -50,14 +24,14 @@ export async function lockJob(tx: Tx, jobId: string): Promise<Job> {
   // One round trip: the row comes back with its lock (raw rows carry bigint, Date and enum text as
   // Prisma's do). The model's own columns, so a column Prisma does not model (searchDocument) stays out.
   const [job] = await tx.$queryRaw<Job[]>`SELECT ${JOB_COLUMNS} FROM "Job" WHERE id = ${jobId}::uuid FOR UPDATE`;
-  if (!job) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (!job) throw jobNotFound();
   return job;
 }
 
 /** A job its owner acts on; another client's job is "not found". */
 export async function lockOwnedJob(tx: Tx, jobId: string, clientId: string) {
   const job = await lockJob(tx, jobId);
-  if (job.clientId !== clientId) throw new DomainError("NOT_FOUND", "This job does not exist.");
+  if (job.clientId !== clientId) throw jobNotFound();
   return job;
 }
 
@@ -67,11 +41,11 @@ export async function lockOwnedJob(tx: Tx, jobId: string, clientId: string) {
  */
 export async function lockProposal(tx: Tx, proposalId: string, actor: { id: string; as: "freelancer" | "client" }) {
   const found = await tx.proposal.findUnique({ where: { id: proposalId }, select: { jobId: true } });
-  if (!found) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
+  if (!found) throw proposalNotFound();
   const job = await lockJob(tx, found.jobId);
   const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } });
   const owner = actor.as === "freelancer" ? proposal.freelancerId : job.clientId;
-  if (owner !== actor.id) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
+  if (owner !== actor.id) throw proposalNotFound();
   return { job, proposal };
 }
 

@@ -3,23 +3,24 @@ import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import type { ViewedProposal } from "./mark-proposal-viewed";
-import { Id, interactionUpdate, lockProposal, nextProposalStatus, parseInput, requireActor } from "./shared";
+import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const ShortlistProposalInput = z.object({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const ShortlistProposalInput = z.strictObject({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
+export type ShortlistProposalInput = z.input<typeof ShortlistProposalInput>;
 
 /** The job's owner shortlists a proposal (which implies having viewed it: RULES 3.1). */
-export async function shortlistProposal(
-  prisma: PrismaClient,
-  input: z.input<typeof ShortlistProposalInput> & { actorId: string; now: Date },
-): Promise<ViewedProposal> {
-  const { proposalId, idempotencyKey } = parseInput(ShortlistProposalInput, input);
-  const { actorId, now } = input;
+export async function shortlistProposal(prisma: PrismaClient, input: ShortlistProposalInput & ActorCall): Promise<ViewedProposal> {
+  const data = parseCall(ShortlistProposalInput, input);
+  const { proposalId, idempotencyKey, actorId, now } = data;
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       { operation: "proposal.shortlist", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
-        await requireActor(tx, actorId, "CLIENT", "shortlist proposals");
+        await requireActor(tx, data, "CLIENT", "shortlist proposals");
         const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         const status = nextProposalStatus(proposal.status, "shortlist");
         const viewedAt = proposal.viewedAt ?? now;

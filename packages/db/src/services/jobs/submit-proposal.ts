@@ -2,20 +2,24 @@ import { assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairla
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
-import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { Id, jobNote, lockJob, parseInput, requireActor } from "./shared";
+import { jobNote, jobNotFound, lockJob } from "./shared";
+import { Bid } from "../fields";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const SubmitProposalInput = z.object({
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const SubmitProposalInput = z.strictObject({
   jobId: Id("job"),
   idempotencyKey: IdempotencyKey,
   coverLetter: z.string().trim().min(20, "Write a cover letter of at least 20 characters.").max(5_000, "Keep the cover letter under 5,000 characters."),
   /** Fixed price: the amount bid; hourly: the hourly rate. */
-  bidMinor: z.bigint("Enter your bid in cents.").positive("Your bid must be above $0.00.").max(100_000_000_00n, "Your bid is too large."),
+  bidMinor: Bid.positive("Your bid must be above $0.00."),
   boostConnects: z.int("Boost with a whole number of connects.").min(0, "A boost cannot be negative.").max(1_000, "A boost is at most 1,000 connects.").default(0),
 });
+export type SubmitProposalInput = z.input<typeof SubmitProposalInput>;
 
 export interface SubmittedProposal {
   proposalId: string;
@@ -35,21 +39,18 @@ export interface SubmittedProposal {
  * per-job cap holds under concurrency; then the freelancer's connects, so two submissions never
  * spend the same connect. With too few connects nothing changes (INSUFFICIENT_CONNECTS).
  */
-export async function submitProposal(
-  prisma: PrismaClient,
-  input: z.input<typeof SubmitProposalInput> & { actorId: string; now: Date },
-): Promise<SubmittedProposal> {
-  const { jobId, idempotencyKey, ...offer } = parseInput(SubmitProposalInput, input);
-  const { actorId, now } = input;
+export async function submitProposal(prisma: PrismaClient, input: SubmitProposalInput & ActorCall): Promise<SubmittedProposal> {
+  const data = parseCall(SubmitProposalInput, input);
+  const { jobId, idempotencyKey, actorId, now, actor: _actor, ...offer } = data;
   const call = { operation: "proposal.submit", userId: actorId, key: idempotencyKey, request: { jobId, ...offer } };
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       call,
       async () => {
-        await requireActor(tx, actorId, "FREELANCER", "send proposals", { active: true });
+        await requireActor(tx, data, "FREELANCER", "send proposals", { active: true });
         const job = await lockJob(tx, jobId);
-        if (job.status === "DRAFT") throw new DomainError("NOT_FOUND", "This job does not exist.");
+        if (job.status === "DRAFT") throw jobNotFound();
         const { settings, version } = await loadSettings(tx, now);
         // One round trip for both: has this freelancer proposed, and were they invited?
         const [ties] = await tx.$queryRaw<{ proposed: boolean; invited: boolean }[]>`

@@ -3,9 +3,13 @@ import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { Id, lockProposal, nextProposalStatus, parseInput, requireActor } from "./shared";
+import { lockProposal, nextProposalStatus } from "./shared";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 
-export const WithdrawProposalInput = z.object({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
+/** What the caller sends; who acts and when come with the call (ActorCall). */
+export const WithdrawProposalInput = z.strictObject({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
+export type WithdrawProposalInput = z.input<typeof WithdrawProposalInput>;
 
 export interface EndedProposal {
   proposalId: string;
@@ -16,18 +20,15 @@ export interface EndedProposal {
 }
 
 /** The freelancer withdraws their proposal; its connects do not come back (RULES 2.5). */
-export async function withdrawProposal(
-  prisma: PrismaClient,
-  input: z.input<typeof WithdrawProposalInput> & { actorId: string; now: Date },
-): Promise<EndedProposal> {
-  const { proposalId, idempotencyKey } = parseInput(WithdrawProposalInput, input);
-  const { actorId, now } = input;
+export async function withdrawProposal(prisma: PrismaClient, input: WithdrawProposalInput & ActorCall): Promise<EndedProposal> {
+  const data = parseCall(WithdrawProposalInput, input);
+  const { proposalId, idempotencyKey, actorId, now } = data;
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       { operation: "proposal.withdraw", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
-        await requireActor(tx, actorId, "FREELANCER", "withdraw proposals");
+        await requireActor(tx, data, "FREELANCER", "withdraw proposals");
         const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "freelancer" });
         const status = nextProposalStatus(proposal.status, "withdraw");
         await tx.proposal.update({ where: { id: proposalId }, data: { status, endedAt: now, endedReason: "proposal_withdrawn" } });

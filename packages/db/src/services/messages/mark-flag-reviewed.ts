@@ -3,13 +3,17 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { Id, parseInput, requireActor } from "../jobs/shared";
+import { requireActor, type ActorCall } from "../actor";
+import { Reason } from "../fields";
+import { Id, parseCall } from "../input";
 
-export const MarkFlagReviewedInput = z.object({
+/** What the admin sends; who acts and when come with the call (ActorCall). */
+export const MarkFlagReviewedInput = z.strictObject({
   messageId: Id("message"),
   idempotencyKey: IdempotencyKey,
-  reason: z.string().trim().min(3, "Note what you found (at least 3 characters).").max(1_000, "Keep the note under 1,000 characters."),
+  reason: Reason("Note what you found (at least 3 characters).", { min: 3, max: 1_000, noun: "note" }),
 });
+export type MarkFlagReviewedInput = z.input<typeof MarkFlagReviewedInput>;
 
 export interface ReviewedFlag {
   messageId: string;
@@ -17,18 +21,15 @@ export interface ReviewedFlag {
 }
 
 /** An admin marks a flagged message as reviewed, with a note; audit-logged (RULES 6). */
-export async function markFlagReviewed(
-  prisma: PrismaClient,
-  input: z.input<typeof MarkFlagReviewedInput> & { actorId: string; now: Date },
-): Promise<ReviewedFlag> {
-  const { messageId, idempotencyKey, reason } = parseInput(MarkFlagReviewedInput, input);
-  const { actorId, now } = input;
+export async function markFlagReviewed(prisma: PrismaClient, input: MarkFlagReviewedInput & ActorCall): Promise<ReviewedFlag> {
+  const data = parseCall(MarkFlagReviewedInput, input);
+  const { messageId, idempotencyKey, reason, actorId, now } = data;
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       { operation: "message.review_flag", userId: actorId, key: idempotencyKey, request: { messageId, reason } },
       async () => {
-        await requireActor(tx, actorId, "ADMIN", "review flagged messages");
+        await requireActor(tx, data, "ADMIN", "review flagged messages");
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Message" WHERE id = ${messageId}::uuid FOR UPDATE`;
         const message = locked.length ? await tx.message.findUnique({ where: { id: messageId }, select: { flags: true, reviewedAt: true } }) : null;
         if (!message || message.flags.length === 0) throw new DomainError("NOT_FOUND", "This flagged message does not exist.");

@@ -4,17 +4,20 @@ import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { Id, parseInput } from "../jobs/shared";
+import type { ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 import { hasStartedContract, threadFor, warningFor, type ScamWarning } from "./thread";
 
+/** What the sender types; who acts and when come with the call (ActorCall). */
 export const SendMessageInput = z
-  .object({
+  .strictObject({
     proposalId: Id("proposal").nullish(),
     contractId: Id("contract").nullish(),
     idempotencyKey: IdempotencyKey,
     body: z.string().trim().min(1, "Write a message.").max(5_000, "Keep messages under 5,000 characters."),
   })
   .refine((input) => Boolean(input.proposalId) !== Boolean(input.contractId), "Send the message on one proposal or one contract.");
+export type SendMessageInput = z.input<typeof SendMessageInput>;
 
 export interface SentMessage {
   messageId: string;
@@ -30,12 +33,8 @@ export interface SentMessage {
  * A message on a proposal or a contract, between its two people only (RULES 5). The scam shield
  * scans it with the patterns in force; contact details count only before a contract has started.
  */
-export async function sendMessage(
-  prisma: PrismaClient,
-  input: z.input<typeof SendMessageInput> & { actorId: string; now: Date },
-): Promise<SentMessage> {
-  const { idempotencyKey, proposalId, contractId, body } = parseInput(SendMessageInput, input);
-  const { actorId, now } = input;
+export async function sendMessage(prisma: PrismaClient, input: SendMessageInput & ActorCall): Promise<SentMessage> {
+  const { idempotencyKey, proposalId, contractId, body, actorId, now } = parseCall(SendMessageInput, input);
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,

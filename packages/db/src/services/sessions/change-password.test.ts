@@ -30,7 +30,7 @@ describe("changePassword", () => {
   it("stores the new password, ends every session, and only the new password signs in afterwards", async () => {
     const { id, email } = await person();
     const before = await version(id);
-    await expect(changePassword(db.prisma, { userId: id, currentPassword: OLD, newPassword: NEW, ip, now })).resolves.toEqual({ sessionVersion: before + 1 });
+    await expect(changePassword(db.prisma, { actorId: id, currentPassword: OLD, newPassword: NEW, ip, now })).resolves.toEqual({ sessionVersion: before + 1 });
     expect(await version(id)).toBe(before + 1);
     expect(await hashOf(id)).toMatch(/^\$argon2id\$/);
     await expect(verifyCredentials(db.prisma, { email, password: OLD, ip, now })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
@@ -40,7 +40,7 @@ describe("changePassword", () => {
   it("refuses a wrong current password and changes nothing", async () => {
     const { id } = await person();
     const [hash, before] = [await hashOf(id), await version(id)];
-    await expect(changePassword(db.prisma, { userId: id, currentPassword: "not my password", newPassword: NEW, ip, now })).rejects.toMatchObject({
+    await expect(changePassword(db.prisma, { actorId: id, currentPassword: "not my password", newPassword: NEW, ip, now })).rejects.toMatchObject({
       code: "INVALID_CREDENTIALS",
       message: "That is not your current password. Enter the one you sign in with now.",
     });
@@ -57,7 +57,7 @@ describe("changePassword", () => {
       ["Chris Changer rocks", /contains your name/],
       [OLD, /same as your current one/],
     ] as const) {
-      await expect(changePassword(db.prisma, { userId: id, currentPassword: OLD, newPassword, ip, now }), newPassword).rejects.toMatchObject({
+      await expect(changePassword(db.prisma, { actorId: id, currentPassword: OLD, newPassword, ip, now }), newPassword).rejects.toMatchObject({
         code: "WEAK_PASSWORD",
         message: expect.stringMatching(sentence),
       });
@@ -68,9 +68,9 @@ describe("changePassword", () => {
   it("throttles guesses at the current password like sign-in guesses from that address", async () => {
     const { id } = await person();
     for (let i = 0; i < LOGIN_THROTTLE.perAccountAndAddress.freeFailures; i++) {
-      await expect(changePassword(db.prisma, { userId: id, currentPassword: `guess ${i}`, newPassword: NEW, ip, now })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+      await expect(changePassword(db.prisma, { actorId: id, currentPassword: `guess ${i}`, newPassword: NEW, ip, now })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     }
-    await expect(changePassword(db.prisma, { userId: id, currentPassword: OLD, newPassword: NEW, ip, now })).rejects.toMatchObject({
+    await expect(changePassword(db.prisma, { actorId: id, currentPassword: OLD, newPassword: NEW, ip, now })).rejects.toMatchObject({
       code: "TOO_MANY_ATTEMPTS",
       message: "Too many wrong passwords were tried. Try again in 30 seconds.",
     });
@@ -79,7 +79,7 @@ describe("changePassword", () => {
   it("lets one of two simultaneous changes win; the other is told the password just changed", async () => {
     const { id, email } = await person();
     const results = await Promise.allSettled(
-      ["first new password", "second new password"].map((newPassword) => changePassword(db.prisma, { userId: id, currentPassword: OLD, newPassword, ip, now })),
+      ["first new password", "second new password"].map((newPassword) => changePassword(db.prisma, { actorId: id, currentPassword: OLD, newPassword, ip, now })),
     );
     const refused = results.filter((r) => r.status === "rejected");
     // Both may have checked the old password before either stored a new one; only one stores.
@@ -94,7 +94,7 @@ describe("signOutEverywhere", () => {
   it("raises the session version and changes nothing else", async () => {
     const { id } = await person();
     const [hash, before] = [await hashOf(id), await version(id)];
-    await expect(signOutEverywhere(db.prisma, { userId: id })).resolves.toEqual({ sessionVersion: before + 1 });
+    await expect(signOutEverywhere(db.prisma, { actorId: id, now: new Date() })).resolves.toEqual({ sessionVersion: before + 1 });
     expect([await hashOf(id), await version(id)]).toEqual([hash, before + 1]);
   });
 });

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { hashPassword, verifyPassword } from "../../auth/password";
-import { NewPassword, passwordProblem } from "../../auth/password-policy";
+import { CurrentPassword, NewPassword, passwordProblem } from "../../auth/password-policy";
 import { beginSignInAttempt, signInSucceeded } from "../../auth/sign-in-throttle";
 import { DomainError } from "../../errors";
 import { runTransaction } from "../../transaction";
-import { parseInput } from "../jobs/shared";
+import { accountGone, type ActorCall } from "../actor";
+import { parseCall } from "../input";
 import { revokeSessions } from "./revoke-sessions";
 
-export const ChangePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(200, "Passwords are at most 200 characters."),
-  newPassword: NewPassword,
-});
+/** What the person types; who acts and when come with the call (ActorCall), their address with it. */
+export const ChangePasswordInput = z.strictObject({ currentPassword: CurrentPassword, newPassword: NewPassword });
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;
 
 export interface ChangedPassword {
   /** Every session, this one included, began with an older version and has ended. */
@@ -26,12 +26,12 @@ export interface ChangedPassword {
  */
 export async function changePassword(
   prisma: PrismaClient,
-  input: z.input<typeof ChangePasswordInput> & { userId: string; ip: string; now: Date },
+  input: ChangePasswordInput & ActorCall & { ip: string },
 ): Promise<ChangedPassword> {
-  const { currentPassword, newPassword } = parseInput(ChangePasswordInput, input);
-  const { userId, ip, now } = input;
+  const { ip, ...call } = input;
+  const { currentPassword, newPassword, actorId: userId, now } = parseCall(ChangePasswordInput, call);
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
-  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
+  if (!user) throw accountGone();
 
   const attemptId = await beginSignInAttempt(prisma, { email: user.email, ip, now });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {

@@ -1,19 +1,18 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { requireAdmin } from "../connects/actors";
+import { requireActor, type ActorCall } from "../actor";
 import { writeAudit } from "../connects/audit";
-import { parseInput } from "../connects/input";
+import { ChosenPerson, noSuchPerson, Reason } from "../fields";
+import { parseCall } from "../input";
 import { revokeSessions } from "./revoke-sessions";
 
-export const EndSessionsInput = z.object({
-  actorId: z.uuid(),
+/** What the admin sends; who acts and when come with the call (ActorCall). */
+export const EndSessionsInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  userId: z.uuid({ message: "Choose a person." }),
-  reason: z.string().trim().min(5, "Say why (at least 5 characters); it goes in the audit log.").max(500, "Keep the reason under 500 characters."),
+  userId: ChosenPerson,
+  reason: Reason("Say why (at least 5 characters); it goes in the audit log.", { min: 5, max: 500 }),
 });
 export type EndSessionsInput = z.input<typeof EndSessionsInput>;
 
@@ -26,16 +25,16 @@ export interface EndedSessions {
  * An admin signs a person out on every device at once (a stolen session, a shared computer):
  * every session that began before is refused from the next request on. Audit-logged, idempotent.
  */
-export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInput): Promise<EndedSessions> {
-  const input = parseInput(EndSessionsInput, rawInput);
+export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInput & ActorCall): Promise<EndedSessions> {
+  const input = parseCall(EndSessionsInput, rawInput);
   return runTransaction(prisma, async (tx) => {
-    await requireAdmin(tx, input.actorId);
+    await requireActor(tx, input, "ADMIN", "sign people out everywhere");
     const { result } = await idempotent(
       tx,
       { operation: "user.end_sessions", userId: input.actorId, key: input.idempotencyKey, request: { userId: input.userId, reason: input.reason } },
       async () => {
         const user = await tx.user.findUnique({ where: { id: input.userId }, select: { sessionVersion: true } });
-        if (!user) throw new DomainError("NOT_FOUND", "There is no such person.");
+        if (!user) throw noSuchPerson();
         const sessionVersion = await revokeSessions(tx, input.userId);
         await writeAudit(tx, {
           actorId: input.actorId,

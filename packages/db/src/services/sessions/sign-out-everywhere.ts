@@ -1,10 +1,9 @@
 import type { PrismaClient } from "../../client";
-import { DomainError } from "../../errors";
+import { requireActor, type ActorCall } from "../actor";
 import { revokeSessions } from "./revoke-sessions";
 
 /** The person ends every one of their sessions, on every device, this one included. */
-export async function signOutEverywhere(prisma: PrismaClient, input: { userId: string }): Promise<{ sessionVersion: number }> {
-  const exists = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-  if (!exists) throw new DomainError("NOT_FOUND", "Your account no longer exists. Sign in again.");
-  return { sessionVersion: await revokeSessions(prisma, input.userId) };
+export async function signOutEverywhere(prisma: PrismaClient, call: ActorCall): Promise<{ sessionVersion: number }> {
+  await requireActor(prisma, call, ["CLIENT", "FREELANCER", "ADMIN"], "sign out everywhere");
+  return { sessionVersion: await revokeSessions(prisma, call.actorId) };
 }
