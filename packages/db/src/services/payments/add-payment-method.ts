@@ -5,15 +5,16 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
+import { requireActor, type ActorCall } from "../actor";
+import { parseCall } from "../input";
 
-export const AddPaymentMethodInput = z.object({
-  actorId: z.uuid(),
+/** What the person types; who acts and when come with the call (ActorCall). */
+export const AddPaymentMethodInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  card: z.object({
+  card: z.strictObject({
     number: z.string().trim().min(12, "Enter the whole card number.").max(23, "That card number is too long."),
-    expMonth: z.number().int().min(1, "The expiry month is 1 to 12.").max(12, "The expiry month is 1 to 12."),
-    expYear: z.number().int().min(2000).max(2100),
+    expMonth: z.number().int("The expiry month is 1 to 12.").min(1, "The expiry month is 1 to 12.").max(12, "The expiry month is 1 to 12."),
+    expYear: z.number().int("Enter the expiry year like 2030.").min(2000, "Enter the expiry year like 2030.").max(2100, "Enter the expiry year like 2030."),
     cvc: z.string().trim().min(3, "The security code has 3 or 4 digits.").max(4, "The security code has 3 or 4 digits."),
   }),
 });
@@ -33,13 +34,11 @@ export interface AddedPaymentMethod {
  */
 export async function addPaymentMethod(
   prisma: PrismaClient,
-  input: AddPaymentMethodInput,
+  input: AddPaymentMethodInput & ActorCall,
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<AddedPaymentMethod> {
-  const data = AddPaymentMethodInput.parse(input);
-  const user = await prisma.user.findUnique({ where: { id: data.actorId }, select: { role: true } });
-  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists.");
-  if (user.role === "ADMIN") throw new DomainError("FORBIDDEN", "Admin accounts do not hold payment methods.");
+  const data = parseCall(AddPaymentMethodInput, input);
+  await requireActor(prisma, data, ["CLIENT", "FREELANCER"], "add payment methods");
   const now = data.now;
   const card = { ...data.card, number: data.card.number.replace(/[\s-]/g, "") };
   const token = await (deps.gateway ?? getGateway()).tokenizeCard(card);
