@@ -58,6 +58,20 @@ describe("clearPending", () => {
   });
 });
 
+describe("addPayoutMethod", () => {
+  it("adds one method per idempotency key: a replay returns it, another request under the key is refused", async () => {
+    const freelancer = await makeUser(db.prisma, "FREELANCER");
+    const request = { actorId: freelancer.id, idempotencyKey: "payout-method-0001", kind: "ACH", account: "000123456789", label: "Checking", now: t0 } as const;
+    const first = await addPayoutMethod(db.prisma, request);
+    const replay = await addPayoutMethod(db.prisma, { ...request, now: at(1) });
+    expect(replay).toEqual(first);
+    expect(await db.prisma.payoutMethod.count({ where: { userId: freelancer.id } })).toBe(1);
+
+    await expect(addPayoutMethod(db.prisma, { ...request, label: "Savings" })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    expect(await db.prisma.payoutMethod.count({ where: { userId: freelancer.id } })).toBe(1);
+  });
+});
+
 describe("withdraw", () => {
   it("sends any amount from $1 minus the method fee, and replays without a second effect", async () => {
     const { freelancer, method } = await freelancerWithAvailable(10_000n); // $100 → $80 net
