@@ -13,12 +13,15 @@ export const Amount = (name: string) =>
 /** Free text a person may leave out (a note, a reason for declining); blank is read as empty. */
 export const Note = (max: number) => z.string().trim().max(max, FIELD_TEXT.textTooLong(max)).optional();
 
-/** Free text a person must write; `ask` says what, when it is missing ("Say why the contract ends."). */
+/** Free text a person must write; `ask` is the sentence that asks for it when it is missing. */
 export const RequiredText = (ask: string, max: number) => z.string().trim().min(1, ask).max(max, FIELD_TEXT.textTooLong(max));
 
 export const MILESTONE_TITLE_MAX = 200;
 /** A milestone's title. */
 export const MilestoneTitle = z.string().trim().min(1, FIELD_TEXT.milestoneTitleMissing).max(MILESTONE_TITLE_MAX, FIELD_TEXT.milestoneTitleTooLong(MILESTONE_TITLE_MAX));
+
+/** The payout method a withdrawal (manual or automatic) goes to. */
+export const PayoutMethodId = z.uuid("Choose a payout method.");
 
 /** A milestone as the client writes it: title and amount. */
 export const MilestoneDraft = z.strictObject({ title: MilestoneTitle, amountMinor: Amount("milestone amount") });

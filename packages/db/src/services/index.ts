@@ -63,4 +63,4 @@ export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } 
 export { advanceClock } from "../clock";
 export { requireActor, readActor, type Actor, type ActorCall, type SystemCall } from "./actor";
 export { parseInput, parseCall, Id } from "./input";
-export { Amount, Note, RequiredText, MilestoneTitle, MilestoneDraft, MILESTONE_TITLE_MAX } from "./fields";
+export { Amount, Note, RequiredText, MilestoneTitle, MilestoneDraft, MILESTONE_TITLE_MAX, PayoutMethodId } from "./fields";

@@ -1,4 +1,4 @@
-import { assertMilestoneAmount, settingValueToJson } from "@fairlance/rules";
+import { assertMilestoneAmount, FIELD_TEXT, settingValueToJson } from "@fairlance/rules";
 import { z } from "zod";
 import type { ContractStatus, JobType, Prisma, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
@@ -9,7 +9,7 @@ export const FixedTerms = z.strictObject({
   milestones: z.array(MilestoneDraft).min(1, "A fixed-price contract starts with at least one milestone.").max(20, "A contract starts with at most 20 milestones."),
 });
 
-export const WeeklyLimitHours = z.number().int("The weekly limit is a whole number of hours.").min(1, "The weekly limit is at least 1 hour.").max(168, "A week has 168 hours.");
+export const WeeklyLimitHours = z.number().int(FIELD_TEXT.weeklyLimitWholeHours).min(1, "The weekly limit is at least 1 hour.").max(168, "A week has 168 hours.");
 
 /** Hiring from a proposal: an hourly contract's rate is the freelancer's bid. */
 export const HireTerms = z.discriminatedUnion("type", [FixedTerms, z.strictObject({ type: z.literal("HOURLY"), weeklyLimitHours: WeeklyLimitHours })]);

@@ -8,14 +8,18 @@ import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { parseCall } from "../input";
 
+const EXPIRY_MONTH = "The expiry month is 1 to 12.";
+const EXPIRY_YEAR = "Enter the expiry year like 2030.";
+const CVC = "The security code has 3 or 4 digits.";
+
 /** What the person types; who acts and when come with the call (ActorCall). */
 export const AddPaymentMethodInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   card: z.strictObject({
     number: z.string().trim().min(12, "Enter the whole card number.").max(23, "That card number is too long."),
-    expMonth: z.number().int("The expiry month is 1 to 12.").min(1, "The expiry month is 1 to 12.").max(12, "The expiry month is 1 to 12."),
-    expYear: z.number().int("Enter the expiry year like 2030.").min(2000, "Enter the expiry year like 2030.").max(2100, "Enter the expiry year like 2030."),
-    cvc: z.string().trim().min(3, "The security code has 3 or 4 digits.").max(4, "The security code has 3 or 4 digits."),
+    expMonth: z.number().int(EXPIRY_MONTH).min(1, EXPIRY_MONTH).max(12, EXPIRY_MONTH),
+    expYear: z.number().int(EXPIRY_YEAR).min(2000, EXPIRY_YEAR).max(2100, EXPIRY_YEAR),
+    cvc: z.string().trim().min(3, CVC).max(4, CVC),
   }),
 });
 export type AddPaymentMethodInput = z.input<typeof AddPaymentMethodInput>;

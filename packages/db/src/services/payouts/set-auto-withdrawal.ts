@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { loadSettings } from "../../settings/load-settings";
 import { requireActor, type ActorCall } from "../actor";
-import { Amount } from "../fields";
+import { Amount, PayoutMethodId } from "../fields";
 import { parseCall } from "../input";
 
 /** What the freelancer sets; who acts and when come with the call (ActorCall). */
@@ -12,7 +12,7 @@ export const SetAutoWithdrawalInput = z.strictObject({
   /** null turns automatic withdrawals off. */
   schedule: z.enum(["WEEKLY", "TWICE_MONTHLY", "MONTHLY", "QUARTERLY"], "Choose a schedule.").nullable(),
   thresholdMinor: Amount("threshold"),
-  payoutMethodId: z.uuid("Choose a payout method."),
+  payoutMethodId: PayoutMethodId,
 });
 export type SetAutoWithdrawalInput = z.input<typeof SetAutoWithdrawalInput>;
 

@@ -8,14 +8,14 @@ import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { Amount } from "../fields";
+import { Amount, PayoutMethodId } from "../fields";
 import { parseCall } from "../input";
 import { toRuleKind } from "./freelancer";
 import { settleWithdrawal, type SettledWithdrawal } from "./settle-withdrawal";
 
 /** What the freelancer types; who acts and when come with the call (ActorCall). */
 export const WithdrawInput = z.strictObject({
-  payoutMethodId: z.uuid("Choose a payout method."),
+  payoutMethodId: PayoutMethodId,
   amountMinor: Amount("withdrawal"),
   idempotencyKey: IdempotencyKey,
 });
