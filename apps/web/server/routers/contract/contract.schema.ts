@@ -131,7 +131,7 @@ export const ZContractOffer = z.object({
   milestoneIds: z.array(z.string()),
 });
 
-export const ZOfferTargetInput = z.strictObject({ freelancerId: z.uuid("Choose a freelancer.") });
+export const ZOfferTargetInput = z.strictObject({ freelancerId: Id("freelancer") });
 export const ZOfferCandidatesInput = z.strictObject({ query: z.string().trim().max(100, "Search with at most 100 characters.").optional() });
 export const ZOfferCandidates = z.array(
   z.object({ id: z.string(), name: z.string(), memberSince: z.date(), contractsWithYou: z.number().int(), proposalsToYou: z.number().int() }),
