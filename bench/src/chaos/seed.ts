@@ -63,7 +63,7 @@ export async function seedActors(prisma: PrismaClient, input: { users: number; j
     const freelancer = await signUp(prisma, { email: `chaos-freelancer-${index}-${run}@chaos.test`, name: `Chaos Freelancer ${index}`, password: CHAOS_PASSWORD, role: "FREELANCER", ip, now: past });
     const clientCard = await addPaymentMethod(prisma, { actorId: client.id, idempotencyKey: key("card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
     const freelancerCard = await addPaymentMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
-    const payout = await addPayoutMethod(prisma, { actorId: freelancer.id, now: past, kind: "ACH", account: `00012345${index}9`, label: "Bank" });
+    const payout = await addPayoutMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("payout-method"), now: past, kind: "ACH", account: `00012345${index}9`, label: "Bank" });
 
     const job = await postJob(prisma, {
       actorId: client.id,

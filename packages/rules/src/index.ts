@@ -10,6 +10,7 @@ export * from "./money/arithmetic";
 export * from "./money/format";
 export * from "./money/parse";
 export * from "./text/count";
+export * from "./text/fields";
 export * from "./text/roles";
 
 export * from "./settings/schemas";

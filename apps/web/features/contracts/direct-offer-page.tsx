@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { formatCount } from "@fairlance/rules";
+import { FIELD_TEXT, formatCount } from "@fairlance/rules";
 import { formatDate } from "@/lib/format";
 import { readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
@@ -22,7 +22,7 @@ function readTerms(type: "FIXED" | "HOURLY", rows: MilestoneRow[], rate: string,
   }
   const money = readMoney(rate);
   if (!money.ok) return { ok: false, error: `Hourly rate: ${money.error}` };
-  if (!/^\d+$/.test(limit.trim())) return { ok: false, error: "Enter the weekly limit as whole hours." };
+  if (!/^\d+$/.test(limit.trim())) return { ok: false, error: FIELD_TEXT.weeklyLimitWholeHours };
   return { ok: true, terms: { type, hourlyRateMinor: money.minor, weeklyLimitHours: Number(limit) } };
 }
 

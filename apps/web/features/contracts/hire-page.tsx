@@ -7,6 +7,7 @@ import { Money } from "@/components/money";
 import { Alert, Button, Card, Field, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { FIELD_TEXT } from "@fairlance/rules";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { formatRate } from "./format";
@@ -30,7 +31,7 @@ export function HirePage({ proposalId }: { proposalId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (q.job.type === "HOURLY") {
-      if (!/^\d+$/.test(limit.trim())) return setError("Enter the weekly limit as whole hours.");
+      if (!/^\d+$/.test(limit.trim())) return setError(FIELD_TEXT.weeklyLimitWholeHours);
       setError(undefined);
       return hire.mutate({ idempotencyKey: key, proposalId, terms: { type: "HOURLY", weeklyLimitHours: Number(limit) } });
     }

@@ -15,7 +15,7 @@ type Kind = "ACH" | "LOCAL_BANK" | "PAYPAL" | "INSTANT" | "WIRE";
 
 export function AddPayoutMethodForm({ fees, waitingDays }: { fees: { kind: string; feeMinor: bigint }[]; waitingDays: number }) {
   const trpc = useTRPC();
-  const { renew } = useIdempotencyKey();
+  const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [kind, setKind] = useState<Kind>("ACH");
   const [account, setAccount] = useState("");
@@ -25,7 +25,7 @@ export function AddPayoutMethodForm({ fees, waitingDays }: { fees: { kind: strin
   const fee = fees.find((f) => f.kind.toUpperCase() === kind);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ kind, account, label });
+    add.mutate({ idempotencyKey: key, kind, account, label });
   };
   return (
     <form onSubmit={submit} className="space-y-3">

@@ -246,7 +246,7 @@ describe("caching", () => {
     const asFreelancer = api.signIn(w.people.freelancer);
     const replies = [
       await api.send(asFreelancer, "earnings.get", undefined, { method: "GET" }),
-      await api.send(asFreelancer, "payout.addMethod", { kind: "PAYPAL", account: "fran@paypal.test", label: "Spare" }),
+      await api.send(asFreelancer, "payout.addMethod", { idempotencyKey: key(), kind: "PAYPAL", account: "fran@paypal.test", label: "Spare" }),
       await api.send(asFreelancer, "payout.withdraw", { junk: 1 }),
       await api.send(null, "clock.get", undefined, { method: "GET" }),
       await api.send(null, "earnings.get", undefined, { method: "GET" }),

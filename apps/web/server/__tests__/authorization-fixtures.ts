@@ -71,7 +71,7 @@ export async function buildMarketplace(prisma: PrismaClient) {
   const payoutMethods = {} as Record<"freelancer" | "otherFreelancer", string>;
   for (const who of ["freelancer", "otherFreelancer"] as const) {
     await at("admin", TWO_WEEKS_AGO).admin.people.grantConnects({ idempotencyKey: key(), freelancerId: users[who].id, connects: 500, reason: "Authorization matrix" });
-    payoutMethods[who] = (await at(who, TWO_WEEKS_AGO).payout.addMethod({ kind: "PAYPAL", account: `${who}@paypal.test`, label: "PayPal" })).id;
+    payoutMethods[who] = (await at(who, TWO_WEEKS_AGO).payout.addMethod({ idempotencyKey: key(), kind: "PAYPAL", account: `${who}@paypal.test`, label: "PayPal" })).id;
   }
 
   const post = async (publish: boolean, when = T0) =>

@@ -421,7 +421,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (weeks, { who }) => expect(weeks.some((week) => week.netMinor > 0n)).toBe(who === "freelancer"),
   }),
   "payout.overview": procedure({ allowed: FREELANCERS, call: (c) => c.payout.overview(), check: (overview, { who, m }) => onlyOwn(m, who, "payoutMethod", ids(overview.methods)) }),
-  "payout.addMethod": procedure({ allowed: FREELANCERS, call: (c) => c.payout.addMethod({ kind: "ACH", account: "000123456789", label: "Bank" }) }),
+  "payout.addMethod": procedure({ allowed: FREELANCERS, call: (c) => c.payout.addMethod({ idempotencyKey: key(), kind: "ACH", account: "000123456789", label: "Bank" }) }),
   "payout.quote": procedure({
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,

@@ -19,20 +19,21 @@ beforeAll(async () => {
 });
 afterAll(() => db.drop());
 
-const method = { kind: "PAYPAL", account: "fran@paypal.test", label: "PayPal" } as const;
+/** A payout method to add: a new request (its own key) each time. */
+const method = () => ({ idempotencyKey: key(), kind: "PAYPAL", account: "fran@paypal.test", label: "PayPal" }) as const;
 const withdraw = () => ({ idempotencyKey: key(), payoutMethodId: "00000000-0000-4000-8000-000000000000", amountMinor: 1_000n });
 const refused = expectRefusedWith;
 
 describe("what the endpoint accepts", () => {
   it("serves the app's own requests: same-origin JSON posts, batches, GET queries, and non-browser posts without Origin", async () => {
-    const added = await api.send(asFreelancer, "payout.addMethod", method);
+    const added = await api.send(asFreelancer, "payout.addMethod", method());
     expect(added.status, added.text).toBe(200);
     expect(added.data).toMatchObject({ kind: "PAYPAL", usableFrom: days(4) });
 
     // httpBatchLink: `?batch=1`, inputs keyed by index, an array back.
     const batch = await api.send(asFreelancer, "payout.addMethod,payout.addMethod", undefined, {
       query: "batch=1",
-      body: JSON.stringify({ 0: JSON.parse(encode(method)), 1: JSON.parse(encode({ ...method, label: "Second" })) }),
+      body: JSON.stringify({ 0: JSON.parse(encode(method())), 1: JSON.parse(encode({ ...method(), label: "Second" })) }),
       headers: { "sec-fetch-site": "same-origin" },
     });
     expect(batch.status, batch.text).toBe(200);
@@ -42,11 +43,11 @@ describe("what the endpoint accepts", () => {
     expect(overview.status, overview.text).toBe(200);
     expect((overview.data as { methods: unknown[] }).methods).toHaveLength(3);
 
-    const noOrigin = await api.send(asFreelancer, "payout.addMethod", method, { headers: { origin: "" } });
+    const noOrigin = await api.send(asFreelancer, "payout.addMethod", method(), { headers: { origin: "" } });
     expect(noOrigin.status, noOrigin.text).toBe(200);
     // A Host header alone does not make another origin this site's: the configured public URL does
     // (behind proxies, FAIRLANCE_TRUST_PROXY; see attack-surface.test.ts).
-    const otherHost = await api.send(asFreelancer, "payout.addMethod", method, { headers: { origin: "https://www.fairlance.example", host: "www.fairlance.example" } });
+    const otherHost = await api.send(asFreelancer, "payout.addMethod", method(), { headers: { origin: "https://www.fairlance.example", host: "www.fairlance.example" } });
     expect(otherHost.status, otherHost.text).toBe(403);
   });
 
@@ -81,7 +82,7 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
     await changesNothing(db.prisma, "oversized batch", async () => {
       const reply = await api.send(asFreelancer, Array(calls).fill("payout.addMethod").join(","), undefined, {
         query: "batch=1",
-        body: JSON.stringify(Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, JSON.parse(encode(method))]))),
+        body: JSON.stringify(Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, JSON.parse(encode(method()))]))),
       });
       expect(reply.status, reply.text).toBe(413);
       expect(reply.text).toContain(`One request may batch at most ${MAX_BATCH_CALLS} calls; this one has ${calls}.`);
@@ -99,11 +100,11 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
     await changesNothing(db.prisma, "cross-site", async () => {
       const origins = ["https://evil.example", "null", "http://fairlance.test:8080", "https://fairlance.test.evil.example", "file://", "not a url"];
       for (const origin of origins) {
-        refused(await api.send(asFreelancer, "payout.addMethod", method, { headers: { origin } }), 403, /^Cross-site requests are refused/, `Origin ${origin}`);
+        refused(await api.send(asFreelancer, "payout.addMethod", method(), { headers: { origin } }), 403, /^Cross-site requests are refused/, `Origin ${origin}`);
       }
-      const fetchSite = await api.send(asFreelancer, "payout.addMethod", method, { headers: { "sec-fetch-site": "cross-site" } });
+      const fetchSite = await api.send(asFreelancer, "payout.addMethod", method(), { headers: { "sec-fetch-site": "cross-site" } });
       refused(fetchSite, 403, "Cross-site requests are refused.", "Sec-Fetch-Site");
-      const noOriginButCrossSite = await api.send(asFreelancer, "payout.addMethod", method, { headers: { origin: "", "sec-fetch-site": "cross-site" } });
+      const noOriginButCrossSite = await api.send(asFreelancer, "payout.addMethod", method(), { headers: { origin: "", "sec-fetch-site": "cross-site" } });
       refused(noOriginButCrossSite, 403, "Cross-site requests are refused.", "Sec-Fetch-Site without Origin");
     });
   });
@@ -118,25 +119,25 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
       refused(multipart, 415, "The API accepts JSON only: send the body as application/json, not multipart/form-data.", "multipart");
       const bodies: [string, string][] = [
         ["application/x-www-form-urlencoded", "kind=PAYPAL&account=x%40paypal.test&label=Form"],
-        ["text/plain", encode(method)],
-        ["text/plain;charset=UTF-8", encode(method)],
-        ["application/octet-stream", encode(method)],
-        ["application/jsonx", encode(method)],
+        ["text/plain", encode(method())],
+        ["text/plain;charset=UTF-8", encode(method())],
+        ["application/octet-stream", encode(method())],
+        ["application/jsonx", encode(method())],
       ];
       for (const [type, body] of bodies) {
         refused(await api.send(asFreelancer, "payout.addMethod", undefined, { body, headers: { "content-type": type } }), 415, `The API accepts JSON only: send the body as application/json, not ${type.split(";")[0]}.`, type);
       }
-      refused(await api.send(asFreelancer, "payout.addMethod", undefined, { body: new TextEncoder().encode(encode(method)), headers: { "content-type": "" } }), 415, "The API accepts JSON only: send the body as application/json.", "no type");
+      refused(await api.send(asFreelancer, "payout.addMethod", undefined, { body: new TextEncoder().encode(encode(method())), headers: { "content-type": "" } }), 415, "The API accepts JSON only: send the body as application/json.", "no type");
     });
     // Media types are case-insensitive and may carry a charset.
-    const upper = await api.send(asFreelancer, "payout.addMethod", undefined, { body: encode(method), headers: { "content-type": "Application/JSON; charset=utf-8" } });
+    const upper = await api.send(asFreelancer, "payout.addMethod", undefined, { body: encode(method()), headers: { "content-type": "Application/JSON; charset=utf-8" } });
     expect(upper.status, upper.text).toBe(200);
   });
 
   it("bodies over the limit are 413, by Content-Length or by what actually arrives, and are never read whole", async () => {
     expect(MAX_BODY_BYTES).toBe(128 * 1024);
     await changesNothing(db.prisma, "oversized", async () => {
-      const big = encode({ ...method, label: "x".repeat(MAX_BODY_BYTES) });
+      const big = encode({ ...method(), label: "x".repeat(MAX_BODY_BYTES) });
       refused(await api.send(asFreelancer, "payout.addMethod", undefined, { body: big }), 413, "The request body is larger than the 128 KB limit.", "streamed");
       refused(await api.send(asFreelancer, "payout.addMethod", undefined, { body: "{}", headers: { "content-length": String(MAX_BODY_BYTES + 1) } }), 413, /128 KB limit/, "declared");
 
@@ -153,7 +154,7 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
       expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + 3 * chunk.byteLength);
     });
     // Exactly at the limit is read (and then refused for what it says, not for its size).
-    const atLimit = encode({ ...method, label: "x" });
+    const atLimit = encode({ ...method(), label: "x" });
     const padded = atLimit + " ".repeat(MAX_BODY_BYTES - atLimit.length);
     const reply = await api.send(asFreelancer, "payout.addMethod", undefined, { body: padded });
     expect(reply.status, reply.text).toBe(200);
@@ -214,7 +215,7 @@ describe("requests refused before any procedure runs, each with a 4xx and a sent
 describe("the clock the handler is given", () => {
   it("is the marketplace's time for the request", async () => {
     clock.now = days(10, T0);
-    const added = await api.send(asFreelancer, "payout.addMethod", method);
+    const added = await api.send(asFreelancer, "payout.addMethod", method());
     expect(added.data).toMatchObject({ usableFrom: days(13, T0) });
   });
 });

@@ -103,11 +103,11 @@ export async function buildWorld(prisma: PrismaClient) {
   const weekOf = async (who: TestUser, contractId: string) => (await as(who, NOW).contract.get({ contractId })).hourlyWeeks[0]!.id;
   const weeks = { mine: await weekOf(client, hourly.contractId), other: await weekOf(otherClient, otherHourly.contractId) };
 
-  const payoutMethod = async (who: TestUser) => (await as(who).payout.addMethod({ kind: "PAYPAL", account: `${who.id}@paypal.test`, label: "PayPal" })).id;
+  const payoutMethod = async (who: TestUser) => (await as(who).payout.addMethod({ idempotencyKey: key(), kind: "PAYPAL", account: `${who.id}@paypal.test`, label: "PayPal" })).id;
   const payoutMethods = {
     mine: await payoutMethod(freelancer),
     other: await payoutMethod(otherFreelancer),
-    notYetUsable: (await as(freelancer, NOW).payout.addMethod({ kind: "ACH", account: "000987654321", label: "New bank" })).id,
+    notYetUsable: (await as(freelancer, NOW).payout.addMethod({ idempotencyKey: key(), kind: "ACH", account: "000987654321", label: "New bank" })).id,
   };
   const message = await as(freelancer).message.send({ idempotencyKey: key(), proposalId: proposals.mine, body: "Happy to talk about the details." });
 

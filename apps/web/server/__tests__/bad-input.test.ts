@@ -105,7 +105,7 @@ const ENTRIES: Entry[] = [
   { path: "milestone.refund", as: () => w.people.client, input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.funded }) },
   { path: "hourly.logTime", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), contractId: w.contracts.hourly, workedOn: NOW, minutes: 30, memo: "Fixes" }) },
   { path: "hourly.dispute", as: () => w.people.client, input: () => ({ idempotencyKey: key(), weekId: w.weeks.mine, reason: "Too many hours" }) },
-  { path: "payout.addMethod", as: () => w.people.freelancer, input: () => ({ kind: "ACH", account: "000123456789", label: "Bank" }) },
+  { path: "payout.addMethod", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), kind: "ACH", account: "000123456789", label: "Bank" }) },
   { path: "payout.withdraw", as: () => w.people.freelancer, input: () => ({ payoutMethodId: w.payoutMethods.mine, amountMinor: 10_000n, idempotencyKey: key() }) },
   { path: "payout.setAuto", as: () => w.people.freelancer, input: () => ({ schedule: "WEEKLY", thresholdMinor: 20_000n, payoutMethodId: w.payoutMethods.mine }) },
   {

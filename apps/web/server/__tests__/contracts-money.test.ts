@@ -103,8 +103,8 @@ describe("a milestone from funding to payment, then earnings and a withdrawal", 
 
     // Payouts: a method waits 3 days; the quote and the withdrawal are the freelancer's, on their own method.
     await expect(as(client).payout.overview()).rejects.toMatchObject(FORBIDDEN);
-    await expect(as(client).payout.addMethod({ kind: "PAYPAL", account: "fran@paypal.test", label: "PayPal" })).rejects.toMatchObject(FORBIDDEN);
-    const method = await as(freelancer).payout.addMethod({ kind: "PAYPAL", account: "fran@paypal.test", label: "PayPal" });
+    await expect(as(client).payout.addMethod({ idempotencyKey: key(), kind: "PAYPAL", account: "fran@paypal.test", label: "PayPal" })).rejects.toMatchObject(FORBIDDEN);
+    const method = await as(freelancer).payout.addMethod({ idempotencyKey: key(), kind: "PAYPAL", account: "fran@paypal.test", label: "PayPal" });
     expect(method.usableFrom).toEqual(days(3));
     await expect(as(freelancer).payout.quote({ payoutMethodId: method.id, amountMinor: 100n })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
     await clearPending(db.prisma, { now: days(6) });

@@ -58,7 +58,7 @@ it("60 simulated days: every transition happens on its day, and a second run cha
   await submitWork(p, { actorId: freelancer, idempotencyKey: key("submit"), now: start, milestoneId: offer.milestoneIds[0]! });
   // Freelancer Plus from day 0; weekly automatic withdrawals above $100 by ACH.
   await subscribeMembership(p, { actorId: freelancer, idempotencyKey: key("plus"), now: start, paymentMethodId: freelancerCard });
-  const ach = await addPayoutMethod(p, { actorId: freelancer, kind: "ACH", account: "000123456789", label: "Checking", now: start });
+  const ach = await addPayoutMethod(p, { actorId: freelancer, idempotencyKey: key("payout-method"), kind: "ACH", account: "000123456789", label: "Checking", now: start });
   await setAutoWithdrawal(p, { actorId: freelancer, schedule: "WEEKLY", thresholdMinor: 10_000n, payoutMethodId: ach.id, now: start });
 
   const seen: Record<string, number[]> = { approved: [], cleared: [], withdrawn: [], membershipGrant: [] };

@@ -106,7 +106,7 @@ it("a whole marketplace week leaves every ledger invariant intact", async () => 
   expect(cyEarnings.balances.pendingMinor + cyEarnings.balances.availableMinor).toBe(16_000n); // 5 h × $40 = $200 − 20%
 
   // Ana withdraws $100 by ACH (usable after 3 days).
-  const ach = await addPayoutMethod(p, { actorId: ana, kind: "ACH", account: "000123456789", label: "Checking", now: day(5) });
+  const ach = await addPayoutMethod(p, { actorId: ana, idempotencyKey: key("payout-method"), kind: "ACH", account: "000123456789", label: "Checking", now: day(5) });
   const sent = await withdraw(p, { actorId: ana, payoutMethodId: ach.id, amountMinor: 10_000n, idempotencyKey: key("withdraw"), now: day(16) });
   expect(sent).toMatchObject({ status: "SENT", netMinor: 10_000n });
 

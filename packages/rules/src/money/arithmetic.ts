@@ -1,4 +1,5 @@
 import { RuleViolation } from "../errors";
+import { FIELD_TEXT } from "../text/fields";
 
 /** An amount of USD in integer cents. Every money field in Fairlance ends in `Minor`. */
 export type Minor = bigint;
@@ -22,7 +23,7 @@ export function assertNonNegativeMinor(amountMinor: Minor, name = "amount"): voi
 
 export function assertPositiveMinor(amountMinor: Minor, name = "amount"): void {
   if (typeof amountMinor !== "bigint" || amountMinor <= 0n) {
-    throw new RuleViolation("AMOUNT_NOT_POSITIVE", `The ${name} must be more than $0.00.`, { name, amountMinor });
+    throw new RuleViolation("AMOUNT_NOT_POSITIVE", FIELD_TEXT.amountNotPositive(name), { name, amountMinor });
   }
 }
 

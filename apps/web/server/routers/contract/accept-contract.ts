@@ -1,8 +1,8 @@
-import { acceptOffer } from "@fairlance/db/services";
+import { AcceptOfferInput, acceptOffer } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZContractActionInput, ZContractState } from "./contract.schema";
+import { ZContractState } from "./contract.schema";
 
 export const acceptContractProcedure = freelancerProcedure
-  .input(ZContractActionInput)
+  .input(AcceptOfferInput)
   .output(ZContractState)
-  .mutation(({ ctx, input }) => acceptOffer(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => acceptOffer(ctx.prisma, { ...input, ...ctx.caller }));

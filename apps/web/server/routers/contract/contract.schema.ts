@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { IdempotencyKey } from "@fairlance/db";
-import { MAX_AMOUNT_MINOR } from "@fairlance/rules";
+import { Id, MilestoneDraft, PayBonusInput } from "@fairlance/db/services";
 
 const ZContractStatus = z.enum(["OFFERED", "ACTIVE", "ENDED", "DECLINED"]);
 const ZJobType = z.enum(["FIXED", "HOURLY"]);
@@ -20,7 +19,7 @@ export const ZFeePreview = z.object({
   remainingToNextMinor: z.bigint().nullable(),
 });
 
-export const ZContractId = z.object({ contractId: z.uuid() });
+export const ZContractId = z.strictObject({ contractId: Id("contract") });
 
 export const ZContractList = z.array(
   z.object({
@@ -101,14 +100,7 @@ export const ZContractPage = z.object({
   currentWeek: z.object({ weekStart: z.date(), today: z.date(), minutes: z.number().int(), limitMinutes: z.number().int() }).nullable(),
 });
 
-const ZMilestoneDraft = z.object({
-  title: z.string().trim().min(1, "Give the milestone a title.").max(200, "Milestone titles are at most 200 characters."),
-  amountMinor: z.bigint().positive("A milestone amount must be positive.").max(MAX_AMOUNT_MINOR, "A milestone cannot be more than $100,000,000.00."),
-});
-const ZFixedTerms = z.object({ type: z.literal("FIXED"), milestones: z.array(ZMilestoneDraft).min(1, "Add at least one milestone.").max(20) });
-const ZWeeklyLimit = z.number().int("The weekly limit is a whole number of hours.").min(1, "The weekly limit is at least 1 hour.").max(168, "A week has 168 hours.");
-
-export const ZHireQuoteInput = z.object({ proposalId: z.uuid() });
+export const ZHireQuoteInput = z.strictObject({ proposalId: Id("proposal") });
 export const ZHireQuote = z.object({
   proposalId: z.string(),
   status: z.string(),
@@ -121,7 +113,7 @@ export const ZHireQuote = z.object({
   milestoneMinimumMinor: z.bigint(),
 });
 
-export const ZClientFeeQuoteInput = z.object({ amountsMinor: z.array(z.bigint().positive().max(MAX_AMOUNT_MINOR)).max(20) });
+export const ZClientFeeQuoteInput = z.strictObject({ amountsMinor: z.array(MilestoneDraft.shape.amountMinor).max(20, "Quote at most 20 milestones at once.") });
 export const ZClientFeeQuote = z.object({
   clientFeeBps: z.number().int(),
   milestoneMinimumMinor: z.bigint(),
@@ -139,28 +131,12 @@ export const ZContractOffer = z.object({
   milestoneIds: z.array(z.string()),
 });
 
-export const ZHireInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  proposalId: z.uuid(),
-  terms: z.discriminatedUnion("type", [ZFixedTerms, z.object({ type: z.literal("HOURLY"), weeklyLimitHours: ZWeeklyLimit })]),
-});
-
-export const ZOfferTargetInput = z.object({ freelancerId: z.uuid("Choose a freelancer.") });
-export const ZOfferCandidatesInput = z.object({ query: z.string().trim().max(100, "Search with at most 100 characters.").optional() });
+export const ZOfferTargetInput = z.strictObject({ freelancerId: Id("freelancer") });
+export const ZOfferCandidatesInput = z.strictObject({ query: z.string().trim().max(100, "Search with at most 100 characters.").optional() });
 export const ZOfferCandidates = z.array(
   z.object({ id: z.string(), name: z.string(), memberSince: z.date(), contractsWithYou: z.number().int(), proposalsToYou: z.number().int() }),
 );
 export const ZOfferTarget = z.object({ id: z.string(), name: z.string() });
-
-export const ZMakeOfferInput = z.object({
-  idempotencyKey: IdempotencyKey,
-  freelancerId: z.uuid(),
-  title: z.string().trim().min(1, "Give the contract a title.").max(200, "Titles are at most 200 characters."),
-  terms: z.discriminatedUnion("type", [
-    ZFixedTerms,
-    z.object({ type: z.literal("HOURLY"), weeklyLimitHours: ZWeeklyLimit, hourlyRateMinor: z.bigint().positive("The hourly rate must be positive.").max(MAX_AMOUNT_MINOR, "The hourly rate cannot be more than $100,000,000.00.") }),
-  ]),
-});
 
 export const ZContractState = z.object({
   contractId: z.string(),
@@ -171,14 +147,8 @@ export const ZContractState = z.object({
 
 const ZCardRefund = z.object({ milestoneId: z.string(), amountMinor: z.bigint(), refundRef: z.string().nullable(), failureReason: z.string().nullable() });
 
-export const ZContractActionInput = z.object({ idempotencyKey: IdempotencyKey, contractId: z.uuid() });
-export const ZDeclineOfferInput = ZContractActionInput.extend({ reason: z.string().trim().max(500).optional() });
 export const ZDeclinedOffer = ZContractState.extend({ cardRefunds: z.array(ZCardRefund) });
 
-export const ZEndContractInput = ZContractActionInput.extend({
-  reason: z.string().trim().min(1, "Say why the contract ends.").max(500),
-  releaseEscrow: z.boolean().default(false),
-});
 export const ZEndedContract = ZContractState.extend({
   released: z.array(z.object({ milestoneId: z.string(), paymentId: z.string(), grossMinor: z.bigint(), feeMinor: z.bigint(), netMinor: z.bigint() })),
   cardRefunds: z.array(ZCardRefund),
@@ -193,13 +163,10 @@ export const ZReleasedPayment = z.object({
   availableAt: z.date(),
 });
 
-export const ZBonusQuoteInput = z.object({ contractId: z.uuid(), amountMinor: z.bigint().positive("A bonus must be more than $0.").max(MAX_AMOUNT_MINOR, "A bonus cannot be more than $100,000,000.00.") });
+/** The bonus form before paying: the contract and amount of a bonus (the pay-bonus input's own fields). */
+export const ZBonusQuoteInput = PayBonusInput.pick({ contractId: true, amountMinor: true });
 export const ZBonusQuote = z.object({ clientFee: ZClientFee, freelancerReceives: ZFeePreview });
 
-export const ZPayBonusInput = ZContractActionInput.extend({
-  amountMinor: z.bigint().positive("A bonus must be more than $0.").max(MAX_AMOUNT_MINOR, "A bonus cannot be more than $100,000,000.00."),
-  note: z.string().trim().max(500).optional(),
-});
 export const ZPaidBonus = z.object({
   contractId: z.string(),
   clientFeeMinor: z.bigint(),

@@ -1,8 +1,8 @@
-import { declineOffer } from "@fairlance/db/services";
+import { DeclineOfferInput, declineOffer } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZDeclinedOffer, ZDeclineOfferInput } from "./contract.schema";
+import { ZDeclinedOffer } from "./contract.schema";
 
 export const declineContractProcedure = freelancerProcedure
-  .input(ZDeclineOfferInput)
+  .input(DeclineOfferInput)
   .output(ZDeclinedOffer)
-  .mutation(({ ctx, input }) => declineOffer(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => declineOffer(ctx.prisma, { ...input, ...ctx.caller }));

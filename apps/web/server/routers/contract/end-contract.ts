@@ -1,8 +1,8 @@
-import { endContract } from "@fairlance/db/services";
-import { ZEndContractInput, ZEndedContract } from "./contract.schema";
+import { EndContractInput, endContract } from "@fairlance/db/services";
+import { ZEndedContract } from "./contract.schema";
 import { partyProcedure } from "../../trpc";
 
 export const endContractProcedure = partyProcedure
-  .input(ZEndContractInput)
+  .input(EndContractInput)
   .output(ZEndedContract)
-  .mutation(({ ctx, input }) => endContract(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => endContract(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { hireProposal } from "@fairlance/db/services";
+import { HireProposalInput, hireProposal } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZContractOffer, ZHireInput } from "./contract.schema";
+import { ZContractOffer } from "./contract.schema";
 
 export const hireContractProcedure = clientProcedure
-  .input(ZHireInput)
+  .input(HireProposalInput)
   .output(ZContractOffer)
-  .mutation(({ ctx, input }) => hireProposal(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => hireProposal(ctx.prisma, { ...input, ...ctx.caller }));

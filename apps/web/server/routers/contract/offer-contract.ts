@@ -1,8 +1,8 @@
-import { makeDirectOffer } from "@fairlance/db/services";
+import { MakeDirectOfferInput, makeDirectOffer } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZContractOffer, ZMakeOfferInput } from "./contract.schema";
+import { ZContractOffer } from "./contract.schema";
 
 export const offerContractProcedure = clientProcedure
-  .input(ZMakeOfferInput)
+  .input(MakeDirectOfferInput)
   .output(ZContractOffer)
-  .mutation(({ ctx, input }) => makeDirectOffer(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => makeDirectOffer(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { payBonus } from "@fairlance/db/services";
+import { PayBonusInput, payBonus } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZPaidBonus, ZPayBonusInput } from "./contract.schema";
+import { ZPaidBonus } from "./contract.schema";
 
 export const payBonusProcedure = clientProcedure
-  .input(ZPayBonusInput)
+  .input(PayBonusInput)
   .output(ZPaidBonus)
-  .mutation(({ ctx, input }) => payBonus(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => payBonus(ctx.prisma, { ...input, ...ctx.caller }));

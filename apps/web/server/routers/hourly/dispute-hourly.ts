@@ -1,8 +1,8 @@
-import { disputeHourlyWeek } from "@fairlance/db/services";
+import { DisputeHourlyWeekInput, disputeHourlyWeek } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZDisputedWeek, ZDisputeWeekInput } from "./hourly.schema";
+import { ZDisputedWeek } from "./hourly.schema";
 
 export const disputeHourlyProcedure = clientProcedure
-  .input(ZDisputeWeekInput)
+  .input(DisputeHourlyWeekInput)
   .output(ZDisputedWeek)
-  .mutation(({ ctx, input }) => disputeHourlyWeek(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => disputeHourlyWeek(ctx.prisma, { ...input, ...ctx.caller }));

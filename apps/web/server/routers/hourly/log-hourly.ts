@@ -1,8 +1,8 @@
-import { logTime } from "@fairlance/db/services";
+import { LogTimeInput, logTime } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZLoggedTime, ZLogTimeInput } from "./hourly.schema";
+import { ZLoggedTime } from "./hourly.schema";
 
 export const logHourlyProcedure = freelancerProcedure
-  .input(ZLogTimeInput)
+  .input(LogTimeInput)
   .output(ZLoggedTime)
-  .mutation(({ ctx, input }) => logTime(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => logTime(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { addMilestone } from "@fairlance/db/services";
+import { AddMilestoneInput, addMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZAddedMilestone, ZAddMilestoneInput } from "./milestone.schema";
+import { ZAddedMilestone } from "./milestone.schema";
 
 export const addMilestoneProcedure = clientProcedure
-  .input(ZAddMilestoneInput)
+  .input(AddMilestoneInput)
   .output(ZAddedMilestone)
-  .mutation(({ ctx, input }) => addMilestone(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => addMilestone(ctx.prisma, { ...input, ...ctx.caller }));

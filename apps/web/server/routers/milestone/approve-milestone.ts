@@ -1,8 +1,8 @@
-import { approveMilestone } from "@fairlance/db/services";
+import { ApproveMilestoneInput, approveMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZApprovedMilestone, ZMilestoneActionInput } from "./milestone.schema";
+import { ZApprovedMilestone } from "./milestone.schema";
 
 export const approveMilestoneProcedure = clientProcedure
-  .input(ZMilestoneActionInput)
+  .input(ApproveMilestoneInput)
   .output(ZApprovedMilestone)
-  .mutation(({ ctx, input }) => approveMilestone(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => approveMilestone(ctx.prisma, { ...input, ...ctx.caller }));

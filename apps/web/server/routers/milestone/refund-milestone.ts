@@ -1,8 +1,8 @@
-import { refundMilestone } from "@fairlance/db/services";
+import { RefundMilestoneInput, refundMilestone } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZMilestoneActionInput, ZRefundedMilestone } from "./milestone.schema";
+import { ZRefundedMilestone } from "./milestone.schema";
 
 export const refundMilestoneProcedure = clientProcedure
-  .input(ZMilestoneActionInput)
+  .input(RefundMilestoneInput)
   .output(ZRefundedMilestone)
-  .mutation(({ ctx, input }) => refundMilestone(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => refundMilestone(ctx.prisma, { ...input, ...ctx.caller }));

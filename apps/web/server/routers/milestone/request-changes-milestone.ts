@@ -1,8 +1,8 @@
-import { requestChanges } from "@fairlance/db/services";
+import { RequestChangesInput, requestChanges } from "@fairlance/db/services";
 import { clientProcedure } from "../../trpc";
-import { ZChangesRequested, ZRequestChangesInput } from "./milestone.schema";
+import { ZChangesRequested } from "./milestone.schema";
 
 export const requestChangesMilestoneProcedure = clientProcedure
-  .input(ZRequestChangesInput)
+  .input(RequestChangesInput)
   .output(ZChangesRequested)
-  .mutation(({ ctx, input }) => requestChanges(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => requestChanges(ctx.prisma, { ...input, ...ctx.caller }));

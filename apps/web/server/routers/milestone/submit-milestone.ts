@@ -1,8 +1,8 @@
-import { submitWork } from "@fairlance/db/services";
+import { SubmitWorkInput, submitWork } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZSubmittedWork, ZSubmitWorkInput } from "./milestone.schema";
+import { ZSubmittedWork } from "./milestone.schema";
 
 export const submitMilestoneProcedure = freelancerProcedure
-  .input(ZSubmitWorkInput)
+  .input(SubmitWorkInput)
   .output(ZSubmittedWork)
-  .mutation(({ ctx, input }) => submitWork(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => submitWork(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { addPaymentMethod } from "@fairlance/db/services";
+import { AddPaymentMethodInput, addPaymentMethod } from "@fairlance/db/services";
 import { partyProcedure } from "../../trpc";
-import { ZAddPaymentMethodInput, ZPaymentMethod } from "./payment-method.schema";
+import { ZPaymentMethod } from "./payment-method.schema";
 
 export const addPaymentMethodProcedure = partyProcedure
-  .input(ZAddPaymentMethodInput)
+  .input(AddPaymentMethodInput)
   .output(ZPaymentMethod)
-  .mutation(({ ctx, input }) => addPaymentMethod(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => addPaymentMethod(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { verifyPaymentMethod } from "@fairlance/db/services";
+import { VerifyPaymentMethodInput, verifyPaymentMethod } from "@fairlance/db/services";
 import { partyProcedure } from "../../trpc";
-import { ZPaymentMethod, ZVerifyPaymentMethodInput } from "./payment-method.schema";
+import { ZPaymentMethod } from "./payment-method.schema";
 
 export const verifyPaymentMethodProcedure = partyProcedure
-  .input(ZVerifyPaymentMethodInput)
+  .input(VerifyPaymentMethodInput)
   .output(ZPaymentMethod)
-  .mutation(({ ctx, input }) => verifyPaymentMethod(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => verifyPaymentMethod(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { addPayoutMethod } from "@fairlance/db/services";
+import { AddPayoutMethodInput, addPayoutMethod } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZAddedPayoutMethod, ZAddPayoutMethodInput } from "./payout.schema";
+import { ZAddedPayoutMethod } from "./payout.schema";
 
 export const addMethodPayoutProcedure = freelancerProcedure
-  .input(ZAddPayoutMethodInput)
+  .input(AddPayoutMethodInput)
   .output(ZAddedPayoutMethod)
-  .mutation(({ ctx, input }) => addPayoutMethod(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => addPayoutMethod(ctx.prisma, { ...input, ...ctx.caller }));

@@ -1,8 +1,8 @@
-import { setAutoWithdrawal } from "@fairlance/db/services";
+import { SetAutoWithdrawalInput, setAutoWithdrawal } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZAutoSetting, ZSetAutoInput } from "./payout.schema";
+import { ZAutoSetting } from "./payout.schema";
 
 export const setAutoPayoutProcedure = freelancerProcedure
-  .input(ZSetAutoInput)
+  .input(SetAutoWithdrawalInput)
   .output(ZAutoSetting)
-  .mutation(({ ctx, input }) => setAutoWithdrawal(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => setAutoWithdrawal(ctx.prisma, { ...input, ...ctx.caller }));

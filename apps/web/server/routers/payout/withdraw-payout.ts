@@ -1,8 +1,8 @@
-import { withdraw } from "@fairlance/db/services";
+import { WithdrawInput, withdraw } from "@fairlance/db/services";
 import { freelancerProcedure } from "../../trpc";
-import { ZWithdrawal, ZWithdrawInput } from "./payout.schema";
+import { ZWithdrawal } from "./payout.schema";
 
 export const withdrawPayoutProcedure = freelancerProcedure
-  .input(ZWithdrawInput)
+  .input(WithdrawInput)
   .output(ZWithdrawal)
-  .mutation(({ ctx, input }) => withdraw(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .mutation(({ ctx, input }) => withdraw(ctx.prisma, { ...input, ...ctx.caller }));

@@ -2,13 +2,14 @@ import { z } from "zod";
 import type { ContractStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { assertParty, lockRow, nextContractStatus, requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
+import { assertParty, lockRow, nextContractStatus } from "./access";
 
-export const AcceptOfferInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const AcceptOfferInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  contractId: z.uuid(),
+  contractId: Id("contract"),
 });
 export type AcceptOfferInput = z.input<typeof AcceptOfferInput>;
 
@@ -20,10 +21,10 @@ export interface ContractState {
 }
 
 /** The freelancer accepts an offer: the contract becomes active (RULES 3.1). */
-export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput): Promise<ContractState> {
-  const data = AcceptOfferInput.parse(input);
+export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput & ActorCall): Promise<ContractState> {
+  const data = parseCall(AcceptOfferInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "FREELANCER");
+    await requireActor(tx, data, "FREELANCER", "accept offers");
     const { result } = await idempotent(
       tx,
       { operation: "accept_offer", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId } },

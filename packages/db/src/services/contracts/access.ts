@@ -8,17 +8,8 @@ import {
   type HourlyWeekEvent,
   type MilestoneEvent,
 } from "@fairlance/rules";
-import { Prisma, type ContractStatus, type Db, type HourlyWeekStatus, type MilestoneStatus, type Role, type Tx } from "../../client";
+import { Prisma, type ContractStatus, type HourlyWeekStatus, type MilestoneStatus, type Tx } from "../../client";
 import { DomainError } from "../../errors";
-
-const ROLE_NAMES: Record<Role, string> = { CLIENT: "clients", FREELANCER: "freelancers", ADMIN: "admins" };
-
-/** The actor exists and has the role the operation is for (FORBIDDEN otherwise). */
-export async function requireRole(db: Db, actorId: string, role: Role): Promise<void> {
-  const user = await db.user.findUnique({ where: { id: actorId }, select: { role: true } });
-  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists.");
-  if (user.role !== role) throw new DomainError("FORBIDDEN", `Only ${ROLE_NAMES[role]} can do this.`);
-}
 
 /** SELECT … FOR UPDATE on one row: concurrent operations on it queue here. */
 export async function lockRow(tx: Tx, table: "Contract" | "Milestone" | "HourlyWeek" | "Job", id: string): Promise<boolean> {

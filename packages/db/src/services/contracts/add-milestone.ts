@@ -5,15 +5,16 @@ import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { assertParty, lockRow, requireRole } from "./access";
-import { MilestoneDraft } from "./contract-terms";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
+import { assertParty, lockRow } from "./access";
+import { MilestoneDraft } from "../fields";
 import { assertOpenContract } from "./milestone-access";
 
-export const AddMilestoneInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const AddMilestoneInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  contractId: z.uuid(),
+  contractId: Id("contract"),
   milestone: MilestoneDraft,
 });
 export type AddMilestoneInput = z.input<typeof AddMilestoneInput>;
@@ -27,10 +28,10 @@ export interface AddedMilestone {
 }
 
 /** The client adds a milestone (at least the minimum, RULES 3.1) to a fixed-price offer or active contract. */
-export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInput): Promise<AddedMilestone> {
-  const data = AddMilestoneInput.parse(input);
+export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInput & ActorCall): Promise<AddedMilestone> {
+  const data = parseCall(AddMilestoneInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "CLIENT");
+    await requireActor(tx, data, "CLIENT", "add milestones");
     const call = { operation: "add_milestone", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, milestone: data.milestone } };
     const { result } = await idempotent(
       tx,

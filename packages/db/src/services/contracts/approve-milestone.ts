@@ -4,16 +4,17 @@ import type { MilestoneStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { requireRole, ruleStatus } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
+import { ruleStatus } from "./access";
 import { releaseMilestoneEscrow } from "./escrow";
 import { lockMilestoneFor } from "./milestone-access";
 import type { ReleasedPayment } from "./release-payment";
 
-export const ApproveMilestoneInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const ApproveMilestoneInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  milestoneId: z.uuid(),
+  milestoneId: Id("milestone"),
 });
 export type ApproveMilestoneInput = z.input<typeof ApproveMilestoneInput>;
 
@@ -28,10 +29,10 @@ export interface ApprovedMilestone {
  * to the freelancer's pending balance minus the tiered service fee of the contract's schedule.
  * The milestone row is locked, so a concurrent approval or refund finds it no longer in escrow.
  */
-export async function approveMilestone(prisma: PrismaClient, input: ApproveMilestoneInput): Promise<ApprovedMilestone> {
-  const data = ApproveMilestoneInput.parse(input);
+export async function approveMilestone(prisma: PrismaClient, input: ApproveMilestoneInput & ActorCall): Promise<ApprovedMilestone> {
+  const data = parseCall(ApproveMilestoneInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "CLIENT");
+    await requireActor(tx, data, "CLIENT", "approve milestones");
     const call = { operation: "approve_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
     const { result } = await idempotent(
       tx,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
+import type { SystemCall } from "../actor";
 import { CONTRACT_MONEY_FIELDS } from "./access";
 import { lockMilestone, releaseMilestoneEscrow } from "./escrow";
 
@@ -17,7 +18,7 @@ export interface AutoApproval {
  * with `autoApproved`. Each runs in its own transaction on the locked milestone and is keyed by
  * the milestone, so a second run for the same `now` finds nothing to do.
  */
-export async function autoApproveMilestones(prisma: PrismaClient, input: { now: Date; limit?: number }): Promise<{ approved: AutoApproval[] }> {
+export async function autoApproveMilestones(prisma: PrismaClient, input: SystemCall & { limit?: number }): Promise<{ approved: AutoApproval[] }> {
   const due = await prisma.milestone.findMany({
     where: { status: "SUBMITTED", reviewDeadline: { lte: input.now } },
     select: { id: true },

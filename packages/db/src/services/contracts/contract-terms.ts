@@ -1,31 +1,23 @@
-import { assertMilestoneAmount, MAX_AMOUNT_MINOR, settingValueToJson } from "@fairlance/rules";
+import { assertMilestoneAmount, FIELD_TEXT, settingValueToJson } from "@fairlance/rules";
 import { z } from "zod";
 import type { ContractStatus, JobType, Prisma, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
+import { Amount, MilestoneDraft } from "../fields";
 
-export const MilestoneDraft = z.object({
-  title: z.string().trim().min(1, "Give the milestone a title.").max(200, "Milestone titles are at most 200 characters."),
-  amountMinor: z.bigint().positive("A milestone amount must be positive.").max(MAX_AMOUNT_MINOR, "A milestone cannot be more than $100,000,000.00."),
-});
-
-export const FixedTerms = z.object({
+export const FixedTerms = z.strictObject({
   type: z.literal("FIXED"),
-  milestones: z.array(MilestoneDraft).min(1, "A fixed-price contract starts with at least one milestone.").max(20),
+  milestones: z.array(MilestoneDraft).min(1, "A fixed-price contract starts with at least one milestone.").max(20, "A contract starts with at most 20 milestones."),
 });
 
-export const WeeklyLimitHours = z.number().int("The weekly limit is a whole number of hours.").min(1).max(168);
+export const WeeklyLimitHours = z.number().int(FIELD_TEXT.weeklyLimitWholeHours).min(1, "The weekly limit is at least 1 hour.").max(168, "A week has 168 hours.");
 
 /** Hiring from a proposal: an hourly contract's rate is the freelancer's bid. */
-export const HireTerms = z.discriminatedUnion("type", [FixedTerms, z.object({ type: z.literal("HOURLY"), weeklyLimitHours: WeeklyLimitHours })]);
+export const HireTerms = z.discriminatedUnion("type", [FixedTerms, z.strictObject({ type: z.literal("HOURLY"), weeklyLimitHours: WeeklyLimitHours })]);
 
 /** A direct offer names its own hourly rate. */
 export const OfferTerms = z.discriminatedUnion("type", [
   FixedTerms,
-  z.object({
-    type: z.literal("HOURLY"),
-    weeklyLimitHours: WeeklyLimitHours,
-    hourlyRateMinor: z.bigint().positive("The hourly rate must be positive.").max(MAX_AMOUNT_MINOR, "The hourly rate cannot be more than $100,000,000.00."),
-  }),
+  z.strictObject({ type: z.literal("HOURLY"), weeklyLimitHours: WeeklyLimitHours, hourlyRateMinor: Amount("hourly rate") }),
 ]);
 
 export interface ContractOffer {

@@ -4,17 +4,19 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, nextContractStatus, requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Note } from "../fields";
+import { Id, parseCall } from "../input";
+import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, nextContractStatus } from "./access";
 import type { ContractState } from "./accept-offer";
 import { closeEscrow, type ClosedEscrow } from "./close-escrow";
 import { refundToCards, type CardRefundOutcome } from "./escrow";
 
-export const DeclineOfferInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const DeclineOfferInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  contractId: z.uuid(),
-  reason: z.string().trim().max(500).optional(),
+  contractId: Id("contract"),
+  reason: Note(500),
 });
 export type DeclineOfferInput = z.input<typeof DeclineOfferInput>;
 
@@ -24,10 +26,10 @@ export type DeclinedOffer = ContractState & { cardRefunds: CardRefundOutcome[] }
  * The freelancer declines an offer. A milestone the client already funded with the offer is
  * refunded to the client's card (escrow and client fee).
  */
-export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInput, deps: { gateway?: PaymentGateway } = {}): Promise<DeclinedOffer> {
-  const data = DeclineOfferInput.parse(input);
+export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<DeclinedOffer> {
+  const data = parseCall(DeclineOfferInput, input);
   const stored = await runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "FREELANCER");
+    await requireActor(tx, data, "FREELANCER", "decline offers");
     const call = { operation: "decline_offer", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, reason: data.reason } };
     const { result } = await idempotent(
       tx,

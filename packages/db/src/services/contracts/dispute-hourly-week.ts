@@ -3,15 +3,17 @@ import { z } from "zod";
 import type { HourlyWeekStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { assertParty, nextWeekStatus, requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { RequiredText } from "../fields";
+import { Id, parseCall } from "../input";
+import { assertParty, nextWeekStatus } from "./access";
 import { lockWeek } from "./hourly-escrow";
 
-export const DisputeHourlyWeekInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const DisputeHourlyWeekInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  weekId: z.uuid(),
-  reason: z.string().trim().min(1, "Say what is wrong with the invoiced hours.").max(2000),
+  weekId: Id("week"),
+  reason: RequiredText("Say what is wrong with the invoiced hours.", 2000),
 });
 export type DisputeHourlyWeekInput = z.input<typeof DisputeHourlyWeekInput>;
 
@@ -22,10 +24,10 @@ export interface DisputedWeek {
 }
 
 /** The client disputes an invoiced week until the end of Friday UTC (RULES 3.4): its money stays in escrow until an admin decides. */
-export async function disputeHourlyWeek(prisma: PrismaClient, input: DisputeHourlyWeekInput): Promise<DisputedWeek> {
-  const data = DisputeHourlyWeekInput.parse(input);
+export async function disputeHourlyWeek(prisma: PrismaClient, input: DisputeHourlyWeekInput & ActorCall): Promise<DisputedWeek> {
+  const data = parseCall(DisputeHourlyWeekInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "CLIENT");
+    await requireActor(tx, data, "CLIENT", "dispute invoiced hours");
     const { result } = await idempotent(
       tx,
       { operation: "dispute_hourly_week", userId: data.actorId, key: data.idempotencyKey, request: { weekId: data.weekId, reason: data.reason } },

@@ -5,17 +5,19 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
 import { runTransaction } from "../../transaction";
+import { requireActor, type ActorCall } from "../actor";
+import { RequiredText } from "../fields";
+import { Id, parseCall } from "../input";
 import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, nextContractStatus } from "./access";
 import type { ContractState } from "./accept-offer";
 import { closeEscrow, type ClosedEscrow } from "./close-escrow";
 import { refundToCards, type CardRefundOutcome } from "./escrow";
 
-export const EndContractInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const EndContractInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  contractId: z.uuid(),
-  reason: z.string().trim().min(1, "Say why the contract ends.").max(500),
+  contractId: Id("contract"),
+  reason: RequiredText("Say why the contract ends.", 500),
   /** Client only: pay the money still in escrow to the freelancer instead of refunding it. */
   releaseEscrow: z.boolean().default(false),
 });
@@ -28,9 +30,10 @@ export type EndedContract = ContractState & { released: ClosedEscrow["released"]
  * client, unless the client releases it to the freelancer (with the service fee). Logged hours
  * of the current week are still invoiced on Monday.
  */
-export async function endContract(prisma: PrismaClient, input: EndContractInput, deps: { gateway?: PaymentGateway } = {}): Promise<EndedContract> {
-  const data = EndContractInput.parse(input);
+export async function endContract(prisma: PrismaClient, input: EndContractInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<EndedContract> {
+  const data = parseCall(EndContractInput, input);
   const stored = await runTransaction(prisma, async (tx) => {
+    await requireActor(tx, data, ["CLIENT", "FREELANCER"], "end contracts");
     const request = { contractId: data.contractId, reason: data.reason, releaseEscrow: data.releaseEscrow };
     const call = { operation: "end_contract", userId: data.actorId, key: data.idempotencyKey, request };
     const { result } = await idempotent(

@@ -97,7 +97,7 @@ describe("payBonus (RULES 3.6)", () => {
     const again = { ...input, idempotencyKey: key() };
     await expect(payBonus(db.prisma, { ...again, actorId: freelancerId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(payBonus(db.prisma, { ...again, actorId: await makeVerifiedClient(db.prisma) }, { gateway })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(payBonus(db.prisma, { ...again, amountMinor: 0n }, { gateway })).rejects.toThrow("A bonus must be more than $0.");
+    await expect(payBonus(db.prisma, { ...again, amountMinor: 0n }, { gateway })).rejects.toThrow("The bonus must be more than $0.00.");
     await db.prisma.contract.update({ where: { id: contractId }, data: { status: "ENDED" } });
     await expect(payBonus(db.prisma, again, { gateway })).rejects.toMatchObject({ code: "CONTRACT_NOT_ACTIVE" });
     expect(gateway.charges.length - charged).toBe(1);

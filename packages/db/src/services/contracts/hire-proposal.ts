@@ -4,14 +4,15 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { lockRow, requireRole, ruleStatus } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
+import { lockRow, ruleStatus } from "./access";
 import { createOfferedContract, HireTerms, type ContractOffer } from "./contract-terms";
 
-export const HireProposalInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const HireProposalInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  proposalId: z.uuid(),
+  proposalId: Id("proposal"),
   terms: HireTerms,
 });
 export type HireProposalInput = z.input<typeof HireProposalInput>;
@@ -23,11 +24,11 @@ const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"] as const;
  * the proposal is hired, the job filled, the other live proposals closed (their connects are not
  * refunded: another freelancer was hired, RULES 2.5) and the boost auction closes now.
  */
-export async function hireProposal(prisma: PrismaClient, input: HireProposalInput): Promise<ContractOffer> {
-  const data = HireProposalInput.parse(input);
+export async function hireProposal(prisma: PrismaClient, input: HireProposalInput & ActorCall): Promise<ContractOffer> {
+  const data = parseCall(HireProposalInput, input);
   const { now } = data;
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "CLIENT");
+    await requireActor(tx, data, "CLIENT", "hire freelancers");
     const call = { operation: "hire_proposal", userId: data.actorId, key: data.idempotencyKey, request: { proposalId: data.proposalId, terms: data.terms } };
     const { result } = await idempotent(
       tx,

@@ -6,6 +6,7 @@ import { getGateway } from "../../gateway/sandbox";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
 import { chargeVerifiedCard, recordCharge, refundCardCharge, type CardCharge } from "../payments/card-charges";
+import type { SystemCall } from "../actor";
 import { nextWeekStatus } from "./access";
 import { lockWeek } from "./hourly-escrow";
 
@@ -25,7 +26,7 @@ export interface HourlyInvoicing {
  */
 export async function invoiceHourlyWeeks(
   prisma: PrismaClient,
-  input: { now: Date; limit?: number },
+  input: SystemCall & { limit?: number },
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<HourlyInvoicing> {
   const gateway = deps.gateway ?? getGateway();

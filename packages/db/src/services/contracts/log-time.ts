@@ -5,16 +5,18 @@ import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { isPaymentVerified } from "../payments/payment-verified";
-import { assertParty, lockRow, requireRole, ruleStatus } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { RequiredText } from "../fields";
+import { Id, parseCall } from "../input";
+import { assertParty, lockRow, ruleStatus } from "./access";
 
-export const LogTimeInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const LogTimeInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  contractId: z.uuid(),
+  contractId: Id("contract"),
   workedOn: z.date(),
   minutes: z.number().int("Log whole minutes.").min(1, "Log at least one minute.").max(1440, "A day has 1,440 minutes."),
-  memo: z.string().trim().min(1, "Say what you worked on.").max(500),
+  memo: RequiredText("Say what you worked on.", 500),
 });
 export type LogTimeInput = z.input<typeof LogTimeInput>;
 
@@ -33,12 +35,12 @@ export interface LoggedTime {
  * (Monday 00:00 UTC on), never a future day, at most 24 h a day and the contract's weekly limit.
  * The week row is locked, so concurrent entries cannot together pass the limit.
  */
-export async function logTime(prisma: PrismaClient, input: LogTimeInput): Promise<LoggedTime> {
-  const data = LogTimeInput.parse(input);
+export async function logTime(prisma: PrismaClient, input: LogTimeInput & ActorCall): Promise<LoggedTime> {
+  const data = parseCall(LogTimeInput, input);
   const workedOn = startOfUtcDay(data.workedOn);
   const weekStart = startOfUtcWeek(data.now);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "FREELANCER");
+    await requireActor(tx, data, "FREELANCER", "log time");
     const request = { contractId: data.contractId, workedOn, minutes: data.minutes, memo: data.memo };
     const { result } = await idempotent(
       tx,

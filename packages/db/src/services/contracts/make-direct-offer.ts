@@ -3,24 +3,25 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { RequiredText } from "../fields";
+import { Id, parseCall } from "../input";
 import { createOfferedContract, OfferTerms, type ContractOffer } from "./contract-terms";
 
-export const MakeDirectOfferInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const MakeDirectOfferInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  freelancerId: z.uuid(),
-  title: z.string().trim().min(1, "Give the contract a title.").max(200, "Titles are at most 200 characters."),
+  freelancerId: Id("freelancer"),
+  title: RequiredText("Give the contract a title.", 200),
   terms: OfferTerms,
 });
 export type MakeDirectOfferInput = z.input<typeof MakeDirectOfferInput>;
 
 /** A client offers a contract to a freelancer without a job (RULES 3.1); the freelancer accepts or declines. */
-export async function makeDirectOffer(prisma: PrismaClient, input: MakeDirectOfferInput): Promise<ContractOffer> {
-  const data = MakeDirectOfferInput.parse(input);
+export async function makeDirectOffer(prisma: PrismaClient, input: MakeDirectOfferInput & ActorCall): Promise<ContractOffer> {
+  const data = parseCall(MakeDirectOfferInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "CLIENT");
+    await requireActor(tx, data, "CLIENT", "make offers");
     const request = { freelancerId: data.freelancerId, title: data.title, terms: data.terms };
     const { result } = await idempotent(
       tx,

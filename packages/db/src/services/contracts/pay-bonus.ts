@@ -1,4 +1,4 @@
-import { assertContractActive, bonusEntries, computeClientFee, MAX_AMOUNT_MINOR } from "@fairlance/rules";
+import { assertContractActive, bonusEntries, computeClientFee } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
@@ -8,16 +8,18 @@ import { IdempotencyKey, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { chargeThenCommit, recordCharge } from "../payments/card-charges";
-import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, requireRole, ruleStatus } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Amount, Note } from "../fields";
+import { Id, parseCall } from "../input";
+import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, ruleStatus } from "./access";
 import { releaseWithServiceFee, type ReleasedPayment } from "./release-payment";
 
-export const PayBonusInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const PayBonusInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  contractId: z.uuid(),
-  amountMinor: z.bigint().positive("A bonus must be more than $0.").max(MAX_AMOUNT_MINOR, "A bonus cannot be more than $100,000,000.00."),
-  note: z.string().trim().max(500).optional(),
+  contractId: Id("contract"),
+  amountMinor: Amount("bonus"),
+  note: Note(500),
 });
 export type PayBonusInput = z.input<typeof PayBonusInput>;
 
@@ -35,8 +37,8 @@ export interface PaidBonus {
  * escrow) with the client fee on top, like every client payment (RULES 3.3), and paid to the
  * freelancer's pending balance minus the tiered service fee, like a milestone.
  */
-export async function payBonus(prisma: PrismaClient, input: PayBonusInput, deps: { gateway?: PaymentGateway } = {}): Promise<PaidBonus> {
-  const data = PayBonusInput.parse(input);
+export async function payBonus(prisma: PrismaClient, input: PayBonusInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<PaidBonus> {
+  const data = parseCall(PayBonusInput, input);
   const call = { operation: "pay_bonus", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, amountMinor: data.amountMinor, note: data.note } };
   const priced = async (tx: Tx) => {
     await lockRow(tx, "Contract", data.contractId);
@@ -48,7 +50,7 @@ export async function payBonus(prisma: PrismaClient, input: PayBonusInput, deps:
   return chargeThenCommit(prisma, deps.gateway ?? getGateway(), {
     call,
     prepare: async () => {
-      await requireRole(prisma, data.actorId, "CLIENT");
+      await requireActor(prisma, data, "CLIENT", "pay bonuses");
       const { contract, fee } = await runTransaction(prisma, priced);
       return { payerId: data.actorId, amountMinor: fee.totalMinor, description: `Bonus on "${contract.title}"` };
     },

@@ -4,15 +4,15 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 import { refundMilestoneEscrow, refundToCards, type CardRefundOutcome, type CardRefundPlan } from "./escrow";
 import { lockMilestoneFor } from "./milestone-access";
 
-export const RefundMilestoneInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const RefundMilestoneInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  milestoneId: z.uuid(),
+  milestoneId: Id("milestone"),
 });
 export type RefundMilestoneInput = z.input<typeof RefundMilestoneInput>;
 
@@ -27,10 +27,10 @@ export interface RefundedMilestone {
  * return to their card. The card refund runs after the commit under a key derived from the
  * milestone, so replaying this request retries a refund the provider did not answer, never twice.
  */
-export async function refundMilestone(prisma: PrismaClient, input: RefundMilestoneInput, deps: { gateway?: PaymentGateway } = {}): Promise<RefundedMilestone> {
-  const data = RefundMilestoneInput.parse(input);
+export async function refundMilestone(prisma: PrismaClient, input: RefundMilestoneInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<RefundedMilestone> {
+  const data = parseCall(RefundMilestoneInput, input);
   const plan = await runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "CLIENT");
+    await requireActor(tx, data, "CLIENT", "refund milestones");
     const call = { operation: "refund_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
     const { result } = await idempotent(
       tx,

@@ -2,6 +2,7 @@ import { isHourlyReleaseDue } from "@fairlance/rules";
 import type { PrismaClient } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
+import type { SystemCall } from "../actor";
 import { CONTRACT_MONEY_FIELDS } from "./access";
 import { lockWeek, releaseWeek } from "./hourly-escrow";
 
@@ -18,7 +19,7 @@ export interface HourlyRelease {
  * are released to the freelancer with the tiered service fee. One transaction per locked week,
  * keyed by the week: a second run for the same `now` changes nothing.
  */
-export async function releaseHourlyWeeks(prisma: PrismaClient, input: { now: Date; limit?: number }): Promise<{ released: HourlyRelease[] }> {
+export async function releaseHourlyWeeks(prisma: PrismaClient, input: SystemCall & { limit?: number }): Promise<{ released: HourlyRelease[] }> {
   const due = await prisma.hourlyWeek.findMany({
     where: { status: "INVOICED", disputeDeadline: { lte: input.now } },
     select: { id: true },

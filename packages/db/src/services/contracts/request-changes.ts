@@ -2,15 +2,17 @@ import { z } from "zod";
 import type { MilestoneStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { nextMilestoneStatus, requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { RequiredText } from "../fields";
+import { Id, parseCall } from "../input";
+import { nextMilestoneStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
 
-export const RequestChangesInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const RequestChangesInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  milestoneId: z.uuid(),
-  message: z.string().trim().min(1, "Say what should change.").max(5000),
+  milestoneId: Id("milestone"),
+  message: RequiredText("Say what should change.", 5000),
 });
 export type RequestChangesInput = z.input<typeof RequestChangesInput>;
 
@@ -21,10 +23,10 @@ export interface ChangesRequested {
 }
 
 /** The client sends submitted work back (RULES 3.3): the review window stops until the next submission. */
-export async function requestChanges(prisma: PrismaClient, input: RequestChangesInput): Promise<ChangesRequested> {
-  const data = RequestChangesInput.parse(input);
+export async function requestChanges(prisma: PrismaClient, input: RequestChangesInput & ActorCall): Promise<ChangesRequested> {
+  const data = parseCall(RequestChangesInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "CLIENT");
+    await requireActor(tx, data, "CLIENT", "request changes");
     const { result } = await idempotent(
       tx,
       { operation: "request_changes", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, message: data.message } },

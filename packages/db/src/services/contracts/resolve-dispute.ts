@@ -9,17 +9,19 @@ import { postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { refundCardCharge } from "../payments/card-charges";
-import { CONTRACT_MONEY_FIELDS, nextWeekStatus, requireRole } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { RequiredText } from "../fields";
+import { Id, parseCall } from "../input";
+import { CONTRACT_MONEY_FIELDS, nextWeekStatus } from "./access";
 import { lockWeek, releaseWeek } from "./hourly-escrow";
 import type { ReleasedPayment } from "./release-payment";
 
-export const ResolveDisputeInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const ResolveDisputeInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  weekId: z.uuid(),
-  outcome: z.enum(["release", "refund"]),
-  reason: z.string().trim().min(1, "Record why the dispute is resolved this way.").max(2000),
+  weekId: Id("week"),
+  outcome: z.enum(["release", "refund"], "Choose release or refund."),
+  reason: RequiredText("Record why the dispute is resolved this way.", 2000),
 });
 export type ResolveDisputeInput = z.input<typeof ResolveDisputeInput>;
 
@@ -35,11 +37,11 @@ export interface ResolvedDispute {
  * An admin decides a disputed week (RULES 3.4, 6): release it to the freelancer with the service
  * fee, or refund the amount and client fee to the client's card. Audit-logged with before, after and why.
  */
-export async function resolveDispute(prisma: PrismaClient, input: ResolveDisputeInput, deps: { gateway?: PaymentGateway } = {}): Promise<ResolvedDispute> {
-  const data = ResolveDisputeInput.parse(input);
+export async function resolveDispute(prisma: PrismaClient, input: ResolveDisputeInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<ResolvedDispute> {
+  const data = parseCall(ResolveDisputeInput, input);
   type Stored = Omit<ResolvedDispute, "cardRefundRef"> & { refund: { chargeRef: string; amountMinor: bigint } | null };
   const stored = await runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "ADMIN");
+    await requireActor(tx, data, "ADMIN", "resolve disputes");
     const call = { operation: "resolve_dispute", userId: data.actorId, key: data.idempotencyKey, request: { weekId: data.weekId, outcome: data.outcome, reason: data.reason } };
     const { result } = await idempotent(
       tx,

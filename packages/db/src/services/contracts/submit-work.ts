@@ -5,15 +5,17 @@ import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { isPaymentVerified } from "../payments/payment-verified";
-import { nextMilestoneStatus, requireRole, ruleStatus } from "./access";
+import { requireActor, type ActorCall } from "../actor";
+import { Note } from "../fields";
+import { Id, parseCall } from "../input";
+import { nextMilestoneStatus, ruleStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
 
-export const SubmitWorkInput = z.object({
-  actorId: z.uuid(),
+/** What the person sends; who acts and when come with the call (ActorCall). */
+export const SubmitWorkInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  milestoneId: z.uuid(),
-  note: z.string().trim().max(5000).optional(),
+  milestoneId: Id("milestone"),
+  note: Note(5000),
 });
 export type SubmitWorkInput = z.input<typeof SubmitWorkInput>;
 
@@ -29,10 +31,10 @@ export interface SubmittedWork {
  * The freelancer submits a milestone's work. The work-start gate (RULES 3.2) must be open: contract
  * active, client payment verified, milestone funded. Each (re)submission starts a new review window.
  */
-export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput): Promise<SubmittedWork> {
-  const data = SubmitWorkInput.parse(input);
+export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput & ActorCall): Promise<SubmittedWork> {
+  const data = parseCall(SubmitWorkInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireRole(tx, data.actorId, "FREELANCER");
+    await requireActor(tx, data, "FREELANCER", "submit work");
     const { result } = await idempotent(
       tx,
       { operation: "submit_work", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, note: data.note } },

@@ -2,16 +2,16 @@ import { boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricin
 import { z } from "zod";
 import type { ExperienceLevel, JobType, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
-import { Cents, DurationDays } from "../fields";
+import { Amount, DurationDays } from "../fields";
 
 /** The fields a client fills in when posting or editing a job. */
 export const JobFields = z.strictObject({
   title: z.string().trim().min(5, "Give the job a title of at least 5 characters.").max(120, "Keep the title under 120 characters."),
   description: z.string().trim().min(20, "Describe the job in at least 20 characters.").max(10_000, "Keep the description under 10,000 characters."),
   type: z.enum(["FIXED", "HOURLY"], "Choose fixed price or hourly."),
-  budgetMinor: Cents("budget").nullish(),
-  hourlyMinMinor: Cents("minimum hourly rate").nullish(),
-  hourlyMaxMinor: Cents("maximum hourly rate").nullish(),
+  budgetMinor: Amount("budget").nullish(),
+  hourlyMinMinor: Amount("minimum hourly rate").nullish(),
+  hourlyMaxMinor: Amount("maximum hourly rate").nullish(),
   estimatedHours: z.int("Estimate the hours as a whole number.").positive("Estimate at least 1 hour.").max(10_000, "Estimate at most 10,000 hours.").nullish(),
   durationDays: DurationDays,
   experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"], "Choose an experience level."),

@@ -5,16 +5,21 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
+import { requireActor, type ActorCall } from "../actor";
+import { parseCall } from "../input";
 
-export const AddPaymentMethodInput = z.object({
-  actorId: z.uuid(),
+const EXPIRY_MONTH = "The expiry month is 1 to 12.";
+const EXPIRY_YEAR = "Enter the expiry year like 2030.";
+const CVC = "The security code has 3 or 4 digits.";
+
+/** What the person types; who acts and when come with the call (ActorCall). */
+export const AddPaymentMethodInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  card: z.object({
+  card: z.strictObject({
     number: z.string().trim().min(12, "Enter the whole card number.").max(23, "That card number is too long."),
-    expMonth: z.number().int().min(1, "The expiry month is 1 to 12.").max(12, "The expiry month is 1 to 12."),
-    expYear: z.number().int().min(2000).max(2100),
-    cvc: z.string().trim().min(3, "The security code has 3 or 4 digits.").max(4, "The security code has 3 or 4 digits."),
+    expMonth: z.number().int(EXPIRY_MONTH).min(1, EXPIRY_MONTH).max(12, EXPIRY_MONTH),
+    expYear: z.number().int(EXPIRY_YEAR).min(2000, EXPIRY_YEAR).max(2100, EXPIRY_YEAR),
+    cvc: z.string().trim().min(3, CVC).max(4, CVC),
   }),
 });
 export type AddPaymentMethodInput = z.input<typeof AddPaymentMethodInput>;
@@ -33,13 +38,11 @@ export interface AddedPaymentMethod {
  */
 export async function addPaymentMethod(
   prisma: PrismaClient,
-  input: AddPaymentMethodInput,
+  input: AddPaymentMethodInput & ActorCall,
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<AddedPaymentMethod> {
-  const data = AddPaymentMethodInput.parse(input);
-  const user = await prisma.user.findUnique({ where: { id: data.actorId }, select: { role: true } });
-  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists.");
-  if (user.role === "ADMIN") throw new DomainError("FORBIDDEN", "Admin accounts do not hold payment methods.");
+  const data = parseCall(AddPaymentMethodInput, input);
+  await requireActor(prisma, data, ["CLIENT", "FREELANCER"], "add payment methods");
   const now = data.now;
   const card = { ...data.card, number: data.card.number.replace(/[\s-]/g, "") };
   const token = await (deps.gateway ?? getGateway()).tokenizeCard(card);

@@ -5,13 +5,14 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
+import { requireActor, type ActorCall } from "../actor";
+import { Id, parseCall } from "../input";
 import type { AddedPaymentMethod } from "./add-payment-method";
 
-export const VerifyPaymentMethodInput = z.object({
-  actorId: z.uuid(),
+/** What the person types; who acts and when come with the call (ActorCall). */
+export const VerifyPaymentMethodInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
-  now: z.date(),
-  paymentMethodId: z.uuid(),
+  paymentMethodId: Id("payment method"),
   code: z.string().trim().min(1, "Enter the verification code.").max(20),
 });
 export type VerifyPaymentMethodInput = z.input<typeof VerifyPaymentMethodInput>;
@@ -19,10 +20,11 @@ export type VerifyPaymentMethodInput = z.input<typeof VerifyPaymentMethodInput>;
 /** The owner completes a card's verification with the code from their bank: the card becomes VERIFIED. */
 export async function verifyPaymentMethod(
   prisma: PrismaClient,
-  input: VerifyPaymentMethodInput,
+  input: VerifyPaymentMethodInput & ActorCall,
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<AddedPaymentMethod> {
-  const data = VerifyPaymentMethodInput.parse(input);
+  const data = parseCall(VerifyPaymentMethodInput, input);
+  await requireActor(prisma, data, ["CLIENT", "FREELANCER"], "verify payment methods");
   const select = { id: true, brand: true, last4: true, status: true, verifiedAt: true, gatewayRef: true, userId: true } as const;
   const method = await prisma.paymentMethod.findUnique({ where: { id: data.paymentMethodId }, select });
   if (!method || method.userId !== data.actorId) throw new DomainError("NOT_FOUND", "This payment method does not exist.");

@@ -4,15 +4,22 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { getGateway } from "../../gateway/sandbox";
 import type { PaymentGateway } from "../../gateway/gateway";
+import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
-import { requireFreelancer } from "./freelancer";
+import { runTransaction } from "../../transaction";
+import { requireActor, type ActorCall } from "../actor";
+import { RequiredText } from "../fields";
+import { parseCall } from "../input";
 
-export const AddPayoutMethodInput = z.object({
-  kind: z.enum(["ACH", "LOCAL_BANK", "PAYPAL", "INSTANT", "WIRE"]),
+/** What the freelancer types; who acts and when come with the call (ActorCall). */
+export const AddPayoutMethodInput = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  kind: z.enum(["ACH", "LOCAL_BANK", "PAYPAL", "INSTANT", "WIRE"], "Choose a type of payout method."),
   /** Account number, IBAN or PayPal email, as the provider needs it. */
   account: z.string().trim().min(4, "Enter the full account.").max(64, "That account is too long."),
-  label: z.string().trim().min(1, "Give the method a name you will recognise.").max(60),
+  label: RequiredText("Give the method a name you will recognise.", 60),
 });
+export type AddPayoutMethodInput = z.input<typeof AddPayoutMethodInput>;
 
 export interface AddedPayoutMethod {
   id: string;
@@ -21,27 +28,41 @@ export interface AddedPayoutMethod {
   usableFrom: Date;
 }
 
-/** A new payout method; usable only after the waiting days (RULES 1), which the result states. */
+/**
+ * A new payout method; usable only after the waiting days (RULES 1), which the result states.
+ * Idempotent like adding a card: a replay of the same request returns the same method and adds nothing.
+ */
 export async function addPayoutMethod(
   prisma: PrismaClient,
-  input: z.input<typeof AddPayoutMethodInput> & { actorId: string; now: Date },
+  input: AddPayoutMethodInput & ActorCall,
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<AddedPayoutMethod> {
-  const data = AddPayoutMethodInput.parse(input);
-  await requireFreelancer(prisma, input.actorId);
+  const data = parseCall(AddPayoutMethodInput, input);
+  await requireActor(prisma, data, "FREELANCER", "add payout methods");
   const registered = await (deps.gateway ?? getGateway()).registerPayoutDestination({ kind: data.kind, account: data.account });
   if (!registered.ok) throw new DomainError("INVALID_REQUEST", registered.reason);
-  const { settings } = await loadSettings(prisma, input.now);
-  const method = await prisma.payoutMethod.create({
-    data: {
-      userId: input.actorId,
-      kind: data.kind,
-      label: `${data.label} (…${data.account.slice(-4)})`,
-      gatewayRef: registered.ref,
-      usableFrom: payoutMethodUsableAt(input.now, settings),
-      createdAt: input.now,
-    },
-    select: { id: true, kind: true, label: true, usableFrom: true },
+
+  return runTransaction(prisma, async (tx) => {
+    const call = { operation: "add_payout_method", userId: data.actorId, key: data.idempotencyKey, request: { kind: data.kind, account: data.account, label: data.label } };
+    const { result } = await idempotent(
+      tx,
+      call,
+      async () => {
+        const { settings } = await loadSettings(tx, data.now);
+        return tx.payoutMethod.create({
+          data: {
+            userId: data.actorId,
+            kind: data.kind,
+            label: `${data.label} (…${data.account.slice(-4)})`,
+            gatewayRef: registered.ref,
+            usableFrom: payoutMethodUsableAt(data.now, settings),
+            createdAt: data.now,
+          },
+          select: { id: true, kind: true, label: true, usableFrom: true },
+        });
+      },
+      jsonCodec<AddedPayoutMethod>(),
+    );
+    return result;
   });
-  return method;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { balanceOf } from "../../ledger/post-transfers";
@@ -27,7 +28,7 @@ async function freelancerWith(grossMinor: bigint, schedule: "WEEKLY" | "MONTHLY"
   const freelancer = await makeUser(db.prisma, "FREELANCER");
   await earn(db.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor, now: earnedAt });
   await clearPending(db.prisma, { now: new Date(earnedAt.getTime() + 5 * 86_400_000) });
-  const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, kind: "ACH", account: "000123456789", label: "Checking", now: at(-30) });
+  const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "ACH", account: "000123456789", label: "Checking", now: at(-30) });
   await setAutoWithdrawal(db.prisma, { actorId: freelancer.id, schedule, thresholdMinor: threshold, payoutMethodId: method.id, now: t0 });
   return freelancer;
 }
@@ -37,7 +38,7 @@ const available = (userId: string) => balanceOf(db.prisma, { kind: "freelancer_a
 describe("automatic withdrawals", () => {
   it("refuses a threshold below $100", async () => {
     const freelancer = await makeUser(db.prisma, "FREELANCER");
-    const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, kind: "ACH", account: "000123456789", label: "Checking", now: t0 });
+    const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "ACH", account: "000123456789", label: "Checking", now: t0 });
     await expect(
       setAutoWithdrawal(db.prisma, { actorId: freelancer.id, schedule: "WEEKLY", thresholdMinor: 9_999n, payoutMethodId: method.id, now: t0 }),
     ).rejects.toThrow(/at least \$100\.00/);

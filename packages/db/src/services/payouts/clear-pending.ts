@@ -2,13 +2,14 @@ import { clearPendingEntries } from "@fairlance/rules";
 import type { PrismaClient } from "../../client";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
+import type { SystemCall } from "../actor";
 
 /**
  * Time-driven (RULES 4): released payments whose security period has ended by
  * `now` move from Pending to Available. Each payment clears once, keyed by its
  * id, so running this twice for the same `now` changes nothing.
  */
-export async function clearPending(prisma: PrismaClient, input: { now: Date; limit?: number }): Promise<{ cleared: number; amountMinor: bigint }> {
+export async function clearPending(prisma: PrismaClient, input: SystemCall & { limit?: number }): Promise<{ cleared: number; amountMinor: bigint }> {
   const due = await prisma.payment.findMany({
     where: { clearedAt: null, availableAt: { lte: input.now } },
     select: { id: true },

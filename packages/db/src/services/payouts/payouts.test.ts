@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { SandboxGateway } from "../../gateway/sandbox";
@@ -30,7 +31,7 @@ async function freelancerWithAvailable(grossMinor: bigint) {
   const freelancer = await makeUser(db.prisma, "FREELANCER");
   await earn(db.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor, now: t0 });
   await clearPending(db.prisma, { now: at(5) });
-  const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, kind: "ACH", account: "000123456789", label: "Checking", now: t0 });
+  const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "ACH", account: "000123456789", label: "Checking", now: t0 });
   return { client, freelancer, method };
 }
 
@@ -57,6 +58,20 @@ describe("clearPending", () => {
   });
 });
 
+describe("addPayoutMethod", () => {
+  it("adds one method per idempotency key: a replay returns it, another request under the key is refused", async () => {
+    const freelancer = await makeUser(db.prisma, "FREELANCER");
+    const request = { actorId: freelancer.id, idempotencyKey: "payout-method-0001", kind: "ACH", account: "000123456789", label: "Checking", now: t0 } as const;
+    const first = await addPayoutMethod(db.prisma, request);
+    const replay = await addPayoutMethod(db.prisma, { ...request, now: at(1) });
+    expect(replay).toEqual(first);
+    expect(await db.prisma.payoutMethod.count({ where: { userId: freelancer.id } })).toBe(1);
+
+    await expect(addPayoutMethod(db.prisma, { ...request, label: "Savings" })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    expect(await db.prisma.payoutMethod.count({ where: { userId: freelancer.id } })).toBe(1);
+  });
+});
+
 describe("withdraw", () => {
   it("sends any amount from $1 minus the method fee, and replays without a second effect", async () => {
     const { freelancer, method } = await freelancerWithAvailable(10_000n); // $100 → $80 net
@@ -75,7 +90,7 @@ describe("withdraw", () => {
 
   it("takes the method fee out of the amount (PayPal $2)", async () => {
     const { freelancer } = await freelancerWithAvailable(10_000n);
-    const paypal = await addPayoutMethod(db.prisma, { actorId: freelancer.id, kind: "PAYPAL", account: "fl@example.com", label: "PayPal", now: t0 });
+    const paypal = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "PAYPAL", account: "fl@example.com", label: "PayPal", now: t0 });
     const sent = await withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: paypal.id, amountMinor: 5_000n, idempotencyKey: "withdraw-paypal", now: at(8) });
     expect(sent).toMatchObject({ amountMinor: 5_000n, feeMinor: 200n, netMinor: 4_800n });
     expect(await balanceOf(db.prisma, { kind: "platform_revenue", revenue: "payout_fee" })).toBeGreaterThanOrEqual(200n);
@@ -92,7 +107,7 @@ describe("withdraw", () => {
 
   it("refuses a method still in its waiting days, another person's method, and non-freelancers", async () => {
     const { client, freelancer, method } = await freelancerWithAvailable(10_000n);
-    const fresh = await addPayoutMethod(db.prisma, { actorId: freelancer.id, kind: "WIRE", account: "DE89370400440532013000", label: "Wire", now: at(7) });
+    const fresh = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "WIRE", account: "DE89370400440532013000", label: "Wire", now: at(7) });
     expect(fresh.usableFrom).toEqual(at(10));
     await expect(withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: fresh.id, amountMinor: 5_000n, idempotencyKey: "too-early-1", now: at(8) })).rejects.toMatchObject({
       code: "PAYOUT_METHOD_NOT_YET_USABLE",
@@ -113,14 +128,14 @@ describe("withdraw", () => {
 
   it("returns a failed payout to Available, and retries one the provider did not answer", async () => {
     const { freelancer } = await freelancerWithAvailable(10_000n);
-    const closed = await addPayoutMethod(db.prisma, { actorId: freelancer.id, kind: "ACH", account: "000111110000", label: "Closed", now: t0 });
+    const closed = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "ACH", account: "000111110000", label: "Closed", now: t0 });
     const failed = await withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: closed.id, amountMinor: 1_000n, idempotencyKey: "fails-0001", now: at(8) });
     expect(failed).toMatchObject({ status: "FAILED", failureReason: expect.stringMatching(/account is closed/) });
     expect(await available(freelancer.id)).toBe(8_000n);
 
     const gateway = new SandboxGateway();
     gateway.failNext("payout");
-    const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, kind: "ACH", account: "000222333444", label: "Checking", now: t0 });
+    const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "ACH", account: "000222333444", label: "Checking", now: t0 });
     const stuck = await withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: method.id, amountMinor: 1_000n, idempotencyKey: "outage-0001", now: at(8) }, { gateway });
     expect(stuck.status).toBe("PROCESSING");
     expect(await available(freelancer.id)).toBe(7_000n);

@@ -12,6 +12,7 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
+import type { SystemCall } from "../actor";
 import { toRuleKind } from "./freelancer";
 import { settleWithdrawal } from "./settle-withdrawal";
 
@@ -29,7 +30,7 @@ export interface AutoWithdrawalRun {
  * max age otherwise. One run per freelancer per day (keyed by the day), so a
  * second run for the same `now` changes nothing.
  */
-export async function runAutoWithdrawals(prisma: PrismaClient, input: { now: Date }, deps: { gateway?: PaymentGateway } = {}) {
+export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall, deps: { gateway?: PaymentGateway } = {}) {
   const day = startOfUtcDay(input.now);
   const settingsRows = await prisma.autoWithdrawalSetting.findMany({ select: { userId: true } });
   const runs: AutoWithdrawalRun[] = [];

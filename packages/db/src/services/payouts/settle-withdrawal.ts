@@ -4,6 +4,7 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
+import type { SystemCall } from "../actor";
 
 export interface SettledWithdrawal {
   id: string;
@@ -75,7 +76,7 @@ const pick = (w: SettledWithdrawal): SettledWithdrawal => ({
 });
 
 /** Time-driven recovery: withdrawals left PROCESSING (provider outage, crash) are sent again. */
-export async function settleProcessingWithdrawals(prisma: PrismaClient, input: { now: Date }, deps: { gateway?: PaymentGateway } = {}) {
+export async function settleProcessingWithdrawals(prisma: PrismaClient, input: SystemCall, deps: { gateway?: PaymentGateway } = {}) {
   const stuck = await prisma.withdrawal.findMany({ where: { status: "PROCESSING" }, select: { id: true } });
   const results = [];
   for (const { id } of stuck) results.push(await settleWithdrawal(prisma, { withdrawalId: id, now: input.now }, deps));

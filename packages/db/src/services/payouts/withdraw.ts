@@ -7,14 +7,19 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempote
 import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { requireFreelancer, toRuleKind } from "./freelancer";
+import { requireActor, type ActorCall } from "../actor";
+import { Amount, PayoutMethodId } from "../fields";
+import { parseCall } from "../input";
+import { toRuleKind } from "./freelancer";
 import { settleWithdrawal, type SettledWithdrawal } from "./settle-withdrawal";
 
-export const WithdrawInput = z.object({
-  payoutMethodId: z.uuid("Choose a payout method."),
-  amountMinor: z.bigint("Enter an amount in cents.").positive("Enter an amount above $0."),
+/** What the freelancer types; who acts and when come with the call (ActorCall). */
+export const WithdrawInput = z.strictObject({
+  payoutMethodId: PayoutMethodId,
+  amountMinor: Amount("withdrawal"),
   idempotencyKey: IdempotencyKey,
 });
+export type WithdrawInput = z.input<typeof WithdrawInput>;
 
 /**
  * A manual withdrawal (RULES 4): any amount from the minimum up to Available,
@@ -24,42 +29,42 @@ export const WithdrawInput = z.object({
  */
 export async function withdraw(
   prisma: PrismaClient,
-  input: z.input<typeof WithdrawInput> & { actorId: string; now: Date },
+  input: WithdrawInput & ActorCall,
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<SettledWithdrawal> {
-  const data = WithdrawInput.parse(input);
-  const call = { operation: "payout.withdraw", userId: input.actorId, key: data.idempotencyKey };
+  const data = parseCall(WithdrawInput, input);
+  const call = { operation: "payout.withdraw", userId: data.actorId, key: data.idempotencyKey };
   const { result } = await runTransaction(prisma, (tx) =>
     idempotent(
       tx,
       { ...call, request: { payoutMethodId: data.payoutMethodId, amountMinor: data.amountMinor } },
       async () => {
-        await requireFreelancer(tx, input.actorId, { forWithdrawal: true });
+        await requireActor(tx, data, "FREELANCER", "withdraw", { active: true });
         const method = await tx.payoutMethod.findFirst({
-          where: { id: data.payoutMethodId, userId: input.actorId },
+          where: { id: data.payoutMethodId, userId: data.actorId },
           select: { id: true, kind: true, createdAt: true },
         });
         if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
-        const { settings } = await loadSettings(tx, input.now);
+        const { settings } = await loadSettings(tx, data.now);
         // Lock Available before reading it: concurrent withdrawals queue here.
-        await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${`freelancer_available:${input.actorId}`} FOR UPDATE`;
-        const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId: input.actorId });
+        await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${`freelancer_available:${data.actorId}`} FOR UPDATE`;
+        const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId: data.actorId });
         const quote = planManualWithdrawal({
           amountMinor: data.amountMinor,
           availableMinor,
           method: { kind: toRuleKind(method.kind), addedAt: method.createdAt },
-          now: input.now,
+          now: data.now,
           settings,
         });
         const withdrawal = await tx.withdrawal.create({
-          data: { userId: input.actorId, payoutMethodId: method.id, ...quote, status: "PROCESSING", createdAt: input.now },
+          data: { userId: data.actorId, payoutMethodId: method.id, ...quote, status: "PROCESSING", createdAt: data.now },
           select: { id: true },
         });
-        await postTransfers(tx, withdrawalEntries({ freelancerId: input.actorId, amountMinor: quote.amountMinor, feeMinor: quote.feeMinor }), {
+        await postTransfers(tx, withdrawalEntries({ freelancerId: data.actorId, amountMinor: quote.amountMinor, feeMinor: quote.feeMinor }), {
           key: scopedKey(call),
           operation: "withdrawal",
-          now: input.now,
-          userId: input.actorId,
+          now: data.now,
+          userId: data.actorId,
         });
         return { withdrawalId: withdrawal.id };
       },
@@ -67,5 +72,5 @@ export async function withdraw(
     ),
   );
   // After commit: a replay of a withdrawal that was interrupted here finishes it.
-  return settleWithdrawal(prisma, { withdrawalId: result.withdrawalId, now: input.now }, deps);
+  return settleWithdrawal(prisma, { withdrawalId: result.withdrawalId, now: data.now }, deps);
 }
