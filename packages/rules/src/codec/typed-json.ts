@@ -22,6 +22,9 @@ export interface TypedJson {
   meta?: { values?: unknown; referentialEqualities?: unknown; v?: number };
 }
 
+/** Plain JSON, as a JSON column holds it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** The superjson types a stored encoding may name. */
 export const STORED_TYPES = ["bigint", "Date", "undefined", "number"] as const;
 
@@ -102,9 +105,9 @@ export function decodeTyped<T = unknown>(encoded: unknown): T {
 }
 
 /** The JSON column value of a typed encoding (`meta` only when there is one). */
-export function typedColumn(value: unknown): TypedJson {
+export function typedColumn(value: unknown): { [key: string]: JsonValue } {
   const { json, meta } = encodeTyped(value);
-  return meta === undefined ? { json } : { json, meta };
+  return (meta === undefined ? { json } : { json, meta }) as { [key: string]: JsonValue };
 }
 
 /** A copy without the object fields that are undefined (an optional field left out and one sent as undefined are the same request). */

@@ -1,4 +1,4 @@
-import { decodeTyped, isTypedJson, typedColumn, type TypedJson } from "../codec/typed-json";
+import { decodeTyped, isTypedJson, typedColumn, type JsonValue } from "../codec/typed-json";
 import { reviveLegacyTagged } from "../codec/legacy";
 import { validateSettingValue } from "./settings";
 import type { MarketplaceSettings } from "./settings";
@@ -8,7 +8,7 @@ import type { SettingKey } from "./definitions";
  * A settings value (or a fee schedule, fee bands) as stored in a JSON column: the one typed
  * encoding (codec/typed-json.ts), bigint cents exact.
  */
-export function settingValueToJson(value: unknown): TypedJson {
+export function settingValueToJson(value: unknown): { [key: string]: JsonValue } {
   return typedColumn(value);
 }
 

@@ -9,6 +9,7 @@ import { getContract } from "../../read/contract-view";
 import { releaseHourlyWeeks } from "./release-hourly-weeks";
 import { resolveDispute } from "./resolve-dispute";
 import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
+import { auditRows } from "../../testing/audit";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -162,7 +163,7 @@ describe("disputes and releases", () => {
 
     const released = await resolveDispute(db.prisma, { ...resolve, idempotencyKey: key(), weekId: releaseCase.weekId, outcome: "release", reason: "Work delivered" }, { gateway });
     expect(released).toMatchObject({ status: "RELEASED", payment: { grossMinor: 10_000n, feeMinor: 2_000n, netMinor: 8_000n }, cardRefundRef: null });
-    const audit = await db.prisma.auditLog.findMany({ where: { actorId: adminId }, orderBy: { id: "asc" } });
+    const audit = auditRows(await db.prisma.auditLog.findMany({ where: { actorId: adminId }, orderBy: { id: "asc" } }));
     expect(audit.map((a) => [a.action, a.targetId, a.reason, (a.before as { status: string }).status, (a.after as { status: string }).status])).toEqual([
       ["hourly_dispute.refund", refundCase.weekId, "No evidence of work", "DISPUTED", "REFUNDED"],
       ["hourly_dispute.release", releaseCase.weekId, "Work delivered", "DISPUTED", "RELEASED"],

@@ -12,6 +12,7 @@ import { refundMilestone } from "./refund-milestone";
 import { requestChanges } from "./request-changes";
 import { submitWork } from "./submit-work";
 import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
+import { decodeTyped } from "../../codec/typed-json";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -160,7 +161,7 @@ describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
     expect(await balance(db.prisma, `escrow_milestone:${milestoneId}`)).toBe(0n);
     const payment = await db.prisma.payment.findUniqueOrThrow({ where: { milestoneId } });
     expect(payment).toMatchObject({ kind: "MILESTONE", feeMinor: 15_000n, netMinor: 85_000n });
-    expect(payment.feeBands).toMatchObject([{ index: 0, partMinor: { $bigint: "50000" }, feeMinor: { $bigint: "10000" } }, { index: 1, partMinor: { $bigint: "50000" }, feeMinor: { $bigint: "5000" } }]);
+    expect(decodeTyped(payment.feeBands)).toMatchObject([{ index: 0, partMinor: 50_000n, feeMinor: 10_000n }, { index: 1, partMinor: 50_000n, feeMinor: 5_000n }]);
     expect(await db.prisma.billing.findUniqueOrThrow({ where: { clientId_freelancerId: { clientId, freelancerId } } })).toMatchObject({ billedMinor: 100_000n });
   });
 

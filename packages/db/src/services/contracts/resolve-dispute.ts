@@ -9,6 +9,7 @@ import { postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { refundCardCharge } from "../payments/card-charges";
+import { writeAudit } from "../connects/audit";
 import { CONTRACT_MONEY_FIELDS, nextWeekStatus, requireRole } from "./access";
 import { lockWeek, releaseWeek } from "./hourly-escrow";
 import type { ReleasedPayment } from "./release-payment";
@@ -64,17 +65,15 @@ export async function resolveDispute(prisma: PrismaClient, input: ResolveDispute
           const refund = charge ? { chargeRef: charge.gatewayRef, amountMinor: week.amountMinor + week.clientFeeMinor } : null;
           resolved = { weekId: week.id, status, payment: null, refund };
         }
-        await tx.auditLog.create({
-          data: {
-            actorId: data.actorId,
-            action: `hourly_dispute.${data.outcome}`,
-            targetType: "HourlyWeek",
-            targetId: week.id,
-            before: { status: week.status, amountMinor: week.amountMinor.toString(), clientFeeMinor: week.clientFeeMinor.toString() },
-            after: { status: resolved.status, paymentId: resolved.payment?.paymentId ?? null, refundedMinor: resolved.refund?.amountMinor.toString() ?? null },
-            reason: data.reason,
-            createdAt: data.now,
-          },
+        await writeAudit(tx, {
+          actorId: data.actorId,
+          action: `hourly_dispute.${data.outcome}`,
+          targetType: "HourlyWeek",
+          targetId: week.id,
+          before: { status: week.status, amountMinor: week.amountMinor, clientFeeMinor: week.clientFeeMinor },
+          after: { status: resolved.status, paymentId: resolved.payment?.paymentId ?? null, refundedMinor: resolved.refund?.amountMinor ?? null },
+          reason: data.reason,
+          now: data.now,
         });
         return resolved;
       },

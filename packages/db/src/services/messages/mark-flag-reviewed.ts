@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
+import { writeAudit } from "../connects/audit";
 import { Id, parseInput, requireActor } from "../jobs/shared";
 
 export const MarkFlagReviewedInput = z.object({
@@ -34,17 +35,15 @@ export async function markFlagReviewed(
         if (!message || message.flags.length === 0) throw new DomainError("NOT_FOUND", "This flagged message does not exist.");
         if (message.reviewedAt) throw new DomainError("CONFLICT", "This message was already reviewed.");
         await tx.message.update({ where: { id: messageId }, data: { reviewedAt: now } });
-        await tx.auditLog.create({
-          data: {
-            actorId,
-            action: "message.flag_reviewed",
-            targetType: "Message",
-            targetId: messageId,
-            before: { flags: message.flags, reviewedAt: null },
-            after: { flags: message.flags, reviewedAt: now.toISOString() },
-            reason,
-            createdAt: now,
-          },
+        await writeAudit(tx, {
+          actorId,
+          action: "message.flag_reviewed",
+          targetType: "Message",
+          targetId: messageId,
+          before: { flags: message.flags, reviewedAt: null },
+          after: { flags: message.flags, reviewedAt: now },
+          reason,
+          now,
         });
         return { messageId, reviewedAt: now };
       },
