@@ -48,7 +48,7 @@ export const hashRequest = (request: unknown) => `${REQUEST_HASH_VERSION}${reque
  */
 export function sameRequest(storedHash: string, call: Pick<IdempotentCall, "request" | "legacyRequest">): boolean {
   if (storedHash.startsWith(REQUEST_HASH_VERSION)) return storedHash === hashRequest(call.request);
-  return storedHash === sha256(legacyRequestText("legacyRequest" in call ? call.legacyRequest : call.request));
+  return storedHash === sha256(legacyRequestText(call.legacyRequest === undefined ? call.request : call.legacyRequest));
 }
 
 export const scopedKey = (call: Pick<IdempotentCall, "operation" | "userId" | "key">) =>
