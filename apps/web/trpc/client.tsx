@@ -1,23 +1,26 @@
 "use client";
 
-import { hashKey, QueryClient, QueryClientProvider, type QueryKey } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, type QueryKey } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+import { canonicalText } from "@fairlance/rules";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import type { AppRouter } from "@/server/root";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
-/** Amounts are bigint cents, which JSON.stringify (React Query's default key hash) refuses. */
-const hashBigintSafe = (queryKey: QueryKey) =>
-  hashKey(JSON.parse(JSON.stringify(queryKey, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value))) as QueryKey);
+/**
+ * Query keys hold bigint cents and dates, which React Query's default hash (JSON.stringify)
+ * refuses or flattens: they are hashed by the typed codec's canonical text instead.
+ */
+const hashTypedKey = (queryKey: QueryKey) => canonicalText(queryKey);
 
 function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !isClientError(error), queryKeyHashFn: hashBigintSafe },
+      queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !isClientError(error), queryKeyHashFn: hashTypedKey },
     },
   });
 }

@@ -1,3 +1,4 @@
+import { canonicalText } from "@fairlance/rules";
 import superjson from "superjson";
 import { trpc } from "../harness/http";
 import type { Journal, JournalEntry, OperationPath, Outcome } from "./journal";
@@ -52,7 +53,7 @@ async function untilDefinitive(journal: Journal, baseUrl: string, session: Sessi
 }
 
 const same = (a: Outcome, b: Outcome) => {
-  if (a.kind === "success" && b.kind === "success") return JSON.stringify(superjson.serialize(a.result)) === JSON.stringify(superjson.serialize(b.result));
+  if (a.kind === "success" && b.kind === "success") return canonicalText(a.result) === canonicalText(b.result);
   if (a.kind === "refused" && b.kind === "refused") return a.code === b.code && a.domainCode === b.domainCode;
   return a.kind === b.kind;
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { acceptOffer, addPaymentMethod, addPayoutMethod, clearPending, hireProposal, payBonus, postJob, SANDBOX_CARDS, signUp, submitProposal } from "@fairlance/db/services";
 import { type PrismaClient } from "@fairlance/db";
+import { accountKey } from "@fairlance/rules";
 
 export const CHAOS_PASSWORD = "chaos-run-password";
 const DAY_MS = 86_400_000;
@@ -156,7 +157,7 @@ export async function takeBaseline(prisma: PrismaClient, pairs: readonly SeededP
 /** Pending + Available: what a freelancer has earned and not withdrawn. */
 export async function earningsOf(prisma: PrismaClient, freelancerId: string): Promise<bigint> {
   const accounts = await prisma.ledgerAccount.findMany({
-    where: { key: { in: [`freelancer_pending:${freelancerId}`, `freelancer_available:${freelancerId}`] } },
+    where: { key: { in: [accountKey({ kind: "freelancer_pending", userId: freelancerId }), accountKey({ kind: "freelancer_available", userId: freelancerId })] } },
     select: { balanceMinor: true },
   });
   return accounts.reduce((sum, account) => sum + account.balanceMinor, 0n);

@@ -3,7 +3,7 @@
 // Same locks in the same order (idempotency key, job, freelancer), same checks,
 // same rows written: the proposal, one connect entry per lot taken, the lots'
 // remaining, the job's proposal count and the idempotency record.
-import { createHash } from "node:crypto";
+import { decodeTyped, hashRequest } from "@fairlance/db";
 import type pg from "pg";
 
 export interface SpendRequest {
@@ -39,16 +39,8 @@ export class Refusal extends Error {
 const OPERATION = "proposal.submit";
 const DEFAULT_MAX_PROPOSALS_PER_JOB = 50;
 
-/** The service's request hash: sha256 of the request as JSON with sorted keys, bigints as "123n". */
-function requestHash(request: SpendRequest): string {
-  const stable = JSON.stringify({
-    bidMinor: `${request.bidMinor}n`,
-    boostConnects: request.boostConnects,
-    coverLetter: request.coverLetter,
-    jobId: request.jobId,
-  });
-  return createHash("sha256").update(stable).digest("hex");
-}
+/** The service's request hash (the idempotency module's own, over the same request fields). */
+const requestHash = ({ jobId, coverLetter, bidMinor, boostConnects }: SpendRequest): string => hashRequest({ jobId, coverLetter, bidMinor, boostConnects });
 
 interface Lot {
   id: string;
@@ -94,9 +86,10 @@ const WRITE_SQL = `
     UPDATE "Job" SET "proposalCount" = "proposalCount" + 1, "lastActivityAt" = $8 WHERE id = $1
   ), record AS (
     INSERT INTO "IdempotencyRecord" (key, "userId", operation, "requestHash", result)
-    SELECT $14, $2, '${OPERATION}', $15, jsonb_build_object(
+    SELECT $14, $2, '${OPERATION}', $15, jsonb_build_object('json', jsonb_build_object(
       'proposalId', p.id, 'jobId', $1::text, 'invited', $5::boolean, 'connectCost', $6::int, 'boostConnects', $7::int,
-      'connectsSpent', $6::int + $7::int, 'settingsVersion', $16::int, 'submittedAt', to_char($8::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+      'connectsSpent', $6::int + $7::int, 'settingsVersion', $16::int, 'submittedAt', to_char($8::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+      'meta', '{"values":{"submittedAt":["Date"]},"v":1}'::jsonb)
     FROM p
   )
   SELECT p.id, (SELECT count(*) FROM lots)::int AS "lotsTaken" FROM p`;
@@ -113,14 +106,16 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
     await client.query("BEGIN");
     try {
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
-      const existing = await client.query<{ requestHash: string; result: SpendResult }>(
+      const existing = await client.query<{ requestHash: string; result: unknown }>(
         `SELECT "requestHash", result FROM "IdempotencyRecord" WHERE key = $1`,
         [key],
       );
       if (existing.rows[0]) {
         await client.query("COMMIT");
         if (existing.rows[0].requestHash !== hash) throw new Refusal(409, "IDEMPOTENCY_KEY_REUSED", "This request key was already used for a different request.");
-        return existing.rows[0].result;
+        // Stored in the typed encoding, as the service stores it.
+        const stored = decodeTyped<Omit<SpendResult, "submittedAt"> & { submittedAt: Date }>(existing.rows[0].result);
+        return { ...stored, submittedAt: stored.submittedAt.toISOString() };
       }
 
       const jobs = await client.query<{

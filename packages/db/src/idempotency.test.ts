@@ -1,9 +1,15 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { jsonCodec } from "./idempotency";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashRequest, idempotent, jsonCodec, requestDigest, sameRequest, type IdempotentCall } from "./idempotency";
+import { freshDatabase, type TestDatabase } from "./testing";
+import { runTransaction } from "./transaction";
 
 /** What a JSON column gives back: the encoding through JSON text. */
 const throughColumn = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+const request = { milestoneId: "m-1", amountMinor: 150000n, note: "Thanks", dueAt: new Date("2026-12-02T18:00:00.000Z"), skip: undefined };
+/** sha256 of `request` as the hash was taken before the typed encoding (computed with that code, kept here as data). */
+const LEGACY_HASH = "169a62e73abb70c608b0ef346aab6fd54e3087abaec6e31b708fbcb6256c3283";
 
 describe("jsonCodec (stored idempotent results)", () => {
   const codec = jsonCodec<unknown>();
@@ -41,5 +47,64 @@ describe("jsonCodec (stored idempotent results)", () => {
       at: new Date("2026-12-02T18:00:00.000Z"),
       ids: ["a"],
     });
+  });
+
+  it("refuses to store what it could not give back, and a stored type it did not write", () => {
+    expect(() => codec.encode({ seen: new Set(["a"]) })).toThrow("not a Set");
+    expect(() => codec.decode({ json: {}, meta: { values: { x: ["class", "Money"] } } })).toThrow("names a type it may not hold");
+  });
+});
+
+describe("request hashes", () => {
+  it("are tagged v2 and taken of the typed encoding's canonical text", () => {
+    expect(hashRequest(request)).toBe(`v2:${requestDigest(request)}`);
+    expect(hashRequest({ ...request, skip: undefined })).toBe(hashRequest({ note: "Thanks", dueAt: new Date("2026-12-02T18:00:00.000Z"), amountMinor: 150000n, milestoneId: "m-1" }));
+    // The legacy text confused these; the typed encoding does not.
+    expect(hashRequest({ title: "42n" })).not.toBe(hashRequest({ title: 42n }));
+    expect(hashRequest({ at: "2026-12-02T18:00:00.000Z" })).not.toBe(hashRequest({ at: new Date("2026-12-02T18:00:00.000Z") }));
+  });
+
+  it("compare a stored untagged hash with the legacy request text, a v2 hash with the typed one", () => {
+    expect(sameRequest(LEGACY_HASH, { request })).toBe(true);
+    expect(sameRequest(LEGACY_HASH, { request: { ...request, amountMinor: 150001n } })).toBe(false);
+    expect(sameRequest(hashRequest(request), { request })).toBe(true);
+    expect(sameRequest(hashRequest(request), { request: { ...request, note: "Thank you" } })).toBe(false);
+    // A v2 hash is never read as a legacy one, nor the reverse.
+    expect(sameRequest(requestDigest(request), { request })).toBe(false);
+    expect(sameRequest(`v2:${LEGACY_HASH}`, { request })).toBe(false);
+    expect(sameRequest(LEGACY_HASH, { request: { other: true }, legacyRequest: request })).toBe(true);
+  });
+});
+
+describe("idempotent() with records of both encodings", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const run = (call: IdempotentCall, fn: () => Promise<unknown>) => runTransaction(db.prisma, (tx) => idempotent(tx, call, fn, jsonCodec<unknown>()));
+  const never = () => Promise.reject(new Error("a replay must not run the operation again"));
+
+  it("a record stored before the typed encoding still replays, and still refuses another request", async () => {
+    const call: IdempotentCall = { operation: "test.legacy", userId: null, key: "legacy-key-1", request };
+    await db.prisma.idempotencyRecord.create({
+      data: { key: "test.legacy:system:legacy-key-1", operation: "test.legacy", requestHash: LEGACY_HASH, result: { paymentId: "p-1", amountMinor: { $bigint: "150000" }, releasedAt: "2026-12-02T18:00:00.000Z" } },
+    });
+    expect(await run(call, never)).toEqual({ result: { paymentId: "p-1", amountMinor: 150000n, releasedAt: new Date("2026-12-02T18:00:00.000Z") }, replayed: true });
+    await expect(run({ ...call, request: { ...request, amountMinor: 1n } }, never)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+  });
+
+  it("a new record is stored tagged and typed, and round-trips bigints, dates and look-alike text", async () => {
+    const call: IdempotentCall = { operation: "test.typed", userId: null, key: "typed-key-1", request };
+    const result = { amountMinor: 150000n, at: new Date("2026-12-02T18:00:00.000Z"), title: "42n", label: "2026-12-02T18:00:00.000Z" };
+    expect(await run(call, () => Promise.resolve(result))).toEqual({ result, replayed: false });
+    const stored = await db.prisma.idempotencyRecord.findUniqueOrThrow({ where: { key: "test.typed:system:typed-key-1" } });
+    expect(stored.requestHash).toBe(hashRequest(request));
+    expect(stored.result).toMatchObject({ json: { amountMinor: "150000", title: "42n" }, meta: { values: { amountMinor: ["bigint"], at: ["Date"] } } });
+    expect(await run({ ...call, request: { ...request } }, never)).toEqual({ result, replayed: true });
+    await expect(run({ ...call, request: { ...request, note: "Other" } }, never)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
   });
 });

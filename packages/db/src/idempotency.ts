@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, Tx } from "./client";
 import { DomainError } from "./errors";
-import { decodeTyped, encodeTyped, isTypedJson } from "./codec/typed-json";
+import { legacyRequestText, reviveLegacyResult } from "@fairlance/rules";
+import { canonicalText, decodeTyped, isTypedJson, typedColumn } from "./codec/typed-json";
 
 /** A client-generated key: the same key for a retry of the same request. */
 export const IdempotencyKey = z
@@ -19,19 +20,36 @@ export interface IdempotentCall {
   key: string;
   /** What was asked: a replay must ask the same. */
   request: unknown;
+  /**
+   * Only where a request was hashed in another form before the typed encoding (settings.change
+   * hashed its value with {"$bigint"} tags): that form, to compare untagged stored hashes with.
+   */
+  legacyRequest?: unknown;
 }
 
-const stableJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === "bigint") return `${item}n`;
-    if (item instanceof Date) return item.toISOString();
-    if (item && typeof item === "object" && !Array.isArray(item)) {
-      return Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
-    }
-    return item;
-  });
+/**
+ * A request hash is "v2:" and the sha256 of the request's canonical text in the typed encoding
+ * (codec/typed-json.ts). Hashes stored before it have no tag: they were taken of the legacy
+ * request text (@fairlance/rules, codec/legacy.ts), and are still compared with it, so no stored
+ * key changes meaning.
+ */
+const REQUEST_HASH_VERSION = "v2:";
 
-export const hashRequest = (request: unknown) => createHash("sha256").update(stableJson(request)).digest("hex");
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The sha256 (hex) of the request's canonical text: the hash without its version tag. */
+export const requestDigest = (request: unknown) => sha256(canonicalText(request));
+
+export const hashRequest = (request: unknown) => `${REQUEST_HASH_VERSION}${requestDigest(request)}`;
+
+/**
+ * Whether a stored request hash is this call's request. An untagged hash is of the legacy
+ * request text, of `legacyRequest` when the call hashed its request differently then.
+ */
+export function sameRequest(storedHash: string, call: Pick<IdempotentCall, "request" | "legacyRequest">): boolean {
+  if (storedHash.startsWith(REQUEST_HASH_VERSION)) return storedHash === hashRequest(call.request);
+  return storedHash === sha256(legacyRequestText(call.legacyRequest === undefined ? call.request : call.legacyRequest));
+}
 
 export const scopedKey = (call: Pick<IdempotentCall, "operation" | "userId" | "key">) =>
   `${call.operation}:${call.userId ?? "system"}:${call.key}`;
@@ -49,11 +67,10 @@ export async function idempotent<T>(
   codec: { encode: (value: T) => Prisma.InputJsonValue; decode: (json: unknown) => T },
 ): Promise<{ result: T; replayed: boolean }> {
   const key = scopedKey(call);
-  const requestHash = hashRequest(call.request);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
   const existing = await tx.idempotencyRecord.findUnique({ where: { key } });
   if (existing) {
-    if (existing.requestHash !== requestHash) {
+    if (!sameRequest(existing.requestHash, call)) {
       throw new DomainError(
         "IDEMPOTENCY_KEY_REUSED",
         "This request key was already used for a different request. Reload the page and try again.",
@@ -63,7 +80,7 @@ export async function idempotent<T>(
   }
   const result = await fn();
   await tx.idempotencyRecord.create({
-    data: { key, userId: call.userId, operation: call.operation, requestHash, result: codec.encode(result) },
+    data: { key, userId: call.userId, operation: call.operation, requestHash: hashRequest(call.request), result: codec.encode(result) },
   });
   return { result, replayed: false };
 }
@@ -73,25 +90,9 @@ export async function idempotent<T>(
  * a replay gets back exactly what the first call returned — a title "42n" or
  * "2026-12-02T18:00:00.000Z" stays text, a bigint stays a bigint, a date a date.
  * Results stored before this encoding (bigints as {"$bigint": "…"}, dates as ISO text) are
- * still read, by the guessing reader they were written for.
+ * still read, by the legacy reader they were written for (@fairlance/rules, codec/legacy.ts).
  */
 export const jsonCodec = <T>() => ({
-  encode: (value: T): Prisma.InputJsonValue => {
-    const { json, meta } = encodeTyped(value);
-    return (meta === undefined ? { json } : { json, meta }) as Prisma.InputJsonValue;
-  },
-  decode: (stored: unknown): T => (isTypedJson(stored) ? decodeTyped<T>(stored) : (reviveLegacy(stored) as T)),
+  encode: (value: T): Prisma.InputJsonValue => typedColumn(value) as Prisma.InputJsonValue,
+  decode: (stored: unknown): T => (isTypedJson(stored) ? decodeTyped<T>(stored) : (reviveLegacyResult(stored) as T)),
 });
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-function reviveLegacy(json: unknown): unknown {
-  if (Array.isArray(json)) return json.map(reviveLegacy);
-  if (json && typeof json === "object") {
-    const entries = Object.entries(json);
-    if (entries.length === 1 && entries[0]![0] === "$bigint") return BigInt(entries[0]![1] as string);
-    return Object.fromEntries(entries.map(([k, v]) => [k, reviveLegacy(v)]));
-  }
-  if (typeof json === "string" && ISO_DATE.test(json)) return new Date(json);
-  return json;
-}

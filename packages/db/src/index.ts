@@ -7,7 +7,7 @@
 export { Prisma, type PrismaClient, type Db, type Tx } from "./client";
 export type * from "./generated/prisma/enums";
 export { DomainError, isDomainError, DOMAIN_ERROR_CODES, type DomainErrorCode } from "./errors";
-export { IdempotencyKey } from "./idempotency";
+export { IdempotencyKey, hashRequest } from "./idempotency";
 export { currentTime, movableClockEnabled } from "./clock";
-export { encodeTyped, decodeTyped, isTypedJson, type TypedJson } from "./codec/typed-json";
+export { encodeTyped, decodeTyped, isTypedJson, typedColumn, canonicalText, TypedJsonError, type TypedJson } from "./codec/typed-json";
 export { decodeUntrusted, describePath, textProblem, WIRE_TYPES, MAX_DEPTH, type InputProblem, type InputPath } from "./codec/untrusted";

@@ -4,7 +4,8 @@
  */
 export * from "./errors";
 export * from "./time";
-export * from "./idempotency";
+export * from "./codec/typed-json";
+export * from "./codec/legacy";
 
 export * from "./money/arithmetic";
 export * from "./money/format";

@@ -1,5 +1,7 @@
+import { reviveLegacyTagged } from "@fairlance/rules";
 import type { Db, Prisma } from "../client";
 import { requireActor } from "../services/actor";
+import { decodeTyped, isTypedJson } from "../codec/typed-json";
 import type { Paged } from "./admin-ledger";
 
 export interface AuditRow {
@@ -9,10 +11,14 @@ export interface AuditRow {
   action: string;
   targetType: string;
   targetId: string;
+  /** What the row recorded, with its bigints and dates (rows of either encoding). */
   before: unknown;
   after: unknown;
   reason: string;
 }
+
+/** An audit before/after as recorded: the typed encoding, or a row from before it ({"$bigint"} tags). */
+export const auditValue = (stored: Prisma.JsonValue): unknown => (isTypedJson(stored) ? decodeTyped(stored) : reviveLegacyTagged(stored));
 
 /**
  * The append-only audit log (RULES 6), newest first: by action (prefix), actor (name or email),
@@ -45,5 +51,5 @@ export async function searchAuditLog(
     }),
     db.auditLog.count({ where }),
   ]);
-  return { rows, total, page, pageSize };
+  return { rows: rows.map((row) => ({ ...row, before: auditValue(row.before), after: auditValue(row.after) })), total, page, pageSize };
 }

@@ -1,4 +1,5 @@
 import {
+  canonicalText,
   DEFAULT_SETTINGS,
   formatMoney,
   isSettingKey,
@@ -88,15 +89,13 @@ export async function getAdminSettings(db: Db, input: { actorId: string; now: Da
       unit: definition.unit,
       value,
       display: describeSettingValue(key, value),
-      isDefault: JSON.stringify(value, bigintText) === JSON.stringify(DEFAULT_SETTINGS[key], bigintText),
+      isDefault: canonicalText(value) === canonicalText(DEFAULT_SETTINGS[key]),
       scheduled: later
         .filter((row) => row.key === key)
         .map((row) => ({ versionId: row.id, effectiveFrom: row.effectiveFrom, display: describeSettingValue(key, settingValueFromJson(key, row.value)) })),
     };
   });
 }
-
-const bigintText = (_key: string, item: unknown) => (typeof item === "bigint" ? `${item}n` : item);
 
 export interface SettingHistoryLine {
   versionId: number;

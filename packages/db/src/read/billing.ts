@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import type { Db, PaymentMethodStatus } from "../client";
 
 export interface PaymentMethodView {
@@ -38,7 +39,7 @@ export async function getBillingHistory(db: Db, userId: string): Promise<Billing
   const [charges, refunds] = await Promise.all([
     db.charge.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 200 }),
     db.ledgerTransfer.findMany({
-      where: { kind: "client_refund", debitAccount: { key: `client_funding:${userId}` } },
+      where: { kind: "client_refund", debitAccount: { key: accountKey({ kind: "client_funding", userId }) } },
       orderBy: { id: "desc" },
       take: 200,
       select: { id: true, createdAt: true, amountMinor: true, milestoneId: true, contractId: true },

@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import type { Db } from "../client";
 
 export interface EarningsOverview {
@@ -19,10 +20,9 @@ export interface EarningsOverview {
   history: { id: bigint; at: Date; kind: string; memo: string; amountMinor: bigint; contractId: string | null }[];
 }
 
-const accountKey = (kind: string, userId: string) => `${kind}:${userId}`;
-
 export async function getEarnings(db: Db, freelancerId: string): Promise<EarningsOverview> {
-  const keys = ["freelancer_pending", "freelancer_available", "freelancer_payout_clearing"].map((kind) => accountKey(kind, freelancerId));
+  const key = (kind: "freelancer_pending" | "freelancer_available" | "freelancer_payout_clearing") => accountKey({ kind, userId: freelancerId });
+  const keys = [key("freelancer_pending"), key("freelancer_available"), key("freelancer_payout_clearing")];
   const [accounts, pending, escrow, inReview, withdrawn] = await Promise.all([
     db.ledgerAccount.findMany({ where: { key: { in: keys } }, select: { id: true, key: true, balanceMinor: true } }),
     db.payment.findMany({
@@ -41,7 +41,7 @@ export async function getEarnings(db: Db, freelancerId: string): Promise<Earning
     }),
     db.withdrawal.aggregate({ where: { userId: freelancerId, status: "SENT" }, _sum: { netMinor: true } }),
   ]);
-  const balance = (kind: string) => accounts.find((a) => a.key === accountKey(kind, freelancerId))?.balanceMinor ?? 0n;
+  const balance = (kind: Parameters<typeof key>[0]) => accounts.find((a) => a.key === key(kind))?.balanceMinor ?? 0n;
   const accountIds = accounts.map((a) => a.id);
   const sign = new Map(accountIds.map((id) => [id, true]));
 

@@ -1,4 +1,4 @@
-import { addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal, startOfUtcWeek } from "@fairlance/rules";
+import { accountKey, addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal, startOfUtcWeek } from "@fairlance/rules";
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind, WithdrawalStatus } from "../client";
 import { DomainError } from "../errors";
 import { toRuleKind } from "../services/payouts/freelancer";
@@ -20,7 +20,7 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
       take: 50,
       select: { id: true, createdAt: true, amountMinor: true, feeMinor: true, netMinor: true, status: true, automatic: true, failureReason: true, payoutMethod: { select: { label: true } } },
     }),
-    balanceOf(db, `freelancer_available:${freelancerId}`),
+    balanceOf(db, accountKey({ kind: "freelancer_available", userId: freelancerId })),
   ]);
   const fees = (Object.keys(settings.payoutMethodFeesMinor) as (keyof typeof settings.payoutMethodFeesMinor)[]).map((kind) => ({ kind, feeMinor: settings.payoutMethodFeesMinor[kind] }));
   return {
@@ -64,7 +64,7 @@ export async function quoteWithdrawal(db: Db, input: { freelancerId: string; pay
   const method = await db.payoutMethod.findFirst({ where: { id: input.payoutMethodId, userId: input.freelancerId }, select: { kind: true, createdAt: true, label: true } });
   if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
   const { settings } = await loadSettings(db, input.now);
-  const availableMinor = await balanceOf(db, `freelancer_available:${input.freelancerId}`);
+  const availableMinor = await balanceOf(db, accountKey({ kind: "freelancer_available", userId: input.freelancerId }));
   const quote = planManualWithdrawal({ amountMinor: input.amountMinor, availableMinor, method: { kind: toRuleKind(method.kind), addedAt: method.createdAt }, now: input.now, settings });
   return { ...quote, methodLabel: method.label, availableMinor };
 }

@@ -1,11 +1,11 @@
 import type { Prisma, PrismaClient } from "../client";
+import { typedColumn } from "../codec/typed-json";
 import { ECONOMY_TASKS, type EconomyTask, type TaskDeps } from "./tasks";
 
-/** A short, JSON-safe summary of what a task changed (bigints as strings, long lists counted). */
+/** A short summary of what a task changed, in the typed encoding (long lists counted). */
 function summarise(result: unknown): Prisma.InputJsonValue {
-  const json = JSON.parse(JSON.stringify(result ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as unknown;
-  if (Array.isArray(json)) return { count: json.length, items: json.slice(0, 20) } as Prisma.InputJsonValue;
-  return (json ?? {}) as Prisma.InputJsonValue;
+  const summary = Array.isArray(result) ? { count: result.length, items: result.slice(0, 20) } : (result ?? {});
+  return typedColumn(summary) as Prisma.InputJsonValue;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db, JobRunStatus } from "../client";
+import { decodeTyped, isTypedJson } from "../codec/typed-json";
 
 export interface JobRunView {
   id: bigint;
@@ -6,6 +7,7 @@ export interface JobRunView {
   now: Date;
   attempt: number;
   status: JobRunStatus;
+  /** What the run changed, with its bigints and dates; runs recorded before the typed encoding hold plain JSON (bigints as text). */
   changes: unknown;
   error: string | null;
   workerId: string;
@@ -15,11 +17,12 @@ export interface JobRunView {
 
 /** Recent runs of the time-driven jobs, newest first (admins see what ran and what failed). */
 export async function listJobRuns(db: Db, input: { status?: JobRunStatus; task?: string; limit?: number } = {}): Promise<JobRunView[]> {
-  return db.jobRun.findMany({
+  const runs = await db.jobRun.findMany({
     where: { status: input.status, task: input.task },
     orderBy: { id: "desc" },
     take: Math.min(input.limit ?? 100, 500),
   });
+  return runs.map((run) => ({ ...run, changes: isTypedJson(run.changes) ? decodeTyped(run.changes) : run.changes }));
 }
 
 /** Jobs that used up their attempts: reported, never silently dropped. */

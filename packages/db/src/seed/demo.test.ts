@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../testing";
 import { verifyCredentials } from "../services/verify-credentials";
@@ -25,7 +26,7 @@ it("seeds the demo accounts and open jobs once; running it again adds nothing", 
   const report = await checkInvariants(db.prisma);
   expect(report.checks.filter((c) => !c.ok)).toEqual([]);
   const fran = await db.prisma.user.findUniqueOrThrow({ where: { email: "fran@fairlance.test" } });
-  expect(await db.prisma.ledgerAccount.findUnique({ where: { key: `freelancer_pending:${fran.id}` } })).toMatchObject({ balanceMinor: 40_000n });
+  expect(await db.prisma.ledgerAccount.findUnique({ where: { key: accountKey({ kind: "freelancer_pending", userId: fran.id }) } })).toMatchObject({ balanceMinor: 40_000n });
   expect(await db.prisma.connectLot.aggregate({ where: { userId: fran.id }, _sum: { remaining: true } })).toEqual({ _sum: { remaining: 15 } }); // 20 on sign-up − 5 for a $1,200 job lasting under a month
 
   const admin = DEMO_LOGINS.find((login) => login.role === "ADMIN")!;

@@ -6,6 +6,10 @@ import { isSettingKey, SETTING_DEFINITIONS, SETTING_KEYS } from "./definitions";
 import { settingValueFromJson, settingValueToJson } from "./json";
 import { applySettingChange, MarketplaceSettingsSchema, parseSettings, validateSettingValue } from "./settings";
 import { resolveSettings } from "./versions";
+import { legacyTagged } from "../codec/legacy";
+
+/** A value as the settings table stored it before the typed encoding. */
+const storedBefore = (value: unknown) => JSON.parse(JSON.stringify(legacyTagged(value))) as unknown;
 
 describe("DEFAULT_SETTINGS", () => {
   it("holds every number of RULES.md and passes its own schema", () => {
@@ -115,8 +119,15 @@ describe("settings as JSON", () => {
     }
   });
 
-  it("tags bigints", () => {
-    expect(settingValueToJson({ a: [1n, "x", null, true] })).toEqual({ a: [{ $bigint: "1" }, "x", null, true] });
+  it("stores bigints in the typed encoding", () => {
+    expect(settingValueToJson({ a: [1n, "x", null, true] })).toEqual({ json: { a: ["1", "x", null, true] }, meta: { values: { "a.0": ["bigint"] }, v: 1 } });
+    expect(settingValueToJson(null)).toEqual({ json: null });
+    expectViolation(() => settingValueFromJson("connectPriceMinor", { json: "15" }), "SETTING_INVALID_VALUE");
+  });
+
+  it("still reads values stored as {$bigint} before the typed encoding", () => {
+    expect(settingValueFromJson("connectPriceMinor", { $bigint: "15" })).toBe(15n);
+    expect(settingValueFromJson("feeSchedule", storedBefore(DEFAULT_SETTINGS.feeSchedule))).toEqual(DEFAULT_SETTINGS.feeSchedule);
     expectViolation(() => settingValueFromJson("connectPriceMinor", { $bigint: "1.5" }), "SETTING_INVALID_VALUE");
     expectViolation(() => settingValueFromJson("connectPriceMinor", "15"), "SETTING_INVALID_VALUE");
   });

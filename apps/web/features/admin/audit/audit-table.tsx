@@ -1,13 +1,9 @@
+import { storedText } from "@/lib/stored-text";
 import type { AdminOutputs } from "../types";
 
 type Row = AdminOutputs["audit"]["search"]["rows"][number];
 const when = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
-/** Stored before/after values as compact text (bigints were stored as {"$bigint": "…"} — shown as cents). */
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `${item}¢` : item)).replace(/\{"\$bigint":"(-?\d+)"\}/g, "$1¢");
-}
 
 export function AuditTable({ rows }: { rows: Row[] }) {
   return (
@@ -25,7 +21,7 @@ export function AuditTable({ rows }: { rows: Row[] }) {
               <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
               <td className="break-all py-2 pr-3 text-xs">{row.targetType} <span className="font-mono">{row.targetId}</span></td>
               <td className="py-2 pr-3">{row.reason}</td>
-              <td className="max-w-xs break-all py-2 font-mono text-xs text-slate-600">{show(row.before)} → {show(row.after)}</td>
+              <td className="max-w-xs break-all py-2 font-mono text-xs text-slate-600">{storedText(row.before)} → {storedText(row.after)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { storedText } from "@/lib/stored-text";
 import { useTRPC } from "@/trpc/client";
 
 type Status = "RUNNING" | "SUCCEEDED" | "FAILED";
@@ -47,7 +48,7 @@ export function JobRunsPage() {
                     <td className="whitespace-nowrap py-2 pr-3">{when(run.now)}</td>
                     <td className="whitespace-nowrap py-2 pr-3">{when(run.startedAt)}</td>
                     <td className="py-2 pr-3"><span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[run.status]}`}>{run.status.toLowerCase()}</span></td>
-                    <td className="max-w-sm break-all py-2 font-mono text-xs">{run.error ?? (run.changes === null || run.changes === undefined ? "—" : JSON.stringify(run.changes))}</td>
+                    <td className="max-w-sm break-all py-2 font-mono text-xs">{run.error ?? storedText(run.changes)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from "@fairlance/rules";
+import { DEFAULT_SETTINGS, settingValueFromJson } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { browseLedgerTransfers, revenueByWeek } from "../../read/admin-ledger";
@@ -106,10 +106,52 @@ describe("changeSetting (RULES 0.5, 6)", () => {
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: proposal.proposalId } })).toMatchObject({ connectCost: 6 });
     expect(await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ connectCost: 6 });
     const stored = await db.prisma.contract.findUniqueOrThrow({ where: { id: contract.contractId } });
-    expect(stored.feeSchedule).toMatchObject({ model: "tiered" });
+    expect(settingValueFromJson("feeSchedule", stored.feeSchedule)).toMatchObject({ model: "tiered" });
     expect((await loadSettings(db.prisma, days(t, 1))).settings.feeSchedule).toEqual(fee);
     const newJob = await openJob(db.prisma, clientId, days(t, 1));
     expect(await db.prisma.job.findUniqueOrThrow({ where: { id: newJob } })).toMatchObject({ connectCost: 12 });
+  });
+
+  it("a change stored before the typed encoding is still read, and its idempotency key still replays it", async () => {
+    const admin = await makeUser(db.prisma, "ADMIN");
+    const effectiveFrom = new Date("2036-11-26T10:00:00.000Z");
+    const reason = "Price set before the typed encoding";
+    // What the earlier code wrote: the value {"$bigint"}-tagged, an untagged request hash (of the
+    // request with the tagged value, computed by that code) and a tagged result with ISO dates.
+    const version = await db.prisma.settingVersion.create({
+      data: { key: "connectPriceMinor", value: { $bigint: "25" }, effectiveFrom, createdById: admin.id, reason, createdAt: now },
+    });
+    const idempotencyKey = newKey();
+    await db.prisma.idempotencyRecord.create({
+      data: {
+        key: `settings.change:${admin.id}:${idempotencyKey}`,
+        userId: admin.id,
+        operation: "settings.change",
+        requestHash: "e95f011d3a93507152ee086263705218016302bb1a4752b214b9a7ddc183ca20",
+        result: { versionId: version.id, key: "connectPriceMinor", effectiveFrom: effectiveFrom.toISOString(), before: { $bigint: "20" }, after: { $bigint: "25" } },
+      },
+    });
+    expect((await loadSettings(db.prisma, effectiveFrom)).settings.connectPriceMinor).toBe(25n);
+    const change = { actorId: admin.id, idempotencyKey, now, key: "connectPriceMinor" as const, value: 25n, effectiveFrom, reason };
+    expect(await changeSetting(db.prisma, change)).toEqual({ versionId: version.id, key: "connectPriceMinor", effectiveFrom, before: 20n, after: 25n });
+    await expect(changeSetting(db.prisma, { ...change, value: 26n })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    expect(await db.prisma.settingVersion.count({ where: { effectiveFrom } })).toBe(1);
+
+    // A new change is stored in the typed encoding and replays under its own key.
+    const later = { ...change, idempotencyKey: newKey(), value: 30n, effectiveFrom: new Date("2037-01-01T00:00:00.000Z") };
+    const made = await changeSetting(db.prisma, later);
+    expect(await changeSetting(db.prisma, later)).toEqual(made);
+    const row = await db.prisma.settingVersion.findUniqueOrThrow({ where: { id: made.versionId } });
+    expect(row.value).toEqual({ json: "30", meta: { values: ["bigint"], v: 1 } });
+    expect(await db.prisma.idempotencyRecord.findUniqueOrThrow({ where: { key: `settings.change:${admin.id}:${later.idempotencyKey}` } })).toMatchObject({ requestHash: expect.stringMatching(/^v2:[0-9a-f]{64}$/) });
+    const audit = await searchAuditLog(db.prisma, { actorId: admin.id, action: "setting.change", text: reason });
+    expect(audit.rows[0]).toMatchObject({ before: { value: 25n }, after: { value: 30n, versionId: made.versionId } });
+    // An audit line from before the typed encoding reads the same way.
+    await db.prisma.auditLog.create({
+      data: { actorId: admin.id, action: "setting.change", targetType: "Setting", targetId: "connectPriceMinor", before: { value: { $bigint: "15" } }, after: { value: { $bigint: "20" } }, reason: "Legacy audit line", createdAt: now },
+    });
+    const legacy = await searchAuditLog(db.prisma, { actorId: admin.id, text: "Legacy audit line" });
+    expect(legacy.rows[0]).toMatchObject({ before: { value: 15n }, after: { value: 20n } });
   });
 });
 

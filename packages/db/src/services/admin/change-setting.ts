@@ -1,4 +1,4 @@
-import { SETTING_DEFINITIONS, settingValueToJson, validateSettingValue, type SettingKey } from "@fairlance/rules";
+import { legacyTagged, SETTING_DEFINITIONS, settingValueToJson, validateSettingValue, type SettingKey } from "@fairlance/rules";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -31,8 +31,6 @@ export interface SettingChange {
   after: unknown;
 }
 
-const toJsonColumn = (json: unknown) => (json === null ? Prisma.JsonNull : (json as Prisma.InputJsonValue));
-
 /**
  * An admin changes one [admin] value (RULES 0.5, 6): validated by the rules, effective now or
  * later (never earlier), with a reason. A new SettingVersion row (the table is append-only) and
@@ -47,8 +45,14 @@ export async function changeSetting(prisma: PrismaClient, rawInput: ChangeSettin
     throw new DomainError("INVALID_REQUEST", "A change cannot take effect in the past. Choose now or a later time.");
   }
   const value = validateSettingValue(key, input.value);
-  const after = settingValueToJson(value);
-  const call = { operation: "settings.change", userId: actorId, key: input.idempotencyKey, request: { key, after, effectiveFrom, reason } };
+  // Keys stored before the typed encoding hashed the value {"$bigint"}-tagged (legacyRequest).
+  const call = {
+    operation: "settings.change",
+    userId: actorId,
+    key: input.idempotencyKey,
+    request: { key, after: value, effectiveFrom, reason },
+    legacyRequest: { key, after: legacyTagged(value), effectiveFrom, reason },
+  };
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, input, "ADMIN", "change settings");
     const { result } = await idempotent(
@@ -60,7 +64,7 @@ export async function changeSetting(prisma: PrismaClient, rawInput: ChangeSettin
         const { settings } = await loadSettings(tx, effectiveFrom);
         const before: unknown = settings[key];
         const version = await tx.settingVersion.create({
-          data: { key, value: toJsonColumn(after), effectiveFrom, createdById: actorId, reason, createdAt: now },
+          data: { key, value: settingValueToJson(value) as Prisma.InputJsonValue, effectiveFrom, createdById: actorId, reason, createdAt: now },
           select: { id: true },
         });
         await writeAudit(tx, {

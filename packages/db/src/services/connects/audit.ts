@@ -1,13 +1,14 @@
 import type { Tx } from "../../client";
 import type { Prisma } from "../../client";
+import { typedColumn } from "../../codec/typed-json";
 
 /**
- * The audit log's before/after, as people and SQL searches read them: plain JSON with a bigint
- * as {"$bigint": "1499"} and a date as ISO text. It is a record to read, never decoded back into
- * typed values (idempotent replays use the typed encoding, codec/typed-json.ts).
+ * The audit log's before/after, in the one typed encoding (codec/typed-json.ts): `json` is the
+ * plain JSON a person or an SQL search reads (a bigint as its digits, a date as ISO text), and
+ * `meta` says which of them were bigints and dates. Rows written before it hold {"$bigint": "…"}
+ * tags; read/admin-audit.ts reads both.
  */
-const readable = (value: unknown): Prisma.InputJsonValue =>
-  JSON.parse(JSON.stringify(value ?? null, (_key, item: unknown) => (typeof item === "bigint" ? { $bigint: item.toString() } : item))) as Prisma.InputJsonValue;
+const recorded = (value: unknown): Prisma.InputJsonValue => typedColumn(value ?? null) as Prisma.InputJsonValue;
 
 /** One append-only line of the admin audit log (RULES 6): who, what, before, after, why. */
 export async function writeAudit(
@@ -20,8 +21,8 @@ export async function writeAudit(
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
-      before: readable(entry.before),
-      after: readable(entry.after),
+      before: recorded(entry.before),
+      after: recorded(entry.after),
       reason: entry.reason,
       createdAt: entry.now,
     },

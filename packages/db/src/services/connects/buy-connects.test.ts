@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { connectsBalance } from "./balance";
@@ -29,7 +30,7 @@ describe("buyConnects by card", () => {
   it("charges 40 × $0.15 = $6.00, records the price and settings version, books the revenue and issues a PURCHASE lot", async () => {
     const gateway = new RecordingGateway();
     const { user, method } = await freelancerWithCard();
-    const revenueBefore = await ledgerBalance(db.prisma, "platform_revenue:connect_sales");
+    const revenueBefore = await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "connect_sales" }));
     const result = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 40, paidWith: "card", paymentMethodId: method.id }, { gateway });
     expect(result).toMatchObject({ connects: 40, connectPriceMinor: 15n, priceMinor: 600n, paidWith: "card", settingsVersion: 0, expiresAt: days(now, 365) });
     expect(gateway.charges).toEqual([{ idempotencyKey: expect.any(String), amountMinor: 600n }]);
@@ -44,7 +45,7 @@ describe("buyConnects by card", () => {
     expect(await db.prisma.charge.findMany({ where: { userId: user.id } })).toMatchObject([{ amountMinor: 600n, purpose: "connects_purchase", gatewayRef: result.chargeRef }]);
     expect(await db.prisma.connectLot.findUniqueOrThrow({ where: { id: result.lotId } })).toMatchObject({ source: "PURCHASE", issued: 40, purchaseId: result.purchaseId });
     expect(await db.prisma.connectEntry.findMany({ where: { userId: user.id } })).toMatchObject([{ kind: "PURCHASE", delta: 40, reason: "purchase" }]);
-    expect((await ledgerBalance(db.prisma, "platform_revenue:connect_sales")) - revenueBefore).toBe(600n);
+    expect((await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "connect_sales" }))) - revenueBefore).toBe(600n);
     expect(await connectsBalance(db.prisma, user.id, now)).toBe(40);
   });
 
@@ -114,12 +115,12 @@ describe("buyConnects from Available earnings", () => {
     await creditAvailable(db.prisma, user.id, 1_000n, at);
     const result = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: at, bundleSize: 20, paidWith: "earnings" });
     expect(result).toMatchObject({ paidWith: "earnings", priceMinor: 500n, chargeRef: null });
-    expect(await ledgerBalance(db.prisma, `freelancer_available:${user.id}`)).toBe(500n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_available", userId: user.id }))).toBe(500n);
     await expect(buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: at, bundleSize: 40, paidWith: "earnings" })).rejects.toMatchObject({
       code: "INSUFFICIENT_FUNDS",
       message: "This bundle costs $10.00 and your Available earnings are $5.00. Pay with a card instead.",
     });
-    expect(await ledgerBalance(db.prisma, `freelancer_available:${user.id}`)).toBe(500n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_available", userId: user.id }))).toBe(500n);
     expect(await connectsBalance(db.prisma, user.id, at)).toBe(20);
   });
 });
@@ -138,14 +139,14 @@ describe("buyConnects idempotency and concurrency", () => {
 
   it("20 simultaneous purchases with distinct keys all succeed and the balance is exact", async () => {
     const { user, method } = await freelancerWithCard();
-    const revenueBefore = await ledgerBalance(db.prisma, "platform_revenue:connect_sales");
+    const revenueBefore = await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "connect_sales" }));
     const results = await Promise.all(
       Array.from({ length: 20 }, () => buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card", paymentMethodId: method.id })),
     );
     expect(new Set(results.map((result) => result.purchaseId)).size).toBe(20);
     expect(await connectsBalance(db.prisma, user.id, now)).toBe(200);
     expect(await counts(user.id)).toEqual({ purchases: 20, lots: 20, charges: 20, transfers: 20 });
-    expect((await ledgerBalance(db.prisma, "platform_revenue:connect_sales")) - revenueBefore).toBe(20n * 150n);
+    expect((await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "connect_sales" }))) - revenueBefore).toBe(20n * 150n);
   });
 
   it("10 simultaneous calls with the same key make one purchase, one charge, one ledger transfer and one lot", async () => {

@@ -6,6 +6,7 @@ import { adminRevokeConnects } from "./admin-revoke-connects";
 import { connectsBalance } from "./balance";
 import { grantRisingTalent } from "./grant-rising-talent";
 import { days, makeUser, newKey, setSetting } from "./test-helpers";
+import { auditRows } from "../../testing/audit";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe("grantRisingTalent", () => {
     expect(award).toMatchObject({ freelancerId: fran.id, risingTalentAt: now, connects: 30, expiresAt: days(now, 365), balance: 30 });
     expect(await db.prisma.user.findUniqueOrThrow({ where: { id: fran.id } })).toMatchObject({ risingTalentAt: now });
     expect(await db.prisma.connectLot.findMany({ where: { userId: fran.id } })).toMatchObject([{ source: "RISING_TALENT", issued: 30, reason: "rising_talent_grant" }]);
-    expect(await db.prisma.auditLog.findMany({ where: { targetId: fran.id } })).toMatchObject([
+    expect(auditRows(await db.prisma.auditLog.findMany({ where: { targetId: fran.id } }))).toMatchObject([
       {
         actorId: admin.id,
         action: "connects.rising_talent.award",
@@ -119,7 +120,7 @@ describe("adminGrantConnects and adminRevokeConnects", () => {
     expect(await adminGrantConnects(db.prisma, input)).toEqual(change);
     await expect(adminGrantConnects(db.prisma, { ...input, connects: 46 })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     expect(await connectsBalance(db.prisma, freelancer.id, now)).toBe(45);
-    expect(await db.prisma.auditLog.findMany({ where: { targetId: freelancer.id } })).toMatchObject([
+    expect(auditRows(await db.prisma.auditLog.findMany({ where: { targetId: freelancer.id } }))).toMatchObject([
       { actorId: admin.id, action: "connects.grant", before: { connectsBalance: 0 }, after: { connectsBalance: 45, connectsGranted: 45 }, reason: "Apology for the outage" },
     ]);
   });
@@ -161,7 +162,7 @@ describe("adminGrantConnects and adminRevokeConnects", () => {
     expect(await adminRevokeConnects(db.prisma, input)).toEqual(change);
     await expect(adminRevokeConnects(db.prisma, { ...input, connects: 1 })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     expect(await connectsBalance(db.prisma, freelancer.id, now)).toBe(15);
-    expect(await db.prisma.auditLog.findFirstOrThrow({ where: { targetId: freelancer.id, action: "connects.revoke" } })).toMatchObject({
+    expect(auditRows([await db.prisma.auditLog.findFirstOrThrow({ where: { targetId: freelancer.id, action: "connects.revoke" } })])[0]).toMatchObject({
       actorId: admin.id,
       before: { connectsBalance: 40 },
       after: { connectsBalance: 15, connectsRevoked: 25 },

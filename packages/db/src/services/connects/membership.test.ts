@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { adminGrantConnects } from "./admin-grant-connects";
@@ -28,7 +29,7 @@ const membershipCharges = (userId: string) => db.prisma.charge.findMany({ where:
 
 describe("subscribeMembership", () => {
   it("anchors the cycle at the upgrade date, charges $14.99 and grants 70 connects in a MEMBERSHIP lot", async () => {
-    const revenueBefore = await ledgerBalance(db.prisma, "platform_revenue:membership");
+    const revenueBefore = await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "membership" }));
     const { user, subscription } = await member();
     expect(subscription).toMatchObject({
       outcome: "started",
@@ -48,7 +49,7 @@ describe("subscribeMembership", () => {
       cyclesBilled: 1,
     });
     expect(await membershipCharges(user.id)).toEqual([{ amountMinor: 1499n }]);
-    expect((await ledgerBalance(db.prisma, "platform_revenue:membership")) - revenueBefore).toBe(1499n);
+    expect((await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "membership" }))) - revenueBefore).toBe(1499n);
     expect(await db.prisma.connectLot.findMany({ where: { userId: user.id } })).toMatchObject([
       { source: "MEMBERSHIP", issued: 70, reason: "membership_grant", expiresAt: days(jan10, 365) },
     ]);

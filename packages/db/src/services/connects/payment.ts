@@ -1,7 +1,7 @@
 import type { Db } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
-import { hashRequest, scopedKey, type IdempotentCall } from "../../idempotency";
+import { requestDigest, sameRequest, scopedKey, type IdempotentCall } from "../../idempotency";
 
 type Codec<T> = { decode: (json: unknown) => T };
 
@@ -12,14 +12,14 @@ type Codec<T> = { decode: (json: unknown) => T };
 export async function storedResult<T>(db: Db, call: IdempotentCall, codec: Codec<T>): Promise<{ result: T } | null> {
   const record = await db.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { requestHash: true, result: true } });
   if (!record) return null;
-  if (record.requestHash !== hashRequest(call.request)) {
+  if (!sameRequest(record.requestHash, call)) {
     throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This request key was already used for a different request. Reload the page and try again.");
   }
   return { result: codec.decode(record.result) };
 }
 
 /** The provider's key for a call: a retry of the same request reaches the same charge, another request never does. */
-export const gatewayKey = (call: IdempotentCall) => `${scopedKey(call)}:${hashRequest(call.request).slice(0, 16)}`;
+export const gatewayKey = (call: IdempotentCall) => `${scopedKey(call)}:${requestDigest(call.request).slice(0, 16)}`;
 
 export interface CardCharge {
   ref: string;

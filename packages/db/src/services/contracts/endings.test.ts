@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { declineOffer } from "./decline-offer";
@@ -43,7 +44,7 @@ describe("endContract", () => {
     await expect(endContract(db.prisma, { ...input, idempotencyKey: key(), actorId: clientId }, { gateway })).rejects.toMatchObject({ code: "CONTRACT_TRANSITION_NOT_ALLOWED" });
     const statuses = await db.prisma.milestone.findMany({ where: { contractId }, orderBy: { position: "asc" }, select: { id: true, status: true } });
     expect(statuses).toEqual([{ id: m1, status: "REFUNDED" }, { id: m2, status: "REFUNDED" }, { id: m3, status: "CREATED" }]);
-    expect(await balance(db.prisma, "platform_revenue:client_fee")).toBe(0n);
+    expect(await balance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "client_fee" }))).toBe(0n);
   });
 
   it("lets the client release the escrow to the freelancer instead, with the service fee", async () => {
@@ -53,7 +54,7 @@ describe("endContract", () => {
     // $100 then $200, both in the first band: 20%.
     expect(ended.released.map((r) => [r.milestoneId, r.grossMinor, r.feeMinor, r.netMinor])).toEqual([[m1, 10_000n, 2_000n, 8_000n], [m2, 20_000n, 4_000n, 16_000n]]);
     expect(ended.cardRefunds).toEqual([]);
-    expect(await balance(db.prisma, `freelancer_pending:${freelancerId}`)).toBe(24_000n);
+    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(24_000n);
   });
 });
 
@@ -70,6 +71,6 @@ describe("declineOffer with a funded milestone", () => {
     const declined = await declineOffer(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, contractId: offer.contractId }, { gateway });
     expect(declined).toMatchObject({ status: "DECLINED", cardRefunds: [{ milestoneId, amountMinor: 51_500n, failureReason: null }] });
     expect(gateway.refunds).toEqual([expect.objectContaining({ chargeRef: funded.chargeRef, amountMinor: 51_500n })]);
-    expect(await balance(db.prisma, `escrow_milestone:${milestoneId}`)).toBe(0n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
   });
 });

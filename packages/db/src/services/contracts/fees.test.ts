@@ -1,4 +1,4 @@
-import { computeServiceFee, settingValueToJson, type FeeSchedule } from "@fairlance/rules";
+import { accountKey, computeServiceFee, type FeeSchedule, settingValueToJson } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../client";
 import { freshDatabase, type TestDatabase } from "../../testing";
@@ -74,7 +74,7 @@ describe("the tiered service fee over a client relationship (RULES 3.5)", () => 
     const fees = approved.reduce((sum, a) => sum + a.payment.feeMinor, 0n);
     expect(fees).toBe(computeServiceFee({ priorBilledMinor: 0n, amountMinor: total }).feeMinor);
     expect(new Set(approved.map((a) => a.payment.priorBilledMinor)).size).toBe(amounts.length);
-    expect(await balance(db.prisma, `freelancer_pending:${freelancerId}`)).toBe(total - fees);
+    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(total - fees);
     expect((await db.prisma.billing.findFirstOrThrow({ where: { clientId, freelancerId } })).billedMinor).toBe(total);
   });
 });
@@ -92,7 +92,7 @@ describe("payBonus (RULES 3.6)", () => {
     expect(gateway.charges.length - charged).toBe(1);
     await expect(payBonus(db.prisma, { ...input, amountMinor: 1n }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     expect(await db.prisma.payment.findUniqueOrThrow({ where: { id: paid.payment.paymentId } })).toMatchObject({ kind: "BONUS", milestoneId: null });
-    expect(await balance(db.prisma, `freelancer_pending:${freelancerId}`)).toBe(49_000n);
+    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(49_000n);
 
     const again = { ...input, idempotencyKey: key() };
     await expect(payBonus(db.prisma, { ...again, actorId: freelancerId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });

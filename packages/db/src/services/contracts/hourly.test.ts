@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { acceptOffer } from "./accept-offer";
@@ -9,6 +10,7 @@ import { getContract } from "../../read/contract-view";
 import { releaseHourlyWeeks } from "./release-hourly-weeks";
 import { resolveDispute } from "./resolve-dispute";
 import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
+import { auditRows } from "../../testing/audit";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -95,7 +97,7 @@ describe("invoiceHourlyWeeks", () => {
     expect(run.invoiced.find((i) => i.weekId === weekId)).toMatchObject({ minutes: 125, amountMinor: 10_417n, clientFeeMinor: 313n, disputeDeadline: DEADLINE });
     expect(run.closed).toContain(emptyWeek.id);
     expect(run.failed).toEqual([{ weekId: noCardWeek.weekId, reason: "Add and verify a payment method before paying." }]);
-    expect(await balance(db.prisma, `escrow_hourly_invoice:${weekId}`)).toBe(10_417n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: weekId }))).toBe(10_417n);
     expect(await db.prisma.charge.findFirstOrThrow({ where: { purpose: `hourly_week:${weekId}`, userId: clientId } })).toMatchObject({ amountMinor: 10_730n });
     expect(await db.prisma.hourlyWeek.findUniqueOrThrow({ where: { id: emptyWeek.id } })).toMatchObject({ status: "RELEASED", amountMinor: 0n });
 
@@ -118,7 +120,7 @@ describe("invoiceHourlyWeeks", () => {
     const charged = gateway.charges.filter((c) => c.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
     const refunded = gateway.refunds.filter((r) => r.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
     expect(charged.length - refunded.length).toBe(1);
-    expect(await balance(db.prisma, `escrow_hourly_invoice:${weekId}`)).toBe(2_500n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: weekId }))).toBe(2_500n);
   });
 });
 
@@ -130,7 +132,7 @@ describe("disputes and releases", () => {
     expect(run.released.find((r) => r.weekId === weekId)).toMatchObject({ grossMinor: 7_500n, feeMinor: 1_500n, netMinor: 6_000n });
     expect(await releaseHourlyWeeks(db.prisma, { now: DEADLINE })).toEqual({ released: [] });
     expect(await db.prisma.payment.findUniqueOrThrow({ where: { hourlyWeekId: weekId } })).toMatchObject({ kind: "HOURLY", availableAt: at("2026-12-10T00:00:00Z") });
-    expect(await balance(db.prisma, `freelancer_pending:${freelancerId}`)).toBe(6_000n);
+    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(6_000n);
   });
 
   it("lets the client dispute until Friday; an admin then releases or refunds, audit-logged", async () => {
@@ -158,11 +160,11 @@ describe("disputes and releases", () => {
     await expect(resolveDispute(db.prisma, { ...resolve, outcome: "release" }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     await expect(resolveDispute(db.prisma, { ...resolve, idempotencyKey: key() }, { gateway })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(gateway.refunds.filter((r) => r.amountMinor === 5_150n)).toHaveLength(2); // one refund, re-sent once under its key by the replay
-    expect(await balance(db.prisma, `escrow_hourly_invoice:${refundCase.weekId}`)).toBe(0n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: refundCase.weekId }))).toBe(0n);
 
     const released = await resolveDispute(db.prisma, { ...resolve, idempotencyKey: key(), weekId: releaseCase.weekId, outcome: "release", reason: "Work delivered" }, { gateway });
     expect(released).toMatchObject({ status: "RELEASED", payment: { grossMinor: 10_000n, feeMinor: 2_000n, netMinor: 8_000n }, cardRefundRef: null });
-    const audit = await db.prisma.auditLog.findMany({ where: { actorId: adminId }, orderBy: { id: "asc" } });
+    const audit = auditRows(await db.prisma.auditLog.findMany({ where: { actorId: adminId }, orderBy: { id: "asc" } }));
     expect(audit.map((a) => [a.action, a.targetId, a.reason, (a.before as { status: string }).status, (a.after as { status: string }).status])).toEqual([
       ["hourly_dispute.refund", refundCase.weekId, "No evidence of work", "DISPUTED", "REFUNDED"],
       ["hourly_dispute.release", releaseCase.weekId, "Work delivered", "DISPUTED", "RELEASED"],

@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_CARDS } from "../../gateway/sandbox";
@@ -12,6 +13,7 @@ import { refundMilestone } from "./refund-milestone";
 import { requestChanges } from "./request-changes";
 import { submitWork } from "./submit-work";
 import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
+import { decodeTyped } from "../../codec/typed-json";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -57,7 +59,7 @@ describe("fundMilestone", () => {
     const funded = await fund(gateway, clientId, milestoneIds[0]!, idempotencyKey);
     expect(funded).toMatchObject({ status: "FUNDED", amountMinor: 100_000n, clientFeeMinor: 3_000n, chargedMinor: 103_000n, fundedAt: NOW });
     expect(gateway.charges.map((c) => c.amountMinor)).toEqual([103_000n]);
-    expect(await balance(db.prisma, `escrow_milestone:${milestoneIds[0]}`)).toBe(100_000n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId: milestoneIds[0]! }))).toBe(100_000n);
     expect(await db.prisma.charge.findFirstOrThrow({ where: { purpose: `milestone:${milestoneIds[0]}` } })).toMatchObject({ amountMinor: 103_000n, gatewayRef: funded.chargeRef });
 
     // Replay: the same result and no second charge; another request under the key is refused.
@@ -95,7 +97,7 @@ describe("fundMilestone", () => {
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "MILESTONE_TRANSITION_NOT_ALLOWED" } });
     // Either the loser was stopped before charging, or its charge was given back.
     expect(gateway.charges.length - gateway.refunds.length).toBe(1);
-    expect(await balance(db.prisma, `escrow_milestone:${milestoneIds[0]}`)).toBe(20_000n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId: milestoneIds[0]! }))).toBe(20_000n);
     expect(await db.prisma.charge.count({ where: { purpose: `milestone:${milestoneIds[0]}` } })).toBe(1);
   });
 });
@@ -156,11 +158,11 @@ describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
     expect(await approveMilestone(db.prisma, input)).toEqual(approved);
     await expect(approveMilestone(db.prisma, { ...input, milestoneId: randomUUID() })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     await expect(approveMilestone(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
-    expect(await balance(db.prisma, `freelancer_pending:${freelancerId}`)).toBe(85_000n);
-    expect(await balance(db.prisma, `escrow_milestone:${milestoneId}`)).toBe(0n);
+    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(85_000n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
     const payment = await db.prisma.payment.findUniqueOrThrow({ where: { milestoneId } });
     expect(payment).toMatchObject({ kind: "MILESTONE", feeMinor: 15_000n, netMinor: 85_000n });
-    expect(payment.feeBands).toMatchObject([{ index: 0, partMinor: { $bigint: "50000" }, feeMinor: { $bigint: "10000" } }, { index: 1, partMinor: { $bigint: "50000" }, feeMinor: { $bigint: "5000" } }]);
+    expect(decodeTyped(payment.feeBands)).toMatchObject([{ index: 0, partMinor: 50_000n, feeMinor: 10_000n }, { index: 1, partMinor: 50_000n, feeMinor: 5_000n }]);
     expect(await db.prisma.billing.findUniqueOrThrow({ where: { clientId_freelancerId: { clientId, freelancerId } } })).toMatchObject({ billedMinor: 100_000n });
   });
 
@@ -185,7 +187,7 @@ describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
     await expect(refundMilestone(db.prisma, { ...input, milestoneId: randomUUID() }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     expect(new Set(gateway.refunds.map((r) => r.idempotencyKey)).size).toBe(1);
     expect(gateway.refunds[0]).toMatchObject({ chargeRef: funded.chargeRef, amountMinor: 10_300n });
-    expect(await balance(db.prisma, `escrow_milestone:${milestoneId}`)).toBe(0n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
     await expect(approveMilestone(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
   });
 
@@ -224,13 +226,13 @@ describe("one effect when the same milestone is approved and refunded at once", 
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "MILESTONE_TRANSITION_NOT_ALLOWED" } });
     const milestone = await db.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
     const payments = await db.prisma.payment.count({ where: { milestoneId } });
-    const pending = await balance(db.prisma, `freelancer_pending:${freelancerId}`);
+    const pending = await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }));
     if (milestone.status === "APPROVED") {
       expect([payments, pending, gateway.refunds.length]).toEqual([1, 49_000n, 0]); // $600: $100 + $10 fee
     } else {
       expect([payments, pending, gateway.refunds.length]).toEqual([0, 0n, 1]);
     }
-    expect(await balance(db.prisma, `escrow_milestone:${milestoneId}`)).toBe(0n);
+    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
     await expectLedgerHolds(db.prisma);
   });
 });

@@ -12,6 +12,7 @@ import { refundCardCharge } from "../payments/card-charges";
 import { requireActor, type ActorCall } from "../actor";
 import { RequiredText } from "../fields";
 import { Id, parseCall } from "../input";
+import { writeAudit } from "../connects/audit";
 import { CONTRACT_MONEY_FIELDS, nextWeekStatus } from "./access";
 import { lockWeek, releaseWeek } from "./hourly-escrow";
 import type { ReleasedPayment } from "./release-payment";
@@ -66,17 +67,15 @@ export async function resolveDispute(prisma: PrismaClient, input: ResolveDispute
           const refund = charge ? { chargeRef: charge.gatewayRef, amountMinor: week.amountMinor + week.clientFeeMinor } : null;
           resolved = { weekId: week.id, status, payment: null, refund };
         }
-        await tx.auditLog.create({
-          data: {
-            actorId: data.actorId,
-            action: `hourly_dispute.${data.outcome}`,
-            targetType: "HourlyWeek",
-            targetId: week.id,
-            before: { status: week.status, amountMinor: week.amountMinor.toString(), clientFeeMinor: week.clientFeeMinor.toString() },
-            after: { status: resolved.status, paymentId: resolved.payment?.paymentId ?? null, refundedMinor: resolved.refund?.amountMinor.toString() ?? null },
-            reason: data.reason,
-            createdAt: data.now,
-          },
+        await writeAudit(tx, {
+          actorId: data.actorId,
+          action: `hourly_dispute.${data.outcome}`,
+          targetType: "HourlyWeek",
+          targetId: week.id,
+          before: { status: week.status, amountMinor: week.amountMinor, clientFeeMinor: week.clientFeeMinor },
+          after: { status: resolved.status, paymentId: resolved.payment?.paymentId ?? null, refundedMinor: resolved.refund?.amountMinor ?? null },
+          reason: data.reason,
+          now: data.now,
         });
         return resolved;
       },

@@ -11,6 +11,7 @@ import { removeJob } from "./remove-job";
 import { submitProposal } from "./submit-proposal";
 import { COVER_LETTER, connectsOf, freelancerWithConnects, grantConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
 import { withdrawProposal } from "./withdraw-proposal";
+import { auditRows } from "../../testing/audit";
 
 let db: TestDatabase;
 let client: string;
@@ -109,7 +110,7 @@ describe("removeJob", () => {
     await expect(getJobForFreelancer(db.prisma, jobId, stranger, now)).rejects.toMatchObject(gone);
     await expect(proposalFeePreview(db.prisma, { jobId, freelancerId: stranger, bidMinor: 10_000n, now })).rejects.toMatchObject(gone);
     expect(await getJobForFreelancer(db.prisma, jobId, live, now)).toMatchObject({ job: { status: "REMOVED" }, myProposal: { status: "CLOSED" } });
-    const audit = await db.prisma.auditLog.findMany({ where: { targetId: jobId } });
+    const audit = auditRows(await db.prisma.auditLog.findMany({ where: { targetId: jobId } }));
     expect(audit).toEqual([
       expect.objectContaining({
         actorId: admin,

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
+import { writeAudit } from "../connects/audit";
 import { endJobProposals } from "./end-job-proposals";
 import type { ClosedJob } from "./close-job";
 import { lockJob, nextJobStatus } from "./shared";
@@ -51,17 +52,15 @@ export async function removeJob(prisma: PrismaClient, input: RemoveJobInput & Ac
           where: { id: jobId },
           data: { status, endedAt: now, endedReason: `removed: ${reason}`, auctionClosedAt: job.auctionClosedAt ?? now },
         });
-        await tx.auditLog.create({
-          data: {
-            actorId,
-            action: "job.remove",
-            targetType: "Job",
-            targetId: jobId,
-            before: { status: job.status, proposalCount: job.proposalCount },
-            after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded },
-            reason,
-            createdAt: now,
-          },
+        await writeAudit(tx, {
+          actorId,
+          action: "job.remove",
+          targetType: "Job",
+          targetId: jobId,
+          before: { status: job.status, proposalCount: job.proposalCount },
+          after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded },
+          reason,
+          now,
         });
         return { jobId, status, ...ended };
       },

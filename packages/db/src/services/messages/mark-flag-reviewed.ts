@@ -6,6 +6,7 @@ import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Reason } from "../fields";
 import { Id, parseCall } from "../input";
+import { writeAudit } from "../connects/audit";
 
 /** What the admin sends; who acts and when come with the call (ActorCall). */
 export const MarkFlagReviewedInput = z.strictObject({
@@ -35,17 +36,15 @@ export async function markFlagReviewed(prisma: PrismaClient, input: MarkFlagRevi
         if (!message || message.flags.length === 0) throw new DomainError("NOT_FOUND", "This flagged message does not exist.");
         if (message.reviewedAt) throw new DomainError("CONFLICT", "This message was already reviewed.");
         await tx.message.update({ where: { id: messageId }, data: { reviewedAt: now } });
-        await tx.auditLog.create({
-          data: {
-            actorId,
-            action: "message.flag_reviewed",
-            targetType: "Message",
-            targetId: messageId,
-            before: { flags: message.flags, reviewedAt: null },
-            after: { flags: message.flags, reviewedAt: now.toISOString() },
-            reason,
-            createdAt: now,
-          },
+        await writeAudit(tx, {
+          actorId,
+          action: "message.flag_reviewed",
+          targetType: "Message",
+          targetId: messageId,
+          before: { flags: message.flags, reviewedAt: null },
+          after: { flags: message.flags, reviewedAt: now },
+          reason,
+          now,
         });
         return { messageId, reviewedAt: now };
       },

@@ -6,6 +6,7 @@ import { listFlaggedMessages } from "../../read/flagged-messages";
 import { listMessages } from "../../read/messages";
 import { markFlagReviewed } from "./mark-flag-reviewed";
 import { sendMessage } from "./send-message";
+import { auditRows } from "../../testing/audit";
 
 let db: TestDatabase;
 let client: string;
@@ -112,13 +113,13 @@ describe("listFlaggedMessages and markFlagReviewed", () => {
     await expect(markFlagReviewed(db.prisma, { ...request, idempotencyKey: newKey() })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await listFlaggedMessages(db.prisma, { actorId: admin })).map((message) => message.id)).not.toContain(target.id);
     expect(await listFlaggedMessages(db.prisma, { actorId: admin, includeReviewed: true })).toHaveLength(3);
-    expect(await db.prisma.auditLog.findMany({ where: { targetId: target.id } })).toEqual([
+    expect(auditRows(await db.prisma.auditLog.findMany({ where: { targetId: target.id } }))).toEqual([
       expect.objectContaining({
         actorId: admin,
         action: "message.flag_reviewed",
         reason: "Warned the freelancer",
         before: { flags: ["email", "messenger"], reviewedAt: null },
-        after: { flags: ["email", "messenger"], reviewedAt: now.toISOString() },
+        after: { flags: ["email", "messenger"], reviewedAt: now },
       }),
     ]);
   });

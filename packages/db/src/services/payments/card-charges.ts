@@ -1,7 +1,8 @@
 import type { PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
 import type { GatewayResult, PaymentGateway } from "../../gateway/gateway";
-import { hashRequest, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
+import { idempotent, jsonCodec, sameRequest, scopedKey, type IdempotentCall } from "../../idempotency";
+import { gatewayKey as providerKey } from "../connects/payment";
 import { runTransaction } from "../../transaction";
 import { chargeablePaymentMethod } from "./payment-verified";
 
@@ -77,7 +78,6 @@ export async function chargeThenCommit<T>(
   },
 ): Promise<T> {
   const { call } = options;
-  const requestHash = hashRequest(call.request);
   const finished = () => prisma.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { requestHash: true } });
   const replay = () =>
     runTransaction(prisma, async (tx) => {
@@ -86,7 +86,7 @@ export async function chargeThenCommit<T>(
     });
   if (await finished()) return replay();
   // Another request under the same key must not share this charge: the request's hash is in the key.
-  const gatewayKey = `${scopedKey(call)}:${requestHash.slice(0, 16)}`;
+  const gatewayKey = providerKey(call);
   let charge: CardCharge;
   try {
     const plan = await options.prepare();
@@ -108,7 +108,7 @@ export async function chargeThenCommit<T>(
     // lost (the database restarted): then the record says what happened, and if the database
     // cannot say, the charge stays for the client's replay (same key, same charge) to settle.
     // A record of another request under the same key is not this charge's: refund it.
-    const committed = await finished().then((record) => record?.requestHash === requestHash, () => null);
+    const committed = await finished().then((record) => record !== null && sameRequest(record.requestHash, call), () => null);
     if (committed === true) return replay();
     if (committed === false) await refundCardCharge(gateway, charge);
     throw error;

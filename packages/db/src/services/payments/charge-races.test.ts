@@ -1,3 +1,4 @@
+import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import type { PrismaClient, Tx } from "../../client";
@@ -83,7 +84,7 @@ describe("the same card payment requested twice at once", () => {
     const blocker = new pg.Client({ connectionString: db.url });
     await blocker.connect();
     await blocker.query("BEGIN");
-    await blocker.query(`SELECT id FROM "LedgerAccount" WHERE key = $1 FOR UPDATE`, [`client_funding:${clientId}`]);
+    await blocker.query(`SELECT id FROM "LedgerAccount" WHERE key = $1 FOR UPDATE`, [accountKey({ kind: "client_funding", userId: clientId })]);
     const input = { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId: milestoneIds[1]! };
     const first = fundMilestone(db.prisma, input, { gateway });
     await until(async () => (await waitingOnLocks()) === 1, "the first request waits inside its transaction");

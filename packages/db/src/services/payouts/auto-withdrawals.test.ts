@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { balanceOf } from "../../ledger/post-transfers";
@@ -84,7 +85,7 @@ describe("the ledger", () => {
       const freelancer = await makeUser(other.prisma, "FREELANCER");
       await earn(other.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor: 10_000n, now: t0 });
       expect((await checkInvariants(other.prisma)).ok).toBe(true);
-      await other.prisma.ledgerAccount.update({ where: { key: `freelancer_pending:${freelancer.id}` }, data: { balanceMinor: { increment: 1n } } });
+      await other.prisma.ledgerAccount.update({ where: { key: accountKey({ kind: "freelancer_pending", userId: freelancer.id }) }, data: { balanceMinor: { increment: 1n } } });
       const report = await checkInvariants(other.prisma);
       expect(report.ok).toBe(false);
       expect(report.checks.filter((c) => !c.ok).map((c) => c.id)).toEqual(["7.1-zero-sum", "7.2-cached-balances", "pending-payments"]);

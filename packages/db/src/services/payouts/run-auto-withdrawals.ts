@@ -1,4 +1,5 @@
 import {
+  accountKey,
   agedAvailableMinor,
   autoWithdrawalDecision,
   isAutoWithdrawalDay,
@@ -49,7 +50,7 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
       const ruleMethod = { kind: toRuleKind(method.kind), addedAt: method.createdAt };
       if (!isPayoutMethodUsable(ruleMethod, input.now, settings)) return { userId, reason: "method_not_usable", withdrawalId: null };
 
-      await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${`freelancer_available:${userId}`} FOR UPDATE`;
+      await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${accountKey({ kind: "freelancer_available", userId })} FOR UPDATE`;
       const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId });
       const decision = autoWithdrawalDecision({
         availableMinor,
@@ -88,7 +89,7 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
 
 /** Available money older than the max age (credits to Available, spent oldest first). */
 async function agedMinor(tx: Parameters<Parameters<typeof runTransaction>[1]>[0], userId: string, now: Date, maxAgeDays: number) {
-  const account = await tx.ledgerAccount.findUnique({ where: { key: `freelancer_available:${userId}` }, select: { id: true } });
+  const account = await tx.ledgerAccount.findUnique({ where: { key: accountKey({ kind: "freelancer_available", userId }) }, select: { id: true } });
   if (!account) return 0n;
   const [credits, debits] = await Promise.all([
     tx.ledgerTransfer.findMany({ where: { creditAccountId: account.id }, select: { amountMinor: true, createdAt: true } }),

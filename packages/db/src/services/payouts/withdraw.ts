@@ -1,4 +1,4 @@
-import { planManualWithdrawal, withdrawalEntries } from "@fairlance/rules";
+import { accountKey, planManualWithdrawal, withdrawalEntries } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -47,7 +47,7 @@ export async function withdraw(
         if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
         const { settings } = await loadSettings(tx, data.now);
         // Lock Available before reading it: concurrent withdrawals queue here.
-        await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${`freelancer_available:${data.actorId}`} FOR UPDATE`;
+        await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${accountKey({ kind: "freelancer_available", userId: data.actorId })} FOR UPDATE`;
         const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId: data.actorId });
         const quote = planManualWithdrawal({
           amountMinor: data.amountMinor,
