@@ -4,7 +4,6 @@
  */
 export * from "./errors";
 export * from "./time";
-export * from "./idempotency";
 
 export * from "./money/arithmetic";
 export * from "./money/format";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { utc } from "../test-utils";
-import { canonicalRequest } from "../idempotency";
 import { scanMessage } from "./scam-shield";
 import { clientTrustPanel } from "./trust-panel";
 
@@ -41,16 +40,5 @@ describe("clientTrustPanel", () => {
     expect(clientTrustPanel(facts).hireRatePercent).toBe(67);
     expect(clientTrustPanel({ ...facts, jobsPosted: 8, jobsWithHire: 1 }).hireRatePercent).toBe(13); // 12.5 → 13
     expect(clientTrustPanel({ ...facts, jobsPosted: 0, jobsWithHire: 0 }).hireRatePercent).toBeNull();
-  });
-});
-
-describe("canonicalRequest", () => {
-  it("is the same for the same request, whatever the key order", () => {
-    const a = canonicalRequest({ b: 1n, a: { d: utc("2024-01-01"), c: [1, undefined] }, skip: undefined });
-    const b = canonicalRequest({ a: { c: [1, undefined], d: utc("2024-01-01") }, b: 1n });
-    expect(a).toBe(b);
-    expect(a).toBe('{"a":{"c":[1,null],"d":"2024-01-01T00:00:00.000Z"},"b":"1n"}');
-    expect(canonicalRequest({ amountMinor: 1n })).not.toBe(canonicalRequest({ amountMinor: 2n }));
-    expect(canonicalRequest(null)).toBe("null");
   });
 });
