@@ -1,6 +1,14 @@
 // Runs once when a Next server process starts (not for each request).
 export async function register() {
+  // NEXT_RUNTIME is Next's own marker, which it writes into each bundle: read by its literal name.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startUpChecks } = await import("./server/start-up");
-  startUpChecks();
+  try {
+    const { startUpChecks } = await import("./server/start-up");
+    startUpChecks();
+  } catch (error) {
+    // An invalid setting stops the import of the configuration itself (EnvError): same refusal.
+    if (!(error instanceof Error && error.name === "EnvError")) throw error;
+    console.error(`\n[fairlance] Refusing to start: ${error.message}\n`);
+    process.exit(1);
+  }
 }

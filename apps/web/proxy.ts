@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PAGE_PATH_HEADER } from "@/lib/page-path";
 import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { env } from "./env";
 
 /**
  * A Content-Security-Policy with a fresh nonce for every page. Next reads the
@@ -13,8 +14,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(PAGE_PATH_HEADER, request.nextUrl.pathname);
   if (isPrefetch(request)) return NextResponse.next({ request: { headers: requestHeaders } });
 
-  const https = servedOverHttps(process.env.NEXTAUTH_URL);
-  const policy = contentSecurityPolicy({ nonce: newNonce(), development: process.env.NODE_ENV === "development", https });
+  const https = servedOverHttps(env.NEXTAUTH_URL);
+  const policy = contentSecurityPolicy({ nonce: newNonce(), development: env.NODE_ENV === "development", https });
 
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

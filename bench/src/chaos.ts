@@ -2,6 +2,7 @@
 // over HTTP while the web server, PostgreSQL and the job runner are killed at random moments and
 // restarted; every request whose answer was lost is replayed with its idempotency key. Then the
 // database is checked against the journal: every invariant, nothing lost, nothing applied twice.
+import "@fairlance/db/env/exit-on-invalid";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPrismaClient } from "@fairlance/db/client";

@@ -6,8 +6,9 @@ import { canConnect, PASSWORD, urlFor, USER } from "./databases";
 import { assertTraversableByPostgres, makeClusterParent } from "./folders";
 import { freePort, portIsFree } from "./ports";
 import { isAlive, readPid, stopOrphan, waitUntilDead } from "./processes";
+import { dbEnv, dbEnvSpec } from "../env";
 
-export const DEFAULT_PG_PORT = 54320;
+export const DEFAULT_PG_PORT = Number(dbEnvSpec.FAIRLANCE_PG_PORT.default);
 
 export interface EmbeddedDatabase {
   /** Connection string of the server's `postgres` maintenance database. */
@@ -66,7 +67,7 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   }
   await stopOrphan(dataDir, log);
 
-  let port = options.port ?? Number(process.env.FAIRLANCE_PG_PORT ?? DEFAULT_PG_PORT);
+  let port = options.port ?? dbEnv.FAIRLANCE_PG_PORT;
   if (port === 0) port = await freePort();
   if (!(await portIsFree(port))) {
     throw new Error(
