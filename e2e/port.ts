@@ -7,7 +7,7 @@ import { e2eEnv } from "./env";
  * workers and the web server through E2E_PORT (a free port when it is not set).
  */
 export async function chooseE2ePort(): Promise<number> {
-  // Written for the workers and the web server, which inherit it.
+  // eslint-disable-next-line no-restricted-syntax -- written for the workers and the web server, which inherit it
   if (e2eEnv.E2E_PORT === undefined) process.env.E2E_PORT = String(await freePort());
   return e2ePort();
 }

@@ -23,6 +23,7 @@ import { runClock, runVirtualUser } from "./chaos/workload";
 
 const options = parseOptions(process.argv.slice(2));
 // Its own build folder, so a build or server elsewhere in the checkout never races this run.
+// eslint-disable-next-line no-restricted-syntax -- sets the build folder for the processes this run starts
 process.env.FAIRLANCE_NEXT_DIST_DIR ||= ".next-chaos";
 const say = (line: string) => console.log(line);
 const random = new Random(options.seed);
