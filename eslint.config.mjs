@@ -59,6 +59,33 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read through each package's schema (packages/db/src/env.ts, apps/web/env.ts,
+    // bench/src/env.ts, e2e/env.ts), which validates it at start. Passing the environment on to a
+    // child process (`{ ...process.env }`) is not reading it. Tests may set variables for the code
+    // they test. (packages/rules has its own no-restricted-syntax below and reads no environment.)
+    files: ["apps/**/*.{ts,tsx,mjs}", "packages/**/*.{ts,mjs}", "bench/**/*.ts", "e2e/**/*.ts"],
+    ignores: [
+      "**/env.ts",
+      "**/env/define.ts",
+      "apps/web/lib/public-env.ts",
+      "**/*.test.ts",
+      "**/*.spec.ts",
+      "**/__tests__/**",
+      "apps/web/test/**",
+      // Reads FAIRLANCE_SIGN_UP_LIMIT itself until the services are converted (the schema validates it at start).
+      "packages/db/src/services/sign-up.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env']",
+          message: "Read configuration from the package's env module (e.g. dbEnv from @fairlance/db/env), which validates it.",
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/rules/src/**/*.ts"],
     rules: {
       // The rules are pure: no clock, no randomness, no I/O.

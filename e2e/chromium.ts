@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { e2eEnv } from "./env";
 
 /**
  * The browser to drive: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else a
@@ -7,7 +8,7 @@ import { chromium } from "@playwright/test";
  * (No browser is ever downloaded by this project.)
  */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const candidates = [e2eEnv.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
   for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
   try {
     const bundled = chromium.executablePath();

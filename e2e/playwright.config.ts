@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./chromium";
 import { chooseE2ePort } from "./port";
+import { e2eEnv } from "./env";
 
 // E2E_PORT, or a free port chosen once here and inherited by the workers, so that
 // two runs on one machine do not collide.
@@ -13,10 +14,10 @@ export default defineConfig({
   outputDir: `test-results/port-${port}`,
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  retries: e2eEnv.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: e2eEnv.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -1,4 +1,5 @@
 import { createServer } from "node:net";
+import { e2eEnv } from "./env";
 
 /**
  * Playwright loads playwright.config.ts in its main process and again in every
@@ -6,16 +7,15 @@ import { createServer } from "node:net";
  * workers and the web server through E2E_PORT (a free port when it is not set).
  */
 export async function chooseE2ePort(): Promise<number> {
-  if (!process.env.E2E_PORT) process.env.E2E_PORT = String(await freePort());
+  // eslint-disable-next-line no-restricted-syntax -- written for the workers and the web server, which inherit it
+  if (e2eEnv.E2E_PORT === undefined) process.env.E2E_PORT = String(await freePort());
   return e2ePort();
 }
 
 /** The port of the e2e web server, from E2E_PORT. */
 export function e2ePort(): number {
-  const port = Number(process.env.E2E_PORT);
-  if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
-    throw new Error(`E2E_PORT must be a port number (got ${JSON.stringify(process.env.E2E_PORT)}); \`pnpm e2e\` chooses a free one when it is unset.`);
-  }
+  const port = e2eEnv.E2E_PORT;
+  if (port === undefined) throw new Error("E2E_PORT is not set; `pnpm e2e` chooses a free one when it is unset.");
   return port;
 }
 

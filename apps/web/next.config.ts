@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { env } from "./env";
 
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
@@ -10,7 +11,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Benchmarks and chaos runs build into their own folder (e.g. `.next-bench`)
   // so they never race a build or a server that uses `.next`.
-  distDir: process.env.FAIRLANCE_NEXT_DIST_DIR || ".next",
+  distDir: env.FAIRLANCE_NEXT_DIST_DIR,
   // Workspace packages ship TypeScript sources.
   transpilePackages: ["@fairlance/rules", "@fairlance/db"],
   // Native or Node-only modules stay out of the server bundle.

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { PAGE_PATH_HEADER } from "@/lib/page-path";
 import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECURITY } from "@/lib/security-headers";
+import { env } from "./env";
 
 /**
  * A Content-Security-Policy with a fresh nonce for every page. Next reads the
@@ -7,10 +9,14 @@ import { contentSecurityPolicy, newNonce, servedOverHttps, STRICT_TRANSPORT_SECU
  * why every page renders per request (the root layout reads the session).
  */
 export function proxy(request: NextRequest) {
-  const https = servedOverHttps(process.env.NEXTAUTH_URL);
-  const policy = contentSecurityPolicy({ nonce: newNonce(), development: process.env.NODE_ENV === "development", https });
-
   const requestHeaders = new Headers(request.headers);
+  // Route groups' layouts are not told the URL; they read it here to send a signed-out visitor back after signing in.
+  requestHeaders.set(PAGE_PATH_HEADER, request.nextUrl.pathname);
+  if (isPrefetch(request)) return NextResponse.next({ request: { headers: requestHeaders } });
+
+  const https = servedOverHttps(env.NEXTAUTH_URL);
+  const policy = contentSecurityPolicy({ nonce: newNonce(), development: env.NODE_ENV === "development", https });
+
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
@@ -18,15 +24,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** A link prefetch: it needs the page's path, not a policy (it runs no script). */
+function isPrefetch(request: NextRequest): boolean {
+  return request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+}
+
 export const config = {
-  matcher: [
-    {
-      // Pages only: not the APIs, build assets or link prefetches.
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Pages only (prefetches included): not the APIs or build assets.
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

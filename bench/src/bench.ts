@@ -1,5 +1,6 @@
 // `pnpm bench`: the marketplace under load, on its own embedded PostgreSQL and the
 // production build. See BENCHMARKS.md for what each figure means.
+import "@fairlance/db/env/exit-on-invalid";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkInvariants } from "@fairlance/db/read";

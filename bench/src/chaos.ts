@@ -2,6 +2,7 @@
 // over HTTP while the web server, PostgreSQL and the job runner are killed at random moments and
 // restarted; every request whose answer was lost is replayed with its idempotency key. Then the
 // database is checked against the journal: every invariant, nothing lost, nothing applied twice.
+import "@fairlance/db/env/exit-on-invalid";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPrismaClient } from "@fairlance/db/client";
@@ -22,6 +23,7 @@ import { runClock, runVirtualUser } from "./chaos/workload";
 
 const options = parseOptions(process.argv.slice(2));
 // Its own build folder, so a build or server elsewhere in the checkout never races this run.
+// eslint-disable-next-line no-restricted-syntax -- sets the build folder for the processes this run starts
 process.env.FAIRLANCE_NEXT_DIST_DIR ||= ".next-chaos";
 const say = (line: string) => console.log(line);
 const random = new Random(options.seed);

@@ -3,6 +3,7 @@
 // server), with the demo accounts seeded into it. What the web server and the
 // runner print is also written to a log file (see server-files.ts), which a
 // test searches for secrets.
+import "@fairlance/db/env/exit-on-invalid";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -21,6 +22,7 @@ import {
 } from "@fairlance/db/setup";
 import { e2ePort } from "../port";
 import { distDir, serverFiles, webRoot } from "./server-files";
+import { dbEnv, e2eEnv } from "../env";
 
 if (!existsSync(join(webRoot, distDir(), "BUILD_ID"))) {
   console.error(`apps/web has no production build in ${distDir()}. Run \`pnpm build\` (or \`pnpm e2e\`, which builds first).`);
@@ -35,9 +37,9 @@ mkdirSync(files.dir, { recursive: true });
 const log = createWriteStream(files.log, { flags: "w" });
 // A cluster of its own, so that another run on this machine never stops it under us.
 const clusterDir = testRunDir("e2e");
-if (!process.env.DATABASE_URL) await removeStaleTestRuns();
-const server = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: clusterDir, port: 0, log: () => undefined });
-const serverUrl = server?.serverUrl ?? withDatabase(process.env.DATABASE_URL!, "postgres");
+if (!dbEnv.DATABASE_URL) await removeStaleTestRuns();
+const server = dbEnv.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: clusterDir, port: 0, log: () => undefined });
+const serverUrl = server?.serverUrl ?? withDatabase(dbEnv.DATABASE_URL!, "postgres");
 const database = `fairlance_e2e_${process.pid}`;
 await createDatabaseIfMissing(serverUrl, database);
 const url = withDatabase(serverUrl, database);
@@ -53,7 +55,7 @@ writeFileSync(files.secret, secret, { mode: 0o600 });
 const env = {
   ...process.env,
   DATABASE_URL: url,
-  NEXTAUTH_URL: process.env.E2E_NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_URL: e2eEnv.E2E_NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: secret,
   NEXT_TELEMETRY_DISABLED: "1",
   FAIRLANCE_MOVABLE_CLOCK: "1",

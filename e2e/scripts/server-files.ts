@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { dbEnv, webEnv } from "../env";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -9,10 +10,10 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
  * a test can check the secret never reached the log). Git-ignored data folder.
  */
 export function serverFiles(port: number) {
-  const dir = join(process.env.FAIRLANCE_DATA_DIR ?? join(repoRoot, ".data"), "e2e-logs");
+  const dir = join(dbEnv.FAIRLANCE_DATA_DIR ?? join(repoRoot, ".data"), "e2e-logs");
   return { dir, log: join(dir, `server-${port}.log`), secret: join(dir, `server-${port}.secret`) };
 }
 
 /** The production build's folder under apps/web (bench and chaos runs use their own). */
 export const webRoot = join(repoRoot, "apps", "web");
-export const distDir = () => process.env.FAIRLANCE_NEXT_DIST_DIR || ".next";
+export const distDir = () => webEnv.FAIRLANCE_NEXT_DIST_DIR;

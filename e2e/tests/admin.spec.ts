@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, signUp, uniqueEmail } from "./helpers";
+import { e2eEnv } from "../env";
 
 const ADMIN = { email: "admin@fairlance.test", password: "fairlance-admin" };
 
@@ -106,7 +107,7 @@ test("non-admins are turned away from the admin console", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Marketplace settings" })).toHaveCount(0);
 });
 
-const SHOTS = process.env.ADMIN_SHOTS_DIR;
+const SHOTS = e2eEnv.ADMIN_SHOTS_DIR;
 test("screenshots of the admin console", async ({ browser }) => {
   test.skip(!SHOTS, "set ADMIN_SHOTS_DIR to take them");
   test.setTimeout(180_000);

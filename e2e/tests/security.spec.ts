@@ -5,6 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2ePort, freePort } from "../port";
 import { serverFiles, webRoot } from "../scripts/server-files";
 import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { dbEnv } from "../env";
 
 // Security basics against the production build: the sign-in throttle, the
 // session cookie, the security headers in a real browser, the start-up refusal
@@ -21,7 +22,7 @@ const TYPED_PASSWORDS = ["wrong-guess-0", "secure-pass-alpha-1", "secure-pass-br
 
 /** `user:password@` of DATABASE_URL, or of the embedded PostgreSQL the e2e server starts. */
 function databaseCredentials() {
-  const url = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL) : null;
+  const url = dbEnv.DATABASE_URL ? new URL(dbEnv.DATABASE_URL) : null;
   return url?.password ? `${url.username}:${url.password}@` : "postgres:postgres@";
 }
 

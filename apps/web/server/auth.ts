@@ -8,6 +8,7 @@ import { servedOverHttps } from "@/lib/security-headers";
 import { clientAddress, trustedProxyHops } from "./client-address";
 import { getPrisma } from "./db";
 import { sessionUser } from "./session-user";
+import { env } from "./env";
 
 declare module "next-auth" {
   interface Session {
@@ -31,7 +32,7 @@ declare module "next-auth/jwt" {
 // own default too, spelled out so that nobody loosens it by accident). SameSite=Lax:
 // no cross-site POST (a forged tRPC mutation) carries it, while links from other
 // sites still arrive signed in.
-const secureCookies = servedOverHttps(process.env.NEXTAUTH_URL);
+const secureCookies = servedOverHttps(env.NEXTAUTH_URL);
 
 /** next-auth's messages without their metadata: request bodies and tokens stay out of the logs. */
 const logger: NextAuthOptions["logger"] = {

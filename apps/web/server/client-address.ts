@@ -10,6 +10,8 @@
 //   the request from, so the client is the N-th entry from the right, and
 //   whatever stands left of it was written by the client and is ignored.
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
+import { readVariable } from "@fairlance/db/env";
+import { env, webEnvSpec } from "../env";
 
 /**
  * Headers a client uses to claim an address, a host or a scheme; only a trusted proxy may set
@@ -18,15 +20,9 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http"
 export const CLIENT_ADDRESS_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto"] as const;
 
 /** FAIRLANCE_TRUST_PROXY: how many reverse proxies in front of the app append to X-Forwarded-For. */
-export function trustedProxyHops(value: string | undefined = process.env.FAIRLANCE_TRUST_PROXY): number {
-  if (value === undefined || value.trim() === "") return 0;
-  const hops = Number(value.trim());
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw new Error(
-      `FAIRLANCE_TRUST_PROXY must be the number of reverse proxies in front of the app that append to X-Forwarded-For (0 to 10), not "${value}".`,
-    );
-  }
-  return hops;
+export function trustedProxyHops(...value: [string | undefined] | []): number {
+  if (value.length === 0) return env.FAIRLANCE_TRUST_PROXY;
+  return readVariable("FAIRLANCE_TRUST_PROXY", webEnvSpec.FAIRLANCE_TRUST_PROXY, { FAIRLANCE_TRUST_PROXY: value[0] });
 }
 
 /** The client's address from X-Forwarded-For, given how many proxies are trusted ("unknown" when absent). */

@@ -1,21 +1,19 @@
+import { dbEnvSpec, envProblems } from "@fairlance/db/env";
+import { webEnvSpec } from "../env";
 import { ignoreClientAddressHeaders, trustedProxyHops } from "./client-address";
 import { SECRET_ADVICE, sessionSecretProblem } from "./session-secret";
 
 /** What stops a server from starting: a readable reason, or null. */
-export function startUpProblem(env: NodeJS.ProcessEnv = process.env): string | null {
-  // `next build` runs in production mode too, without the runtime's secret.
-  const serving = env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build";
-  const secretProblem = serving ? sessionSecretProblem(env.NEXTAUTH_SECRET) : null;
+export function startUpProblem(source: NodeJS.ProcessEnv = process.env): string | null {
+  // `next build` runs in production mode too, without the runtime's secret (NEXT_PHASE is Next's, not configuration).
+  const serving = source.NODE_ENV === "production" && source.NEXT_PHASE !== "phase-production-build";
+  const secretProblem = serving ? sessionSecretProblem(source.NEXTAUTH_SECRET) : null;
   if (secretProblem) return `${secretProblem} ${SECRET_ADVICE}`;
-  try {
-    trustedProxyHops(env.FAIRLANCE_TRUST_PROXY);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  return null;
+  const problems = [...envProblems(webEnvSpec, source), ...envProblems(dbEnvSpec, source)];
+  return problems.length > 0 ? problems.join(" ") : null;
 }
 
-/** Refuses to serve with a guessable session secret; trusts forwarded addresses only when told to. */
+/** Refuses to serve with a guessable session secret or an invalid setting; trusts forwarded addresses only when told to. */
 export function startUpChecks() {
   const problem = startUpProblem();
   if (problem) {

@@ -8,6 +8,7 @@ import superjson from "superjson";
 import { canonicalText } from "@fairlance/rules";
 import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import type { AppRouter } from "@/server/root";
+import { publicEnv } from "@/lib/public-env";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -35,7 +36,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        loggerLink({ enabled: (op) => publicEnv.development && op.direction === "down" && op.result instanceof Error }),
         httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS }),
       ],
     }),

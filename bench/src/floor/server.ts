@@ -3,18 +3,20 @@
 // session crypto and no ORM. The freelancer is named by a bearer token looked up
 // in one query. Run by `pnpm bench` in its own process:
 //   DATABASE_URL=… FLOOR_PORT=0 tsx bench/src/floor/server.ts   → prints "floor listening on <port>"
+import "@fairlance/db/env/exit-on-invalid";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 import { Refusal, submitProposalFloor, type SpendRequest } from "./spend";
 import { FLOOR_SESSIONS_TABLE } from "./sessions";
+import { benchEnv, dbEnv } from "../env";
 
-const url = process.env.DATABASE_URL;
+const url = dbEnv.DATABASE_URL;
 if (!url) {
   console.error("[floor] DATABASE_URL is not set.");
   process.exit(1);
 }
 // The same pool size as the app's Prisma client (packages/db/src/client.ts).
-const pool = new pg.Pool({ connectionString: url, max: Number(process.env.FLOOR_POOL_MAX ?? 10) });
+const pool = new pg.Pool({ connectionString: url, max: benchEnv.FLOOR_POOL_MAX });
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -75,7 +77,7 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 30_000;
 
-server.listen(Number(process.env.FLOOR_PORT ?? 0), "127.0.0.1", () => {
+server.listen(benchEnv.FLOOR_PORT, "127.0.0.1", () => {
   const address = server.address();
   console.log(`floor listening on ${typeof address === "object" && address ? address.port : "?"}`);
 });

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { REPO_ROOT, WEB_ROOT } from "./paths";
+import { webEnv } from "../env";
 
 export interface Service {
   name: string;
@@ -23,7 +24,7 @@ const TSX_CLI = createRequire(join(REPO_ROOT, "packages", "db", "package.json"))
  * The production build's folder under apps/web: `.next`, or FAIRLANCE_NEXT_DIST_DIR
  * (e.g. `.next-bench`) so that a long run never races another build.
  */
-export const distDir = () => process.env.FAIRLANCE_NEXT_DIST_DIR || ".next";
+export const distDir = () => webEnv.FAIRLANCE_NEXT_DIST_DIR;
 
 /** Builds apps/web for production unless a build is already there (or `force`). */
 export function ensureWebBuild(options: { force?: boolean; log?: (line: string) => void } = {}) {
@@ -45,7 +46,7 @@ export function serviceEnv(databaseUrl: string, port: number, extra: Record<stri
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    NEXTAUTH_SECRET: webEnv.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
     ...extra,
   };

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
+import { dbEnv } from "./env";
 
 export { Prisma, PrismaClient };
 export type * from "./generated/prisma/client";
@@ -22,7 +23,7 @@ const globalForPrisma = globalThis as unknown as { fairlancePrisma?: PrismaClien
  */
 export function getPrisma(): PrismaClient {
   if (!globalForPrisma.fairlancePrisma) {
-    const url = process.env.DATABASE_URL;
+    const url = dbEnv.DATABASE_URL;
     if (!url) {
       throw new Error(
         "DATABASE_URL is not set. Start the app with `pnpm start` or `pnpm dev` (they start the embedded PostgreSQL), or set DATABASE_URL.",

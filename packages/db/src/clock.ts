@@ -1,4 +1,5 @@
 import type { Db } from "./client";
+import { dbEnv } from "./env";
 
 /**
  * Time is an input (RULES 0.7). In a demo or test deployment started with
@@ -7,8 +8,8 @@ import type { Db } from "./client";
  * A production deployment (FAIRLANCE_DEPLOYMENT=production) refuses the flag.
  */
 export function movableClockEnabled(): boolean {
-  const enabled = process.env.FAIRLANCE_MOVABLE_CLOCK === "1";
-  if (enabled && process.env.FAIRLANCE_DEPLOYMENT === "production") {
+  const enabled = dbEnv.FAIRLANCE_MOVABLE_CLOCK === "1";
+  if (enabled && dbEnv.FAIRLANCE_DEPLOYMENT === "production") {
     throw new Error("FAIRLANCE_MOVABLE_CLOCK is for demos and tests; a production deployment refuses to start with it.");
   }
   return enabled;

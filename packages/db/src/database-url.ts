@@ -1,4 +1,5 @@
 import { createDatabaseIfMissing, startEmbeddedPostgres, withDatabase, type StartOptions } from "./embedded";
+import { dbEnv } from "./env";
 
 export interface ResolvedDatabase {
   url: string;
@@ -11,7 +12,7 @@ export interface ResolvedDatabase {
  * embedded PostgreSQL of this checkout with its `fairlance` database.
  */
 export async function resolveDatabase(options: StartOptions & { database?: string } = {}): Promise<ResolvedDatabase> {
-  const external = process.env.DATABASE_URL;
+  const external = dbEnv.DATABASE_URL;
   if (external) return { url: external, embedded: false, stop: async () => undefined };
   const server = await startEmbeddedPostgres(options);
   const database = options.database ?? "fairlance";

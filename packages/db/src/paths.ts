@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { dbEnv } from "./env";
 
 /** packages/db */
 export const DB_PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,7 +22,7 @@ export function repoRoot(): string {
 
 /** Git-ignored folder of the generated session secret, logs and (usually) the embedded clusters. */
 export function dataRoot(): string {
-  return process.env.FAIRLANCE_DATA_DIR ?? join(repoRoot(), ".data");
+  return dbEnv.FAIRLANCE_DATA_DIR ?? join(repoRoot(), ".data");
 }
 
 /** Where clusters go when root's checkout is out of the postgres user's reach (e.g. under /root). */
@@ -74,7 +75,7 @@ export function othersCanTraverse(dir: string): boolean {
  */
 export function clusterRoot(root?: string): ClusterRootChoice {
   return chooseClusterRoot(root ?? dataRoot(), {
-    explicit: root === undefined && process.env.FAIRLANCE_DATA_DIR !== undefined,
+    explicit: root === undefined && dbEnv.FAIRLANCE_DATA_DIR !== undefined,
     runsAsRoot: process.getuid?.() === 0,
     canTraverse: othersCanTraverse,
     fallbackBase: UNREACHABLE_FALLBACK_BASE,

@@ -39,12 +39,3 @@ export async function runTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Pr
     }
   }
 }
-
-/** The SQLSTATE of a failed query, through Prisma's wrapping. */
-export function sqlStateOf(error: unknown): string | undefined {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const meta = error.meta as { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } } | undefined;
-    return meta?.code ?? meta?.driverAdapterError?.cause?.originalCode;
-  }
-  return (error as { code?: string } | undefined)?.code;
-}

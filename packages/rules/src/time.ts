@@ -67,13 +67,6 @@ export function addUtcMonths(date: Date, months: number): Date {
   return new Date(Date.UTC(year, monthIndex, day) + timeOfDay);
 }
 
-/** Whole days from `from` to `to`, rounded down (negative when `to` is earlier). */
-export function wholeDaysBetween(from: Date, to: Date): number {
-  assertValidDate(from, "start date");
-  assertValidDate(to, "end date");
-  return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
-}
-
 /** Whole days from `from` to `to`, a started day counting as a whole one. */
 export function startedDaysBetween(from: Date, to: Date): number {
   assertValidDate(from, "start date");
@@ -97,8 +90,4 @@ export function lastWeekdayOfUtcMonth(year: number, monthIndex: number, weekday:
 
 export function minDate(first: Date, ...rest: Date[]): Date {
   return rest.reduce((earliest, date) => (date.getTime() < earliest.getTime() ? date : earliest), first);
-}
-
-export function isOnOrAfter(date: Date, reference: Date): boolean {
-  return date.getTime() >= reference.getTime();
 }

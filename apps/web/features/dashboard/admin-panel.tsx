@@ -1,11 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { rolePluralTitle } from "@fairlance/rules";
 import { Alert, Card, Skeleton, Stat } from "@/components/ui";
 import { JOB_STATUS_LABEL } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 
-const ROLE_PLURAL = { CLIENT: "Clients", FREELANCER: "Freelancers", ADMIN: "Admins" } as const;
 
 export function AdminPanel() {
   const trpc = useTRPC();
@@ -18,7 +18,7 @@ export function AdminPanel() {
       <Card title="People">
         <dl className="grid gap-4 sm:grid-cols-4">
           {usersByRole.map((group) => (
-            <Stat key={group.role} label={ROLE_PLURAL[group.role]} value={group.count} />
+            <Stat key={group.role} label={rolePluralTitle(group.role)} value={group.count} />
           ))}
           <Stat label="New in the last 7 days" value={newUsersLast7Days} />
         </dl>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { roleTitle, type RoleName } from "@fairlance/rules";
 import { Alert, Skeleton, Stat } from "@/components/ui";
 import { formatAge, formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -8,9 +9,7 @@ import { AdminPanel } from "./admin-panel";
 import { ClientPanel } from "./client-panel";
 import { FreelancerPanel } from "./freelancer-panel";
 
-const ROLE_TITLE = { FREELANCER: "Freelancer", CLIENT: "Client", ADMIN: "Admin" } as const;
-
-export function Dashboard({ role }: { role: keyof typeof ROLE_TITLE }) {
+export function Dashboard({ role }: { role: RoleName }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions());
 
@@ -32,7 +31,7 @@ export function Dashboard({ role }: { role: keyof typeof ROLE_TITLE }) {
         <p className="text-slate-600">{user.email}</p>
       </div>
       <dl className="grid gap-4 sm:grid-cols-3">
-        <Stat label="Role" value={ROLE_TITLE[user.role]} />
+        <Stat label="Role" value={roleTitle(user.role)} />
         <Stat label="Member since" value={formatDate(user.createdAt)} />
         <Stat label="Account age" value={formatAge(user.createdAt, new Date())} />
       </dl>

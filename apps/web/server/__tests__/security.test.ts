@@ -76,6 +76,8 @@ describe("the session secret a production server accepts", () => {
     expect(startUpProblem(env({ NEXTAUTH_SECRET: "q3J6yV0m-Wc1Zr9Ln4Tb8Xs2Kd7Hf5Pg_Ua0Oe3Ri6", FAIRLANCE_TRUST_PROXY: "yes" }))).toMatch(
       /FAIRLANCE_TRUST_PROXY must be the number/,
     );
+    expect(startUpProblem(env({ NEXTAUTH_SECRET: "q3J6yV0m-Wc1Zr9Ln4Tb8Xs2Kd7Hf5Pg_Ua0Oe3Ri6", PORT: "abc" }))).toBe('PORT must be a whole number from 1 to 65535; it is "abc".');
+    expect(startUpProblem(env({ NEXTAUTH_SECRET: "q3J6yV0m-Wc1Zr9Ln4Tb8Xs2Kd7Hf5Pg_Ua0Oe3Ri6", FAIRLANCE_PG_PORT: "5432x" }))).toMatch(/^FAIRLANCE_PG_PORT must be a whole number/);
   });
 });
 

@@ -1,5 +1,6 @@
 // pnpm db:check — verifies the ledger invariants (RULES.md section 7) and
 // prints what it checked; exits 1 when any is violated.
+import "../env/exit-on-invalid";
 import { createPrismaClient } from "../client";
 import { resolveDatabase } from "../database-url";
 import { checkInvariants, formatInvariantReport } from "../ledger/invariants";

@@ -2,11 +2,13 @@
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL that
 // takes the last migrated schema (prisma/migrated.prisma) to schema.prisma,
 // using Prisma's wasm engine: no native binary and no internet needed.
+import "../env/exit-on-invalid";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startEmbeddedPostgres } from "../embedded";
 import { diffSchemas, isEmptyDiff, readSchema } from "../migrate/schema-diff";
 import { DB_PACKAGE_ROOT, MIGRATIONS_DIR } from "../paths";
+import { dbEnv } from "../env";
 
 const SNAPSHOT = join(DB_PACKAGE_ROOT, "prisma", "migrated.prisma");
 const SNAPSHOT_HEADER =
@@ -22,11 +24,11 @@ const schema = readSchema();
 const previous = existsSync(SNAPSHOT) ? readFileSync(SNAPSHOT, "utf8").replace(SNAPSHOT_HEADER, "") : null;
 
 // The engine wants a reachable database even for a schema-to-schema diff.
-const server = process.env.DATABASE_URL
+const server = dbEnv.DATABASE_URL
   ? null
   : await startEmbeddedPostgres({ name: "migration-scratch", port: 0, log: () => undefined });
 try {
-  const sql = await diffSchemas(process.env.DATABASE_URL ?? server!.serverUrl, previous, schema);
+  const sql = await diffSchemas(dbEnv.DATABASE_URL ?? server!.serverUrl, previous, schema);
   if (isEmptyDiff(sql)) {
     console.log("No changes: schema.prisma already matches the migrations.");
   } else {

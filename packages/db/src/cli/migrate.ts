@@ -1,5 +1,6 @@
 // pnpm db:migrate — applies pending migrations to DATABASE_URL, or to the
 // embedded PostgreSQL when DATABASE_URL is not set.
+import "../env/exit-on-invalid";
 import { resolveDatabase } from "../database-url";
 import { migrate, MigrationError } from "../migrate";
 

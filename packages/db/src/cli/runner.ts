@@ -2,12 +2,14 @@
 // clears, milestones auto-approve, memberships renew, withdrawals run…).
 // Started by `pnpm start` / `pnpm dev` next to the web server; run more
 // instances against the same DATABASE_URL to share the work.
+import "../env/exit-on-invalid";
 import { createPrismaClient } from "../client";
 import { movableClockEnabled } from "../clock";
 import type { Runner } from "graphile-worker";
 import { startRunner } from "../runner/worker";
+import { dbEnv } from "../env";
 
-const url = process.env.DATABASE_URL;
+const url = dbEnv.DATABASE_URL;
 if (!url) {
   console.error("[runner] DATABASE_URL is not set (pnpm start sets it for the embedded PostgreSQL).");
   process.exit(1);

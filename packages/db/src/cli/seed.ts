@@ -1,4 +1,5 @@
 // pnpm db:seed — migrates, then adds the demo accounts and jobs (idempotent).
+import "../env/exit-on-invalid";
 import { createPrismaClient } from "../client";
 import { resolveDatabase } from "../database-url";
 import { migrate } from "../migrate";

@@ -3,6 +3,7 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
 import { migrate } from "../migrate";
 import { removeStaleTestRuns, testRunDir } from "./test-runs";
+import { dbEnv } from "../env";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -23,11 +24,11 @@ export function createGlobalSetup(name: string) {
     // A cluster of its own per run, so parallel runs never stop each other's server;
     // those of runs killed before their teardown go first.
     const dataDir = testRunDir(name);
-    if (!process.env.DATABASE_URL) await removeStaleTestRuns();
-    const server = process.env.DATABASE_URL
+    if (!dbEnv.DATABASE_URL) await removeStaleTestRuns();
+    const server = dbEnv.DATABASE_URL
       ? null
       : await startEmbeddedPostgres({ dataDir, port: 0, log: () => undefined });
-    const serverUrl = server?.serverUrl ?? withDatabase(process.env.DATABASE_URL!, "postgres");
+    const serverUrl = server?.serverUrl ?? withDatabase(dbEnv.DATABASE_URL!, "postgres");
     const template = `fairlance_test_${name.replace(/\W/g, "_")}_${process.pid}`;
     await dropDatabase(serverUrl, template);
     await createDatabaseIfMissing(serverUrl, template);

@@ -2,8 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectViolation, utc } from "../test-utils";
 import { addDays } from "../time";
-import { applyTakes, connectBalance, expireLots, lotExpiresAt, lotsExpiringWithin, planSpend, type ConnectLot } from "./lots";
+import { connectBalance, expireLots, lotExpiresAt, lotsExpiringWithin, planSpend, type ConnectLot, type LotTake } from "./lots";
 import { planRefund } from "./refunds";
+
+/** Applies a plan to lots: a new list, the originals untouched. */
+function applyTakes(lots: readonly ConnectLot[], takes: readonly LotTake[], sign: 1 | -1 = -1): ConnectLot[] {
+  return lots.map((lot) => {
+    const delta = takes.filter((take) => take.lotId === lot.id).reduce((total, take) => total + take.connects, 0);
+    return delta === 0 ? lot : { ...lot, remaining: lot.remaining + sign * delta };
+  });
+}
 
 const now = utc("2024-06-01T12:00:00Z");
 const lots: ConnectLot[] = [

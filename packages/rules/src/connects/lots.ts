@@ -90,11 +90,3 @@ export function lotExpiresAt(
 ): Date {
   return addDays(issuedAt, settings.connectLotExpiryDays);
 }
-
-/** Applies a plan to lots (for previews and tests): a new list, the originals untouched. */
-export function applyTakes(lots: readonly ConnectLot[], takes: readonly LotTake[], sign: 1 | -1 = -1): ConnectLot[] {
-  return lots.map((lot) => {
-    const delta = takes.filter((take) => take.lotId === lot.id).reduce((total, take) => total + take.connects, 0);
-    return delta === 0 ? lot : { ...lot, remaining: lot.remaining + sign * delta };
-  });
-}

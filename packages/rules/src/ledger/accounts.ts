@@ -27,18 +27,6 @@ export type AccountRef =
 export type AccountKind = AccountRef["kind"];
 export type EscrowRef = Extract<AccountRef, { kind: "escrow_milestone" | "escrow_hourly_invoice" }>;
 
-export const ACCOUNT_KINDS = [
-  "card_gateway",
-  "payout_gateway",
-  "client_funding",
-  "escrow_milestone",
-  "escrow_hourly_invoice",
-  "freelancer_pending",
-  "freelancer_available",
-  "freelancer_payout_clearing",
-  "platform_revenue",
-] as const satisfies readonly AccountKind[];
-
 /** The part after the kind in an account key, or null for the single external accounts. */
 function accountOwner(ref: AccountRef): string | null {
   switch (ref.kind) {

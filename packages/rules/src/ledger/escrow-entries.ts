@@ -84,28 +84,6 @@ export function bonusEntries(input: {
   ];
 }
 
-/**
- * Refunding money already released to the freelancer (e.g. an admin decision): the freelancer
- * gives back the refund less the service fee returned (see computeServiceFeeRefund), the
- * platform gives back that fee, and the client's card gets the whole refund.
- */
-export function refundReleasedPaymentEntries(input: {
-  clientId: string;
-  freelancerId: string;
-  from: "freelancer_pending" | "freelancer_available";
-  refundMinor: Minor;
-  serviceFeeRefundMinor: Minor;
-  memo: string;
-}): Transfer[] {
-  const { clientId, freelancerId, from, refundMinor, serviceFeeRefundMinor, memo } = input;
-  assertFeeWithin(refundMinor, serviceFeeRefundMinor);
-  return [
-    ...leg({ kind: from, userId: freelancerId }, funding(clientId), refundMinor - serviceFeeRefundMinor, "payment_refund", `Refund: ${memo}`),
-    ...leg(revenue("service_fee"), funding(clientId), serviceFeeRefundMinor, "service_fee_refund", `Service fee returned: ${memo}`),
-    ...leg(funding(clientId), CARD, refundMinor, "client_refund", `Card refund: ${memo}`),
-  ];
-}
-
 /** Hourly names for the same movements: an invoice is escrow held for one week of work. */
 export function hourlyInvoiceEntries(input: { clientId: string; invoiceId: string; amountMinor: Minor; clientFeeMinor: Minor }): Transfer[] {
   return fundEscrowEntries({ ...input, escrow: { kind: "escrow_hourly_invoice", invoiceId: input.invoiceId } });

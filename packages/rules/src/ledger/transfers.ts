@@ -1,7 +1,6 @@
 import { RuleViolation } from "../errors";
 import { assertNonNegativeMinor, type Minor } from "../money/arithmetic";
-import { formatMoney } from "../money/format";
-import { accountKey, isExternalAccount, parseAccountKey, type AccountRef } from "./accounts";
+import { accountKey, type AccountRef } from "./accounts";
 
 export const TRANSFER_KINDS = [
   "client_charge",
@@ -76,26 +75,4 @@ export function assertBalanced(transfers: readonly Transfer[]): void {
       accounts: Object.fromEntries(openFunding),
     });
   }
-}
-
-/** Accounts other than the external ones whose balance is below zero (RULES 7.3). */
-export function findNegativeBalances(balances: Readonly<Record<string, Minor>>): string[] {
-  return Object.entries(balances)
-    .filter(([key, amount]) => amount < 0n && !isExternalAccount(parseAccountKey(key)))
-    .map(([key]) => key);
-}
-
-/** Transfers that undo `transfers` (the ledger is never edited: mistakes are reversed). */
-export function reverseTransfers(transfers: readonly Transfer[], reason: string): Transfer[] {
-  return [...transfers].reverse().map((transfer) => ({
-    debit: transfer.credit,
-    credit: transfer.debit,
-    amountMinor: transfer.amountMinor,
-    kind: "reversal",
-    memo: `Reversal (${reason}): ${transfer.memo}`,
-  }));
-}
-
-export function describeTransfer(transfer: Transfer): string {
-  return `${formatMoney(transfer.amountMinor)} ${accountKey(transfer.debit)} → ${accountKey(transfer.credit)}: ${transfer.memo}`;
 }

@@ -58,14 +58,6 @@ export function percentOf(amountMinor: Minor, rateBps: number, rounding: Roundin
   return divideRounded(amountMinor * BigInt(rateBps), BigInt(BPS_PER_WHOLE), rounding);
 }
 
-export function sumMinor(amounts: readonly Minor[]): Minor {
-  return amounts.reduce((total, amount) => total + amount, 0n);
-}
-
-export function minMinor(first: Minor, ...rest: Minor[]): Minor {
-  return rest.reduce((smallest, amount) => (amount < smallest ? amount : smallest), first);
-}
-
 export function maxMinor(first: Minor, ...rest: Minor[]): Minor {
   return rest.reduce((largest, amount) => (amount > largest ? amount : largest), first);
 }

@@ -12,8 +12,3 @@ export function formatMoney(amountMinor: Minor): string {
   const cents = (absolute % 100n).toString().padStart(2, "0");
   return `${negative ? "-" : ""}$${dollars}.${cents}`;
 }
-
-/** A signed amount for ledgers and balance changes: `"+$5.00"`, `"-$5.00"`, `"$0.00"`. */
-export function formatSignedMoney(amountMinor: Minor): string {
-  return amountMinor > 0n ? `+${formatMoney(amountMinor)}` : formatMoney(amountMinor);
-}

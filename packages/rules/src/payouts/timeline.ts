@@ -24,32 +24,12 @@ export function isAutoApprovalDue(
   return now.getTime() >= autoApprovalAt(submittedAt, settings).getTime();
 }
 
-export function assertAutoApprovalDue(
-  submittedAt: Date,
-  now: Date,
-  settings: Pick<MarketplaceSettings, "reviewWindowDays"> = DEFAULT_SETTINGS,
-): void {
-  if (!isAutoApprovalDue(submittedAt, now, settings)) {
-    throw new RuleViolation("AUTO_APPROVAL_NOT_DUE", "The client's review window is still open.", {
-      autoApprovalAt: autoApprovalAt(submittedAt, settings),
-    });
-  }
-}
-
 /** Released money stays pending for the security period, then becomes available (RULES 4). */
 export function availableAt(
   releasedAt: Date,
   settings: Pick<MarketplaceSettings, "securityPeriodDays"> = DEFAULT_SETTINGS,
 ): Date {
   return addDays(releasedAt, settings.securityPeriodDays);
-}
-
-export function isPendingCleared(
-  releasedAt: Date,
-  now: Date,
-  settings: Pick<MarketplaceSettings, "securityPeriodDays"> = DEFAULT_SETTINGS,
-): boolean {
-  return now.getTime() >= availableAt(releasedAt, settings).getTime();
 }
 
 export interface HourlyWeekSchedule {
@@ -84,10 +64,6 @@ export function hourlyWeekSchedule(
     releaseAt: disputeDeadline,
     availableAt: availableAt(disputeDeadline, settings),
   };
-}
-
-export function isHourlyInvoiceDue(weekStartsAt: Date, now: Date): boolean {
-  return now.getTime() >= hourlyWeekSchedule(weekStartsAt).invoiceAt.getTime();
 }
 
 export function isDisputeWindowOpen(weekStartsAt: Date, now: Date): boolean {

@@ -40,16 +40,6 @@ export function validateSettingValue(key: string, value: unknown): unknown {
   return result.data;
 }
 
-/** Validates a whole settings object; throws SETTINGS_INVALID listing every problem. */
-export function parseSettings(input: unknown): MarketplaceSettings {
-  const result = MarketplaceSettingsSchema.safeParse(input);
-  if (!result.success) {
-    const issues = issuesOf(result.error);
-    throw new RuleViolation("SETTINGS_INVALID", `The settings are not valid. ${describeIssues(issues)}`, { issues });
-  }
-  return result.data;
-}
-
 /** A copy of `settings` with one key changed, after validating the new value. */
 export function applySettingChange<K extends SettingKey>(
   settings: MarketplaceSettings,

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { rolePluralTitle, type RoleName } from "@fairlance/rules";
 import { Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
@@ -9,14 +10,14 @@ import { Pager } from "../pager";
 import { PeopleTable } from "./people-table";
 import { UserDetail } from "./user-detail";
 
-type Role = "CLIENT" | "FREELANCER" | "ADMIN";
-const ROLE_PLURAL: Record<Role, string> = { CLIENT: "Clients", FREELANCER: "Freelancers", ADMIN: "Admins" };
+/** The filter's choices, in the order the console lists them. */
+const ROLES: readonly RoleName[] = ["FREELANCER", "CLIENT", "ADMIN"];
 
 /** Search people, filter by role, open one to grant or take back connects, award Rising Talent or suspend. */
 export function PeoplePage() {
   const trpc = useTRPC();
   const [query, setQuery] = useState("");
-  const [role, setRole] = useState<Role | "">("");
+  const [role, setRole] = useState<RoleName | "">("");
   const [suspendedOnly, setSuspendedOnly] = useState(false);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string | null>(null);
@@ -27,7 +28,7 @@ export function PeoplePage() {
       <h1 className="text-2xl font-bold">People</h1>
       {list.data && (
         <p className="text-sm text-slate-600">
-          {list.data.countsByRole.map((g) => `${ROLE_PLURAL[g.role]}: ${g.count}`).join(" · ")} · Suspended: {list.data.suspended}
+          {list.data.countsByRole.map((g) => `${rolePluralTitle(g.role)}: ${g.count}`).join(" · ")} · Suspended: {list.data.suspended}
         </p>
       )}
       <div className="grid gap-4 lg:grid-cols-[1fr_24rem]">
@@ -39,11 +40,9 @@ export function PeoplePage() {
             </label>
             <label className="flex flex-col text-sm font-medium">
               Role
-              <select value={role} onChange={(e) => filter(() => setRole(e.target.value as Role | ""))} className="mt-1 rounded-md border border-slate-300 px-2 py-2 font-normal">
+              <select value={role} onChange={(e) => filter(() => setRole(e.target.value as RoleName | ""))} className="mt-1 rounded-md border border-slate-300 px-2 py-2 font-normal">
                 <option value="">Everyone</option>
-                <option value="FREELANCER">Freelancers</option>
-                <option value="CLIENT">Clients</option>
-                <option value="ADMIN">Admins</option>
+                {ROLES.map((value) => <option key={value} value={value}>{rolePluralTitle(value)}</option>)}
               </select>
             </label>
             <label className="flex items-center gap-2 text-sm">

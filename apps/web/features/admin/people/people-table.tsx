@@ -1,8 +1,8 @@
+import { roleTitle } from "@fairlance/rules";
 import { formatDate } from "@/lib/format";
 import type { AdminOutputs } from "../types";
 
 type Row = AdminOutputs["people"]["list"]["users"][number];
-const ROLE = { CLIENT: "Client", FREELANCER: "Freelancer", ADMIN: "Admin" } as const;
 
 export function PeopleTable({ users, selected, onSelect }: { users: Row[]; selected: string | null; onSelect: (id: string) => void }) {
   return (
@@ -21,7 +21,7 @@ export function PeopleTable({ users, selected, onSelect }: { users: Row[]; selec
                 </button>
                 <div className="break-all text-xs text-slate-500">{user.email}</div>
               </td>
-              <td className="py-2 pr-3">{ROLE[user.role]}</td>
+              <td className="py-2 pr-3">{roleTitle(user.role)}</td>
               <td className="whitespace-nowrap py-2 pr-3">{formatDate(user.createdAt)}</td>
               <td className="py-2">
                 {user.suspendedAt ? <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">Suspended</span> : "Active"}

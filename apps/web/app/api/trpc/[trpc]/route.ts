@@ -2,13 +2,14 @@ import { currentTime } from "@fairlance/db";
 import { readSessionCookie } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { createTrpcHandler } from "@/server/http";
+import { env } from "@/server/env";
 
 const handler = createTrpcHandler({
   // protectedProcedure checks the session against the database, with the role, in one read.
   resolveSession: () => readSessionCookie(),
   getPrisma,
   now: currentTime,
-  publicUrl: process.env.NEXTAUTH_URL ?? null,
+  publicUrl: env.NEXTAUTH_URL ?? null,
 });
 
 export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

