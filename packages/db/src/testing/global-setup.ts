@@ -3,15 +3,8 @@ import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
 import { migrate } from "../migrate";
 import { removeStaleTestRuns, testRunDir } from "./test-runs";
+import "./provided-context";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Maintenance URL of the test server; databases are created on it. */
-    testServerUrl: string;
-    /** A migrated, empty database that test databases are copied from. */
-    testTemplateDatabase: string;
-  }
-}
 
 /**
  * vitest globalSetup: a PostgreSQL server for this test run (the embedded one
