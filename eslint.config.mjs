@@ -59,6 +59,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ["e2e/tests/**/*.spec.ts"],
+    rules: {
+      // Every journey ends with the ledger invariant check: its `test` is e2e/tests/test.ts's.
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import `test` from ./test (it checks the ledger invariants after each journey)." }] },
+      ],
+    },
+  },
+  {
     files: ["packages/rules/src/**/*.ts"],
     rules: {
       // The rules are pure: no clock, no randomness, no I/O.
