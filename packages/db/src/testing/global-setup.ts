@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
+import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, leaveExitCodeToCaller, withDatabase } from "../embedded";
 import { migrate } from "../migrate";
 import { removeStaleTestRuns, testRunDir } from "./test-runs";
 import "./provided-context";
@@ -32,6 +32,8 @@ export function createGlobalSetup(name: string) {
       await dropTestDatabases(serverUrl, template);
       await server?.stop();
       if (server) rmSync(dataDir, { recursive: true, force: true });
+      // The cluster is stopped: a failed run must exit 1, not 0 (embedded.ts).
+      if (server) leaveExitCodeToCaller();
     };
   };
 }
