@@ -72,8 +72,6 @@ export default tseslint.config(
       "**/*.spec.ts",
       "**/__tests__/**",
       "apps/web/test/**",
-      // Reads FAIRLANCE_SIGN_UP_LIMIT itself until the services are converted (the schema validates it at start).
-      "packages/db/src/services/sign-up.ts",
     ],
     rules: {
       "no-restricted-syntax": [
@@ -82,6 +80,16 @@ export default tseslint.config(
           selector: "MemberExpression[object.type='MemberExpression'][object.object.name='process'][object.property.name='env']",
           message: "Read configuration from the package's env module (e.g. dbEnv from @fairlance/db/env), which validates it.",
         },
+      ],
+    },
+  },
+  {
+    files: ["e2e/tests/**/*.spec.ts"],
+    rules: {
+      // Every journey ends with the ledger invariant check: its `test` is e2e/tests/test.ts's.
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import `test` from ./test (it checks the ledger invariants after each journey)." }] },
       ],
     },
   },

@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**"],
     globalSetup: ["./test/global-setup.ts"],
+    // After each file: the ledger invariants of every database it made (test/setup.ts).
+    setupFiles: ["./test/setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -52,6 +52,8 @@ await prisma.$disconnect();
 // E2E_NEXTAUTH_URL lets a test serve the app as if it were behind HTTPS.
 const secret = randomBytes(32).toString("base64url");
 writeFileSync(files.secret, secret, { mode: 0o600 });
+// Where the journeys' ledger check (tests/test.ts) finds this server's database.
+writeFileSync(files.database, url, { mode: 0o600 });
 const env = {
   ...process.env,
   DATABASE_URL: url,
@@ -94,6 +96,7 @@ async function stop() {
       await new Promise((resolve) => proc.once("exit", resolve));
     }
   }
+  rmSync(files.database, { force: true });
   await dropDatabase(serverUrl, database).catch(() => undefined);
   await server?.stop();
   if (server) rmSync(clusterDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 // What an outside attacker found, tried again against the production build over real HTTP:

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("a freelancer signs up, signs out, signs back in and sees their dashboard", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { fillProposal, newPerson, postFixedJob } from "./jobs-helpers";
 
 test("a freelancer without enough connects is refused with the numbers, buys a bundle by card, then proposes", async ({ browser }) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { test } from "@playwright/test";
+import { test } from "./test";
 import { signIn } from "./helpers";
 
 // Screenshots of the main pages at desktop and phone widths, for people to look at

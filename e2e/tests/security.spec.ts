@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./test";
 import { e2ePort, freePort } from "../port";
 import { serverFiles, webRoot } from "../scripts/server-files";
 import { signIn, signOut, signUp, uniqueEmail } from "./helpers";

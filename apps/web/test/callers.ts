@@ -7,16 +7,11 @@ const createCaller = createCallerFactory(appRouter);
 
 export const anonymousCaller = (prisma: PrismaClient) => createCaller(createContextInner({ session: null, prisma }));
 
-/** A caller signed in as `user` (sessionVersion: the person's session version when this session began, 0 by default). */
-export function callerFor(prisma: PrismaClient, user: { id: string; email: string; name: string; role: Role; sessionVersion?: number }) {
+/**
+ * A caller signed in as `user` (sessionVersion: the person's session version when this session
+ * began, 0 by default), at the real time or at `now` (the marketplace time of every call).
+ */
+export function callerFor(prisma: PrismaClient, user: { id: string; email: string; name: string; role: Role; sessionVersion?: number }, now?: Date) {
   const session: Session = { user, expires: new Date(Date.now() + 3_600_000).toISOString() };
-  return createCaller(createContextInner({ session, prisma }));
-}
-
-let n = 0;
-export async function makeUser(prisma: PrismaClient, role: Role) {
-  return prisma.user.create({
-    data: { email: `${role.toLowerCase()}-${Date.now()}-${n++}@test.local`, name: `Test ${role}`, role, passwordHash: "x" },
-    select: { id: true, email: true, name: true, role: true },
-  });
+  return createCaller(createContextInner({ session, prisma, ...(now ? { now: () => now } : {}) }));
 }

@@ -1,10 +1,11 @@
 // The people and jobs of the proposal load, made the way the app makes them:
 // one freelancer signs up through the service (so the password hash is the
-// project's argon2id, computed once), the others are inserted with that hash;
+// project's argon2id, computed once), the others are made by the test fixtures' user
+// factory with that hash;
 // connects come from the admin grant service, jobs from `postJob`.
-import { randomUUID } from "node:crypto";
 import { adminGrantConnects, postJob, signUp } from "@fairlance/db/services";
 import { type PrismaClient } from "@fairlance/db";
+import { key, makeUser } from "@fairlance/db/testing";
 import { mapLimit } from "./util";
 
 export const BENCH_PASSWORD = "bench-password-0001";
@@ -29,15 +30,11 @@ export interface Population {
   jobCost: number;
 }
 
-const key = () => `bench-${randomUUID()}`;
-
-async function insertUsers(prisma: PrismaClient, role: "ADMIN" | "CLIENT" | "FREELANCER", emails: string[], passwordHash: string, now: Date) {
-  await prisma.user.createMany({
-    data: emails.map((email) => ({ email, name: email.split("@")[0]!, role, passwordHash, createdAt: now })),
+async function insertUsers(prisma: PrismaClient, role: "ADMIN" | "CLIENT" | "FREELANCER", emails: string[], passwordHash: string, now: Date): Promise<Person[]> {
+  return mapLimit(emails, 4, async (email) => {
+    const user = await makeUser(prisma, role, { email, name: email.split("@")[0]!, passwordHash, createdAt: now });
+    return { id: user.id, email: user.email };
   });
-  const rows = await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
-  const byEmail = new Map(rows.map((row) => [row.email, row]));
-  return emails.map((email) => byEmail.get(email)!);
 }
 
 const TITLES = ["Landing page for a bakery", "Shopify store tweaks", "Logo for a bike shop", "Python data cleanup", "React dashboard fixes", "Copy for an app store page"];
@@ -68,7 +65,7 @@ export async function seedPopulation(
     postJob(prisma, {
       actorId: clients[i % clients.length]!.id,
       now,
-      idempotencyKey: key(),
+      idempotencyKey: key("bench"),
       title: `${TITLES[i % TITLES.length]} #${i}`,
       description: "A small, well-defined piece of work with a clear brief, a fixed budget and a friendly client.",
       type: "FIXED",
@@ -89,7 +86,7 @@ export async function seedPopulation(
   log(`[bench] ${posted.length} jobs posted through postJob (${jobCost} connects each)`);
 
   const grant = (freelancerId: string, connects: number) =>
-    adminGrantConnects(prisma, { actorId: admin!.id, idempotencyKey: key(), now, freelancerId, connects, reason: "Benchmark allowance" });
+    adminGrantConnects(prisma, { actorId: admin!.id, idempotencyKey: key("bench"), now, freelancerId, connects, reason: "Benchmark allowance" });
   await mapLimit(freelancers, 4, (f) => grant(f.id, sizes.connectsEach));
   await grant(hot!.id, sizes.hotK * jobCost);
   log(`[bench] connects granted through adminGrantConnects (${sizes.connectsEach} each; the hot account ${sizes.hotK * jobCost})`);

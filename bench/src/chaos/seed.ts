@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { acceptOffer, addPaymentMethod, addPayoutMethod, clearPending, hireProposal, payBonus, postJob, SANDBOX_CARDS, signUp, submitProposal } from "@fairlance/db/services";
 import { type PrismaClient } from "@fairlance/db";
 import { accountKey } from "@fairlance/rules";
+import { key } from "@fairlance/db/testing";
 
 export const CHAOS_PASSWORD = "chaos-run-password";
 const DAY_MS = 86_400_000;
@@ -36,7 +37,6 @@ export interface Seeded {
   jobIds: string[];
 }
 
-const key = (what: string) => `chaos-seed-${what}-${randomUUID()}`;
 const CARD = { expMonth: 12, expYear: 2035, cvc: "123" };
 
 const JOB_SHAPES = [
@@ -62,13 +62,13 @@ export async function seedActors(prisma: PrismaClient, input: { users: number; j
     const ip = `chaos-seed:${run}:${index}`;
     const client = await signUp(prisma, { email: `chaos-client-${index}-${run}@chaos.test`, name: `Chaos Client ${index}`, password: CHAOS_PASSWORD, role: "CLIENT", ip, now: past });
     const freelancer = await signUp(prisma, { email: `chaos-freelancer-${index}-${run}@chaos.test`, name: `Chaos Freelancer ${index}`, password: CHAOS_PASSWORD, role: "FREELANCER", ip, now: past });
-    const clientCard = await addPaymentMethod(prisma, { actorId: client.id, idempotencyKey: key("card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
-    const freelancerCard = await addPaymentMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
-    const payout = await addPayoutMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("payout-method"), now: past, kind: "ACH", account: `00012345${index}9`, label: "Bank" });
+    const clientCard = await addPaymentMethod(prisma, { actorId: client.id, idempotencyKey: key("chaos-seed-card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
+    const freelancerCard = await addPaymentMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("chaos-seed-card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
+    const payout = await addPayoutMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("chaos-seed-payout-method"), now: past, kind: "ACH", account: `00012345${index}9`, label: "Bank" });
 
     const job = await postJob(prisma, {
       actorId: client.id,
-      idempotencyKey: key("job"),
+      idempotencyKey: key("chaos-seed-job"),
       now: past,
       publish: true,
       title: `Chaos contract ${index}`,
@@ -81,7 +81,7 @@ export async function seedActors(prisma: PrismaClient, input: { users: number; j
     });
     const proposal = await submitProposal(prisma, {
       actorId: freelancer.id,
-      idempotencyKey: key("proposal"),
+      idempotencyKey: key("chaos-seed-proposal"),
       now: past,
       jobId: job.jobId,
       coverLetter: "I will do this work carefully and on time, milestone by milestone.",
@@ -89,13 +89,13 @@ export async function seedActors(prisma: PrismaClient, input: { users: number; j
     });
     const offer = await hireProposal(prisma, {
       actorId: client.id,
-      idempotencyKey: key("hire"),
+      idempotencyKey: key("chaos-seed-hire"),
       now: past,
       proposalId: proposal.proposalId,
       terms: { type: "FIXED", milestones: [{ title: "Kick-off", amountMinor: 5_000n }] },
     });
-    await acceptOffer(prisma, { actorId: freelancer.id, idempotencyKey: key("accept"), now: past, contractId: offer.contractId });
-    await payBonus(prisma, { actorId: client.id, idempotencyKey: key("bonus"), now: past, contractId: offer.contractId, amountMinor: 20_000n, note: "Welcome bonus" });
+    await acceptOffer(prisma, { actorId: freelancer.id, idempotencyKey: key("chaos-seed-accept"), now: past, contractId: offer.contractId });
+    await payBonus(prisma, { actorId: client.id, idempotencyKey: key("chaos-seed-bonus"), now: past, contractId: offer.contractId, amountMinor: 20_000n, note: "Welcome bonus" });
 
     pairs.push({
       index,
@@ -108,7 +108,7 @@ export async function seedActors(prisma: PrismaClient, input: { users: number; j
       const shape = JOB_SHAPES[j % JOB_SHAPES.length]!;
       const posted = await postJob(prisma, {
         actorId: client.id,
-        idempotencyKey: key("job"),
+        idempotencyKey: key("chaos-seed-job"),
         now,
         publish: true,
         title: `Chaos job ${index}.${j}`,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { key } from "@fairlance/db/testing";
 import { trpc } from "../harness/http";
 import type { Journal, OperationPath } from "./journal";
 import { sleep, type Random } from "./random";
@@ -18,8 +18,6 @@ export interface VirtualUserContext {
   duplicateRate: number;
 }
 
-const newKey = () => `chaos-${randomUUID()}`;
-
 /**
  * One virtual user: a client and a freelancer on their contract, going round the money cycle
  * (buy connects, propose, add, fund, submit and approve or refund a milestone, pay a bonus,
@@ -28,7 +26,7 @@ const newKey = () => `chaos-${randomUUID()}`;
 export async function runVirtualUser(context: VirtualUserContext): Promise<void> {
   const { journal, baseUrl, pair, client, freelancer, random } = context;
   const op = (session: Session, path: OperationPath, input: Record<string, unknown>) =>
-    perform(journal, baseUrl, session, path, { idempotencyKey: newKey(), ...input }, { duplicate: random.chance(context.duplicateRate) });
+    perform(journal, baseUrl, session, path, { idempotencyKey: key("chaos"), ...input }, { duplicate: random.chance(context.duplicateRate) });
   const resultOf = <T>(entry: Awaited<ReturnType<typeof op>>): T | null => (entry.outcome?.kind === "success" ? (entry.outcome.result as T) : null);
 
   // Each freelancer walks the open jobs in its own order, proposing once per job.

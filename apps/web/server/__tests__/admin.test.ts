@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { COVER_LETTER, freshDatabase, key, type TestDatabase } from "@fairlance/db/testing";
 import { appRouter } from "@/server/root";
 import { callerFor } from "@/test/callers";
-import { COVER_LETTER, key, people } from "./marketplace-fixtures";
+import { people } from "./marketplace-fixtures";
 
 let db: TestDatabase;
 let the: Awaited<ReturnType<typeof people>>;

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import type { z } from "zod";
 import { describePath } from "@fairlance/db";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { freshDatabase, key, type TestDatabase } from "@fairlance/db/testing";
+import { JOB } from "./marketplace-fixtures";
 import { createTrpcHandler } from "@/server/http";
 import { appRouter } from "@/server/root";
 import { BASE_URL, changesNothing, encode, expectRefusedWith, httpApi, Typed, type Reply } from "./bad-input-kit";
-import { buildWorld, JOB_FIELDS, NOW, type World } from "./bad-input-world";
-import { key } from "./money-helpers";
+import { buildWorld, NOW, type World } from "./bad-input-world";
 
 /**
  * What an outside attacker found over HTTP (issue: attack surface, round two), each kept here so
@@ -151,7 +151,7 @@ describe("text a person could not mean", () => {
 
   it("tab, newline and right-to-left text itself are taken", async () => {
     const reply = await api.send(api.signIn(w.people.client), "job.post", {
-      ...JOB_FIELDS,
+      ...JOB,
       title: "Landing page: עברית and العربية welcome",
       description: "Line one\r\nLine two\tand a tab, with enough words to be a description of the work.",
       idempotencyKey: key(),
@@ -204,7 +204,7 @@ describe("__proto__", () => {
 });
 
 describe("the cross-site check", () => {
-  const job = () => ({ ...JOB_FIELDS, title: "Cross-site", idempotencyKey: key(), publish: true });
+  const job = () => ({ ...JOB, title: "Cross-site", idempotencyKey: key(), publish: true });
   const post = (handler: (req: Request) => Promise<Response>, url: string, headers: Record<string, string>) =>
     handler(new Request(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: encode(job()) }));
 

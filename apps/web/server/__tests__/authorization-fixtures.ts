@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Session } from "next-auth";
 import { clearPending, invoiceHourlyWeeks, SANDBOX_CARDS } from "@fairlance/db/services";
 import { type PrismaClient, type Role } from "@fairlance/db";
-import { appRouter } from "@/server/root";
-import { createCallerFactory, createContextInner } from "@/server/trpc";
-import { anonymousCaller } from "@/test/callers";
-import { COVER_LETTER, JOB } from "./marketplace-fixtures";
-import { callerAt, days, key, T0, user, type TestUser } from "./money-helpers";
+import { COVER_LETTER, key, makeUser, type TestUser } from "@fairlance/db/testing";
+import { anonymousCaller, callerFor } from "@/test/callers";
+import { JOB } from "./marketplace-fixtures";
+import { callerAt, days, T0 } from "./money-helpers";
 
 /** The callers of the matrix: nobody, two of each role that owns things, and an admin. */
 export const PEOPLE = ["anonymous", "client", "otherClient", "freelancer", "otherFreelancer", "admin"] as const;
@@ -32,11 +30,8 @@ export const MATRIX_TITLE = "Authorization matrix landing page";
 const card = (number: string) => ({ number, expMonth: 12, expYear: 2035, cvc: "123" });
 
 /** A session for an account that was deleted after signing in. */
-const createCaller = createCallerFactory(appRouter);
 function ghostCaller(prisma: PrismaClient): Caller {
-  const ghost = { id: randomUUID(), email: "ghost@test.local", name: "Ghost", role: "ADMIN" as const };
-  const session: Session = { user: ghost, expires: new Date(Date.now() + 3_600_000).toISOString() };
-  return createCaller(createContextInner({ session, prisma, now: () => T0 }));
+  return callerFor(prisma, { id: randomUUID(), email: "ghost@test.local", name: "Ghost", role: "ADMIN" }, T0);
 }
 
 /**
@@ -47,11 +42,11 @@ function ghostCaller(prisma: PrismaClient): Caller {
  */
 export async function buildMarketplace(prisma: PrismaClient) {
   const users: Record<Person, TestUser> = {
-    client: await user(prisma, "CLIENT", "Carol"),
-    otherClient: await user(prisma, "CLIENT", "Oscar"),
-    freelancer: await user(prisma, "FREELANCER", "Fran"),
-    otherFreelancer: await user(prisma, "FREELANCER", "Olga"),
-    admin: await user(prisma, "ADMIN", "Ada"),
+    client: await makeUser(prisma, "CLIENT", { name: "Carol" }),
+    otherClient: await makeUser(prisma, "CLIENT", { name: "Oscar" }),
+    freelancer: await makeUser(prisma, "FREELANCER", { name: "Fran" }),
+    otherFreelancer: await makeUser(prisma, "FREELANCER", { name: "Olga" }),
+    admin: await makeUser(prisma, "ADMIN", { name: "Ada" }),
   };
   const at = (who: Person, when: Date = T0) => callerAt(prisma, users[who], when);
   const as: Record<Who, Caller> & { ghost: Caller } = {
@@ -140,7 +135,7 @@ export async function buildMarketplace(prisma: PrismaClient) {
       offer: () => offer("FIXED"),
       activeContract: () => activeContract(),
       milestone,
-      freelancer: async () => user(prisma, "FREELANCER"),
+      freelancer: async () => makeUser(prisma, "FREELANCER"),
     },
   };
 }

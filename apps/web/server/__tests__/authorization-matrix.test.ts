@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "@fairlance/db/services";
 import { type Role } from "@fairlance/db";
-import { freshDatabase, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { freshDatabase, key, setPassword, type TestDatabase } from "@fairlance/db/testing";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
-import { callerAt, key, T0 } from "./money-helpers";
+import { callerAt, T0 } from "./money-helpers";
 import {
   buildMarketplace,
   fingerprint,

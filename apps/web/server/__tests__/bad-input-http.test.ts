@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@fairlance/db";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { freshDatabase, key, makeUser, type TestDatabase, type TestUser } from "@fairlance/db/testing";
 import { createTrpcHandler, MAX_BATCH_CALLS, MAX_BODY_BYTES } from "@/server/http";
 import { BASE_URL, changesNothing, encode, expectRefusedWith, httpApi } from "./bad-input-kit";
-import { days, key, T0, user, type TestUser } from "./money-helpers";
+import { days, T0 } from "./money-helpers";
 
 let db: TestDatabase;
 let api: ReturnType<typeof httpApi>;
@@ -14,7 +14,7 @@ const clock = { now: days(1) };
 beforeAll(async () => {
   db = await freshDatabase();
   api = httpApi(db.prisma, clock);
-  freelancer = await user(db.prisma, "FREELANCER");
+  freelancer = await makeUser(db.prisma, "FREELANCER");
   asFreelancer = api.signIn(freelancer);
 });
 afterAll(() => db.drop());

@@ -2,10 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { Session } from "next-auth";
 import superjson from "superjson";
-import { checkInvariants, formatInvariantReport } from "@fairlance/db/read";
 import { type PrismaClient } from "@fairlance/db";
 import { createTrpcHandler } from "@/server/http";
-import type { TestUser } from "./money-helpers";
+import { assertLedgerHolds, type TestUser } from "@fairlance/db/testing";
 
 /** The site the in-process requests pretend to come from (and go to). */
 export const BASE_URL = "http://fairlance.test";
@@ -186,6 +185,5 @@ export async function changesNothing(prisma: PrismaClient, context: string, case
   const after = await fingerprint(prisma);
   const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
   expect(changed, `${context}: these tables changed`).toEqual([]);
-  const report = await checkInvariants(prisma);
-  expect(report.ok, formatInvariantReport(report)).toBe(true);
+  await assertLedgerHolds(prisma, `after ${context}`);
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { COVER_LETTER, freshDatabase, key, type TestDatabase, type TestUser } from "@fairlance/db/testing";
 import { changesNothing, expectRefused, fingerprint, httpApi, type Reply } from "./bad-input-kit";
-import { buildWorld, COVER_LETTER, NOW, type World } from "./bad-input-world";
-import { days, key, type TestUser } from "./money-helpers";
+import { buildWorld, NOW, type World } from "./bad-input-world";
+import { days } from "./money-helpers";
 
 let db: TestDatabase;
 let w: World;

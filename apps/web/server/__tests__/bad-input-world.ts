@@ -1,18 +1,9 @@
 import { clearPending, invoiceHourlyWeeks, SANDBOX_CARDS } from "@fairlance/db/services";
 import { type PrismaClient } from "@fairlance/db";
-import { callerAt, days, key, T0, user, verifiedClient, type TestUser } from "./money-helpers";
+import { COVER_LETTER, key, makeUser, makeVerifiedClient, type TestUser } from "@fairlance/db/testing";
+import { JOB } from "./marketplace-fixtures";
+import { callerAt, days, T0 } from "./money-helpers";
 
-/** A fixed-price job of $1,000 over 60 days (6 connects to apply). */
-export const JOB_FIELDS = {
-  title: "Build a landing page",
-  description: "A responsive landing page for our product launch next month.",
-  type: "FIXED" as const,
-  budgetMinor: 100_000n,
-  durationDays: 60,
-  experienceLevel: "INTERMEDIATE" as const,
-  skills: ["react", "css"],
-};
-export const COVER_LETTER = "I have built many landing pages like this one, fast and accessible.";
 const CARD = { number: SANDBOX_CARDS.succeeds, expMonth: 12, expYear: 2035, cvc: "123" };
 
 /** Tuesday 1 December 2026: the time of every request the bad-input tests send. */
@@ -26,12 +17,12 @@ export const NOW = days(6);
  */
 export async function buildWorld(prisma: PrismaClient) {
   const people = {
-    client: await verifiedClient(prisma),
-    otherClient: await verifiedClient(prisma),
-    freelancer: await user(prisma, "FREELANCER", "Fran"),
-    otherFreelancer: await user(prisma, "FREELANCER", "Otto"),
-    brokeFreelancer: await user(prisma, "FREELANCER", "Bea"),
-    admin: await user(prisma, "ADMIN"),
+    client: await makeVerifiedClient(prisma, { now: T0 }),
+    otherClient: await makeVerifiedClient(prisma, { now: T0 }),
+    freelancer: await makeUser(prisma, "FREELANCER", { name: "Fran" }),
+    otherFreelancer: await makeUser(prisma, "FREELANCER", { name: "Otto" }),
+    brokeFreelancer: await makeUser(prisma, "FREELANCER", { name: "Bea" }),
+    admin: await makeUser(prisma, "ADMIN"),
   };
   const { client, otherClient, freelancer, otherFreelancer, admin } = people;
   const as = (who: TestUser, now = T0) => callerAt(prisma, who, now);
@@ -46,7 +37,7 @@ export async function buildWorld(prisma: PrismaClient) {
   const unverifiedCard = (await as(client).paymentMethod.add({ idempotencyKey: key(), card: { ...CARD, number: SANDBOX_CARDS.requiresVerification } })).id;
   const otherUnverifiedCard = (await as(otherClient).paymentMethod.add({ idempotencyKey: key(), card: { ...CARD, number: SANDBOX_CARDS.requiresVerification } })).id;
 
-  const post = async (who: TestUser, publish = true) => (await as(who).job.post({ ...JOB_FIELDS, idempotencyKey: key(), publish })).jobId;
+  const post = async (who: TestUser, publish = true) => (await as(who).job.post({ ...JOB, idempotencyKey: key(), publish })).jobId;
   const jobs = {
     open: await post(client),
     openUnproposed: await post(client),

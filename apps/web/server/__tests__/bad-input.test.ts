@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import type { z } from "zod";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
+import { COVER_LETTER, freshDatabase, key, type TestDatabase, type TestUser } from "@fairlance/db/testing";
+import { JOB } from "./marketplace-fixtures";
 import { SETTING_DEFINITIONS } from "@fairlance/rules";
 import { appRouter } from "@/server/root";
 import { changesNothing, encode, expectRefused, httpApi, inParallel, Raw, Typed, type Reply } from "./bad-input-kit";
-import { buildWorld, COVER_LETTER, JOB_FIELDS, NOW, type World } from "./bad-input-world";
-import { key, type TestUser } from "./money-helpers";
+import { buildWorld, NOW, type World } from "./bad-input-world";
 
 let db: TestDatabase;
 let w: World;
@@ -44,7 +44,7 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { path: "job.post", as: () => w.people.client, input: () => ({ ...JOB_FIELDS, idempotencyKey: key(), publish: true }) },
+  { path: "job.post", as: () => w.people.client, input: () => ({ ...JOB, idempotencyKey: key(), publish: true }) },
   { path: "job.publish", as: () => w.people.client, input: () => ({ jobId: w.jobs.draft, idempotencyKey: key() }) },
   {
     path: "job.edit",

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
-import { anonymousCaller, callerFor, makeUser } from "@/test/callers";
+import { freshDatabase, makeUser, type TestDatabase } from "@fairlance/db/testing";
+import { anonymousCaller, callerFor } from "@/test/callers";
 
 let db: TestDatabase;
 beforeAll(async () => {

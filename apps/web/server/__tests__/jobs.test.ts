@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
-import { COVER_LETTER, JOB, key, people } from "./marketplace-fixtures";
+import { COVER_LETTER, freshDatabase, key, type TestDatabase } from "@fairlance/db/testing";
+import { JOB, people } from "./marketplace-fixtures";
 
 let db: TestDatabase;
 let the: Awaited<ReturnType<typeof people>>;

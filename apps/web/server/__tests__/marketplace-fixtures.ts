@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { addPaymentMethod, adminGrantConnects, postJob, SANDBOX_CARDS } from "@fairlance/db/services";
+import { adminGrantConnects, postJob } from "@fairlance/db/services";
 import { type PrismaClient } from "@fairlance/db";
-import { callerFor, makeUser } from "@/test/callers";
-
-export const key = () => `test-${randomUUID()}`;
+import { addCard, key, makeUser } from "@fairlance/db/testing";
+import { callerFor } from "@/test/callers";
 
 /** A $1,000 fixed-price job over 60 days: 6 connects with the default rate card. */
 export const JOB = {
@@ -15,8 +13,6 @@ export const JOB = {
   experienceLevel: "INTERMEDIATE" as const,
   skills: ["react", "css"],
 };
-
-export const COVER_LETTER = "I have built many landing pages like this one, fast and accessible.";
 
 /** Two clients, two freelancers and an admin, each with a tRPC caller. */
 export async function people(prisma: PrismaClient) {
@@ -34,7 +30,6 @@ export async function people(prisma: PrismaClient) {
     adminGrantConnects(prisma, { actorId: users.admin.id, idempotencyKey: key(), now: new Date(), freelancerId, connects, reason: "test grant" });
   const job = async (clientId = users.client.id, publish = true, overrides: Partial<typeof JOB> = {}) =>
     (await postJob(prisma, { ...JOB, ...overrides, publish, actorId: clientId, now: new Date(), idempotencyKey: key() })).jobId;
-  const card = async (userId: string, number: string = SANDBOX_CARDS.succeeds) =>
-    (await addPaymentMethod(prisma, { actorId: userId, idempotencyKey: key(), now: new Date(), card: { number, expMonth: 12, expYear: 2035, cvc: "123" } })).id;
+  const card = async (userId: string) => (await addCard(prisma, userId)).id;
   return { users, callers, grant, job, card };
 }

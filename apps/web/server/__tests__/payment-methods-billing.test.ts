@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
-import { callerAt, FORBIDDEN, key, NOT_FOUND, user, verifiedClient } from "./money-helpers";
+import { freshDatabase, key, makeUser, makeVerifiedClient, type TestDatabase } from "@fairlance/db/testing";
+import { callerAt, FORBIDDEN, NOT_FOUND, T0 } from "./money-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -12,14 +12,14 @@ const card = (number: string) => ({ number, expMonth: 12, expYear: 2030, cvc: "1
 
 describe("paymentMethod", () => {
   it("refuses admins on list, add and verify", async () => {
-    const admin = callerAt(db.prisma, await user(db.prisma, "ADMIN"));
+    const admin = callerAt(db.prisma, await makeUser(db.prisma, "ADMIN"));
     await expect(admin.paymentMethod.list()).rejects.toMatchObject(FORBIDDEN);
     await expect(admin.paymentMethod.add({ idempotencyKey: key(), card: card("4242424242424242") })).rejects.toMatchObject(FORBIDDEN);
     await expect(admin.paymentMethod.verify({ idempotencyKey: key(), paymentMethodId: crypto.randomUUID(), code: "123456" })).rejects.toMatchObject(FORBIDDEN);
   });
 
   it("adds a card that verifies at once, and one that needs the bank's code (only its owner can verify it)", async () => {
-    const owner = await user(db.prisma, "CLIENT");
+    const owner = await makeUser(db.prisma, "CLIENT");
     const caller = callerAt(db.prisma, owner);
     await expect(caller.paymentMethod.list()).resolves.toEqual({ methods: [], paymentVerified: false });
 
@@ -27,7 +27,7 @@ describe("paymentMethod", () => {
     expect(pending).toMatchObject({ status: "REQUIRES_VERIFICATION", last4: "3155", verifiedAt: null });
     expect((await caller.paymentMethod.list()).paymentVerified).toBe(false);
 
-    const stranger = callerAt(db.prisma, await user(db.prisma, "FREELANCER"));
+    const stranger = callerAt(db.prisma, await makeUser(db.prisma, "FREELANCER"));
     await expect(stranger.paymentMethod.verify({ idempotencyKey: key(), paymentMethodId: pending.id, code: "123456" })).rejects.toMatchObject(NOT_FOUND);
     await expect(stranger.paymentMethod.list()).resolves.toMatchObject({ methods: [] });
 
@@ -42,7 +42,7 @@ describe("paymentMethod", () => {
   });
 
   it("replays a double-clicked add once, and lets a freelancer hold a card", async () => {
-    const freelancer = callerAt(db.prisma, await user(db.prisma, "FREELANCER"));
+    const freelancer = callerAt(db.prisma, await makeUser(db.prisma, "FREELANCER"));
     const idempotencyKey = key();
     const first = await freelancer.paymentMethod.add({ idempotencyKey, card: card("4242424242424242") });
     const second = await freelancer.paymentMethod.add({ idempotencyKey, card: card("4242424242424242") });
@@ -53,10 +53,10 @@ describe("paymentMethod", () => {
 
 describe("billing.history", () => {
   it("is for clients, and shows only the client's own charges and refunds with their purpose", async () => {
-    const freelancerUser = await user(db.prisma, "FREELANCER");
+    const freelancerUser = await makeUser(db.prisma, "FREELANCER");
     await expect(callerAt(db.prisma, freelancerUser).billing.history()).rejects.toMatchObject(FORBIDDEN);
 
-    const client = await verifiedClient(db.prisma);
+    const client = await makeVerifiedClient(db.prisma, { now: T0 });
     const caller = callerAt(db.prisma, client);
     await expect(caller.billing.history()).resolves.toEqual([]);
     const offer = await caller.contract.offer({
@@ -76,7 +76,7 @@ describe("billing.history", () => {
       ]),
     );
     expect(history.find((line) => line.kind === "charge")?.description).toContain('milestone "Sketches" (Logo)');
-    const other = await verifiedClient(db.prisma);
+    const other = await makeVerifiedClient(db.prisma, { now: T0 });
     await expect(callerAt(db.prisma, other).billing.history()).resolves.toEqual([]);
   });
 });

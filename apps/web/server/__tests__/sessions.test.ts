@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { freshDatabase, type TestDatabase } from "@fairlance/db/testing";
-import { callerFor, makeUser } from "@/test/callers";
-import { key } from "./money-helpers";
+import { freshDatabase, key, makeUser, type TestDatabase } from "@fairlance/db/testing";
+import { callerFor } from "@/test/callers";
 
 let db: TestDatabase;
 let authOptions: (typeof import("@/server/auth"))["authOptions"];

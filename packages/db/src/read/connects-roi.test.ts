@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../testing";
+import { COVER_LETTER, freelancerWithConnects, freshDatabase, key, makeUser, openJob, type TestDatabase } from "../testing";
 import { closeJob } from "../services/jobs/close-job";
 import { markProposalViewed } from "../services/jobs/mark-proposal-viewed";
 import { submitProposal } from "../services/jobs/submit-proposal";
 import { sendMessage } from "../services/messages/send-message";
-import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob } from "../services/jobs/test-helpers";
 import { getConnectsRoi, ROI_WEEKS } from "./connects-roi";
 
 let db: TestDatabase;
@@ -19,16 +18,16 @@ const lastWeek = new Date("2026-11-25T09:00:00Z");
 
 describe("getConnectsRoi", () => {
   it("counts connects spent (net of refunds), views, interviews and hires, priced at the connect price, week by week", async () => {
-    const client = await makeUser(db.prisma, "CLIENT");
-    const freelancer = await freelancerWithConnects(db.prisma, 60, lastWeek);
+    const client = (await makeUser(db.prisma, "CLIENT")).id;
+    const freelancer = (await freelancerWithConnects(db.prisma, 60, lastWeek)).id;
     const propose = async (jobId: string, when: Date, boostConnects = 0) =>
-      (await submitProposal(db.prisma, { jobId, actorId: freelancer, now: when, idempotencyKey: newKey(), coverLetter: COVER_LETTER, bidMinor: 50_000n, boostConnects })).proposalId;
+      (await submitProposal(db.prisma, { jobId, actorId: freelancer, now: when, idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 50_000n, boostConnects })).proposalId;
     const viewedJob = await openJob(db.prisma, client, lastWeek);
     const viewed = await propose(viewedJob, lastWeek, 2);
     await markProposalViewed(db.prisma, { proposalId: viewed, actorId: client, now: lastWeek });
     const talkedJob = await openJob(db.prisma, client, now);
     const talked = await propose(talkedJob, now);
-    await sendMessage(db.prisma, { proposalId: talked, actorId: client, now, idempotencyKey: newKey(), body: "Could we talk tomorrow?" });
+    await sendMessage(db.prisma, { proposalId: talked, actorId: client, now, idempotencyKey: key(), body: "Could we talk tomorrow?" });
     const hiredJob = await openJob(db.prisma, client, now);
     const hired = await propose(hiredJob, now);
     await db.prisma.proposal.update({ where: { id: hired }, data: { status: "HIRED" } });
@@ -37,7 +36,7 @@ describe("getConnectsRoi", () => {
     });
     const closedJob = await openJob(db.prisma, client, now);
     await propose(closedJob, now);
-    await closeJob(db.prisma, { jobId: closedJob, actorId: client, now, idempotencyKey: newKey() });
+    await closeJob(db.prisma, { jobId: closedJob, actorId: client, now, idempotencyKey: key() });
 
     const report = await getConnectsRoi(db.prisma, freelancer, now);
     // 6 + 2 boost, 6, 6, and 6 refunded when the job closed: 20 connects at $0.15 = $3.00.
@@ -60,7 +59,7 @@ describe("getConnectsRoi", () => {
   });
 
   it("has no costs per step before anything happened", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 0, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 0, now)).id;
     const report = await getConnectsRoi(db.prisma, freelancer, now);
     expect(report.roi).toMatchObject({ connectsSpent: 0, proposals: 0, spentMinor: 0n, costPerViewMinor: null, costPerHireMinor: null });
   });

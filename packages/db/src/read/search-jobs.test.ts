@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../testing";
+import { freshDatabase, key, makeUser, openJob, type TestDatabase } from "../testing";
 import { closeJob } from "../services/jobs/close-job";
 import { editJob } from "../services/jobs/edit-job";
-import { makeUser, newKey, openJob } from "../services/jobs/test-helpers";
 import { JOB_SEARCH_PAGE_SIZE, searchJobs } from "./search-jobs";
 
 let db: TestDatabase;
@@ -11,7 +10,7 @@ const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 
 beforeAll(async () => {
   db = await freshDatabase();
-  const client = await makeUser(db.prisma, "CLIENT");
+  const client = (await makeUser(db.prisma, "CLIENT")).id;
   const post = (minutes: number, overrides: Parameters<typeof openJob>[3]) => openJob(db.prisma, client, at(minutes), overrides);
   await post(1, { title: "Migrate a PostgreSQL database", description: "Move our PostgreSQL 12 database to version 17 without downtime.", budgetMinor: 80_000n, durationDays: 20, experienceLevel: "EXPERT" });
   await post(2, { title: "Logo for a bakery", description: "A warm, friendly logo for a neighbourhood bakery and cafe.", budgetMinor: 4_000n, durationDays: 1, experienceLevel: "ENTRY" });
@@ -21,7 +20,7 @@ beforeAll(async () => {
     type: "HOURLY", budgetMinor: undefined, hourlyMinMinor: 3_000n, hourlyMaxMinor: 5_000n, estimatedHours: 40, durationDays: 90,
   });
   const closed = await post(4, { title: "Closed PostgreSQL tuning", description: "Tune slow PostgreSQL queries for our reporting database." });
-  await closeJob(db.prisma, { jobId: closed, actorId: client, now: at(5), idempotencyKey: newKey() });
+  await closeJob(db.prisma, { jobId: closed, actorId: client, now: at(5), idempotencyKey: key() });
   await openJob(db.prisma, client, at(6), { title: "Draft PostgreSQL job", description: "Not yet published, about PostgreSQL databases.", publish: false });
 });
 afterAll(() => db.drop());
@@ -77,7 +76,7 @@ describe("searchJobs", () => {
   });
 
   it("pages through results and reports the total", async () => {
-    const client = await makeUser(db.prisma, "CLIENT");
+    const client = (await makeUser(db.prisma, "CLIENT")).id;
     for (let index = 0; index < JOB_SEARCH_PAGE_SIZE + 2; index++) {
       await openJob(db.prisma, client, at(100 + index), { title: `Paged widget job ${index}`, description: "A widget job used to test the pages of Find work." });
     }
@@ -93,10 +92,10 @@ describe("searchJobs", () => {
   it("searches the stored document through its index, kept current when the client edits the job", async () => {
     const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_document_idx'`;
     expect(index?.indexdef).toContain('USING gin ("searchDocument")');
-    const client = await makeUser(db.prisma, "CLIENT");
+    const client = (await makeUser(db.prisma, "CLIENT")).id;
     const jobId = await openJob(db.prisma, client, at(200), { title: "Knit a sweater pattern", description: "A cosy sweater pattern for beginners to knit." });
     expect(await titles({ q: "sweater" })).toEqual(["Knit a sweater pattern"]);
-    await editJob(db.prisma, { jobId, actorId: client, now: at(201), idempotencyKey: newKey(), changes: { title: "Crochet a scarf pattern", description: "A cosy scarf pattern for beginners to crochet." } });
+    await editJob(db.prisma, { jobId, actorId: client, now: at(201), idempotencyKey: key(), changes: { title: "Crochet a scarf pattern", description: "A cosy scarf pattern for beginners to crochet." } });
     expect(await titles({ q: "sweater" })).toEqual([]);
     expect(await titles({ q: "crochet scarf" })).toEqual(["Crochet a scarf pattern"]);
   });

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runner } from "graphile-worker";
-import { freshDatabase, type TestDatabase } from "../testing";
-import { checkInvariants } from "../ledger/invariants";
+import { assertLedgerHolds, earn, freshDatabase, makeUser, type TestDatabase } from "../testing";
 import { balanceOf } from "../ledger/post-transfers";
-import { earn, makeUser } from "../services/payouts/test-helpers";
 import { enqueueEconomySql, pendingEconomyJobs } from "./enqueue";
 import { failedEconomyJobs, listJobRuns } from "./runs";
 import { ECONOMY_TASK_NAMES } from "./tasks";
@@ -61,7 +59,7 @@ describe("the job runner", () => {
     for (const now of times) await enqueueEconomySql(db.prisma, now);
     await until(async () => (await pendingEconomyJobs(db.prisma)) === 0, "the queue is empty again");
     expect(await db.prisma.ledgerTransfer.count()).toBe(transfers);
-    expect((await checkInvariants(db.prisma)).ok).toBe(true);
+    await assertLedgerHolds(db.prisma);
   });
 
   it("retries a failing job with backoff, then reports it; nothing is lost", async () => {
@@ -97,6 +95,6 @@ describe("the job runner", () => {
     expect(await failedEconomyJobs(db.prisma)).toEqual([
       expect.objectContaining({ task: "expire_connect_lots", attempts: MAX_ATTEMPTS, lastError: expect.stringMatching(/lots table unreachable/) }),
     ]);
-    expect((await checkInvariants(db.prisma)).ok).toBe(true);
+    await assertLedgerHolds(db.prisma);
   });
 });

@@ -1,8 +1,7 @@
 import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../testing";
+import { assertLedgerHolds, freshDatabase, type TestDatabase } from "../testing";
 import { verifyCredentials } from "../services/verify-credentials";
-import { checkInvariants } from "../ledger/invariants";
 import { DEMO_LOGINS, seedDemo } from "./demo";
 
 let db: TestDatabase;
@@ -23,8 +22,7 @@ it("seeds the demo accounts and open jobs once; running it again adds nothing", 
 
   // The demo data went through the services: the ledger holds, and Fran was paid
   // $500 − 20% = $400 for the first milestone, pending for the security period.
-  const report = await checkInvariants(db.prisma);
-  expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+  await assertLedgerHolds(db.prisma);
   const fran = await db.prisma.user.findUniqueOrThrow({ where: { email: "fran@fairlance.test" } });
   expect(await db.prisma.ledgerAccount.findUnique({ where: { key: accountKey({ kind: "freelancer_pending", userId: fran.id }) } })).toMatchObject({ balanceMinor: 40_000n });
   expect(await db.prisma.connectLot.aggregate({ where: { userId: fran.id }, _sum: { remaining: true } })).toEqual({ _sum: { remaining: 15 } }); // 20 on sign-up − 5 for a $1,200 job lasting under a month

@@ -69,9 +69,20 @@ describe("the sign-up throttle", () => {
   });
 
   it("takes its limit from FAIRLANCE_SIGN_UP_LIMIT when set, and refuses a value that is not a count", () => {
-    expect(signUpThrottle(undefined)).toEqual(SIGN_UP_THROTTLE);
-    expect(signUpThrottle("500")).toEqual({ ...SIGN_UP_THROTTLE, limit: 500 });
-    for (const bad of ["0", "-1", "ten", "1.5"]) expect(() => signUpThrottle(bad)).toThrow(/FAIRLANCE_SIGN_UP_LIMIT must be the number/);
+    const saved = process.env.FAIRLANCE_SIGN_UP_LIMIT;
+    try {
+      delete process.env.FAIRLANCE_SIGN_UP_LIMIT;
+      expect(signUpThrottle()).toEqual(SIGN_UP_THROTTLE);
+      process.env.FAIRLANCE_SIGN_UP_LIMIT = "500";
+      expect(signUpThrottle()).toEqual({ ...SIGN_UP_THROTTLE, limit: 500 });
+      for (const bad of ["0", "-1", "ten", "1.5"]) {
+        process.env.FAIRLANCE_SIGN_UP_LIMIT = bad;
+        expect(() => signUpThrottle()).toThrow(/FAIRLANCE_SIGN_UP_LIMIT must be a whole number from 1 to 100000/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.FAIRLANCE_SIGN_UP_LIMIT;
+      else process.env.FAIRLANCE_SIGN_UP_LIMIT = saved;
+    }
   });
 
   it("lets at most the limit through from one address, however many arrive at once", async () => {

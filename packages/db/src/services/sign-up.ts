@@ -3,6 +3,7 @@ import type { PrismaClient, Role } from "../client";
 import { hashPassword } from "../auth/password";
 import { NewPassword, passwordProblem } from "../auth/password-policy";
 import { waitInWords } from "../auth/throttle";
+import { dbEnv } from "../env";
 import { DomainError } from "../errors";
 import { takeRateLimitHit, type RateLimit } from "../rate-limit";
 import { runTransaction } from "../transaction";
@@ -32,13 +33,8 @@ export type SignUpRequest = z.input<typeof SignUpInput> & { ip: string; now: Dat
 export const SIGN_UP_THROTTLE = { bucket: "sign-up", limit: 10, windowMinutes: 60 } as const satisfies RateLimit;
 
 /** FAIRLANCE_SIGN_UP_LIMIT: sign-ups one address may make per hour (default 10; the e2e journeys, all from one address, raise it). */
-export function signUpThrottle(value: string | undefined = process.env.FAIRLANCE_SIGN_UP_LIMIT): RateLimit {
-  if (value === undefined || value.trim() === "") return SIGN_UP_THROTTLE;
-  const limit = Number(value.trim());
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
-    throw new Error(`FAIRLANCE_SIGN_UP_LIMIT must be the number of sign-ups one address may make per hour (1 to 100000), not "${value}".`);
-  }
-  return { ...SIGN_UP_THROTTLE, limit };
+export function signUpThrottle(): RateLimit {
+  return { ...SIGN_UP_THROTTLE, limit: dbEnv.FAIRLANCE_SIGN_UP_LIMIT };
 }
 
 export interface SignedUpUser {

@@ -1,18 +1,11 @@
 import { rmSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, withDatabase } from "../embedded";
+import { startEmbeddedPostgres, createDatabaseIfMissing, dropDatabase, leaveExitCodeToCaller, withDatabase } from "../embedded";
 import { migrate } from "../migrate";
 import { removeStaleTestRuns, testRunDir } from "./test-runs";
 import { dbEnv } from "../env";
+import "./provided-context";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Maintenance URL of the test server; databases are created on it. */
-    testServerUrl: string;
-    /** A migrated, empty database that test databases are copied from. */
-    testTemplateDatabase: string;
-  }
-}
 
 /**
  * vitest globalSetup: a PostgreSQL server for this test run (the embedded one
@@ -40,6 +33,8 @@ export function createGlobalSetup(name: string) {
       await dropTestDatabases(serverUrl, template);
       await server?.stop();
       if (server) rmSync(dataDir, { recursive: true, force: true });
+      // The cluster is stopped: a failed run must exit 1, not 0 (embedded.ts).
+      if (server) leaveExitCodeToCaller();
     };
   };
 }

@@ -1,9 +1,9 @@
 import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { addCard, days, freshDatabase, key, ledgerBalance, makeUser, RecordingGateway, type TestDatabase } from "../../testing";
 import { connectsBalance } from "./balance";
 import { buyConnects } from "./buy-connects";
-import { addCard, creditAvailable, days, ledgerBalance, makeUser, newKey, RecordingGateway, setSetting } from "./test-helpers";
+import { creditAvailable, setSetting } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -13,9 +13,9 @@ afterAll(() => db.drop());
 
 const now = new Date("2026-04-01T12:00:00Z");
 
-async function freelancerWithCard(card: Parameters<typeof addCard>[2] = "succeeds", verified = true) {
+async function freelancerWithCard(card: NonNullable<Parameters<typeof addCard>[2]>["card"] = "succeeds") {
   const user = await makeUser(db.prisma, "FREELANCER");
-  const method = await addCard(db.prisma, user.id, card, verified);
+  const method = await addCard(db.prisma, user.id, { card });
   return { user, method };
 }
 
@@ -31,9 +31,9 @@ describe("buyConnects by card", () => {
     const gateway = new RecordingGateway();
     const { user, method } = await freelancerWithCard();
     const revenueBefore = await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "connect_sales" }));
-    const result = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 40, paidWith: "card", paymentMethodId: method.id }, { gateway });
+    const result = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now, bundleSize: 40, paidWith: "card", paymentMethodId: method.id }, { gateway });
     expect(result).toMatchObject({ connects: 40, connectPriceMinor: 15n, priceMinor: 600n, paidWith: "card", settingsVersion: 0, expiresAt: days(now, 365) });
-    expect(gateway.charges).toEqual([{ idempotencyKey: expect.any(String), amountMinor: 600n }]);
+    expect(gateway.charges).toEqual([{ idempotencyKey: expect.any(String), amountMinor: 600n, ref: expect.any(String) }]);
     expect(await db.prisma.connectPurchase.findUniqueOrThrow({ where: { id: result.purchaseId } })).toMatchObject({
       connects: 40,
       connectPriceMinor: 15n,
@@ -51,9 +51,9 @@ describe("buyConnects by card", () => {
 
   it("keeps the price a purchase was made at when the connect price changes later", async () => {
     const { user, method } = await freelancerWithCard();
-    const first = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card", paymentMethodId: method.id });
+    const first = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now, bundleSize: 10, paidWith: "card", paymentMethodId: method.id });
     const change = await setSetting(db.prisma, "connectPriceMinor", 20n, days(now, 1));
-    const second = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: days(now, 2), bundleSize: 10, paidWith: "card", paymentMethodId: method.id });
+    const second = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now: days(now, 2), bundleSize: 10, paidWith: "card", paymentMethodId: method.id });
     expect(second).toMatchObject({ priceMinor: 200n, connectPriceMinor: 20n, settingsVersion: change.id });
     expect(await db.prisma.connectPurchase.findUniqueOrThrow({ where: { id: first.purchaseId } })).toMatchObject({ priceMinor: 150n, connectPriceMinor: 15n, settingsVersion: 0 });
   });
@@ -62,7 +62,7 @@ describe("buyConnects by card", () => {
     const gateway = new RecordingGateway();
     const { user, method } = await freelancerWithCard("declines");
     await expect(
-      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card", paymentMethodId: method.id }, { gateway }),
+      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now, bundleSize: 10, paidWith: "card", paymentMethodId: method.id }, { gateway }),
     ).rejects.toMatchObject({ code: "PAYMENT_DECLINED", message: "The payment did not go through: The card was declined by its bank.", details: { reason: "The card was declined by its bank." } });
     expect(await counts(user.id)).toEqual({ purchases: 0, lots: 0, charges: 0, transfers: 0 });
     expect(gateway.refunds).toEqual([]);
@@ -72,9 +72,9 @@ describe("buyConnects by card", () => {
     const gateway = new RecordingGateway();
     const { user, method } = await freelancerWithCard();
     const other = await freelancerWithCard();
-    const unverified = await addCard(db.prisma, user.id, "requiresVerification", false);
+    const unverified = await addCard(db.prisma, user.id, { card: "requiresVerification" });
     const client = await makeUser(db.prisma, "CLIENT");
-    const base = { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card" as const, paymentMethodId: method.id };
+    const base = { actorId: user.id, idempotencyKey: key(), now, bundleSize: 10, paidWith: "card" as const, paymentMethodId: method.id };
     const refusals: [Parameters<typeof buyConnects>[1], string][] = [
       [{ ...base, paymentMethodId: other.method.id }, "NOT_FOUND"],
       [{ ...base, paymentMethodId: unverified.id }, "PAYMENT_METHOD_REQUIRED"],
@@ -84,7 +84,7 @@ describe("buyConnects by card", () => {
       [{ ...base, actorId: client.id }, "FORBIDDEN"],
     ];
     for (const [input, code] of refusals) {
-      await expect(buyConnects(db.prisma, { ...input, idempotencyKey: newKey() }, { gateway })).rejects.toMatchObject({ code });
+      await expect(buyConnects(db.prisma, { ...input, idempotencyKey: key() }, { gateway })).rejects.toMatchObject({ code });
     }
     expect(gateway.charges).toEqual([]);
     expect(await counts(user.id)).toEqual({ purchases: 0, lots: 0, charges: 0, transfers: 0 });
@@ -98,7 +98,7 @@ describe("buyConnects by card", () => {
       await setSetting(db.prisma, "connectPriceMinor", 25n, days(at, -1));
     };
     await expect(
-      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: at, bundleSize: 20, paidWith: "card", paymentMethodId: method.id }, { gateway }),
+      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now: at, bundleSize: 20, paidWith: "card", paymentMethodId: method.id }, { gateway }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(gateway.charges.map((charge) => charge.amountMinor)).toEqual([400n]);
     expect(gateway.refunds.map((refund) => refund.amountMinor)).toEqual([400n]);
@@ -113,10 +113,10 @@ describe("buyConnects from Available earnings", () => {
     await setSetting(db.prisma, "connectPriceMinor", 25n, days(at, -1));
     const user = await makeUser(db.prisma, "FREELANCER");
     await creditAvailable(db.prisma, user.id, 1_000n, at);
-    const result = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: at, bundleSize: 20, paidWith: "earnings" });
+    const result = await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now: at, bundleSize: 20, paidWith: "earnings" });
     expect(result).toMatchObject({ paidWith: "earnings", priceMinor: 500n, chargeRef: null });
     expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_available", userId: user.id }))).toBe(500n);
-    await expect(buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: at, bundleSize: 40, paidWith: "earnings" })).rejects.toMatchObject({
+    await expect(buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now: at, bundleSize: 40, paidWith: "earnings" })).rejects.toMatchObject({
       code: "INSUFFICIENT_FUNDS",
       message: "This bundle costs $10.00 and your Available earnings are $5.00. Pay with a card instead.",
     });
@@ -129,7 +129,7 @@ describe("buyConnects idempotency and concurrency", () => {
   it("replays the first result for the same key without charging again, and refuses the key for another request", async () => {
     const gateway = new RecordingGateway();
     const { user, method } = await freelancerWithCard();
-    const input = { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card" as const, paymentMethodId: method.id };
+    const input = { actorId: user.id, idempotencyKey: key(), now, bundleSize: 10, paidWith: "card" as const, paymentMethodId: method.id };
     const first = await buyConnects(db.prisma, input, { gateway });
     expect(await buyConnects(db.prisma, { ...input, now: days(now, 1) }, { gateway })).toEqual(first);
     await expect(buyConnects(db.prisma, { ...input, bundleSize: 20 }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
@@ -141,7 +141,7 @@ describe("buyConnects idempotency and concurrency", () => {
     const { user, method } = await freelancerWithCard();
     const revenueBefore = await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "connect_sales" }));
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card", paymentMethodId: method.id })),
+      Array.from({ length: 20 }, () => buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now, bundleSize: 10, paidWith: "card", paymentMethodId: method.id })),
     );
     expect(new Set(results.map((result) => result.purchaseId)).size).toBe(20);
     expect(await connectsBalance(db.prisma, user.id, now)).toBe(200);
@@ -152,7 +152,7 @@ describe("buyConnects idempotency and concurrency", () => {
   it("10 simultaneous calls with the same key make one purchase, one charge, one ledger transfer and one lot", async () => {
     const gateway = new RecordingGateway();
     const { user, method } = await freelancerWithCard();
-    const input = { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 60, paidWith: "card" as const, paymentMethodId: method.id };
+    const input = { actorId: user.id, idempotencyKey: key(), now, bundleSize: 60, paidWith: "card" as const, paymentMethodId: method.id };
     const results = await Promise.all(Array.from({ length: 10 }, () => buyConnects(db.prisma, input, { gateway })));
     expect(new Set(results.map((result) => result.purchaseId)).size).toBe(1);
     expect(new Set(gateway.charges.map((charge) => charge.idempotencyKey)).size).toBe(1);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spendConnects } from "../../connects/connect-ledger";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { addCard, days, freshDatabase, key, makeUser, type TestDatabase } from "../../testing";
 import { runTransaction } from "../../transaction";
 import { adminGrantConnects } from "./admin-grant-connects";
 import { connectsBalance } from "./balance";
@@ -8,7 +8,7 @@ import { expireConnectLots } from "./expire-connect-lots";
 import { getConnectsOverview } from "../../read/connects-overview";
 import { subscribeMembership } from "./subscribe-membership";
 import { buyConnects } from "./buy-connects";
-import { addCard, days, makeUser, newKey, setSetting } from "./test-helpers";
+import { setSetting } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ async function freelancerWithLots() {
   const admin = await makeUser(db.prisma, "ADMIN");
   const user = await makeUser(db.prisma, "FREELANCER");
   const grant = async (connects: number, at: Date, reason: string) =>
-    (await adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: newKey(), now: at, freelancerId: user.id, connects, reason })).lotIds[0]!;
+    (await adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: key(), now: at, freelancerId: user.id, connects, reason })).lotIds[0]!;
   const lotB = await grant(20, days(t0, -400), "Old grant");
   const lotA = await grant(10, days(t0, -360), "Last year's grant");
   const lotC = await grant(30, t0, "Welcome back");
@@ -89,7 +89,7 @@ describe("getConnectsOverview", () => {
   it("shows a member when the next monthly connects arrive", async () => {
     const user = await makeUser(db.prisma, "FREELANCER");
     const card = await addCard(db.prisma, user.id);
-    await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: t0, paymentMethodId: card.id });
+    await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: key(), now: t0, paymentMethodId: card.id });
     const overview = await getConnectsOverview(db.prisma, user.id, hours(1));
     expect(overview.balance).toBe(70);
     expect(overview.history).toMatchObject([{ kind: "GRANT", delta: 70, reason: "membership_grant", label: "Freelancer Plus monthly connects" }]);
@@ -103,7 +103,7 @@ describe("the connects history shows what each purchase cost when it was made", 
     const user = await makeUser(db.prisma, "FREELANCER");
     const card = await addCard(db.prisma, user.id);
     const buy = (now: Date) =>
-      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now, bundleSize: 10, paidWith: "card", paymentMethodId: card.id });
+      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now, bundleSize: 10, paidWith: "card", paymentMethodId: card.id });
     await buy(hours(1));
     await setSetting(db.prisma, "connectPriceMinor", 20n, hours(2));
     await buy(hours(3));

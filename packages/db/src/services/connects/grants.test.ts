@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { days, freshDatabase, key, makeUser, type TestDatabase } from "../../testing";
 import { signUp } from "../sign-up";
 import { adminGrantConnects } from "./admin-grant-connects";
 import { adminRevokeConnects } from "./admin-revoke-connects";
 import { connectsBalance } from "./balance";
 import { grantRisingTalent } from "./grant-rising-talent";
-import { days, makeUser, newKey, setSetting } from "./test-helpers";
+import { setSetting } from "./test-helpers";
 import { auditRows } from "../../testing/audit";
 
 let db: TestDatabase;
@@ -51,8 +51,8 @@ describe("signUp grants the sign-up connects", () => {
 describe("grantRisingTalent", () => {
   it("awards the badge once with 30 connects, audit-logged; a replay returns the first result; a second award is refused", async () => {
     const admin = await makeUser(db.prisma, "ADMIN");
-    const fran = await makeUser(db.prisma, "FREELANCER", "Fran");
-    const input = { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: fran.id, reason: "Top new talent in design" };
+    const fran = await makeUser(db.prisma, "FREELANCER", { name: "Fran" });
+    const input = { actorId: admin.id, idempotencyKey: key(), now, freelancerId: fran.id, reason: "Top new talent in design" };
     const award = await grantRisingTalent(db.prisma, input);
     expect(award).toMatchObject({ freelancerId: fran.id, risingTalentAt: now, connects: 30, expiresAt: days(now, 365), balance: 30 });
     expect(await db.prisma.user.findUniqueOrThrow({ where: { id: fran.id } })).toMatchObject({ risingTalentAt: now });
@@ -70,7 +70,7 @@ describe("grantRisingTalent", () => {
 
     expect(await grantRisingTalent(db.prisma, { ...input, now: days(now, 1) })).toEqual(award);
     await expect(grantRisingTalent(db.prisma, { ...input, reason: "Another reason" })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
-    await expect(grantRisingTalent(db.prisma, { ...input, idempotencyKey: newKey() })).rejects.toMatchObject({
+    await expect(grantRisingTalent(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Fran already has the Rising Talent badge (since 2026-03-01).",
     });
@@ -82,7 +82,7 @@ describe("grantRisingTalent", () => {
     const admin = await makeUser(db.prisma, "ADMIN");
     const freelancer = await makeUser(db.prisma, "FREELANCER");
     const client = await makeUser(db.prisma, "CLIENT");
-    const base = { idempotencyKey: newKey(), now, reason: "Great start" };
+    const base = { idempotencyKey: key(), now, reason: "Great start" };
     await expect(grantRisingTalent(db.prisma, { ...base, actorId: freelancer.id, freelancerId: freelancer.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(grantRisingTalent(db.prisma, { ...base, actorId: admin.id, freelancerId: client.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(grantRisingTalent(db.prisma, { ...base, actorId: admin.id, freelancerId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
@@ -99,7 +99,7 @@ describe("grantRisingTalent", () => {
     const admin = await makeUser(db.prisma, "ADMIN");
     const freelancer = await makeUser(db.prisma, "FREELANCER");
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => grantRisingTalent(db.prisma, { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: freelancer.id, reason: "Race" })),
+      Array.from({ length: 5 }, () => grantRisingTalent(db.prisma, { actorId: admin.id, idempotencyKey: key(), now, freelancerId: freelancer.id, reason: "Race" })),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await connectsBalance(db.prisma, freelancer.id, now)).toBe(30);
@@ -110,7 +110,7 @@ describe("adminGrantConnects and adminRevokeConnects", () => {
   it("grants any positive amount with a reason shown in the history, audit-logged and idempotent", async () => {
     const admin = await makeUser(db.prisma, "ADMIN");
     const freelancer = await makeUser(db.prisma, "FREELANCER");
-    const input = { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: freelancer.id, connects: 45, reason: "Apology for the outage" };
+    const input = { actorId: admin.id, idempotencyKey: key(), now, freelancerId: freelancer.id, connects: 45, reason: "Apology for the outage" };
     const change = await adminGrantConnects(db.prisma, input);
     expect(change).toMatchObject({ connects: 45, balanceBefore: 0, balanceAfter: 45 });
     expect(await db.prisma.connectEntry.findMany({ where: { userId: freelancer.id } })).toMatchObject([
@@ -129,7 +129,7 @@ describe("adminGrantConnects and adminRevokeConnects", () => {
     const admin = await makeUser(db.prisma, "ADMIN");
     const freelancer = await makeUser(db.prisma, "FREELANCER");
     const client = await makeUser(db.prisma, "CLIENT");
-    const base = { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: freelancer.id, connects: 5, reason: "Because" };
+    const base = { actorId: admin.id, idempotencyKey: key(), now, freelancerId: freelancer.id, connects: 5, reason: "Because" };
     await expect(adminGrantConnects(db.prisma, { ...base, actorId: client.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Only admins can grant connects." });
     await expect(adminGrantConnects(db.prisma, { ...base, connects: 0 })).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "Enter a number of connects above zero." });
     await expect(adminGrantConnects(db.prisma, { ...base, reason: "" })).rejects.toMatchObject({ code: "INVALID_REQUEST" });
@@ -140,13 +140,13 @@ describe("adminGrantConnects and adminRevokeConnects", () => {
 
   it("revokes from the earliest-expiring lots, never more than the balance, audit-logged and idempotent", async () => {
     const admin = await makeUser(db.prisma, "ADMIN");
-    const freelancer = await makeUser(db.prisma, "FREELANCER", "Rae");
+    const freelancer = await makeUser(db.prisma, "FREELANCER", { name: "Rae" });
     const grant = (connects: number, at: Date) =>
-      adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: newKey(), now: at, freelancerId: freelancer.id, connects, reason: "Seed" });
+      adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: key(), now: at, freelancerId: freelancer.id, connects, reason: "Seed" });
     const older = await grant(10, days(now, -20)); // expires first
     const newer = await grant(30, now);
 
-    const input = { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: freelancer.id, connects: 25, reason: "Granted by mistake" };
+    const input = { actorId: admin.id, idempotencyKey: key(), now, freelancerId: freelancer.id, connects: 25, reason: "Granted by mistake" };
     await expect(adminRevokeConnects(db.prisma, { ...input, connects: 41 })).rejects.toMatchObject({
       code: "INSUFFICIENT_CONNECTS",
       message: "Rae has 40 connects; you can take back at most that many.",
@@ -173,10 +173,10 @@ describe("adminGrantConnects and adminRevokeConnects", () => {
   it("never takes back more than the balance, even with simultaneous revokes", async () => {
     const admin = await makeUser(db.prisma, "ADMIN");
     const freelancer = await makeUser(db.prisma, "FREELANCER");
-    await adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: freelancer.id, connects: 30, reason: "Seed" });
+    await adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: key(), now, freelancerId: freelancer.id, connects: 30, reason: "Seed" });
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, () =>
-        adminRevokeConnects(db.prisma, { actorId: admin.id, idempotencyKey: newKey(), now, freelancerId: freelancer.id, connects: 10, reason: "Race" }),
+        adminRevokeConnects(db.prisma, { actorId: admin.id, idempotencyKey: key(), now, freelancerId: freelancer.id, connects: 10, reason: "Race" }),
       ),
     );
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(3);

@@ -1,12 +1,11 @@
 import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { addCard, days, freshDatabase, key, ledgerBalance, makeUser, RecordingGateway, type TestDatabase } from "../../testing";
 import { adminGrantConnects } from "./admin-grant-connects";
 import { connectsBalance } from "./balance";
 import { cancelMembership } from "./cancel-membership";
 import { renewMemberships } from "./renew-memberships";
 import { subscribeMembership } from "./subscribe-membership";
-import { addCard, days, ledgerBalance, makeUser, newKey, RecordingGateway } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -19,9 +18,9 @@ const feb10 = new Date("2026-02-10T12:00:00Z");
 const mar10 = new Date("2026-03-10T12:00:00Z");
 
 async function member(gateway = new RecordingGateway(), at = jan10) {
-  const user = await makeUser(db.prisma, "FREELANCER", "Mia");
+  const user = await makeUser(db.prisma, "FREELANCER", { name: "Mia" });
   const card = await addCard(db.prisma, user.id);
-  const subscription = await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: at, paymentMethodId: card.id }, { gateway });
+  const subscription = await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: key(), now: at, paymentMethodId: card.id }, { gateway });
   return { user, card, subscription };
 }
 
@@ -60,11 +59,11 @@ describe("subscribeMembership", () => {
     const user = await makeUser(db.prisma, "FREELANCER");
     const card = await addCard(db.prisma, user.id);
     const other = await addCard(db.prisma, user.id);
-    const input = { actorId: user.id, idempotencyKey: newKey(), now: jan10, paymentMethodId: card.id };
+    const input = { actorId: user.id, idempotencyKey: key(), now: jan10, paymentMethodId: card.id };
     const first = await subscribeMembership(db.prisma, input, { gateway });
     expect(await subscribeMembership(db.prisma, { ...input, now: days(jan10, 1) }, { gateway })).toEqual(first);
     await expect(subscribeMembership(db.prisma, { ...input, paymentMethodId: other.id }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
-    await expect(subscribeMembership(db.prisma, { ...input, idempotencyKey: newKey() }, { gateway })).rejects.toMatchObject({
+    await expect(subscribeMembership(db.prisma, { ...input, idempotencyKey: key() }, { gateway })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "You are already a Freelancer Plus member; it renews on 2026-02-10.",
     });
@@ -75,20 +74,20 @@ describe("subscribeMembership", () => {
   it("refuses clients, unverified and declined cards, changing nothing", async () => {
     const gateway = new RecordingGateway();
     const user = await makeUser(db.prisma, "FREELANCER");
-    const declined = await addCard(db.prisma, user.id, "declines");
-    const unverified = await addCard(db.prisma, user.id, "requiresVerification", false);
+    const declined = await addCard(db.prisma, user.id, { card: "declines" });
+    const unverified = await addCard(db.prisma, user.id, { card: "requiresVerification" });
     const client = await makeUser(db.prisma, "CLIENT");
     const clientCard = await addCard(db.prisma, client.id);
     const base = { actorId: user.id, now: jan10 };
-    await expect(subscribeMembership(db.prisma, { ...base, idempotencyKey: newKey(), paymentMethodId: declined.id }, { gateway })).rejects.toMatchObject({
+    await expect(subscribeMembership(db.prisma, { ...base, idempotencyKey: key(), paymentMethodId: declined.id }, { gateway })).rejects.toMatchObject({
       code: "PAYMENT_DECLINED",
       message: "The payment did not go through: The card was declined by its bank.",
     });
-    await expect(subscribeMembership(db.prisma, { ...base, idempotencyKey: newKey(), paymentMethodId: unverified.id }, { gateway })).rejects.toMatchObject({
+    await expect(subscribeMembership(db.prisma, { ...base, idempotencyKey: key(), paymentMethodId: unverified.id }, { gateway })).rejects.toMatchObject({
       code: "PAYMENT_METHOD_REQUIRED",
     });
     await expect(
-      subscribeMembership(db.prisma, { actorId: client.id, now: jan10, idempotencyKey: newKey(), paymentMethodId: clientCard.id }, { gateway }),
+      subscribeMembership(db.prisma, { actorId: client.id, now: jan10, idempotencyKey: key(), paymentMethodId: clientCard.id }, { gateway }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.prisma.membership.count({ where: { userId: { in: [user.id, client.id] } } })).toBe(0);
     expect(await db.prisma.connectLot.count({ where: { userId: user.id } })).toBe(0);
@@ -99,7 +98,7 @@ describe("subscribeMembership", () => {
     const user = await makeUser(db.prisma, "FREELANCER");
     const card = await addCard(db.prisma, user.id);
     const results = await Promise.allSettled(
-      [newKey(), newKey()].map((idempotencyKey) => subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey, now: jan10, paymentMethodId: card.id }, { gateway })),
+      [key(), key()].map((idempotencyKey) => subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey, now: jan10, paymentMethodId: card.id }, { gateway })),
     );
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
@@ -116,8 +115,8 @@ describe("renewMemberships", () => {
     const admin = await makeUser(db.prisma, "ADMIN");
     const user = await makeUser(db.prisma, "FREELANCER");
     const card = await addCard(db.prisma, user.id);
-    await adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: newKey(), now: days(jan10, -10), freelancerId: user.id, connects: 200, reason: "Seed" });
-    await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: jan10, paymentMethodId: card.id });
+    await adminGrantConnects(db.prisma, { actorId: admin.id, idempotencyKey: key(), now: days(jan10, -10), freelancerId: user.id, connects: 200, reason: "Seed" });
+    await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: key(), now: jan10, paymentMethodId: card.id });
     expect(await connectsBalance(db.prisma, user.id, jan10)).toBe(270);
 
     expect((await renewMemberships(db.prisma, { now: days(feb10, -1) })).renewals.filter((r) => r.userId === user.id)).toEqual([]);
@@ -177,7 +176,7 @@ describe("renewMemberships", () => {
 
     // Back on Feb 25: 13 of the cycle's 28 days remain → $14.99 × 13/28 = $6.96, 70 × 13/28 = 32.5 → 33 connects.
     const feb25 = new Date("2026-02-25T12:00:00Z");
-    const again = await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: feb25, paymentMethodId: card.id }, { gateway });
+    const again = await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: key(), now: feb25, paymentMethodId: card.id }, { gateway });
     expect(again).toMatchObject({
       outcome: "started",
       anchorAt: jan10,
@@ -202,7 +201,7 @@ describe("cancelMembership", () => {
     expect(cancelled).toMatchObject({ status: "CANCELLED", activeUntil: feb10 });
     expect(await cancelMembership(db.prisma, { actorId: user.id, now: days(jan10, 6) })).toEqual(cancelled);
 
-    const resumed = await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: newKey(), now: days(jan10, 7), paymentMethodId: card.id }, { gateway });
+    const resumed = await subscribeMembership(db.prisma, { actorId: user.id, idempotencyKey: key(), now: days(jan10, 7), paymentMethodId: card.id }, { gateway });
     expect(resumed).toMatchObject({ outcome: "resumed", chargedMinor: 0n, connectsGranted: 0, currentPeriodEnd: feb10, chargeRef: null });
     expect(gateway.charges).toHaveLength(1);
 

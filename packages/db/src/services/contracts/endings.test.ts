@@ -1,25 +1,21 @@
 import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { activeFixedContract, freshDatabase, key, ledgerBalance, makeUser, makeVerifiedClient, NOW, RecordingGateway, type TestDatabase } from "../../testing";
 import { declineOffer } from "./decline-offer";
 import { endContract } from "./end-contract";
 import { fundMilestone } from "./fund-milestone";
 import { makeDirectOffer } from "./make-direct-offer";
 import { submitWork } from "./submit-work";
-import { activeFixedContract, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
-afterAll(async () => {
-  await expectLedgerHolds(db.prisma);
-  await db.drop();
-});
+afterAll(() => db.drop());
 
 async function fundedContract(gateway: RecordingGateway) {
-  const clientId = await makeVerifiedClient(db.prisma);
-  const freelancerId = await makeUser(db.prisma, "FREELANCER");
+  const clientId = (await makeVerifiedClient(db.prisma)).id;
+  const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
   const offer = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: [10_000n, 20_000n, 30_000n] });
   const [m1, m2, m3] = offer.milestoneIds as [string, string, string];
   for (const milestoneId of [m1, m2]) await fundMilestone(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId }, { gateway });
@@ -33,7 +29,7 @@ describe("endContract", () => {
     const { clientId, freelancerId, contractId, m1, m2, m3 } = await fundedContract(gateway);
     const input = { actorId: freelancerId, idempotencyKey: key(), now: NOW, contractId, reason: "Client went quiet" };
     await expect(endContract(db.prisma, { ...input, releaseEscrow: true }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(endContract(db.prisma, { ...input, actorId: await makeUser(db.prisma, "FREELANCER") }, { gateway })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(endContract(db.prisma, { ...input, actorId: (await makeUser(db.prisma, "FREELANCER")).id }, { gateway })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const ended = await endContract(db.prisma, input, { gateway });
     expect(ended).toMatchObject({ status: "ENDED", endedAt: NOW, released: [] });
     expect(ended.cardRefunds.map((r) => [r.milestoneId, r.amountMinor, r.failureReason])).toEqual([[m1, 10_300n, null], [m2, 20_600n, null]]);
@@ -44,7 +40,7 @@ describe("endContract", () => {
     await expect(endContract(db.prisma, { ...input, idempotencyKey: key(), actorId: clientId }, { gateway })).rejects.toMatchObject({ code: "CONTRACT_TRANSITION_NOT_ALLOWED" });
     const statuses = await db.prisma.milestone.findMany({ where: { contractId }, orderBy: { position: "asc" }, select: { id: true, status: true } });
     expect(statuses).toEqual([{ id: m1, status: "REFUNDED" }, { id: m2, status: "REFUNDED" }, { id: m3, status: "CREATED" }]);
-    expect(await balance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "client_fee" }))).toBe(0n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "platform_revenue", revenue: "client_fee" }))).toBe(0n);
   });
 
   it("lets the client release the escrow to the freelancer instead, with the service fee", async () => {
@@ -54,15 +50,15 @@ describe("endContract", () => {
     // $100 then $200, both in the first band: 20%.
     expect(ended.released.map((r) => [r.milestoneId, r.grossMinor, r.feeMinor, r.netMinor])).toEqual([[m1, 10_000n, 2_000n, 8_000n], [m2, 20_000n, 4_000n, 16_000n]]);
     expect(ended.cardRefunds).toEqual([]);
-    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(24_000n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(24_000n);
   });
 });
 
 describe("declineOffer with a funded milestone", () => {
   it("refunds the escrow funded with the offer", async () => {
     const gateway = new RecordingGateway();
-    const clientId = await makeVerifiedClient(db.prisma);
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
     const offer = await makeDirectOffer(db.prisma, {
       actorId: clientId, idempotencyKey: key(), now: NOW, freelancerId, title: "T", terms: { type: "FIXED", milestones: [{ title: "M", amountMinor: 50_000n }] },
     });
@@ -71,6 +67,6 @@ describe("declineOffer with a funded milestone", () => {
     const declined = await declineOffer(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, contractId: offer.contractId }, { gateway });
     expect(declined).toMatchObject({ status: "DECLINED", cardRefunds: [{ milestoneId, amountMinor: 51_500n, failureReason: null }] });
     expect(gateway.refunds).toEqual([expect.objectContaining({ chargeRef: funded.chargeRef, amountMinor: 51_500n })]);
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
   });
 });

@@ -1,21 +1,18 @@
 import { accountKey, computeServiceFee, type FeeSchedule, settingValueToJson } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../client";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { activeFixedContract, freshDatabase, key, ledgerBalance, makeUser, makeVerifiedClient, NOW, RecordingGateway, type TestDatabase } from "../../testing";
 import { approveMilestone } from "./approve-milestone";
 import { fundMilestone } from "./fund-milestone";
 import { payBonus } from "./pay-bonus";
 import { lifetimeBillings } from "../../read/contract-view";
-import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
+import { at } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
-afterAll(async () => {
-  await expectLedgerHolds(db.prisma);
-  await db.drop();
-});
+afterAll(() => db.drop());
 
 const gateway = new RecordingGateway();
 
@@ -26,15 +23,15 @@ async function release(clientId: string, milestoneId: string, now = NOW) {
 
 describe("the tiered service fee over a client relationship (RULES 3.5)", () => {
   it("continues the band on a second contract with the same client, but not with another client", async () => {
-    const clientId = await makeVerifiedClient(db.prisma, "Carla");
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const clientId = (await makeVerifiedClient(db.prisma, { name: "Carla" })).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
     const first = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: [40_000n] });
     expect((await release(clientId, first.milestoneIds[0]!)).payment).toMatchObject({ feeMinor: 8_000n, netMinor: 32_000n });
     const second = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: [20_000n] });
     // $100 at 20% to reach $500, then $100 at 10%.
     expect((await release(clientId, second.milestoneIds[0]!)).payment).toMatchObject({ priorBilledMinor: 40_000n, feeMinor: 3_000n, netMinor: 17_000n });
 
-    const otherClient = await makeVerifiedClient(db.prisma, "Olga");
+    const otherClient = (await makeVerifiedClient(db.prisma, { name: "Olga" })).id;
     const third = await activeFixedContract(db.prisma, { clientId: otherClient, freelancerId, milestones: [20_000n] });
     expect((await release(otherClient, third.milestoneIds[0]!)).payment).toMatchObject({ priorBilledMinor: 0n, feeMinor: 4_000n });
 
@@ -46,8 +43,8 @@ describe("the tiered service fee over a client relationship (RULES 3.5)", () => 
   });
 
   it("keeps a contract's schedule after a fee-schedule change; new contracts use the new one", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
     const before = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: [100_000n, 1_000_000n] });
     const flat: FeeSchedule = { model: "flat", rateBps: 1_000 };
     const changedAt = at("2026-11-27T00:00:00Z");
@@ -64,8 +61,8 @@ describe("the tiered service fee over a client relationship (RULES 3.5)", () => 
   });
 
   it("prices concurrent approvals between one pair one after the other: their fees add up to F(total)", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
     const amounts = [30_001n, 45_555n, 120_003n, 9_999n, 850_000n];
     const { milestoneIds } = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: amounts });
     for (const milestoneId of milestoneIds) await fundMilestone(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId }, { gateway });
@@ -74,15 +71,15 @@ describe("the tiered service fee over a client relationship (RULES 3.5)", () => 
     const fees = approved.reduce((sum, a) => sum + a.payment.feeMinor, 0n);
     expect(fees).toBe(computeServiceFee({ priorBilledMinor: 0n, amountMinor: total }).feeMinor);
     expect(new Set(approved.map((a) => a.payment.priorBilledMinor)).size).toBe(amounts.length);
-    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(total - fees);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(total - fees);
     expect((await db.prisma.billing.findFirstOrThrow({ where: { clientId, freelancerId } })).billedMinor).toBe(total);
   });
 });
 
 describe("payBonus (RULES 3.6)", () => {
   it("charges bonus + client fee and pays it with the tiered service fee", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
     const { contractId } = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: [5_000n] });
     const input = { actorId: clientId, idempotencyKey: key(), now: NOW, contractId, amountMinor: 60_000n, note: "Thanks!" };
     const charged = gateway.charges.length;
@@ -92,11 +89,11 @@ describe("payBonus (RULES 3.6)", () => {
     expect(gateway.charges.length - charged).toBe(1);
     await expect(payBonus(db.prisma, { ...input, amountMinor: 1n }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     expect(await db.prisma.payment.findUniqueOrThrow({ where: { id: paid.payment.paymentId } })).toMatchObject({ kind: "BONUS", milestoneId: null });
-    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(49_000n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(49_000n);
 
     const again = { ...input, idempotencyKey: key() };
     await expect(payBonus(db.prisma, { ...again, actorId: freelancerId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(payBonus(db.prisma, { ...again, actorId: await makeVerifiedClient(db.prisma) }, { gateway })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(payBonus(db.prisma, { ...again, actorId: (await makeVerifiedClient(db.prisma)).id }, { gateway })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(payBonus(db.prisma, { ...again, amountMinor: 0n }, { gateway })).rejects.toThrow("The bonus must be more than $0.00.");
     await db.prisma.contract.update({ where: { id: contractId }, data: { status: "ENDED" } });
     await expect(payBonus(db.prisma, again, { gateway })).rejects.toMatchObject({ code: "CONTRACT_NOT_ACTIVE" });

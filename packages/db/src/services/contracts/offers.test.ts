@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_SETTINGS, settingValueToJson } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { freshDatabase, key, makeUser, makeVerifiedClient, NOW, type TestDatabase } from "../../testing";
 import { acceptOffer } from "./accept-offer";
 import { declineOffer } from "./decline-offer";
 import { hireProposal } from "./hire-proposal";
 import { makeDirectOffer } from "./make-direct-offer";
 import { getContract } from "../../read/contract-view";
-import { at, key, makeUser, makeVerifiedClient, NOW, openJob, submittedProposal } from "./test-helpers";
+import { at, insertOpenJob, submittedProposal } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -19,9 +19,9 @@ const fixed = (...amounts: bigint[]) => ({ type: "FIXED" as const, milestones: a
 
 describe("hireProposal", () => {
   it("offers a contract priced under today's settings, fills the job and closes the other proposals", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const [alice, bob] = [await makeUser(db.prisma, "FREELANCER"), await makeUser(db.prisma, "FREELANCER")];
-    const jobId = await openJob(db.prisma, clientId);
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const [alice, bob] = [(await makeUser(db.prisma, "FREELANCER")).id, (await makeUser(db.prisma, "FREELANCER")).id];
+    const jobId = await insertOpenJob(db.prisma, clientId);
     const hired = await submittedProposal(db.prisma, jobId, alice, 90_000n);
     const other = await submittedProposal(db.prisma, jobId, bob, 80_000n);
     const offer = await hireProposal(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, proposalId: hired, terms: fixed(30_000n, 70_000n) });
@@ -43,9 +43,9 @@ describe("hireProposal", () => {
   });
 
   it("makes an hourly contract at the bid rate with the weekly limit, and keeps an earlier auction close", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
-    const jobId = await openJob(db.prisma, clientId, "HOURLY", { auctionClosesAt: at("2026-11-20T00:00:00Z") });
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
+    const jobId = await insertOpenJob(db.prisma, clientId, "HOURLY", { auctionClosesAt: at("2026-11-20T00:00:00Z") });
     const proposalId = await submittedProposal(db.prisma, jobId, freelancerId, 4_500n);
     const offer = await hireProposal(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, proposalId, terms: { type: "HOURLY", weeklyLimitHours: 10 } });
     expect(await db.prisma.contract.findUniqueOrThrow({ where: { id: offer.contractId } })).toMatchObject({ type: "HOURLY", hourlyRateMinor: 4_500n, weeklyLimitHours: 10 });
@@ -53,15 +53,15 @@ describe("hireProposal", () => {
   });
 
   it("refuses the wrong role, other clients' proposals, small milestones, wrong terms and closed jobs", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
-    const jobId = await openJob(db.prisma, clientId);
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
+    const jobId = await insertOpenJob(db.prisma, clientId);
     const proposalId = await submittedProposal(db.prisma, jobId, freelancerId, 50_000n);
     const base = { actorId: clientId, now: NOW, proposalId, terms: fixed(50_000n) };
     const refused = async (input: Partial<Parameters<typeof hireProposal>[1]>, code: string) =>
       expect(hireProposal(db.prisma, { ...base, idempotencyKey: key(), ...input })).rejects.toMatchObject({ code });
     await refused({ actorId: freelancerId }, "FORBIDDEN");
-    await refused({ actorId: await makeVerifiedClient(db.prisma) }, "NOT_FOUND");
+    await refused({ actorId: (await makeVerifiedClient(db.prisma)).id }, "NOT_FOUND");
     await refused({ proposalId: randomUUID() }, "NOT_FOUND");
     await refused({ terms: fixed(499n) }, "MILESTONE_BELOW_MINIMUM");
     await refused({ terms: { type: "HOURLY", weeklyLimitHours: 5 } }, "INVALID_REQUEST");
@@ -73,9 +73,9 @@ describe("hireProposal", () => {
   });
 
   it("replays a retried hire, refuses the key for other terms, and hires only one of two proposals hired at once", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const [a, b] = [await makeUser(db.prisma, "FREELANCER"), await makeUser(db.prisma, "FREELANCER")];
-    const jobId = await openJob(db.prisma, clientId);
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const [a, b] = [(await makeUser(db.prisma, "FREELANCER")).id, (await makeUser(db.prisma, "FREELANCER")).id];
+    const jobId = await insertOpenJob(db.prisma, clientId);
     const [pa, pb] = [await submittedProposal(db.prisma, jobId, a, 10_000n), await submittedProposal(db.prisma, jobId, b, 10_000n)];
     const results = await Promise.allSettled([
       hireProposal(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, proposalId: pa, terms: fixed(10_000n) }),
@@ -85,7 +85,7 @@ describe("hireProposal", () => {
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "JOB_TRANSITION_NOT_ALLOWED" } });
     expect(await db.prisma.contract.count({ where: { jobId } })).toBe(1);
 
-    const job2 = await openJob(db.prisma, clientId);
+    const job2 = await insertOpenJob(db.prisma, clientId);
     const p2 = await submittedProposal(db.prisma, job2, a, 10_000n);
     const input = { actorId: clientId, idempotencyKey: key(), now: NOW, proposalId: p2, terms: fixed(10_000n) };
     const first = await hireProposal(db.prisma, input);
@@ -97,8 +97,8 @@ describe("hireProposal", () => {
 
 describe("makeDirectOffer, acceptOffer, declineOffer", () => {
   it("offers without a job; the freelancer accepts (active) or declines", async () => {
-    const clientId = await makeVerifiedClient(db.prisma);
-    const freelancerId = await makeUser(db.prisma, "FREELANCER");
+    const clientId = (await makeVerifiedClient(db.prisma)).id;
+    const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
     const input = { actorId: clientId, idempotencyKey: key(), now: NOW, freelancerId, title: "Logo", terms: { type: "HOURLY" as const, weeklyLimitHours: 20, hourlyRateMinor: 3_000n } };
     const offer = await makeDirectOffer(db.prisma, input);
     expect(await makeDirectOffer(db.prisma, input)).toEqual(offer);
@@ -109,7 +109,7 @@ describe("makeDirectOffer, acceptOffer, declineOffer", () => {
 
     const accept = { actorId: freelancerId, idempotencyKey: key(), now: NOW, contractId: offer.contractId };
     await expect(acceptOffer(db.prisma, { ...accept, actorId: clientId })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(acceptOffer(db.prisma, { ...accept, actorId: await makeUser(db.prisma, "FREELANCER") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(acceptOffer(db.prisma, { ...accept, actorId: (await makeUser(db.prisma, "FREELANCER")).id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const accepted = await acceptOffer(db.prisma, accept);
     expect(accepted).toEqual({ contractId: offer.contractId, status: "ACTIVE", startedAt: NOW, endedAt: null });
     expect(await acceptOffer(db.prisma, accept)).toEqual(accepted);

@@ -1,53 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { expect } from "vitest";
 import type { JobType, PrismaClient } from "../../client";
-import { SANDBOX_CARDS, SandboxGateway } from "../../gateway/sandbox";
-import { checkInvariants, formatInvariantReport } from "../../ledger/invariants";
-import { addPaymentMethod } from "../payments/add-payment-method";
-import { acceptOffer } from "./accept-offer";
-import { makeDirectOffer } from "./make-direct-offer";
+import { NOW } from "../../testing";
 
-/** Thursday 26 November 2026, 10:00 UTC. */
-export const NOW = new Date("2026-11-26T10:00:00Z");
+// The contracts tests' own builders; the shared fixtures are in @fairlance/db/testing.
+
 export const at = (iso: string) => new Date(iso);
-export const key = () => `test-${randomUUID()}`;
 
-/** A sandbox gateway that remembers every charge and refund it made. */
-export class RecordingGateway extends SandboxGateway {
-  charges: { amountMinor: bigint; idempotencyKey: string; ref: string }[] = [];
-  refunds: { chargeRef: string; amountMinor: bigint; idempotencyKey: string }[] = [];
-
-  override async charge(input: Parameters<SandboxGateway["charge"]>[0]) {
-    const result = await super.charge(input);
-    if (result.ok) this.charges.push({ amountMinor: input.amountMinor, idempotencyKey: input.idempotencyKey, ref: result.ref });
-    return result;
-  }
-
-  override async refund(input: Parameters<SandboxGateway["refund"]>[0]) {
-    const result = await super.refund(input);
-    if (result.ok) this.refunds.push({ ...input });
-    return result;
-  }
-}
-
-let counter = 0;
-export async function makeUser(prisma: PrismaClient, role: "CLIENT" | "FREELANCER" | "ADMIN", name = `${role.toLowerCase()} ${++counter}`) {
-  const user = await prisma.user.create({
-    data: { email: `${randomUUID()}@example.com`, name, role, passwordHash: "not-a-real-hash" },
-    select: { id: true },
-  });
-  return user.id;
-}
-
-/** A client with a verified card (the sandbox's always-succeeding number). */
-export async function makeVerifiedClient(prisma: PrismaClient, name?: string, card: string = SANDBOX_CARDS.succeeds) {
-  const clientId = await makeUser(prisma, "CLIENT", name);
-  await addPaymentMethod(prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, card: { number: card, expMonth: 12, expYear: 2030, cvc: "123" } });
-  return clientId;
-}
-
-/** An open job inserted directly (the jobs area publishes them for real). */
-export async function openJob(prisma: PrismaClient, clientId: string, type: JobType = "FIXED", extra: { auctionClosesAt?: Date } = {}) {
+/** An open job inserted directly, with a fixed connect cost (the jobs area publishes them for real: `openJob` of the testing fixtures). */
+export async function insertOpenJob(prisma: PrismaClient, clientId: string, type: JobType = "FIXED", extra: { auctionClosesAt?: Date } = {}) {
   const job = await prisma.job.create({
     data: {
       clientId,
@@ -79,30 +38,4 @@ export async function submittedProposal(prisma: PrismaClient, jobId: string, fre
     select: { id: true },
   });
   return proposal.id;
-}
-
-/** An active fixed-price contract made by a direct offer and accepted. */
-export async function activeFixedContract(prisma: PrismaClient, input: { clientId: string; freelancerId: string; milestones: bigint[]; now?: Date }) {
-  const now = input.now ?? NOW;
-  const offer = await makeDirectOffer(prisma, {
-    actorId: input.clientId,
-    idempotencyKey: key(),
-    now,
-    freelancerId: input.freelancerId,
-    title: "Fixed work",
-    terms: { type: "FIXED", milestones: input.milestones.map((amountMinor, index) => ({ title: `Part ${index + 1}`, amountMinor })) },
-  });
-  await acceptOffer(prisma, { actorId: input.freelancerId, idempotencyKey: key(), now, contractId: offer.contractId });
-  return offer;
-}
-
-/** RULES 7: every ledger invariant holds after the scenario. */
-export async function expectLedgerHolds(prisma: PrismaClient) {
-  const report = await checkInvariants(prisma);
-  expect(report.ok, formatInvariantReport(report)).toBe(true);
-}
-
-export async function balance(prisma: PrismaClient, accountKey: string) {
-  const account = await prisma.ledgerAccount.findUnique({ where: { key: accountKey }, select: { balanceMinor: true } });
-  return account?.balanceMinor ?? 0n;
 }

@@ -1,20 +1,20 @@
 import { addDays } from "@fairlance/rules";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { assertLedgerHolds, COVER_LETTER, freelancerWithConnects, freshDatabase, key, makeUser, openJob, type TestDatabase } from "../../testing";
 import { closeBoostAuctions } from "./close-boost-auctions";
 import { markProposalViewed } from "./mark-proposal-viewed";
 import { listMyProposals } from "../../read/job-pages";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, connectsOf, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
+import { connectsOf } from "./test-helpers";
 import { withdrawProposal } from "./withdraw-proposal";
 
 let db: TestDatabase;
 let client: string;
 beforeAll(async () => {
   db = await freshDatabase();
-  client = await makeUser(db.prisma, "CLIENT");
+  client = (await makeUser(db.prisma, "CLIENT")).id;
 });
-afterEach(() => expectLedgerInvariants(db.prisma));
+afterEach(() => assertLedgerHolds(db.prisma));
 afterAll(() => db.drop());
 
 const posted = new Date("2026-12-01T09:00:00Z");
@@ -23,15 +23,15 @@ const minutes = (n: number) => new Date(posted.getTime() + n * 60_000);
 describe("closeBoostAuctions", () => {
   it("keeps the top 4 bids (ties to the earlier bid) and interacted ones, refunds the outbid boosts only, once", async () => {
     const jobId = await openJob(db.prisma, client, posted);
-    const noBoost = await freelancerWithConnects(db.prisma, 30, posted);
-    await submitProposal(db.prisma, { jobId, actorId: noBoost, now: minutes(1), idempotencyKey: newKey(), coverLetter: COVER_LETTER, bidMinor: 90_000n });
+    const noBoost = (await freelancerWithConnects(db.prisma, 30, posted)).id;
+    await submitProposal(db.prisma, { jobId, actorId: noBoost, now: minutes(1), idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 90_000n });
     // Bids in submission order; three bids of 5 tie for the last two slots: the latest loses.
     const bids = [10, 8, 5, 5, 5, 3, 2, 7];
     const bidders: { id: string; proposalId: string; boost: number }[] = [];
     for (const [i, boost] of bids.entries()) {
-      const id = await freelancerWithConnects(db.prisma, 30, posted, `bidder${i}`);
+      const id = (await freelancerWithConnects(db.prisma, 30, posted, { name: `bidder${i}` })).id;
       const { proposalId } = await submitProposal(db.prisma, {
-        jobId, actorId: id, now: minutes(10 + i), idempotencyKey: newKey(), coverLetter: COVER_LETTER, bidMinor: 90_000n, boostConnects: boost,
+        jobId, actorId: id, now: minutes(10 + i), idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 90_000n, boostConnects: boost,
       });
       bidders.push({ id, proposalId, boost });
     }
@@ -39,7 +39,7 @@ describe("closeBoostAuctions", () => {
     // The client opened the 3-connect bid while it was boosted: it keeps its boost.
     await markProposalViewed(db.prisma, { proposalId: b3!.proposalId, actorId: client, now: minutes(60) });
     // The 7 withdraws: it gives up its slot and gets nothing back.
-    await withdrawProposal(db.prisma, { proposalId: b7!.proposalId, actorId: b7!.id, now: minutes(61), idempotencyKey: newKey() });
+    await withdrawProposal(db.prisma, { proposalId: b7!.proposalId, actorId: b7!.id, now: minutes(61), idempotencyKey: key() });
 
     expect(await closeBoostAuctions(db.prisma, { now: new Date(addDays(posted, 7).getTime() - 1) })).toEqual([]);
     const closesAt = addDays(posted, 7);

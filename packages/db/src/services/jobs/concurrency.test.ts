@@ -1,26 +1,26 @@
 import { addDays } from "@fairlance/rules";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { assertLedgerHolds, COVER_LETTER, freelancerWithConnects, freshDatabase, grantConnects, key, makeUser, openJob, type TestDatabase } from "../../testing";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, connectsOf, freelancerWithConnects, grantConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
+import { connectsOf } from "./test-helpers";
 
 let db: TestDatabase;
 let client: string;
 beforeAll(async () => {
   // A pool of 10 connections: the 100 calls really queue and race for them.
   db = await freshDatabase({ max: 10 });
-  client = await makeUser(db.prisma, "CLIENT");
+  client = (await makeUser(db.prisma, "CLIENT")).id;
 });
-afterEach(() => expectLedgerInvariants(db.prisma));
+afterEach(() => assertLedgerHolds(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");
-const submit = (jobId: string, actorId: string, idempotencyKey = newKey()) =>
+const submit = (jobId: string, actorId: string, idempotencyKey = key()) =>
   submitProposal(db.prisma, { jobId, actorId, now, idempotencyKey, coverLetter: COVER_LETTER, bidMinor: 90_000n });
 
 describe("concurrent proposals", () => {
   it("100 simultaneous submissions on 100 jobs against a balance covering 37 give exactly 37 proposals", { timeout: 180_000 }, async () => {
-    const freelancer = await makeUser(db.prisma, "FREELANCER");
+    const freelancer = (await makeUser(db.prisma, "FREELANCER")).id;
     // 227 connects in three lots = 37 proposals at 6 connects, 5 left over.
     await grantConnects(db.prisma, freelancer, 100, now, addDays(now, 30));
     await grantConnects(db.prisma, freelancer, 100, now, addDays(now, 200));
@@ -52,7 +52,7 @@ describe("concurrent proposals", () => {
   it("60 freelancers proposing at once to one job with a cap of 50 give exactly 50 proposals", { timeout: 180_000 }, async () => {
     const jobId = await openJob(db.prisma, client, now, { title: "Popular job" });
     const freelancers: string[] = [];
-    for (let i = 0; i < 60; i++) freelancers.push(await freelancerWithConnects(db.prisma, 10, now, `crowd${i}`));
+    for (let i = 0; i < 60; i++) freelancers.push((await freelancerWithConnects(db.prisma, 10, now, { name: `crowd${i}` })).id);
 
     const results = await Promise.allSettled(freelancers.map((freelancer) => submit(jobId, freelancer)));
 
@@ -67,9 +67,9 @@ describe("concurrent proposals", () => {
   });
 
   it("simultaneous retries with one key create one proposal and spend once", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
     const jobId = await openJob(db.prisma, client, now, { title: "Retried job" });
-    const idempotencyKey = newKey();
+    const idempotencyKey = key();
     const results = await Promise.all(Array.from({ length: 5 }, () => submit(jobId, freelancer, idempotencyKey)));
     expect(new Set(results.map((result) => result.proposalId)).size).toBe(1);
     expect(await connectsOf(db.prisma, freelancer, now)).toBe(14);

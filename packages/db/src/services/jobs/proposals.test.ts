@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { assertLedgerHolds, COVER_LETTER, freelancerWithConnects, freshDatabase, key, makeUser, openJob, type TestDatabase } from "../../testing";
 import { closeJob } from "./close-job";
 import { declineProposal } from "./decline-proposal";
 import { markProposalViewed } from "./mark-proposal-viewed";
 import { postJob } from "./post-job";
 import { shortlistProposal } from "./shortlist-proposal";
 import { submitProposal } from "./submit-proposal";
-import { COVER_LETTER, connectsOf, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "./test-helpers";
+import { connectsOf } from "./test-helpers";
 import { withdrawProposal } from "./withdraw-proposal";
 
 let db: TestDatabase;
@@ -14,19 +14,19 @@ let client: string;
 let otherClient: string;
 beforeAll(async () => {
   db = await freshDatabase();
-  client = await makeUser(db.prisma, "CLIENT");
-  otherClient = await makeUser(db.prisma, "CLIENT");
+  client = (await makeUser(db.prisma, "CLIENT")).id;
+  otherClient = (await makeUser(db.prisma, "CLIENT")).id;
 });
-afterEach(() => expectLedgerInvariants(db.prisma));
+afterEach(() => assertLedgerHolds(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");
 const submit = (jobId: string, actorId: string, extra: { boostConnects?: number; idempotencyKey?: string; bidMinor?: bigint } = {}) =>
-  submitProposal(db.prisma, { jobId, actorId, now, idempotencyKey: newKey(), coverLetter: COVER_LETTER, bidMinor: 95_000n, ...extra });
+  submitProposal(db.prisma, { jobId, actorId, now, idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 95_000n, ...extra });
 
 describe("submitProposal", () => {
   it("spends the job's cost and the boost atomically, each with its reason and the job named", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
     const jobId = await openJob(db.prisma, client, now);
     const proposal = await submit(jobId, freelancer, { boostConnects: 3 });
     expect(proposal).toMatchObject({ connectCost: 6, boostConnects: 3, connectsSpent: 9, invited: false, settingsVersion: 0, submittedAt: now });
@@ -40,9 +40,9 @@ describe("submitProposal", () => {
   });
 
   it("replays the same key without spending twice and refuses the key for another request", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
     const jobId = await openJob(db.prisma, client, now);
-    const idempotencyKey = newKey();
+    const idempotencyKey = key();
     const first = await submit(jobId, freelancer, { idempotencyKey });
     expect(await submit(jobId, freelancer, { idempotencyKey })).toEqual(first);
     expect(await connectsOf(db.prisma, freelancer, now)).toBe(14);
@@ -50,7 +50,7 @@ describe("submitProposal", () => {
   });
 
   it("refuses with too few connects, changing nothing", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 7, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 7, now)).id;
     const jobId = await openJob(db.prisma, client, now);
     await expect(submit(jobId, freelancer, { boostConnects: 2 })).rejects.toMatchObject({
       code: "INSUFFICIENT_CONNECTS",
@@ -62,20 +62,20 @@ describe("submitProposal", () => {
   });
 
   it("refuses a second proposal, closed and draft jobs, clients, suspended freelancers and a zero bid", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 50, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 50, now)).id;
     const jobId = await openJob(db.prisma, client, now);
     await submit(jobId, freelancer);
     await expect(submit(jobId, freelancer)).rejects.toMatchObject({ code: "DUPLICATE_PROPOSAL" });
     const closed = await openJob(db.prisma, client, now);
-    await closeJob(db.prisma, { jobId: closed, actorId: client, now, idempotencyKey: newKey() });
+    await closeJob(db.prisma, { jobId: closed, actorId: client, now, idempotencyKey: key() });
     await expect(submit(closed, freelancer)).rejects.toMatchObject({ code: "JOB_NOT_OPEN" });
     const draft = await postJob(db.prisma, {
-      actorId: client, now, idempotencyKey: newKey(), title: "A draft job", description: "Not published yet, so invisible.",
+      actorId: client, now, idempotencyKey: key(), title: "A draft job", description: "Not published yet, so invisible.",
       type: "FIXED", budgetMinor: 10_000n, durationDays: 5, experienceLevel: "ENTRY", skills: ["x"],
     });
     await expect(submit(draft.jobId, freelancer)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(submit(jobId, client)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const suspended = await freelancerWithConnects(db.prisma, 50, now);
+    const suspended = (await freelancerWithConnects(db.prisma, 50, now)).id;
     await db.prisma.user.update({ where: { id: suspended }, data: { suspendedAt: now, suspendedReason: "fake reviews" } });
     await expect(submit(jobId, suspended)).rejects.toMatchObject({ code: "ACCOUNT_SUSPENDED" });
     await expect(submit(jobId, freelancer, { bidMinor: 0n })).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "Your bid must be above $0.00." });
@@ -85,32 +85,32 @@ describe("submitProposal", () => {
 
 describe("withdrawProposal and declineProposal", () => {
   it("withdraws without a refund; replays; refuses a second withdrawal, other freelancers and clients", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
-    const stranger = await freelancerWithConnects(db.prisma, 0, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
+    const stranger = (await freelancerWithConnects(db.prisma, 0, now)).id;
     const { proposalId } = await submit(await openJob(db.prisma, client, now), freelancer, { boostConnects: 1 });
-    const idempotencyKey = newKey();
+    const idempotencyKey = key();
     const withdrawn = await withdrawProposal(db.prisma, { proposalId, actorId: freelancer, now, idempotencyKey });
     expect(withdrawn).toEqual({ proposalId, status: "WITHDRAWN", connectsRefunded: 0, explanation: "Connects are not refunded when you withdraw a proposal." });
     expect(await withdrawProposal(db.prisma, { proposalId, actorId: freelancer, now, idempotencyKey })).toEqual(withdrawn);
     expect(await connectsOf(db.prisma, freelancer, now)).toBe(13);
-    await expect(withdrawProposal(db.prisma, { proposalId, actorId: freelancer, now, idempotencyKey: newKey() })).rejects.toMatchObject({
+    await expect(withdrawProposal(db.prisma, { proposalId, actorId: freelancer, now, idempotencyKey: key() })).rejects.toMatchObject({
       code: "PROPOSAL_TRANSITION_NOT_ALLOWED",
     });
-    await expect(withdrawProposal(db.prisma, { proposalId, actorId: stranger, now, idempotencyKey: newKey() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(withdrawProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: newKey() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(withdrawProposal(db.prisma, { proposalId, actorId: stranger, now, idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(withdrawProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: key() })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(withdrawProposal(db.prisma, { proposalId, actorId: freelancer, now, idempotencyKey })).resolves.toEqual(withdrawn);
   });
 
   it("declines without a refund (a boosted decline counts as an interaction); refuses other clients and freelancers", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
     const { proposalId } = await submit(await openJob(db.prisma, client, now), freelancer, { boostConnects: 2 });
-    await expect(declineProposal(db.prisma, { proposalId, actorId: otherClient, now, idempotencyKey: newKey() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(declineProposal(db.prisma, { proposalId, actorId: freelancer, now, idempotencyKey: newKey() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const idempotencyKey = newKey();
+    await expect(declineProposal(db.prisma, { proposalId, actorId: otherClient, now, idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(declineProposal(db.prisma, { proposalId, actorId: freelancer, now, idempotencyKey: key() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const idempotencyKey = key();
     const declined = await declineProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey });
     expect(declined).toMatchObject({ status: "DECLINED", connectsRefunded: 0 });
     expect(await declineProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey })).toEqual(declined);
-    await expect(declineProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: newKey() })).rejects.toMatchObject({
+    await expect(declineProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: key() })).rejects.toMatchObject({
       code: "PROPOSAL_TRANSITION_NOT_ALLOWED",
     });
     expect(await connectsOf(db.prisma, freelancer, now)).toBe(12);
@@ -120,7 +120,7 @@ describe("withdrawProposal and declineProposal", () => {
 
 describe("markProposalViewed and shortlistProposal", () => {
   it("marks viewed once, recording the interaction with a boosted proposal; a second view changes nothing", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
     const { proposalId } = await submit(await openJob(db.prisma, client, now), freelancer, { boostConnects: 2 });
     const later = new Date(now.getTime() + 3_600_000);
     expect(await markProposalViewed(db.prisma, { proposalId, actorId: client, now })).toEqual({ proposalId, status: "VIEWED", viewedAt: now });
@@ -131,24 +131,24 @@ describe("markProposalViewed and shortlistProposal", () => {
   });
 
   it("does not record an interaction for an unboosted proposal", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
     const { proposalId } = await submit(await openJob(db.prisma, client, now), freelancer);
     await markProposalViewed(db.prisma, { proposalId, actorId: client, now });
     expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ viewedAt: now, clientInteractedAt: null });
   });
 
   it("shortlists (implying a view); replays; refuses a declined proposal and strangers", async () => {
-    const freelancer = await freelancerWithConnects(db.prisma, 20, now);
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
     const jobId = await openJob(db.prisma, client, now);
     const { proposalId } = await submit(jobId, freelancer);
-    const idempotencyKey = newKey();
+    const idempotencyKey = key();
     const shortlisted = await shortlistProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey });
     expect(shortlisted).toEqual({ proposalId, status: "SHORTLISTED", viewedAt: now });
     expect(await shortlistProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey })).toEqual(shortlisted);
     await expect(shortlistProposal(db.prisma, { proposalId: jobId, actorId: client, now, idempotencyKey })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
-    await expect(shortlistProposal(db.prisma, { proposalId, actorId: otherClient, now, idempotencyKey: newKey() })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await declineProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: newKey() });
-    await expect(shortlistProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: newKey() })).rejects.toMatchObject({
+    await expect(shortlistProposal(db.prisma, { proposalId, actorId: otherClient, now, idempotencyKey: key() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await declineProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: key() });
+    await expect(shortlistProposal(db.prisma, { proposalId, actorId: client, now, idempotencyKey: key() })).rejects.toMatchObject({
       code: "PROPOSAL_TRANSITION_NOT_ALLOWED",
     });
   });

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { assertLedgerHolds, COVER_LETTER, freelancerWithConnects, freshDatabase, key, makeUser, openJob, type TestDatabase } from "../../testing";
 import { submitProposal } from "../jobs/submit-proposal";
-import { COVER_LETTER, freelancerWithConnects, makeUser, newKey, openJob, expectLedgerInvariants } from "../jobs/test-helpers";
 import { listFlaggedMessages } from "../../read/flagged-messages";
 import { listMessages } from "../../read/messages";
 import { markFlagReviewed } from "./mark-flag-reviewed";
@@ -17,22 +16,22 @@ let admin: string;
 let proposalId: string;
 beforeAll(async () => {
   db = await freshDatabase();
-  client = await makeUser(db.prisma, "CLIENT");
-  otherClient = await makeUser(db.prisma, "CLIENT");
-  freelancer = await freelancerWithConnects(db.prisma, 20, now);
-  stranger = await freelancerWithConnects(db.prisma, 20, now);
-  admin = await makeUser(db.prisma, "ADMIN");
+  client = (await makeUser(db.prisma, "CLIENT")).id;
+  otherClient = (await makeUser(db.prisma, "CLIENT")).id;
+  freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
+  stranger = (await freelancerWithConnects(db.prisma, 20, now)).id;
+  admin = (await makeUser(db.prisma, "ADMIN")).id;
   const jobId = await openJob(db.prisma, client, now);
-  ({ proposalId } = await submitProposal(db.prisma, { jobId, actorId: freelancer, now, idempotencyKey: newKey(), coverLetter: COVER_LETTER, bidMinor: 90_000n }));
+  ({ proposalId } = await submitProposal(db.prisma, { jobId, actorId: freelancer, now, idempotencyKey: key(), coverLetter: COVER_LETTER, bidMinor: 90_000n }));
 });
-afterEach(() => expectLedgerInvariants(db.prisma));
+afterEach(() => assertLedgerHolds(db.prisma));
 afterAll(() => db.drop());
 
 const now = new Date("2026-12-01T09:00:00Z");
 // Each message a second after the previous one, so threads have one order.
 let sentAt = now.getTime();
 const send = (actorId: string, body: string, ref: { proposalId?: string; contractId?: string } = { proposalId }) =>
-  sendMessage(db.prisma, { ...ref, actorId, now: new Date((sentAt += 1_000)), idempotencyKey: newKey(), body });
+  sendMessage(db.prisma, { ...ref, actorId, now: new Date((sentAt += 1_000)), idempotencyKey: key(), body });
 
 async function contractBetween(status: "ACTIVE" | "OFFERED") {
   const contract = await db.prisma.contract.create({
@@ -73,14 +72,14 @@ describe("sendMessage", () => {
     await expect(send(otherClient, "Hello")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(send(stranger, "Hello", { proposalId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(send(client, "   ")).rejects.toMatchObject({ code: "INVALID_REQUEST", message: "Write a message." });
-    await expect(sendMessage(db.prisma, { actorId: client, now, idempotencyKey: newKey(), body: "Hi" })).rejects.toMatchObject({
+    await expect(sendMessage(db.prisma, { actorId: client, now, idempotencyKey: key(), body: "Hi" })).rejects.toMatchObject({
       code: "INVALID_REQUEST",
       message: "Send the message on one proposal or one contract.",
     });
   });
 
   it("replays the same key without a second message; the key cannot carry another message", async () => {
-    const idempotencyKey = newKey();
+    const idempotencyKey = key();
     const request = { proposalId, actorId: client, now: new Date((sentAt += 1_000)), idempotencyKey, body: "Sent twice by a flaky network" };
     const first = await sendMessage(db.prisma, request);
     expect(await sendMessage(db.prisma, request)).toEqual(first);
@@ -104,13 +103,13 @@ describe("listFlaggedMessages and markFlagReviewed", () => {
     expect(queue.map((message) => message.flags)).toEqual([["email", "messenger"], ["phone"], ["off_platform_payment", "upfront_fee", "crypto"]]);
     const target = queue[0]!;
     expect(target.sender.id).toBe(freelancer);
-    const idempotencyKey = newKey();
+    const idempotencyKey = key();
     const request = { messageId: target.id, actorId: admin, now, idempotencyKey, reason: "Warned the freelancer" };
     const reviewed = await markFlagReviewed(db.prisma, request);
     expect(reviewed).toEqual({ messageId: target.id, reviewedAt: now });
     expect(await markFlagReviewed(db.prisma, request)).toEqual(reviewed);
     await expect(markFlagReviewed(db.prisma, { ...request, reason: "Something else" })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
-    await expect(markFlagReviewed(db.prisma, { ...request, idempotencyKey: newKey() })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(markFlagReviewed(db.prisma, { ...request, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await listFlaggedMessages(db.prisma, { actorId: admin })).map((message) => message.id)).not.toContain(target.id);
     expect(await listFlaggedMessages(db.prisma, { actorId: admin, includeReviewed: true })).toHaveLength(3);
     expect(auditRows(await db.prisma.auditLog.findMany({ where: { targetId: target.id } }))).toEqual([
@@ -127,7 +126,7 @@ describe("listFlaggedMessages and markFlagReviewed", () => {
   it("refuses non-admins, clean messages and a missing note", async () => {
     await expect(listFlaggedMessages(db.prisma, { actorId: client })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const clean = await db.prisma.message.findFirstOrThrow({ where: { flags: { isEmpty: true } } });
-    const review = (actorId: string, messageId: string, reason = "Looked at it") => markFlagReviewed(db.prisma, { messageId, actorId, now, idempotencyKey: newKey(), reason });
+    const review = (actorId: string, messageId: string, reason = "Looked at it") => markFlagReviewed(db.prisma, { messageId, actorId, now, idempotencyKey: key(), reason });
     await expect(review(admin, clean.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const flagged = await db.prisma.message.findFirstOrThrow({ where: { flags: { isEmpty: false }, reviewedAt: null } });
     await expect(review(client, flagged.id)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,23 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "../../testing";
+import { earn, freshDatabase, makeUser, type TestDatabase } from "../../testing";
 import { balanceOf } from "../../ledger/post-transfers";
 import { checkInvariants } from "../../ledger/invariants";
 import { addPayoutMethod } from "./add-payout-method";
 import { clearPending } from "./clear-pending";
 import { runAutoWithdrawals } from "./run-auto-withdrawals";
 import { setAutoWithdrawal } from "./set-auto-withdrawal";
-import { earn, makeUser } from "./test-helpers";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await freshDatabase();
 });
-afterAll(async () => {
-  expect((await checkInvariants(db.prisma)).ok).toBe(true);
-  await db.drop();
-});
+afterAll(() => db.drop());
 
 const t0 = new Date("2026-03-02T09:00:00Z"); // a Monday
 const at = (days: number, hours = 0) => new Date(t0.getTime() + days * 86_400_000 + hours * 3_600_000);
@@ -79,7 +75,8 @@ describe("the ledger", () => {
   });
 
   it("the invariant check catches a cached balance that drifted from its transfers", async () => {
-    const other = await freshDatabase();
+    // Broken on purpose: its drop() skips the invariant check.
+    const other = await freshDatabase({ ledgerCheck: false });
     try {
       const client = await makeUser(other.prisma, "CLIENT");
       const freelancer = await makeUser(other.prisma, "FREELANCER");
