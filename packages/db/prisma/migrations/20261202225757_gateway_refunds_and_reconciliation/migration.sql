@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "PendingRefundStatus" AS ENUM ('PENDING', 'REFUNDED');
+CREATE TYPE "PendingRefundStatus" AS ENUM ('PENDING', 'REFUNDED', 'KEPT');
 
 -- CreateEnum
 CREATE TYPE "ReconciliationTrigger" AS ENUM ('SCHEDULED', 'ON_DEMAND');
@@ -73,6 +73,9 @@ CREATE INDEX "ReconciliationReport_createdAt_idx" ON "ReconciliationReport"("cre
 
 -- CreateIndex
 CREATE INDEX "SandboxGatewayEntry_createdAt_ref_idx" ON "SandboxGatewayEntry"("createdAt", "ref");
+
+-- CreateIndex
+CREATE INDEX "Charge_gatewayRef_idx" ON "Charge"("gatewayRef");
 
 -- Added by hand: what Prisma cannot express.
 ALTER TABLE "PendingRefund" ADD CONSTRAINT "PendingRefund_amount_positive_check" CHECK ("amountMinor" > 0);
