@@ -2,12 +2,13 @@
 
 import { useState } from "react";
 import { ConnectEntriesTable } from "./connect-entries-table";
+import { GatewayFollowUp } from "./gateway-follow-up";
 import { InvariantCheck } from "./invariant-check";
 import { LedgerFilters, type LedgerFilter } from "./ledger-filters";
 import { RevenueChart } from "./revenue-chart";
 import { TransfersTable } from "./transfers-table";
 
-/** The money and connects ledgers by account, person, job or contract; the invariant check; revenue by kind. */
+/** The money and connects ledgers by account, person, job or contract; the invariant check; revenue by kind; reconciliation with the gateway and the refunds it owes. */
 export function LedgerPage({ initial }: { initial: LedgerFilter }) {
   const [filter, setFilter] = useState<LedgerFilter>(() => Object.fromEntries(Object.entries(initial).filter(([, v]) => v)));
   return (
@@ -17,6 +18,7 @@ export function LedgerPage({ initial }: { initial: LedgerFilter }) {
         <InvariantCheck />
         <RevenueChart />
       </div>
+      <GatewayFollowUp />
       <LedgerFilters initial={filter} onApply={setFilter} />
       {/* A new filter starts both tables at page 1. */}
       <TransfersTable key={`t${JSON.stringify(filter)}`} filter={filter} />
