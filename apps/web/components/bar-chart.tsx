@@ -38,10 +38,12 @@ export interface BarChartProps {
   legend?: boolean;
 }
 
-const W = 480;
-const H = 220;
-const PAD = { left: 56, right: 8, top: 12, bottom: 30 };
-const MAX_X_LABELS = 7;
+// The drawing's own units: 400 wide, shown at most 512 px wide (max-w-lg), so its 12-unit text
+// is about 9 px on a phone and 15 px on a desktop.
+const W = 400;
+const H = 200;
+const PAD = { left: 52, right: 20, top: 12, bottom: 28 };
+const MAX_X_LABELS = 6;
 
 const num = (value: number | bigint) => Math.max(0, Number(value));
 
@@ -77,13 +79,13 @@ export function BarChart({ title, summary, unit, categories, series, table, lege
   const plotH = H - PAD.top - PAD.bottom;
   const y = (value: number) => PAD.top + plotH * (1 - value / top);
   const step = (W - PAD.left - PAD.right) / Math.max(1, categories.length);
-  const barW = Math.max(2, step * 0.64);
+  const barW = Math.min(40, Math.max(2, step * 0.64));
   const every = Math.ceil(categories.length / MAX_X_LABELS);
   const showLegend = legend ?? series.length > 1;
 
   return (
     <figure className="space-y-2">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="h-auto w-full">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="h-auto w-full max-w-lg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {ticks.map((tick) => (

@@ -93,4 +93,4 @@ it("60 simulated days: every transition happens on its day, and a second run cha
 
   const report = await checkInvariants(p);
   expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-});
+}, 60_000); // 120 ticks of every economy task (14 since the refund retries and the daily reconciliation): ~15–26 s alone, more on a shared machine.

@@ -20,7 +20,7 @@ export function GatewayFollowUp() {
   const run = useMutation(trpc.admin.ledger.reconcile.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.admin.ledger.gatewayFollowUp.pathFilter()) }));
   const report = followUp.data?.report;
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <Card title="Reconciliation with the gateway">
         <p className="text-sm text-slate-600">The gateway&apos;s charges, refunds and payouts matched with the charges and withdrawals we recorded. The job runner runs it daily.</p>
         <div className="mt-3">

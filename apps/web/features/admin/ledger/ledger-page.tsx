@@ -14,7 +14,7 @@ export function LedgerPage({ initial }: { initial: LedgerFilter }) {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Ledger</h1>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <InvariantCheck />
         <RevenueChart />
       </div>
