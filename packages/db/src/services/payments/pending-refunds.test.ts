@@ -4,6 +4,8 @@ import { checkInvariants, formatInvariantReport } from "../../ledger/invariants"
 import { runAllTasks } from "../../runner/record-run";
 import { freshDatabase, type TestDatabase } from "../../testing";
 import { expectLedgerHolds, key, makeUser, makeVerifiedClient, NOW, RecordingGateway } from "../contracts/test-helpers";
+import { buyConnects } from "../connects/buy-connects";
+import { addCard, days, makeUser as makeConnectsUser, RecordingGateway as ConnectsGateway, setSetting } from "../connects/test-helpers";
 import { chargeThenCommit } from "./card-charges";
 import { nextRefundAttempt, REFUND_RETRY_FIRST_MS, retryPendingRefunds } from "./pending-refunds";
 import { listAllActivity, runReconciliation } from "./reconcile-gateway";
@@ -112,6 +114,30 @@ describe("refunds owed after a refused transaction", () => {
     expect((await retryPendingRefunds(db.prisma, { now: due }, { gateway })).kept).toEqual([{ chargeRef }]);
     expect(await refundsAtGateway(gateway, chargeRef)).toHaveLength(0);
     expect((await checkInvariants(db.prisma)).checks.find((c) => c.id === "pending-refunds")?.ok).toBe(true);
+  });
+});
+
+describe("refunds owed after a refused connects purchase (services/connects/payment.ts)", () => {
+  it("queues the refund the gateway refuses, instead of only logging it; the runner gives it back once", async () => {
+    const gateway = new ConnectsGateway();
+    const user = await makeConnectsUser(db.prisma, "FREELANCER");
+    const method = await addCard(db.prisma, user.id);
+    const at = days(NOW, 30);
+    // The price changes between the charge and its transaction: the purchase refuses.
+    gateway.afterNextCharge = async () => {
+      await setSetting(db.prisma, "connectPriceMinor", 25n, days(at, -1));
+    };
+    gateway.failNext("refund");
+    await expect(
+      buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now: at, bundleSize: 20, paidWith: "card", paymentMethodId: method.id }, { gateway }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const [queued, ...more] = await db.prisma.pendingRefund.findMany({ where: { reason: { contains: "price" } } });
+    expect(more).toEqual([]);
+    expect(queued).toMatchObject({ status: "PENDING", amountMinor: gateway.charges.at(-1)!.amountMinor, attempts: 1 }); // 20 connects at the old price
+    await runAllTasks({ prisma: db.prisma, gateway }, queued!.nextAttemptAt);
+    await runAllTasks({ prisma: db.prisma, gateway }, days(queued!.nextAttemptAt, 1));
+    expect(await db.prisma.pendingRefund.findUniqueOrThrow({ where: { id: queued!.id } })).toMatchObject({ status: "REFUNDED", attempts: 2 });
+    expect((await listAllActivity(gateway)).filter((item) => item.kind === "REFUND")).toHaveLength(1);
   });
 });
 

@@ -56,7 +56,21 @@ export async function refundOrQueue(prisma: PrismaClient, gateway: PaymentGatewa
     result = { ok: false, reason: describe(error), retryable: true };
   }
   if (result.ok) return { ...result, queued: false };
-  const at = now ?? (await currentTime(prisma));
+  try {
+    await queueRefund(prisma, owed, result.reason, now ?? (await currentTime(prisma)));
+  } catch (error) {
+    // The database answered a moment ago (the caller knows the charge was not recorded) but not
+    // now: the refusal the caller is about to pass on must not be hidden behind this one, so the
+    // owed refund goes to the server log with everything needed to give it back by hand.
+    console.error(
+      `Refund owed and not queued: charge ${owed.chargeRef}, ${owed.amountMinor} cents, key ${owed.idempotencyKey} (${owed.reason}); gateway: ${result.reason}; queue: ${describe(error)}`,
+    );
+    return { ...result, queued: false };
+  }
+  return { ...result, queued: true };
+}
+
+async function queueRefund(prisma: PrismaClient, owed: RefundOwed, lastError: string, at: Date): Promise<void> {
   await prisma.pendingRefund.createMany({
     data: [
       {
@@ -64,7 +78,7 @@ export async function refundOrQueue(prisma: PrismaClient, gateway: PaymentGatewa
         amountMinor: owed.amountMinor,
         idempotencyKey: owed.idempotencyKey,
         reason: owed.reason.slice(0, 500),
-        lastError: result.reason.slice(0, 500),
+        lastError: lastError.slice(0, 500),
         nextAttemptAt: nextRefundAttempt(at, 1),
         createdAt: at,
         updatedAt: at,
@@ -72,7 +86,6 @@ export async function refundOrQueue(prisma: PrismaClient, gateway: PaymentGatewa
     ],
     skipDuplicates: true,
   });
-  return { ...result, queued: true };
 }
 
 export interface RefundRetries {
