@@ -13,7 +13,7 @@ import { formatRate } from "./format";
 import { MoneyRows } from "./money-rows";
 import type { ContractView } from "./types";
 import { useAfterSuccess } from "./use-after-success";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "@/lib/use-debounced";
 
 /** A bonus (RULES 3.6): the server quotes the client fee, the total charged and what the freelancer receives before paying. */
 export function BonusForm({ contract }: { contract: ContractView }) {

@@ -6,7 +6,7 @@ import { Button, Field } from "@/components/ui";
 import { readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { formatRate } from "./format";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "@/lib/use-debounced";
 
 export interface MilestoneRow {
   title: string;

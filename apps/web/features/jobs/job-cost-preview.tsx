@@ -6,7 +6,7 @@ import { errorText } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import type { JobFormValues } from "./job-form-values";
 import { pricingFrom } from "./job-form-values";
-import { useDebounced } from "./use-debounced";
+import { useDebounced } from "@/lib/use-debounced";
 import { formatConnects } from "@fairlance/rules";
 
 /** What applying will cost freelancers, from the server's rate card in force, as the client types. */

@@ -7,7 +7,7 @@ import { ConfirmPanel } from "@/features/contracts/confirm-panel";
 import { MoneyRows } from "@/features/contracts/money-rows";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { useAfterSuccess } from "@/features/contracts/use-after-success";
-import { useDebounced } from "@/features/contracts/use-debounced";
+import { useDebounced } from "@/lib/use-debounced";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatMoney, readMoney } from "@/lib/money";

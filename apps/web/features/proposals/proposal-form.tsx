@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, Card, Field } from "@/components/ui";
-import { useDebounced } from "@/features/jobs/use-debounced";
+import { useDebounced } from "@/lib/use-debounced";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";

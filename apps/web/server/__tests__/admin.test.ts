@@ -40,6 +40,8 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.ledger.connectEntries": (c) => c.admin.ledger.connectEntries({}),
   "admin.ledger.checkInvariants": (c) => c.admin.ledger.checkInvariants(),
   "admin.ledger.revenue": (c) => c.admin.ledger.revenue({}),
+  "admin.ledger.gatewayFollowUp": (c) => c.admin.ledger.gatewayFollowUp(),
+  "admin.ledger.reconcile": (c) => c.admin.ledger.reconcile({}),
   "admin.audit.search": (c) => c.admin.audit.search({}),
   "admin.runs.list": (c) => c.admin.runs.list({}),
 };

@@ -506,6 +506,8 @@ const MATRIX: Record<string, AnyCase> = {
   "admin.ledger.connectEntries": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.connectEntries({}) }),
   "admin.ledger.checkInvariants": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.checkInvariants(), check: (report) => expect(report.ok).toBe(true) }),
   "admin.ledger.revenue": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.revenue({}) }),
+  "admin.ledger.gatewayFollowUp": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.gatewayFollowUp() }),
+  "admin.ledger.reconcile": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.reconcile({}), check: (run) => expect(run.id).toBeTypeOf("bigint") }),
   "admin.audit.search": procedure({ allowed: ADMINS, call: (c) => c.admin.audit.search({}) }),
   "admin.runs.list": procedure({ allowed: ADMINS, call: (c) => c.admin.runs.list({}) }),
 };

@@ -518,6 +518,23 @@ describe("bad values for every field of every procedure that moves money or conn
     });
   });
 
+  it("admin.ledger.reconcile takes nothing: any other input is refused and no report is stored", async () => {
+    const bad: Case[] = [...WHOLE_INPUT_BAD.filter(([variant]) => variant !== "an empty object"), ["an unknown field", { days: 1 }], ["a key it does not take", { idempotencyKey: key() }]];
+    const problems: string[] = [];
+    await changesNothing(db.prisma, "admin.ledger.reconcile", async () => {
+      for (const [variant, value] of bad) {
+        const reply = await send(w.people.admin, "admin.ledger.reconcile", value);
+        sent.fields++;
+        try {
+          expectRefused(reply, `admin.ledger.reconcile with ${variant}`);
+        } catch (error) {
+          problems.push((error as Error).message.split("\n")[0]!);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
   it("sent well over a thousand bad requests", () => {
     const procedures = new Set(ENTRIES.map((entry) => entry.path)).size;
     console.info(`bad-input corpus: ${procedures} procedures × their fields = ${sent.fields} requests, ${sent.settings} bad settings, ${sent.reads} reads`);

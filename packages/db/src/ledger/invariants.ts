@@ -139,6 +139,23 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
           FROM "LedgerAccount" a LEFT JOIN p ON a.key = ${keyOf({ kind: "freelancer_pending", userId: COLUMN }, "p.id")}
           WHERE a.kind = 'freelancer_pending' AND a."balanceMinor" <> coalesce(p.s, 0)`,
   },
+  {
+    // A refund owed after a refused transaction (services/payments/pending-refunds.ts) is of a charge
+    // whose transaction rolled back: the ledger never received that money, so it shows nothing of
+    // it, while the refund is pending and after it is done. A Charge row for the same gateway charge
+    // would mean the ledger holds money the queue gives back (or gave back): reported here. A KEPT
+    // one is the opposite case: a replay recorded the charge, so a Charge row must exist.
+    id: "pending-refunds",
+    title: "Refunds owed after refused transactions are of charges the ledger never recorded",
+    sql: `SELECT 'refund of ' || r."chargeRef" || ' (' || r.status || ', ' || r."amountMinor" || ') but charge ' || c.id || ' records it in the ledger' AS detail
+          FROM "PendingRefund" r JOIN "Charge" c ON c."gatewayRef" = r."chargeRef" WHERE r.status IN ('PENDING', 'REFUNDED')
+          UNION ALL
+          SELECT 'refund of ' || r."chargeRef" || ' kept, but no charge records it' AS detail
+          FROM "PendingRefund" r WHERE r.status = 'KEPT' AND NOT EXISTS (SELECT 1 FROM "Charge" c WHERE c."gatewayRef" = r."chargeRef")
+          UNION ALL
+          SELECT 'refund of ' || "chargeRef" || ' (' || status || ') amount ' || "amountMinor" || ', refund ref ' || coalesce("refundRef", 'none') AS detail
+          FROM "PendingRefund" WHERE "amountMinor" <= 0 OR (status = 'REFUNDED') <> ("refundRef" IS NOT NULL AND "refundedAt" IS NOT NULL)`,
+  },
 ];
 
 /** The two checks that read every transfer: started first, so they run side by side. */

@@ -1,6 +1,8 @@
 import { CONNECT_ENTRY_REASONS } from "@fairlance/rules";
 import type { ConnectEntryKind, Db, Prisma } from "../client";
+import { decodeTyped } from "../codec/typed-json";
 import { requireActor } from "../services/actor";
+import { ORPHAN_KINDS } from "../services/payments/reconcile-gateway";
 
 export interface Paged<T> {
   rows: T[];
@@ -161,4 +163,88 @@ export async function revenueByWeek(db: Db, input: { actorId: string; now: Date;
   const max = result.reduce((m, w) => (w.totalMinor > m ? w.totalMinor : m), 0n);
   const share = (amount: bigint) => (max > 0n && amount > 0n ? Number((amount * 1000n) / max) : 0);
   return result.map((week) => ({ ...week, byKind: week.byKind.map((k) => ({ ...k, permille: share(k.amountMinor) })), permille: share(week.totalMinor) }));
+}
+
+export interface ReconciliationOrphanRow {
+  kind: string;
+  /** What the kind means, in words. */
+  label: string;
+  ref: string;
+  amountMinor: bigint;
+  reason: string;
+}
+
+export interface ReconciliationReportView {
+  id: bigint;
+  trigger: "SCHEDULED" | "ON_DEMAND";
+  /** The marketplace time it ran for. */
+  now: Date;
+  requestedBy: string | null;
+  gatewayCharges: number;
+  gatewayRefunds: number;
+  gatewayPayouts: number;
+  matched: number;
+  refundedUnrecorded: number;
+  awaitingRefund: number;
+  inFlight: number;
+  orphanCount: number;
+  orphans: ReconciliationOrphanRow[];
+}
+
+export interface PendingRefundRow {
+  id: string;
+  chargeRef: string;
+  amountMinor: bigint;
+  reason: string;
+  status: "PENDING" | "REFUNDED" | "KEPT";
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  refundRef: string | null;
+  refundedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface GatewayFollowUp {
+  /** The latest reconciliation report, or null before the first run. */
+  report: ReconciliationReportView | null;
+  /** Every refund still owed, oldest first, then the 10 latest settled ones. */
+  refunds: PendingRefundRow[];
+  pendingCount: number;
+  pendingMinor: bigint;
+}
+
+const ORPHAN_LABELS: Record<string, string> = ORPHAN_KINDS;
+
+/** The stored orphans (typed JSON, as reconcileGateway wrote them), each with its kind in words. */
+const orphanRows = (stored: Prisma.JsonValue): ReconciliationOrphanRow[] =>
+  (decodeTyped(stored) as Omit<ReconciliationOrphanRow, "label">[]).map((orphan) => ({ ...orphan, label: ORPHAN_LABELS[orphan.kind] ?? orphan.kind }));
+
+/** The latest reconciliation with the gateway and the queue of refunds owed to cards (admin only). */
+export async function gatewayFollowUp(db: Db, input: { actorId: string }): Promise<GatewayFollowUp> {
+  await requireActor(db, input, "ADMIN", "see the gateway follow-up");
+  const refundColumns = { id: true, chargeRef: true, amountMinor: true, reason: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, refundRef: true, refundedAt: true, createdAt: true } as const;
+  const [latest, pending, settled, totals] = await Promise.all([
+    db.reconciliationReport.findFirst({ orderBy: { id: "desc" } }),
+    db.pendingRefund.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, take: 100, select: refundColumns }),
+    db.pendingRefund.findMany({ where: { status: { not: "PENDING" } }, orderBy: { updatedAt: "desc" }, take: 10, select: refundColumns }),
+    db.pendingRefund.aggregate({ where: { status: "PENDING" }, _count: true, _sum: { amountMinor: true } }),
+  ]);
+  const requester = latest?.requestedById ? await db.user.findUnique({ where: { id: latest.requestedById }, select: { name: true } }) : null;
+  const report: ReconciliationReportView | null = latest && {
+    id: latest.id,
+    trigger: latest.trigger,
+    now: latest.now,
+    requestedBy: requester?.name ?? null,
+    gatewayCharges: latest.gatewayCharges,
+    gatewayRefunds: latest.gatewayRefunds,
+    gatewayPayouts: latest.gatewayPayouts,
+    matched: latest.matched,
+    refundedUnrecorded: latest.refundedUnrecorded,
+    awaitingRefund: latest.awaitingRefund,
+    inFlight: latest.inFlight,
+    orphanCount: latest.orphanCount,
+    orphans: orphanRows(latest.orphans),
+  };
+  return { report, refunds: [...pending, ...settled], pendingCount: totals._count, pendingMinor: totals._sum.amountMinor ?? 0n };
 }

@@ -90,4 +90,4 @@ it("60 simulated days: every transition happens on its day, and a second run cha
   expect(seen.membershipGrant).toEqual(renewalDays);
 
   await assertLedgerHolds(p);
-});
+}, 60_000); // 120 ticks of every economy task (14 since the refund retries and the daily reconciliation): ~15–26 s alone, more on a shared machine.

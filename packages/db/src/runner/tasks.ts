@@ -10,6 +10,9 @@ import { expireConnectLots } from "../services/connects/expire-connect-lots";
 import { clearPending } from "../services/payouts/clear-pending";
 import { runAutoWithdrawals } from "../services/payouts/run-auto-withdrawals";
 import { settleProcessingWithdrawals } from "../services/payouts/settle-withdrawal";
+import { getGateway } from "../gateway/sandbox";
+import { retryPendingRefunds } from "../services/payments/pending-refunds";
+import { reconcileGatewayDaily } from "../services/payments/reconcile-gateway";
 
 export interface TaskDeps {
   prisma: PrismaClient;
@@ -19,7 +22,9 @@ export interface TaskDeps {
 /**
  * Every time-driven job of the economy, in the order one tick runs them: work
  * is approved and released before money clears, and money clears before the
- * automatic withdrawals look at Available. Each takes the marketplace's `now`
+ * automatic withdrawals look at Available; refunds owed after refused
+ * transactions are retried after everything that may owe one, and the day's
+ * reconciliation with the gateway runs last. Each takes the marketplace's `now`
  * and is idempotent for it.
  */
 export const ECONOMY_TASKS = {
@@ -33,6 +38,10 @@ export const ECONOMY_TASKS = {
   clear_pending: ({ prisma }: TaskDeps, now: Date) => clearPending(prisma, { now }),
   run_auto_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => runAutoWithdrawals(prisma, { now }, { gateway }),
   settle_processing_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => settleProcessingWithdrawals(prisma, { now }, { gateway }),
+  /** Refunds the gateway did not take (PendingRefund) that are due, under their own keys. */
+  retry_pending_refunds: ({ prisma, gateway }: TaskDeps, now: Date) => retryPendingRefunds(prisma, { now }, { gateway: gateway ?? getGateway() }),
+  /** Once per marketplace day (the day's first tick): the gateway's books against ours. */
+  reconcile_gateway: ({ prisma, gateway }: TaskDeps, now: Date) => reconcileGatewayDaily(prisma, { now }, { gateway }),
 } as const;
 
 export type EconomyTask = keyof typeof ECONOMY_TASKS;

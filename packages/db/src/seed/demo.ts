@@ -1,6 +1,6 @@
 import type { PrismaClient, Role } from "../client";
 import { hashPassword } from "../auth/password";
-import { SANDBOX_CARDS } from "../gateway/sandbox";
+import { DatabaseBooks, SANDBOX_CARDS, SandboxGateway } from "../gateway/sandbox";
 import { acceptOffer } from "../services/contracts/accept-offer";
 import { approveMilestone } from "../services/contracts/approve-milestone";
 import { fundMilestone } from "../services/contracts/fund-milestone";
@@ -92,6 +92,9 @@ const DEMO_JOBS: DemoJob[] = [
  * balances); whatever already exists is skipped, so running it again changes nothing.
  */
 export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ created: string[] }> {
+  // The sandbox keeps its books in this database (whatever DATABASE_URL says), so the app's
+  // reconciliation finds the demo's charges at the "gateway".
+  const gateway = new SandboxGateway({ books: new DatabaseBooks(() => prisma) });
   const created: string[] = [];
   for (const login of DEMO_LOGINS) {
     const exists = await prisma.user.findUnique({ where: { email: login.email }, select: { id: true } });
@@ -162,10 +165,10 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ creat
     });
     await acceptOffer(prisma, { actorId: fran, idempotencyKey: key("accept-fran"), now, contractId: offer.contractId });
     const [design, build] = offer.milestoneIds;
-    await fundMilestone(prisma, { actorId: carol, idempotencyKey: key("fund-design"), now, milestoneId: design! });
+    await fundMilestone(prisma, { actorId: carol, idempotencyKey: key("fund-design"), now, milestoneId: design! }, { gateway });
     await submitWork(prisma, { actorId: fran, idempotencyKey: key("submit-design"), now, milestoneId: design!, note: "Figma file and style guide attached." });
     await approveMilestone(prisma, { actorId: carol, idempotencyKey: key("approve-design"), now, milestoneId: design! });
-    await fundMilestone(prisma, { actorId: carol, idempotencyKey: key("fund-build"), now, milestoneId: build! });
+    await fundMilestone(prisma, { actorId: carol, idempotencyKey: key("fund-build"), now, milestoneId: build! }, { gateway });
     created.push("contract Carol → Fran");
   }
   return { created };

@@ -31,6 +31,8 @@ export * from "./messages/send-message";
 export * from "./payments/add-payment-method";
 export * from "./payments/verify-payment-method";
 export { isPaymentVerified } from "./payments/payment-verified";
+export { retryPendingRefunds, type RefundRetries } from "./payments/pending-refunds";
+export { runReconciliation, RunReconciliationInput, reconcileGatewayDaily, ORPHAN_KINDS, type OrphanKind, type StoredReconciliation } from "./payments/reconcile-gateway";
 export * from "./contracts/accept-offer";
 export * from "./contracts/add-milestone";
 export * from "./contracts/approve-milestone";
@@ -58,7 +60,7 @@ export * from "./payouts/withdraw";
 export * from "./admin/change-setting";
 export * from "./admin/suspend-user";
 // The payment gateway port and its sandbox
-export type { PaymentGateway } from "../gateway/gateway";
+export type { PaymentGateway, GatewayActivity, GatewayActivityPage } from "../gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";
 export { advanceClock } from "../clock";
 export { requireActor, readActor, type Actor, type ActorCall, type SystemCall } from "./actor";

@@ -70,3 +70,46 @@ export const ZRevenue = z.array(
     permille: z.number().int(),
   }),
 );
+
+const ZOrphan = z.object({ kind: z.string(), label: z.string(), ref: z.string(), amountMinor: z.bigint(), reason: z.string() });
+const counts = {
+  gatewayCharges: z.number().int(),
+  gatewayRefunds: z.number().int(),
+  gatewayPayouts: z.number().int(),
+  matched: z.number().int(),
+  refundedUnrecorded: z.number().int(),
+  awaitingRefund: z.number().int(),
+  inFlight: z.number().int(),
+};
+export const ZGatewayFollowUp = z.object({
+  report: z
+    .object({
+      id: z.bigint(),
+      trigger: z.enum(["SCHEDULED", "ON_DEMAND"]),
+      now: z.date(),
+      requestedBy: z.string().nullable(),
+      ...counts,
+      orphanCount: z.number().int(),
+      orphans: z.array(ZOrphan),
+    })
+    .nullable(),
+  refunds: z.array(
+    z.object({
+      id: z.string(),
+      chargeRef: z.string(),
+      amountMinor: z.bigint(),
+      reason: z.string(),
+      status: z.enum(["PENDING", "REFUNDED", "KEPT"]),
+      attempts: z.number().int(),
+      lastError: z.string().nullable(),
+      nextAttemptAt: z.date(),
+      refundRef: z.string().nullable(),
+      refundedAt: z.date().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  pendingCount: z.number().int(),
+  pendingMinor: z.bigint(),
+});
+/** What "Run reconciliation now" answers: the stored report's id and counts (the page then reloads the report). */
+export const ZReconciliationRun = z.object({ id: z.bigint(), ...counts, orphans: z.array(ZOrphan.omit({ label: true })) });

@@ -2,6 +2,7 @@ import { router } from "../../trpc";
 import { awardRisingTalentProcedure } from "./award-rising-talent";
 import { changeSettingProcedure } from "./change-setting";
 import { checkLedgerInvariantsProcedure } from "./check-ledger-invariants";
+import { getGatewayFollowUpProcedure } from "./get-gateway-follow-up";
 import { getRevenueByWeekProcedure } from "./get-revenue-by-week";
 import { getSettingHistoryProcedure } from "./get-setting-history";
 import { getUserProcedure } from "./get-user";
@@ -17,6 +18,7 @@ import { previewSettingImpactProcedure } from "./preview-setting-impact";
 import { removeJobProcedure } from "./remove-job";
 import { reviewFlaggedMessageProcedure } from "./review-flagged-message";
 import { revokeConnectsProcedure } from "./revoke-connects";
+import { runReconciliationProcedure } from "./run-reconciliation";
 import { searchAuditLogProcedure } from "./search-audit-log";
 import { suspendUserProcedure } from "./suspend-user";
 import { endSessionsProcedure } from "./end-sessions";
@@ -50,6 +52,8 @@ export const adminRouter = router({
     connectEntries: listConnectEntriesProcedure,
     checkInvariants: checkLedgerInvariantsProcedure,
     revenue: getRevenueByWeekProcedure,
+    gatewayFollowUp: getGatewayFollowUpProcedure,
+    reconcile: runReconciliationProcedure,
   }),
   audit: router({ search: searchAuditLogProcedure }),
   runs: router({ list: listJobRunsProcedure }),

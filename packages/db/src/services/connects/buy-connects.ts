@@ -94,7 +94,7 @@ export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInp
     throw error;
   }
 
-  return recordCharge(gateway, charge, () =>
+  return recordCharge(prisma, gateway, charge, () =>
     runTransaction(prisma, (tx) =>
       idempotent(
         tx,

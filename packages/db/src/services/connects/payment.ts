@@ -1,7 +1,8 @@
-import type { Db } from "../../client";
+import type { Db, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { requestDigest, sameRequest, scopedKey, type IdempotentCall } from "../../idempotency";
+import { refundOrQueue } from "../payments/pending-refunds";
 
 type Codec<T> = { decode: (json: unknown) => T };
 
@@ -40,12 +41,14 @@ export async function chargeCard(
 
 /**
  * Runs the transaction that records a charge. If it refuses, the charge is refunded with a
- * derived key and the refusal is passed on. A replay found the first call's charge (same provider
+ * derived key (a refund the gateway does not take is queued for the runner: pending-refunds.ts)
+ * and the refusal is passed on. A replay found the first call's charge (same provider
  * key), so it is not refunded. `stored` reads the request's finished result: when the answer to
  * the COMMIT was lost (the database restarted), it says whether the charge was recorded after
  * all; if the database cannot say, the charge is kept for the client's replay to settle.
  */
 export async function recordCharge<T>(
+  prisma: PrismaClient,
   gateway: PaymentGateway,
   charge: CardCharge | null,
   run: () => Promise<{ result: T; replayed: boolean }>,
@@ -61,8 +64,12 @@ export async function recordCharge<T>(
     );
     if (finished) return finished.result;
     if (charge && finished === false) {
-      const refund = await gateway.refund({ chargeRef: charge.ref, amountMinor: charge.amountMinor, idempotencyKey: `${charge.key}:refund` });
-      if (!refund.ok) console.error(`Refund of charge ${charge.ref} failed and must be retried: ${refund.reason}`);
+      await refundOrQueue(prisma, gateway, {
+        chargeRef: charge.ref,
+        amountMinor: charge.amountMinor,
+        idempotencyKey: `${charge.key}:refund`,
+        reason: `Its transaction refused: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
     throw error;
   }

@@ -76,7 +76,7 @@ async function renewOneCycle(prisma: PrismaClient, membershipId: string, now: Da
   }
 
   try {
-    return await recordCharge(gateway, charge, () =>
+    return await recordCharge(prisma, gateway, charge, () =>
       runTransaction(prisma, async (tx): Promise<{ result: MembershipRenewal | null; replayed: boolean }> => {
         await lockConnects(tx, membership.userId);
         const current = await tx.membership.findUniqueOrThrow({ where: { id: membershipId }, select: CYCLE_SELECT });

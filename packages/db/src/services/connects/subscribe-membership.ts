@@ -85,7 +85,7 @@ export async function subscribeMembership(
           description: "Freelancer Plus",
         });
 
-  return recordCharge(gateway, charge, () =>
+  return recordCharge(prisma, gateway, charge, () =>
     runTransaction(prisma, (tx) =>
       idempotent(
         tx,

@@ -5,7 +5,7 @@ import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
-import { chargeVerifiedCard, recordCharge, refundCardCharge, type CardCharge } from "../payments/card-charges";
+import { chargeVerifiedCard, recordCharge, refundUnrecordedCharge, type CardCharge } from "../payments/card-charges";
 import type { SystemCall } from "../actor";
 import { nextWeekStatus } from "./access";
 import { lockWeek } from "./hourly-escrow";
@@ -91,7 +91,7 @@ export async function invoiceHourlyWeeks(
 /** The week was invoiced meanwhile: keep this charge only if it is the one the invoice used. */
 async function refundUnlessUsed(prisma: PrismaClient, gateway: PaymentGateway, weekId: string, charge: CardCharge): Promise<void> {
   const used = await prisma.charge.findFirst({ where: { purpose: `hourly_week:${weekId}`, gatewayRef: charge.chargeRef }, select: { id: true } });
-  if (!used) await refundCardCharge(gateway, charge);
+  if (!used) await refundUnrecordedCharge(prisma, gateway, charge, `The hourly invoice of week ${weekId} did not record this charge.`);
 }
 
 /** A week with no billable time: invoiced at $0 and released at once, with no charge and no ledger entry. */

@@ -5,6 +5,7 @@ import { idempotent, jsonCodec, sameRequest, scopedKey, type IdempotentCall } fr
 import { gatewayKey as providerKey } from "../connects/payment";
 import { runTransaction } from "../../transaction";
 import { chargeablePaymentMethod } from "./payment-verified";
+import { refundOrQueue } from "./pending-refunds";
 
 export interface CardCharge {
   paymentMethodId: string;
@@ -39,12 +40,23 @@ export async function chargeVerifiedCard(
   return { paymentMethodId: method.id, chargeRef: charged.ref, amountMinor: input.amountMinor, gatewayKey: input.gatewayKey };
 }
 
+/** The gateway key of a charge's refund: derived from the charge's, so a retry refunds once. */
+export const refundKeyOf = (charge: { gatewayKey: string }) => `${charge.gatewayKey}:refund`;
+
 /** Gives a card charge back (the key is derived from the charge's, so a retry refunds once). */
 export async function refundCardCharge(
   gateway: PaymentGateway,
   charge: { chargeRef: string; amountMinor: bigint; gatewayKey: string },
 ): Promise<GatewayResult> {
-  return gateway.refund({ chargeRef: charge.chargeRef, amountMinor: charge.amountMinor, idempotencyKey: `${charge.gatewayKey}:refund` });
+  return gateway.refund({ chargeRef: charge.chargeRef, amountMinor: charge.amountMinor, idempotencyKey: refundKeyOf(charge) });
+}
+
+/**
+ * Gives back a charge its transaction did not record; a refund the gateway does not take is
+ * queued for the runner (pending-refunds.ts), never only logged.
+ */
+export function refundUnrecordedCharge(prisma: PrismaClient, gateway: PaymentGateway, charge: CardCharge, reason: string) {
+  return refundOrQueue(prisma, gateway, { chargeRef: charge.chargeRef, amountMinor: charge.amountMinor, idempotencyKey: refundKeyOf(charge), reason });
 }
 
 /** The Charge row of a card charge, inside the transaction that uses its money. */
@@ -110,7 +122,7 @@ export async function chargeThenCommit<T>(
     // A record of another request under the same key is not this charge's: refund it.
     const committed = await finished().then((record) => record !== null && sameRequest(record.requestHash, call), () => null);
     if (committed === true) return replay();
-    if (committed === false) await refundCardCharge(gateway, charge);
+    if (committed === false) await refundUnrecordedCharge(prisma, gateway, charge, `${call.operation} refused: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   }
 }
