@@ -1,14 +1,17 @@
-/** The money and connects operations the virtual users perform, by tRPC path. */
+/**
+ * The money and connects operations the virtual users perform, by tRPC path. Each is stored under
+ * the same name (the app names an operation after its procedure: `milestone.fund`).
+ */
 export const OPERATIONS = {
-  "connects.buy": { service: "connects.buy", actor: "freelancer" },
-  "proposal.submit": { service: "proposal.submit", actor: "freelancer" },
-  "milestone.add": { service: "add_milestone", actor: "client" },
-  "milestone.fund": { service: "fund_milestone", actor: "client" },
-  "milestone.submit": { service: "submit_work", actor: "freelancer" },
-  "milestone.approve": { service: "approve_milestone", actor: "client" },
-  "milestone.refund": { service: "refund_milestone", actor: "client" },
-  "contract.payBonus": { service: "pay_bonus", actor: "client" },
-  "payout.withdraw": { service: "payout.withdraw", actor: "freelancer" },
+  "connects.buy": { actor: "freelancer" },
+  "proposal.submit": { actor: "freelancer" },
+  "milestone.add": { actor: "client" },
+  "milestone.fund": { actor: "client" },
+  "milestone.submit": { actor: "freelancer" },
+  "milestone.approve": { actor: "client" },
+  "milestone.refund": { actor: "client" },
+  "contract.payBonus": { actor: "client" },
+  "payout.withdraw": { actor: "freelancer" },
 } as const;
 
 export type OperationPath = keyof typeof OPERATIONS;
@@ -42,7 +45,7 @@ export interface JournalEntry {
 
 /** The service's scoped idempotency key (`<operation>:<user>:<key>`), as stored by the app. */
 export const scopedKeyOf = (entry: Pick<JournalEntry, "path" | "userId" | "idempotencyKey">) =>
-  `${OPERATIONS[entry.path].service}:${entry.userId}:${entry.idempotencyKey}`;
+  `${entry.path}:${entry.userId}:${entry.idempotencyKey}`;
 
 export class Journal {
   readonly entries: JournalEntry[] = [];

@@ -11,7 +11,7 @@ import {
   withdrawalEntries,
   type Transfer,
 } from "@fairlance/rules";
-import { scopedKeyOf, type JournalEntry } from "./journal";
+import { OPERATIONS, scopedKeyOf, type JournalEntry } from "./journal";
 import { earningsOf, type Baseline, type SeededPair } from "./seed";
 
 /** lost: a success without its effect. duplicate: an effect twice. ghost: an effect no success explains. */
@@ -222,9 +222,9 @@ export async function verify(prisma: PrismaClient, input: { journal: readonly Jo
   // Every row the load made is explained by exactly one success, or by the runner's own work.
   for (const [prefix, list] of transfersByPrefix) {
     if (claimedPrefixes.has(prefix)) continue;
-    const clear = /^clear_pending:(.+)$/.exec(prefix);
-    const settle = /^withdrawal:(.+):settle$/.exec(prefix);
-    const auto = /^auto_approve:(.+)$/.exec(prefix);
+    const clear = /^earnings\.clear:system:(.+)$/.exec(prefix);
+    const settle = /^payout\.settle:system:(.+)$/.exec(prefix);
+    const auto = /^milestone\.autoApprove:system:(.+)$/.exec(prefix);
     if (clear && payments.get(clear[1]!)?.clearedAt) continue;
     if (settle && withdrawals.has(settle[1]!)) continue;
     if (auto && milestones.get(auto[1]!)?.autoApproved) continue;
@@ -246,7 +246,7 @@ export async function verify(prisma: PrismaClient, input: { journal: readonly Jo
   unexplained("connects purchase", purchases.keys(), baseline.purchaseIds, claimed.purchases);
   unexplained("withdrawal", [...withdrawals.values()].filter((w) => !w.automatic).map((w) => w.id), baseline.withdrawalIds, claimed.withdrawals);
   const successKeys = new Set(journal.filter((e) => e.outcome?.kind === "success").map(scopedKeyOf));
-  const ours = new Set(["connects.buy", "proposal.submit", "add_milestone", "fund_milestone", "submit_work", "approve_milestone", "refund_milestone", "pay_bonus", "payout.withdraw"]);
+  const ours = new Set(Object.keys(OPERATIONS));
   for (const [key, operation] of records) {
     if (!baseline.idempotencyKeys.has(key) && ours.has(operation) && !successKeys.has(key)) problem("ghost", `idempotency record ${key} without a success`);
   }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, Tx } from "./client";
 import { DomainError } from "./errors";
+import type { Operation } from "./operations";
 import { legacyRequestText, reviveLegacyResult } from "@fairlance/rules";
 import { canonicalText, decodeTyped, isTypedJson, typedColumn } from "./codec/typed-json";
 
@@ -14,7 +15,8 @@ export const IdempotencyKey = z
   .regex(/^[\w.:-]+$/, "The idempotency key may use letters, digits and . _ : - only.");
 
 export interface IdempotentCall {
-  operation: string;
+  /** Its name (operations.ts): the stored key begins with it. */
+  operation: Operation;
   /** The person acting (null for the system: scheduler, seed). Keys are scoped per person and operation. */
   userId: string | null;
   key: string;

@@ -92,7 +92,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
         } catch {
           return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The input parameter is not valid JSON." }));
         }
-        const problem = inputProblem(paths, inputsOf(parsed, paths.length, isBatch));
+        const problem = inputProblem(inputsOf(parsed, paths.length, isBatch));
         if (problem) return refuse(paths, isBatch, problem);
       }
       return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => createContext(req), onError, responseMeta });
@@ -121,7 +121,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     } catch {
       return refuse(paths, isBatch, new TRPCError({ code: "PARSE_ERROR", message: "The request body is not valid JSON." }));
     }
-    const problem = inputProblem(paths, inputsOf(parsed, paths.length, isBatch));
+    const problem = inputProblem(inputsOf(parsed, paths.length, isBatch));
     if (problem) return refuse(paths, isBatch, problem);
 
     // tRPC reads the body we checked, never the stream again.

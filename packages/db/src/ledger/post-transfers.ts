@@ -1,11 +1,13 @@
 import { accountKey, assertBalanced, isExternalAccount, netEffect, type AccountRef, type Transfer } from "@fairlance/rules";
 import { Prisma, type Tx } from "../client";
 import { DomainError } from "../errors";
+import type { Operation } from "../operations";
 
 export interface TransferContext {
   /** The operation's idempotency key (already scoped): each leg's key is `<key>#<index>`. */
   key: string;
-  operation: string;
+  /** The operation the transfers belong to (operations.ts); the legs of one key share it. */
+  operation: Operation;
   now: Date;
   userId?: string | null;
   jobId?: string | null;

@@ -16,14 +16,19 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
 }
 
 /**
- * Fields a strict schema does not take, as one sentence naming them: "role is not a field you can
- * set.", "role and balanceMinor are not fields you can set." A nested field is named by its path
- * ("changes.status"). The web app's error formatter uses the same sentence.
+ * Fields a strict schema does not take, as one sentence naming them: `"role" is not a field you can
+ * set.`, `"role" and "balanceMinor" are not fields you can set.` A nested field is named by its
+ * path ("card.status"). A name is quoted back cut to 80 characters, and at most five are named, so
+ * the refusal stays a line however many or long the fields sent. The web app's error formatter
+ * uses the same sentence.
  */
 export function unknownFieldsSentence(fields: readonly string[]): string {
-  const names = fields.length > 1 ? `${fields.slice(0, -1).join(", ")} and ${fields.at(-1)!}` : (fields[0] ?? "This field");
+  const quoted = fields.slice(0, MAX_NAMED).map((field) => `"${field.length > 80 ? `${field.slice(0, 80)}…` : field}"`);
+  if (fields.length > MAX_NAMED) quoted.push(`${fields.length - MAX_NAMED} more`);
+  const names = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)!}` : (quoted[0] ?? "This field");
   return `${names} ${fields.length > 1 ? "are not fields" : "is not a field"} you can set.`;
 }
+const MAX_NAMED = 5;
 
 /** An issue's sentence: the schema's own, or for unknown fields the sentence naming them. */
 export function issueMessage(issue: z.core.$ZodIssue): string {

@@ -4,7 +4,7 @@ import { addDays, availableAt, computeServiceFee, DEFAULT_SETTINGS, fundEscrowEn
 import type { Prisma, PrismaClient } from "../client";
 import { issueLot } from "../connects/connect-ledger";
 import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";
-import { postTransfers } from "../ledger/post-transfers";
+import { postTransfers, type TransferContext } from "../ledger/post-transfers";
 import { acceptOffer } from "../services/contracts/accept-offer";
 import { makeDirectOffer } from "../services/contracts/make-direct-offer";
 import { postJob } from "../services/jobs/post-job";
@@ -147,11 +147,11 @@ export async function earn(prisma: PrismaClient, input: { clientId: string; free
       update: {},
     });
     const fee = computeServiceFee({ priorBilledMinor: billing.billedMinor, amountMinor: input.grossMinor });
-    const context = { operation: "test_earn", now: input.now, contractId: contract.id, milestoneId: milestone.id };
-    await postTransfers(tx, fundEscrowEntries({ clientId: input.clientId, escrow, amountMinor: input.grossMinor, clientFeeMinor: 0n }), { ...context, key: `test_fund:${milestone.id}` });
+    const context: Omit<TransferContext, "key"> = { operation: "test.earn", now: input.now, contractId: contract.id, milestoneId: milestone.id };
+    await postTransfers(tx, fundEscrowEntries({ clientId: input.clientId, escrow, amountMinor: input.grossMinor, clientFeeMinor: 0n }), { ...context, key: `test.earn:fund:${milestone.id}` });
     await postTransfers(tx, releaseEscrowEntries({ escrow, freelancerId: input.freelancerId, amountMinor: input.grossMinor, serviceFeeMinor: fee.feeMinor }), {
       ...context,
-      key: `test_release:${milestone.id}`,
+      key: `test.earn:release:${milestone.id}`,
     });
     await tx.billing.update({
       where: { clientId_freelancerId: { clientId: input.clientId, freelancerId: input.freelancerId } },

@@ -7,6 +7,6 @@ export const ZClock = z.object({
   pendingJobs: z.number().int(),
 });
 
-export const ZAdvanceClockInput = z.object({
+export const ZAdvanceClockInput = z.strictObject({
   days: z.number().int("Move the clock by whole days.").min(1, "Move the clock by at least 1 day.").max(60, "Move the clock by at most 60 days at a time."),
 });

@@ -2,7 +2,7 @@ import { legacyTagged, SETTING_DEFINITIONS, settingValueToJson, validateSettingV
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
-import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
@@ -46,7 +46,7 @@ export async function changeSetting(prisma: PrismaClient, rawInput: ChangeSettin
   }
   const value = validateSettingValue(key, input.value);
   // Keys stored before the typed encoding hashed the value {"$bigint"}-tagged (legacyRequest).
-  const call = {
+  const call: IdempotentCall = {
     operation: "settings.change",
     userId: actorId,
     key: input.idempotencyKey,

@@ -2,7 +2,7 @@ import { lotExpiresAt } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { issueLot, lockConnects } from "../../connects/connect-ledger";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
@@ -38,7 +38,7 @@ export interface AdminConnectsChange {
 export async function adminGrantConnects(prisma: PrismaClient, rawInput: AdminGrantConnectsInput & ActorCall): Promise<AdminConnectsChange> {
   const input = parseCall(AdminGrantConnectsInput, rawInput);
   const { now, freelancerId, connects, reason } = input;
-  const call = { operation: "connects.adminGrant", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, connects, reason } };
+  const call: IdempotentCall = { operation: "connects.adminGrant", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, connects, reason } };
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, input, "ADMIN", "grant connects");
     const { result } = await idempotent(

@@ -2,7 +2,7 @@ import { connectBalance, planSpend, RuleViolation, formatConnects } from "@fairl
 import type { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
-import { idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { parseCall } from "../input";
@@ -21,7 +21,7 @@ export type AdminRevokeConnectsInput = z.input<typeof AdminRevokeConnectsInput>;
 export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminRevokeConnectsInput & ActorCall): Promise<AdminConnectsChange> {
   const input = parseCall(AdminRevokeConnectsInput, rawInput);
   const { now, freelancerId, connects, reason } = input;
-  const call = { operation: "connects.adminRevoke", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, connects, reason } };
+  const call: IdempotentCall = { operation: "connects.adminRevoke", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, connects, reason } };
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, input, "ADMIN", "take connects back");
     const { result } = await idempotent(

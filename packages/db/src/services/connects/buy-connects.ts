@@ -5,7 +5,7 @@ import { issueLot } from "../../connects/connect-ledger";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -69,7 +69,7 @@ export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInp
   const { actorId, now, bundleSize, paidWith } = input;
   const gateway = deps.gateway ?? getGateway();
   const codec = jsonCodec<ConnectsPurchaseResult>();
-  const call = { operation: "connects.buy", userId: actorId, key: input.idempotencyKey, request: { bundleSize, paidWith, paymentMethodId: input.paymentMethodId ?? null } };
+  const call: IdempotentCall = { operation: "connects.buy", userId: actorId, key: input.idempotencyKey, request: { bundleSize, paidWith, paymentMethodId: input.paymentMethodId ?? null } };
   const finished = () => storedResult(prisma, call, codec);
   const stored = await finished();
   if (stored) return stored.result;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { issueLot, lockConnects } from "../../connects/connect-ledger";
 import { DomainError } from "../../errors";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
@@ -34,7 +34,7 @@ export interface RisingTalentAward {
 export async function grantRisingTalent(prisma: PrismaClient, rawInput: GrantRisingTalentInput & ActorCall): Promise<RisingTalentAward> {
   const input = parseCall(GrantRisingTalentInput, rawInput);
   const { now, freelancerId } = input;
-  const call = { operation: "connects.risingTalent", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, reason: input.reason } };
+  const call: IdempotentCall = { operation: "connects.risingTalent", userId: input.actorId, key: input.idempotencyKey, request: { freelancerId, reason: input.reason } };
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, input, "ADMIN", "award the Rising Talent badge");
     const { result } = await idempotent(

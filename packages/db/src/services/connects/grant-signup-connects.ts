@@ -1,4 +1,5 @@
 import { lotExpiresAt } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { Tx } from "../../client";
 import { issueLot } from "../../connects/connect-ledger";
 import { loadSettings } from "../../settings/load-settings";
@@ -19,7 +20,7 @@ export async function grantSignupConnects(tx: Tx, input: { userId: string; now: 
   const expiresAt = lotExpiresAt(input.now, settings);
   const lotId = await issueLot(tx, {
     userId: input.userId,
-    key: `signup:${input.userId}`,
+    key: scopedKey({ operation: "connects.signUpGrant", userId: null, key: input.userId }),
     now: input.now,
     reason: "signup_grant",
     source: "SIGNUP",

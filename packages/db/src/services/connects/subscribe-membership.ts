@@ -5,7 +5,7 @@ import { issueLot, lockConnects } from "../../connects/connect-ledger";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -68,7 +68,7 @@ export async function subscribeMembership(
   const { actorId, now } = input;
   const gateway = deps.gateway ?? getGateway();
   const codec = jsonCodec<MembershipSubscription>();
-  const call = { operation: "membership.subscribe", userId: actorId, key: input.idempotencyKey, request: { paymentMethodId: input.paymentMethodId } };
+  const call: IdempotentCall = { operation: "membership.subscribe", userId: actorId, key: input.idempotencyKey, request: { paymentMethodId: input.paymentMethodId } };
   const finished = () => storedResult(prisma, call, codec);
   const stored = await finished();
   if (stored) return stored.result;

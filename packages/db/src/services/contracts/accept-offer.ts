@@ -27,7 +27,7 @@ export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput 
     await requireActor(tx, data, "FREELANCER", "accept offers");
     const { result } = await idempotent(
       tx,
-      { operation: "accept_offer", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId } },
+      { operation: "contract.accept", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId } },
       async () => {
         await lockRow(tx, "Contract", data.contractId);
         const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: { clientId: true, freelancerId: true, status: true } });

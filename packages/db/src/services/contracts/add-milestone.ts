@@ -2,7 +2,7 @@ import { assertMilestoneAmount } from "@fairlance/rules";
 import { z } from "zod";
 import type { MilestoneStatus, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
-import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
@@ -32,7 +32,7 @@ export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInpu
   const data = parseCall(AddMilestoneInput, input);
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "CLIENT", "add milestones");
-    const call = { operation: "add_milestone", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, milestone: data.milestone } };
+    const call: IdempotentCall = { operation: "milestone.add", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, milestone: data.milestone } };
     const { result } = await idempotent(
       tx,
       call,

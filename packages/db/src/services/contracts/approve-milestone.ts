@@ -1,13 +1,13 @@
 import { assertContractActive } from "@fairlance/rules";
 import { z } from "zod";
 import type { MilestoneStatus, PrismaClient } from "../../client";
-import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 import { ruleStatus } from "./access";
-import { releaseMilestoneEscrow } from "./escrow";
+import { releaseMilestoneEscrow, type LedgerStep } from "./escrow";
 import { lockMilestoneFor } from "./milestone-access";
 import type { ReleasedPayment } from "./release-payment";
 
@@ -33,7 +33,7 @@ export async function approveMilestone(prisma: PrismaClient, input: ApproveMiles
   const data = parseCall(ApproveMilestoneInput, input);
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "CLIENT", "approve milestones");
-    const call = { operation: "approve_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
+    const call: IdempotentCall = { operation: "milestone.approve", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
     const { result } = await idempotent(
       tx,
       call,
@@ -41,7 +41,7 @@ export async function approveMilestone(prisma: PrismaClient, input: ApproveMiles
         const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
         assertContractActive(ruleStatus(contract.status));
         const { settings } = await loadSettings(tx, data.now);
-        const step = { key: scopedKey(call), operation: "approve_milestone", userId: data.actorId, now: data.now };
+        const step: LedgerStep = { key: scopedKey(call), operation: "milestone.approve", userId: data.actorId, now: data.now };
         const payment = await releaseMilestoneEscrow(tx, { milestone, contract, automatic: false, settings, step });
         return { milestoneId: milestone.id, status: "APPROVED" as const, payment };
       },

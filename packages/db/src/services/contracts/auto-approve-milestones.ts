@@ -1,9 +1,10 @@
 import type { PrismaClient } from "../../client";
+import { scopedKey } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
 import { CONTRACT_MONEY_FIELDS } from "./access";
-import { lockMilestone, releaseMilestoneEscrow } from "./escrow";
+import { lockMilestone, releaseMilestoneEscrow, type LedgerStep } from "./escrow";
 
 export interface AutoApproval {
   milestoneId: string;
@@ -34,7 +35,7 @@ export async function autoApproveMilestones(prisma: PrismaClient, input: SystemC
       if (input.now.getTime() < milestone.reviewDeadline.getTime()) return null;
       const contract = await tx.contract.findUniqueOrThrow({ where: { id: milestone.contractId }, select: CONTRACT_MONEY_FIELDS });
       const { settings } = await loadSettings(tx, input.now);
-      const step = { key: `auto_approve:${id}`, operation: "auto_approve_milestone", userId: null, now: input.now };
+      const step: LedgerStep = { key: scopedKey({ operation: "milestone.autoApprove", userId: null, key: id }), operation: "milestone.autoApprove", userId: null, now: input.now };
       const payment = await releaseMilestoneEscrow(tx, { milestone, contract, automatic: true, settings, step });
       return { milestoneId: id, paymentId: payment.paymentId, grossMinor: payment.grossMinor, feeMinor: payment.feeMinor, netMinor: payment.netMinor };
     });

@@ -1,6 +1,7 @@
 import type { Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { lockMilestone, refundMilestoneEscrow, releaseMilestoneEscrow, type CardRefundPlan, type EscrowContract } from "./escrow";
+import type { Operation } from "../../operations";
 
 export interface ClosedEscrow {
   /** Milestones whose escrow went to the freelancer, with their payment. */
@@ -15,7 +16,7 @@ export interface ClosedEscrow {
  */
 export async function closeEscrow(
   tx: Tx,
-  input: { contract: EscrowContract; release: boolean; now: Date; key: string; operation: string; userId: string },
+  input: { contract: EscrowContract; release: boolean; now: Date; key: string; operation: Operation; userId: string },
 ): Promise<ClosedEscrow> {
   const candidates = await tx.milestone.findMany({
     where: { contractId: input.contract.id, status: { in: ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED"] } },

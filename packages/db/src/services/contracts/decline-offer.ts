@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Note } from "../fields";
@@ -30,7 +30,7 @@ export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInpu
   const data = parseCall(DeclineOfferInput, input);
   const stored = await runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "FREELANCER", "decline offers");
-    const call = { operation: "decline_offer", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, reason: data.reason } };
+    const call: IdempotentCall = { operation: "contract.decline", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, reason: data.reason } };
     const { result } = await idempotent(
       tx,
       call,
@@ -39,7 +39,7 @@ export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInpu
         const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: CONTRACT_MONEY_FIELDS });
         assertParty(contract, data.actorId, "freelancer");
         const status = nextContractStatus(contract.status, "decline");
-        const { refunds } = await closeEscrow(tx, { contract, release: false, now: data.now, key: scopedKey(call), operation: "decline_offer", userId: data.actorId });
+        const { refunds } = await closeEscrow(tx, { contract, release: false, now: data.now, key: scopedKey(call), operation: "contract.decline", userId: data.actorId });
         await tx.contract.update({ where: { id: contract.id }, data: { status, endedAt: data.now, endedReason: data.reason ?? "offer_declined" } });
         return { contractId: contract.id, status, startedAt: null, endedAt: data.now, refunds };
       },

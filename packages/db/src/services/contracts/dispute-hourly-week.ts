@@ -30,7 +30,7 @@ export async function disputeHourlyWeek(prisma: PrismaClient, input: DisputeHour
     await requireActor(tx, data, "CLIENT", "dispute invoiced hours");
     const { result } = await idempotent(
       tx,
-      { operation: "dispute_hourly_week", userId: data.actorId, key: data.idempotencyKey, request: { weekId: data.weekId, reason: data.reason } },
+      { operation: "hourly.dispute", userId: data.actorId, key: data.idempotencyKey, request: { weekId: data.weekId, reason: data.reason } },
       async () => {
         const week = await lockWeek(tx, data.weekId);
         const contract = week ? await tx.contract.findUnique({ where: { id: week.contractId }, select: { clientId: true, freelancerId: true } }) : null;

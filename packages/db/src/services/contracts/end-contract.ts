@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { RequiredText } from "../fields";
@@ -35,7 +35,7 @@ export async function endContract(prisma: PrismaClient, input: EndContractInput 
   const stored = await runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, ["CLIENT", "FREELANCER"], "end contracts");
     const request = { contractId: data.contractId, reason: data.reason, releaseEscrow: data.releaseEscrow };
-    const call = { operation: "end_contract", userId: data.actorId, key: data.idempotencyKey, request };
+    const call: IdempotentCall = { operation: "contract.end", userId: data.actorId, key: data.idempotencyKey, request };
     const { result } = await idempotent(
       tx,
       call,
@@ -47,7 +47,7 @@ export async function endContract(prisma: PrismaClient, input: EndContractInput 
           throw new DomainError("FORBIDDEN", "Only the client can release escrow to the freelancer.");
         }
         const status = nextContractStatus(contract.status, "end");
-        const closed = await closeEscrow(tx, { contract, release: data.releaseEscrow, now: data.now, key: scopedKey(call), operation: "end_contract", userId: data.actorId });
+        const closed = await closeEscrow(tx, { contract, release: data.releaseEscrow, now: data.now, key: scopedKey(call), operation: "contract.end", userId: data.actorId });
         await tx.contract.update({ where: { id: contract.id }, data: { status, endedAt: data.now, endedReason: data.reason } });
         return { contractId: contract.id, status, startedAt: contract.startedAt, endedAt: data.now, ...closed };
       },

@@ -1,4 +1,5 @@
 import { refundEscrowEntries, releaseEscrowEntries, type MarketplaceSettings } from "@fairlance/rules";
+import type { Operation } from "../../operations";
 import type { MilestoneStatus, Prisma, Tx } from "../../client";
 import type { GatewayResult, PaymentGateway } from "../../gateway/gateway";
 import { postTransfers } from "../../ledger/post-transfers";
@@ -20,10 +21,10 @@ export interface EscrowContract {
   feeSchedule: Prisma.JsonValue;
 }
 
-interface LedgerStep {
+export interface LedgerStep {
   /** Unique per milestone within the operation: the transfers' keys derive from it. */
   key: string;
-  operation: string;
+  operation: Operation;
   userId: string | null;
   now: Date;
 }

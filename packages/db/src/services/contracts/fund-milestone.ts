@@ -4,7 +4,7 @@ import type { MilestoneStatus, PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { IdempotencyKey, scopedKey } from "../../idempotency";
+import { IdempotencyKey, scopedKey, type IdempotentCall } from "../../idempotency";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
 import { chargeThenCommit, recordCharge } from "../payments/card-charges";
@@ -39,7 +39,7 @@ export interface FundedMilestone {
  */
 export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<FundedMilestone> {
   const data = parseCall(FundMilestoneInput, input);
-  const call = { operation: "fund_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
+  const call: IdempotentCall = { operation: "milestone.fund", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
   const priced = async (tx: Tx) => {
     const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
     const status = nextMilestoneStatus(milestone.status, "fund");
@@ -60,7 +60,7 @@ export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneIn
       await postTransfers(
         tx,
         fundEscrowEntries({ clientId: contract.clientId, escrow: { kind: "escrow_milestone", milestoneId: milestone.id }, amountMinor: fee.amountMinor, clientFeeMinor: fee.feeMinor }),
-        { key: scopedKey(call), operation: "fund_milestone", now: data.now, userId: data.actorId, contractId: contract.id, milestoneId: milestone.id },
+        { key: scopedKey(call), operation: "milestone.fund", now: data.now, userId: data.actorId, contractId: contract.id, milestoneId: milestone.id },
       );
       await tx.milestone.update({ where: { id: milestone.id }, data: { status, fundedAt: data.now, clientFeeMinor: fee.feeMinor } });
       return {

@@ -2,7 +2,7 @@ import { transitionJob, transitionProposal } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
-import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
@@ -29,7 +29,7 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
   const { now } = data;
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "CLIENT", "hire freelancers");
-    const call = { operation: "hire_proposal", userId: data.actorId, key: data.idempotencyKey, request: { proposalId: data.proposalId, terms: data.terms } };
+    const call: IdempotentCall = { operation: "contract.hire", userId: data.actorId, key: data.idempotencyKey, request: { proposalId: data.proposalId, terms: data.terms } };
     const { result } = await idempotent(
       tx,
       call,

@@ -1,4 +1,5 @@
 import { releaseHourlyInvoiceEntries, type MarketplaceSettings } from "@fairlance/rules";
+import type { LedgerStep } from "./escrow";
 import type { Tx } from "../../client";
 import { nextWeekStatus } from "./access";
 import type { EscrowContract } from "./escrow";
@@ -18,7 +19,7 @@ export type LockedWeek = NonNullable<Awaited<ReturnType<typeof lockWeek>>>;
 /** An invoiced (or disputed) week goes to the freelancer's pending balance minus the tiered service fee (RULES 3.4). */
 export async function releaseWeek(
   tx: Tx,
-  input: { week: LockedWeek; contract: EscrowContract; settings: MarketplaceSettings; step: { key: string; operation: string; userId: string | null; now: Date } },
+  input: { week: LockedWeek; contract: EscrowContract; settings: MarketplaceSettings; step: LedgerStep },
 ): Promise<ReleasedPayment> {
   const { week, contract, step } = input;
   const status = nextWeekStatus(week.status, "release");

@@ -114,8 +114,8 @@ describe("invoiceHourlyWeeks", () => {
     const { weekId } = await log(freelancerId, contractId, 30, at("2026-11-24T00:00:00Z"));
     const runs = await Promise.all([invoiceHourlyWeeks(db.prisma, { now: MONDAY }, { gateway }), invoiceHourlyWeeks(db.prisma, { now: at("2026-11-30T00:00:01Z") }, { gateway })]);
     expect(runs.flatMap((run) => run.invoiced).filter((i) => i.weekId === weekId)).toHaveLength(1);
-    const charged = gateway.charges.filter((c) => c.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
-    const refunded = gateway.refunds.filter((r) => r.idempotencyKey.startsWith(`hourly_invoice:${weekId}:`));
+    const charged = gateway.charges.filter((c) => c.idempotencyKey.startsWith(`hourly.invoice:${weekId}:`));
+    const refunded = gateway.refunds.filter((r) => r.idempotencyKey.startsWith(`hourly.invoice:${weekId}:`));
     expect(charged.length - refunded.length).toBe(1);
     expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: weekId }))).toBe(2_500n);
   });

@@ -1,4 +1,5 @@
 import { addDays, computeClientFee, hourlyAmount, hourlyInvoiceEntries, hourlyWeekSchedule } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import { isDomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
@@ -50,7 +51,7 @@ export async function invoiceHourlyWeeks(
       charge = await chargeVerifiedCard(prisma, gateway, {
         payerId: week.contract.clientId,
         amountMinor: fee.totalMinor,
-        gatewayKey: `hourly_invoice:${week.id}:${now.toISOString()}`,
+        gatewayKey: `hourly.invoice:${week.id}:${now.toISOString()}`,
         description: `Hours of the week of ${week.weekStart.toISOString().slice(0, 10)} on "${week.contract.title}"`,
       });
     } catch (error) {
@@ -67,8 +68,8 @@ export async function invoiceHourlyWeeks(
         const { disputeDeadline } = hourlyWeekSchedule(locked.weekStart);
         await recordCharge(tx, charge, { userId: contract.clientId, purpose: `hourly_week:${locked.id}`, now });
         await postTransfers(tx, hourlyInvoiceEntries({ clientId: contract.clientId, invoiceId: locked.id, amountMinor, clientFeeMinor: fee.feeMinor }), {
-          key: `hourly_invoice:${locked.id}`,
-          operation: "invoice_hourly_week",
+          key: scopedKey({ operation: "hourly.invoice", userId: null, key: locked.id }),
+          operation: "hourly.invoice",
           now,
           userId: null,
           contractId: contract.id,

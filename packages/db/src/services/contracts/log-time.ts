@@ -44,7 +44,7 @@ export async function logTime(prisma: PrismaClient, input: LogTimeInput & ActorC
     const request = { contractId: data.contractId, workedOn, minutes: data.minutes, memo: data.memo };
     const { result } = await idempotent(
       tx,
-      { operation: "log_time", userId: data.actorId, key: data.idempotencyKey, request },
+      { operation: "hourly.logTime", userId: data.actorId, key: data.idempotencyKey, request },
       async () => {
         const contract = await tx.contract.findUnique({
           where: { id: data.contractId },

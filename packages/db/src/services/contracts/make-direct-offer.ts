@@ -25,7 +25,7 @@ export async function makeDirectOffer(prisma: PrismaClient, input: MakeDirectOff
     const request = { freelancerId: data.freelancerId, title: data.title, terms: data.terms };
     const { result } = await idempotent(
       tx,
-      { operation: "make_direct_offer", userId: data.actorId, key: data.idempotencyKey, request },
+      { operation: "contract.offer", userId: data.actorId, key: data.idempotencyKey, request },
       async () => {
         const freelancer = await tx.user.findUnique({ where: { id: data.freelancerId }, select: { role: true } });
         if (!freelancer || freelancer.role !== "FREELANCER") throw new DomainError("NOT_FOUND", "This freelancer does not exist.");

@@ -4,7 +4,7 @@ import type { PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { IdempotencyKey, scopedKey } from "../../idempotency";
+import { IdempotencyKey, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { chargeThenCommit, recordCharge } from "../payments/card-charges";
@@ -39,7 +39,7 @@ export interface PaidBonus {
  */
 export async function payBonus(prisma: PrismaClient, input: PayBonusInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<PaidBonus> {
   const data = parseCall(PayBonusInput, input);
-  const call = { operation: "pay_bonus", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, amountMinor: data.amountMinor, note: data.note } };
+  const call: IdempotentCall = { operation: "contract.payBonus", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, amountMinor: data.amountMinor, note: data.note } };
   const priced = async (tx: Tx) => {
     await lockRow(tx, "Contract", data.contractId);
     const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: CONTRACT_MONEY_FIELDS });
@@ -72,7 +72,7 @@ export async function payBonus(prisma: PrismaClient, input: PayBonusInput & Acto
             clientFeeMinor: fee.feeMinor,
             serviceFeeMinor,
           }),
-        ledger: { key: scopedKey(call), operation: "pay_bonus", userId: data.actorId },
+        ledger: { key: scopedKey(call), operation: "contract.payBonus", userId: data.actorId },
         settings,
         now: data.now,
       });

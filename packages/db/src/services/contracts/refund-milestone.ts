@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { MilestoneStatus, PrismaClient } from "../../client";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
-import { refundMilestoneEscrow, refundToCards, type CardRefundOutcome, type CardRefundPlan } from "./escrow";
+import { refundMilestoneEscrow, refundToCards, type CardRefundOutcome, type CardRefundPlan, type LedgerStep } from "./escrow";
 import { lockMilestoneFor } from "./milestone-access";
 
 /** What the person sends; who acts and when come with the call (ActorCall). */
@@ -31,13 +31,13 @@ export async function refundMilestone(prisma: PrismaClient, input: RefundMilesto
   const data = parseCall(RefundMilestoneInput, input);
   const plan = await runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "CLIENT", "refund milestones");
-    const call = { operation: "refund_milestone", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
+    const call: IdempotentCall = { operation: "milestone.refund", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
     const { result } = await idempotent(
       tx,
       call,
       async () => {
         const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
-        const step = { key: scopedKey(call), operation: "refund_milestone", userId: data.actorId, now: data.now };
+        const step: LedgerStep = { key: scopedKey(call), operation: "milestone.refund", userId: data.actorId, now: data.now };
         return refundMilestoneEscrow(tx, { milestone, contract, step });
       },
       jsonCodec<CardRefundPlan>(),

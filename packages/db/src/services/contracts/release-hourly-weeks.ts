@@ -1,9 +1,11 @@
 import { isHourlyReleaseDue } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
 import { CONTRACT_MONEY_FIELDS } from "./access";
+import type { LedgerStep } from "./escrow";
 import { lockWeek, releaseWeek } from "./hourly-escrow";
 
 export interface HourlyRelease {
@@ -33,7 +35,7 @@ export async function releaseHourlyWeeks(prisma: PrismaClient, input: SystemCall
       if (!week || week.status !== "INVOICED" || !isHourlyReleaseDue(week.weekStart, input.now)) return null;
       const contract = await tx.contract.findUniqueOrThrow({ where: { id: week.contractId }, select: CONTRACT_MONEY_FIELDS });
       const { settings } = await loadSettings(tx, input.now);
-      const step = { key: `hourly_release:${id}`, operation: "release_hourly_week", userId: null, now: input.now };
+      const step: LedgerStep = { key: scopedKey({ operation: "hourly.release", userId: null, key: id }), operation: "hourly.release", userId: null, now: input.now };
       const payment = await releaseWeek(tx, { week, contract, settings, step });
       return { weekId: id, paymentId: payment.paymentId, grossMinor: payment.grossMinor, feeMinor: payment.feeMinor, netMinor: payment.netMinor };
     });

@@ -2,6 +2,7 @@ import { availableAt, computeServiceFee, settingValueToJson, type MarketplaceSet
 import type { PaymentKind, Prisma, Tx } from "../../client";
 import { postTransfers } from "../../ledger/post-transfers";
 import { contractSchedule } from "./access";
+import type { Operation } from "../../operations";
 
 export interface ReleasedPayment {
   paymentId: string;
@@ -36,7 +37,7 @@ export async function releaseWithServiceFee(
     milestoneId?: string;
     hourlyWeekId?: string;
     entries: (serviceFeeMinor: bigint) => Transfer[];
-    ledger: { key: string; operation: string; userId: string | null };
+    ledger: { key: string; operation: Operation; userId: string | null };
     settings: MarketplaceSettings;
     now: Date;
   },

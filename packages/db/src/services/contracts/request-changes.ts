@@ -29,7 +29,7 @@ export async function requestChanges(prisma: PrismaClient, input: RequestChanges
     await requireActor(tx, data, "CLIENT", "request changes");
     const { result } = await idempotent(
       tx,
-      { operation: "request_changes", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, message: data.message } },
+      { operation: "milestone.requestChanges", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, message: data.message } },
       async () => {
         const { milestone } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
         const status = nextMilestoneStatus(milestone.status, "request_changes");

@@ -1,10 +1,11 @@
+import type { LedgerStep } from "./escrow";
 import { refundHourlyInvoiceEntries } from "@fairlance/rules";
 import { z } from "zod";
 import type { HourlyWeekStatus, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { idempotent, IdempotencyKey, jsonCodec, scopedKey } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -43,7 +44,7 @@ export async function resolveDispute(prisma: PrismaClient, input: ResolveDispute
   type Stored = Omit<ResolvedDispute, "cardRefundRef"> & { refund: { chargeRef: string; amountMinor: bigint } | null };
   const stored = await runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "ADMIN", "resolve disputes");
-    const call = { operation: "resolve_dispute", userId: data.actorId, key: data.idempotencyKey, request: { weekId: data.weekId, outcome: data.outcome, reason: data.reason } };
+    const call: IdempotentCall = { operation: "hourly.resolveDispute", userId: data.actorId, key: data.idempotencyKey, request: { weekId: data.weekId, outcome: data.outcome, reason: data.reason } };
     const { result } = await idempotent(
       tx,
       call,
@@ -52,7 +53,7 @@ export async function resolveDispute(prisma: PrismaClient, input: ResolveDispute
         if (!week) throw new DomainError("NOT_FOUND", "This week does not exist.");
         if (week.status !== "DISPUTED") throw new DomainError("CONFLICT", "Only a disputed week can be resolved.");
         const contract = await tx.contract.findUniqueOrThrow({ where: { id: week.contractId }, select: CONTRACT_MONEY_FIELDS });
-        const step = { key: scopedKey(call), operation: "resolve_dispute", userId: data.actorId, now: data.now };
+        const step: LedgerStep = { key: scopedKey(call), operation: "hourly.resolveDispute", userId: data.actorId, now: data.now };
         let resolved: Stored;
         if (data.outcome === "release") {
           const { settings } = await loadSettings(tx, data.now);

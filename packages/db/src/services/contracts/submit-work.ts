@@ -37,7 +37,7 @@ export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput & 
     await requireActor(tx, data, "FREELANCER", "submit work");
     const { result } = await idempotent(
       tx,
-      { operation: "submit_work", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, note: data.note } },
+      { operation: "milestone.submit", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, note: data.note } },
       async () => {
         const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "freelancer");
         assertWorkStartGate({

@@ -1,4 +1,5 @@
 import { settleBoostAuction } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import { refundProposalConnects } from "../../connects/connect-ledger";
 import { loadSettings } from "../../settings/load-settings";
@@ -56,7 +57,7 @@ export async function closeBoostAuctions(prisma: PrismaClient, call: SystemCall)
         }
         const connects = await refundProposalConnects(tx, {
           userId: proposal.freelancerId,
-          key: `boost.settle:system:${proposal.id}`,
+          key: scopedKey({ operation: "boost.settle", userId: null, key: proposal.id }),
           now,
           reason: "refund_boost_outbid",
           note: `${jobNote(job)}: your boost did not win one of the top ${settings.boostSlots} slots.`,

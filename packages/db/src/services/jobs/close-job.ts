@@ -1,7 +1,7 @@
 import { connectRefundPolicy } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { endJobProposals, type ProposalRefund } from "./end-job-proposals";
@@ -28,7 +28,7 @@ export interface ClosedJob {
 export async function closeJob(prisma: PrismaClient, input: CloseJobInput & ActorCall): Promise<ClosedJob> {
   const data = parseCall(CloseJobInput, input);
   const { jobId, idempotencyKey, actorId, now } = data;
-  const call = { operation: "job.close", userId: actorId, key: idempotencyKey, request: { jobId } };
+  const call: IdempotentCall = { operation: "job.close", userId: actorId, key: idempotencyKey, request: { jobId } };
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,

@@ -1,4 +1,5 @@
 import { addDays, connectRefundPolicy, isJobExpiryDue } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -40,7 +41,7 @@ export async function expireJobs(prisma: PrismaClient, call: SystemCall): Promis
         job,
         endReason: "job_expired",
         refund: connectRefundPolicy("job_expired", inForce, { anyProposalViewed }),
-        keyPrefix: `job.expire:system:${id}`,
+        keyPrefix: scopedKey({ operation: "job.expire", userId: null, key: id }),
         now,
         reissueExpiryDays: inForce.connectRefundReissueExpiryDays,
       });

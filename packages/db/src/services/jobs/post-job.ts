@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { JobFields, jobColumns, jobResult, publication, refineJobShape, type JobResult } from "./job-fields";
 import { requireActor, type ActorCall } from "../actor";
@@ -22,7 +22,7 @@ export async function postJob(prisma: PrismaClient, input: PostJobInput & ActorC
   const data = parseCall(PostJobInput, input);
   const { idempotencyKey, publish, actorId, now, actor: _actor, ...fields } = data;
   return runTransaction(prisma, async (tx) => {
-    const call = { operation: "job.post", userId: actorId, key: idempotencyKey, request: { ...fields, publish } };
+    const call: IdempotentCall = { operation: "job.post", userId: actorId, key: idempotencyKey, request: { ...fields, publish } };
     const { result } = await idempotent(
       tx,
       call,

@@ -1,7 +1,7 @@
 import { connectRefundPolicy } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
@@ -29,7 +29,7 @@ export type RemoveJobInput = z.input<typeof RemoveJobInput>;
 export async function removeJob(prisma: PrismaClient, input: RemoveJobInput & ActorCall): Promise<ClosedJob> {
   const data = parseCall(RemoveJobInput, input);
   const { jobId, idempotencyKey, reason, actorId, now } = data;
-  const call = { operation: "job.remove", userId: actorId, key: idempotencyKey, request: { jobId, reason } };
+  const call: IdempotentCall = { operation: "job.remove", userId: actorId, key: idempotencyKey, request: { jobId, reason } };
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,

@@ -2,7 +2,7 @@ import { assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairla
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { jobNote, jobNotFound, lockJob } from "./shared";
@@ -42,7 +42,7 @@ export interface SubmittedProposal {
 export async function submitProposal(prisma: PrismaClient, input: SubmitProposalInput & ActorCall): Promise<SubmittedProposal> {
   const data = parseCall(SubmitProposalInput, input);
   const { jobId, idempotencyKey, actorId, now, actor: _actor, ...offer } = data;
-  const call = { operation: "proposal.submit", userId: actorId, key: idempotencyKey, request: { jobId, ...offer } };
+  const call: IdempotentCall = { operation: "proposal.submit", userId: actorId, key: idempotencyKey, request: { jobId, ...offer } };
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,

@@ -28,7 +28,7 @@ export async function markFlagReviewed(prisma: PrismaClient, input: MarkFlagRevi
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
-      { operation: "message.review_flag", userId: actorId, key: idempotencyKey, request: { messageId, reason } },
+      { operation: "message.reviewFlag", userId: actorId, key: idempotencyKey, request: { messageId, reason } },
       async () => {
         await requireActor(tx, data, "ADMIN", "review flagged messages");
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Message" WHERE id = ${messageId}::uuid FOR UPDATE`;

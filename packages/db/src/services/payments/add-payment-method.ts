@@ -3,7 +3,7 @@ import type { PaymentMethodStatus, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { parseCall } from "../input";
@@ -49,7 +49,7 @@ export async function addPaymentMethod(
   if (!token.ok) throw new DomainError("INVALID_REQUEST", token.reason);
 
   return runTransaction(prisma, async (tx) => {
-    const call = { operation: "add_payment_method", userId: data.actorId, key: data.idempotencyKey, request: { card } };
+    const call: IdempotentCall = { operation: "paymentMethod.add", userId: data.actorId, key: data.idempotencyKey, request: { card } };
     const { result } = await idempotent(
       tx,
       call,

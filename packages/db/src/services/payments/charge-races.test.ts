@@ -93,7 +93,7 @@ describe("the same card payment requested twice at once", () => {
     expect(a).toMatchObject({ milestoneId: milestoneIds[1], status: "FUNDED", amountMinor: 20_000n });
     expect(gateway.charges.filter((charge) => charge.amountMinor === a.chargedMinor)).toHaveLength(1);
     expect(gateway.refunds).toEqual([]);
-    expect(await db.prisma.ledgerTransfer.count({ where: { milestoneId: milestoneIds[1]!, operation: "fund_milestone" } })).toBe(3);
+    expect(await db.prisma.ledgerTransfer.count({ where: { milestoneId: milestoneIds[1]!, operation: "milestone.fund" } })).toBe(3);
   });
 });
 

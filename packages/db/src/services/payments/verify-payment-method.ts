@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
@@ -34,7 +34,7 @@ export async function verifyPaymentMethod(
   }
 
   return runTransaction(prisma, async (tx) => {
-    const call = { operation: "verify_payment_method", userId: data.actorId, key: data.idempotencyKey, request: { id: method.id, code: data.code } };
+    const call: IdempotentCall = { operation: "paymentMethod.verify", userId: data.actorId, key: data.idempotencyKey, request: { id: method.id, code: data.code } };
     const { result } = await idempotent(
       tx,
       call,

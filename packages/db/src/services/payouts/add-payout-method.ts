@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { getGateway } from "../../gateway/sandbox";
 import type { PaymentGateway } from "../../gateway/gateway";
-import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
@@ -43,7 +43,7 @@ export async function addPayoutMethod(
   if (!registered.ok) throw new DomainError("INVALID_REQUEST", registered.reason);
 
   return runTransaction(prisma, async (tx) => {
-    const call = { operation: "add_payout_method", userId: data.actorId, key: data.idempotencyKey, request: { kind: data.kind, account: data.account, label: data.label } };
+    const call: IdempotentCall = { operation: "payout.addMethod", userId: data.actorId, key: data.idempotencyKey, request: { kind: data.kind, account: data.account, label: data.label } };
     const { result } = await idempotent(
       tx,
       call,

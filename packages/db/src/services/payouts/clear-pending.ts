@@ -1,4 +1,5 @@
 import { clearPendingEntries } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
@@ -25,8 +26,8 @@ export async function clearPending(prisma: PrismaClient, input: SystemCall & { l
       if (!payment || payment.clearedAt) return null;
       if (payment.netMinor > 0n) {
         await postTransfers(tx, clearPendingEntries({ freelancerId: payment.freelancerId, amountMinor: payment.netMinor }), {
-          key: `clear_pending:${payment.id}`,
-          operation: "clear_pending",
+          key: scopedKey({ operation: "earnings.clear", userId: null, key: payment.id }),
+          operation: "earnings.clear",
           now: input.now,
           userId: payment.freelancerId,
           contractId: payment.contractId,

@@ -8,6 +8,7 @@ import {
   withdrawalEntries,
   type AutoWithdrawalReason,
 } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { balanceOf, postTransfers } from "../../ledger/post-transfers";
@@ -74,8 +75,8 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
         select: { id: true },
       });
       await postTransfers(tx, withdrawalEntries({ freelancerId: userId, amountMinor: decision.amountMinor, feeMinor: decision.feeMinor }), {
-        key: `auto_withdrawal:${userId}:${day.toISOString().slice(0, 10)}`,
-        operation: "auto_withdrawal",
+        key: scopedKey({ operation: "payout.autoWithdraw", userId, key: day.toISOString().slice(0, 10) }),
+        operation: "payout.autoWithdraw",
         now: input.now,
         userId,
       });

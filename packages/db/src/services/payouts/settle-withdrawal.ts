@@ -1,8 +1,9 @@
 import { payoutFailedEntries, payoutSettledEntries } from "@fairlance/rules";
+import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
-import { postTransfers } from "../../ledger/post-transfers";
+import { postTransfers, type TransferContext } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
 
@@ -45,7 +46,7 @@ export async function settleWithdrawal(
   return runTransaction(prisma, async (tx) => {
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM "Withdrawal" WHERE id = ${withdrawal.id}::uuid FOR UPDATE`;
     if (locked?.status !== "PROCESSING") return pick(await tx.withdrawal.findUniqueOrThrow({ where: { id: withdrawal.id }, select: SELECT }));
-    const context = { key: `withdrawal:${withdrawal.id}:settle`, operation: "withdrawal_settle", now: input.now, userId: withdrawal.userId };
+    const context: TransferContext = { key: scopedKey({ operation: "payout.settle", userId: null, key: withdrawal.id }), operation: "payout.settle", now: input.now, userId: withdrawal.userId };
     if (outcome.ok) {
       await postTransfers(tx, payoutSettledEntries({ freelancerId: withdrawal.userId, netMinor: withdrawal.netMinor }), context);
     } else {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey } from "../../idempotency";
+import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -33,7 +33,7 @@ export async function withdraw(
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<SettledWithdrawal> {
   const data = parseCall(WithdrawInput, input);
-  const call = { operation: "payout.withdraw", userId: data.actorId, key: data.idempotencyKey };
+  const call: Omit<IdempotentCall, "request"> = { operation: "payout.withdraw", userId: data.actorId, key: data.idempotencyKey };
   const { result } = await runTransaction(prisma, (tx) =>
     idempotent(
       tx,
@@ -62,7 +62,7 @@ export async function withdraw(
         });
         await postTransfers(tx, withdrawalEntries({ freelancerId: data.actorId, amountMinor: quote.amountMinor, feeMinor: quote.feeMinor }), {
           key: scopedKey(call),
-          operation: "withdrawal",
+          operation: "payout.withdraw",
           now: data.now,
           userId: data.actorId,
         });

@@ -31,7 +31,7 @@ export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInp
     await requireActor(tx, input, "ADMIN", "sign people out everywhere");
     const { result } = await idempotent(
       tx,
-      { operation: "user.end_sessions", userId: input.actorId, key: input.idempotencyKey, request: { userId: input.userId, reason: input.reason } },
+      { operation: "user.endSessions", userId: input.actorId, key: input.idempotencyKey, request: { userId: input.userId, reason: input.reason } },
       async () => {
         const user = await tx.user.findUnique({ where: { id: input.userId }, select: { sessionVersion: true } });
         if (!user) throw noSuchPerson();
