@@ -137,8 +137,8 @@ function problem(issue: Issue): string {
  */
 export function readableIssue(issue: Issue): string {
   if (/[.!?]$/.test(issue.message.trim())) return issue.message;
-  // A strict schema's unknown fields, named as the services name them: "role is not a field you can set."
-  if (issue.code === "unrecognized_keys") return issueMessage(issue);
+  // A strict schema's unknown fields, named as the services name them: `"role" is not a field you can set.`
+  if (issue.code === "unrecognized_keys") return `${issueMessage(issue)} Nothing was changed.`;
   return `${fieldName(issue.path)} ${problem(issue)}.`;
 }
 

@@ -144,7 +144,7 @@ describe("other people's objects and other roles' procedures: 403 or 404, nothin
       item("publish another client's draft", client, "job.publish", () => ({ idempotencyKey: key(), jobId: w.jobs.otherDraft })),
       item("close another client's job", client, "job.close", () => ({ idempotencyKey: key(), jobId: w.jobs.otherOpen })),
       item("edit another client's job", client, "job.edit", () => ({ idempotencyKey: key(), jobId: w.jobs.otherOpen, changes: { budgetMinor: 1_000n } })),
-      { name: "grant yourself connects, claiming to be an admin", as: freelancer, path: "admin.people.grantConnects", input: () => ({ idempotencyKey: key(), freelancerId: freelancer().id, connects: 1_000, reason: "Free", role: "ADMIN" }), status: 400, message: /This request sends a field that admin\.people\.grantConnects does not take: "role"\./ },
+      { name: "grant yourself connects, claiming to be an admin", as: freelancer, path: "admin.people.grantConnects", input: () => ({ idempotencyKey: key(), freelancerId: freelancer().id, connects: 1_000, reason: "Free", role: "ADMIN" }), status: 400, message: '"role" is not a field you can set. Nothing was changed.' },
       { name: "grant yourself connects as a freelancer", as: freelancer, path: "admin.people.grantConnects", input: () => ({ idempotencyKey: key(), freelancerId: freelancer().id, connects: 1_000, reason: "Free" }), status: 403, message: /Only admins can do this\./ },
       { name: "a client buying connects", as: client, path: "connects.buy", input: () => ({ idempotencyKey: key(), bundleSize: 10, paidWith: "card", paymentMethodId: w.cards.clientCard }), status: 403, message: /Only freelancers can do this\./ },
       { name: "a freelancer funding escrow", as: freelancer, path: "milestone.fund", input: milestone(() => w.milestones.unfunded), status: 403, message: /Only clients can do this\./ },
@@ -206,7 +206,7 @@ describe("fields a caller may not set are refused with their names, and change n
     await changesNothing(db.prisma, context, async () => {
       const reply = await send(who, path, input);
       expect(reply.status, reply.text).toBe(400);
-      expect(reply.error?.message, context).toMatch(new RegExp(`^This request sends (a field|fields) that ${path.replace(".", "\\.")} does not take: `));
+      expect(reply.error?.message, context).toMatch(/(is not a field|are not fields) you can set\. Nothing was changed\.$/);
       for (const field of fields.slice(0, 5)) expect(reply.error?.message, context).toContain(`"${field}"`);
       expect(reply.error?.message, context).toMatch(/Nothing was changed\.$/);
     });
