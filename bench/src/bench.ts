@@ -43,7 +43,7 @@ const started = performance.now();
 const log = (line: string) => console.log(line);
 const runs = (part: Part) => options.only.has(part);
 const LOG_DIR = join(BENCH_DATA, "logs");
-const MAX_PROPOSALS_PER_JOB = 50; // the default setting (RULES 2.3); the bench changes no settings
+const MAX_PROPOSALS_PER_JOB = 50; // the default setting (economy.md §2.3); the bench changes no settings
 
 /** Everything started, stopped in reverse order on the way out (also on Ctrl-C or a failure). */
 const running: { name: string; stop: () => Promise<unknown> }[] = [];

@@ -51,7 +51,7 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   await client.page.getByRole("button", { name: "Pay $1,030.00" }).click();
   await expect(client.page.getByText(`Funded "${title}": $1,030.00 was charged to your card.`)).toBeVisible();
 
-  // Submit: $1,000 to a new client is $500 × 20% + $500 × 10% = $150 fee, $850 net (RULES 3.5).
+  // Submit: $1,000 to a new client is $500 × 20% + $500 × 10% = $150 fee, $850 net (economy.md §3.5).
   await page.reload();
   const preview = page.getByTestId("fee-preview");
   await expect(preview).toContainText("Service fee 20% of $500.00−$100.00");
@@ -101,7 +101,7 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   await page.goto("/earnings");
   await expect(stat(page, "Available")).toHaveText("$0.00");
 
-  // The ledger's invariants hold (RULES 7), checked by the admin.
+  // The ledger's invariants hold (economy.md §7), checked by the admin.
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin@fairlance.test", "fairlance-admin");
   await admin.waitForURL((url) => !url.pathname.startsWith("/sign-in"));

@@ -1,4 +1,4 @@
-// The `test` of every journey: Playwright's, with the ledger invariant check (RULES 7) after
+// The `test` of every journey: Playwright's, with the ledger invariant check (economy.md §7) after
 // each journey against the e2e server's database (the one serve-e2e.ts made; `pnpm db:check`
 // is the same check from the command line). A violation fails the journey with the report.
 // Specs import `test` from here, never from @playwright/test (eslint.config.mjs enforces it).

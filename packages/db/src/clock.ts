@@ -2,7 +2,7 @@ import type { Db } from "./client";
 import { dbEnv } from "./env";
 
 /**
- * Time is an input (RULES 0.7). In a demo or test deployment started with
+ * Time is an input (economy.md §0.7). In a demo or test deployment started with
  * FAIRLANCE_MOVABLE_CLOCK=1 the marketplace's "now" is real time plus an
  * offset stored in the database, so a month can be simulated in seconds.
  * A production deployment (FAIRLANCE_DEPLOYMENT=production) refuses the flag.

@@ -41,7 +41,7 @@ export function startOfUtcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
-/** Monday 00:00 UTC of the week containing `date` (weeks run Monday to Sunday, RULES 3.4). */
+/** Monday 00:00 UTC of the week containing `date` (weeks run Monday to Sunday, economy.md §3.4). */
 export function startOfUtcWeek(date: Date): Date {
   const day = startOfUtcDay(date);
   const daysSinceMonday = (day.getUTCDay() + 6) % 7;

@@ -14,7 +14,7 @@ interface Line {
   createdAt: Date;
 }
 
-/** Every connects entry with its reason (RULES 2.2), newest first. */
+/** Every connects entry with its reason (economy.md §2.2), newest first. */
 export function ConnectsHistory({ history }: { history: Line[] }) {
   return (
     <Card title="History">

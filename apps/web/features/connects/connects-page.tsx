@@ -11,7 +11,7 @@ import { ConnectsRoiCard } from "./connects-roi-card";
 import { MembershipCard } from "./membership-card";
 import { formatConnects } from "@fairlance/rules";
 
-/** Connects: balance, what expires soon, buying, Freelancer Plus, ROI and the full history (RULES 2, 8). */
+/** Connects: balance, what expires soon, buying, Freelancer Plus, ROI and the full history (economy.md §2, §8). */
 export function ConnectsPage() {
   const trpc = useTRPC();
   const overview = useQuery(trpc.connects.overview.queryOptions());

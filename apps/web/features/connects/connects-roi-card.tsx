@@ -10,7 +10,7 @@ import { formatCount } from "@fairlance/rules";
 
 const perStep = (minor: bigint | null) => (minor === null ? "—" : <Money minor={minor} />);
 
-/** Connects ROI (RULES 8): spent → viewed → interviews → hires, and what each step cost in money. */
+/** Connects ROI (economy.md §8): spent → viewed → interviews → hires, and what each step cost in money. */
 export function ConnectsRoiCard() {
   const trpc = useTRPC();
   const report = useQuery(trpc.connects.roi.queryOptions());

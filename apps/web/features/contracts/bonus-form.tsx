@@ -15,7 +15,7 @@ import type { ContractView } from "./types";
 import { useAfterSuccess } from "./use-after-success";
 import { useDebounced } from "@/lib/use-debounced";
 
-/** A bonus (RULES 3.6): the server quotes the client fee, the total charged and what the freelancer receives before paying. */
+/** A bonus (economy.md §3.6): the server quotes the client fee, the total charged and what the freelancer receives before paying. */
 export function BonusForm({ contract }: { contract: ContractView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui";
 
-/** The confirm step of RULES 0.6: what will happen, stated exactly, then one button to do it. */
+/** The confirm step of economy.md §0.6: what will happen, stated exactly, then one button to do it. */
 export function ConfirmPanel({
   title,
   children,

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "./types";
 
 type Preview = NonNullable<RouterOutputs["contract"]["get"]["milestones"][number]["feePreview"]>;
 
-/** RULES 3.5: gross, the fee by band, net, when it becomes available, and the next band — all from the server. */
+/** economy.md §3.5: gross, the fee by band, net, when it becomes available, and the next band — all from the server. */
 export function FeePreview({ preview, securityPeriodDays, who = "You receive" }: { preview: Preview; securityPeriodDays: number; who?: string }) {
   return (
     <div className="space-y-1 text-sm" data-testid="fee-preview">

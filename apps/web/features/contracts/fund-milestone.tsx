@@ -14,7 +14,7 @@ import type { MilestoneView } from "./types";
 import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
-/** The client funds a milestone: amount, client fee and the total charged are shown first (RULES 0.6, 3.3). */
+/** The client funds a milestone: amount, client fee and the total charged are shown first (economy.md §0.6, §3.3). */
 export function FundMilestone({ milestone, clientFeeBps }: { milestone: MilestoneView; clientFeeBps: number }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();

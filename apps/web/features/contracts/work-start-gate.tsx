@@ -2,7 +2,7 @@ import type { RouterOutputs } from "./types";
 
 type Gate = RouterOutputs["contract"]["get"]["workStartGate"];
 
-/** RULES 3.2, shown to both sides at all times: the three facts, each ✓/✗ with its explanation. */
+/** economy.md §3.2, shown to both sides at all times: the three facts, each ✓/✗ with its explanation. */
 export function WorkStartGate({ gate, viewerRole }: { gate: Gate; viewerRole: "CLIENT" | "FREELANCER" }) {
   return (
     <section

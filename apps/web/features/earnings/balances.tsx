@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/format";
 
 type Earnings = RouterOutputs["earnings"]["get"];
 
-/** RULES 4: the five states of a freelancer's money, and the date each amount moves on. */
+/** economy.md §4: the five states of a freelancer's money, and the date each amount moves on. */
 export function Balances({ earnings }: { earnings: Earnings }) {
   const b = earnings.balances;
   const nextPending = earnings.pending[0];

@@ -3,7 +3,7 @@ import { EmptyState } from "@/components/ui";
 import { formatRate } from "@/features/contracts/format";
 import type { RouterOutputs } from "@/features/contracts/types";
 
-/** RULES 3.5: lifetime billings per client, the band the next payment starts in, and how far the next band is. */
+/** economy.md §3.5: lifetime billings per client, the band the next payment starts in, and how far the next band is. */
 export function ClientBillings({ rows }: { rows: RouterOutputs["earnings"]["billings"] }) {
   if (rows.length === 0) return <EmptyState title="No billings yet">Your fee with each client falls from 20% as your lifetime billings with them grow.</EmptyState>;
   return (

@@ -17,7 +17,7 @@ const KIND: Record<string, string> = {
   service_fee_refund: "Service fee refunded",
 };
 
-/** Every money line, each fee on its own line (RULES 0.6, 8). */
+/** Every money line, each fee on its own line (economy.md §0.6, §8). */
 export function TransactionHistory({ rows }: { rows: RouterOutputs["earnings"]["get"]["history"] }) {
   if (rows.length === 0) return <EmptyState title="No transactions yet">Payments, fees and withdrawals appear here line by line.</EmptyState>;
   return (

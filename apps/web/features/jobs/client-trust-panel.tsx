@@ -11,7 +11,7 @@ interface Trust {
   memberSince: Date;
 }
 
-/** The client trust panel of RULES 5, from the server's facts about the client. */
+/** The client trust panel of economy.md §5, from the server's facts about the client. */
 export function ClientTrustPanel({ client }: { client: Trust }) {
   return (
     <Card title="About the client">

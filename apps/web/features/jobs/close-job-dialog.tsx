@@ -8,7 +8,7 @@ import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
 import { formatCount } from "@fairlance/rules";
 
-/** Closing without hiring, after a confirm step saying every applicant gets their connects back (RULES 2.5). */
+/** Closing without hiring, after a confirm step saying every applicant gets their connects back (economy.md §2.5). */
 export function CloseJobDialog({ jobId, liveProposals }: { jobId: string; liveProposals: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

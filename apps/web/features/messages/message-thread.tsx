@@ -10,7 +10,7 @@ import { MessageItem } from "./message-item";
 /**
  * The conversation of one proposal or one contract (exactly one of the two ids). The scam shield's
  * warning is shown to the recipient above a flagged message; the sender is told their message was
- * flagged when they send it (RULES 5).
+ * flagged when they send it (economy.md §5).
  */
 export function MessageThread({ proposalId, contractId }: { proposalId?: string; contractId?: string }) {
   const trpc = useTRPC();

@@ -15,7 +15,7 @@ import { useTRPC } from "@/trpc/client";
 
 type Overview = RouterOutputs["payout"]["overview"];
 
-/** A manual withdrawal: the method's fee and the net are quoted by the server before confirming (RULES 4). */
+/** A manual withdrawal: the method's fee and the net are quoted by the server before confirming (economy.md §4). */
 export function WithdrawForm({ overview }: { overview: Overview }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();

@@ -8,7 +8,7 @@ import { useTRPC } from "@/trpc/client";
 
 const rate = (bps: number) => `${bps / 100}%`;
 
-/** The server's fee preview for a bid (RULES 3.5): gross, fee by band with this client, net, next band. */
+/** The server's fee preview for a bid (economy.md §3.5): gross, fee by band with this client, net, next band. */
 export function FeePreviewPanel({ jobId, bidMinor }: { jobId: string; bidMinor: bigint | null }) {
   const trpc = useTRPC();
   const preview = useQuery({ ...trpc.proposal.feePreview.queryOptions({ jobId, bidMinor: bidMinor ?? 0n }), enabled: bidMinor !== null && bidMinor > 0n });

@@ -9,7 +9,7 @@ import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 
-/** My proposals: status, connects spent, and connects refunded with the reason (RULES 2.5, 8). */
+/** My proposals: status, connects spent, and connects refunded with the reason (economy.md §2.5, §8). */
 export function MyProposals() {
   const trpc = useTRPC();
   const list = useQuery(trpc.proposal.listMine.queryOptions());

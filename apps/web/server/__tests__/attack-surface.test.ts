@@ -197,7 +197,7 @@ describe("__proto__", () => {
       refused(await api.send(asFreelancer, "payout.addMethod", undefined, { body: top }), 400, 'The field "__proto__" is not a field any input takes. Nothing was changed.', "top");
       const nested = `{"json":{"idempotencyKey":"${key()}","contractId":"${w.contracts.fixed}","milestone":{"title":"x","amountMinor":"1000","__proto__":{"status":"APPROVED"}}},"meta":{"values":{"milestone.amountMinor":["bigint"]},"v":1}}`;
       refused(await api.send(api.signIn(w.people.client), "milestone.add", undefined, { body: nested }), 400, /"milestone.__proto__" is not a field any input takes/, "nested");
-      const role = `{"json":{"role":"ADMIN","kind":"PAYPAL","account":"fran@paypal.test","label":"PayPal"}}`;
+      const role = `{"json":{"role":"ADMIN","idempotencyKey":"${key()}","kind":"PAYPAL","account":"fran@paypal.test","label":"PayPal"}}`;
       refused(await api.send(asFreelancer, "payout.addMethod", undefined, { body: role }), 400, '"role" is not a field you can set. Nothing was changed.', "role, for comparison");
     });
   });

@@ -47,7 +47,7 @@ describe("offers, the contract page and the work-start gate", () => {
     expect(page.viewerRole).toBe("FREELANCER");
     expect(page.workStartGate.canStart).toBe(false);
     expect(page.workStartGate.checks.find((c) => c.key === "milestone_funded")).toMatchObject({ ok: false });
-    // $1,000 to a new client: $500 × 20% + $500 × 10% = $150 fee (RULES 3.5); funding charges + 3%.
+    // $1,000 to a new client: $500 × 20% + $500 × 10% = $150 fee (economy.md §3.5); funding charges + 3%.
     expect(page.milestones[0]).toMatchObject({ fundQuote: { amountMinor: 100_000n, feeMinor: 3_000n, totalMinor: 103_000n }, feePreview: { feeMinor: 15_000n, netMinor: 85_000n } });
   });
 
@@ -227,7 +227,7 @@ describe("hourly contracts", () => {
 });
 
 describe("the ledger", () => {
-  it("keeps every invariant after all of the above (RULES 7)", async () => {
+  it("keeps every invariant after all of the above (economy.md §7)", async () => {
     await assertLedgerHolds(db.prisma);
   });
 });

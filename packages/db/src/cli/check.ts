@@ -1,4 +1,4 @@
-// pnpm db:check — verifies the ledger invariants (RULES.md section 7) and
+// pnpm db:check — verifies the ledger invariants (economy.md §7) and
 // prints what it checked; exits 1 when any is violated.
 import "../env/exit-on-invalid";
 import { createPrismaClient } from "../client";

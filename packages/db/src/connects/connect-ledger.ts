@@ -62,7 +62,7 @@ async function lotsOf(tx: Tx, userId: string) {
 }
 
 /**
- * Takes `connects` from the lots that expire first (RULES 2.2, 2.4). Throws
+ * Takes `connects` from the lots that expire first (economy.md §2.2, §2.4). Throws
  * INSUFFICIENT_CONNECTS, changing nothing, when the balance is too small.
  */
 export async function spendConnects(tx: Tx, input: EntryContext & { connects: number; kind?: ConnectEntryKind }): Promise<void> {
@@ -124,7 +124,7 @@ export async function heldByProposal(tx: Tx, proposalId: string): Promise<HeldFr
 
 /**
  * Returns `connects` of a proposal to the lots it took them from, or to a new
- * 30-day lot where the original has expired (RULES 2.5). Returns the number refunded.
+ * 30-day lot where the original has expired (economy.md §2.5). Returns the number refunded.
  */
 export async function refundProposalConnects(
   tx: Tx,

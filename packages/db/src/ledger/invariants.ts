@@ -162,7 +162,7 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
 const HEAVY = new Set(["7.2-cached-balances", "7.4-idempotency"]);
 
 /**
- * Verifies every ledger invariant of RULES.md section 7 over the whole database. Given the
+ * Verifies every ledger invariant of economy.md §7 over the whole database. Given the
  * client (not a transaction), the checks run two at a time on two connections of its pool
  * (each check is one read-only query), so a large ledger is checked in about half the time
  * while leaving the rest of the pool to the app.

@@ -21,7 +21,7 @@ export interface AuditRow {
 export const auditValue = (stored: Prisma.JsonValue): unknown => (isTypedJson(stored) ? decodeTyped(stored) : reviveLegacyTagged(stored));
 
 /**
- * The append-only audit log (RULES 6), newest first: by action (prefix), actor (name or email),
+ * The append-only audit log (economy.md §6), newest first: by action (prefix), actor (name or email),
  * target (type or id) and text in the reason (admin only).
  */
 export async function searchAuditLog(

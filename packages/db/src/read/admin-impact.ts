@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { requireActor } from "../services/actor";
 import { loadSettings } from "../settings/load-settings";
 
-/** The settings whose change the admin previews before saving (RULES 6). */
+/** The settings whose change the admin previews before saving (economy.md §6). */
 export const IMPACT_KEYS = ["connectPriceMinor", "connectBundleSizes", "connectRateCard"] as const;
 export type ImpactKey = (typeof IMPACT_KEYS)[number];
 

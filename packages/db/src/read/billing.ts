@@ -10,7 +10,7 @@ export interface PaymentMethodView {
   createdAt: Date;
 }
 
-/** The signed-in person's cards, newest first, and whether they are payment verified (RULES 1). */
+/** The signed-in person's cards, newest first, and whether they are payment verified (economy.md §1). */
 export async function listPaymentMethods(db: Db, userId: string): Promise<{ methods: PaymentMethodView[]; paymentVerified: boolean }> {
   const methods = await db.paymentMethod.findMany({
     where: { userId },
@@ -32,7 +32,7 @@ export interface BillingLine {
 }
 
 /**
- * A person's billing history (RULES 0.6, 8 "plain reasons"): every card charge with its purpose,
+ * A person's billing history (economy.md §0.6, §8 "plain reasons"): every card charge with its purpose,
  * and every refund to their card from the ledger, newest first.
  */
 export async function getBillingHistory(db: Db, userId: string): Promise<BillingLine[]> {

@@ -8,7 +8,7 @@ export interface ConnectsCheckout {
   cards: { id: string; brand: string; last4: string }[];
   /** Cards still waiting for verification (they cannot pay yet). */
   unverifiedCards: number;
-  /** Whether paying from Available earnings is allowed by the settings in force (RULES 2.1). */
+  /** Whether paying from Available earnings is allowed by the settings in force (economy.md §2.1). */
   earningsAllowed: boolean;
   availableMinor: bigint;
   /**

@@ -39,7 +39,7 @@ const EXPIRING_SOON_DAYS = 30;
 const labelOf = (reason: string): string =>
   Object.hasOwn(CONNECT_ENTRY_REASONS, reason) ? CONNECT_ENTRY_REASONS[reason as keyof typeof CONNECT_ENTRY_REASONS] : reason;
 
-/** What a freelancer sees about their connects (RULES 2.2): balance, what expires soon, every entry with its reason, bundles and Plus. */
+/** What a freelancer sees about their connects (economy.md §2.2): balance, what expires soon, every entry with its reason, bundles and Plus. */
 export async function getConnectsOverview(db: Db, userId: string, now: Date): Promise<ConnectsOverview> {
   const [lots, entries, membership, { settings }] = await Promise.all([
     openLots(db, userId),

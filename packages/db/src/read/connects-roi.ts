@@ -15,7 +15,7 @@ export interface ConnectsRoiWeek {
 }
 
 export interface ConnectsRoiReport {
-  /** The funnel over all proposals, priced at the connect price in force now (RULES 8). */
+  /** The funnel over all proposals, priced at the connect price in force now (economy.md §8). */
   roi: ConnectsRoi;
   connectPriceMinor: bigint;
   /** The last ROI_WEEKS weeks, oldest first, by the week each proposal was sent. */
@@ -23,7 +23,7 @@ export interface ConnectsRoiReport {
 }
 
 /**
- * Connects ROI (RULES 8): connects spent on proposals (net of refunds) → proposals viewed →
+ * Connects ROI (economy.md §8): connects spent on proposals (net of refunds) → proposals viewed →
  * interviews → hires. An interview is a proposal the client wrote to, moved to interviewing, or
  * hired; a hire is a proposal that became a contract.
  */

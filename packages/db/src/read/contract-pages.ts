@@ -12,7 +12,7 @@ import { contractSchedule } from "../services/contracts/access";
 import { getContract } from "./contract-view";
 import { loadSettings } from "../settings/load-settings";
 
-/** A fee preview as a page shows it (RULES 3.5): gross, fee by band, net, and the band standing after it. */
+/** A fee preview as a page shows it (economy.md §3.5): gross, fee by band, net, and the band standing after it. */
 export interface FeePreviewView {
   grossMinor: bigint;
   feeMinor: bigint;
@@ -59,7 +59,7 @@ export interface ContractListItem {
 const OPEN: MilestoneStatus[] = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
 const ESCROW: MilestoneStatus[] = ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
 
-/** Both roles: every contract of the viewer with its status and the next action (RULES 3.1). */
+/** Both roles: every contract of the viewer with its status and the next action (economy.md §3.1). */
 export async function listContracts(db: Db, userId: string, now: Date): Promise<ContractListItem[]> {
   const contracts = await db.contract.findMany({
     where: { OR: [{ clientId: userId }, { freelancerId: userId }] },
@@ -121,7 +121,7 @@ function nextAction(
 }
 
 /**
- * One contract with everything its page shows before anyone confirms (RULES 0.6): each unfunded
+ * One contract with everything its page shows before anyone confirms (economy.md §0.6): each unfunded
  * milestone's client fee and total charge, each milestone's service-fee preview (what the
  * freelancer receives), the security period, and the current hourly week.
  */
@@ -153,7 +153,7 @@ export async function getContractPage(db: Db, contractId: string, viewerId: stri
 
 export type ContractPage = Awaited<ReturnType<typeof getContractPage>>;
 
-/** A bonus before it is paid (RULES 3.6): the client's charge and what the freelancer receives. */
+/** A bonus before it is paid (economy.md §3.6): the client's charge and what the freelancer receives. */
 export async function quoteBonus(db: Db, input: { contractId: string; clientId: string; amountMinor: bigint }) {
   const contract = await db.contract.findUnique({
     where: { id: input.contractId },

@@ -8,7 +8,7 @@ const OPEN_MILESTONE = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED"] a
 
 /**
  * One contract as both parties see it (others: NOT_FOUND): its terms and the schedule it was
- * priced under, milestones with their dates, hourly weeks, and the work-start gate (RULES 3.2)
+ * priced under, milestones with their dates, hourly weeks, and the work-start gate (economy.md §3.2)
  * for the current milestone: the first one not yet approved or refunded.
  */
 export async function getContract(db: Db, contractId: string, actorId: string) {
@@ -98,7 +98,7 @@ export interface ClientBillings {
   remainingToNextMinor: bigint | null;
 }
 
-/** A freelancer's lifetime billings per client (RULES 3.5): where each relationship stands in its bands. */
+/** A freelancer's lifetime billings per client (economy.md §3.5): where each relationship stands in its bands. */
 export async function lifetimeBillings(db: Db, freelancerId: string): Promise<ClientBillings[]> {
   const billings = await db.billing.findMany({ where: { freelancerId }, select: { clientId: true, billedMinor: true } });
   const rows: ClientBillings[] = [];

@@ -13,7 +13,7 @@ export interface FlaggedMessage {
   reviewedAt: Date | null;
 }
 
-/** The admins' queue of messages the scam shield flagged (RULES 5), unreviewed ones unless asked. */
+/** The admins' queue of messages the scam shield flagged (economy.md §5), unreviewed ones unless asked. */
 export async function listFlaggedMessages(db: Db, input: { actorId: string; includeReviewed?: boolean }): Promise<FlaggedMessage[]> {
   await requireActor(db, input, "ADMIN", "review flagged messages");
   const person = { select: { id: true, name: true, email: true } };

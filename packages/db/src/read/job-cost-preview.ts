@@ -10,7 +10,7 @@ export interface JobCostPreview {
 }
 
 /**
- * What a job would cost freelancers to apply if published now (RULES 2.3), from the values a client
+ * What a job would cost freelancers to apply if published now (economy.md §2.3), from the values a client
  * is typing and the rate card in force. Publishing fixes the cost with the same rules.
  */
 export async function previewJobConnectCost(db: Db, input: { pricing: JobPricing; durationDays: number; now: Date }): Promise<JobCostPreview> {

@@ -19,7 +19,7 @@ export interface JobForFreelancer {
     publishedAt: Date | null;
     proposalCount: number;
   };
-  /** The job's cost as published (RULES 2.3); `invited` proposals pay 0 of it. */
+  /** The job's cost as published (economy.md §2.3); `invited` proposals pay 0 of it. */
   connectCost: number;
   invited: boolean;
   /** What this freelancer would pay before any boost. */
@@ -29,7 +29,7 @@ export interface JobForFreelancer {
   myProposal: { id: string; status: ProposalStatus; bidMinor: bigint; connectCost: number; boostConnects: number; connectsRefunded: number; submittedAt: Date } | null;
 }
 
-/** A job as a freelancer sees it before proposing: cost, their balance, the client's trust panel (RULES 2.3, 5). */
+/** A job as a freelancer sees it before proposing: cost, their balance, the client's trust panel (economy.md §2.3, §5). */
 export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: string, now: Date): Promise<JobForFreelancer> {
   const job = await db.job.findUnique({ where: { id: jobId } });
   if (!job || job.status === "DRAFT") throw jobNotFound();
@@ -74,7 +74,7 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
 
 const HIRED_CONTRACT = { status: { in: ["ACTIVE" as const, "ENDED" as const] } };
 
-/** The client trust panel (RULES 5) from the client's payment methods, payments, contracts and jobs. */
+/** The client trust panel (economy.md §5) from the client's payment methods, payments, contracts and jobs. */
 export async function clientTrust(db: Db, clientId: string): Promise<ClientTrustPanel> {
   const [user, verified, spent, hires, jobsPosted, jobsWithHire, openJobs] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: clientId }, select: { createdAt: true } }),
@@ -113,7 +113,7 @@ export interface MyProposal {
   refundNote: string | null;
 }
 
-/** A freelancer's proposals, newest first, with connects spent and refunded and why (RULES 2.2, 8). */
+/** A freelancer's proposals, newest first, with connects spent and refunded and why (economy.md §2.2, §8). */
 export async function listMyProposals(db: Db, freelancerId: string): Promise<MyProposal[]> {
   const proposals = await db.proposal.findMany({
     where: { freelancerId },

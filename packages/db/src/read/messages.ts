@@ -13,7 +13,7 @@ export interface ThreadMessage {
   warning: ScamWarning | null;
 }
 
-/** The messages of one proposal or contract, oldest first, for its two people only (RULES 5). */
+/** The messages of one proposal or contract, oldest first, for its two people only (economy.md §5). */
 export async function listMessages(
   db: Db,
   input: { actorId: string; proposalId?: string | null; contractId?: string | null; now: Date },

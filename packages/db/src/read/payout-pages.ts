@@ -8,7 +8,7 @@ import { loadSettings } from "../settings/load-settings";
 const balanceOf = async (db: Db, key: string) =>
   (await db.ledgerAccount.findUnique({ where: { key }, select: { balanceMinor: true } }))?.balanceMinor ?? 0n;
 
-/** The payouts page (RULES 4): methods with their fee and "usable from", Available, the schedule and past withdrawals. */
+/** The payouts page (economy.md §4): methods with their fee and "usable from", Available, the schedule and past withdrawals. */
 export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date) {
   const { settings } = await loadSettings(db, now);
   const [methods, auto, withdrawals, availableMinor] = await Promise.all([

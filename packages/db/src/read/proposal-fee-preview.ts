@@ -5,12 +5,12 @@ import { loadSettings } from "../settings/load-settings";
 
 export interface ProposalFeePreview extends ServiceFeePreview {
   jobType: JobType;
-  /** Lifetime gross billings between this freelancer and the job's client so far (RULES 3.5). */
+  /** Lifetime gross billings between this freelancer and the job's client so far (economy.md §3.5). */
   priorBilledMinor: bigint;
 }
 
 /**
- * The fee preview a freelancer sees while typing a bid (RULES 3.5): the bid as gross, the fee by
+ * The fee preview a freelancer sees while typing a bid (economy.md §3.5): the bid as gross, the fee by
  * band with this job's client (lifetime billings from Billing), the net, and the next band, under
  * the fee schedule in force now. For an hourly job the bid is one hour at that rate.
  */

@@ -9,7 +9,7 @@ export const JOB_SEARCH_PAGE_SIZE = 10;
 
 const SearchBudget = z.bigint().nonnegative().max(MAX_AMOUNT_MINOR, "Search budgets up to $100,000,000.00.");
 
-/** What Find work filters by (RULES 3.1 job fields); every filter is optional. */
+/** What Find work filters by (economy.md §3.1 job fields); every filter is optional. */
 export const SearchJobsInput = z.strictObject({
   q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
   type: z.enum(["FIXED", "HOURLY"]).optional(),

@@ -7,7 +7,7 @@ export interface SettingsInForce {
   version: number;
 }
 
-/** The settings in force at `now` (RULES 0.5): later-dated changes do not apply yet. */
+/** The settings in force at `now` (economy.md §0.5): later-dated changes do not apply yet. */
 export async function loadSettings(db: Db, now: Date): Promise<SettingsInForce> {
   const rows = await db.settingVersion.findMany({
     where: { effectiveFrom: { lte: now } },

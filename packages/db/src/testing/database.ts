@@ -15,7 +15,7 @@ export interface FreshDatabaseOptions {
   /** Connections of its Prisma pool. */
   max?: number;
   /**
-   * Whether drop() checks the ledger invariants (RULES 7) first: true unless a test breaks the
+   * Whether drop() checks the ledger invariants (economy.md §7) first: true unless a test breaks the
    * ledger on purpose (the invariant check's own tests), which then says so here.
    */
   ledgerCheck?: boolean;

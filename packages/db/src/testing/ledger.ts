@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import { checkInvariants, formatInvariantReport, type InvariantReport } from "../ledger/invariants";
 
-/** Thrown when a ledger invariant (RULES 7) does not hold; its message is the whole report. */
+/** Thrown when a ledger invariant (economy.md §7) does not hold; its message is the whole report. */
 export class LedgerInvariantError extends Error {
   constructor(
     readonly report: InvariantReport,
@@ -13,7 +13,7 @@ export class LedgerInvariantError extends Error {
 }
 
 /**
- * RULES 7: every invariant of the money and connects ledgers holds. The one ledger assertion
+ * economy.md §7: every invariant of the money and connects ledgers holds. The one ledger assertion
  * of the tests (vitest and Playwright alike): throws a LedgerInvariantError carrying the
  * readable report (`pnpm db:check`'s) when one does not. `where` says which database or test.
  */

@@ -130,7 +130,7 @@ function sortedJson(value: unknown): string {
 }
 
 /**
- * The canonical text of a value in the typed encoding (RULES 0.4): equal values give equal text
+ * The canonical text of a value in the typed encoding (economy.md §0.4): equal values give equal text
  * whatever the order of their keys, an object field that is undefined counts as absent, and a
  * bigint, a date and a text that looks like one stay different. Idempotency hashes it to tell a
  * replay from another request under the same key; React Query hashes its keys with it.

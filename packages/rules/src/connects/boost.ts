@@ -21,7 +21,7 @@ export function rankBoostBids<Bid extends BoostBid>(bids: readonly Bid[]): Bid[]
     );
 }
 
-/** The boosted proposals in the top slots (RULES 2.3: 4 by default). */
+/** The boosted proposals in the top slots (economy.md §2.3: 4 by default). */
 export function topBoostSlots<Bid extends BoostBid>(
   bids: readonly Bid[],
   settings: Pick<MarketplaceSettings, "boostSlots"> = DEFAULT_SETTINGS,

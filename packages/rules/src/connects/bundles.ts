@@ -10,7 +10,7 @@ export interface ConnectBundle {
   priceMinor: Minor;
 }
 
-/** The price of one offered bundle: size × connect price (RULES 2.1). */
+/** The price of one offered bundle: size × connect price (economy.md §2.1). */
 export function bundlePrice(size: number, settings: BundleSettings = DEFAULT_SETTINGS): Minor {
   if (!settings.connectBundleSizes.includes(size)) {
     throw new RuleViolation("BUNDLE_SIZE_NOT_OFFERED", `Connects are sold in bundles of ${settings.connectBundleSizes.join(", ")}.`, {

@@ -45,7 +45,7 @@ export function connectBalance(lots: readonly ConnectLot[], now: Date): number {
 }
 
 /**
- * Which lots a spend of `connects` takes from (RULES 2.2): FIFO by expiry, skipping expired and
+ * Which lots a spend of `connects` takes from (economy.md §2.2): FIFO by expiry, skipping expired and
  * empty lots. Throws INSUFFICIENT_CONNECTS, changing nothing, when the balance is too small.
  */
 export function planSpend(lots: readonly ConnectLot[], connects: number, now: Date): LotTake[] {
@@ -77,7 +77,7 @@ export function expireLots(lots: readonly ConnectLot[], now: Date): LotExpiratio
     .map((lot) => ({ lotId: lot.id, connects: lot.remaining, reason: "lot_expired" }));
 }
 
-/** Usable lots expiring within `days` of now (the "expiring soon" list of RULES 2.2). */
+/** Usable lots expiring within `days` of now (the "expiring soon" list of economy.md §2.2). */
 export function lotsExpiringWithin(lots: readonly ConnectLot[], now: Date, days = 30): ConnectLot[] {
   const horizon = addDays(now, days).getTime();
   return spendingOrder(lots, now).filter((lot) => lot.expiresAt.getTime() <= horizon);

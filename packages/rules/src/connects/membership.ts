@@ -37,7 +37,7 @@ export interface MembershipProration {
 }
 
 /**
- * Price and connects for joining a cycle part-way (RULES 2.1 "prorated on upgrade"): both scale
+ * Price and connects for joining a cycle part-way (economy.md §2.1 "prorated on upgrade"): both scale
  * by remainingDays / cycleDays, where a started day counts as a whole remaining day, rounded half
  * up. A membership anchored at its upgrade date starts a full cycle, so this matters when an
  * upgrade joins a cycle that is already running (e.g. one re-activated part-way).
@@ -81,7 +81,7 @@ export interface MembershipCycleBoundary {
 
 /**
  * What happens to connects when a cycle renews at `now`: lots past their expiry expire, then the
- * unspent balance is capped (RULES 2.2), then the new cycle's connects are granted in a new lot.
+ * unspent balance is capped (economy.md §2.2), then the new cycle's connects are granted in a new lot.
  */
 export function membershipCycleBoundary(input: {
   lots: readonly ConnectLot[];

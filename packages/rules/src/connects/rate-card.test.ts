@@ -4,7 +4,7 @@ import { expectViolation } from "../test-utils";
 import { assertConnectPurchaseSource, bundlePrice, connectBundles } from "./bundles";
 import { jobConnectCost, projectedJobValue, proposalConnectCost, rateCardImpact, rateCardTier } from "./rate-card";
 
-describe("jobConnectCost (RULES 2.3 rate card)", () => {
+describe("jobConnectCost (economy.md §2.3 rate card)", () => {
   it.each([
     // value, days, connects
     [0n, 1, 1],

@@ -7,7 +7,7 @@ export type JobPricing =
   | { type: "fixed"; budgetMinor: Minor }
   | { type: "hourly"; maxHourlyRateMinor: Minor; estimatedHours: number };
 
-/** The value the rate card prices (RULES 2.3): the fixed budget, or max hourly rate × hours. */
+/** The value the rate card prices (economy.md §2.3): the fixed budget, or max hourly rate × hours. */
 export function projectedJobValue(job: JobPricing): Minor {
   if (job.type === "fixed") {
     assertNonNegativeMinor(job.budgetMinor, "budget");
@@ -31,7 +31,7 @@ export function rateCardTier(rateCard: RateCard, projectedValueMinor: Minor): Ra
 }
 
 /**
- * The connects a proposal to a job costs, fixed when the job is published (RULES 2.3). A job
+ * The connects a proposal to a job costs, fixed when the job is published (economy.md §2.3). A job
  * lasting at most the tier's `shortMaxDays` whole days costs its `shortConnects`: with the
  * default card, 1 day (≤ $50), 6 days (≤ $600, "under a week") and 29 days ("under a month").
  */
@@ -68,7 +68,7 @@ export interface RateCardImpact {
   afterConnects: number;
 }
 
-/** What each of today's open jobs would cost under a proposed rate card (RULES 6). */
+/** What each of today's open jobs would cost under a proposed rate card (economy.md §6). */
 export function rateCardImpact(input: {
   jobs: readonly { jobId: string; projectedValueMinor: Minor; durationDays: number }[];
   before: RateCard;

@@ -1,4 +1,4 @@
-/** Why a connects ledger entry happened; every entry carries one (RULES 0.3, 2.2). */
+/** Why a connects ledger entry happened; every entry carries one (economy.md §0.3, §2.2). */
 export const CONNECT_ENTRY_REASONS = {
   signup_grant: "Granted on sign-up",
   rising_talent_grant: "Granted with the Rising Talent badge",

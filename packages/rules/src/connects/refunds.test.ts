@@ -40,7 +40,7 @@ describe("planRefund", () => {
   });
 });
 
-describe("connectRefundPolicy (RULES 2.5)", () => {
+describe("connectRefundPolicy (economy.md §2.5)", () => {
   it.each<[ProposalEndReason, boolean]>([
     ["job_closed_without_hire", true],
     ["job_removed_by_admin", true],

@@ -19,7 +19,7 @@ export interface RefundPlan {
 }
 
 /**
- * Where a refund of `connects` goes (RULES 2.5): back to the lots the proposal took from, in
+ * Where a refund of `connects` goes (economy.md §2.5): back to the lots the proposal took from, in
  * proportion to what each still holds — largest remainders get the odd connects, ties going to
  * the lot listed first — so no lot gets back more than it gave. A share whose lot expired by
  * `now` is re-issued in one new lot expiring `connectRefundReissueExpiryDays` after `now`.
@@ -82,7 +82,7 @@ export type ConnectRefundDecision =
   | { refund: false; explanation: string };
 
 /**
- * Whether a proposal's connects (boost included) come back when it ends (RULES 2.5). A job that
+ * Whether a proposal's connects (boost included) come back when it ends (economy.md §2.5). A job that
  * expires refunds only when the admin rule is on and no proposal on it was ever viewed.
  */
 export function connectRefundPolicy(

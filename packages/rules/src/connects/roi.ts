@@ -20,7 +20,7 @@ function costPer(spentMinor: Minor, count: number): Minor | null {
   return count > 0 ? divideRounded(spentMinor, BigInt(count)) : null;
 }
 
-/** Connects spent → viewed → interviews → hires, priced at the connect price (RULES 8). */
+/** Connects spent → viewed → interviews → hires, priced at the connect price (economy.md §8). */
 export function connectsRoi(funnel: ConnectsFunnel, connectPriceMinor: Minor): ConnectsRoi {
   const spentMinor = BigInt(Math.max(0, funnel.connectsSpent)) * connectPriceMinor;
   return {

@@ -11,7 +11,7 @@ import {
 } from "./guards";
 import { assertWorkStartGate, workStartGate } from "./work-start-gate";
 
-describe("workStartGate (RULES 3.2)", () => {
+describe("workStartGate (economy.md §3.2)", () => {
   const open = { contractStatus: "active", clientPaymentVerified: true, contractType: "fixed", milestoneStatus: "funded" } as const;
 
   it("opens when the contract is active, the client verified and the milestone funded", () => {

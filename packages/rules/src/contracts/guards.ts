@@ -6,7 +6,7 @@ import type { MarketplaceSettings } from "../settings/settings";
 import { addDays } from "../time";
 import type { ContractStatus, JobStatus } from "./lifecycles";
 
-/** A milestone is at least $5 (RULES 3.1). */
+/** A milestone is at least $5 (economy.md §3.1). */
 export function assertMilestoneAmount(
   amountMinor: Minor,
   settings: Pick<MarketplaceSettings, "milestoneMinimumMinor"> = DEFAULT_SETTINGS,
@@ -19,7 +19,7 @@ export function assertMilestoneAmount(
   }
 }
 
-/** One proposal per freelancer per job, only on open jobs, at most 50 per job (RULES 2.3, 2.4). */
+/** One proposal per freelancer per job, only on open jobs, at most 50 per job (economy.md §2.3, §2.4). */
 export function assertCanSubmitProposal(input: {
   jobStatus: JobStatus;
   alreadyProposed: boolean;
@@ -41,7 +41,7 @@ export function assertCanSubmitProposal(input: {
   }
 }
 
-/** An open job expires 30 days after its last activity (RULES 3.1). */
+/** An open job expires 30 days after its last activity (economy.md §3.1). */
 export function jobExpiresAt(lastActivityAt: Date, settings: Pick<MarketplaceSettings, "jobExpiryDays"> = DEFAULT_SETTINGS): Date {
   return addDays(lastActivityAt, settings.jobExpiryDays);
 }
@@ -60,7 +60,7 @@ function assertWholeTime(value: number, name: string, unit: "minutes" | "hours" 
   }
 }
 
-/** Logged time stays within the contract's weekly limit (RULES 3.4); time counts in minutes. */
+/** Logged time stays within the contract's weekly limit (economy.md §3.4); time counts in minutes. */
 export function assertWithinWeeklyLimit(input: { loggedMinutes: number; addMinutes: number; weeklyLimitHours: number }): void {
   assertWholeTime(input.loggedMinutes, "time logged");
   assertWholeTime(input.addMinutes, "time added");
@@ -80,7 +80,7 @@ export function hourlyAmount(input: { minutes: number; hourlyRateMinor: Minor })
   return divideRounded(input.hourlyRateMinor * BigInt(input.minutes), 60n);
 }
 
-/** Bonuses (RULES 3.6) and new milestones need an active contract. */
+/** Bonuses (economy.md §3.6) and new milestones need an active contract. */
 export function assertContractActive(status: ContractStatus): void {
   if (status !== "active") {
     throw new RuleViolation("CONTRACT_NOT_ACTIVE", "This can only be done on an active contract.", { status });

@@ -1,6 +1,6 @@
 import { defineLifecycle } from "./lifecycle";
 
-/** RULES 3.1 Job: draft → open → hired | closed (without hire) | expired | removed (by an admin). */
+/** economy.md §3.1 Job: draft → open → hired | closed (without hire) | expired | removed (by an admin). */
 export const JOB_STATUSES = ["draft", "open", "hired", "closed", "expired", "removed"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 export type JobEvent = "publish" | "hire" | "close" | "expire" | "remove";
@@ -20,7 +20,7 @@ export const jobLifecycle = defineLifecycle<JobStatus, JobEvent>({
 });
 
 /**
- * RULES 3.1 Proposal: submitted → (viewed) → (shortlisted / interviewing) → hired | declined |
+ * economy.md §3.1 Proposal: submitted → (viewed) → (shortlisted / interviewing) → hired | declined |
  * withdrawn | closed. Viewing again is harmless (the state stays); shortlisting or interviewing
  * an unopened proposal implies it was viewed.
  */
@@ -55,7 +55,7 @@ export const proposalLifecycle = defineLifecycle<ProposalStatus, ProposalEvent>(
   },
 });
 
-/** RULES 3.1 Contract: offered → active → ended, or a declined offer. */
+/** economy.md §3.1 Contract: offered → active → ended, or a declined offer. */
 export const CONTRACT_STATUSES = ["offered", "active", "ended", "declined"] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export type ContractEvent = "accept" | "decline" | "end";
@@ -70,7 +70,7 @@ export const contractLifecycle = defineLifecycle<ContractStatus, ContractEvent>(
 });
 
 /**
- * RULES 3.1 Milestone: created → funded → submitted → (changes_requested → submitted …) →
+ * economy.md §3.1 Milestone: created → funded → submitted → (changes_requested → submitted …) →
  * approved (released) | refunded. The client may release escrow at any point once funded;
  * automatic approval only follows a submission whose review window ran out.
  */
@@ -115,7 +115,7 @@ export function isMilestoneInEscrow(status: MilestoneStatus): boolean {
 }
 
 /**
- * RULES 3.4 Hourly week: open (hours being logged) → invoiced (Monday after) → released after the
+ * economy.md §3.4 Hourly week: open (hours being logged) → invoiced (Monday after) → released after the
  * dispute deadline; a dispute holds it until it is resolved by a release or a refund.
  */
 export const HOURLY_WEEK_STATUSES = ["open", "invoiced", "disputed", "released", "refunded"] as const;

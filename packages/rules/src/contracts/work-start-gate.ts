@@ -24,7 +24,7 @@ export interface WorkStartGate {
 }
 
 /**
- * The three facts of RULES 3.2, shown to both sides at all times: work may start only when all
+ * The three facts of economy.md §3.2, shown to both sides at all times: work may start only when all
  * hold. For hourly contracts the milestone check always holds (weeks are invoiced instead).
  */
 export function workStartGate(input: WorkStartGateInput): WorkStartGate {

@@ -9,7 +9,7 @@ export interface ClientFee {
 }
 
 /**
- * The client marketplace fee on a milestone funding, an hourly invoice or a bonus (RULES 3.3):
+ * The client marketplace fee on a milestone funding, an hourly invoice or a bonus (economy.md §3.3):
  * `rateBps` of the amount, rounded half up to the cent, charged on top of it.
  */
 export function computeClientFee(input: { amountMinor: Minor; rateBps?: number }): ClientFee {

@@ -41,7 +41,7 @@ export function rangeHolding(ranges: readonly FeeBandRange[], amountMinor: Minor
 }
 
 /**
- * F(b) of RULES 3.5: the fee on lifetime billings `b`, summed exactly over the bands (in
+ * F(b) of economy.md §3.5: the fee on lifetime billings `b`, summed exactly over the bands (in
  * cent·basis-points) and rounded half up to the cent once, at the end.
  */
 export function lifetimeFee(ranges: readonly FeeBandRange[], billedMinor: Minor): Minor {

@@ -37,7 +37,7 @@ export interface ServiceFeePreview extends ServiceFee {
   after: NextBand;
 }
 
-/** Everything the fee preview of RULES 3.5 shows: gross, fee by band, net, band now and next. */
+/** Everything the fee preview of economy.md §3.5 shows: gross, fee by band, net, band now and next. */
 export function previewServiceFee(input: ServiceFeeInput): ServiceFeePreview {
   const fee = computeServiceFee(input);
   const priorBilledMinor = input.priorBilledMinor ?? 0n;

@@ -8,7 +8,7 @@ import { computeServiceFee, computeServiceFeeRefund } from "./service-fee";
 const fee = (amountMinor: bigint, priorBilledMinor = 0n, schedule?: FeeSchedule) =>
   computeServiceFee({ amountMinor, priorBilledMinor, schedule }).feeMinor;
 
-describe("computeServiceFee (tiered, RULES 3.5)", () => {
+describe("computeServiceFee (tiered, economy.md §3.5)", () => {
   it("charges $150 on a first payment of $1,000: $500 x 20% + $500 x 10%", () => {
     const result = computeServiceFee({ priorBilledMinor: 0n, amountMinor: 100_000n });
     expect(result).toEqual({

@@ -26,7 +26,7 @@ export interface ServiceFeeInput {
 }
 
 /**
- * The freelancer service fee of one payment (RULES 3.5).
+ * The freelancer service fee of one payment (economy.md §3.5).
  *
  * Tiered and flat: fee = F(prior + amount) − F(prior). Each band's fee is F(end) − F(start) over
  * the slice of the payment in that band, so the band fees add up to the fee exactly and each is

@@ -81,7 +81,7 @@ export function parseAccountKey(key: string): AccountRef {
   }
 }
 
-/** Only the external accounts may go below zero (RULES 7.3). */
+/** Only the external accounts may go below zero (economy.md §7.3). */
 export function isExternalAccount(ref: AccountRef): boolean {
   return ref.kind === "card_gateway" || ref.kind === "payout_gateway";
 }

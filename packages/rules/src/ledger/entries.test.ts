@@ -23,7 +23,7 @@ import {
 import { isExternalAccount, parseAccountKey, type EscrowRef } from "./accounts";
 import { assertBalanced, netEffect, type Transfer } from "./transfers";
 
-/** Accounts other than the external ones whose balance is below zero (RULES 7.3). */
+/** Accounts other than the external ones whose balance is below zero (economy.md §7.3). */
 function findNegativeBalances(balances: Readonly<Record<string, bigint>>): string[] {
   return Object.entries(balances)
     .filter(([key, amount]) => amount < 0n && !isExternalAccount(parseAccountKey(key)))

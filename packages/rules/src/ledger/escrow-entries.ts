@@ -21,7 +21,7 @@ function assertFeeWithin(amountMinor: Minor, feeMinor: Minor): void {
 }
 
 /**
- * Funding a milestone or invoicing an hourly week (RULES 3.3, 3.4): the client's card is charged
+ * Funding a milestone or invoicing an hourly week (economy.md §3.3, §3.4): the client's card is charged
  * amount + client fee; the amount goes to escrow, the fee to revenue.
  */
 export function fundEscrowEntries(input: { clientId: string; escrow: EscrowRef; amountMinor: Minor; clientFeeMinor: Minor }): Transfer[] {
@@ -63,7 +63,7 @@ export function refundEscrowEntries(input: { clientId: string; escrow: EscrowRef
   ];
 }
 
-/** A bonus (RULES 3.6): charged directly to the card with the client fee; carries the service fee. */
+/** A bonus (economy.md §3.6): charged directly to the card with the client fee; carries the service fee. */
 export function bonusEntries(input: {
   clientId: string;
   freelancerId: string;

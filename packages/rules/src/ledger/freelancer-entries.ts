@@ -8,7 +8,7 @@ const available = (userId: string): AccountRef => ({ kind: "freelancer_available
 const clearing = (userId: string): AccountRef => ({ kind: "freelancer_payout_clearing", userId });
 const PAYOUT_FEES: AccountRef = { kind: "platform_revenue", revenue: "payout_fee" };
 
-/** Buying connects, wholly by card or wholly from Available earnings (RULES 2.1). */
+/** Buying connects, wholly by card or wholly from Available earnings (economy.md §2.1). */
 export function connectsPurchaseEntries(input: {
   freelancerId: string;
   connects: number;

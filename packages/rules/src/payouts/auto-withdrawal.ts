@@ -6,7 +6,7 @@ import { addDays, assertValidDate, lastWeekdayOfUtcMonth, nthWeekdayOfUtcMonth, 
 import { payoutMethodFee } from "./withdrawals";
 
 /**
- * Automatic withdrawal schedules (RULES 4), all on Wednesdays, run at 00:00 UTC:
+ * Automatic withdrawal schedules (economy.md §4), all on Wednesdays, run at 00:00 UTC:
  * - weekly: every Wednesday;
  * - twice_monthly: the 1st and 3rd Wednesday of each month;
  * - monthly: the last Wednesday of each month;

@@ -26,7 +26,7 @@ describe("fixed-price timeline", () => {
   });
 });
 
-describe("hourly week schedule (RULES 3.4)", () => {
+describe("hourly week schedule (economy.md §3.4)", () => {
   it("runs Monday to Monday, invoices the Monday after, allows disputes through Friday", () => {
     const expected = {
       weekStartsAt: utc("2024-05-13"),

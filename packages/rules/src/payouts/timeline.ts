@@ -8,7 +8,7 @@ import { addDays, assertValidDate, startOfUtcWeek } from "../time";
  * window "open until T" is open while `now < T`.
  */
 
-/** Submitted work is approved automatically when the 14-day review window ends (RULES 3.3). */
+/** Submitted work is approved automatically when the 14-day review window ends (economy.md §3.3). */
 export function autoApprovalAt(
   submittedAt: Date,
   settings: Pick<MarketplaceSettings, "reviewWindowDays"> = DEFAULT_SETTINGS,
@@ -24,7 +24,7 @@ export function isAutoApprovalDue(
   return now.getTime() >= autoApprovalAt(submittedAt, settings).getTime();
 }
 
-/** Released money stays pending for the security period, then becomes available (RULES 4). */
+/** Released money stays pending for the security period, then becomes available (economy.md §4). */
 export function availableAt(
   releasedAt: Date,
   settings: Pick<MarketplaceSettings, "securityPeriodDays"> = DEFAULT_SETTINGS,
@@ -47,7 +47,7 @@ export interface HourlyWeekSchedule {
   availableAt: Date;
 }
 
-/** The calendar of the hourly week holding `date` (RULES 3.4). */
+/** The calendar of the hourly week holding `date` (economy.md §3.4). */
 export function hourlyWeekSchedule(
   date: Date,
   settings: Pick<MarketplaceSettings, "securityPeriodDays"> = DEFAULT_SETTINGS,

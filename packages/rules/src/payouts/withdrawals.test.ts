@@ -6,7 +6,7 @@ import { isPayoutMethodUsable, payoutMethodFee, payoutMethodUsableAt, planManual
 const now = utc("2024-06-10T12:00:00Z");
 const paypal = { kind: "paypal", addedAt: utc("2024-06-01") } as const;
 
-describe("manual withdrawal (RULES 4)", () => {
+describe("manual withdrawal (economy.md §4)", () => {
   it("deducts the method fee from the amount", () => {
     expect(planManualWithdrawal({ amountMinor: 10_000n, availableMinor: 10_000n, method: paypal, now })).toEqual({
       amountMinor: 10_000n,

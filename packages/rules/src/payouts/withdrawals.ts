@@ -11,7 +11,7 @@ export interface PayoutMethod {
   addedAt: Date;
 }
 
-/** A new payout method can be used 3 days after it was added (RULES 1). */
+/** A new payout method can be used 3 days after it was added (economy.md §1). */
 export function payoutMethodUsableAt(
   addedAt: Date,
   settings: Pick<MarketplaceSettings, "payoutMethodWaitingDays"> = DEFAULT_SETTINGS,
@@ -46,7 +46,7 @@ export interface WithdrawalQuote {
 type WithdrawalSettings = Pick<MarketplaceSettings, "withdrawalMinimumMinor" | "payoutMethodFeesMinor" | "payoutMethodWaitingDays">;
 
 /**
- * A manual withdrawal (RULES 4): at least the minimum, never above the available balance, to a
+ * A manual withdrawal (economy.md §4): at least the minimum, never above the available balance, to a
  * method past its waiting period; the method's fee comes out of the amount, which must exceed it.
  */
 export function planManualWithdrawal(input: {

@@ -8,7 +8,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The defaults of every [admin] value in RULES.md. Frozen: derive changes with applySettingChange. */
+/** The defaults of every [admin] value in economy.md. Frozen: derive changes with applySettingChange. */
 export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
   signupConnects: 20,
   risingTalentConnects: 30,

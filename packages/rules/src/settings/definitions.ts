@@ -40,7 +40,7 @@ function define<Schema extends z.ZodType>(definition: SettingDefinition<Schema>)
   return definition;
 }
 
-/** Every [admin] value of RULES.md: the explicit set of keys stored, versioned, in the database. */
+/** Every [admin] value of economy.md: the explicit set of keys stored, versioned, in the database. */
 export const SETTING_DEFINITIONS = {
   signupConnects: define({
     label: "Sign-up connects",

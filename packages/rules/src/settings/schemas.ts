@@ -57,7 +57,7 @@ export const FEE_MODELS = ["tiered", "flat", "variable"] as const;
 export type FeeModel = (typeof FEE_MODELS)[number];
 
 /**
- * - `tiered`: bands over the lifetime billings between one freelancer and one client (RULES 3.5).
+ * - `tiered`: bands over the lifetime billings between one freelancer and one client (economy.md §3.5).
  * - `flat`: one rate on every payment.
  * - `variable`: the band the single payment's size falls in sets the rate for the whole payment.
  */

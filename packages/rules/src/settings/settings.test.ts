@@ -12,7 +12,7 @@ import { legacyTagged } from "../codec/legacy";
 const storedBefore = (value: unknown) => JSON.parse(JSON.stringify(legacyTagged(value))) as unknown;
 
 describe("DEFAULT_SETTINGS", () => {
-  it("holds every number of RULES.md and passes its own schema", () => {
+  it("holds every number of economy.md and passes its own schema", () => {
     expect(MarketplaceSettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.signupConnects).toBe(20);
     expect(DEFAULT_SETTINGS.membershipPriceMinor).toBe(1499n);

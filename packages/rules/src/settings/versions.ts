@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "./defaults";
 import { SETTING_KEYS, type SettingKey } from "./definitions";
 import { validateSettingValue, type MarketplaceSettings } from "./settings";
 
-/** One stored change of one key (RULES 0.5): its value applies from `effectiveFrom` on. */
+/** One stored change of one key (economy.md §0.5): its value applies from `effectiveFrom` on. */
 export interface SettingVersion {
   key: SettingKey;
   value: unknown;

@@ -10,7 +10,7 @@ export interface ScamMatch {
 }
 
 /**
- * The scam shield of RULES 5: which patterns a message trips. Contact details only count before
+ * The scam shield of economy.md §5: which patterns a message trips. Contact details only count before
  * a contract exists; requests to pay off-platform, cash checks, pay deposits or use crypto always
  * do. A non-empty result warns the recipient and flags the conversation for admins.
  */

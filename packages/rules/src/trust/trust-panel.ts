@@ -16,7 +16,7 @@ export interface ClientTrustPanel extends ClientTrustFacts {
   hireRatePercent: number | null;
 }
 
-/** The client trust panel shown on every job (RULES 5). */
+/** The client trust panel shown on every job (economy.md §5). */
 export function clientTrustPanel(facts: ClientTrustFacts): ClientTrustPanel {
   const hireRatePercent = facts.jobsPosted > 0
     ? Math.floor((facts.jobsWithHire * 200 + facts.jobsPosted) / (facts.jobsPosted * 2))

@@ -5,7 +5,7 @@ import { Alert, Button, Card } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 
-/** Runs every ledger invariant of RULES 7 on demand and shows each check. */
+/** Runs every ledger invariant of economy.md §7 on demand and shows each check. */
 export function InvariantCheck() {
   const trpc = useTRPC();
   const check = useMutation(trpc.admin.ledger.checkInvariants.mutationOptions());

@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { ReasonedAction } from "../reasoned-action";
 
-/** Messages the scam shield flagged (RULES 5), oldest first, to review with a note. */
+/** Messages the scam shield flagged (economy.md §5), oldest first, to review with a note. */
 export function FlaggedMessages() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

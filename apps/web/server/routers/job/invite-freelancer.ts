@@ -2,7 +2,7 @@ import { InviteFreelancerInput, inviteFreelancer } from "@fairlance/db/services"
 import { clientProcedure } from "../../trpc";
 import { ZInviteFreelancerOutput } from "./invite-freelancer.schema";
 
-/** An invited freelancer proposes for 0 connects (RULES 2.3). */
+/** An invited freelancer proposes for 0 connects (economy.md §2.3). */
 export const inviteFreelancerProcedure = clientProcedure
   .input(InviteFreelancerInput)
   .output(ZInviteFreelancerOutput)

@@ -2,7 +2,7 @@ import { SendMessageInput, sendMessage } from "@fairlance/db/services";
 import { partyProcedure } from "../../trpc";
 import { ZSendMessageOutput } from "./send-message.schema";
 
-/** The scam shield scans every message (RULES 5); `flags` tells the sender it was flagged. */
+/** The scam shield scans every message (economy.md §5); `flags` tells the sender it was flagged. */
 export const sendMessageProcedure = partyProcedure
   .input(SendMessageInput)
   .output(ZSendMessageOutput)

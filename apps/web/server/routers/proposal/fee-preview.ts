@@ -2,7 +2,7 @@ import { proposalFeePreview } from "@fairlance/db/read";
 import { freelancerProcedure } from "../../trpc";
 import { ZFeePreviewInput, ZFeePreviewOutput } from "./fee-preview.schema";
 
-/** The service fee on the bid being typed, by band with this job's client (RULES 3.5). */
+/** The service fee on the bid being typed, by band with this job's client (economy.md §3.5). */
 export const feePreviewProcedure = freelancerProcedure
   .input(ZFeePreviewInput)
   .output(ZFeePreviewOutput)

@@ -21,7 +21,7 @@ afterAll(() => db.drop());
 
 const now = new Date("2026-11-26T10:00:00Z");
 
-describe("changeSetting (RULES 0.5, 6)", () => {
+describe("changeSetting (economy.md §0.5, §6)", () => {
   it("a future connect price applies to purchases after it, never to one before it; history keeps actor and reason", async () => {
     const admin = await makeUser(db.prisma, "ADMIN", { name: "Ada" });
     const fran = await makeUser(db.prisma, "FREELANCER", { name: "Fran" });

@@ -32,7 +32,7 @@ export interface SettingChange {
 }
 
 /**
- * An admin changes one [admin] value (RULES 0.5, 6): validated by the rules, effective now or
+ * An admin changes one [admin] value (economy.md §0.5, §6): validated by the rules, effective now or
  * later (never earlier), with a reason. A new SettingVersion row (the table is append-only) and
  * an audit line with the value in force at the effective time before and after. What was priced
  * before the effective time keeps its settings version, so nothing is re-priced.

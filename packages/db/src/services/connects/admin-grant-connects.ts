@@ -34,7 +34,7 @@ export interface AdminConnectsChange {
   lotIds: string[];
 }
 
-/** An admin grants connects with a reason (RULES 2.1, 6): a new lot, an audit line; idempotent. */
+/** An admin grants connects with a reason (economy.md §2.1, §6): a new lot, an audit line; idempotent. */
 export async function adminGrantConnects(prisma: PrismaClient, rawInput: AdminGrantConnectsInput & ActorCall): Promise<AdminConnectsChange> {
   const input = parseCall(AdminGrantConnectsInput, rawInput);
   const { now, freelancerId, connects, reason } = input;

@@ -15,7 +15,7 @@ export const AdminRevokeConnectsInput = AdminConnectsInput;
 export type AdminRevokeConnectsInput = z.input<typeof AdminRevokeConnectsInput>;
 
 /**
- * An admin takes connects back with a reason (RULES 6): from the lots that expire first, never
+ * An admin takes connects back with a reason (economy.md §6): from the lots that expire first, never
  * more than the balance; one REVOKE entry per lot, an audit line; idempotent.
  */
 export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminRevokeConnectsInput & ActorCall): Promise<AdminConnectsChange> {

@@ -10,7 +10,7 @@ import { typedColumn } from "../../codec/typed-json";
  */
 const recorded = (value: unknown): Prisma.InputJsonValue => typedColumn(value ?? null) as Prisma.InputJsonValue;
 
-/** One append-only line of the admin audit log (RULES 6): who, what, before, after, why. */
+/** One append-only line of the admin audit log (economy.md §6): who, what, before, after, why. */
 export async function writeAudit(
   tx: Tx,
   entry: { actorId: string; action: string; targetType: string; targetId: string; before: unknown; after: unknown; reason: string; now: Date },

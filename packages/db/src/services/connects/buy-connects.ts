@@ -60,7 +60,7 @@ async function planPurchase(db: Db, input: Input) {
 }
 
 /**
- * A freelancer buys a bundle of connects (RULES 2.1): wholly by card (charged outside the
+ * A freelancer buys a bundle of connects (economy.md §2.1): wholly by card (charged outside the
  * transaction, refunded if it then refuses) or wholly from Available earnings when allowed.
  * The purchase keeps the price and settings version it was bought under; idempotent.
  */
@@ -88,7 +88,7 @@ export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInp
       : null;
   } catch (error) {
     // The same request sent twice at once may have finished meanwhile (and spent the earnings
-    // this one found missing): its result is this request's answer (RULES 0.4).
+    // this one found missing): its result is this request's answer (economy.md §0.4).
     const done = await finished();
     if (done) return done.result;
     throw error;

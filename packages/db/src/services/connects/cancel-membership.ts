@@ -12,7 +12,7 @@ export interface CancelledMembership {
 }
 
 /**
- * A freelancer stops Freelancer Plus from renewing (RULES 2.1): the paid cycle runs to its end,
+ * A freelancer stops Freelancer Plus from renewing (economy.md §2.1): the paid cycle runs to its end,
  * nothing is refunded or taken back. Cancelling again changes nothing.
  */
 export async function cancelMembership(prisma: PrismaClient, call: ActorCall): Promise<CancelledMembership> {

@@ -10,7 +10,7 @@ export interface ConnectLotsExpiry {
 }
 
 /**
- * Writes off every lot whose expiry has passed by `now` (RULES 2.2): one EXPIRE entry per lot,
+ * Writes off every lot whose expiry has passed by `now` (economy.md §2.2): one EXPIRE entry per lot,
  * reason `lot_expired`, one transaction per freelancer. Idempotent: a lot expires once, so a
  * second run for the same `now` finds nothing.
  */

@@ -30,7 +30,7 @@ export interface RisingTalentAward {
   balance: number;
 }
 
-/** An admin awards the Rising Talent badge (RULES 2.1): once per freelancer, with its connects, audit-logged. */
+/** An admin awards the Rising Talent badge (economy.md §2.1): once per freelancer, with its connects, audit-logged. */
 export async function grantRisingTalent(prisma: PrismaClient, rawInput: GrantRisingTalentInput & ActorCall): Promise<RisingTalentAward> {
   const input = parseCall(GrantRisingTalentInput, rawInput);
   const { now, freelancerId } = input;

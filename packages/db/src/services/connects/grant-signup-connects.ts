@@ -11,7 +11,7 @@ export interface SignupGrant {
 }
 
 /**
- * The one-time sign-up connects of a new freelancer (RULES 2.1), inside the sign-up transaction.
+ * The one-time sign-up connects of a new freelancer (economy.md §2.1), inside the sign-up transaction.
  * Keyed by the user, so it can never be granted twice.
  */
 export async function grantSignupConnects(tx: Tx, input: { userId: string; now: Date }): Promise<SignupGrant | null> {

@@ -26,7 +26,7 @@ export interface MembershipRenewal {
 const CYCLE_SELECT = { id: true, userId: true, status: true, anchorAt: true, currentPeriodEnd: true, paymentMethodId: true } as const;
 
 /**
- * Renews every active membership whose cycle ended by `now` (RULES 2.1, 2.2), one cycle at a time:
+ * Renews every active membership whose cycle ended by `now` (economy.md §2.1, §2.2), one cycle at a time:
  * at each boundary lots past expiry expire and the balance is capped; then the renewal is charged —
  * success grants the new cycle's connects, a failure lapses the membership. Idempotent per
  * membership and cycle: running it again for the same `now` changes nothing.

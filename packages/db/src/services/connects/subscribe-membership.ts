@@ -58,7 +58,7 @@ async function planSubscription(db: Db, input: Input) {
   return { card, existing, settings, version, resume, anchor, cycle, proration };
 }
 
-/** A freelancer upgrades to Freelancer Plus (RULES 2.1): charged by card, monthly connects granted; idempotent. */
+/** A freelancer upgrades to Freelancer Plus (economy.md §2.1): charged by card, monthly connects granted; idempotent. */
 export async function subscribeMembership(
   prisma: PrismaClient,
   rawInput: SubscribeMembershipInput & ActorCall,

@@ -20,7 +20,7 @@ export interface ContractState {
   endedAt: Date | null;
 }
 
-/** The freelancer accepts an offer: the contract becomes active (RULES 3.1). */
+/** The freelancer accepts an offer: the contract becomes active (economy.md §3.1). */
 export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput & ActorCall): Promise<ContractState> {
   const data = parseCall(AcceptOfferInput, input);
   return runTransaction(prisma, async (tx) => {

@@ -48,7 +48,7 @@ export const nextWeekStatus = (status: HourlyWeekStatus, event: HourlyWeekEvent)
   upper(transitionHourlyWeek(lower(status), event));
 export const ruleStatus = lower;
 
-/** The fee schedule a contract stored when it was made (RULES 3.5). */
+/** The fee schedule a contract stored when it was made (economy.md §3.5). */
 export const contractSchedule = (json: Prisma.JsonValue): FeeSchedule => settingValueFromJson("feeSchedule", json);
 
 /** Fields every money operation needs from a contract. */

@@ -27,7 +27,7 @@ export interface AddedMilestone {
   status: MilestoneStatus;
 }
 
-/** The client adds a milestone (at least the minimum, RULES 3.1) to a fixed-price offer or active contract. */
+/** The client adds a milestone (at least the minimum, economy.md §3.1) to a fixed-price offer or active contract. */
 export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInput & ActorCall): Promise<AddedMilestone> {
   const data = parseCall(AddMilestoneInput, input);
   return runTransaction(prisma, async (tx) => {

@@ -25,7 +25,7 @@ export interface ApprovedMilestone {
 }
 
 /**
- * The client approves submitted work, or releases a funded milestone early (RULES 3.3): escrow goes
+ * The client approves submitted work, or releases a funded milestone early (economy.md §3.3): escrow goes
  * to the freelancer's pending balance minus the tiered service fee of the contract's schedule.
  * The milestone row is locked, so a concurrent approval or refund finds it no longer in escrow.
  */

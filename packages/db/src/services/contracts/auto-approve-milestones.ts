@@ -15,7 +15,7 @@ export interface AutoApproval {
 }
 
 /**
- * Time-driven (RULES 3.3): submitted milestones whose review window ended by `now` are approved
+ * Time-driven (economy.md §3.3): submitted milestones whose review window ended by `now` are approved
  * with `autoApproved`. Each runs in its own transaction on the locked milestone and is keyed by
  * the milestone, so a second run for the same `now` finds nothing to do.
  */

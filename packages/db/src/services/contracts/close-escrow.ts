@@ -11,7 +11,7 @@ export interface ClosedEscrow {
 }
 
 /**
- * Money still in escrow when a contract ends or an offer is declined (RULES 3.3): refunded to the
+ * Money still in escrow when a contract ends or an offer is declined (economy.md §3.3): refunded to the
  * client, or released to the freelancer when the client chooses so. Each milestone is locked.
  */
 export async function closeEscrow(

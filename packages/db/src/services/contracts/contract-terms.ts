@@ -30,7 +30,7 @@ export interface ContractOffer {
 
 /**
  * Writes an offered contract with the fee schedule, client fee and settings version in force
- * now (RULES 0.5, 3.5): later setting changes never re-price it.
+ * now (economy.md §0.5, §3.5): later setting changes never re-price it.
  */
 export async function createOfferedContract(
   tx: Tx,

@@ -23,7 +23,7 @@ export interface DisputedWeek {
   disputedAt: Date;
 }
 
-/** The client disputes an invoiced week until the end of Friday UTC (RULES 3.4): its money stays in escrow until an admin decides. */
+/** The client disputes an invoiced week until the end of Friday UTC (economy.md §3.4): its money stays in escrow until an admin decides. */
 export async function disputeHourlyWeek(prisma: PrismaClient, input: DisputeHourlyWeekInput & ActorCall): Promise<DisputedWeek> {
   const data = parseCall(DisputeHourlyWeekInput, input);
   return runTransaction(prisma, async (tx) => {

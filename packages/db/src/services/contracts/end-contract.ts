@@ -26,7 +26,7 @@ export type EndContractInput = z.input<typeof EndContractInput>;
 export type EndedContract = ContractState & { released: ClosedEscrow["released"]; cardRefunds: CardRefundOutcome[] };
 
 /**
- * Either party ends an active contract (RULES 3.3). Money still in escrow is refunded to the
+ * Either party ends an active contract (economy.md §3.3). Money still in escrow is refunded to the
  * client, unless the client releases it to the freelancer (with the service fee). Logged hours
  * of the current week are still invoiced on Monday.
  */

@@ -21,7 +21,7 @@ async function release(clientId: string, milestoneId: string, now = NOW) {
   return approveMilestone(db.prisma, { actorId: clientId, idempotencyKey: key(), now, milestoneId });
 }
 
-describe("the tiered service fee over a client relationship (RULES 3.5)", () => {
+describe("the tiered service fee over a client relationship (economy.md §3.5)", () => {
   it("continues the band on a second contract with the same client, but not with another client", async () => {
     const clientId = (await makeVerifiedClient(db.prisma, { name: "Carla" })).id;
     const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
@@ -76,7 +76,7 @@ describe("the tiered service fee over a client relationship (RULES 3.5)", () => 
   });
 });
 
-describe("payBonus (RULES 3.6)", () => {
+describe("payBonus (economy.md §3.6)", () => {
   it("charges bonus + client fee and pays it with the tiered service fee", async () => {
     const clientId = (await makeVerifiedClient(db.prisma)).id;
     const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;

@@ -32,7 +32,7 @@ export interface FundedMilestone {
 }
 
 /**
- * The client funds a milestone (RULES 3.3): their verified card is charged the amount plus the
+ * The client funds a milestone (economy.md §3.3): their verified card is charged the amount plus the
  * contract's client fee, outside the transaction; then the milestone is FUNDED and the ledger
  * moves the amount into the milestone's escrow. If the transaction refuses (say the milestone
  * was funded meanwhile), the charge is refunded.

@@ -20,9 +20,9 @@ export type HireProposalInput = z.input<typeof HireProposalInput>;
 const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"] as const;
 
 /**
- * The client hires one live proposal of their open job (RULES 3.1): an offered contract is made,
+ * The client hires one live proposal of their open job (economy.md §3.1): an offered contract is made,
  * the proposal is hired, the job filled, the other live proposals closed (their connects are not
- * refunded: another freelancer was hired, RULES 2.5) and the boost auction closes now.
+ * refunded: another freelancer was hired, economy.md §2.5) and the boost auction closes now.
  */
 export async function hireProposal(prisma: PrismaClient, input: HireProposalInput & ActorCall): Promise<ContractOffer> {
   const data = parseCall(HireProposalInput, input);

@@ -16,7 +16,7 @@ export async function lockWeek(tx: Tx, weekId: string) {
 
 export type LockedWeek = NonNullable<Awaited<ReturnType<typeof lockWeek>>>;
 
-/** An invoiced (or disputed) week goes to the freelancer's pending balance minus the tiered service fee (RULES 3.4). */
+/** An invoiced (or disputed) week goes to the freelancer's pending balance minus the tiered service fee (economy.md §3.4). */
 export async function releaseWeek(
   tx: Tx,
   input: { week: LockedWeek; contract: EscrowContract; settings: MarketplaceSettings; step: LedgerStep },

@@ -20,7 +20,7 @@ export interface HourlyInvoicing {
 }
 
 /**
- * Time-driven (RULES 3.4): on or after the Monday following a week, its logged time is invoiced
+ * Time-driven (economy.md §3.4): on or after the Monday following a week, its logged time is invoiced
  * to the client's card (hours × rate, plus the client fee) into the week's escrow, disputable
  * until the end of Friday. Each week is charged under its own key and committed on its locked
  * row, so running twice for the same `now` charges once.

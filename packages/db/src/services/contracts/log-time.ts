@@ -31,7 +31,7 @@ export interface LoggedTime {
 }
 
 /**
- * The freelancer logs time on an active hourly contract (RULES 3.4): only into the current week
+ * The freelancer logs time on an active hourly contract (economy.md §3.4): only into the current week
  * (Monday 00:00 UTC on), never a future day, at most 24 h a day and the contract's weekly limit.
  * The week row is locked, so concurrent entries cannot together pass the limit.
  */

@@ -17,7 +17,7 @@ export const MakeDirectOfferInput = z.strictObject({
 });
 export type MakeDirectOfferInput = z.input<typeof MakeDirectOfferInput>;
 
-/** A client offers a contract to a freelancer without a job (RULES 3.1); the freelancer accepts or declines. */
+/** A client offers a contract to a freelancer without a job (economy.md §3.1); the freelancer accepts or declines. */
 export async function makeDirectOffer(prisma: PrismaClient, input: MakeDirectOfferInput & ActorCall): Promise<ContractOffer> {
   const data = parseCall(MakeDirectOfferInput, input);
   return runTransaction(prisma, async (tx) => {

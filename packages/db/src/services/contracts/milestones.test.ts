@@ -139,7 +139,7 @@ describe("submitWork and requestChanges", () => {
 });
 
 describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
-  it("releases $1,000 to a new client relationship: $150 fee, $850 pending (RULES 3.5)", async () => {
+  it("releases $1,000 to a new client relationship: $150 fee, $850 pending (economy.md §3.5)", async () => {
     const gateway = new RecordingGateway();
     const { clientId, freelancerId, milestoneIds } = await pair([100_000n]);
     const milestoneId = milestoneIds[0]!;

@@ -33,8 +33,8 @@ export interface PaidBonus {
 }
 
 /**
- * A bonus on an active contract (RULES 3.6): charged directly to the client's card (not from
- * escrow) with the client fee on top, like every client payment (RULES 3.3), and paid to the
+ * A bonus on an active contract (economy.md §3.6): charged directly to the client's card (not from
+ * escrow) with the client fee on top, like every client payment (economy.md §3.3), and paid to the
  * freelancer's pending balance minus the tiered service fee, like a milestone.
  */
 export async function payBonus(prisma: PrismaClient, input: PayBonusInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<PaidBonus> {

@@ -23,7 +23,7 @@ export interface RefundedMilestone {
 }
 
 /**
- * The client takes a milestone's escrow back (RULES 3.1: refunded): the amount and the client fee
+ * The client takes a milestone's escrow back (economy.md §3.1: refunded): the amount and the client fee
  * return to their card. The card refund runs after the commit under a key derived from the
  * milestone, so replaying this request retries a refund the provider did not answer, never twice.
  */

@@ -17,7 +17,7 @@ export interface HourlyRelease {
 }
 
 /**
- * Time-driven (RULES 3.4): invoiced weeks nobody disputed by the deadline (Saturday 00:00 UTC)
+ * Time-driven (economy.md §3.4): invoiced weeks nobody disputed by the deadline (Saturday 00:00 UTC)
  * are released to the freelancer with the tiered service fee. One transaction per locked week,
  * keyed by the week: a second run for the same `now` changes nothing.
  */

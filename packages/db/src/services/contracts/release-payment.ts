@@ -22,7 +22,7 @@ export async function lockBilling(tx: Tx, clientId: string, freelancerId: string
 }
 
 /**
- * Pays a freelancer (RULES 3.3–3.6): the service fee is priced on lifetime billings with this
+ * Pays a freelancer (economy.md §3.3–3.6): the service fee is priced on lifetime billings with this
  * client under the CONTRACT's schedule, the ledger moves the money (entries built by `entries`
  * from the fee), a Payment records gross, fee by band and net, and billings grow by the gross.
  * The Billing row stays locked until the transaction ends, so concurrent payments between one

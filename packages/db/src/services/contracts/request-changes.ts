@@ -22,7 +22,7 @@ export interface ChangesRequested {
   changesRequested: number;
 }
 
-/** The client sends submitted work back (RULES 3.3): the review window stops until the next submission. */
+/** The client sends submitted work back (economy.md §3.3): the review window stops until the next submission. */
 export async function requestChanges(prisma: PrismaClient, input: RequestChangesInput & ActorCall): Promise<ChangesRequested> {
   const data = parseCall(RequestChangesInput, input);
   return runTransaction(prisma, async (tx) => {

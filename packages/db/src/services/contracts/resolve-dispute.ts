@@ -36,7 +36,7 @@ export interface ResolvedDispute {
 }
 
 /**
- * An admin decides a disputed week (RULES 3.4, 6): release it to the freelancer with the service
+ * An admin decides a disputed week (economy.md §3.4, §6): release it to the freelancer with the service
  * fee, or refund the amount and client fee to the client's card. Audit-logged with before, after and why.
  */
 export async function resolveDispute(prisma: PrismaClient, input: ResolveDisputeInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<ResolvedDispute> {

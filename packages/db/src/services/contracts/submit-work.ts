@@ -23,12 +23,12 @@ export interface SubmittedWork {
   milestoneId: string;
   status: MilestoneStatus;
   submittedAt: Date;
-  /** Approved automatically at this instant unless the client acts (RULES 3.3). */
+  /** Approved automatically at this instant unless the client acts (economy.md §3.3). */
   reviewDeadline: Date;
 }
 
 /**
- * The freelancer submits a milestone's work. The work-start gate (RULES 3.2) must be open: contract
+ * The freelancer submits a milestone's work. The work-start gate (economy.md §3.2) must be open: contract
  * active, client payment verified, milestone funded. Each (re)submission starts a new review window.
  */
 export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput & ActorCall): Promise<SubmittedWork> {

@@ -14,7 +14,7 @@ export interface SettledAuction {
 }
 
 /**
- * Time-driven (RULES 2.3): a job's boost auction closes at its `auctionClosesAt` or at its first
+ * Time-driven (economy.md §2.3): a job's boost auction closes at its `auctionClosesAt` or at its first
  * hire. Boosts in the top slots, or that the client interacted with while boosted, are kept; the
  * others get their boost connects back (`refund_boost_outbid`). A withdrawn proposal gives up its
  * slot and keeps nothing back (withdrawing never refunds). One transaction per job; a settled

@@ -23,7 +23,7 @@ export interface ClosedJob {
 
 /**
  * The owner closes an open job without hiring: every live proposal closes and gets back all the
- * connects it still holds, boost included, with the reason `refund_job_closed` (RULES 2.5).
+ * connects it still holds, boost included, with the reason `refund_job_closed` (economy.md §2.5).
  */
 export async function closeJob(prisma: PrismaClient, input: CloseJobInput & ActorCall): Promise<ClosedJob> {
   const data = parseCall(CloseJobInput, input);

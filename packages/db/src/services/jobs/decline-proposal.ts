@@ -13,8 +13,8 @@ export const DeclineProposalInput = z.strictObject({ proposalId: Id("proposal"),
 export type DeclineProposalInput = z.input<typeof DeclineProposalInput>;
 
 /**
- * The job's owner declines a proposal; its connects do not come back (RULES 2.5). Declining a
- * boosted proposal is an interaction, so its boost is kept at the auction's close (RULES 2.3).
+ * The job's owner declines a proposal; its connects do not come back (economy.md §2.5). Declining a
+ * boosted proposal is an interaction, so its boost is kept at the auction's close (economy.md §2.3).
  */
 export async function declineProposal(prisma: PrismaClient, input: DeclineProposalInput & ActorCall): Promise<EndedProposal> {
   const data = parseCall(DeclineProposalInput, input);

@@ -22,7 +22,7 @@ const EditedJob = JobFields.superRefine(refineJobShape);
 /**
  * The owner edits a draft or an open job. An open job keeps the connect cost it was published
  * with, even when its budget or duration changes: the cost shown to freelancers never moves
- * under them (RULES 2.3). An open job cannot switch between fixed price and hourly, since its
+ * under them (economy.md §2.3). An open job cannot switch between fixed price and hourly, since its
  * proposals bid in one or the other. Editing an open job counts as activity (expiry restarts).
  */
 export async function editJob(prisma: PrismaClient, input: EditJobInput & ActorCall): Promise<JobResult> {

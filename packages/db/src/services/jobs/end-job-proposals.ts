@@ -17,7 +17,7 @@ export interface EndedProposals {
 
 /**
  * When a job ends without a hire, its live proposals close and, when the rules' refund policy
- * says so, every connect they still hold (cost and boost) goes back (RULES 2.5). Call with the
+ * says so, every connect they still hold (cost and boost) goes back (economy.md §2.5). Call with the
  * job locked. `alsoEnded` refunds proposals that had already ended too (an admin removal).
  */
 export async function endJobProposals(

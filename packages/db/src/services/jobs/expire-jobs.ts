@@ -14,8 +14,8 @@ export interface ExpiredJob {
 }
 
 /**
- * Time-driven (RULES 3.1): open jobs with no activity for `jobExpiryDays` expire and their live
- * proposals close. Connects come back only under the optional rule (RULES 2.5) and when no
+ * Time-driven (economy.md §3.1): open jobs with no activity for `jobExpiryDays` expire and their live
+ * proposals close. Connects come back only under the optional rule (economy.md §2.5) and when no
  * proposal on the job was ever viewed. One transaction per job; running it again for the same
  * `now` finds nothing left to expire.
  */

@@ -26,7 +26,7 @@ export interface SentInvitation {
 
 /**
  * The owner of an open job invites a freelancer; a proposal to an invitation costs no connects
- * (RULES 2.3). One invitation per job and freelancer, and none once the freelancer has proposed.
+ * (economy.md §2.3). One invitation per job and freelancer, and none once the freelancer has proposed.
  */
 export async function inviteFreelancer(prisma: PrismaClient, input: InviteFreelancerInput & ActorCall): Promise<SentInvitation> {
   const data = parseCall(InviteFreelancerInput, input);

@@ -56,7 +56,7 @@ export const jobColumns = (job: JobFields) => ({
 type PricedJob = Pick<ReturnType<typeof jobColumns>, "type" | "budgetMinor" | "hourlyMaxMinor" | "estimatedHours" | "durationDays">;
 
 /**
- * What publishing fixes on a job (RULES 2.3): its connect cost from the rate card in force, the
+ * What publishing fixes on a job (economy.md §2.3): its connect cost from the rate card in force, the
  * settings version it was priced under, and the boost auction's close.
  */
 export async function publication(tx: Tx, job: PricedJob, now: Date) {

@@ -18,7 +18,7 @@ export interface ViewedProposal {
 
 /**
  * The job's owner opens a proposal: a submitted one becomes viewed, `viewedAt` is set once, and
- * a boosted one counts as interacted with (its boost is kept: RULES 2.3). Opening the page is
+ * a boosted one counts as interacted with (its boost is kept: economy.md §2.3). Opening the page is
  * naturally idempotent, so no key is needed: the second view changes nothing. Viewing an ended
  * proposal changes nothing either.
  */

@@ -16,7 +16,7 @@ export type PostJobInput = z.input<typeof PostJobInput>;
 
 /**
  * A client posts a job, as a draft or published. Publishing fixes its connect cost from the
- * rate card in force (RULES 2.3) and the settings version it was priced under.
+ * rate card in force (economy.md §2.3) and the settings version it was priced under.
  */
 export async function postJob(prisma: PrismaClient, input: PostJobInput & ActorCall): Promise<JobResult> {
   const data = parseCall(PostJobInput, input);

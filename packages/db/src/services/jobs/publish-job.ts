@@ -11,7 +11,7 @@ import { Id, parseCall } from "../input";
 export const PublishJobInput = z.strictObject({ jobId: Id("job"), idempotencyKey: IdempotencyKey });
 export type PublishJobInput = z.input<typeof PublishJobInput>;
 
-/** A draft goes live: its connect cost is fixed now, under the settings in force (RULES 2.3). */
+/** A draft goes live: its connect cost is fixed now, under the settings in force (economy.md §2.3). */
 export async function publishJob(prisma: PrismaClient, input: PublishJobInput & ActorCall): Promise<JobResult> {
   const data = parseCall(PublishJobInput, input);
   const { jobId, idempotencyKey, actorId, now } = data;

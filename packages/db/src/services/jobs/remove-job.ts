@@ -23,7 +23,7 @@ export type RemoveJobInput = z.input<typeof RemoveJobInput>;
 /**
  * An admin removes an open job for breaking the rules: its live proposals close and every
  * proposal on it — withdrawn and declined ones too, since the job should never have taken their
- * connects — gets back everything it still holds, reason `refund_job_removed` (RULES 2.5, 6).
+ * connects — gets back everything it still holds, reason `refund_job_removed` (economy.md §2.5, §6).
  * Audit-logged with the admin's reason.
  */
 export async function removeJob(prisma: PrismaClient, input: RemoveJobInput & ActorCall): Promise<ClosedJob> {

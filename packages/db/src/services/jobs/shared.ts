@@ -63,6 +63,6 @@ export const LIVE_PROPOSAL_STATUSES: ProposalStatus[] = ["SUBMITTED", "VIEWED", 
 /** The note on connect entries, so a freelancer's history names the job. */
 export const jobNote = (job: { title: string }) => `Job "${job.title}"`;
 
-/** A boosted proposal the client touches before the auction settles keeps its boost (RULES 2.3). */
+/** A boosted proposal the client touches before the auction settles keeps its boost (economy.md §2.3). */
 export const interactionUpdate = (proposal: { boostConnects: number; boostSettledAt: Date | null; clientInteractedAt: Date | null }, now: Date) =>
   proposal.boostConnects > 0 && proposal.boostSettledAt === null && proposal.clientInteractedAt === null ? { clientInteractedAt: now } : {};

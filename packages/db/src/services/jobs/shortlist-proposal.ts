@@ -11,7 +11,7 @@ import { Id, parseCall } from "../input";
 export const ShortlistProposalInput = z.strictObject({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
 export type ShortlistProposalInput = z.input<typeof ShortlistProposalInput>;
 
-/** The job's owner shortlists a proposal (which implies having viewed it: RULES 3.1). */
+/** The job's owner shortlists a proposal (which implies having viewed it: economy.md §3.1). */
 export async function shortlistProposal(prisma: PrismaClient, input: ShortlistProposalInput & ActorCall): Promise<ViewedProposal> {
   const data = parseCall(ShortlistProposalInput, input);
   const { proposalId, idempotencyKey, actorId, now } = data;

@@ -34,7 +34,7 @@ export interface SubmittedProposal {
 }
 
 /**
- * A freelancer proposes on an open job (RULES 2.3, 2.4): the job's cost (0 when invited) and any
+ * A freelancer proposes on an open job (economy.md §2.3, §2.4): the job's cost (0 when invited) and any
  * boost are spent atomically with creating the proposal. The job row is locked first, so the
  * per-job cap holds under concurrency; then the freelancer's connects, so two submissions never
  * spend the same connect. With too few connects nothing changes (INSUFFICIENT_CONNECTS).

@@ -15,11 +15,11 @@ export interface EndedProposal {
   proposalId: string;
   status: string;
   connectsRefunded: number;
-  /** Why connects did or did not come back, in words (RULES 2.5). */
+  /** Why connects did or did not come back, in words (economy.md §2.5). */
   explanation: string;
 }
 
-/** The freelancer withdraws their proposal; its connects do not come back (RULES 2.5). */
+/** The freelancer withdraws their proposal; its connects do not come back (economy.md §2.5). */
 export async function withdrawProposal(prisma: PrismaClient, input: WithdrawProposalInput & ActorCall): Promise<EndedProposal> {
   const data = parseCall(WithdrawProposalInput, input);
   const { proposalId, idempotencyKey, actorId, now } = data;

@@ -21,7 +21,7 @@ export interface ReviewedFlag {
   reviewedAt: Date;
 }
 
-/** An admin marks a flagged message as reviewed, with a note; audit-logged (RULES 6). */
+/** An admin marks a flagged message as reviewed, with a note; audit-logged (economy.md §6). */
 export async function markFlagReviewed(prisma: PrismaClient, input: MarkFlagReviewedInput & ActorCall): Promise<ReviewedFlag> {
   const data = parseCall(MarkFlagReviewedInput, input);
   const { messageId, idempotencyKey, reason, actorId, now } = data;

@@ -23,14 +23,14 @@ export interface SentMessage {
   messageId: string;
   recipientId: string;
   createdAt: Date;
-  /** Scam-shield pattern ids the message tripped (RULES 5); flagged messages go to the admins. */
+  /** Scam-shield pattern ids the message tripped (economy.md §5); flagged messages go to the admins. */
   flags: string[];
   /** What the recipient sees above the message; null when it is clean. */
   recipientWarning: ScamWarning | null;
 }
 
 /**
- * A message on a proposal or a contract, between its two people only (RULES 5). The scam shield
+ * A message on a proposal or a contract, between its two people only (economy.md §5). The scam shield
  * scans it with the patterns in force; contact details count only before a contract has started.
  */
 export async function sendMessage(prisma: PrismaClient, input: SendMessageInput & ActorCall): Promise<SentMessage> {

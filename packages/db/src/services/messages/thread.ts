@@ -29,7 +29,7 @@ export async function threadFor(db: Db, ref: { proposalId?: string | null; contr
   return thread;
 }
 
-/** Whether the two people have a contract that started: contact details are fine from then on (RULES 5). */
+/** Whether the two people have a contract that started: contact details are fine from then on (economy.md §5). */
 export async function hasStartedContract(db: Db, thread: Thread): Promise<boolean> {
   const count = await db.contract.count({
     where: { clientId: thread.clientId, freelancerId: thread.freelancerId, status: { in: ["ACTIVE", "ENDED"] } },

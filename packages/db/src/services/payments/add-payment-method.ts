@@ -33,7 +33,7 @@ export interface AddedPaymentMethod {
 }
 
 /**
- * Stores a card through the gateway (RULES 1). A card that needs the holder's verification waits
+ * Stores a card through the gateway (economy.md §1). A card that needs the holder's verification waits
  * in REQUIRES_VERIFICATION; any other valid card can be charged, so it is verified at once.
  */
 export async function addPaymentMethod(

@@ -106,7 +106,7 @@ export async function chargeThenCommit<T>(
   } catch (error) {
     // The same request, sent twice at once (a double click, a client's retry), may have finished
     // while this one was checking: "the milestone is already funded" is then this request's own
-    // effect, and its answer is the first one's result (RULES 0.4).
+    // effect, and its answer is the first one's result (economy.md §0.4).
     if (await finished()) return replay();
     throw error;
   }

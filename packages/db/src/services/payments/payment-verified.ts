@@ -1,6 +1,6 @@
 import type { Db } from "../../client";
 
-/** RULES 1: a person is payment verified once one of their payment methods is verified. */
+/** economy.md §1: a person is payment verified once one of their payment methods is verified. */
 export async function isPaymentVerified(db: Db, userId: string): Promise<boolean> {
   const method = await db.paymentMethod.findFirst({ where: { userId, status: "VERIFIED" }, select: { id: true } });
   return method !== null;

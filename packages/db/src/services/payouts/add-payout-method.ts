@@ -29,7 +29,7 @@ export interface AddedPayoutMethod {
 }
 
 /**
- * A new payout method; usable only after the waiting days (RULES 1), which the result states.
+ * A new payout method; usable only after the waiting days (economy.md §1), which the result states.
  * Idempotent like adding a card: a replay of the same request returns the same method and adds nothing.
  */
 export async function addPayoutMethod(

@@ -6,7 +6,7 @@ import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
 
 /**
- * Time-driven (RULES 4): released payments whose security period has ended by
+ * Time-driven (economy.md §4): released payments whose security period has ended by
  * `now` move from Pending to Available. Each payment clears once, keyed by its
  * id, so running this twice for the same `now` changes nothing.
  */

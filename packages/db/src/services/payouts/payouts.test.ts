@@ -33,7 +33,7 @@ describe("clearPending", () => {
   it("moves the net to Available exactly when the security period ends, once", async () => {
     const client = await makeUser(db.prisma, "CLIENT");
     const freelancer = await makeUser(db.prisma, "FREELANCER");
-    // $1,000 to a new client: $150 fee, $850 net (RULES 3.5).
+    // $1,000 to a new client: $150 fee, $850 net (economy.md §3.5).
     await earn(db.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor: 100_000n, now: t0 });
     expect(await balanceOf(db.prisma, { kind: "freelancer_pending", userId: freelancer.id })).toBe(85_000n);
 

@@ -27,7 +27,7 @@ export interface AutoWithdrawalRun {
 }
 
 /**
- * Time-driven (RULES 4): on a freelancer's scheduled day, sends the whole
+ * Time-driven (economy.md §4): on a freelancer's scheduled day, sends the whole
  * Available balance if it reaches the threshold, or only money older than the
  * max age otherwise. One run per freelancer per day (keyed by the day), so a
  * second run for the same `now` changes nothing.

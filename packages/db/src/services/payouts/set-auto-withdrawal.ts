@@ -16,7 +16,7 @@ export const SetAutoWithdrawalInput = z.strictObject({
 });
 export type SetAutoWithdrawalInput = z.input<typeof SetAutoWithdrawalInput>;
 
-/** The automatic schedule and threshold (RULES 4: the threshold is at least the settings floor, $100 by default). */
+/** The automatic schedule and threshold (economy.md §4: the threshold is at least the settings floor, $100 by default). */
 export async function setAutoWithdrawal(prisma: PrismaClient, input: SetAutoWithdrawalInput & ActorCall) {
   const data = parseCall(SetAutoWithdrawalInput, input);
   await requireActor(prisma, data, "FREELANCER", "set up automatic withdrawals");

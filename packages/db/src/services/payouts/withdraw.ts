@@ -22,7 +22,7 @@ export const WithdrawInput = z.strictObject({
 export type WithdrawInput = z.input<typeof WithdrawInput>;
 
 /**
- * A manual withdrawal (RULES 4): any amount from the minimum up to Available,
+ * A manual withdrawal (economy.md §4): any amount from the minimum up to Available,
  * to a usable payout method, minus its fee. The money leaves Available in one
  * transaction (the account row is locked, so concurrent withdrawals can never
  * overdraw it); the provider is called after commit and the outcome recorded.
