@@ -3,4 +3,4 @@ import { adminProcedure } from "../../trpc";
 import { ZGatewayFollowUp } from "./ledger.schema";
 
 /** The latest reconciliation with the gateway and the refunds still owed to cards. */
-export const getGatewayFollowUpProcedure = adminProcedure.output(ZGatewayFollowUp).query(({ ctx }) => gatewayFollowUp(ctx.prisma, { actorId: ctx.user.id }));
+export const getGatewayFollowUpProcedure = adminProcedure.output(ZGatewayFollowUp).query(({ ctx }) => gatewayFollowUp(ctx.prisma, ctx.caller));

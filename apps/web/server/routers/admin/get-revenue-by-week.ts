@@ -6,4 +6,4 @@ import { ZRevenue, ZRevenueInput } from "./ledger.schema";
 export const getRevenueByWeekProcedure = adminProcedure
   .input(ZRevenueInput)
   .output(ZRevenue)
-  .query(({ ctx, input }) => revenueByWeek(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .query(({ ctx, input }) => revenueByWeek(ctx.prisma, { ...input, ...ctx.caller }));

@@ -6,4 +6,4 @@ import { ZSettingHistory, ZSettingHistoryInput } from "./settings.schema";
 export const getSettingHistoryProcedure = adminProcedure
   .input(ZSettingHistoryInput)
   .output(ZSettingHistory)
-  .query(({ ctx, input }) => getSettingHistory(ctx.prisma, { actorId: ctx.user.id, key: input.key, now: ctx.now() }));
+  .query(({ ctx, input }) => getSettingHistory(ctx.prisma, { ...ctx.caller, key: input.key }));

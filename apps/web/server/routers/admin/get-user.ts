@@ -6,4 +6,4 @@ import { ZUserDetail, ZUserInput } from "./people.schema";
 export const getUserProcedure = adminProcedure
   .input(ZUserInput)
   .output(ZUserDetail)
-  .query(({ ctx, input }) => getUserForAdmin(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .query(({ ctx, input }) => getUserForAdmin(ctx.prisma, { ...input, ...ctx.caller }));

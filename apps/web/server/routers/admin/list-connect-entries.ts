@@ -6,4 +6,4 @@ import { ZConnectEntries, ZConnectEntriesInput } from "./ledger.schema";
 export const listConnectEntriesProcedure = adminProcedure
   .input(ZConnectEntriesInput)
   .output(ZConnectEntries)
-  .query(({ ctx, input }) => browseConnectEntries(ctx.prisma, { ...input, actorId: ctx.user.id }));
+  .query(({ ctx, input }) => browseConnectEntries(ctx.prisma, { ...input, ...ctx.caller }));

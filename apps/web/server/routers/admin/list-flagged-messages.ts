@@ -6,4 +6,4 @@ import { ZFlaggedInput, ZFlaggedMessages } from "./moderation.schema";
 export const listFlaggedMessagesProcedure = adminProcedure
   .input(ZFlaggedInput)
   .output(ZFlaggedMessages)
-  .query(({ ctx, input }) => listFlaggedMessages(ctx.prisma, { ...input, actorId: ctx.user.id }));
+  .query(({ ctx, input }) => listFlaggedMessages(ctx.prisma, { ...input, ...ctx.caller }));

@@ -6,4 +6,4 @@ import { ZJobRuns, ZJobRunsInput } from "./audit.schema";
 export const listJobRunsProcedure = adminProcedure
   .input(ZJobRunsInput)
   .output(ZJobRuns)
-  .query(({ ctx, input }) => getJobRunsOverview(ctx.prisma, { ...input, actorId: ctx.user.id }));
+  .query(({ ctx, input }) => getJobRunsOverview(ctx.prisma, { ...input, ...ctx.caller }));

@@ -6,4 +6,4 @@ import { ZTransfers, ZTransfersInput } from "./ledger.schema";
 export const listLedgerTransfersProcedure = adminProcedure
   .input(ZTransfersInput)
   .output(ZTransfers)
-  .query(({ ctx, input }) => browseLedgerTransfers(ctx.prisma, { ...input, actorId: ctx.user.id }));
+  .query(({ ctx, input }) => browseLedgerTransfers(ctx.prisma, { ...input, ...ctx.caller }));

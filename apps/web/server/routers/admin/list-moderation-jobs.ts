@@ -6,4 +6,4 @@ import { ZModerationJobs, ZModerationJobsInput } from "./moderation.schema";
 export const listModerationJobsProcedure = adminProcedure
   .input(ZModerationJobsInput)
   .output(ZModerationJobs)
-  .query(({ ctx, input }) => listJobsForModeration(ctx.prisma, { ...input, actorId: ctx.user.id }));
+  .query(({ ctx, input }) => listJobsForModeration(ctx.prisma, { ...input, ...ctx.caller }));

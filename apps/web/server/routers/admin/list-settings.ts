@@ -5,4 +5,4 @@ import { ZAdminSettings } from "./settings.schema";
 /** Every [admin] value in force now, with scheduled changes (economy.md §6). */
 export const listSettingsProcedure = adminProcedure
   .output(ZAdminSettings)
-  .query(({ ctx }) => getAdminSettings(ctx.prisma, { actorId: ctx.user.id, now: ctx.now() }));
+  .query(({ ctx }) => getAdminSettings(ctx.prisma, ctx.caller));

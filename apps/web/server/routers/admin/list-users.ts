@@ -6,4 +6,4 @@ import { ZListUsersInput, ZUserList } from "./people.schema";
 export const listUsersProcedure = adminProcedure
   .input(ZListUsersInput)
   .output(ZUserList)
-  .query(({ ctx, input }) => listUsersForAdmin(ctx.prisma, { ...input, actorId: ctx.user.id }));
+  .query(({ ctx, input }) => listUsersForAdmin(ctx.prisma, { ...input, ...ctx.caller }));

@@ -6,4 +6,4 @@ import { ZImpactInput, ZSettingImpact } from "./settings.schema";
 export const previewSettingImpactProcedure = adminProcedure
   .input(ZImpactInput)
   .output(ZSettingImpact)
-  .query(({ ctx, input }) => previewSettingImpact(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .query(({ ctx, input }) => previewSettingImpact(ctx.prisma, { ...input, ...ctx.caller }));

@@ -102,7 +102,7 @@ export async function buyConnects(prisma: PrismaClient, rawInput: BuyConnectsInp
         async () => {
           const { settings, version, priceMinor } = await planPurchase(tx, input);
           if (charge && charge.amountMinor !== priceMinor) {
-            throw new DomainError("CONFLICT", "The price of connects changed a moment ago. Your card was refunded; review the new price and try again.");
+            throw new DomainError("CONFLICT", "The price of connects changed a moment ago: review the new price and try again.");
           }
           const purchase = await tx.connectPurchase.create({
             data: {

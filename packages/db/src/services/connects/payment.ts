@@ -2,7 +2,7 @@ import type { Db, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { requestDigest, sameRequest, scopedKey, type IdempotentCall } from "../../idempotency";
-import { refundOrQueue } from "../payments/pending-refunds";
+import { refundOrQueue, withRefundOutcome } from "../payments/pending-refunds";
 
 type Codec<T> = { decode: (json: unknown) => T };
 
@@ -64,12 +64,13 @@ export async function recordCharge<T>(
     );
     if (finished) return finished.result;
     if (charge && finished === false) {
-      await refundOrQueue(prisma, gateway, {
+      const outcome = await refundOrQueue(prisma, gateway, {
         chargeRef: charge.ref,
         amountMinor: charge.amountMinor,
         idempotencyKey: `${charge.key}:refund`,
         reason: `Its transaction refused: ${error instanceof Error ? error.message : String(error)}`,
       });
+      throw withRefundOutcome(error, outcome);
     }
     throw error;
   }

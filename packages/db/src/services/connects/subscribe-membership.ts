@@ -95,7 +95,7 @@ export async function subscribeMembership(
           const plan = await planSubscription(tx, input);
           const chargedMinor = plan.resume ? 0n : plan.proration.priceMinor;
           if (plan.resume !== quote.resume || chargedMinor !== (charge?.amountMinor ?? 0n)) {
-            throw new DomainError("CONFLICT", "Your membership or its price changed a moment ago. Any charge was refunded; review it and try again.");
+            throw new DomainError("CONFLICT", "Your membership or its price changed a moment ago: review it and try again.");
           }
           const key = scopedKey(call);
           const period = plan.resume ? null : { currentPeriodStart: plan.cycle.startsAt, currentPeriodEnd: plan.cycle.endsAt };

@@ -5,7 +5,7 @@ import { idempotent, jsonCodec, sameRequest, scopedKey, type IdempotentCall } fr
 import { gatewayKey as providerKey } from "../connects/payment";
 import { runTransaction } from "../../transaction";
 import { chargeablePaymentMethod } from "./payment-verified";
-import { refundOrQueue } from "./pending-refunds";
+import { refundOrQueue, withRefundOutcome } from "./pending-refunds";
 
 export interface CardCharge {
   paymentMethodId: string;
@@ -122,7 +122,10 @@ export async function chargeThenCommit<T>(
     // A record of another request under the same key is not this charge's: refund it.
     const committed = await finished().then((record) => record !== null && sameRequest(record.requestHash, call), () => null);
     if (committed === true) return replay();
-    if (committed === false) await refundUnrecordedCharge(prisma, gateway, charge, `${call.operation} refused: ${error instanceof Error ? error.message : String(error)}`);
+    if (committed === false) {
+      const outcome = await refundUnrecordedCharge(prisma, gateway, charge, `${call.operation} refused: ${error instanceof Error ? error.message : String(error)}`);
+      throw withRefundOutcome(error, outcome);
+    }
     throw error;
   }
 }

@@ -25,16 +25,18 @@ const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 async function refusedCharge(gateway: RecordingGateway, amountMinor = 12_345n) {
   const clientId = (await makeVerifiedClient(db.prisma)).id;
   const call: IdempotentCall = { operation: "test.refused", userId: clientId, key: key(), request: { amountMinor } };
-  await expect(
-    chargeThenCommit(db.prisma, gateway, {
-      call,
-      prepare: async () => ({ payerId: clientId, amountMinor, description: "refused" }),
-      commit: async () => {
-        throw new DomainError("CONFLICT", "Refused after the charge.");
-      },
-    }),
-  ).rejects.toMatchObject({ code: "CONFLICT" });
-  return { clientId, chargeRef: gateway.charges.at(-1)!.ref };
+  const refusal = await chargeThenCommit(db.prisma, gateway, {
+    call,
+    prepare: async () => ({ payerId: clientId, amountMinor, description: "refused" }),
+    commit: async () => {
+      throw new DomainError("CONFLICT", "Refused after the charge.");
+    },
+  }).then(
+    () => expect.fail("the transaction should have refused"),
+    (error: unknown) => error as DomainError,
+  );
+  expect(refusal.code).toBe("CONFLICT");
+  return { clientId, chargeRef: gateway.charges.at(-1)!.ref, message: refusal.message };
 }
 
 const refundsAtGateway = async (gateway: RecordingGateway, chargeRef: string) =>
@@ -43,7 +45,8 @@ const refundsAtGateway = async (gateway: RecordingGateway, chargeRef: string) =>
 describe("refunds owed after a refused transaction", () => {
   it("refunds at once when the gateway takes the refund: nothing is queued", async () => {
     const gateway = new RecordingGateway();
-    const { chargeRef } = await refusedCharge(gateway);
+    const { chargeRef, message } = await refusedCharge(gateway);
+    expect(message).toBe("Refused after the charge. The charge to your card was refunded.");
     expect(await refundsAtGateway(gateway, chargeRef)).toHaveLength(1);
     expect(await db.prisma.pendingRefund.count({ where: { chargeRef } })).toBe(0);
   });
@@ -51,7 +54,8 @@ describe("refunds owed after a refused transaction", () => {
   it("queues a refund the gateway refuses; the runner retries it with backoff, under the same key, and refunds once", async () => {
     const gateway = new RecordingGateway();
     gateway.failNext("refund", 2);
-    const { chargeRef } = await refusedCharge(gateway);
+    const { chargeRef, message } = await refusedCharge(gateway);
+    expect(message).toBe("Refused after the charge. The charge to your card is being refunded: the payment provider did not answer, so the refund is queued and retried automatically.");
     const queued = await db.prisma.pendingRefund.findMany({ where: { chargeRef } });
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ status: "PENDING", amountMinor: 12_345n, attempts: 1, refundRef: null });
@@ -130,7 +134,11 @@ describe("refunds owed after a refused connects purchase (services/connects/paym
     gateway.failNext("refund");
     await expect(
       buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now: at, bundleSize: 20, paidWith: "card", paymentMethodId: method.id }, { gateway }),
-    ).rejects.toMatchObject({ code: "CONFLICT" });
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message:
+        "The price of connects changed a moment ago: review the new price and try again. The charge to your card is being refunded: the payment provider did not answer, so the refund is queued and retried automatically.",
+    });
     const [queued, ...more] = await db.prisma.pendingRefund.findMany({ where: { reason: { contains: "price" } } });
     expect(more).toEqual([]);
     expect(queued).toMatchObject({ status: "PENDING", amountMinor: gateway.charges.at(-1)!.amountMinor, attempts: 1 }); // 20 connects at the old price

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
 import { currentTime } from "../../clock";
 import type { GatewayResult, PaymentGateway } from "../../gateway/gateway";
 import type { SystemCall } from "../actor";
@@ -68,6 +69,19 @@ export async function refundOrQueue(prisma: PrismaClient, gateway: PaymentGatewa
     return { ...result, queued: false };
   }
   return { ...result, queued: true };
+}
+
+/**
+ * The refusal a person gets after their card was charged and the operation then refused: the
+ * refusal's own sentence, then what happened to the charge, as it happened (a queued refund is not
+ * "refunded" yet). Anything but a DomainError (a crash) is passed on as it is.
+ */
+export function withRefundOutcome(error: unknown, outcome: RefundOutcome): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const charge = outcome.ok
+    ? "The charge to your card was refunded."
+    : "The charge to your card is being refunded: the payment provider did not answer, so the refund is queued and retried automatically.";
+  return new DomainError(error.code, `${error.message} ${charge}`, error.details);
 }
 
 async function queueRefund(prisma: PrismaClient, owed: RefundOwed, lastError: string, at: Date): Promise<void> {
