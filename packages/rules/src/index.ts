@@ -39,6 +39,7 @@ export * from "./contracts/lifecycle";
 export * from "./contracts/lifecycles";
 export * from "./contracts/work-start-gate";
 export * from "./contracts/guards";
+export * from "./contracts/disputes";
 
 export * from "./payouts/timeline";
 export * from "./payouts/withdrawals";

@@ -90,9 +90,9 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
     id: "7.5-escrow",
     title: "Escrow of each milestone and hourly invoice = funded − released − refunded, matching its state",
     sql: `SELECT 'milestone ' || m.id || ' (' || m.status || ') escrow ' || coalesce(a."balanceMinor", 0) || ', expected ' ||
-                 CASE WHEN m.status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED') THEN m."amountMinor" ELSE 0 END AS detail
+                 CASE WHEN m.status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED', 'REFUND_REQUESTED', 'DISPUTED') THEN m."amountMinor" ELSE 0 END AS detail
           FROM "Milestone" m LEFT JOIN "LedgerAccount" a ON a.key = ${keyOf({ kind: "escrow_milestone", milestoneId: COLUMN }, "m.id")}
-          WHERE coalesce(a."balanceMinor", 0) <> CASE WHEN m.status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED') THEN m."amountMinor" ELSE 0 END
+          WHERE coalesce(a."balanceMinor", 0) <> CASE WHEN m.status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED', 'REFUND_REQUESTED', 'DISPUTED') THEN m."amountMinor" ELSE 0 END
           UNION ALL
           SELECT 'hourly week ' || w.id || ' (' || w.status || ') escrow ' || coalesce(a."balanceMinor", 0) AS detail
           FROM "HourlyWeek" w LEFT JOIN "LedgerAccount" a ON a.key = ${keyOf({ kind: "escrow_hourly_invoice", invoiceId: COLUMN }, "w.id")}
@@ -132,6 +132,28 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
           WHERE kind = 'platform_revenue' AND key NOT IN (${REVENUE_KINDS.map((revenue) => keyLiteral({ kind: "platform_revenue", revenue })).join(", ")})`,
   },
   {
+    // economy.md §6: a milestone or week is DISPUTED exactly while one open dispute holds it, for
+    // its whole amount; a closed dispute divided exactly that amount, and its payment (if any) is
+    // of the released part.
+    id: "disputes",
+    title: "Each disputed milestone and week has one open dispute for its amount; each decided or settled one paid out what it says",
+    sql: `SELECT 'milestone ' || m.id || ' is ' || m.status || ' with ' || count(d.id) || ' open dispute(s)' AS detail
+          FROM "Milestone" m LEFT JOIN "Dispute" d ON d."milestoneId" = m.id AND d.status = 'OPEN'
+          GROUP BY m.id HAVING (m.status = 'DISPUTED') <> (count(d.id) = 1) OR count(d.id) > 1
+          UNION ALL
+          SELECT 'hourly week ' || w.id || ' is ' || w.status || ' with ' || count(d.id) || ' open dispute(s)' AS detail
+          FROM "HourlyWeek" w LEFT JOIN "Dispute" d ON d."hourlyWeekId" = w.id AND d.status = 'OPEN'
+          GROUP BY w.id HAVING (w.status = 'DISPUTED') <> (count(d.id) = 1) OR count(d.id) > 1
+          UNION ALL
+          SELECT 'dispute ' || d.id || ' froze ' || d."amountMinor" || ' but its target holds ' || coalesce(m."amountMinor", w."amountMinor") AS detail
+          FROM "Dispute" d LEFT JOIN "Milestone" m ON m.id = d."milestoneId" LEFT JOIN "HourlyWeek" w ON w.id = d."hourlyWeekId"
+          WHERE d."amountMinor" <> coalesce(m."amountMinor", w."amountMinor")
+          UNION ALL
+          SELECT 'dispute ' || d.id || ' released ' || coalesce(d."releasedMinor", 0) || ' but its payment is ' || coalesce(p."grossMinor", 0) AS detail
+          FROM "Dispute" d LEFT JOIN "Payment" p ON p.id = d."paymentId"
+          WHERE d.status IN ('DECIDED', 'SETTLED') AND coalesce(d."releasedMinor", 0) <> coalesce(p."grossMinor", 0)`,
+  },
+  {
     id: "pending-payments",
     title: "Each freelancer's Pending balance = the net of their payments still in the security period",
     sql: `WITH p AS (SELECT "freelancerId" id, sum("netMinor") s FROM "Payment" WHERE "clearedAt" IS NULL GROUP BY 1)
@@ -146,9 +168,12 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
     // would mean the ledger holds money the queue gives back (or gave back): reported here. A KEPT
     // one is the opposite case: a replay recorded the charge, so a Charge row must exist.
     id: "pending-refunds",
-    title: "Refunds owed after refused transactions are of charges the ledger never recorded",
+    title: "Refunds owed after refused transactions are of charges the ledger never recorded; booked refunds are of recorded ones",
     sql: `SELECT 'refund of ' || r."chargeRef" || ' (' || r.status || ', ' || r."amountMinor" || ') but charge ' || c.id || ' records it in the ledger' AS detail
-          FROM "PendingRefund" r JOIN "Charge" c ON c."gatewayRef" = r."chargeRef" WHERE r.status IN ('PENDING', 'REFUNDED')
+          FROM "PendingRefund" r JOIN "Charge" c ON c."gatewayRef" = r."chargeRef" WHERE r.status IN ('PENDING', 'REFUNDED') AND NOT r.booked
+          UNION ALL
+          SELECT 'booked refund of ' || r."chargeRef" || ' but no charge records it' AS detail
+          FROM "PendingRefund" r WHERE r.booked AND NOT EXISTS (SELECT 1 FROM "Charge" c WHERE c."gatewayRef" = r."chargeRef")
           UNION ALL
           SELECT 'refund of ' || r."chargeRef" || ' kept, but no charge records it' AS detail
           FROM "PendingRefund" r WHERE r.status = 'KEPT' AND NOT EXISTS (SELECT 1 FROM "Charge" c WHERE c."gatewayRef" = r."chargeRef")

@@ -3,6 +3,7 @@ import type { PaymentGateway } from "../gateway/gateway";
 import { closeBoostAuctions } from "../services/jobs/close-boost-auctions";
 import { expireJobs } from "../services/jobs/expire-jobs";
 import { autoApproveMilestones } from "../services/contracts/auto-approve-milestones";
+import { acceptRefundRequests } from "../services/contracts/accept-refund-requests";
 import { invoiceHourlyWeeks } from "../services/contracts/invoice-hourly-weeks";
 import { releaseHourlyWeeks } from "../services/contracts/release-hourly-weeks";
 import { renewMemberships } from "../services/connects/renew-memberships";
@@ -31,6 +32,8 @@ export const ECONOMY_TASKS = {
   close_boost_auctions: ({ prisma }: TaskDeps, now: Date) => closeBoostAuctions(prisma, { now }),
   expire_jobs: ({ prisma }: TaskDeps, now: Date) => expireJobs(prisma, { now }),
   auto_approve_milestones: ({ prisma }: TaskDeps, now: Date) => autoApproveMilestones(prisma, { now }),
+  /** Refund requests the freelancer let run out (economy.md §3.1): given back to the client. */
+  accept_refund_requests: ({ prisma, gateway }: TaskDeps, now: Date) => acceptRefundRequests(prisma, { now }, { gateway }),
   invoice_hourly_weeks: ({ prisma, gateway }: TaskDeps, now: Date) => invoiceHourlyWeeks(prisma, { now }, { gateway }),
   release_hourly_weeks: ({ prisma }: TaskDeps, now: Date) => releaseHourlyWeeks(prisma, { now }),
   renew_memberships: ({ prisma, gateway }: TaskDeps, now: Date) => renewMemberships(prisma, { now }, { gateway }),

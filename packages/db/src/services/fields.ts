@@ -55,3 +55,19 @@ export const PayoutMethodId = z.uuid("Choose a payout method.");
 
 /** One of the [admin] settings. */
 export const ChosenSetting = z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]], "Choose a setting.");
+
+/** Links a person adds to a statement (evidence): up to five http(s) addresses. */
+export const Links = z
+  .array(
+    z
+      .string()
+      .trim()
+      .max(500, "Keep each link under 500 characters.")
+      .refine((text) => URL.canParse(text) && ["http:", "https:"].includes(new URL(text).protocol), "A link must be a web address starting with http:// or https://."),
+    "Send the links as a list.",
+  )
+  .max(5, "Add at most 5 links.")
+  .default([]);
+
+/** What a party (or the mediator) says in a dispute. */
+export const Statement = RequiredText("Write what happened, as you see it.", 5_000);

@@ -71,14 +71,36 @@ export const contractLifecycle = defineLifecycle<ContractStatus, ContractEvent>(
 
 /**
  * economy.md §3.1 Milestone: created → funded → submitted → (changes_requested → submitted …) →
- * approved (released) | refunded. The client may release escrow at any point once funded;
- * automatic approval only follows a submission whose review window ran out.
+ * approved (released) | refunded, with two holds on escrow:
+ * - refund_requested: before any work was submitted, the client asks for the escrow back; the
+ *   freelancer gives it back, disputes, or lets the answer time pass (accepted by silence). The
+ *   client may withdraw the request or approve instead.
+ * - disputed: either side opened a dispute; the money is frozen until an admin decides (release,
+ *   refund, or split) or the parties settle. A withdrawn dispute returns the milestone to the
+ *   state it left (the services store it), so `resume` is not a lifecycle event here.
+ * Once work was submitted, escrow goes back to the client only with the freelancer's consent
+ * (`refund` is the freelancer giving it back) or by a decision. Automatic approval only follows
+ * a submission whose review window ran out.
  */
-export const MILESTONE_STATUSES = ["created", "funded", "submitted", "changes_requested", "approved", "refunded"] as const;
+export const MILESTONE_STATUSES = ["created", "funded", "submitted", "changes_requested", "refund_requested", "disputed", "approved", "refunded", "split"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
-export type MilestoneEvent = "fund" | "submit" | "request_changes" | "approve" | "auto_approve" | "refund";
+export type MilestoneEvent =
+  | "fund"
+  | "submit"
+  | "request_changes"
+  | "approve"
+  | "auto_approve"
+  | "refund"
+  | "request_refund"
+  | "withdraw_refund_request"
+  | "dispute"
+  | "decide_release"
+  | "decide_refund"
+  | "decide_split";
 
-const inEscrow = <To extends MilestoneStatus>(to: To) => ({ funded: to, submitted: to, changes_requested: to });
+/** Statuses whose money sits in escrow and may still move by the parties' actions. */
+const HELD = ["funded", "submitted", "changes_requested", "refund_requested"] as const;
+const from = <To extends MilestoneStatus>(states: readonly MilestoneStatus[], to: To) => Object.fromEntries(states.map((state) => [state, to])) as Partial<Record<MilestoneStatus, To>>;
 
 export const milestoneLifecycle = defineLifecycle<MilestoneStatus, MilestoneEvent>({
   entity: "milestone",
@@ -88,8 +110,11 @@ export const milestoneLifecycle = defineLifecycle<MilestoneStatus, MilestoneEven
     funded: "funded",
     submitted: "submitted for review",
     changes_requested: "waiting for changes",
+    refund_requested: "waiting for an answer to a refund request",
+    disputed: "in dispute",
     approved: "approved",
     refunded: "refunded",
+    split: "split by a decision",
   },
   eventVerbs: {
     fund: "fund",
@@ -98,40 +123,53 @@ export const milestoneLifecycle = defineLifecycle<MilestoneStatus, MilestoneEven
     approve: "approve",
     auto_approve: "automatically approve",
     refund: "refund",
+    request_refund: "request a refund of",
+    withdraw_refund_request: "withdraw the refund request on",
+    dispute: "dispute",
+    decide_release: "release",
+    decide_refund: "refund",
+    decide_split: "split",
   },
   transitions: {
     fund: { created: "funded" },
     submit: { funded: "submitted", changes_requested: "submitted" },
     request_changes: { submitted: "changes_requested" },
-    approve: inEscrow("approved"),
+    approve: from(HELD, "approved"),
     auto_approve: { submitted: "approved" },
-    refund: inEscrow("refunded"),
+    refund: from(HELD, "refunded"),
+    request_refund: { funded: "refund_requested" },
+    withdraw_refund_request: { refund_requested: "funded" },
+    dispute: from(HELD, "disputed"),
+    decide_release: { disputed: "approved" },
+    decide_refund: { disputed: "refunded" },
+    decide_split: { disputed: "split" },
   },
 });
 
-/** Milestone states whose money sits in escrow. */
+/** Milestone states whose money sits in escrow (held, or frozen by a dispute). */
 export function isMilestoneInEscrow(status: MilestoneStatus): boolean {
-  return status === "funded" || status === "submitted" || status === "changes_requested";
+  return (HELD as readonly MilestoneStatus[]).includes(status) || status === "disputed";
 }
 
 /**
  * economy.md §3.4 Hourly week: open (hours being logged) → invoiced (Monday after) → released after the
  * dispute deadline; a dispute holds it until it is resolved by a release or a refund.
  */
-export const HOURLY_WEEK_STATUSES = ["open", "invoiced", "disputed", "released", "refunded"] as const;
+export const HOURLY_WEEK_STATUSES = ["open", "invoiced", "disputed", "released", "refunded", "split"] as const;
 export type HourlyWeekStatus = (typeof HOURLY_WEEK_STATUSES)[number];
-export type HourlyWeekEvent = "invoice" | "dispute" | "release" | "refund";
+export type HourlyWeekEvent = "invoice" | "dispute" | "release" | "refund" | "split";
 
 export const hourlyWeekLifecycle = defineLifecycle<HourlyWeekStatus, HourlyWeekEvent>({
   entity: "week",
   code: "HOURLY_WEEK_TRANSITION_NOT_ALLOWED",
-  stateLabels: { open: "still open", invoiced: "invoiced", disputed: "disputed", released: "released", refunded: "refunded" },
-  eventVerbs: { invoice: "invoice", dispute: "dispute", release: "release", refund: "refund" },
+  stateLabels: { open: "still open", invoiced: "invoiced", disputed: "disputed", released: "released", refunded: "refunded", split: "split by a decision" },
+  eventVerbs: { invoice: "invoice", dispute: "dispute", release: "release", refund: "refund", split: "split" },
   transitions: {
     invoice: { open: "invoiced" },
     dispute: { invoiced: "disputed" },
     release: { invoiced: "released", disputed: "released" },
     refund: { invoiced: "refunded", disputed: "refunded" },
+    split: { disputed: "split" },
   },
 });
 

@@ -35,6 +35,8 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
   milestoneMinimumMinor: 500n,
   clientFeeBps: 300,
   reviewWindowDays: 14,
+  maxChangeRequests: 3,
+  refundRequestDays: 7,
   feeSchedule: {
     model: "tiered",
     bands: [

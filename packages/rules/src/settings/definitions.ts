@@ -175,6 +175,20 @@ export const SETTING_DEFINITIONS = {
     unit: "days",
     schema: PositiveDaysSchema,
   }),
+  maxChangeRequests: define({
+    label: "Change requests per milestone",
+    description: "Times a client may send submitted work back for changes; after that only approval or a dispute remain.",
+    group: "jobs",
+    unit: "count",
+    schema: z.int("Change requests are a whole number.").min(0, "Change requests cannot be negative.").max(20, "At most 20 change requests per milestone."),
+  }),
+  refundRequestDays: define({
+    label: "Refund request answer time",
+    description: "Days a freelancer has to accept or dispute a client's request to refund a funded milestone before it is accepted automatically.",
+    group: "jobs",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
   feeSchedule: define({
     label: "Freelancer service fee",
     description: "Fee bands over lifetime billings with each client (for new contracts).",

@@ -3,8 +3,8 @@ import { Id, MilestoneDraft, PayBonusInput } from "@fairlance/db/services";
 
 const ZContractStatus = z.enum(["OFFERED", "ACTIVE", "ENDED", "DECLINED"]);
 const ZJobType = z.enum(["FIXED", "HOURLY"]);
-export const ZMilestoneStatus = z.enum(["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "REFUNDED"]);
-const ZWeekStatus = z.enum(["OPEN", "INVOICED", "DISPUTED", "RELEASED", "REFUNDED"]);
+export const ZMilestoneStatus = z.enum(["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED", "APPROVED", "REFUNDED", "SPLIT"]);
+export const ZWeekStatus = z.enum(["OPEN", "INVOICED", "DISPUTED", "RELEASED", "REFUNDED", "SPLIT"]);
 
 export const ZClientFee = z.object({ amountMinor: z.bigint(), feeMinor: z.bigint(), totalMinor: z.bigint() });
 

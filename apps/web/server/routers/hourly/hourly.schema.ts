@@ -1,3 +1,4 @@
+import { ZWeekStatus } from "../contract/contract.schema";
 import { z } from "zod";
 
 export const ZLoggedTime = z.object({
@@ -9,4 +10,4 @@ export const ZLoggedTime = z.object({
   weekMinutes: z.number().int(),
 });
 
-export const ZDisputedWeek = z.object({ weekId: z.string(), status: z.enum(["OPEN", "INVOICED", "DISPUTED", "RELEASED", "REFUNDED"]), disputedAt: z.date() });
+export const ZDisputedWeek = z.object({ weekId: z.string(), status: ZWeekStatus, disputedAt: z.date() });

@@ -39,7 +39,8 @@ export async function approveMilestone(prisma: PrismaClient, input: ApproveMiles
       call,
       async () => {
         const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
-        assertContractActive(ruleStatus(contract.status));
+        // Escrow outlives the contract's end (economy.md §3.3): work submitted before it can still be approved.
+        if (contract.status !== "ENDED") assertContractActive(ruleStatus(contract.status));
         const { settings } = await loadSettings(tx, data.now);
         const step: LedgerStep = { key: scopedKey(call), operation: "milestone.approve", userId: data.actorId, now: data.now };
         const payment = await releaseMilestoneEscrow(tx, { milestone, contract, automatic: false, settings, step });

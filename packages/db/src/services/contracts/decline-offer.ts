@@ -39,7 +39,7 @@ export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInpu
         const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: CONTRACT_MONEY_FIELDS });
         assertParty(contract, data.actorId, "freelancer");
         const status = nextContractStatus(contract.status, "decline");
-        const { refunds } = await closeEscrow(tx, { contract, release: false, now: data.now, key: scopedKey(call), operation: "contract.decline", userId: data.actorId });
+        const { refunds } = await closeEscrow(tx, { contract, escrow: "refund", reason: "The offer was declined.", now: data.now, key: scopedKey(call), operation: "contract.decline", userId: data.actorId });
         await tx.contract.update({ where: { id: contract.id }, data: { status, endedAt: data.now, endedReason: data.reason ?? "offer_declined" } });
         return { contractId: contract.id, status, startedAt: null, endedAt: data.now, refunds };
       },
@@ -48,5 +48,5 @@ export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInpu
     return result;
   });
   const { refunds, ...state } = stored;
-  return { ...state, cardRefunds: await refundToCards(deps.gateway ?? getGateway(), refunds) };
+  return { ...state, cardRefunds: await refundToCards(prisma, deps.gateway ?? getGateway(), refunds, "The offer was declined.") };
 }

@@ -6,7 +6,8 @@ import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { RequiredText } from "../fields";
 import { Id, parseCall } from "../input";
-import { assertParty, nextWeekStatus } from "./access";
+import { openDisputeOn } from "../disputes/open-dispute";
+import { assertParty } from "./access";
 import { lockWeek } from "./hourly-escrow";
 
 /** What the person sends; who acts and when come with the call (ActorCall). */
@@ -21,9 +22,14 @@ export interface DisputedWeek {
   weekId: string;
   status: HourlyWeekStatus;
   disputedAt: Date;
+  disputeId: string;
 }
 
-/** The client disputes an invoiced week until the end of Friday UTC (economy.md §3.4): its money stays in escrow until an admin decides. */
+/**
+ * The client disputes an invoiced week until the end of Friday UTC (economy.md §3.4, §6.1): its
+ * money stays in escrow until an admin decides or the parties settle. The reason is the client's
+ * first statement; both sides add more on the dispute's page.
+ */
 export async function disputeHourlyWeek(prisma: PrismaClient, input: DisputeHourlyWeekInput & ActorCall): Promise<DisputedWeek> {
   const data = parseCall(DisputeHourlyWeekInput, input);
   return runTransaction(prisma, async (tx) => {
@@ -35,10 +41,17 @@ export async function disputeHourlyWeek(prisma: PrismaClient, input: DisputeHour
         const week = await lockWeek(tx, data.weekId);
         const contract = week ? await tx.contract.findUnique({ where: { id: week.contractId }, select: { clientId: true, freelancerId: true } }) : null;
         assertParty(contract, data.actorId, "client", "week");
-        const status = nextWeekStatus(week!.status, "dispute");
         assertDisputeWindowOpen(week!.weekStart, data.now);
-        await tx.hourlyWeek.update({ where: { id: data.weekId }, data: { status, disputedAt: data.now, disputeReason: data.reason } });
-        return { weekId: data.weekId, status, disputedAt: data.now };
+        const opened = await openDisputeOn(tx, {
+          target: { kind: "week", week: week! },
+          contract: { id: week!.contractId, ...contract },
+          actorId: data.actorId,
+          reason: data.reason.slice(0, 200),
+          statement: data.reason,
+          links: [],
+          now: data.now,
+        });
+        return { weekId: data.weekId, status: "DISPUTED" as const, disputedAt: data.now, disputeId: opened.disputeId };
       },
       jsonCodec<DisputedWeek>(),
     );

@@ -18,23 +18,27 @@ export const EndContractInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   contractId: Id("contract"),
   reason: RequiredText("Say why the contract ends.", 500),
-  /** Client only: pay the money still in escrow to the freelancer instead of refunding it. */
-  releaseEscrow: z.boolean().default(false),
+  /** Client only: pay the money still in escrow to the freelancer (every milestone approved). */
+  releaseEscrow: z.boolean("Say whether to release the escrow.").default(false),
+  /** Freelancer only: give the money still in escrow back to the client. */
+  refundEscrow: z.boolean("Say whether to give the escrow back.").default(false),
 });
 export type EndContractInput = z.input<typeof EndContractInput>;
 
-export type EndedContract = ContractState & { released: ClosedEscrow["released"]; cardRefunds: CardRefundOutcome[] };
+export type EndedContract = ContractState & Pick<ClosedEscrow, "released" | "refundsRequested"> & { cardRefunds: CardRefundOutcome[] };
 
 /**
- * Either party ends an active contract (economy.md §3.3). Money still in escrow is refunded to the
- * client, unless the client releases it to the freelancer (with the service fee). Logged hours
- * of the current week are still invoiced on Monday.
+ * Either party ends an active contract (economy.md §3.3). Money still in escrow: the client may
+ * release it all to the freelancer (with the service fee), the freelancer may give it all back;
+ * otherwise each milestone follows its own rules (closeEscrow): the client's ending asks for the
+ * escrow of work not yet submitted back, submitted work keeps its review, disputes stay frozen.
+ * Logged hours of the current week are still invoiced on Monday.
  */
 export async function endContract(prisma: PrismaClient, input: EndContractInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<EndedContract> {
   const data = parseCall(EndContractInput, input);
   const stored = await runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, ["CLIENT", "FREELANCER"], "end contracts");
-    const request = { contractId: data.contractId, reason: data.reason, releaseEscrow: data.releaseEscrow };
+    const request = { contractId: data.contractId, reason: data.reason, releaseEscrow: data.releaseEscrow, refundEscrow: data.refundEscrow };
     const call: IdempotentCall = { operation: "contract.end", userId: data.actorId, key: data.idempotencyKey, request };
     const { result } = await idempotent(
       tx,
@@ -43,11 +47,12 @@ export async function endContract(prisma: PrismaClient, input: EndContractInput 
         await lockRow(tx, "Contract", data.contractId);
         const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: { ...CONTRACT_MONEY_FIELDS, startedAt: true } });
         assertParty(contract, data.actorId, "either");
-        if (data.releaseEscrow && contract.clientId !== data.actorId) {
-          throw new DomainError("FORBIDDEN", "Only the client can release escrow to the freelancer.");
-        }
+        const asClient = contract.clientId === data.actorId;
+        if (data.releaseEscrow && !asClient) throw new DomainError("FORBIDDEN", "Only the client can release escrow to the freelancer.");
+        if (data.refundEscrow && asClient) throw new DomainError("FORBIDDEN", "Only the freelancer can give escrow back; as the client, end the contract and the escrow of unstarted work is requested back.");
         const status = nextContractStatus(contract.status, "end");
-        const closed = await closeEscrow(tx, { contract, release: data.releaseEscrow, now: data.now, key: scopedKey(call), operation: "contract.end", userId: data.actorId });
+        const escrow = data.releaseEscrow ? "release" : data.refundEscrow ? "refund" : asClient ? "request_refunds" : "keep";
+        const closed = await closeEscrow(tx, { contract, escrow, reason: data.reason, now: data.now, key: scopedKey(call), operation: "contract.end", userId: data.actorId });
         await tx.contract.update({ where: { id: contract.id }, data: { status, endedAt: data.now, endedReason: data.reason } });
         return { contractId: contract.id, status, startedAt: contract.startedAt, endedAt: data.now, ...closed };
       },
@@ -56,5 +61,5 @@ export async function endContract(prisma: PrismaClient, input: EndContractInput 
     return result;
   });
   const { refunds, ...rest } = stored;
-  return { ...rest, cardRefunds: await refundToCards(deps.gateway ?? getGateway(), refunds) };
+  return { ...rest, cardRefunds: await refundToCards(prisma, deps.gateway ?? getGateway(), refunds, "The freelancer gave the escrow back when the contract ended.") };
 }

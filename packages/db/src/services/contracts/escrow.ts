@@ -1,9 +1,9 @@
 import { refundEscrowEntries, releaseEscrowEntries, type MarketplaceSettings } from "@fairlance/rules";
 import type { Operation } from "../../operations";
-import type { MilestoneStatus, Prisma, Tx } from "../../client";
-import type { GatewayResult, PaymentGateway } from "../../gateway/gateway";
+import type { MilestoneStatus, Prisma, PrismaClient, Tx } from "../../client";
+import type { PaymentGateway } from "../../gateway/gateway";
 import { postTransfers } from "../../ledger/post-transfers";
-import { refundCardCharge } from "../payments/card-charges";
+import { refundBookedCharge } from "../payments/card-charges";
 import { nextMilestoneStatus } from "./access";
 import { releaseWithServiceFee, type ReleasedPayment } from "./release-payment";
 
@@ -29,12 +29,29 @@ export interface LedgerStep {
   now: Date;
 }
 
+export type LockedMilestone = NonNullable<Awaited<ReturnType<typeof lockMilestone>>>;
+
+/** Statuses whose escrow the parties can still move (not frozen by a dispute). */
+export const HELD_MILESTONE_STATUSES = ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED"] as const satisfies readonly MilestoneStatus[];
+
 /** Reads a milestone after locking it FOR UPDATE: concurrent approvals and refunds queue here. */
 export async function lockMilestone(tx: Tx, milestoneId: string) {
   await tx.$queryRaw`SELECT id FROM "Milestone" WHERE id = ${milestoneId}::uuid FOR UPDATE`;
   return tx.milestone.findUnique({
     where: { id: milestoneId },
-    select: { id: true, contractId: true, position: true, title: true, status: true, amountMinor: true, clientFeeMinor: true, reviewDeadline: true },
+    select: {
+      id: true,
+      contractId: true,
+      position: true,
+      title: true,
+      status: true,
+      amountMinor: true,
+      clientFeeMinor: true,
+      submittedAt: true,
+      reviewDeadline: true,
+      changesRequested: true,
+      refundRequestDeadline: true,
+    },
   });
 }
 
@@ -63,7 +80,7 @@ export async function releaseMilestoneEscrow(
   });
   await tx.milestone.update({
     where: { id: milestone.id },
-    data: { status, approvedAt: step.now, autoApproved: input.automatic, reviewDeadline: null },
+    data: { status, approvedAt: step.now, autoApproved: input.automatic, reviewDeadline: null, refundRequestDeadline: null },
   });
   return payment;
 }
@@ -92,7 +109,7 @@ export async function refundMilestoneEscrow(
     }),
     { ...step, contractId: contract.id, milestoneId: milestone.id },
   );
-  await tx.milestone.update({ where: { id: milestone.id }, data: { status, refundedAt: step.now, reviewDeadline: null } });
+  await tx.milestone.update({ where: { id: milestone.id }, data: { status, refundedAt: step.now, reviewDeadline: null, refundRequestDeadline: null } });
   const charge = await tx.charge.findFirst({ where: { purpose: `milestone:${milestone.id}` }, select: { gatewayRef: true } });
   return {
     milestoneId: milestone.id,
@@ -105,22 +122,25 @@ export async function refundMilestoneEscrow(
 export interface CardRefundOutcome {
   milestoneId: string;
   amountMinor: bigint;
-  /** The gateway's refund id, or null when it did not answer (replaying the request retries it). */
+  /** The gateway's refund id, or null when it has not answered yet (then the refund is queued). */
   refundRef: string | null;
+  /** True when the gateway did not take the refund at once: the runner retries it (pending-refunds.ts). */
+  queued: boolean;
   failureReason: string | null;
 }
 
-/** After the commit: the card refunds, each under a key derived from its milestone (never twice). */
-export async function refundToCards(gateway: PaymentGateway, plans: readonly CardRefundPlan[]): Promise<CardRefundOutcome[]> {
+/** After the commit: the card refunds, each under a key derived from its milestone (never twice); one the gateway does not take is queued. */
+export async function refundToCards(prisma: PrismaClient, gateway: PaymentGateway, plans: readonly CardRefundPlan[], reason: string): Promise<CardRefundOutcome[]> {
   const outcomes: CardRefundOutcome[] = [];
   for (const plan of plans) {
-    const result: GatewayResult = plan.chargeRef
-      ? await refundCardCharge(gateway, plan)
-      : { ok: false, reason: "No card charge was found for this milestone." };
+    const result = plan.chargeRef
+      ? await refundBookedCharge(prisma, gateway, plan, reason)
+      : { ok: false as const, reason: "No card charge was found for this milestone.", queued: false };
     outcomes.push({
       milestoneId: plan.milestoneId,
       amountMinor: plan.amountMinor,
       refundRef: result.ok ? result.ref : null,
+      queued: result.queued,
       failureReason: result.ok ? null : result.reason,
     });
   }

@@ -9,7 +9,7 @@ import { makeDirectOffer } from "./make-direct-offer";
 import { auditRows } from "../../testing/audit";
 import { getContract } from "../../read/contract-view";
 import { releaseHourlyWeeks } from "./release-hourly-weeks";
-import { resolveDispute } from "./resolve-dispute";
+import { decideDispute } from "../disputes/decide-dispute";
 import { at } from "./test-helpers";
 
 let db: TestDatabase;
@@ -144,27 +144,28 @@ describe("disputes and releases", () => {
     expect(await disputeHourlyWeek(db.prisma, dispute)).toEqual(disputed);
     await expect(disputeHourlyWeek(db.prisma, { ...dispute, reason: "Other" })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     await expect(disputeHourlyWeek(db.prisma, { ...dispute, idempotencyKey: key() })).rejects.toMatchObject({ code: "HOURLY_WEEK_TRANSITION_NOT_ALLOWED" });
-    await disputeHourlyWeek(db.prisma, { ...dispute, idempotencyKey: key(), actorId: releaseCase.clientId, weekId: releaseCase.weekId });
+    const other = await disputeHourlyWeek(db.prisma, { ...dispute, idempotencyKey: key(), actorId: releaseCase.clientId, weekId: releaseCase.weekId });
     expect((await releaseHourlyWeeks(db.prisma, { now: DEADLINE })).released.map((r) => r.weekId)).not.toContain(refundCase.weekId);
+    expect(await db.prisma.dispute.findUniqueOrThrow({ where: { id: disputed.disputeId } })).toMatchObject({ hourlyWeekId: refundCase.weekId, status: "OPEN", amountMinor: 5_000n, resumeStatus: "INVOICED" });
 
     const adminId = (await makeUser(db.prisma, "ADMIN")).id;
-    const resolve = { actorId: adminId, idempotencyKey: key(), now: at("2026-12-07T09:00:00Z"), weekId: refundCase.weekId, outcome: "refund" as const, reason: "No evidence of work" };
-    await expect(resolveDispute(db.prisma, { ...resolve, actorId: refundCase.clientId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const refunded = await resolveDispute(db.prisma, resolve, { gateway });
-    expect(refunded).toMatchObject({ status: "REFUNDED", payment: null });
-    expect(refunded.cardRefundRef).toMatch(/^re_/);
-    expect(await resolveDispute(db.prisma, resolve, { gateway })).toEqual(refunded);
-    await expect(resolveDispute(db.prisma, { ...resolve, outcome: "release" }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
-    await expect(resolveDispute(db.prisma, { ...resolve, idempotencyKey: key() }, { gateway })).rejects.toMatchObject({ code: "CONFLICT" });
+    const decide = { actorId: adminId, idempotencyKey: key(), now: at("2026-12-07T09:00:00Z"), disputeId: disputed.disputeId, outcome: "refund" as const, reason: "No evidence of work" };
+    await expect(decideDispute(db.prisma, { ...decide, actorId: refundCase.clientId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const refunded = await decideDispute(db.prisma, decide, { gateway });
+    expect(refunded).toMatchObject({ status: "DECIDED", outcome: "REFUND", targetStatus: "REFUNDED", payment: null, releasedMinor: 0n, refundedMinor: 5_000n, clientFeeRefundMinor: 150n });
+    expect(refunded.cardRefund).toMatchObject({ amountMinor: 5_150n, refundRef: expect.stringMatching(/^re_/), queued: false });
+    expect(await decideDispute(db.prisma, decide, { gateway })).toEqual(refunded);
+    await expect(decideDispute(db.prisma, { ...decide, outcome: "release" }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    await expect(decideDispute(db.prisma, { ...decide, idempotencyKey: key() }, { gateway })).rejects.toMatchObject({ code: "CONFLICT", message: "This dispute was already decided." });
     expect(gateway.refunds.filter((r) => r.amountMinor === 5_150n)).toHaveLength(2); // one refund, re-sent once under its key by the replay
     expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_hourly_invoice", invoiceId: refundCase.weekId }))).toBe(0n);
 
-    const released = await resolveDispute(db.prisma, { ...resolve, idempotencyKey: key(), weekId: releaseCase.weekId, outcome: "release", reason: "Work delivered" }, { gateway });
-    expect(released).toMatchObject({ status: "RELEASED", payment: { grossMinor: 10_000n, feeMinor: 2_000n, netMinor: 8_000n }, cardRefundRef: null });
+    const released = await decideDispute(db.prisma, { ...decide, idempotencyKey: key(), disputeId: other.disputeId, outcome: "release", reason: "Work delivered" }, { gateway });
+    expect(released).toMatchObject({ status: "DECIDED", targetStatus: "RELEASED", payment: { grossMinor: 10_000n, feeMinor: 2_000n, netMinor: 8_000n }, cardRefund: null });
     const audit = auditRows(await db.prisma.auditLog.findMany({ where: { actorId: adminId }, orderBy: { id: "asc" } }));
-    expect(audit.map((a) => [a.action, a.targetId, a.reason, (a.before as { status: string }).status, (a.after as { status: string }).status])).toEqual([
-      ["hourly_dispute.refund", refundCase.weekId, "No evidence of work", "DISPUTED", "REFUNDED"],
-      ["hourly_dispute.release", releaseCase.weekId, "Work delivered", "DISPUTED", "RELEASED"],
+    expect(audit.map((a) => [a.action, a.targetId, a.reason, (a.after as { outcome: string }).outcome])).toEqual([
+      ["dispute.decide", disputed.disputeId, "No evidence of work", "REFUND"],
+      ["dispute.decide", other.disputeId, "Work delivered", "RELEASE"],
     ]);
   });
 });

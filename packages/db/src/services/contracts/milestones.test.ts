@@ -170,22 +170,23 @@ describe("approveMilestone, refundMilestone, autoApproveMilestones", () => {
     });
   });
 
-  it("refunds escrow and the client fee to the card, once", async () => {
+  it("refunds escrow and the client fee to the card when the freelancer gives it back, once", async () => {
     const gateway = new RecordingGateway();
     const { clientId, freelancerId, milestoneIds } = await pair([10_000n]);
     const milestoneId = milestoneIds[0]!;
-    const input = { actorId: clientId, idempotencyKey: key(), now: NOW, milestoneId };
+    const input = { actorId: freelancerId, idempotencyKey: key(), now: NOW, milestoneId };
     await expect(refundMilestone(db.prisma, input, { gateway })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
     const funded = await fund(gateway, clientId, milestoneId);
-    await expect(refundMilestone(db.prisma, { ...input, actorId: freelancerId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Escrow is not the client's to take back: the client asks (requestRefund).
+    await expect(refundMilestone(db.prisma, { ...input, actorId: clientId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Only freelancers can give escrow back." });
     const refunded = await refundMilestone(db.prisma, input, { gateway });
-    expect(refunded).toMatchObject({ status: "REFUNDED", cardRefund: { amountMinor: 10_300n, failureReason: null } });
+    expect(refunded).toMatchObject({ status: "REFUNDED", cardRefund: { amountMinor: 10_300n, failureReason: null, queued: false } });
     expect(await refundMilestone(db.prisma, input, { gateway })).toEqual(refunded);
     await expect(refundMilestone(db.prisma, { ...input, milestoneId: randomUUID() }, { gateway })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     expect(new Set(gateway.refunds.map((r) => r.idempotencyKey)).size).toBe(1);
     expect(gateway.refunds[0]).toMatchObject({ chargeRef: funded.chargeRef, amountMinor: 10_300n });
     expect(await ledgerBalance(db.prisma, accountKey({ kind: "escrow_milestone", milestoneId }))).toBe(0n);
-    await expect(approveMilestone(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
+    await expect(approveMilestone(db.prisma, { ...input, actorId: clientId, idempotencyKey: key() })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
   });
 
   it("approves automatically when the review window ends, once", async () => {
@@ -213,10 +214,12 @@ describe("one effect when the same milestone is approved and refunded at once", 
     const { clientId, freelancerId, milestoneIds } = await pair([60_000n]);
     const milestoneId = milestoneIds[0]!;
     await fund(gateway, clientId, milestoneId);
-    const input = { actorId: clientId, now: NOW, milestoneId };
+    const input = { now: NOW, milestoneId };
     const results = await Promise.allSettled(
       actions.map((action) =>
-        action === "approve" ? approveMilestone(db.prisma, { ...input, idempotencyKey: key() }) : refundMilestone(db.prisma, { ...input, idempotencyKey: key() }, { gateway }),
+        action === "approve"
+          ? approveMilestone(db.prisma, { ...input, actorId: clientId, idempotencyKey: key() })
+          : refundMilestone(db.prisma, { ...input, actorId: freelancerId, idempotencyKey: key() }, { gateway }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);

@@ -23,20 +23,22 @@ export interface RefundedMilestone {
 }
 
 /**
- * The client takes a milestone's escrow back (economy.md §3.1: refunded): the amount and the client fee
- * return to their card. The card refund runs after the commit under a key derived from the
- * milestone, so replaying this request retries a refund the provider did not answer, never twice.
+ * The freelancer gives a milestone's escrow back to the client (economy.md §3.1): of their own
+ * accord, or accepting the client's refund request. The amount and the client fee return to the
+ * client's card. Once escrow is funded only the freelancer (or a dispute's decision) can send it
+ * back: the client asks with requestRefund. The card refund runs after the commit under a key
+ * derived from the milestone (never twice); one the provider does not take is queued and retried.
  */
 export async function refundMilestone(prisma: PrismaClient, input: RefundMilestoneInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<RefundedMilestone> {
   const data = parseCall(RefundMilestoneInput, input);
   const plan = await runTransaction(prisma, async (tx) => {
-    await requireActor(tx, data, "CLIENT", "refund milestones");
+    await requireActor(tx, data, "FREELANCER", "give escrow back");
     const call: IdempotentCall = { operation: "milestone.refund", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
     const { result } = await idempotent(
       tx,
       call,
       async () => {
-        const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
+        const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "freelancer");
         const step: LedgerStep = { key: scopedKey(call), operation: "milestone.refund", userId: data.actorId, now: data.now };
         return refundMilestoneEscrow(tx, { milestone, contract, step });
       },
@@ -44,6 +46,6 @@ export async function refundMilestone(prisma: PrismaClient, input: RefundMilesto
     );
     return result;
   });
-  const [cardRefund] = await refundToCards(deps.gateway ?? getGateway(), [plan]);
+  const [cardRefund] = await refundToCards(prisma, deps.gateway ?? getGateway(), [plan], "The freelancer gave the escrow back.");
   return { milestoneId: plan.milestoneId, status: "REFUNDED", cardRefund: cardRefund! };
 }

@@ -1,4 +1,6 @@
+import { assertChangeRequestAllowed } from "@fairlance/rules";
 import { z } from "zod";
+import { loadSettings } from "../../settings/load-settings";
 import type { MilestoneStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
@@ -22,7 +24,10 @@ export interface ChangesRequested {
   changesRequested: number;
 }
 
-/** The client sends submitted work back (economy.md §3.3): the review window stops until the next submission. */
+/**
+ * The client sends submitted work back (economy.md §3.3): the review window stops until the next
+ * submission. At most `maxChangeRequests` times per milestone; then only approval or a dispute remain.
+ */
 export async function requestChanges(prisma: PrismaClient, input: RequestChangesInput & ActorCall): Promise<ChangesRequested> {
   const data = parseCall(RequestChangesInput, input);
   return runTransaction(prisma, async (tx) => {
@@ -33,6 +38,8 @@ export async function requestChanges(prisma: PrismaClient, input: RequestChanges
       async () => {
         const { milestone } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
         const status = nextMilestoneStatus(milestone.status, "request_changes");
+        const { settings } = await loadSettings(tx, data.now);
+        assertChangeRequestAllowed(milestone.changesRequested, settings.maxChangeRequests);
         const updated = await tx.milestone.update({
           where: { id: milestone.id },
           data: { status, reviewDeadline: null, changesRequested: { increment: 1 } },

@@ -52,6 +52,15 @@ export async function refundCardCharge(
 }
 
 /**
+ * Gives back (part of) a recorded charge whose refund a committed operation booked in the ledger
+ * (escrow refunded). A refund the gateway does not take is queued as booked and retried by the
+ * runner under the same key, so the card is refunded once, without the person replaying anything.
+ */
+export function refundBookedCharge(prisma: PrismaClient, gateway: PaymentGateway, charge: { chargeRef: string; amountMinor: bigint; gatewayKey: string }, reason: string) {
+  return refundOrQueue(prisma, gateway, { chargeRef: charge.chargeRef, amountMinor: charge.amountMinor, idempotencyKey: refundKeyOf(charge), reason, booked: true });
+}
+
+/**
  * Gives back a charge its transaction did not record; a refund the gateway does not take is
  * queued for the runner (pending-refunds.ts), never only logged.
  */

@@ -38,6 +38,12 @@ export interface RefundOwed {
   idempotencyKey: string;
   /** Why the charge is given back. */
   reason: string;
+  /**
+   * True when the ledger already booked the refund (a committed operation gave escrow back and
+   * only the card refund is owed); false (the default) for the charge of a transaction that
+   * rolled back, which the ledger never recorded.
+   */
+  booked?: boolean;
 }
 
 export type RefundOutcome = GatewayResult & { queued: boolean };
@@ -92,6 +98,7 @@ async function queueRefund(prisma: PrismaClient, owed: RefundOwed, lastError: st
         amountMinor: owed.amountMinor,
         idempotencyKey: owed.idempotencyKey,
         reason: owed.reason.slice(0, 500),
+        booked: owed.booked ?? false,
         lastError: lastError.slice(0, 500),
         nextAttemptAt: nextRefundAttempt(at, 1),
         createdAt: at,
@@ -130,7 +137,8 @@ export async function retryPendingRefunds(
     // A replay of the charge's request may have charged under the same key (the same charge) and
     // recorded it: then the money is the operation's and nothing is owed. (The invariant check
     // reports a refund of a recorded charge, should a replay commit during this very retry.)
-    const recorded = await prisma.charge.findFirst({ where: { gatewayRef: owed.chargeRef }, select: { id: true } });
+    // A booked refund is of a recorded charge by definition: it is always owed.
+    const recorded = owed.booked ? null : await prisma.charge.findFirst({ where: { gatewayRef: owed.chargeRef }, select: { id: true } });
     if (recorded) {
       await prisma.pendingRefund.updateMany({ where: { id: owed.id, status: "PENDING" }, data: { status: "KEPT", updatedAt: now } });
       outcome.kept.push({ chargeRef: owed.chargeRef });
