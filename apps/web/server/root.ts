@@ -15,6 +15,7 @@ import { milestoneRouter } from "./routers/milestone/router";
 import { paymentMethodRouter } from "./routers/payment-method/router";
 import { payoutRouter } from "./routers/payout/router";
 import { adminRouter } from "./routers/admin/router";
+import { disputeRouter } from "./routers/dispute/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -30,6 +31,7 @@ export const appRouter = router({
   contract: contractRouter,
   milestone: milestoneRouter,
   hourly: hourlyRouter,
+  dispute: disputeRouter,
   earnings: earningsRouter,
   payout: payoutRouter,
   admin: adminRouter,

@@ -108,11 +108,19 @@ export async function buildMarketplace(prisma: PrismaClient) {
   const invoicedWeek = await prisma.hourlyWeek.findFirstOrThrow({ where: { contractId: hourly.contractId, status: "INVOICED" }, select: { id: true } });
 
   /** A milestone on the fixed contract, brought to the stage a case needs. */
-  const milestone = async (stage: "created" | "funded" | "submitted") => {
+  const milestone = async (stage: "created" | "funded" | "submitted" | "refund_requested") => {
     const { milestoneId } = await as.client.milestone.add({ idempotencyKey: key(), contractId: fixed.contractId, milestone: { title: "Extra", amountMinor: 20_000n } });
     if (stage !== "created") await as.client.milestone.fund({ idempotencyKey: key(), milestoneId });
     if (stage === "submitted") await as.freelancer.milestone.submit({ idempotencyKey: key(), milestoneId, note: "Ready" });
+    if (stage === "refund_requested") await as.client.milestone.requestRefund({ idempotencyKey: key(), milestoneId, reason: "Plans changed" });
     return milestoneId;
+  };
+  /** An open dispute on a new submitted milestone, opened by `opener`; with a split `proposer` proposed when asked. */
+  const dispute = async (options: { opener?: "client" | "freelancer"; proposal?: bigint; proposer?: "client" | "freelancer" } = {}) => {
+    const milestoneId = await milestone("submitted");
+    const { disputeId } = await as[options.opener ?? "client"].milestone.dispute({ idempotencyKey: key(), milestoneId, reason: "Not as agreed", statement: "The logo is missing.", links: [] });
+    if (options.proposal !== undefined) await as[options.proposer ?? "freelancer"].dispute.propose({ idempotencyKey: key(), disputeId, releaseMinor: options.proposal });
+    return disputeId;
   };
 
   return {
@@ -135,6 +143,7 @@ export async function buildMarketplace(prisma: PrismaClient) {
       offer: () => offer("FIXED"),
       activeContract: () => activeContract(),
       milestone,
+      dispute,
       freelancer: async () => makeUser(prisma, "FREELANCER"),
     },
   };

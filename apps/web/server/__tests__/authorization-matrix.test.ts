@@ -381,12 +381,78 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("CHANGES_REQUESTED"),
   }),
   "milestone.refund": procedure({
-    allowed: CLIENTS,
-    owner: CLIENT_OWNS,
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("funded") }),
     call: (c, s) => c.milestone.refund({ ...s, idempotencyKey: key() }),
     check: (milestone) => expect(milestone.status).toBe("REFUNDED"),
   }),
+  "milestone.requestRefund": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("funded") }),
+    call: (c, s) => c.milestone.requestRefund({ ...s, idempotencyKey: key(), reason: "Plans changed" }),
+    check: (milestone) => expect(milestone.status).toBe("REFUND_REQUESTED"),
+  }),
+  "milestone.withdrawRefundRequest": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("refund_requested") }),
+    call: (c, s) => c.milestone.withdrawRefundRequest({ ...s, idempotencyKey: key() }),
+    check: (milestone) => expect(milestone.status).toBe("FUNDED"),
+  }),
+  "milestone.dispute": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m) => ({ milestoneId: await m.make.milestone("submitted") }),
+    call: (c, s) => c.milestone.dispute({ ...s, idempotencyKey: key(), reason: "Not as agreed", statement: "The logo is missing.", links: ["https://example.com/brief"] }),
+    check: (opened) => expect(opened).toMatchObject({ status: "OPEN", targetStatus: "DISPUTED", amountMinor: 20_000n }),
+  }),
+
+  // Disputes: the parties, and the mediating admins
+  "dispute.get": procedure({
+    allowed: "signed-in",
+    owner: ["client", "freelancer", "admin"],
+    setup: async (m) => ({ disputeId: await m.make.dispute() }),
+    call: (c, s) => c.dispute.get(s),
+    check: (view, { who }) => expect(view.viewerSide).toBe(who),
+  }),
+  "dispute.previewDivision": procedure({
+    allowed: "signed-in",
+    owner: ["client", "freelancer", "admin"],
+    setup: async (m) => ({ disputeId: await m.make.dispute(), releaseMinor: 5_000n }),
+    call: (c, s) => c.dispute.previewDivision(s),
+    check: (preview) => expect(preview).toMatchObject({ releaseMinor: 5_000n, refundMinor: 15_000n, clientRefundMinor: 15_450n }),
+  }),
+  "dispute.addStatement": procedure({
+    allowed: "signed-in",
+    owner: ["client", "freelancer", "admin"],
+    setup: async (m) => ({ disputeId: await m.make.dispute() }),
+    call: (c, s) => c.dispute.addStatement({ ...s, idempotencyKey: key(), text: "Here is what happened.", links: [] }),
+  }),
+  "dispute.propose": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m) => ({ disputeId: await m.make.dispute() }),
+    call: (c, s) => c.dispute.propose({ ...s, idempotencyKey: key(), releaseMinor: 10_000n }),
+  }),
+  "dispute.acceptProposal": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    // The other side made the proposal: each party accepts the other's.
+    setup: async (m, who) => ({ disputeId: await m.make.dispute({ proposal: 12_000n, proposer: who === "freelancer" ? "client" : "freelancer" }) }),
+    call: (c, s) => c.dispute.acceptProposal({ ...s, idempotencyKey: key(), releaseMinor: 12_000n }),
+    check: (closed) => expect(closed).toMatchObject({ status: "SETTLED", outcome: "SPLIT", releasedMinor: 12_000n, refundedMinor: 8_000n }),
+  }),
+  "dispute.withdraw": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    // Only the side that opened a dispute withdraws it: each party withdraws their own.
+    setup: async (m, who) => ({ disputeId: await m.make.dispute({ opener: who === "freelancer" ? "freelancer" : "client" }) }),
+    call: (c, s) => c.dispute.withdraw({ ...s, idempotencyKey: key() }),
+    check: (withdrawn) => expect(withdrawn).toMatchObject({ status: "WITHDRAWN", targetStatus: "SUBMITTED" }),
+  }),
+
   "hourly.logTime": procedure({
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
@@ -508,6 +574,18 @@ const MATRIX: Record<string, AnyCase> = {
   "admin.ledger.revenue": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.revenue({}) }),
   "admin.ledger.gatewayFollowUp": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.gatewayFollowUp() }),
   "admin.ledger.reconcile": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.reconcile({}), check: (run) => expect(run.id).toBeTypeOf("bigint") }),
+  "admin.disputes.list": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ disputeId: await m.make.dispute() }),
+    call: (c) => c.admin.disputes.list(),
+    check: (queue, { state }) => expect(queue.map((row) => row.id)).toContain(state.disputeId),
+  }),
+  "admin.disputes.decide": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ disputeId: await m.make.dispute() }),
+    call: (c, s) => c.admin.disputes.decide({ ...s, idempotencyKey: key(), outcome: "split", releaseMinor: 15_000n, reason: "Most of the work was delivered." }),
+    check: (closed) => expect(closed).toMatchObject({ status: "DECIDED", outcome: "SPLIT", releasedMinor: 15_000n, refundedMinor: 5_000n }),
+  }),
   "admin.audit.search": procedure({ allowed: ADMINS, call: (c) => c.admin.audit.search({}) }),
   "admin.runs.list": procedure({ allowed: ADMINS, call: (c) => c.admin.runs.list({}) }),
 };

@@ -73,6 +73,17 @@ export async function buildWorld(prisma: PrismaClient) {
   await clearPending(prisma, { now: days(5) });
   await as(client, days(5)).milestone.approve({ idempotencyKey: key(), milestoneId: pendingPaid });
 
+  // A contract whose first milestone is in dispute (the freelancer proposed $200 of its $400) and
+  // whose second has an unanswered refund request.
+  const disputedContract = await offer(client, freelancer, [40_000n, 40_000n]);
+  await as(freelancer).contract.accept({ idempotencyKey: key(), contractId: disputedContract.contractId });
+  const [inDispute, refundRequested] = disputedContract.milestoneIds as [string, string];
+  for (const milestoneId of [inDispute, refundRequested]) await as(client).milestone.fund({ idempotencyKey: key(), milestoneId });
+  await as(freelancer).milestone.submit({ idempotencyKey: key(), milestoneId: inDispute, note: "Done" });
+  const { disputeId } = await as(client).milestone.dispute({ idempotencyKey: key(), milestoneId: inDispute, reason: "Not as agreed", statement: "The logo is missing.", links: [] });
+  await as(freelancer).dispute.propose({ idempotencyKey: key(), disputeId, releaseMinor: 20_000n });
+  await as(client).milestone.requestRefund({ idempotencyKey: key(), milestoneId: refundRequested, reason: "Plans changed" });
+
   const offered = await offer(client, freelancer, [30_000n]);
   const otherOffered = await offer(client, otherFreelancer, [30_000n]);
   // Otto's contract with the other client: $300 approved at T0+5, so Otto has only pending money.
@@ -108,7 +119,8 @@ export async function buildWorld(prisma: PrismaClient) {
     jobs,
     proposals,
     contracts: { fixed: fixed.contractId, offered: offered.contractId, otherOffered: otherOffered.contractId, others: others.contractId, hourly: hourly.contractId, otherHourly: otherHourly.contractId },
-    milestones: { approved, pendingPaid, funded, unfunded, unfundedToo, others: others.milestoneIds as [string, string] },
+    milestones: { approved, pendingPaid, funded, unfunded, unfundedToo, refundRequested, others: others.milestoneIds as [string, string] },
+    disputes: { open: disputeId },
     weeks,
     payoutMethods,
     messageId: message.messageId,

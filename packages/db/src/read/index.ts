@@ -24,3 +24,4 @@ export * from "./admin-audit";
 export * from "./admin-moderation";
 export * from "./admin-job-runs";export { loadSettings, type SettingsInForce } from "../settings/load-settings";
 export { checkInvariants, formatInvariantReport, type InvariantReport } from "../ledger/invariants";
+export * from "./disputes";

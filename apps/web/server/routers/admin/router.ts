@@ -23,6 +23,7 @@ import { searchAuditLogProcedure } from "./search-audit-log";
 import { suspendUserProcedure } from "./suspend-user";
 import { endSessionsProcedure } from "./end-sessions";
 import { unsuspendUserProcedure } from "./unsuspend-user";
+import { adminDisputesRouter } from "./disputes";
 
 export const adminRouter = router({
   settings: router({
@@ -55,6 +56,7 @@ export const adminRouter = router({
     gatewayFollowUp: getGatewayFollowUpProcedure,
     reconcile: runReconciliationProcedure,
   }),
+  disputes: adminDisputesRouter,
   audit: router({ search: searchAuditLogProcedure }),
   runs: router({ list: listJobRunsProcedure }),
 });

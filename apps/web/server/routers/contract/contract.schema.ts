@@ -145,12 +145,13 @@ export const ZContractState = z.object({
   endedAt: z.date().nullable(),
 });
 
-const ZCardRefund = z.object({ milestoneId: z.string(), amountMinor: z.bigint(), refundRef: z.string().nullable(), failureReason: z.string().nullable() });
+export const ZCardRefund = z.object({ milestoneId: z.string(), amountMinor: z.bigint(), refundRef: z.string().nullable(), queued: z.boolean(), failureReason: z.string().nullable() });
 
 export const ZDeclinedOffer = ZContractState.extend({ cardRefunds: z.array(ZCardRefund) });
 
 export const ZEndedContract = ZContractState.extend({
   released: z.array(z.object({ milestoneId: z.string(), paymentId: z.string(), grossMinor: z.bigint(), feeMinor: z.bigint(), netMinor: z.bigint() })),
+  refundsRequested: z.array(z.object({ milestoneId: z.string(), deadline: z.date() })),
   cardRefunds: z.array(ZCardRefund),
 });
 

@@ -10,4 +10,4 @@ export const ZLoggedTime = z.object({
   weekMinutes: z.number().int(),
 });
 
-export const ZDisputedWeek = z.object({ weekId: z.string(), status: ZWeekStatus, disputedAt: z.date() });
+export const ZDisputedWeek = z.object({ weekId: z.string(), status: ZWeekStatus, disputedAt: z.date(), disputeId: z.string() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZMilestoneStatus, ZReleasedPayment } from "../contract/contract.schema";
+import { ZCardRefund, ZMilestoneStatus, ZReleasedPayment } from "../contract/contract.schema";
 
 export const ZAddedMilestone = z.object({ milestoneId: z.string(), position: z.number().int(), title: z.string(), amountMinor: z.bigint(), status: ZMilestoneStatus });
 
@@ -22,5 +22,8 @@ export const ZChangesRequested = z.object({ milestoneId: z.string(), status: ZMi
 export const ZRefundedMilestone = z.object({
   milestoneId: z.string(),
   status: ZMilestoneStatus,
-  cardRefund: z.object({ milestoneId: z.string(), amountMinor: z.bigint(), refundRef: z.string().nullable(), failureReason: z.string().nullable() }),
+  cardRefund: ZCardRefund,
 });
+
+export const ZRefundRequested = z.object({ milestoneId: z.string(), status: ZMilestoneStatus, deadline: z.date() });
+export const ZRefundRequestWithdrawn = z.object({ milestoneId: z.string(), status: ZMilestoneStatus });

@@ -1,8 +1,9 @@
 import { RefundMilestoneInput, refundMilestone } from "@fairlance/db/services";
-import { clientProcedure } from "../../trpc";
+import { freelancerProcedure } from "../../trpc";
 import { ZRefundedMilestone } from "./milestone.schema";
 
-export const refundMilestoneProcedure = clientProcedure
+/** The freelancer gives a milestone's escrow back to the client (economy.md §9.1). */
+export const refundMilestoneProcedure = freelancerProcedure
   .input(RefundMilestoneInput)
   .output(ZRefundedMilestone)
   .mutation(({ ctx, input }) => refundMilestone(ctx.prisma, { ...input, ...ctx.caller }));

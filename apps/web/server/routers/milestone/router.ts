@@ -5,6 +5,9 @@ import { fundMilestoneProcedure } from "./fund-milestone";
 import { refundMilestoneProcedure } from "./refund-milestone";
 import { requestChangesMilestoneProcedure } from "./request-changes-milestone";
 import { submitMilestoneProcedure } from "./submit-milestone";
+import { requestRefundProcedure } from "./request-refund";
+import { withdrawRefundRequestProcedure } from "./withdraw-refund-request";
+import { disputeMilestoneProcedure } from "./dispute-milestone";
 
 export const milestoneRouter = router({
   add: addMilestoneProcedure,
@@ -13,4 +16,7 @@ export const milestoneRouter = router({
   approve: approveMilestoneProcedure,
   requestChanges: requestChangesMilestoneProcedure,
   refund: refundMilestoneProcedure,
+  requestRefund: requestRefundProcedure,
+  withdrawRefundRequest: withdrawRefundRequestProcedure,
+  dispute: disputeMilestoneProcedure,
 });
