@@ -10,11 +10,11 @@ import { migrate } from "./migrate";
 
 const RENAME = "20261203040000_operation_names";
 
-/** The migrations before the rename, to make a database as it was before it. */
-function migrationsBefore(name: string) {
+/** The migrations before `name` (or up to it, with `through`), to make a database as it was then. */
+function migrationsBefore(name: string, through = false) {
   const dir = mkdtempSync(join(tmpdir(), "fairlance-migrations-"));
   for (const entry of readdirSync(MIGRATIONS_DIR)) {
-    if (/^\d{14}_/.test(entry) && entry < name) cpSync(join(MIGRATIONS_DIR, entry), join(dir, entry), { recursive: true });
+    if (/^\d{14}_/.test(entry) && (entry < name || (through && entry === name))) cpSync(join(MIGRATIONS_DIR, entry), join(dir, entry), { recursive: true });
   }
   return dir;
 }
@@ -67,7 +67,7 @@ describe(`migration ${RENAME}`, () => {
     const entry = (idempotencyKey: string) => ({ userId: u, lotId: lot.id, kind: "GRANT" as const, delta: 1, reason: "signup_grant", idempotencyKey, createdAt: new Date() });
     await prisma.connectEntry.createMany({ data: [entry(`signup:${u}#0`), entry(`proposal.submit:${u}:k7:cost#0`), entry(`hire_proposal:${u}:k8:p1#0`)] });
 
-    expect((await migrate(database.url)).applied).toEqual([RENAME]);
+    expect((await migrate(database.url, { dir: migrationsBefore(RENAME, true) })).applied).toEqual([RENAME]);
 
     const records = await prisma.idempotencyRecord.findMany({ orderBy: { key: "asc" }, select: { key: true, operation: true } });
     expect(records).toEqual([

@@ -8,6 +8,7 @@ import { fundMilestone } from "../services/contracts/fund-milestone";
 import { hireProposal } from "../services/contracts/hire-proposal";
 import { logTime } from "../services/contracts/log-time";
 import { makeDirectOffer } from "../services/contracts/make-direct-offer";
+import { requestRefund } from "../services/contracts/request-refund";
 import { refundMilestone } from "../services/contracts/refund-milestone";
 import { submitWork } from "../services/contracts/submit-work";
 import { closeJob } from "../services/jobs/close-job";
@@ -77,12 +78,13 @@ it("a whole marketplace week leaves every ledger invariant intact", async () => 
   expect(closed.connectsRefunded).toBe(8); // Ben's 4 and Cy's 4 come back
   expect(acmeCard).toBeTruthy();
 
-  // Thursday: Ana delivers, Acme approves ($300 → 20% fee = $60, $240 pending); the Build milestone is funded then refunded.
+  // Thursday: Ana delivers, Acme approves ($300 → 20% fee = $60, $240 pending); the Build milestone is funded; Acme asks for it back before work starts and Ana gives it back.
   await submitWork(p, { actorId: ana, idempotencyKey: key("submit"), now: day(3), milestoneId: design, note: "Designs attached" });
   const approved = await approveMilestone(p, { actorId: acme, idempotencyKey: key("approve"), now: day(3), milestoneId: design });
   expect(approved.payment).toMatchObject({ grossMinor: 30_000n, feeMinor: 6_000n, netMinor: 24_000n });
   await fundMilestone(p, { actorId: acme, idempotencyKey: key("fund"), now: day(3), milestoneId: build });
-  await refundMilestone(p, { actorId: acme, idempotencyKey: key("refund"), now: day(3), milestoneId: build });
+  await requestRefund(p, { actorId: acme, idempotencyKey: key("refund-request"), now: day(3), milestoneId: build, reason: "Scope moved to next quarter" });
+  await refundMilestone(p, { actorId: ana, idempotencyKey: key("refund"), now: day(3), milestoneId: build });
 
   // Friday: Globex makes Cy a direct hourly offer; Cy logs 5 hours.
   const hourly = await makeDirectOffer(p, {
