@@ -42,6 +42,8 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.ledger.revenue": (c) => c.admin.ledger.revenue({}),
   "admin.ledger.gatewayFollowUp": (c) => c.admin.ledger.gatewayFollowUp(),
   "admin.ledger.reconcile": (c) => c.admin.ledger.reconcile({}),
+  "admin.disputes.list": (c) => c.admin.disputes.list(),
+  "admin.disputes.decide": (c) => c.admin.disputes.decide({ idempotencyKey: key(), disputeId: MISSING, outcome: "refund", reason: "Nothing delivered" }),
   "admin.audit.search": (c) => c.admin.audit.search({}),
   "admin.runs.list": (c) => c.admin.runs.list({}),
 };
@@ -56,6 +58,7 @@ const ON_AN_OBJECT = [
   "admin.people.endSessions",
   "admin.moderation.removeJob",
   "admin.moderation.reviewFlag",
+  "admin.disputes.decide",
 ];
 
 describe("admin procedures: who may call them", () => {

@@ -60,7 +60,7 @@ describe("actions out of order or beyond what a person has: 4xx, a sentence, not
     await refuseAll("out of order", [
       { name: "approve before funding", as: client, path: "milestone.approve", input: milestone(() => w.milestones.unfunded), status: 422, message: /You cannot approve a milestone that is not funded yet\./ },
       { name: "approve twice", as: client, path: "milestone.approve", input: milestone(() => w.milestones.approved), status: 422, message: /You cannot approve a milestone that is approved\./ },
-      { name: "refund after approval", as: client, path: "milestone.refund", input: milestone(() => w.milestones.approved), status: 422, message: /You cannot refund a milestone that is approved\./ },
+      { name: "give back after approval", as: freelancer, path: "milestone.refund", input: milestone(() => w.milestones.approved), status: 422, message: /You cannot refund a milestone that is approved\./ },
       { name: "fund twice", as: client, path: "milestone.fund", input: milestone(() => w.milestones.funded), status: 422, message: /You cannot fund a milestone that is funded\./ },
       { name: "submit work before funding", as: freelancer, path: "milestone.submit", input: milestone(() => w.milestones.unfunded), status: 422, message: /The current milestone is not funded: do not start work until it is\./ },
       { name: "request changes before funding", as: client, path: "milestone.requestChanges", input: () => ({ ...milestone(() => w.milestones.unfunded)(), message: "More" }), status: 422, message: /You cannot request changes on a milestone that is not funded yet\./ },
@@ -126,7 +126,7 @@ describe("other people's objects and other roles' procedures: 403 or 404, nothin
       item("automatic withdrawals to another's method", freelancer, "payout.setAuto", () => ({ schedule: "WEEKLY", thresholdMinor: 20_000n, payoutMethodId: w.payoutMethods.other })),
       item("fund another client's milestone", client, "milestone.fund", milestone(() => w.milestones.others[1])),
       item("approve another client's milestone", client, "milestone.approve", milestone(() => w.milestones.others[1])),
-      item("refund another client's milestone", client, "milestone.refund", milestone(() => w.milestones.others[1])),
+      item("give back another freelancer's milestone", freelancer, "milestone.refund", milestone(() => w.milestones.others[1])),
       item("submit work on another freelancer's milestone", freelancer, "milestone.submit", milestone(() => w.milestones.others[1])),
       item("add a milestone to another's contract", client, "milestone.add", () => ({ idempotencyKey: key(), contractId: w.contracts.others, milestone: { title: "Mine now", amountMinor: 20_000n } })),
       item("a bonus on another's contract", client, "contract.payBonus", () => ({ idempotencyKey: key(), contractId: w.contracts.others, amountMinor: 5_000n })),

@@ -139,9 +139,11 @@ describe("a milestone from funding to payment, then earnings and a withdrawal", 
     const added = await as(client).milestone.add({ idempotencyKey: key(), ...ids, milestone: draft });
 
     await as(client).milestone.fund({ idempotencyKey: key(), milestoneId: added.milestoneId });
-    await expect(as(freelancer).milestone.refund({ idempotencyKey: key(), milestoneId: added.milestoneId })).rejects.toMatchObject(FORBIDDEN);
-    await expect(as(otherClient).milestone.refund({ idempotencyKey: key(), milestoneId: added.milestoneId })).rejects.toMatchObject(NOT_FOUND);
-    await expect(as(client).milestone.refund({ idempotencyKey: key(), milestoneId: added.milestoneId })).resolves.toMatchObject({ status: "REFUNDED", cardRefund: { amountMinor: 20_600n } });
+    // Escrow goes back only by the freelancer's hand (economy.md §9.1); the client asks for it.
+    await expect(as(client).milestone.refund({ idempotencyKey: key(), milestoneId: added.milestoneId })).rejects.toMatchObject(FORBIDDEN);
+    await expect(as(otherFreelancer).milestone.refund({ idempotencyKey: key(), milestoneId: added.milestoneId })).rejects.toMatchObject(NOT_FOUND);
+    await expect(as(client).milestone.requestRefund({ idempotencyKey: key(), milestoneId: added.milestoneId, reason: "Not needed after all" })).resolves.toMatchObject({ status: "REFUND_REQUESTED" });
+    await expect(as(freelancer).milestone.refund({ idempotencyKey: key(), milestoneId: added.milestoneId })).resolves.toMatchObject({ status: "REFUNDED", cardRefund: { amountMinor: 20_600n } });
 
     const bonus = { contractId: offer.contractId, amountMinor: 5_000n };
     await expect(as(freelancer).contract.bonusQuote(bonus)).rejects.toMatchObject(FORBIDDEN);
@@ -157,8 +159,9 @@ describe("a milestone from funding to payment, then earnings and a withdrawal", 
     expect((await as(client).contract.get(ids)).escrowMinor).toBe(10_000n);
     await expect(as(admin).contract.end({ idempotencyKey: key(), ...ids, reason: "done" })).rejects.toMatchObject(FORBIDDEN);
     await expect(as(otherFreelancer).contract.end({ idempotencyKey: key(), ...ids, reason: "done" })).rejects.toMatchObject(NOT_FOUND);
-    const ended = await as(freelancer).contract.end({ idempotencyKey: key(), ...ids, reason: "done" });
-    expect(ended).toMatchObject({ status: "ENDED", cardRefunds: [expect.objectContaining({ amountMinor: 10_300n })] });
+    // The freelancer ends it and gives the escrow back.
+    const ended = await as(freelancer).contract.end({ idempotencyKey: key(), ...ids, reason: "done", refundEscrow: true });
+    expect(ended).toMatchObject({ status: "ENDED", cardRefunds: [expect.objectContaining({ amountMinor: 10_300n, queued: false })] });
   });
 });
 

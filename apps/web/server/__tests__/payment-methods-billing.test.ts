@@ -66,7 +66,8 @@ describe("billing.history", () => {
       terms: { type: "FIXED", milestones: [{ title: "Sketches", amountMinor: 10_000n }] },
     });
     await caller.milestone.fund({ idempotencyKey: key(), milestoneId: offer.milestoneIds[0]! });
-    await caller.milestone.refund({ idempotencyKey: key(), milestoneId: offer.milestoneIds[0]! });
+    // The freelancer declines the offer: the milestone funded with it is refunded.
+    await callerAt(db.prisma, freelancerUser).contract.decline({ idempotencyKey: key(), contractId: offer.contractId });
 
     const history = await caller.billing.history();
     expect(history.map((line) => [line.kind, line.amountMinor])).toEqual(
