@@ -89,6 +89,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (result) => expect(result.role).toBe("FREELANCER"),
   }),
   "clock.get": procedure({ allowed: "anyone", call: (c) => c.clock.get(), check: (clock) => expect(clock.movable).toBe(false) }),
+  "terms.get": procedure({ allowed: "anyone", call: (c) => c.terms.get(), check: (terms) => expect(terms.boostSlots).toBe(4) }),
   "clock.advance": procedure({
     allowed: "signed-in",
     env: { FAIRLANCE_MOVABLE_CLOCK: "1" },
