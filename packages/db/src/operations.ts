@@ -52,6 +52,7 @@ export const OPERATIONS = [
   "payout.settle",
   "payout.withdraw",
   "proposal.decline",
+  "proposal.interview",
   "proposal.shortlist",
   "proposal.submit",
   "proposal.withdraw",

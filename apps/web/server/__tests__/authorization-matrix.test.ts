@@ -206,6 +206,13 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.proposal.shortlist({ ...s, idempotencyKey: key() }),
     check: (proposal) => expect(proposal.status).toBe("SHORTLISTED"),
   }),
+  "proposal.interview": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ proposalId: await m.make.proposal() }),
+    call: (c, s) => c.proposal.interview({ ...s, idempotencyKey: key() }),
+    check: (proposal) => expect(proposal.status).toBe("INTERVIEWING"),
+  }),
   "proposal.decline": procedure({
     allowed: CLIENTS,
     owner: CLIENT_OWNS,

@@ -61,6 +61,7 @@ const ENTRIES: Entry[] = [
   },
   { path: "proposal.withdraw", as: () => w.people.freelancer, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key() }) },
   { path: "proposal.shortlist", as: () => w.people.client, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key() }) },
+  { path: "proposal.interview", as: () => w.people.client, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key() }) },
   { path: "proposal.decline", as: () => w.people.client, input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key() }) },
   { path: "connects.buy", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), bundleSize: 10, paidWith: "card", paymentMethodId: w.cards.freelancerCard }) },
   { path: "connects.subscribe", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), paymentMethodId: w.cards.freelancerCard }) },

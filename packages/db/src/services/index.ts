@@ -24,6 +24,7 @@ export * from "./jobs/post-job";
 export * from "./jobs/publish-job";
 export * from "./jobs/remove-job";
 export * from "./jobs/shortlist-proposal";
+export * from "./jobs/interview-proposal";
 export * from "./jobs/submit-proposal";
 export * from "./jobs/withdraw-proposal";
 export * from "./messages/mark-flag-reviewed";
