@@ -57,6 +57,7 @@ export const OPERATIONS = [
   "proposal.submit",
   "proposal.withdraw",
   "settings.change",
+  "user.createAdmin",
   "user.endSessions",
   "user.suspend",
   "user.unsuspend",

@@ -478,6 +478,11 @@ const MATRIX: Record<string, AnyCase> = {
     setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
     call: (c, s) => c.admin.people.suspend({ ...s, idempotencyKey: key(), reason: "Fake reviews" }),
   }),
+  "admin.people.createAdmin": procedure({
+    allowed: ADMINS,
+    call: (c) => c.admin.people.createAdmin({ idempotencyKey: key(), email: `${key("admin")}@fairlance.test`, name: "New Admin", initialPassword: "a long initial passphrase", reason: "Joins the support team" }),
+    check: (created) => expect(created.role).toBe("ADMIN"),
+  }),
   "admin.people.endSessions": procedure({
     allowed: ADMINS,
     setup: async (m) => ({ userId: (await m.make.freelancer()).id }),

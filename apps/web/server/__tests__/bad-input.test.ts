@@ -119,6 +119,7 @@ const ENTRIES: Entry[] = [
   { path: "admin.people.revokeConnects", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), freelancerId: w.people.freelancer.id, connects: 10, reason: "Mistake" }) },
   { path: "admin.people.awardRisingTalent", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), freelancerId: w.people.otherFreelancer.id, reason: "Great start" }) },
   { path: "admin.people.suspend", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Spam reports" }) },
+  { path: "admin.people.createAdmin", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), email: `${key("admin")}@fairlance.test`, name: "New Admin", initialPassword: "a long initial passphrase", reason: "Joins the support team" }) },
   { path: "admin.people.endSessions", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Stolen session" }) },
   { path: "admin.people.unsuspend", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Resolved now" }) },
   { path: "admin.moderation.removeJob", as: () => w.people.admin, input: () => ({ jobId: w.jobs.otherOpen, idempotencyKey: key(), reason: "Looks like a scam" }) },

@@ -60,6 +60,7 @@ export { settleProcessingWithdrawals, type SettledWithdrawal } from "./payouts/s
 export * from "./payouts/withdraw";
 export * from "./admin/change-setting";
 export * from "./admin/suspend-user";
+export * from "./admin/create-admin";
 // The payment gateway port and its sandbox
 export type { PaymentGateway, GatewayActivity, GatewayActivityPage } from "../gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";
