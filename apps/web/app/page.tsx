@@ -1,25 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Promises } from "@/features/landing/promises";
 import { getSession } from "@/server/auth";
-
-const PROMISES = [
-  {
-    title: "Connects you can count",
-    body: "Every job shows the connects it costs before you apply, and every connect you spend or get back has a reason you can read.",
-  },
-  {
-    title: "Fees shown before you commit",
-    body: "The service fee is tiered per client: 20% of the first $500 you bill a client, 10% up to $10,000, 5% beyond. You see the split by band before you propose or submit.",
-  },
-  {
-    title: "Money you can see moving",
-    body: "In escrow, in review, pending, available, withdrawn: each amount shows the date it moves on. Withdraw any available amount from $1.",
-  },
-  {
-    title: "Scams called out",
-    body: "Work starts only when the contract is active, the client is payment verified and the milestone is funded, and every contract page says so.",
-  },
-];
 
 export default async function HomePage() {
   if (await getSession()) redirect("/dashboard");
@@ -44,14 +26,7 @@ export default async function HomePage() {
       </section>
       <section aria-labelledby="promises" className="space-y-4">
         <h2 id="promises" className="text-xl font-semibold">What we promise</h2>
-        <ul className="grid gap-4 sm:grid-cols-2">
-          {PROMISES.map((promise) => (
-            <li key={promise.title} className="rounded-lg border border-slate-200 bg-white p-5">
-              <h3 className="font-semibold text-slate-900">{promise.title}</h3>
-              <p className="mt-1 text-sm text-slate-600">{promise.body}</p>
-            </li>
-          ))}
-        </ul>
+        <Promises />
       </section>
     </div>
   );

@@ -16,10 +16,12 @@ import { paymentMethodRouter } from "./routers/payment-method/router";
 import { payoutRouter } from "./routers/payout/router";
 import { adminRouter } from "./routers/admin/router";
 import { disputeRouter } from "./routers/dispute/router";
+import { termsRouter } from "./routers/terms/router";
 
 export const appRouter = router({
   auth: authRouter,
   clock: clockRouter,
+  terms: termsRouter,
   me: meRouter,
   dashboard: dashboardRouter,
   job: jobRouter,

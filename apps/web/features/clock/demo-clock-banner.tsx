@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { errorText } from "@/features/shared/error-message";
 
-const formatter = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /**
  * Shown on every page while the server runs with the movable demo clock: the
@@ -31,7 +31,7 @@ export function DemoClockBanner({ signedIn }: { signedIn: boolean }) {
     <div role="region" aria-label="Demo clock" className="border-b border-amber-300 bg-amber-100 text-amber-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1.5 text-sm">
         <strong>Demo clock</strong>
-        <span data-testid="demo-clock-now">{clock.data ? `${formatter.format(clock.data.now)} UTC` : "…"}</span>
+        <span data-testid="demo-clock-now">{clock.data ? formatDateTime(clock.data.now) : "…"}</span>
         <span aria-live="polite" className="text-amber-800">
           {caughtUp ? "scheduled jobs are up to date" : `running ${clock.data?.pendingJobs} scheduled jobs…`}
         </span>

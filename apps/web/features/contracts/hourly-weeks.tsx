@@ -6,7 +6,7 @@ import { Money } from "@/components/money";
 import { Alert, Button, EmptyState } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDay, formatLastDay } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
 import { formatMinutes } from "./format";
@@ -34,7 +34,7 @@ export function HourlyWeeks({ contract }: { contract: ContractView }) {
           {week.invoicedAt && (
             <p className="text-slate-600">
               Invoiced {formatDate(week.invoicedAt)}: <Money minor={week.amountMinor} /> + client fee <Money minor={week.clientFeeMinor} />
-              {week.disputeDeadline && week.status === "INVOICED" && <> · disputable until {formatDate(week.disputeDeadline)}, then paid to the freelancer</>}
+              {week.disputeDeadline && week.status === "INVOICED" && <> · disputable until the end of {formatLastDay(week.disputeDeadline)} (UTC), then paid to the freelancer on {formatDay(week.disputeDeadline)}</>}
               {week.disputeReason && <> · dispute: {week.disputeReason}</>}
             </p>
           )}

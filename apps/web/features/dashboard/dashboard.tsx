@@ -33,7 +33,7 @@ export function Dashboard({ role }: { role: RoleName }) {
       <dl className="grid gap-4 sm:grid-cols-3">
         <Stat label="Role" value={roleTitle(user.role)} />
         <Stat label="Member since" value={formatDate(user.createdAt)} />
-        <Stat label="Account age" value={formatAge(user.createdAt, new Date())} />
+        <Stat label="Account age" value={formatAge(user.createdAt, user.now)} />
       </dl>
       {role === "FREELANCER" && <FreelancerPanel />}
       {role === "CLIENT" && <ClientPanel />}

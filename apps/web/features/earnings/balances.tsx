@@ -1,7 +1,7 @@
 import { Money } from "@/components/money";
 import { Stat } from "@/components/ui";
 import type { RouterOutputs } from "@/features/contracts/types";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDay, formatLastDay } from "@/lib/format";
 
 type Earnings = RouterOutputs["earnings"]["get"];
 
@@ -27,7 +27,7 @@ export function Balances({ earnings }: { earnings: Earnings }) {
         ))}
         {earnings.inReview.map((w) => (
           <li key={w.weekId}>
-            <Money minor={w.amountMinor} /> hourly ({w.contractTitle}) in review{w.disputeDeadline && `, released on ${formatDate(w.disputeDeadline)} if not disputed`}
+            <Money minor={w.amountMinor} /> hourly ({w.contractTitle}) in review{w.disputeDeadline && `, released on ${formatDay(w.disputeDeadline)} unless the client disputes it by the end of ${formatLastDay(w.disputeDeadline)} (UTC)`}
           </li>
         ))}
         {earnings.pending.map((p) => (

@@ -2,10 +2,12 @@ import { Money } from "@/components/money";
 import { EmptyState } from "@/components/ui";
 import { formatRate } from "@/features/contracts/format";
 import type { RouterOutputs } from "@/features/contracts/types";
+import { serviceFeeInWords, useTerms } from "@/features/shared/terms";
 
 /** economy.md §3.5: lifetime billings per client, the band the next payment starts in, and how far the next band is. */
 export function ClientBillings({ rows }: { rows: RouterOutputs["earnings"]["billings"] }) {
-  if (rows.length === 0) return <EmptyState title="No billings yet">Your fee with each client falls from 20% as your lifetime billings with them grow.</EmptyState>;
+  const terms = useTerms();
+  if (rows.length === 0) return <EmptyState title="No billings yet">{terms.data ? `Your service fee is ${serviceFeeInWords(terms.data.serviceFee)}.` : "Your service fee depends on what you bill each client."}</EmptyState>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">

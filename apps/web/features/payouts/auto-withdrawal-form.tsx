@@ -44,7 +44,7 @@ export function AutoWithdrawalForm({ overview }: { overview: Overview }) {
           {Object.entries(SCHEDULE_LABEL).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
         </select>
       </div>
-      <Field label="Threshold (USD)" id="auto-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} error={error} hint={`At least ${formatMoney(overview.autoThresholdMinimumMinor)}. Money available for more than 180 days is paid out regardless.`} />
+      <Field label="Threshold (USD)" id="auto-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} error={error} hint={`At least ${formatMoney(overview.autoThresholdMinimumMinor)}. Money available for more than ${overview.autoWithdrawalMaxAgeDays} days is paid out regardless.`} />
       <div className="space-y-1">
         <label htmlFor="auto-method" className="block text-sm font-medium">To</label>
         <select id="auto-method" value={methodId} onChange={(e) => setMethodId(e.target.value)} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">

@@ -24,7 +24,7 @@ export function PayoutsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Withdraw</h1>
       <dl className="grid gap-3 sm:grid-cols-3">
-        <Stat label="Available" value={<Money minor={o.availableMinor} />} hint={`Withdraw any amount from ${formatMoney(o.withdrawalMinimumMinor)}`} />
+        <Stat label="Available" value={<Money minor={o.availableMinor} />} hint={`Withdraw from ${formatMoney(o.withdrawalMinimumMinor)}; a withdrawal must pay at least ${formatMoney(o.minimumNetMinor)} after its method's fee`} />
         <Stat label="Automatic withdrawals" value={o.auto ? "On" : "Off"} hint={o.auto ? `Next run ${formatDate(o.auto.nextRunAt)}` : `Threshold at least ${formatMoney(o.autoThresholdMinimumMinor)}`} />
       </dl>
       <div className="grid items-start gap-6 lg:grid-cols-2">

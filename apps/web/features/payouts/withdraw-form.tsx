@@ -31,15 +31,16 @@ export function WithdrawForm({ overview }: { overview: Overview }) {
   const withdraw = useMutation(trpc.payout.withdraw.mutationOptions({ onSuccess: async () => { setAmount(""); setConfirming(false); await done(); } }));
   if (usable.length === 0) return <Alert tone="info">Add a payout method; you can withdraw to it once its waiting days are over.</Alert>;
   const q = quote.data && quote.data.amountMinor === amountMinor ? quote.data : null;
+  const method = usable.find((m) => m.id === chosen) ?? usable[0]!;
   return (
     <div className="space-y-3" aria-live="polite">
       <div className="space-y-1">
         <label htmlFor="withdraw-method" className="block text-sm font-medium">To</label>
         <select id="withdraw-method" value={chosen} onChange={(e) => { setMethodId(e.target.value); setConfirming(false); }} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-          {usable.map((m) => <option key={m.id} value={m.id}>{m.label} (fee {formatMoney(m.feeMinor)})</option>)}
+          {usable.map((m) => <option key={m.id} value={m.id}>{m.label} (fee {formatMoney(m.feeMinor)}, from {formatMoney(m.smallestMinor)})</option>)}
         </select>
       </div>
-      <Field label="Amount (USD)" id="withdraw-amount" inputMode="decimal" value={amount} onChange={(e) => { setAmount(e.target.value); setConfirming(false); }} hint={`Any amount from ${formatMoney(overview.withdrawalMinimumMinor)} up to ${formatMoney(overview.availableMinor)} available.`} error={amount && !money.ok ? money.error : undefined} />
+      <Field label="Amount (USD)" id="withdraw-amount" inputMode="decimal" value={amount} onChange={(e) => { setAmount(e.target.value); setConfirming(false); }} hint={`From ${formatMoney(method.smallestMinor)} to this method (a withdrawal must pay at least ${formatMoney(overview.minimumNetMinor)} after its ${formatMoney(method.feeMinor)} fee) up to ${formatMoney(overview.availableMinor)} available.`} error={amount && !money.ok ? money.error : undefined} />
       {amountMinor !== null && <ErrorAlert error={quote.error} />}
       {q && !confirming && (
         <>

@@ -6,6 +6,7 @@ import { Button, Card, Field } from "@/components/ui";
 import { useDebounced } from "@/lib/use-debounced";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { readMoney } from "@/lib/money";
+import { useTerms } from "@/features/shared/terms";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmProposal } from "./confirm-proposal";
 import { FeePreviewPanel } from "./fee-preview-panel";
@@ -38,6 +39,7 @@ export function ProposalForm({ jobId, jobType, costForYou, balance }: Props) {
   );
   const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
   const boost = /^\d+$/.test(form.boost.trim()) ? Number(form.boost.trim()) : null;
+  const terms = useTerms();
 
   function review() {
     const found: Record<string, string> = {};
@@ -64,7 +66,7 @@ export function ProposalForm({ jobId, jobType, costForYou, balance }: Props) {
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="bid" label={jobType === "HOURLY" ? "Your hourly rate ($)" : "Your bid ($)"} inputMode="decimal" value={form.bid} onChange={set("bid")} error={errors.bid} disabled={confirming} />
           <Field id="boost" label="Boost (extra connects, optional)" type="number" min={0} value={form.boost} onChange={set("boost")} error={errors.boost} disabled={confirming}
-            hint="A boost bids for the top 4 slots; it comes back if you do not win one." />
+            hint={`A boost bids for the top ${terms.data ? `${terms.data.boostSlots} ` : ""}slots; it comes back if you do not win one.`} />
         </div>
         <div aria-live="polite" className="rounded-md bg-slate-50 p-3">
           <FeePreviewPanel jobId={jobId} bidMinor={debouncedBid} />

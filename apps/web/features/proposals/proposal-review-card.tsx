@@ -28,7 +28,7 @@ export interface ReviewedProposal {
 
 const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
 
-/** One proposal: opening it marks it viewed; shortlist, decline (after a confirm), message, or hire. */
+/** One proposal: opening it marks it viewed; shortlist, invite to interview, decline (after a confirm), message, or hire. */
 export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposal: ReviewedProposal }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -38,6 +38,7 @@ export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposa
   const refresh = async () => { renew(); await queryClient.invalidateQueries(trpc.job.pathFilter()); };
   const view = useMutation(trpc.proposal.markViewed.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.job.pathFilter()) }));
   const shortlist = useMutation(trpc.proposal.shortlist.mutationOptions({ onSuccess: refresh }));
+  const interview = useMutation(trpc.proposal.interview.mutationOptions({ onSuccess: refresh }));
   const decline = useMutation(trpc.proposal.decline.mutationOptions({ onSuccess: async () => { setDeclining(false); await refresh(); } }));
   const live = LIVE.includes(proposal.status);
   function toggle() {
@@ -62,11 +63,12 @@ export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposa
       {open && (
         <div className="mt-3 space-y-3">
           <p className="whitespace-pre-line text-sm text-slate-800">{proposal.coverLetter}</p>
-          <ErrorAlert error={view.error ?? shortlist.error ?? decline.error} />
+          <ErrorAlert error={view.error ?? shortlist.error ?? interview.error ?? decline.error} />
           {live && (
             <div className="flex flex-wrap gap-2">
               <Link href={`/client/jobs/${jobId}/hire/${proposal.id}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">Hire</Link>
-              {proposal.status !== "SHORTLISTED" && <Button variant="secondary" disabled={shortlist.isPending} onClick={() => shortlist.mutate({ proposalId: proposal.id, idempotencyKey: key })}>Shortlist</Button>}
+              {(proposal.status === "SUBMITTED" || proposal.status === "VIEWED") && <Button variant="secondary" disabled={shortlist.isPending} onClick={() => shortlist.mutate({ proposalId: proposal.id, idempotencyKey: key })}>Shortlist</Button>}
+              {proposal.status !== "INTERVIEWING" && <Button variant="secondary" disabled={interview.isPending} onClick={() => interview.mutate({ proposalId: proposal.id, idempotencyKey: key })}>Invite to interview</Button>}
               {!declining && <Button variant="ghost" onClick={() => setDeclining(true)}>Decline…</Button>}
             </div>
           )}

@@ -138,6 +138,16 @@ describe("admin procedures: what they do", () => {
     const sent = await the.callers.otherFreelancer.message.send({ proposalId, idempotencyKey: key(), body: "Pay me in crypto, write to sam@example.com" });
     expect((await admin.moderation.jobs({ query: "landing" })).rows.map((r) => r.id)).toContain(jobId);
     expect(await admin.moderation.removeJob({ jobId, idempotencyKey: key(), reason: "Asks for free work" })).toMatchObject({ status: "REMOVED", connectsRefunded: 6 });
+    // Every job, not only open ones: by status, by client, by text, a page at a time.
+    const removed = await admin.moderation.jobs({ status: "REMOVED" });
+    expect(removed.rows.map((r) => r.id)).toContain(jobId);
+    expect(removed.rows.every((r) => r.status === "REMOVED")).toBe(true);
+    expect((await admin.moderation.jobs({ status: "OPEN" })).rows.map((r) => r.id)).not.toContain(jobId);
+    expect((await admin.moderation.jobs({})).rows.map((r) => r.id)).toContain(jobId);
+    const byClient = await admin.moderation.jobs({ client: the.users.client.email });
+    expect(byClient.rows.length).toBeGreaterThan(0);
+    expect(byClient.rows.every((r) => r.client.email === the.users.client.email)).toBe(true);
+    expect((await admin.moderation.jobs({ client: "nobody-by-this-name" })).total).toBe(0);
     expect((await admin.moderation.flagged({})).map((m) => m.id)).toContain(sent.messageId);
     await admin.moderation.reviewFlag({ messageId: sent.messageId, idempotencyKey: key(), reason: "Warned the freelancer" });
     expect((await admin.moderation.flagged({})).map((m) => m.id)).not.toContain(sent.messageId);

@@ -89,6 +89,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (result) => expect(result.role).toBe("FREELANCER"),
   }),
   "clock.get": procedure({ allowed: "anyone", call: (c) => c.clock.get(), check: (clock) => expect(clock.movable).toBe(false) }),
+  "terms.get": procedure({ allowed: "anyone", call: (c) => c.terms.get(), check: (terms) => expect(terms.boostSlots).toBe(4) }),
   "clock.advance": procedure({
     allowed: "signed-in",
     env: { FAIRLANCE_MOVABLE_CLOCK: "1" },
@@ -204,6 +205,13 @@ const MATRIX: Record<string, AnyCase> = {
     setup: async (m) => ({ proposalId: await m.make.proposal() }),
     call: (c, s) => c.proposal.shortlist({ ...s, idempotencyKey: key() }),
     check: (proposal) => expect(proposal.status).toBe("SHORTLISTED"),
+  }),
+  "proposal.interview": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => ({ proposalId: await m.make.proposal() }),
+    call: (c, s) => c.proposal.interview({ ...s, idempotencyKey: key() }),
+    check: (proposal) => expect(proposal.status).toBe("INTERVIEWING"),
   }),
   "proposal.decline": procedure({
     allowed: CLIENTS,
@@ -535,6 +543,11 @@ const MATRIX: Record<string, AnyCase> = {
     allowed: ADMINS,
     setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
     call: (c, s) => c.admin.people.suspend({ ...s, idempotencyKey: key(), reason: "Fake reviews" }),
+  }),
+  "admin.people.createAdmin": procedure({
+    allowed: ADMINS,
+    call: (c) => c.admin.people.createAdmin({ idempotencyKey: key(), email: `${key("admin")}@fairlance.test`, name: "New Admin", initialPassword: "a long initial passphrase", reason: "Joins the support team" }),
+    check: (created) => expect(created.role).toBe("ADMIN"),
   }),
   "admin.people.endSessions": procedure({
     allowed: ADMINS,

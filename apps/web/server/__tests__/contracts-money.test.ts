@@ -110,6 +110,13 @@ describe("a milestone from funding to payment, then earnings and a withdrawal", 
     const later = days(6);
     await expect(as(otherFreelancer, later).payout.quote({ payoutMethodId: method.id, amountMinor: 10_000n })).rejects.toMatchObject(NOT_FOUND);
     await expect(as(client, later).payout.quote({ payoutMethodId: method.id, amountMinor: 10_000n })).rejects.toMatchObject(FORBIDDEN);
+    // $2.01 to PayPal would pay $0.01: refused before anything is committed, with the net and the minimum (economy.md §4).
+    await expect(as(freelancer, later).payout.quote({ payoutMethodId: method.id, amountMinor: 201n })).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+      message: expect.stringContaining("would pay $0.01 after the method's $2.00 fee; a withdrawal must pay at least $1.00"),
+    });
+    await expect(as(freelancer, later).payout.withdraw({ idempotencyKey: key(), payoutMethodId: method.id, amountMinor: 201n })).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
+    expect((await as(freelancer, later).payout.overview()).methods).toEqual([expect.objectContaining({ smallestMinor: 300n })]);
     const quote = await as(freelancer, later).payout.quote({ payoutMethodId: method.id, amountMinor: 10_000n });
     expect(quote).toMatchObject({ amountMinor: 10_000n, feeMinor: 200n, netMinor: 9_800n, availableMinor: 85_000n });
     await expect(as(otherFreelancer, later).payout.withdraw({ idempotencyKey: key(), payoutMethodId: method.id, amountMinor: 10_000n })).rejects.toMatchObject(NOT_FOUND);

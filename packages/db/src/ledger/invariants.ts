@@ -1,4 +1,4 @@
-import { accountKey, REVENUE_KINDS, type AccountRef } from "@fairlance/rules";
+import { accountKey, REVENUE_KINDS, type AccountRef, type RevenueKind } from "@fairlance/rules";
 import type { Db } from "../client";
 
 /** An account key as an SQL string literal, built by the rules' accountKey like every other key. */
@@ -31,6 +31,47 @@ export interface InvariantReport {
 }
 
 type Row = { detail: string };
+
+/**
+ * Each revenue account of economy.md §7.7 and the records its money comes from: the account's
+ * balance must equal what those records say the platform earned, net of what it gave back.
+ */
+const REVENUE_ORIGINS: { revenue: RevenueKind; name: string; origin: string; sql: string }[] = [
+  { revenue: "service_fee", name: "service fee revenue", origin: "payments carry fees of", sql: `SELECT coalesce(sum("feeMinor"), 0) FROM "Payment"` },
+  {
+    // Charged with each funding, invoice and bonus (economy.md §3.3, §3.4, §3.6); given back with a
+    // refunded milestone or hourly week. A milestone keeps its fee once funded unless refunded; a
+    // week from its invoice unless refunded; a bonus's fee is its card charge minus the bonus.
+    revenue: "client_fee",
+    name: "client fee revenue",
+    origin: "milestones, hourly weeks and bonuses charged client fees (net of refunds) of",
+    sql: `SELECT (SELECT coalesce(sum("clientFeeMinor"), 0) FROM "Milestone" WHERE status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'))
+               + (SELECT coalesce(sum("clientFeeMinor"), 0) FROM "HourlyWeek" WHERE status IN ('INVOICED', 'DISPUTED', 'RELEASED'))
+               + (SELECT coalesce(sum("amountMinor"), 0) FROM "Charge" WHERE purpose LIKE 'bonus:%')
+               - (SELECT coalesce(sum("grossMinor"), 0) FROM "Payment" WHERE kind = 'BONUS')`,
+  },
+  { revenue: "connect_sales", name: "connect sales", origin: "purchases total", sql: `SELECT coalesce(sum("priceMinor"), 0) FROM "ConnectPurchase"` },
+  {
+    // Each first charge, re-join and renewal of Freelancer Plus (economy.md §2.1); nothing is refunded.
+    revenue: "membership",
+    name: "membership revenue",
+    origin: "membership charges total",
+    sql: `SELECT coalesce(sum("amountMinor"), 0) FROM "Charge" WHERE purpose = 'membership'`,
+  },
+  {
+    // The method's fee of each withdrawal (economy.md §4); a failed payout gives its fee back.
+    revenue: "payout_fee",
+    name: "payout fee revenue",
+    origin: "withdrawals that did not fail carry fees of",
+    sql: `SELECT coalesce(sum("feeMinor"), 0) FROM "Withdrawal" WHERE status <> 'FAILED'`,
+  },
+];
+
+function revenueMatchesOrigin(line: (typeof REVENUE_ORIGINS)[number]): string {
+  const balance = `coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: line.revenue })}), 0)`;
+  return `SELECT '${line.name} ' || ${balance} || ' but ${line.origin} ' || (${line.sql}) AS detail
+          WHERE ${balance} <> (${line.sql})`;
+}
 
 /**
  * Each check is one SQL query returning one row per violation. `planner` settings apply to that
@@ -118,15 +159,7 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
   {
     id: "7.7-revenue",
     title: "Platform revenue = service fees + client fees + connect sales + memberships + payout fees",
-    sql: `SELECT 'service fee revenue ' || coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "service_fee" })}), 0)
-                 || ' but payments carry fees of ' || (SELECT coalesce(sum("feeMinor"), 0) FROM "Payment") AS detail
-          WHERE coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "service_fee" })}), 0)
-                <> (SELECT coalesce(sum("feeMinor"), 0) FROM "Payment")
-          UNION ALL
-          SELECT 'connect sales ' || coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "connect_sales" })}), 0)
-                 || ' but purchases total ' || (SELECT coalesce(sum("priceMinor"), 0) FROM "ConnectPurchase") AS detail
-          WHERE coalesce((SELECT "balanceMinor" FROM "LedgerAccount" WHERE key = ${keyLiteral({ kind: "platform_revenue", revenue: "connect_sales" })}), 0)
-                <> (SELECT coalesce(sum("priceMinor"), 0) FROM "ConnectPurchase")
+    sql: `${REVENUE_ORIGINS.map(revenueMatchesOrigin).join("\n          UNION ALL\n          ")}
           UNION ALL
           SELECT 'revenue account of unknown kind: ' || key AS detail FROM "LedgerAccount"
           WHERE kind = 'platform_revenue' AND key NOT IN (${REVENUE_KINDS.map((revenue) => keyLiteral({ kind: "platform_revenue", revenue })).join(", ")})`,

@@ -7,15 +7,17 @@ export interface Me {
   name: string;
   role: Role;
   createdAt: Date;
+  /** The marketplace time of the read (economy.md §0.7), for ages such as "Account age". */
+  now: Date;
 }
 
-export async function getMe(db: Db, userId: string): Promise<Me> {
+export async function getMe(db: Db, userId: string, now: Date): Promise<Me> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, role: true, createdAt: true },
   });
   if (!user) throw accountGone();
-  return user;
+  return { ...user, now };
 }
 
 export interface ClientDashboard {

@@ -22,6 +22,7 @@ export * from "./admin-users";
 export * from "./admin-ledger";
 export * from "./admin-audit";
 export * from "./admin-moderation";
-export * from "./admin-job-runs";export { loadSettings, type SettingsInForce } from "../settings/load-settings";
+export * from "./admin-job-runs";
+export * from "./public-terms";export { loadSettings, type SettingsInForce } from "../settings/load-settings";
 export { checkInvariants, formatInvariantReport, type InvariantReport } from "../ledger/invariants";
 export * from "./disputes";

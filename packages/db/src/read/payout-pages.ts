@@ -1,4 +1,4 @@
-import { accountKey, addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal, startOfUtcWeek } from "@fairlance/rules";
+import { accountKey, addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal, smallestNet, smallestWithdrawal, startOfUtcWeek } from "@fairlance/rules";
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind, WithdrawalStatus } from "../client";
 import { DomainError } from "../errors";
 import { toRuleKind } from "../services/payouts/freelancer";
@@ -26,6 +26,9 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
   return {
     availableMinor,
     withdrawalMinimumMinor: settings.withdrawalMinimumMinor,
+    /** The least a withdrawal must pay after its method's fee (economy.md §4). */
+    minimumNetMinor: smallestNet(settings),
+    autoWithdrawalMaxAgeDays: settings.autoWithdrawalMaxAgeDays,
     autoThresholdMinimumMinor: settings.autoWithdrawalMinimumThresholdMinor,
     waitingDays: settings.payoutMethodWaitingDays,
     feesByKind: fees,
@@ -36,6 +39,8 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
       usableFrom: m.usableFrom,
       usable: now.getTime() >= m.usableFrom.getTime(),
       feeMinor: payoutMethodFee(toRuleKind(m.kind), settings),
+      /** The smallest withdrawal to this method: the minimum, or its fee plus the smallest useful payout. */
+      smallestMinor: smallestWithdrawal(toRuleKind(m.kind), settings),
     })),
     auto: auto
       ? {

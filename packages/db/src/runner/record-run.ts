@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../client";
+import { currentTime } from "../clock";
 import { typedColumn } from "../codec/typed-json";
 import { ECONOMY_TASKS, type EconomyTask, type TaskDeps } from "./tasks";
 
@@ -11,7 +12,8 @@ function summarise(result: unknown): Prisma.InputJsonValue {
 /**
  * Runs one task for one `now` and records the run (what, for which time, what
  * changed, or the error). A failure is recorded and rethrown, so the queue
- * retries it with backoff; nothing is swallowed.
+ * retries it with backoff; nothing is swallowed. `startedAt` and `finishedAt` are read from the
+ * marketplace clock, like `now`, so a run's times are on one clock (with the demo clock too).
  */
 export async function runRecorded(
   deps: TaskDeps & { prisma: PrismaClient },
@@ -21,20 +23,20 @@ export async function runRecorded(
   body: (deps: TaskDeps, now: Date) => Promise<unknown> = ECONOMY_TASKS[task],
 ): Promise<unknown> {
   const run = await deps.prisma.jobRun.create({
-    data: { task, now, attempt: meta.attempt, status: "RUNNING", workerId: meta.workerId, startedAt: new Date() },
+    data: { task, now, attempt: meta.attempt, status: "RUNNING", workerId: meta.workerId, startedAt: await currentTime(deps.prisma) },
     select: { id: true },
   });
   try {
     const result = await body(deps, now);
     await deps.prisma.jobRun.update({
       where: { id: run.id },
-      data: { status: "SUCCEEDED", changes: summarise(result), finishedAt: new Date() },
+      data: { status: "SUCCEEDED", changes: summarise(result), finishedAt: await currentTime(deps.prisma) },
     });
     return result;
   } catch (error) {
     await deps.prisma.jobRun.update({
       where: { id: run.id },
-      data: { status: "FAILED", error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), finishedAt: new Date() },
+      data: { status: "FAILED", error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), finishedAt: await currentTime(deps.prisma) },
     });
     throw error;
   }

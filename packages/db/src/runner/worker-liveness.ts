@@ -1,4 +1,5 @@
 import pg from "pg";
+import { movableClockEnabled } from "../clock";
 
 /** Namespace of the advisory locks that mark live workers (the first key of the two-key form). */
 const LIVENESS_LOCK_SPACE = 72707371;
@@ -105,9 +106,12 @@ export class WorkerLiveness {
     const { rows: held } = await client.query<{ count: string }>("SELECT count(*) AS count FROM graphile_worker._private_jobs WHERE locked_by = ANY($1::text[])", [deadWorkers]);
     await client.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [deadWorkers]);
     await client.query(
-      `UPDATE "JobRun" SET status = 'FAILED', "finishedAt" = now(), error = 'The runner stopped while this ran (killed or crashed); the job runs again.'
+      // finishedAt on the marketplace clock, like startedAt (record-run.ts): the demo clock's offset added when it is on.
+      `UPDATE "JobRun" SET status = 'FAILED',
+         "finishedAt" = now() + CASE WHEN $2::boolean THEN COALESCE((SELECT "offsetMs" FROM "SimulatedClock" WHERE id = 1), 0) * interval '1 millisecond' ELSE interval '0' END,
+         error = 'The runner stopped while this ran (killed or crashed); the job runs again.'
        WHERE status = 'RUNNING' AND "workerId" = ANY($1::text[])`,
-      [deadWorkers],
+      [deadWorkers, movableClockEnabled()],
     );
     const unlockedJobs = Number(held[0]?.count ?? 0);
     this.log(`[runner] freed ${unlockedJobs} job(s) held by ${deadWorkers.length} worker(s) that are no longer running: ${deadWorkers.join(", ")}`);

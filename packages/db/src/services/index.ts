@@ -24,6 +24,7 @@ export * from "./jobs/post-job";
 export * from "./jobs/publish-job";
 export * from "./jobs/remove-job";
 export * from "./jobs/shortlist-proposal";
+export * from "./jobs/interview-proposal";
 export * from "./jobs/submit-proposal";
 export * from "./jobs/withdraw-proposal";
 export * from "./messages/mark-flag-reviewed";
@@ -66,6 +67,7 @@ export { settleProcessingWithdrawals, type SettledWithdrawal } from "./payouts/s
 export * from "./payouts/withdraw";
 export * from "./admin/change-setting";
 export * from "./admin/suspend-user";
+export * from "./admin/create-admin";
 // The payment gateway port and its sandbox
 export type { PaymentGateway, GatewayActivity, GatewayActivityPage } from "../gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";

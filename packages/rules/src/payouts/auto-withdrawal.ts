@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "../settings/defaults";
 import type { PayoutMethodKind } from "../settings/schemas";
 import type { MarketplaceSettings } from "../settings/settings";
 import { addDays, assertValidDate, lastWeekdayOfUtcMonth, nthWeekdayOfUtcMonth, startOfUtcDay, WEEKDAY } from "../time";
-import { payoutMethodFee } from "./withdrawals";
+import { payoutMethodFee, smallestNet } from "./withdrawals";
 
 /**
  * Automatic withdrawal schedules (economy.md §4), all on Wednesdays, run at 00:00 UTC:
@@ -65,7 +65,7 @@ export function agedAvailableMinor(input: {
   return aged;
 }
 
-export type AutoWithdrawalReason = "threshold_met" | "aged_balance" | "below_threshold" | "nothing_available" | "not_above_fee";
+export type AutoWithdrawalReason = "threshold_met" | "aged_balance" | "below_threshold" | "nothing_available" | "not_above_fee" | "net_below_minimum";
 
 export interface AutoWithdrawalDecision {
   payout: boolean;
@@ -79,14 +79,15 @@ export interface AutoWithdrawalDecision {
 /**
  * Whether a scheduled run pays out: the whole available balance when it reaches the threshold
  * (the freelancer's, never below the settings floor); otherwise only the money older than the max
- * age. The method fee comes out of the amount, and nothing is sent unless the amount exceeds it.
+ * age. The method fee comes out of the amount, and nothing is sent unless the amount exceeds it and
+ * what is left is at least the smallest useful payout (`minWithdrawalNetMinor`, economy.md §4).
  */
 export function autoWithdrawalDecision(input: {
   availableMinor: Minor;
   agedMinor: Minor;
   freelancerThresholdMinor: Minor;
   methodKind: PayoutMethodKind;
-  settings?: Pick<MarketplaceSettings, "autoWithdrawalMinimumThresholdMinor" | "payoutMethodFeesMinor">;
+  settings?: Pick<MarketplaceSettings, "autoWithdrawalMinimumThresholdMinor" | "payoutMethodFeesMinor" | "minWithdrawalNetMinor">;
 }): AutoWithdrawalDecision {
   const { availableMinor, agedMinor, settings = DEFAULT_SETTINGS } = input;
   const floor = settings.autoWithdrawalMinimumThresholdMinor;
@@ -108,5 +109,6 @@ export function autoWithdrawalDecision(input: {
       : ["below_threshold", 0n];
   if (amountMinor === 0n) return none(reason);
   if (amountMinor <= feeMinor) return none("not_above_fee");
+  if (amountMinor - feeMinor < smallestNet(settings)) return none("net_below_minimum");
   return { payout: true, reason, amountMinor, feeMinor, netMinor: amountMinor - feeMinor, thresholdMinor };
 }

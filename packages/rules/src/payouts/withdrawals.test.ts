@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { expectViolation, utc } from "../test-utils";
 import { agedAvailableMinor, autoWithdrawalDecision, isAutoWithdrawalDay, nextAutoWithdrawalDate, type AutoWithdrawalSchedule } from "./auto-withdrawal";
-import { isPayoutMethodUsable, payoutMethodFee, payoutMethodUsableAt, planManualWithdrawal } from "./withdrawals";
+import { DEFAULT_SETTINGS } from "../settings/defaults";
+import { RuleViolation } from "../errors";
+import { isPayoutMethodUsable, payoutMethodFee, payoutMethodUsableAt, planManualWithdrawal, smallestWithdrawal } from "./withdrawals";
 
 const now = utc("2024-06-10T12:00:00Z");
 const paypal = { kind: "paypal", addedAt: utc("2024-06-01") } as const;
@@ -30,6 +32,29 @@ describe("manual withdrawal (economy.md §4)", () => {
     [500n, 1_000n, { kind: "ach", addedAt: utc("2024-06-08T12:00:01Z") }, "PAYOUT_METHOD_NOT_YET_USABLE"],
   ] as const)("refuses %s of %s available", (amountMinor, availableMinor, method, code) => {
     expectViolation(() => planManualWithdrawal({ amountMinor, availableMinor, method, now }), code);
+  });
+
+  it("refuses a withdrawal that pays less than the smallest useful payout, saying the net and the minimum", () => {
+    // $2.01 to PayPal would pay $0.01 after its $2.00 fee.
+    expectViolation(() => planManualWithdrawal({ amountMinor: 201n, availableMinor: 1_000n, method: paypal, now }), "WITHDRAWAL_NET_TOO_SMALL");
+    try {
+      planManualWithdrawal({ amountMinor: 201n, availableMinor: 1_000n, method: paypal, now });
+    } catch (error) {
+      expect((error as RuleViolation).message).toBe(
+        "This withdrawal would pay $0.01 after the method's $2.00 fee; a withdrawal must pay at least $1.00. Withdraw $3.00 or more to this method.",
+      );
+    }
+    expect(planManualWithdrawal({ amountMinor: 300n, availableMinor: 1_000n, method: paypal, now }).netMinor).toBe(100n);
+    // The admin's minimum decides; at $0 any amount above the fee pays.
+    const settings = { ...DEFAULT_SETTINGS, minWithdrawalNetMinor: 0n };
+    expect(planManualWithdrawal({ amountMinor: 201n, availableMinor: 1_000n, method: paypal, now, settings }).netMinor).toBe(1n);
+  });
+
+  it("names the smallest withdrawal to each method", () => {
+    expect(smallestWithdrawal("ach")).toBe(100n);
+    expect(smallestWithdrawal("paypal")).toBe(300n);
+    expect(smallestWithdrawal("wire")).toBe(3_100n);
+    expect(smallestWithdrawal("ach", { ...DEFAULT_SETTINGS, withdrawalMinimumMinor: 500n })).toBe(500n);
   });
 
   it("makes a payout method usable 3 days after it is added", () => {
@@ -93,6 +118,11 @@ describe("automatic withdrawal schedules", () => {
     expect(autoWithdrawalDecision({ ...base, methodKind: "wire", availableMinor: 3_000n, agedMinor: 3_000n })).toMatchObject({
       payout: false,
       reason: "not_above_fee",
+    });
+    // $2.50 aged on PayPal would pay $0.50: below the $1.00 smallest useful payout, nothing is sent.
+    expect(autoWithdrawalDecision({ ...base, methodKind: "paypal", availableMinor: 250n, agedMinor: 250n })).toMatchObject({
+      payout: false,
+      reason: "net_below_minimum",
     });
   });
 

@@ -43,11 +43,29 @@ export interface WithdrawalQuote {
   netMinor: Minor;
 }
 
-type WithdrawalSettings = Pick<MarketplaceSettings, "withdrawalMinimumMinor" | "payoutMethodFeesMinor" | "payoutMethodWaitingDays">;
+type WithdrawalSettings = Pick<MarketplaceSettings, "withdrawalMinimumMinor" | "minWithdrawalNetMinor" | "payoutMethodFeesMinor" | "payoutMethodWaitingDays">;
+
+/** The least a withdrawal must pay after its fee (economy.md §4): the setting, and never less than a cent. */
+export function smallestNet(settings: Pick<MarketplaceSettings, "minWithdrawalNetMinor"> = DEFAULT_SETTINGS): Minor {
+  return settings.minWithdrawalNetMinor > 1n ? settings.minWithdrawalNetMinor : 1n;
+}
+
+/**
+ * The smallest manual withdrawal to a method (economy.md §4): the withdrawal minimum, or the method's fee
+ * plus the smallest useful net, whichever is larger ($3.00 to PayPal by default: $2.00 fee + $1.00).
+ */
+export function smallestWithdrawal(
+  kind: PayoutMethodKind,
+  settings: Pick<MarketplaceSettings, "withdrawalMinimumMinor" | "minWithdrawalNetMinor" | "payoutMethodFeesMinor"> = DEFAULT_SETTINGS,
+): Minor {
+  const byNet = payoutMethodFee(kind, settings) + smallestNet(settings);
+  return byNet > settings.withdrawalMinimumMinor ? byNet : settings.withdrawalMinimumMinor;
+}
 
 /**
  * A manual withdrawal (economy.md §4): at least the minimum, never above the available balance, to a
- * method past its waiting period; the method's fee comes out of the amount, which must exceed it.
+ * method past its waiting period; the method's fee comes out of the amount, which must exceed it, and
+ * what is left must be at least the smallest useful payout (`minWithdrawalNetMinor`).
  */
 export function planManualWithdrawal(input: {
   amountMinor: Minor;
@@ -83,5 +101,15 @@ export function planManualWithdrawal(input: {
       feeMinor,
     });
   }
-  return { amountMinor, feeMinor, netMinor: amountMinor - feeMinor };
+  const netMinor = amountMinor - feeMinor;
+  const minimumNetMinor = smallestNet(settings);
+  if (netMinor < minimumNetMinor) {
+    const smallestMinor = feeMinor + minimumNetMinor;
+    throw new RuleViolation(
+      "WITHDRAWAL_NET_TOO_SMALL",
+      `This withdrawal would pay ${formatMoney(netMinor)} after the method's ${formatMoney(feeMinor)} fee; a withdrawal must pay at least ${formatMoney(minimumNetMinor)}. Withdraw ${formatMoney(smallestMinor)} or more to this method.`,
+      { amountMinor, feeMinor, netMinor, minimumNetMinor, smallestMinor },
+    );
+  }
+  return { amountMinor, feeMinor, netMinor };
 }

@@ -47,6 +47,7 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
   },
   securityPeriodDays: 5,
   withdrawalMinimumMinor: 100n,
+  minWithdrawalNetMinor: 100n,
   payoutMethodFeesMinor: { ach: 0n, local_bank: 99n, paypal: 200n, instant: 200n, wire: 3_000n },
   payoutMethodWaitingDays: 3,
   autoWithdrawalMinimumThresholdMinor: 10_000n,

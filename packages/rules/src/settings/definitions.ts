@@ -210,6 +210,13 @@ export const SETTING_DEFINITIONS = {
     unit: "money",
     schema: MinorSchema,
   }),
+  minWithdrawalNetMinor: define({
+    label: "Smallest useful payout",
+    description: "Least a withdrawal must pay after its payout method's fee; a withdrawal that would pay less is refused.",
+    group: "payouts",
+    unit: "money",
+    schema: MinorSchema,
+  }),
   payoutMethodFeesMinor: define({
     label: "Payout method fees",
     description: "Fee of one withdrawal, by payout method.",

@@ -4,10 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Money } from "@/components/money";
 import { Alert, Button, Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 
-const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const at = (date: Date) => `${when.format(date)} UTC`;
+const at = formatDateTime;
 
 /**
  * The gateway's books against ours: the latest reconciliation (run daily by the job runner, or

@@ -7,6 +7,7 @@ import { Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { Pager } from "../pager";
+import { CreateAdminForm } from "./create-admin-form";
 import { PeopleTable } from "./people-table";
 import { UserDetail } from "./user-detail";
 
@@ -60,7 +61,10 @@ export function PeoplePage() {
             </>
           ))}
         </Card>
-        <div>{selected ? <UserDetail userId={selected} /> : <EmptyState title="Choose a person">Their details and actions appear here.</EmptyState>}</div>
+        <div className="space-y-4">
+          {selected ? <UserDetail userId={selected} /> : <EmptyState title="Choose a person">Their details and actions appear here.</EmptyState>}
+          <CreateAdminForm />
+        </div>
       </div>
     </div>
   );

@@ -4,11 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { formatDateTime } from "@/lib/format";
 import { storedText } from "@/lib/stored-text";
 import { useTRPC } from "@/trpc/client";
 
 type Status = "RUNNING" | "SUCCEEDED" | "FAILED";
-const when = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const STATUS_STYLE: Record<Status, string> = { RUNNING: "bg-sky-100 text-sky-900", SUCCEEDED: "bg-emerald-100 text-emerald-900", FAILED: "bg-red-100 text-red-800" };
 
 /** The job runner's recent runs (what ran, for which marketplace time, what changed or failed) and jobs that gave up. */
@@ -19,6 +19,7 @@ export function JobRunsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Scheduled jobs</h1>
+      <p className="text-sm text-slate-600">Every time here is on the marketplace clock (the demo clock when it runs): &ldquo;For time&rdquo; is the moment a run did the work of, &ldquo;Started&rdquo; when it began.</p>
       {runs.data && runs.data.failedJobs.length > 0 && (
         <Card title="Failed jobs (attempts used up)">
           <Alert>{runs.data.failedJobs.length} job(s) stopped retrying.</Alert>
@@ -45,8 +46,8 @@ export function JobRunsPage() {
                 {runs.data.runs.map((run) => (
                   <tr key={run.id.toString()} className="align-top">
                     <td className="py-2 pr-3 font-mono text-xs">{run.task}{run.attempt > 1 && <span className="text-slate-500"> (attempt {run.attempt})</span>}</td>
-                    <td className="whitespace-nowrap py-2 pr-3">{when(run.now)}</td>
-                    <td className="whitespace-nowrap py-2 pr-3">{when(run.startedAt)}</td>
+                    <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(run.now)}</td>
+                    <td className="whitespace-nowrap py-2 pr-3">{formatDateTime(run.startedAt)}</td>
                     <td className="py-2 pr-3"><span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[run.status]}`}>{run.status.toLowerCase()}</span></td>
                     <td className="max-w-sm break-all py-2 font-mono text-xs">{run.error ?? storedText(run.changes)}</td>
                   </tr>

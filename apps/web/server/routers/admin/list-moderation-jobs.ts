@@ -2,7 +2,7 @@ import { listJobsForModeration } from "@fairlance/db/read";
 import { adminProcedure } from "../../trpc";
 import { ZModerationJobs, ZModerationJobsInput } from "./moderation.schema";
 
-/** Open jobs an admin may remove, searchable by title. */
+/** Every job, by status, client and text, a page at a time; open ones can be removed. */
 export const listModerationJobsProcedure = adminProcedure
   .input(ZModerationJobsInput)
   .output(ZModerationJobs)

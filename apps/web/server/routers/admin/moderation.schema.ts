@@ -2,12 +2,20 @@ import { z } from "zod";
 
 const ZPerson = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
-export const ZModerationJobsInput = z.strictObject({ query: z.string().max(200).optional(), page: z.int().min(1).default(1) });
+const ZJobStatus = z.enum(["DRAFT", "OPEN", "HIRED", "CLOSED", "EXPIRED", "REMOVED"]);
+
+export const ZModerationJobsInput = z.strictObject({
+  query: z.string().max(200).optional(),
+  status: ZJobStatus.nullable().optional(),
+  client: z.string().max(200).optional(),
+  page: z.int().min(1).default(1),
+});
 export const ZModerationJobs = z.object({
   rows: z.array(
     z.object({
       id: z.string(),
       title: z.string(),
+      status: ZJobStatus,
       client: ZPerson,
       publishedAt: z.date().nullable(),
       proposalCount: z.number().int(),

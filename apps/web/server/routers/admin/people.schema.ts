@@ -58,3 +58,5 @@ export const ZRisingTalentAward = z.object({
 export const ZSuspensionChange = z.object({ userId: z.string(), suspendedAt: z.date().nullable(), suspendedReason: z.string().nullable() });
 
 export const ZEndedSessions = z.object({ userId: z.string(), sessionVersion: z.number().int() });
+
+export const ZCreatedAdmin = z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.literal("ADMIN"), createdAt: z.date() });

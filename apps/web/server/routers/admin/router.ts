@@ -12,6 +12,7 @@ import { listFlaggedMessagesProcedure } from "./list-flagged-messages";
 import { listJobRunsProcedure } from "./list-job-runs";
 import { listLedgerTransfersProcedure } from "./list-ledger-transfers";
 import { listModerationJobsProcedure } from "./list-moderation-jobs";
+import { createAdminProcedure } from "./create-admin";
 import { listSettingsProcedure } from "./list-settings";
 import { listUsersProcedure } from "./list-users";
 import { previewSettingImpactProcedure } from "./preview-setting-impact";
@@ -41,6 +42,7 @@ export const adminRouter = router({
     suspend: suspendUserProcedure,
     endSessions: endSessionsProcedure,
     unsuspend: unsuspendUserProcedure,
+    createAdmin: createAdminProcedure,
   }),
   moderation: router({
     jobs: listModerationJobsProcedure,

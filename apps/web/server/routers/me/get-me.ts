@@ -8,6 +8,8 @@ export const ZMe = z.object({
   name: z.string(),
   role: z.enum(["CLIENT", "FREELANCER", "ADMIN"]),
   createdAt: z.date(),
+  /** The marketplace time of this answer (economy.md §0.7): the page counts ages from it, not from the browser's clock. */
+  now: z.date(),
 });
 
-export const getMeProcedure = protectedProcedure.output(ZMe).query(({ ctx }) => getMe(ctx.prisma, ctx.user.id));
+export const getMeProcedure = protectedProcedure.output(ZMe).query(({ ctx }) => getMe(ctx.prisma, ctx.user.id, ctx.now()));

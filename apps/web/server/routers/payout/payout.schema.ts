@@ -8,10 +8,12 @@ const ZWithdrawalStatus = z.enum(["PROCESSING", "SENT", "FAILED"]);
 export const ZPayoutsOverview = z.object({
   availableMinor: z.bigint(),
   withdrawalMinimumMinor: z.bigint(),
+  minimumNetMinor: z.bigint(),
+  autoWithdrawalMaxAgeDays: z.number().int(),
   autoThresholdMinimumMinor: z.bigint(),
   waitingDays: z.number().int(),
   feesByKind: z.array(z.object({ kind: z.string(), feeMinor: z.bigint() })),
-  methods: z.array(z.object({ id: z.string(), kind: ZKind, label: z.string(), usableFrom: z.date(), usable: z.boolean(), feeMinor: z.bigint() })),
+  methods: z.array(z.object({ id: z.string(), kind: ZKind, label: z.string(), usableFrom: z.date(), usable: z.boolean(), feeMinor: z.bigint(), smallestMinor: z.bigint() })),
   auto: z.object({ schedule: ZSchedule, thresholdMinor: z.bigint(), payoutMethodId: z.string(), nextRunAt: z.date() }).nullable(),
   withdrawals: z.array(
     z.object({

@@ -1,6 +1,7 @@
 import { router } from "../../trpc";
 import { declineProposalProcedure } from "./decline-proposal";
 import { feePreviewProcedure } from "./fee-preview";
+import { interviewProposalProcedure } from "./interview-proposal";
 import { listMyProposalsProcedure } from "./list-my-proposals";
 import { markProposalViewedProcedure } from "./mark-proposal-viewed";
 import { shortlistProposalProcedure } from "./shortlist-proposal";
@@ -14,5 +15,6 @@ export const proposalRouter = router({
   listMine: listMyProposalsProcedure,
   markViewed: markProposalViewedProcedure,
   shortlist: shortlistProposalProcedure,
+  interview: interviewProposalProcedure,
   decline: declineProposalProcedure,
 });

@@ -66,3 +66,24 @@ export const jobNote = (job: { title: string }) => `Job "${job.title}"`;
 /** A boosted proposal the client touches before the auction settles keeps its boost (economy.md §2.3). */
 export const interactionUpdate = (proposal: { boostConnects: number; boostSettledAt: Date | null; clientInteractedAt: Date | null }, now: Date) =>
   proposal.boostConnects > 0 && proposal.boostSettledAt === null && proposal.clientInteractedAt === null ? { clientInteractedAt: now } : {};
+
+/** Proposals that writing to the proposer, or inviting them to interview, moves to interviewing (economy.md §3.1). */
+const BEFORE_INTERVIEW: ProposalStatus[] = ["SUBMITTED", "VIEWED", "SHORTLISTED"];
+
+/**
+ * The client starts an interview with a proposer (economy.md §3.1): a proposal still before it
+ * moves to interviewing (and counts as viewed); one already interviewing, or ended, stays as it is.
+ * The proposal must be locked (lockProposal). Counts as activity on the job. Returns the status.
+ */
+export async function startInterview(
+  tx: Tx,
+  proposal: { id: string; jobId: string; status: ProposalStatus; viewedAt: Date | null; boostConnects: number; boostSettledAt: Date | null; clientInteractedAt: Date | null },
+  now: Date,
+): Promise<{ status: ProposalStatus; viewedAt: Date | null }> {
+  if (!BEFORE_INTERVIEW.includes(proposal.status)) return { status: proposal.status, viewedAt: proposal.viewedAt };
+  const status = nextProposalStatus(proposal.status, "interview");
+  const viewedAt = proposal.viewedAt ?? now;
+  await tx.proposal.update({ where: { id: proposal.id }, data: { status, viewedAt, ...interactionUpdate(proposal, now) } });
+  await tx.job.update({ where: { id: proposal.jobId }, data: { lastActivityAt: now } });
+  return { status, viewedAt };
+}

@@ -6,6 +6,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import type { ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { lockProposal, startInterview } from "../jobs/shared";
 import { hasStartedContract, threadFor, warningFor, type ScamWarning } from "./thread";
 
 /** What the sender types; who acts and when come with the call (ActorCall). */
@@ -45,6 +46,11 @@ export async function sendMessage(prisma: PrismaClient, input: SendMessageInput 
         const hasContract = await hasStartedContract(tx, thread);
         const flags = scanMessage(body, { hasContract, patterns: settings.scamShieldPatterns }).map((match) => match.patternId);
         const recipientId = thread.clientId === actorId ? thread.freelancerId : thread.clientId;
+        // A client writing to a proposer starts an interview (economy.md §3.1, counted in the connects ROI, §8).
+        if (thread.proposalId && actorId === thread.clientId) {
+          const { proposal } = await lockProposal(tx, thread.proposalId, { id: actorId, as: "client" });
+          await startInterview(tx, proposal, now);
+        }
         const message = await tx.message.create({
           data: { proposalId: thread.proposalId, contractId: thread.contractId, senderId: actorId, recipientId, body, flags, createdAt: now },
         });
