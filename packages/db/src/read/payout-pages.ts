@@ -1,6 +1,7 @@
-import { accountKey, addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal, startOfUtcWeek } from "@fairlance/rules";
+import { accountKey, addDays, payoutMethodFee, planManualWithdrawal, startOfUtcWeek } from "@fairlance/rules";
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind, WithdrawalStatus } from "../client";
 import { DomainError } from "../errors";
+import { autoWithdrawalOutlook } from "../services/payouts/auto-withdrawal-plan";
 import { toRuleKind } from "../services/payouts/freelancer";
 import { getEarnings } from "./earnings";
 import { loadSettings } from "../settings/load-settings";
@@ -13,7 +14,10 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
   const { settings } = await loadSettings(db, now);
   const [methods, auto, withdrawals, availableMinor] = await Promise.all([
     db.payoutMethod.findMany({ where: { userId: freelancerId }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, label: true, usableFrom: true, createdAt: true } }),
-    db.autoWithdrawalSetting.findUnique({ where: { userId: freelancerId }, select: { schedule: true, thresholdMinor: true, payoutMethodId: true } }),
+    db.autoWithdrawalSetting.findUnique({
+      where: { userId: freelancerId },
+      select: { schedule: true, thresholdMinor: true, payoutMethodId: true, lastRunOn: true, updatedAt: true },
+    }),
     db.withdrawal.findMany({
       where: { userId: freelancerId },
       orderBy: { createdAt: "desc" },
@@ -22,6 +26,9 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
     }),
     balanceOf(db, accountKey({ kind: "freelancer_available", userId: freelancerId })),
   ]);
+  // The runner's own next run (nextAutoWithdrawalRun) and what it would send with today's balance.
+  const autoMethod = auto ? methods.find((m) => m.id === auto.payoutMethodId) : undefined;
+  const outlook = auto && autoMethod ? await autoWithdrawalOutlook(db, { userId: freelancerId, setting: auto, methodKind: autoMethod.kind, availableMinor, now, settings }) : null;
   const fees = (Object.keys(settings.payoutMethodFeesMinor) as (keyof typeof settings.payoutMethodFeesMinor)[]).map((kind) => ({ kind, feeMinor: settings.payoutMethodFeesMinor[kind] }));
   return {
     availableMinor,
@@ -37,12 +44,13 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
       usable: now.getTime() >= m.usableFrom.getTime(),
       feeMinor: payoutMethodFee(toRuleKind(m.kind), settings),
     })),
-    auto: auto
+    auto: auto && outlook
       ? {
           schedule: auto.schedule as AutoWithdrawalSchedule,
           thresholdMinor: auto.thresholdMinor,
           payoutMethodId: auto.payoutMethodId,
-          nextRunAt: nextAutoWithdrawalDate(auto.schedule.toLowerCase() as Lowercase<AutoWithdrawalSchedule>, now),
+          nextRunAt: outlook.runAt,
+          nextRun: outlook,
         }
       : null,
     withdrawals: withdrawals.map((w) => ({
