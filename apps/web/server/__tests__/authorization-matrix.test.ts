@@ -407,7 +407,7 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c) => c.earnings.get(),
     check: (earnings, { who }) => {
       if (who === "freelancer") expect(earnings.balances.availableMinor).toBeGreaterThan(0n);
-      else expect(earnings.history).toEqual([]);
+      else expect(earnings.history.events).toEqual([]);
     },
   }),
   "earnings.billings": procedure({
