@@ -107,7 +107,7 @@ export function BillingHistory() {
           <EmptyState title="Nothing charged yet">Funding a milestone, an hourly invoice or a bonus appears here with its purpose.</EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
+            <table className="w-full text-left text-sm" data-testid="billing-charges">
               <caption className="sr-only">Every card charge and refund, newest first</caption>
               <thead className="text-xs uppercase text-slate-500">
                 <tr>

@@ -17,7 +17,7 @@ export function HourlyPanel({ contract }: { contract: ContractView }) {
           <details className="text-sm" open={contract.status === "OFFERED"}>
             <summary className="cursor-pointer text-brand-700">What you receive for a full week ({contract.weeklyLimitHours} hours)</summary>
             <div className="mt-2 space-y-1">
-              <FeePreview preview={contract.hourlyWeekPreview} securityPeriodDays={contract.securityPeriodDays} />
+              <FeePreview preview={contract.hourlyWeekPreview} securityPeriodDays={contract.securityPeriodDays} testId="hourly-week-preview" />
               <p className="text-slate-600">A week with fewer hours bills less; each week is billed after the ones before it.</p>
             </div>
           </details>
