@@ -5,7 +5,7 @@ import { SandboxGateway } from "../gateway/sandbox";
 import { addPayoutMethod } from "../services/payouts/add-payout-method";
 import { clearPending } from "../services/payouts/clear-pending";
 import { withdraw } from "../services/payouts/withdraw";
-import { loadEarningsHistory, ZERO_STATES, type StateAmounts } from "./earnings-history";
+import { buildEarningsHistory, loadEarningsHistory, ZERO_STATES, type StateAmounts } from "./earnings-history";
 import { getEarningsPage } from "./payout-pages";
 
 let db: TestDatabase;
@@ -94,5 +94,25 @@ describe("the earnings history", () => {
     expect(history.events).toHaveLength(2);
     expect(history.opening.pendingMinor).toBe(16_000n);
     expect(sum([history.opening, ...history.events.map((e) => e.change)])).toEqual(history.closing);
+  });
+});
+
+describe("buildEarningsHistory", () => {
+  it("keeps a payment whose fee took all of it (no transfer moved) as a payment that changes no state", () => {
+    const at = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
+    const payment = (id: string, gross: bigint, net: bigint, releasedAt: Date) => ({
+      id, kind: "MILESTONE" as const, contractId: "c1", milestoneId: id, hourlyWeekId: null, grossMinor: gross, feeMinor: gross - net, netMinor: net,
+      priorBilledMinor: 0n, feeBands: [], releasedAt, contract: { feeSchedule: { json: { model: "flat", rateBps: 10_000 } } },
+    });
+    const history = buildEarningsHistory({
+      accounts: { pending: "P", available: "A", withdrawing: "W" },
+      transfers: [{ id: 1n, idempotencyKey: "k1#0", createdAt: at(2), kind: "escrow_release", memo: "m", amountMinor: 500n, debitAccountId: "E", creditAccountId: "P", contractId: "c1", milestoneId: "m2" }],
+      payments: [payment("m1", 1_000n, 0n, at(1)), payment("m2", 1_000n, 500n, at(2))],
+    });
+    expect(history.events.map((e) => [e.kind, e.payment?.grossMinor, e.change.pendingMinor, e.balance.pendingMinor])).toEqual([
+      ["payment", 1_000n, 500n, 500n],
+      ["payment", 1_000n, 0n, 0n],
+    ]);
+    expect(history.totals).toMatchObject({ grossMinor: 2_000n, feeMinor: 1_500n, netMinor: 500n });
   });
 });

@@ -143,8 +143,29 @@ export function buildEarningsHistory(input: {
   let balance = ZERO_STATES;
   const totals = { grossMinor: 0n, feeMinor: 0n, netMinor: 0n, payoutFeesMinor: 0n, connectsMinor: 0n };
   const events: EarningsEvent[] = [];
+  const paymentView = (payment: PaymentRow) => ({
+    paymentId: payment.id,
+    kind: payment.kind,
+    hourlyWeekId: payment.hourlyWeekId,
+    grossMinor: payment.grossMinor,
+    feeMinor: payment.feeMinor,
+    netMinor: payment.netMinor,
+    bands: bandsOf(payment),
+  });
+  // A payment whose fee took all of it moved nothing to Pending (no transfer of $0): it is still a payment.
+  const zeroNet = unmatched.filter((p) => p.netMinor === 0n && p.grossMinor > 0n);
+  const flushZeroNetBefore = (at: Date | null) => {
+    while (zeroNet.length > 0 && (at === null || zeroNet[0]!.releasedAt.getTime() <= at.getTime())) {
+      const payment = zeroNet.shift()!;
+      unmatched.splice(unmatched.indexOf(payment), 1);
+      totals.grossMinor += payment.grossMinor;
+      totals.feeMinor += payment.feeMinor;
+      events.push({ id: `payment:${payment.id}`, at: payment.releasedAt, kind: "payment", memo: "Payment, all of it service fee", contractId: payment.contractId, milestoneId: payment.milestoneId, payment: paymentView(payment), withdrawal: null, change: ZERO_STATES, balance });
+    }
+  };
   for (const [id, transfers] of groups) {
     const first = transfers[0]!;
+    flushZeroNetBefore(first.createdAt);
     const kinds = new Set(transfers.map((t) => t.kind));
     const change = transfers.map(effect).reduce(add, ZERO_STATES);
     balance = add(balance, change);
@@ -175,14 +196,13 @@ export function buildEarningsHistory(input: {
       memo: first.memo,
       contractId: first.contractId,
       milestoneId: first.milestoneId,
-      payment: payment
-        ? { paymentId: payment.id, kind: payment.kind, hourlyWeekId: payment.hourlyWeekId, grossMinor: payment.grossMinor, feeMinor: payment.feeMinor, netMinor: payment.netMinor, bands: bandsOf(payment) }
-        : null,
+      payment: payment ? paymentView(payment) : null,
       withdrawal,
       change,
       balance,
     });
   }
+  flushZeroNetBefore(null);
   const limit = input.limit ?? 100;
   const shown = events.slice(-limit);
   const oldest = shown[0];
