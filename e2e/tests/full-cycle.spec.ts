@@ -62,17 +62,26 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
 
   await client.page.reload();
   await client.page.getByRole("button", { name: "Approve and pay" }).click();
-  await expect(client.page.getByTestId("fee-preview-net")).toHaveText("$850.00");
+  // The client sees what they paid, and nothing of the freelancer's fee (economy.md §3.5).
+  const approveDialog = client.page.getByRole("group", { name: `Approve "${title}"` });
+  await expect(approveDialog).toContainText("You paid in total$1,030.00");
+  await expect(client.page.getByTestId("fee-preview")).toHaveCount(0);
   await client.page.getByRole("button", { name: "Approve and release $1,000.00" }).click();
   await expect(client.page.getByText(`Approved "${title}": $850.00 goes to the freelancer.`)).toBeVisible();
   await client.page.goto("/billing");
-  await expect(client.page.getByRole("row").filter({ hasText: title })).toContainText("$1,030.00");
+  await expect(client.page.getByTestId("billing-charges").getByRole("row").filter({ hasText: title })).toContainText("$1,030.00");
+  // Where the money is: $1,030 charged = $1,000 paid to the freelancer + $30 client fee, nothing in escrow.
+  await expect(client.page.getByTestId("billing-statement").locator("tfoot")).toContainText("$1,030.00$0.00$0.00$1,000.00$30.00");
 
   // Pending for the security period, with the date it becomes available.
   await page.goto("/earnings");
   await expect(stat(page, "Pending")).toHaveText("$850.00");
   await expect(page.getByTestId("pending-item")).toContainText(`$850.00 from ${title} is pending: available on`);
-  await expect(page.getByRole("row").filter({ hasText: "Service fee" }).first()).toContainText("-$150.00");
+  const paid = page.getByTestId("earnings-history").locator('tr[data-kind="payment"]').first();
+  await expect(paid).toContainText("Gross (what the client paid for the work)$1,000.00");
+  await expect(paid).toContainText("Service fee 20% of $500.00−$100.00");
+  await expect(paid).toContainText("Service fee 10% of $500.00−$50.00");
+  await expect(paid).toContainText("Net, into Pending$850.00");
 
   // A payout method waits 3 days; add it now.
   await page.goto("/payouts");

@@ -39,7 +39,7 @@ export function ConnectsPage() {
         <MembershipCard membership={data.membership} />
       </div>
       <ConnectsRoiCard />
-      <ConnectsHistory history={data.history} />
+      <ConnectsHistory history={data.history} balance={data.balance} reconciles={data.reconciles} />
     </div>
   );
 }

@@ -8,7 +8,6 @@ import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatMoney, readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
-import { FeePreview } from "./fee-preview";
 import { formatRate } from "./format";
 import { MoneyRows } from "./money-rows";
 import type { ContractView } from "./types";
@@ -44,7 +43,7 @@ export function BonusForm({ contract }: { contract: ContractView }) {
         <ErrorAlert error={quote.error} />
         {confirming && ready && quote.data ? (
           <ConfirmPanel title="Pay this bonus" confirmLabel={`Pay ${formatMoney(quote.data.clientFee.totalMinor)}`} onConfirm={() => pay.mutate({ idempotencyKey: key, contractId: contract.id, amountMinor: quote.data.clientFee.amountMinor })} onCancel={() => setConfirming(false)} pending={pay.isPending}>
-            <FeePreview preview={quote.data.freelancerReceives} securityPeriodDays={contract.securityPeriodDays} who={`${contract.freelancer.name} receives`} />
+            <p>{formatMoney(quote.data.clientFee.totalMinor)} is charged to your card; {contract.freelancer.name} is paid the bonus of {formatMoney(quote.data.clientFee.amountMinor)}.</p>
           </ConfirmPanel>
         ) : (
           <Button type="button" variant="secondary" disabled={!ready} onClick={() => setConfirming(true)}>Review bonus</Button>

@@ -1,5 +1,6 @@
 import { Money } from "@/components/money";
 import { Card } from "@/components/ui";
+import { FeePreview } from "./fee-preview";
 import { HourlyWeeks } from "./hourly-weeks";
 import { LogTimeForm } from "./log-time-form";
 import type { ContractView } from "./types";
@@ -12,6 +13,15 @@ export function HourlyPanel({ contract }: { contract: ContractView }) {
           {contract.hourlyRateMinor !== null && <><Money minor={contract.hourlyRateMinor} /> per hour, </>}
           up to {contract.weeklyLimitHours} hours a week. Each week (Monday–Sunday UTC) is invoiced on Monday; the client can dispute until Friday.
         </p>
+        {contract.hourlyWeekPreview && (
+          <details className="text-sm" open={contract.status === "OFFERED"}>
+            <summary className="cursor-pointer text-brand-700">What you receive for a full week ({contract.weeklyLimitHours} hours)</summary>
+            <div className="mt-2 space-y-1">
+              <FeePreview preview={contract.hourlyWeekPreview} securityPeriodDays={contract.securityPeriodDays} testId="hourly-week-preview" />
+              <p className="text-slate-600">A week with fewer hours bills less; each week is billed after the ones before it.</p>
+            </div>
+          </details>
+        )}
         {contract.viewerRole === "FREELANCER" && contract.status === "ACTIVE" && contract.currentWeek && <LogTimeForm contract={contract} />}
         <HourlyWeeks contract={contract} />
       </div>

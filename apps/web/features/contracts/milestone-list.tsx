@@ -3,7 +3,7 @@
 import { Money } from "@/components/money";
 import { Card, EmptyState } from "@/components/ui";
 import { formatDate } from "@/lib/format";
-import { FeePreview } from "./fee-preview";
+import { FeePlanPreview, FeePreview } from "./fee-preview";
 import { MILESTONE_STATUS_LABEL } from "./format";
 import { FundMilestone } from "./fund-milestone";
 import { ReviewMilestone } from "./review-milestone";
@@ -36,7 +36,7 @@ function Actions({ m, contract }: { m: MilestoneView; contract: ContractView }) 
   if (m.feePreview && m.status !== "SUBMITTED") {
     return (
       <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700">What you receive for this milestone</summary>
+        <summary className="cursor-pointer text-brand-700">What you receive for this milestone{m.feePreview.priorBilledMinor > contract.priorBilledMinor && " (after the milestones before it)"}</summary>
         <div className="mt-2"><FeePreview preview={m.feePreview} securityPeriodDays={contract.securityPeriodDays} /></div>
       </details>
     );
@@ -47,6 +47,7 @@ function Actions({ m, contract }: { m: MilestoneView; contract: ContractView }) 
 export function MilestoneList({ contract }: { contract: ContractView }) {
   return (
     <Card title="Milestones">
+      {contract.feePlan && <div className="mb-4"><FeePlanPreview plan={contract.feePlan} securityPeriodDays={contract.securityPeriodDays} /></div>}
       {contract.milestones.length === 0 ? (
         <EmptyState title="No milestones">The client adds milestones; each is funded into escrow before work on it starts.</EmptyState>
       ) : (

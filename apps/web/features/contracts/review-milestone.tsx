@@ -8,7 +8,6 @@ import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
-import { FeePreview } from "./fee-preview";
 import { MoneyRows } from "./money-rows";
 import type { ContractView, MilestoneView } from "./types";
 import { useNotice } from "./notice";
@@ -16,7 +15,7 @@ import { useAfterSuccess } from "./use-after-success";
 
 type Step = null | "approve" | "changes" | "refund";
 
-/** The client approves (stating what the freelancer receives), requests changes, or takes the escrow back. */
+/** The client approves (stating what they paid and what is released; the freelancer's fee is theirs), requests changes, or takes the escrow back. */
 export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneView; contract: ContractView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
@@ -40,10 +39,16 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
           <Button type="button" variant="ghost" onClick={() => setStep("refund")}>Refund escrow</Button>
         </div>
       )}
-      {step === "approve" && milestone.feePreview && (
+      {step === "approve" && (
         <ConfirmPanel title={`Approve "${milestone.title}"`} confirmLabel={`Approve and release ${formatMoney(milestone.amountMinor)}`} onConfirm={() => approve.mutate(ids)} onCancel={() => setStep(null)} pending={pending}>
-          <p className="mb-2">The escrow is released to {contract.freelancer.name}. After the service fee they receive:</p>
-          <FeePreview preview={milestone.feePreview} securityPeriodDays={contract.securityPeriodDays} who={`${contract.freelancer.name} receives`} />
+          <MoneyRows
+            rows={[
+              { label: "Milestone (in escrow)", minor: milestone.amountMinor },
+              { label: "Client fee (paid when you funded it)", minor: milestone.clientFeeMinor },
+              { label: "You paid in total", minor: milestone.amountMinor + milestone.clientFeeMinor, strong: true },
+            ]}
+          />
+          <p className="mt-2">Approving releases <strong>{formatMoney(milestone.amountMinor)}</strong> to {contract.freelancer.name}. Nothing more is charged to you.</p>
         </ConfirmPanel>
       )}
       {step === "changes" && (

@@ -2,6 +2,7 @@ import { Money } from "@/components/money";
 import { Stat } from "@/components/ui";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { formatDate, formatDay, formatLastDay } from "@/lib/format";
+import { formatMoney } from "@/lib/money";
 
 type Earnings = RouterOutputs["earnings"]["get"];
 
@@ -16,7 +17,7 @@ export function Balances({ earnings }: { earnings: Earnings }) {
         <Stat label="In review" value={<Money minor={b.inReviewMinor} />} hint="Hourly, client can dispute" />
         <Stat label="Pending" value={<Money minor={b.pendingMinor} />} hint={nextPending ? `Next available ${formatDate(nextPending.availableAt)}` : "Security period"} />
         <Stat label="Available" value={<Money minor={b.availableMinor} />} hint="Ready to withdraw" />
-        <Stat label="Withdrawn" value={<Money minor={b.withdrawnMinor} />} hint={b.withdrawingMinor > 0n ? "Some still on its way" : "Sent to you"} />
+        <Stat label="Withdrawn" value={<Money minor={b.withdrawnMinor} />} hint={b.withdrawingMinor > 0n ? `${formatMoney(b.withdrawingMinor)} more on its way` : "Sent to you"} />
       </dl>
       <ul className="space-y-1 text-sm" aria-label="When each amount moves">
         {earnings.escrow.map((m) => (

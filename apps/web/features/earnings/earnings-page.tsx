@@ -33,7 +33,7 @@ export function EarningsPage() {
         </Card>
       </div>
       <Card title="Transaction history">
-        {earnings.isPending ? <Skeleton className="h-40 w-full" /> : earnings.isError ? <ErrorAlert error={earnings.error} /> : <TransactionHistory rows={earnings.data.history} />}
+        {earnings.isPending ? <Skeleton className="h-40 w-full" /> : earnings.isError ? <ErrorAlert error={earnings.error} /> : <TransactionHistory earnings={earnings.data} />}
       </Card>
     </div>
   );

@@ -14,6 +14,34 @@ import { useTRPC } from "@/trpc/client";
 import { SCHEDULE_LABEL } from "./labels";
 
 type Overview = RouterOutputs["payout"]["overview"];
+type NextRun = NonNullable<Overview["auto"]>["nextRun"];
+
+const NOT_SENT: Record<NextRun["wouldSend"]["reason"], string> = {
+  threshold_met: "",
+  aged_balance: "",
+  below_threshold: "nothing would be sent: Available is below your threshold",
+  nothing_available: "nothing would be sent: nothing is available",
+  not_above_fee: "nothing would be sent: the amount does not exceed the method's fee",
+  net_below_minimum: "nothing would be sent: what the method would pay after its fee is below the smallest useful payout",
+};
+
+/** The runner's next run (the same function decides both) and what it would send with today's Available balance. */
+export function NextAutoRun({ nextRun }: { nextRun: NextRun }) {
+  const send = nextRun.wouldSend;
+  return (
+    <p className="text-sm" data-testid="auto-next-run">
+      Next run: <strong>{formatDate(nextRun.runAt)}</strong> at 00:00 UTC{nextRun.due && " (due: it runs within minutes)"}. With today&apos;s balance,{" "}
+      {send.payout ? (
+        <>
+          it would send <Money minor={send.amountMinor} />
+          {send.reason === "aged_balance" && " (money available for more than 180 days)"}: <Money minor={send.feeMinor} /> method fee, you receive <Money minor={send.netMinor} />.
+        </>
+      ) : (
+        <>{NOT_SENT[send.reason]} (threshold <Money minor={send.thresholdMinor} />).</>
+      )}
+    </p>
+  );
+}
 type Schedule = "WEEKLY" | "TWICE_MONTHLY" | "MONTHLY" | "QUARTERLY";
 
 /** The automatic schedule: the whole Available balance on each run day, only when it reaches the threshold (at least the minimum). */
@@ -36,7 +64,12 @@ export function AutoWithdrawalForm({ overview }: { overview: Overview }) {
   };
   return (
     <form onSubmit={submit} className="space-y-3">
-      {overview.auto && <p className="text-sm">Next run: <strong>{formatDate(overview.auto.nextRunAt)}</strong> ({SCHEDULE_LABEL[overview.auto.schedule]}).</p>}
+      {overview.auto && (
+        <div className="space-y-1">
+          <p className="text-sm">{SCHEDULE_LABEL[overview.auto.schedule]}, threshold <Money minor={overview.auto.thresholdMinor} />.</p>
+          <NextAutoRun nextRun={overview.auto.nextRun} />
+        </div>
+      )}
       <div className="space-y-1">
         <label htmlFor="auto-schedule" className="block text-sm font-medium">Schedule</label>
         <select id="auto-schedule" value={schedule} onChange={(e) => setSchedule(e.target.value as Schedule | "OFF")} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
@@ -54,7 +87,17 @@ export function AutoWithdrawalForm({ overview }: { overview: Overview }) {
       <Button type="submit" variant="secondary" disabled={save.isPending}>Save schedule</Button>
       <div aria-live="polite">
         <ErrorAlert error={save.error} />
-        {save.isSuccess && <Alert tone="success">{save.data ? <>Saved: paid out when Available reaches <Money minor={save.data.thresholdMinor} />.</> : "Automatic withdrawals are off."}</Alert>}
+        {save.isSuccess && (
+          <Alert tone="success">
+            {save.data ? (
+              <>
+                Saved: paid out when Available reaches <Money minor={save.data.thresholdMinor} />. <NextAutoRun nextRun={save.data.nextRun} />
+              </>
+            ) : (
+              "Automatic withdrawals are off."
+            )}
+          </Alert>
+        )}
       </div>
     </form>
   );

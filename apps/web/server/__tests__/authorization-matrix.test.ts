@@ -288,6 +288,11 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c) => c.billing.history(),
     check: (lines, { who, m }) => onlyOwn(m, who, "charge", ids(lines.filter((line) => line.kind === "charge"))),
   }),
+  "billing.statement": procedure({
+    allowed: CLIENTS,
+    call: (c) => c.billing.statement(),
+    check: (statement, { who, m }) => shows(statement.events.flatMap((e) => (e.contractId ? [e.contractId] : [])), m.contractId, who, CLIENT_OWNS),
+  }),
 
   // Contracts
   "contract.list": procedure({ allowed: MEMBERS, call: (c) => c.contract.list(), check: (list, { who, m }) => shows(ids(list), m.contractId, who, PARTIES) }),
@@ -481,7 +486,7 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c) => c.earnings.get(),
     check: (earnings, { who }) => {
       if (who === "freelancer") expect(earnings.balances.availableMinor).toBeGreaterThan(0n);
-      else expect(earnings.history).toEqual([]);
+      else expect(earnings.history.events).toEqual([]);
     },
   }),
   "earnings.billings": procedure({

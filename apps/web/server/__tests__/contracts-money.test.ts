@@ -94,7 +94,8 @@ describe("a milestone from funding to payment, then earnings and a withdrawal", 
     const earnings = await as(freelancer).earnings.get();
     expect(earnings.balances.pendingMinor).toBe(85_000n);
     expect(earnings.pending).toEqual([expect.objectContaining({ netMinor: 85_000n, availableAt: days(5) })]);
-    expect(earnings.history.map((line) => line.amountMinor)).toEqual(expect.arrayContaining([85_000n, -15_000n]));
+    expect(earnings.history.events).toEqual([expect.objectContaining({ kind: "payment", payment: expect.objectContaining({ grossMinor: 100_000n, feeMinor: 15_000n, netMinor: 85_000n }) })]);
+    expect(earnings.history.closing.pendingMinor).toBe(earnings.balances.pendingMinor);
     expect((await as(otherFreelancer).earnings.get()).balances.pendingMinor).toBe(0n);
     expect(await as(freelancer).earnings.billings()).toEqual([expect.objectContaining({ clientId: client.id, billedMinor: 100_000n, remainingToNextMinor: 900_000n })]);
     const weeks = await as(freelancer).earnings.byWeek();

@@ -81,3 +81,43 @@ describe("billing.history", () => {
     await expect(callerAt(db.prisma, other).billing.history()).resolves.toEqual([]);
   });
 });
+
+describe("billing.statement", () => {
+  it("adds up, event by event, to what the client was charged, refunded, holds in escrow, paid and spent in fees", async () => {
+    const freelancerUser = await makeUser(db.prisma, "FREELANCER");
+    const client = await makeVerifiedClient(db.prisma, { now: T0 });
+    const caller = callerAt(db.prisma, client);
+    const offer = await caller.contract.offer({
+      idempotencyKey: key(),
+      freelancerId: freelancerUser.id,
+      title: "Shop",
+      terms: { type: "FIXED", milestones: [{ title: "Design", amountMinor: 30_000n }, { title: "Build", amountMinor: 90_000n }, { title: "Launch", amountMinor: 10_000n }] },
+    });
+    await callerAt(db.prisma, freelancerUser).contract.accept({ idempotencyKey: key(), contractId: offer.contractId });
+    const [design, build, launch] = offer.milestoneIds as [string, string, string];
+    for (const milestoneId of [design, build, launch]) await caller.milestone.fund({ idempotencyKey: key(), milestoneId });
+    await caller.milestone.approve({ idempotencyKey: key(), milestoneId: design });
+    await caller.milestone.refund({ idempotencyKey: key(), milestoneId: launch });
+    await caller.contract.payBonus({ idempotencyKey: key(), contractId: offer.contractId, amountMinor: 5_000n });
+
+    const statement = await caller.billing.statement();
+    expect(statement.reconciles).toBe(true);
+    // Charged $300 + $900 + $100 + $50, each with 3%; $100 + $3 refunded; $900 in escrow; $300 + $50 paid; fees kept on the rest.
+    expect(statement.closing).toEqual({ chargedMinor: 139_050n, refundedMinor: 10_300n, inEscrowMinor: 90_000n, paidMinor: 35_000n, clientFeesMinor: 3_750n });
+    expect(statement.closing.chargedMinor - statement.closing.refundedMinor).toBe(statement.closing.inEscrowMinor + statement.closing.paidMinor + statement.closing.clientFeesMinor);
+    expect(statement.ledgerEscrowMinor).toBe(statement.closing.inEscrowMinor);
+    // The running amounts: each event is the one before plus its change; the newest is the summary.
+    const FIELDS = ["chargedMinor", "refundedMinor", "inEscrowMinor", "paidMinor", "clientFeesMinor"] as const;
+    const oldestFirst = [...statement.events].reverse();
+    for (const [index, event] of oldestFirst.entries()) {
+      const before = index === 0 ? undefined : oldestFirst[index - 1]!.balance;
+      for (const field of FIELDS) expect(event.balance[field]).toBe((before?.[field] ?? 0n) + event.change[field]);
+    }
+    expect(statement.events[0]!.balance).toEqual(statement.closing);
+    expect(statement.events.map((e) => e.kind).reverse()).toEqual(["funded", "funded", "funded", "released", "refunded", "bonus"]);
+    // The card lines say the same: what was charged and refunded.
+    const lines = await caller.billing.history();
+    expect(lines.filter((l) => l.kind === "charge").reduce((sum, l) => sum + l.amountMinor, 0n)).toBe(statement.closing.chargedMinor);
+    expect(-lines.filter((l) => l.kind === "refund").reduce((sum, l) => sum + l.amountMinor, 0n)).toBe(statement.closing.refundedMinor);
+  });
+});

@@ -1,9 +1,10 @@
-import { CONNECT_ENTRY_REASONS, connectBalance, connectBundles, lotsExpiringWithin, type ConnectBundle } from "@fairlance/rules";
+import { CONNECT_ENTRY_REASONS, connectBalance, connectBundles, isLotUsable, lotsExpiringWithin, type ConnectBundle } from "@fairlance/rules";
 import type { ConnectEntryKind, Db, MembershipStatus } from "../client";
 import { loadSettings } from "../settings/load-settings";
 import { openLots } from "../services/connects/balance";
 
 export interface ConnectsHistoryLine {
+  /** The entry's id; negative for a lot that has expired and whose entry the next expiry run writes. */
   id: bigint;
   kind: ConnectEntryKind;
   delta: number;
@@ -16,12 +17,19 @@ export interface ConnectsHistoryLine {
   /** For a purchase: what it cost then, and the price of one connect then (never re-priced). */
   purchase: { priceMinor: bigint; connectPriceMinor: bigint; paidWith: string } | null;
   createdAt: Date;
+  /** The connects balance after this line (a running balance: the newest line's is the balance shown). */
+  balanceAfter: number;
+  /** False for an expiry that has happened but is not yet written in the connects ledger. */
+  recorded: boolean;
 }
 
 export interface ConnectsOverview {
   balance: number;
   lotsExpiringSoon: { lotId: string; connects: number; expiresAt: Date }[];
+  /** Newest first, with a running balance; the newest line's balance is `balance`. */
   history: ConnectsHistoryLine[];
+  /** The running balance of the history ends at `balance` (it always should: both are the connects ledger). */
+  reconciles: boolean;
   bundles: ConnectBundle[];
   membership: {
     /** NONE: never subscribed. CANCELLED: on until `activeUntil`, then it ends. */
@@ -72,15 +80,44 @@ export async function getConnectsOverview(db: Db, userId: string, now: Date): Pr
   );
   const runsUntil = membership && membership.status !== "LAPSED" && membership.currentPeriodEnd > now ? membership.currentPeriodEnd : null;
 
+  const recorded = entries.map(({ lot, ...entry }) => ({
+    ...entry,
+    label: labelOf(entry.reason),
+    jobTitle: entry.jobId ? (titles.get(entry.jobId) ?? null) : null,
+    purchase: entry.kind === "PURCHASE" && lot.purchaseId ? (purchases.get(lot.purchaseId) ?? null) : null,
+    recorded: true,
+  }));
+  // A lot past its expiry no longer counts in the balance (economy.md §2.2) even before the expiry
+  // run writes its entry: the history shows that expiry at its date, so it adds up to the balance.
+  const unrecorded = lots
+    .filter((lot) => !isLotUsable(lot, now))
+    .map((lot, index) => ({
+      id: -BigInt(index + 1),
+      kind: "EXPIRE" as const,
+      delta: -lot.remaining,
+      reason: "lot_expired",
+      label: labelOf("lot_expired"),
+      note: "Written in the ledger by the next expiry run",
+      jobId: null,
+      jobTitle: null,
+      purchase: null,
+      createdAt: lot.expiresAt,
+      recorded: false,
+    }));
+  const oldestFirst = [...recorded].reverse();
+  for (const line of unrecorded) {
+    const at = oldestFirst.findIndex((other) => other.createdAt.getTime() > line.createdAt.getTime());
+    oldestFirst.splice(at < 0 ? oldestFirst.length : at, 0, line);
+  }
+  let running = 0;
+  const history = oldestFirst.map((line) => ({ ...line, balanceAfter: (running += line.delta) })).reverse();
+  const balance = connectBalance(lots, now);
+
   return {
-    balance: connectBalance(lots, now),
+    balance,
     lotsExpiringSoon: lotsExpiringWithin(lots, now, EXPIRING_SOON_DAYS).map((lot) => ({ lotId: lot.id, connects: lot.remaining, expiresAt: lot.expiresAt })),
-    history: entries.map(({ lot, ...entry }) => ({
-      ...entry,
-      label: labelOf(entry.reason),
-      jobTitle: entry.jobId ? (titles.get(entry.jobId) ?? null) : null,
-      purchase: entry.kind === "PURCHASE" && lot.purchaseId ? (purchases.get(lot.purchaseId) ?? null) : null,
-    })),
+    history,
+    reconciles: running === balance,
     bundles: connectBundles(settings),
     membership: {
       status: membership?.status ?? "NONE",

@@ -1,6 +1,8 @@
 import {
   computeClientFee,
   isDisputeWindowOpen,
+  previewHourlyWeek,
+  previewPaymentSequence,
   previewServiceFee,
   startOfUtcDay,
   startOfUtcWeek,
@@ -26,17 +28,52 @@ export interface FeePreviewView {
 }
 
 export function feePreviewView(input: { priorBilledMinor: bigint; amountMinor: bigint; schedule: FeeSchedule }): FeePreviewView {
-  const preview = previewServiceFee(input);
+  return feePreviewFromService(previewServiceFee(input), input.priorBilledMinor);
+}
+
+function feePreviewFromService(preview: ReturnType<typeof previewServiceFee>, priorBilledMinor: bigint): FeePreviewView {
   return {
     grossMinor: preview.amountMinor,
     feeMinor: preview.feeMinor,
     netMinor: preview.netMinor,
     bands: preview.bands.map((band) => ({ rateBps: band.rateBps, partMinor: band.partMinor, feeMinor: band.feeMinor })),
-    priorBilledMinor: input.priorBilledMinor,
+    priorBilledMinor,
     currentRateBps: preview.after.current?.rateBps ?? null,
     nextRateBps: preview.after.next?.rateBps ?? null,
     remainingToNextMinor: preview.after.remainingToNextMinor,
   };
+}
+
+/** One line of a sequence preview as the page shows it (the same shape as a single preview). */
+function sequenceLineView(line: ReturnType<typeof previewPaymentSequence>["payments"][number]): FeePreviewView {
+  return {
+    grossMinor: line.amountMinor,
+    feeMinor: line.feeMinor,
+    netMinor: line.netMinor,
+    bands: line.bands.map((band) => ({ rateBps: band.rateBps, partMinor: band.partMinor, feeMinor: band.feeMinor })),
+    priorBilledMinor: line.priorBilledMinor,
+    currentRateBps: line.after.current?.rateBps ?? null,
+    nextRateBps: line.after.next?.rateBps ?? null,
+    remainingToNextMinor: line.after.remainingToNextMinor,
+  };
+}
+
+/**
+ * The freelancer's fee on the milestones still to be paid, previewed in order (economy.md §3.5):
+ * each after the lifetime billings with the client and the milestones before it, one total for
+ * the contract. Released in another order, the split between milestones changes.
+ */
+export interface FeePlanView {
+  milestoneCount: number;
+  grossMinor: bigint;
+  feeMinor: bigint;
+  netMinor: bigint;
+  bands: { rateBps: number; partMinor: bigint; feeMinor: bigint }[];
+  splitDependsOnOrder: boolean;
+  priorBilledMinor: bigint;
+  currentRateBps: number | null;
+  nextRateBps: number | null;
+  remainingToNextMinor: bigint | null;
 }
 
 async function billedBetween(db: Db, clientId: string, freelancerId: string): Promise<bigint> {
@@ -128,11 +165,38 @@ function nextAction(
 export async function getContractPage(db: Db, contractId: string, viewerId: string, now: Date) {
   const contract = await getContract(db, contractId, viewerId);
   const [priorBilledMinor, { settings }] = await Promise.all([billedBetween(db, contract.clientId, contract.freelancerId), loadSettings(db, now)]);
-  const milestones = contract.milestones.map((m) => ({
-    ...m,
-    fundQuote: m.status === "CREATED" ? computeClientFee({ amountMinor: m.amountMinor, rateBps: contract.clientFeeBps }) : null,
-    feePreview: OPEN.includes(m.status) ? feePreviewView({ priorBilledMinor, amountMinor: m.amountMinor, schedule: contract.feeSchedule }) : null,
-  }));
+  // The freelancer's fee is theirs to see: the client's view carries none of it (no band, no net).
+  const isFreelancer = contract.freelancerId === viewerId;
+  const open = contract.milestones.filter((m) => OPEN.includes(m.status)).sort((a, b) => a.position - b.position);
+  const sequence = previewPaymentSequence({ priorBilledMinor, amountsMinor: open.map((m) => m.amountMinor), schedule: contract.feeSchedule });
+  const lineOf = new Map(open.map((m, index) => [m.id, sequence.payments[index]!]));
+  const milestones = contract.milestones.map((m) => {
+    const line = lineOf.get(m.id);
+    return {
+      ...m,
+      fundQuote: m.status === "CREATED" ? computeClientFee({ amountMinor: m.amountMinor, rateBps: contract.clientFeeBps }) : null,
+      feePreview: isFreelancer && line ? sequenceLineView(line) : null,
+    };
+  });
+  const feePlan: FeePlanView | null =
+    isFreelancer && contract.type === "FIXED" && open.length > 0
+      ? {
+          milestoneCount: open.length,
+          grossMinor: sequence.grossMinor,
+          feeMinor: sequence.feeMinor,
+          netMinor: sequence.netMinor,
+          bands: sequence.bands.map((band) => ({ rateBps: band.rateBps, partMinor: band.partMinor, feeMinor: band.feeMinor })),
+          splitDependsOnOrder: sequence.splitDependsOnOrder,
+          priorBilledMinor,
+          currentRateBps: sequence.after.current?.rateBps ?? null,
+          nextRateBps: sequence.after.next?.rateBps ?? null,
+          remainingToNextMinor: sequence.after.remainingToNextMinor,
+        }
+      : null;
+  const hourlyWeekPreview =
+    isFreelancer && contract.type === "HOURLY" && contract.hourlyRateMinor !== null && contract.weeklyLimitHours !== null
+      ? feePreviewFromService(previewHourlyWeek({ priorBilledMinor, hourlyRateMinor: contract.hourlyRateMinor, weeklyLimitHours: contract.weeklyLimitHours, schedule: contract.feeSchedule }), priorBilledMinor)
+      : null;
   const weekStart = startOfUtcWeek(now);
   const thisWeek = contract.hourlyWeeks.find((w) => w.weekStart.getTime() === weekStart.getTime());
   const hourlyWeeks = contract.hourlyWeeks.map((w) => ({ ...w, disputable: w.status === "INVOICED" && isDisputeWindowOpen(w.weekStart, now) }));
@@ -144,6 +208,8 @@ export async function getContractPage(db: Db, contractId: string, viewerId: stri
     escrowMinor: contract.milestones.filter((m) => ESCROW.includes(m.status)).reduce((sum, m) => sum + m.amountMinor, 0n),
     viewerRole: contract.clientId === viewerId ? ("CLIENT" as const) : ("FREELANCER" as const),
     priorBilledMinor,
+    feePlan,
+    hourlyWeekPreview,
     securityPeriodDays: settings.securityPeriodDays,
     reviewWindowDays: settings.reviewWindowDays,
     milestoneMinimumMinor: settings.milestoneMinimumMinor,

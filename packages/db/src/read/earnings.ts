@@ -1,5 +1,6 @@
 import { accountKey } from "@fairlance/rules";
 import type { Db } from "../client";
+import { loadEarningsHistory, sameStates, type EarningsHistory } from "./earnings-history";
 
 export interface EarningsOverview {
   balances: {
@@ -16,8 +17,13 @@ export interface EarningsOverview {
   escrow: { milestoneId: string; title: string; contractTitle: string; amountMinor: bigint; status: string; reviewDeadline: Date | null }[];
   /** Hourly invoices the client can still dispute, with their release date. */
   inReview: { weekId: string; contractTitle: string; amountMinor: bigint; disputeDeadline: Date | null }[];
-  /** Every money line, newest first; the fee of each payment is a line of its own. */
-  history: { id: bigint; at: Date; kind: string; memo: string; amountMinor: bigint; contractId: string | null }[];
+  /**
+   * Every payment (gross, fee by band, net) and every change of state, newest first, with a
+   * running balance per state; its closing balances are the balances above.
+   */
+  history: EarningsHistory;
+  /** The history's closing balances equal the balances above (they always should: both come from the ledger). */
+  reconciles: boolean;
 }
 
 export async function getEarnings(db: Db, freelancerId: string): Promise<EarningsOverview> {
@@ -42,48 +48,22 @@ export async function getEarnings(db: Db, freelancerId: string): Promise<Earning
     db.withdrawal.aggregate({ where: { userId: freelancerId, status: "SENT" }, _sum: { netMinor: true } }),
   ]);
   const balance = (kind: Parameters<typeof key>[0]) => accounts.find((a) => a.key === key(kind))?.balanceMinor ?? 0n;
-  const accountIds = accounts.map((a) => a.id);
-  const sign = new Map(accountIds.map((id) => [id, true]));
-
-  const transfers = await db.ledgerTransfer.findMany({
-    where: {
-      OR: [
-        { debitAccountId: { in: accountIds } },
-        { creditAccountId: { in: accountIds } },
-        // The service fee leaves escrow for revenue: it is shown as its own line.
-        { kind: "service_fee", contractId: { in: await contractIds(db, freelancerId) } },
-      ],
-    },
-    orderBy: { id: "desc" },
-    take: 200,
-    select: { id: true, createdAt: true, kind: true, memo: true, amountMinor: true, contractId: true, creditAccountId: true, debitAccountId: true },
-  });
+  const history = await loadEarningsHistory(db, freelancerId);
+  const balances = {
+    inEscrowMinor: escrow.reduce((sum, m) => sum + m.amountMinor, 0n),
+    inReviewMinor: inReview.reduce((sum, w) => sum + w.amountMinor, 0n),
+    pendingMinor: balance("freelancer_pending"),
+    availableMinor: balance("freelancer_available"),
+    withdrawingMinor: balance("freelancer_payout_clearing"),
+    withdrawnMinor: withdrawn._sum.netMinor ?? 0n,
+  };
+  const reconciles = sameStates(history.closing, balances);
   return {
-    balances: {
-      inEscrowMinor: escrow.reduce((sum, m) => sum + m.amountMinor, 0n),
-      inReviewMinor: inReview.reduce((sum, w) => sum + w.amountMinor, 0n),
-      pendingMinor: balance("freelancer_pending"),
-      availableMinor: balance("freelancer_available"),
-      withdrawingMinor: balance("freelancer_payout_clearing"),
-      withdrawnMinor: withdrawn._sum.netMinor ?? 0n,
-    },
+    balances,
     pending: pending.map((p) => ({ paymentId: p.id, netMinor: p.netMinor, availableAt: p.availableAt, contractTitle: p.contract.title })),
     escrow: escrow.map((m) => ({ milestoneId: m.id, title: m.title, contractTitle: m.contract.title, amountMinor: m.amountMinor, status: m.status, reviewDeadline: m.reviewDeadline })),
     inReview: inReview.map((w) => ({ weekId: w.id, contractTitle: w.contract.title, amountMinor: w.amountMinor, disputeDeadline: w.disputeDeadline })),
-    history: transfers
-      // Moves between the freelancer's own accounts (pending → available) are shown once, as a plus.
-      .map((t) => ({
-        id: t.id,
-        at: t.createdAt,
-        kind: t.kind,
-        memo: t.memo,
-        amountMinor: t.kind === "service_fee" ? -t.amountMinor : sign.has(t.creditAccountId) && !sign.has(t.debitAccountId) ? t.amountMinor : sign.has(t.debitAccountId) && !sign.has(t.creditAccountId) ? -t.amountMinor : t.amountMinor,
-        contractId: t.contractId,
-      })),
+    history,
+    reconciles,
   };
-}
-
-async function contractIds(db: Db, freelancerId: string) {
-  const contracts = await db.contract.findMany({ where: { freelancerId }, select: { id: true } });
-  return contracts.map((c) => c.id);
 }

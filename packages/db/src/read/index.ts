@@ -14,6 +14,8 @@ export * from "./client-jobs";
 export * from "./connects-checkout";
 export * from "./connects-roi";
 export * from "./billing";
+export * from "./billing-statement";
+export * from "./earnings-history";
 export * from "./contract-pages";
 export * from "./payout-pages";
 export * from "./admin-settings";

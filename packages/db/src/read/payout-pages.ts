@@ -1,6 +1,7 @@
-import { accountKey, addDays, nextAutoWithdrawalDate, payoutMethodFee, planManualWithdrawal, smallestNet, smallestWithdrawal, startOfUtcWeek } from "@fairlance/rules";
+import { accountKey, addDays, payoutMethodFee, planManualWithdrawal, smallestNet, smallestWithdrawal, startOfUtcWeek } from "@fairlance/rules";
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind, WithdrawalStatus } from "../client";
 import { DomainError } from "../errors";
+import { autoWithdrawalOutlook } from "../services/payouts/auto-withdrawal-plan";
 import { toRuleKind } from "../services/payouts/freelancer";
 import { getEarnings } from "./earnings";
 import { loadSettings } from "../settings/load-settings";
@@ -13,7 +14,10 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
   const { settings } = await loadSettings(db, now);
   const [methods, auto, withdrawals, availableMinor] = await Promise.all([
     db.payoutMethod.findMany({ where: { userId: freelancerId }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, label: true, usableFrom: true, createdAt: true } }),
-    db.autoWithdrawalSetting.findUnique({ where: { userId: freelancerId }, select: { schedule: true, thresholdMinor: true, payoutMethodId: true } }),
+    db.autoWithdrawalSetting.findUnique({
+      where: { userId: freelancerId },
+      select: { schedule: true, thresholdMinor: true, payoutMethodId: true, lastRunOn: true, updatedAt: true },
+    }),
     db.withdrawal.findMany({
       where: { userId: freelancerId },
       orderBy: { createdAt: "desc" },
@@ -22,6 +26,9 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
     }),
     balanceOf(db, accountKey({ kind: "freelancer_available", userId: freelancerId })),
   ]);
+  // The runner's own next run (nextAutoWithdrawalRun) and what it would send with today's balance.
+  const autoMethod = auto ? methods.find((m) => m.id === auto.payoutMethodId) : undefined;
+  const outlook = auto && autoMethod ? await autoWithdrawalOutlook(db, { userId: freelancerId, setting: auto, methodKind: autoMethod.kind, availableMinor, now, settings }) : null;
   const fees = (Object.keys(settings.payoutMethodFeesMinor) as (keyof typeof settings.payoutMethodFeesMinor)[]).map((kind) => ({ kind, feeMinor: settings.payoutMethodFeesMinor[kind] }));
   return {
     availableMinor,
@@ -42,12 +49,13 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
       /** The smallest withdrawal to this method: the minimum, or its fee plus the smallest useful payout. */
       smallestMinor: smallestWithdrawal(toRuleKind(m.kind), settings),
     })),
-    auto: auto
+    auto: auto && outlook
       ? {
           schedule: auto.schedule as AutoWithdrawalSchedule,
           thresholdMinor: auto.thresholdMinor,
           payoutMethodId: auto.payoutMethodId,
-          nextRunAt: nextAutoWithdrawalDate(auto.schedule.toLowerCase() as Lowercase<AutoWithdrawalSchedule>, now),
+          nextRunAt: outlook.runAt,
+          nextRun: outlook,
         }
       : null,
     withdrawals: withdrawals.map((w) => ({
@@ -97,32 +105,35 @@ export async function earningsByWeek(db: Db, freelancerId: string, now: Date, we
 }
 
 /**
- * The earnings overview with each history line described in words a person recognises (the
- * ledger's memos name milestones by id): the milestone's title and the contract's.
+ * The earnings overview with each history event described in words a person recognises (the
+ * ledger's memos name milestones by id): the milestone's title or the hourly week, and the contract's.
  */
 export async function getEarningsPage(db: Db, freelancerId: string) {
   const earnings = await getEarnings(db, freelancerId);
-  const transfers = await db.ledgerTransfer.findMany({
-    where: { id: { in: earnings.history.map((line) => line.id) } },
-    select: { id: true, milestoneId: true },
-  });
-  const milestoneOf = new Map(transfers.map((t) => [t.id, t.milestoneId]));
-  const contractIds = [...new Set(earnings.history.flatMap((line) => (line.contractId ? [line.contractId] : [])))];
-  const milestoneIds = [...new Set(transfers.flatMap((t) => (t.milestoneId ? [t.milestoneId] : [])))];
-  const [contracts, milestones] = await Promise.all([
+  const events = earnings.history.events;
+  const contractIds = [...new Set(events.flatMap((e) => (e.contractId ? [e.contractId] : [])))];
+  const milestoneIds = [...new Set(events.flatMap((e) => (e.milestoneId ? [e.milestoneId] : [])))];
+  const weekIds = [...new Set(events.flatMap((e) => (e.payment?.hourlyWeekId ? [e.payment.hourlyWeekId] : [])))];
+  const [contracts, milestones, weeks] = await Promise.all([
     db.contract.findMany({ where: { id: { in: contractIds } }, select: { id: true, title: true } }),
     db.milestone.findMany({ where: { id: { in: milestoneIds } }, select: { id: true, title: true } }),
+    db.hourlyWeek.findMany({ where: { id: { in: weekIds } }, select: { id: true, weekStart: true } }),
   ]);
   const contractTitle = new Map(contracts.map((c) => [c.id, c.title]));
   const milestoneTitle = new Map(milestones.map((m) => [m.id, m.title]));
+  const weekStart = new Map(weeks.map((w) => [w.id, w.weekStart]));
   return {
     ...earnings,
-    history: earnings.history.map((line) => {
-      const contract = line.contractId ? contractTitle.get(line.contractId) : undefined;
-      const milestoneId = milestoneOf.get(line.id);
-      const milestone = milestoneId ? milestoneTitle.get(milestoneId) : undefined;
-      const detail = contract ? (milestone ? `“${milestone}” — ${contract}` : contract) : line.memo;
-      return { ...line, detail };
-    }),
+    history: {
+      ...earnings.history,
+      events: events.map((event) => {
+        const contract = event.contractId ? contractTitle.get(event.contractId) : undefined;
+        const milestone = event.milestoneId ? milestoneTitle.get(event.milestoneId) : undefined;
+        const week = event.payment?.hourlyWeekId ? weekStart.get(event.payment.hourlyWeekId) : undefined;
+        const what = milestone ? `“${milestone}”` : week ? `Week of ${week.toISOString().slice(0, 10)}` : event.payment?.kind === "BONUS" ? "Bonus" : undefined;
+        const detail = contract ? (what ? `${what} — ${contract}` : contract) : event.memo;
+        return { ...event, detail };
+      }),
+    },
   };
 }

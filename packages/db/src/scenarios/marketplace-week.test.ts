@@ -110,6 +110,26 @@ it("a whole marketplace week leaves every ledger invariant intact", async () => 
   const sent = await withdraw(p, { actorId: ana, payoutMethodId: ach.id, amountMinor: 10_000n, idempotencyKey: key("withdraw"), now: day(16) });
   expect(sent).toMatchObject({ status: "SENT", netMinor: 10_000n });
 
+  // Each earnings history adds up to the balances at the top of the page: a milestone and an hourly
+  // week, each once with its gross, fee and net; Pending → Available and the withdrawal as state changes.
+  for (const person of [ana, cy]) {
+    const earnings = await getEarnings(p, person);
+    expect(earnings.reconciles).toBe(true);
+    expect(earnings.history.closing).toEqual({
+      pendingMinor: earnings.balances.pendingMinor,
+      availableMinor: earnings.balances.availableMinor,
+      withdrawingMinor: earnings.balances.withdrawingMinor,
+      withdrawnMinor: earnings.balances.withdrawnMinor,
+    });
+    const payments = earnings.history.events.filter((e) => e.kind === "payment");
+    expect(payments.length).toBeGreaterThan(0);
+    for (const e of payments) expect(e.payment!.grossMinor - e.payment!.feeMinor).toBe(e.payment!.netMinor);
+    expect(earnings.history.totals.netMinor - earnings.history.totals.payoutFeesMinor - earnings.history.totals.connectsMinor).toBe(
+      earnings.balances.pendingMinor + earnings.balances.availableMinor + earnings.balances.withdrawingMinor + earnings.balances.withdrawnMinor,
+    );
+  }
+  expect((await getEarnings(p, ana)).history.events.map((e) => e.kind)).toEqual(["payout_sent", "withdrawal", "cleared", "payment"]);
+
   // Every invariant holds, and every balance is the sum of its ledger entries.
   const report = await assertLedgerHolds(p);
   const drift = await p.$queryRaw<{ key: string }[]>`

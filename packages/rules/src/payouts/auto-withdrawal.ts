@@ -35,12 +35,46 @@ export function isAutoWithdrawalDay(schedule: AutoWithdrawalSchedule, date: Date
   }
 }
 
-/** The next run (00:00 UTC of a run day) strictly after `now`. */
+/** The first run instant (00:00 UTC of a run day) strictly after `now`. */
 export function nextAutoWithdrawalDate(schedule: AutoWithdrawalSchedule, now: Date): Date {
   assertValidDate(now, "current time");
   let day = addDays(startOfUtcDay(now), 1);
   while (!isAutoWithdrawalDay(schedule, day)) day = addDays(day, 1);
   return day;
+}
+
+/** The last run instant (00:00 UTC of a run day) at or before `now`. */
+function latestAutoWithdrawalDate(schedule: AutoWithdrawalSchedule, now: Date): Date {
+  let day = startOfUtcDay(now);
+  while (!isAutoWithdrawalDay(schedule, day)) day = addDays(day, -1);
+  return day;
+}
+
+export interface AutoWithdrawalNextRun {
+  /** The run the runner performs next: the first run instant after `settledThrough`. */
+  runAt: Date;
+  /** `runAt` has come (`now >= runAt`): the runner's next tick performs it. */
+  due: boolean;
+  /**
+   * What `settledThrough` becomes once this run is performed: the latest run instant at or
+   * before `now` when due (runs missed while nothing ran are one run, never several), else `runAt`.
+   */
+  settlesThrough: Date;
+}
+
+/**
+ * The one answer to "when does the next automatic withdrawal run" (economy.md §4), for the runner
+ * and for the page alike. `settledThrough` is the instant up to which runs are settled: when the
+ * schedule was saved (a run at or before the moment of saving never happens: saving on a Wednesday
+ * afternoon waits for the next run day), or the last run performed. The next run is the first run
+ * instant strictly after it; it is due once `now` reaches it.
+ */
+export function nextAutoWithdrawalRun(input: { schedule: AutoWithdrawalSchedule; settledThrough: Date; now: Date }): AutoWithdrawalNextRun {
+  assertValidDate(input.settledThrough, "last settled run");
+  assertValidDate(input.now, "current time");
+  const runAt = nextAutoWithdrawalDate(input.schedule, input.settledThrough);
+  const due = input.now.getTime() >= runAt.getTime();
+  return { runAt, due, settlesThrough: due ? latestAutoWithdrawalDate(input.schedule, input.now) : runAt };
 }
 
 /**

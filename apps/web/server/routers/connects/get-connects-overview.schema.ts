@@ -15,8 +15,11 @@ export const ZConnectsOverview = z.object({
       jobTitle: z.string().nullable(),
       purchase: z.object({ priceMinor: z.bigint(), connectPriceMinor: z.bigint(), paidWith: z.string() }).nullable(),
       createdAt: z.date(),
+      balanceAfter: z.number().int(),
+      recorded: z.boolean(),
     }),
   ),
+  reconciles: z.boolean(),
   bundles: z.array(z.object({ size: z.number().int(), priceMinor: z.bigint() })),
   membership: z.object({
     status: z.enum(["NONE", "ACTIVE", "CANCELLED", "LAPSED"]),

@@ -19,6 +19,20 @@ export const ZFeePreview = z.object({
   remainingToNextMinor: z.bigint().nullable(),
 });
 
+/** The fee on the milestones still to be paid, in order, one total for the contract (economy.md §3.5). */
+export const ZFeePlan = z.object({
+  milestoneCount: z.number().int(),
+  grossMinor: z.bigint(),
+  feeMinor: z.bigint(),
+  netMinor: z.bigint(),
+  bands: z.array(z.object({ rateBps: z.number().int(), partMinor: z.bigint(), feeMinor: z.bigint() })),
+  splitDependsOnOrder: z.boolean(),
+  priorBilledMinor: z.bigint(),
+  currentRateBps: z.number().int().nullable(),
+  nextRateBps: z.number().int().nullable(),
+  remainingToNextMinor: z.bigint().nullable(),
+});
+
 export const ZContractId = z.strictObject({ contractId: Id("contract") });
 
 export const ZContractList = z.array(
@@ -93,6 +107,10 @@ export const ZContractPage = z.object({
     }),
   ),
   priorBilledMinor: z.bigint(),
+  /** The freelancer's only: null for the client. */
+  feePlan: ZFeePlan.nullable(),
+  /** Hourly, the freelancer's only: a full week (rate × weekly limit) by band. */
+  hourlyWeekPreview: ZFeePreview.nullable(),
   escrowMinor: z.bigint(),
   securityPeriodDays: z.number().int(),
   reviewWindowDays: z.number().int(),

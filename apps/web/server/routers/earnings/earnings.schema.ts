@@ -1,5 +1,32 @@
 import { z } from "zod";
 
+const ZStates = z.object({ pendingMinor: z.bigint(), availableMinor: z.bigint(), withdrawingMinor: z.bigint(), withdrawnMinor: z.bigint() });
+
+/** One event of the earnings history: a payment (gross, fee by band, net) or a change of state, with the running balance per state. */
+const ZEarningsEvent = z.object({
+  id: z.string(),
+  at: z.date(),
+  kind: z.enum(["payment", "cleared", "withdrawal", "payout_sent", "payout_returned", "connects_purchase", "other"]),
+  memo: z.string(),
+  detail: z.string(),
+  contractId: z.string().nullable(),
+  milestoneId: z.string().nullable(),
+  payment: z
+    .object({
+      paymentId: z.string(),
+      kind: z.enum(["MILESTONE", "HOURLY", "BONUS"]),
+      hourlyWeekId: z.string().nullable(),
+      grossMinor: z.bigint(),
+      feeMinor: z.bigint(),
+      netMinor: z.bigint(),
+      bands: z.array(z.object({ rateBps: z.number().int(), partMinor: z.bigint(), feeMinor: z.bigint() })),
+    })
+    .nullable(),
+  withdrawal: z.object({ amountMinor: z.bigint(), feeMinor: z.bigint(), netMinor: z.bigint() }).nullable(),
+  change: ZStates,
+  balance: ZStates,
+});
+
 export const ZEarnings = z.object({
   balances: z.object({
     inEscrowMinor: z.bigint(),
@@ -14,7 +41,13 @@ export const ZEarnings = z.object({
     z.object({ milestoneId: z.string(), title: z.string(), contractTitle: z.string(), amountMinor: z.bigint(), status: z.string(), reviewDeadline: z.date().nullable() }),
   ),
   inReview: z.array(z.object({ weekId: z.string(), contractTitle: z.string(), amountMinor: z.bigint(), disputeDeadline: z.date().nullable() })),
-  history: z.array(z.object({ id: z.bigint(), at: z.date(), kind: z.string(), memo: z.string(), detail: z.string(), amountMinor: z.bigint(), contractId: z.string().nullable() })),
+  history: z.object({
+    events: z.array(ZEarningsEvent),
+    opening: ZStates,
+    closing: ZStates,
+    totals: z.object({ grossMinor: z.bigint(), feeMinor: z.bigint(), netMinor: z.bigint(), payoutFeesMinor: z.bigint(), connectsMinor: z.bigint() }),
+  }),
+  reconciles: z.boolean(),
 });
 
 const ZBand = z.object({ index: z.number().int(), fromMinor: z.bigint(), toMinor: z.bigint().nullable(), rateBps: z.number().int() });

@@ -5,6 +5,20 @@ const ZKind = z.enum(["ACH", "LOCAL_BANK", "PAYPAL", "INSTANT", "WIRE"]);
 const ZSchedule = z.enum(["WEEKLY", "TWICE_MONTHLY", "MONTHLY", "QUARTERLY"]);
 const ZWithdrawalStatus = z.enum(["PROCESSING", "SENT", "FAILED"]);
 
+/** The runner's next run (nextAutoWithdrawalRun) and what it would send with today's Available balance (economy.md §4). */
+const ZAutoNextRun = z.object({
+  runAt: z.date(),
+  due: z.boolean(),
+  wouldSend: z.object({
+    payout: z.boolean(),
+    reason: z.enum(["threshold_met", "aged_balance", "below_threshold", "nothing_available", "not_above_fee", "net_below_minimum"]),
+    amountMinor: z.bigint(),
+    feeMinor: z.bigint(),
+    netMinor: z.bigint(),
+    thresholdMinor: z.bigint(),
+  }),
+});
+
 export const ZPayoutsOverview = z.object({
   availableMinor: z.bigint(),
   withdrawalMinimumMinor: z.bigint(),
@@ -14,7 +28,7 @@ export const ZPayoutsOverview = z.object({
   waitingDays: z.number().int(),
   feesByKind: z.array(z.object({ kind: z.string(), feeMinor: z.bigint() })),
   methods: z.array(z.object({ id: z.string(), kind: ZKind, label: z.string(), usableFrom: z.date(), usable: z.boolean(), feeMinor: z.bigint(), smallestMinor: z.bigint() })),
-  auto: z.object({ schedule: ZSchedule, thresholdMinor: z.bigint(), payoutMethodId: z.string(), nextRunAt: z.date() }).nullable(),
+  auto: z.object({ schedule: ZSchedule, thresholdMinor: z.bigint(), payoutMethodId: z.string(), nextRunAt: z.date(), nextRun: ZAutoNextRun }).nullable(),
   withdrawals: z.array(
     z.object({
       id: z.string(),
@@ -46,4 +60,4 @@ export const ZWithdrawal = z.object({
   createdAt: z.date(),
 });
 
-export const ZAutoSetting = z.object({ schedule: ZSchedule, thresholdMinor: z.bigint(), payoutMethodId: z.string() }).nullable();
+export const ZAutoSetting = z.object({ schedule: ZSchedule, thresholdMinor: z.bigint(), payoutMethodId: z.string(), nextRun: ZAutoNextRun }).nullable();

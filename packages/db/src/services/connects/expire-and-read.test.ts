@@ -115,3 +115,40 @@ describe("the connects history shows what each purchase cost when it was made", 
     expect(overview.bundles.find((bundle) => bundle.size === 10)?.priceMinor).toBe(200n);
   });
 });
+
+describe("the connects history adds up to the balance shown (economy.md §2.2)", () => {
+  const checkRunning = (overview: Awaited<ReturnType<typeof getConnectsOverview>>) => {
+    expect(overview.reconciles).toBe(true);
+    expect(overview.history[0]!.balanceAfter).toBe(overview.balance);
+    const oldestFirst = [...overview.history].reverse();
+    oldestFirst.reduce((before, line) => {
+      expect(line.balanceAfter).toBe(before + line.delta);
+      return line.balanceAfter;
+    }, 0);
+    expect(overview.history.reduce((sum, line) => sum + line.delta, 0)).toBe(overview.balance);
+  };
+
+  it("with a running balance on every line, expiries not yet written included", async () => {
+    const { user } = await freelancerWithLots(); // lot B (20) expired 35 days ago, not written off
+    const card = await addCard(db.prisma, user.id);
+    await buyConnects(db.prisma, { actorId: user.id, idempotencyKey: key(), now: hours(1), bundleSize: 10, paidWith: "card", paymentMethodId: card.id });
+    await runTransaction(db.prisma, (tx) => spendConnects(tx, { userId: user.id, key: `test-spend-run:${user.id}`, now: hours(2), reason: "proposal_spend", connects: 4 }));
+
+    const before = await getConnectsOverview(db.prisma, user.id, hours(3));
+    expect(before.balance).toBe(46); // 10 + 30 + 10 − 4
+    checkRunning(before);
+    expect(before.history.filter((line) => !line.recorded)).toMatchObject([{ kind: "EXPIRE", delta: -20, createdAt: days(t0, -35) }]);
+
+    await expireConnectLots(db.prisma, { now: hours(3) });
+    const after = await getConnectsOverview(db.prisma, user.id, hours(3));
+    checkRunning(after);
+    expect(after.balance).toBe(46);
+    expect(after.history.every((line) => line.recorded)).toBe(true);
+
+    // Lot A's 6 left expire at t0 + 5 days: the balance drops at once, and the history says why.
+    const later = await getConnectsOverview(db.prisma, user.id, days(t0, 6));
+    expect(later.balance).toBe(40);
+    checkRunning(later);
+    expect(later.history[0]).toMatchObject({ kind: "EXPIRE", delta: -6, recorded: false, balanceAfter: 40 });
+  });
+});

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { earn, freshDatabase, makeUser, type TestDatabase } from "../../testing";
 import { balanceOf } from "../../ledger/post-transfers";
 import { checkInvariants } from "../../ledger/invariants";
+import { getPayoutsOverview } from "../../read/payout-pages";
 import { addPayoutMethod } from "./add-payout-method";
 import { clearPending } from "./clear-pending";
 import { runAutoWithdrawals } from "./run-auto-withdrawals";
@@ -18,7 +19,7 @@ afterAll(() => db.drop());
 const t0 = new Date("2026-03-02T09:00:00Z"); // a Monday
 const at = (days: number, hours = 0) => new Date(t0.getTime() + days * 86_400_000 + hours * 3_600_000);
 const WEDNESDAY = at(2); // 2026-03-04
-const THURSDAY = at(3);
+const TUESDAY = at(1);
 
 async function freelancerWith(grossMinor: bigint, schedule: "WEEKLY" | "MONTHLY" = "WEEKLY", threshold = 10_000n, earnedAt = at(-10)) {
   const client = await makeUser(db.prisma, "CLIENT");
@@ -41,10 +42,11 @@ describe("automatic withdrawals", () => {
     ).rejects.toThrow(/at least \$100\.00/);
   });
 
-  it("pays the whole balance on a scheduled day at or above the threshold, once a day", async () => {
+  it("pays the whole balance on a scheduled day at or above the threshold, once a run", async () => {
     const rich = await freelancerWith(20_000n); // $200 gross → $160 net available
     const poor = await freelancerWith(10_000n, "WEEKLY", 10_000n); // $80 net: below $100
-    await runAutoWithdrawals(db.prisma, { now: THURSDAY }); // not a Wednesday
+    const early = await runAutoWithdrawals(db.prisma, { now: TUESDAY }); // before the first Wednesday after saving
+    expect(early.find((r) => r.userId === rich.id)).toMatchObject({ reason: "not_due" });
     expect(await available(rich.id)).toBe(16_000n);
 
     const runs = await runAutoWithdrawals(db.prisma, { now: at(9) }); // next Wednesday, 2026-03-11
@@ -55,7 +57,7 @@ describe("automatic withdrawals", () => {
     expect(await db.prisma.withdrawal.findFirst({ where: { userId: rich.id } })).toMatchObject({ automatic: true, status: "SENT", netMinor: 16_000n });
 
     const again = await runAutoWithdrawals(db.prisma, { now: at(9, 5) });
-    expect(again.find((r) => r.userId === rich.id)).toMatchObject({ reason: "already_ran_today" });
+    expect(again.find((r) => r.userId === rich.id)).toMatchObject({ reason: "not_due" });
     expect(await db.prisma.withdrawal.count({ where: { userId: rich.id } })).toBe(1);
   });
 
@@ -64,6 +66,63 @@ describe("automatic withdrawals", () => {
     const runs = await runAutoWithdrawals(db.prisma, { now: WEDNESDAY });
     expect(runs.find((r) => r.userId === old.id)).toMatchObject({ reason: "aged_balance" });
     expect(await available(old.id)).toBe(0n);
+  });
+});
+
+describe("the date the payouts page shows is the date the runner pays (economy.md §4)", () => {
+  it("saved on a Wednesday afternoon (weekly, $100), nothing is sent that day: the page's date is the run", async () => {
+    const client = await makeUser(db.prisma, "CLIENT");
+    const freelancer = await makeUser(db.prisma, "FREELANCER");
+    await earn(db.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor: 136_000n, now: new Date("2026-11-20T00:00:00Z") });
+    await clearPending(db.prisma, { now: new Date("2026-11-26T00:00:00Z") });
+    const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "ACH", account: "000123456789", label: "Checking", now: new Date("2026-11-01T00:00:00Z") });
+    const saved = new Date("2026-12-16T14:00:00Z"); // a Wednesday
+    const answer = await setAutoWithdrawal(db.prisma, { actorId: freelancer.id, schedule: "WEEKLY", thresholdMinor: 10_000n, payoutMethodId: method.id, now: saved });
+    expect(answer?.nextRun).toMatchObject({ runAt: new Date("2026-12-23T00:00:00Z"), due: false, wouldSend: { payout: true, amountMinor: 117_400n } });
+    await runAutoWithdrawals(db.prisma, { now: new Date(saved.getTime() + 60_000) });
+    expect(await db.prisma.withdrawal.count({ where: { userId: freelancer.id } })).toBe(0);
+    await runAutoWithdrawals(db.prisma, { now: new Date("2026-12-23T00:00:00Z") });
+    expect(await db.prisma.withdrawal.findMany({ where: { userId: freelancer.id }, select: { amountMinor: true, createdAt: true } })).toEqual([
+      { amountMinor: 117_400n, createdAt: new Date("2026-12-23T00:00:00Z") },
+    ]);
+  });
+
+  it("for every schedule and every weekday of saving", async () => {
+    const schedules = ["WEEKLY", "TWICE_MONTHLY", "MONTHLY", "QUARTERLY"] as const;
+    const sunday = new Date("2027-06-20T10:30:00Z");
+    const earnedAt = new Date("2027-06-01T00:00:00Z");
+    const client = await makeUser(db.prisma, "CLIENT");
+    const cases: { userId: string; saved: Date; runAt: Date; amountMinor: bigint }[] = [];
+    for (const schedule of schedules) {
+      for (let weekday = 0; weekday < 7; weekday++) {
+        const freelancer = await makeUser(db.prisma, "FREELANCER");
+        await earn(db.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor: 50_000n, now: earnedAt });
+        const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "PAYPAL", account: "me@example.com", label: "PayPal", now: earnedAt });
+        const saved = new Date(sunday.getTime() + weekday * 86_400_000);
+        await setAutoWithdrawal(db.prisma, { actorId: freelancer.id, schedule, thresholdMinor: 10_000n, payoutMethodId: method.id, now: saved });
+        cases.push({ userId: freelancer.id, saved, runAt: new Date(0), amountMinor: 0n });
+      }
+    }
+    await clearPending(db.prisma, { now: new Date("2027-06-10T00:00:00Z") });
+    for (const c of cases) {
+      // What the page shows, read at the moment of saving.
+      const page = await getPayoutsOverview(db.prisma, c.userId, c.saved);
+      c.runAt = page.auto!.nextRunAt;
+      c.amountMinor = page.auto!.nextRun.wouldSend.amountMinor;
+      expect(page.auto!.nextRun.due).toBe(false);
+      expect(c.amountMinor).toBeGreaterThan(0n);
+    }
+    // The runner at a minute after each saving, a millisecond before each date shown, and at each date.
+    const instants = [...new Set(cases.flatMap((c) => [c.saved.getTime() + 60_000, c.runAt.getTime() - 1, c.runAt.getTime()]))].sort((a, b) => a - b);
+    for (const instant of instants) {
+      await runAutoWithdrawals(db.prisma, { now: new Date(instant) });
+      const sent = await db.prisma.withdrawal.groupBy({ by: ["userId"], where: { userId: { in: cases.map((c) => c.userId) } }, _count: { _all: true } });
+      const count = new Map(sent.map((row) => [row.userId, row._count._all]));
+      for (const c of cases) expect([c.saved.toISOString(), instant, count.get(c.userId) ?? 0]).toEqual([c.saved.toISOString(), instant, instant >= c.runAt.getTime() ? 1 : 0]);
+    }
+    for (const c of cases) {
+      expect(await db.prisma.withdrawal.findFirstOrThrow({ where: { userId: c.userId }, select: { amountMinor: true, createdAt: true } })).toEqual({ amountMinor: c.amountMinor, createdAt: c.runAt });
+    }
   });
 });
 

@@ -46,9 +46,11 @@ describe("clearPending", () => {
 
     const earnings = await getEarnings(db.prisma, freelancer.id);
     expect(earnings.balances).toMatchObject({ pendingMinor: 0n, availableMinor: 85_000n });
-    expect(earnings.history.map((line) => [line.kind, line.amountMinor])).toEqual(
-      expect.arrayContaining([["escrow_release", 85_000n], ["service_fee", -15_000n], ["pending_cleared", 85_000n]]),
-    );
+    // One payment (gross, fee, net into Pending), then a change of state (Pending → Available), newest first.
+    expect(earnings.history.events.map((e) => [e.kind, e.payment && [e.payment.grossMinor, e.payment.feeMinor, e.payment.netMinor], e.change.pendingMinor, e.change.availableMinor])).toEqual([
+      ["cleared", null, -85_000n, 85_000n],
+      ["payment", [100_000n, 15_000n, 85_000n], 85_000n, 0n],
+    ]);
   });
 });
 

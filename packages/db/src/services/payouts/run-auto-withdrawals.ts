@@ -1,10 +1,8 @@
 import {
   accountKey,
-  agedAvailableMinor,
   autoWithdrawalDecision,
-  isAutoWithdrawalDay,
   isPayoutMethodUsable,
-  startOfUtcDay,
+  nextAutoWithdrawalRun,
   withdrawalEntries,
   type AutoWithdrawalReason,
 } from "@fairlance/rules";
@@ -15,33 +13,34 @@ import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
+import { agedAvailableFor, RULE_SCHEDULE, settledThrough } from "./auto-withdrawal-plan";
 import { toRuleKind } from "./freelancer";
 import { settleWithdrawal } from "./settle-withdrawal";
 
-const RULE_SCHEDULE = { WEEKLY: "weekly", TWICE_MONTHLY: "twice_monthly", MONTHLY: "monthly", QUARTERLY: "quarterly" } as const;
-
 export interface AutoWithdrawalRun {
   userId: string;
-  reason: AutoWithdrawalReason | "not_a_run_day" | "already_ran_today" | "method_not_usable" | "suspended";
+  reason: AutoWithdrawalReason | "not_due" | "method_not_usable" | "suspended";
   withdrawalId: string | null;
 }
 
 /**
- * Time-driven (economy.md §4): on a freelancer's scheduled day, sends the whole
- * Available balance if it reaches the threshold, or only money older than the
- * max age otherwise. One run per freelancer per day (keyed by the day), so a
- * second run for the same `now` changes nothing.
+ * Time-driven (economy.md §4): performs each freelancer's next run once it is due, as
+ * `nextAutoWithdrawalRun` computes it, the same function the payouts page shows the date of.
+ * A run sends the whole Available balance if it reaches the threshold, or only money older than
+ * the max age otherwise. Runs missed while nothing ran are one run; the run's key is its run
+ * day, and `lastRunOn` moves to it, so a second call for the same `now` changes nothing.
  */
 export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall, deps: { gateway?: PaymentGateway } = {}) {
-  const day = startOfUtcDay(input.now);
   const settingsRows = await prisma.autoWithdrawalSetting.findMany({ select: { userId: true } });
   const runs: AutoWithdrawalRun[] = [];
   for (const { userId } of settingsRows) {
     const run = await runTransaction(prisma, async (tx): Promise<AutoWithdrawalRun> => {
-      const [setting] = await tx.$queryRaw<{ schedule: keyof typeof RULE_SCHEDULE; thresholdMinor: bigint; payoutMethodId: string; lastRunOn: Date | null }[]>`
-        SELECT schedule, "thresholdMinor", "payoutMethodId", "lastRunOn" FROM "AutoWithdrawalSetting" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
-      if (!setting || !isAutoWithdrawalDay(RULE_SCHEDULE[setting.schedule], day)) return { userId, reason: "not_a_run_day", withdrawalId: null };
-      if (setting.lastRunOn && setting.lastRunOn.getTime() >= day.getTime()) return { userId, reason: "already_ran_today", withdrawalId: null };
+      const [setting] = await tx.$queryRaw<{ schedule: keyof typeof RULE_SCHEDULE; thresholdMinor: bigint; payoutMethodId: string; lastRunOn: Date | null; updatedAt: Date }[]>`
+        SELECT schedule, "thresholdMinor", "payoutMethodId", "lastRunOn", "updatedAt" FROM "AutoWithdrawalSetting" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
+      if (!setting) return { userId, reason: "not_due", withdrawalId: null };
+      const next = nextAutoWithdrawalRun({ schedule: RULE_SCHEDULE[setting.schedule], settledThrough: settledThrough(setting), now: input.now });
+      if (!next.due) return { userId, reason: "not_due", withdrawalId: null };
+      const day = next.settlesThrough;
       await tx.autoWithdrawalSetting.update({ where: { userId }, data: { lastRunOn: day } });
 
       const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { suspendedAt: true } });
@@ -55,7 +54,7 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
       const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId });
       const decision = autoWithdrawalDecision({
         availableMinor,
-        agedMinor: await agedMinor(tx, userId, input.now, settings.autoWithdrawalMaxAgeDays),
+        agedMinor: await agedAvailableFor(tx, userId, input.now, settings.autoWithdrawalMaxAgeDays),
         freelancerThresholdMinor: setting.thresholdMinor,
         methodKind: ruleMethod.kind,
         settings,
@@ -88,18 +87,3 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
   return runs;
 }
 
-/** Available money older than the max age (credits to Available, spent oldest first). */
-async function agedMinor(tx: Parameters<Parameters<typeof runTransaction>[1]>[0], userId: string, now: Date, maxAgeDays: number) {
-  const account = await tx.ledgerAccount.findUnique({ where: { key: accountKey({ kind: "freelancer_available", userId }) }, select: { id: true } });
-  if (!account) return 0n;
-  const [credits, debits] = await Promise.all([
-    tx.ledgerTransfer.findMany({ where: { creditAccountId: account.id }, select: { amountMinor: true, createdAt: true } }),
-    tx.ledgerTransfer.aggregate({ where: { debitAccountId: account.id }, _sum: { amountMinor: true } }),
-  ]);
-  return agedAvailableMinor({
-    credits: credits.map((credit) => ({ amountMinor: credit.amountMinor, availableAt: credit.createdAt })),
-    debitedMinor: debits._sum.amountMinor ?? 0n,
-    now,
-    settings: { autoWithdrawalMaxAgeDays: maxAgeDays },
-  });
-}

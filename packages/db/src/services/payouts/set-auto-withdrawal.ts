@@ -1,4 +1,4 @@
-import { formatMoney } from "@fairlance/rules";
+import { accountKey, formatMoney } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,6 +6,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { requireActor, type ActorCall } from "../actor";
 import { Amount, PayoutMethodId } from "../fields";
 import { parseCall } from "../input";
+import { autoWithdrawalOutlook } from "./auto-withdrawal-plan";
 
 /** What the freelancer sets; who acts and when come with the call (ActorCall). */
 export const SetAutoWithdrawalInput = z.strictObject({
@@ -16,7 +17,11 @@ export const SetAutoWithdrawalInput = z.strictObject({
 });
 export type SetAutoWithdrawalInput = z.input<typeof SetAutoWithdrawalInput>;
 
-/** The automatic schedule and threshold (economy.md §4: the threshold is at least the settings floor, $100 by default). */
+/**
+ * The automatic schedule and threshold (economy.md §4: the threshold is at least the settings floor,
+ * $100 by default). Saving settles every run up to now: the first run is the next run day after the
+ * moment of saving, and the answer says when it is and what it would send with today's balance.
+ */
 export async function setAutoWithdrawal(prisma: PrismaClient, input: SetAutoWithdrawalInput & ActorCall) {
   const data = parseCall(SetAutoWithdrawalInput, input);
   await requireActor(prisma, data, "FREELANCER", "set up automatic withdrawals");
@@ -31,13 +36,16 @@ export async function setAutoWithdrawal(prisma: PrismaClient, input: SetAutoWith
       `Automatic withdrawals need a threshold of at least ${formatMoney(settings.autoWithdrawalMinimumThresholdMinor)}. You can still withdraw any amount from ${formatMoney(settings.withdrawalMinimumMinor)} by hand.`,
     );
   }
-  const method = await prisma.payoutMethod.findFirst({ where: { id: data.payoutMethodId, userId: data.actorId }, select: { id: true } });
+  const method = await prisma.payoutMethod.findFirst({ where: { id: data.payoutMethodId, userId: data.actorId }, select: { id: true, kind: true } });
   if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
-  const values = { schedule: data.schedule, thresholdMinor: data.thresholdMinor, payoutMethodId: method.id };
-  return prisma.autoWithdrawalSetting.upsert({
+  const values = { schedule: data.schedule, thresholdMinor: data.thresholdMinor, payoutMethodId: method.id, lastRunOn: data.now, updatedAt: data.now };
+  const saved = await prisma.autoWithdrawalSetting.upsert({
     where: { userId: data.actorId },
     create: { userId: data.actorId, ...values },
     update: values,
-    select: { schedule: true, thresholdMinor: true, payoutMethodId: true },
+    select: { schedule: true, thresholdMinor: true, payoutMethodId: true, lastRunOn: true, updatedAt: true },
   });
+  const account = await prisma.ledgerAccount.findUnique({ where: { key: accountKey({ kind: "freelancer_available", userId: data.actorId }) }, select: { balanceMinor: true } });
+  const outlook = await autoWithdrawalOutlook(prisma, { userId: data.actorId, setting: saved, methodKind: method.kind, availableMinor: account?.balanceMinor ?? 0n, now: data.now, settings });
+  return { schedule: saved.schedule, thresholdMinor: saved.thresholdMinor, payoutMethodId: saved.payoutMethodId, nextRun: outlook };
 }
