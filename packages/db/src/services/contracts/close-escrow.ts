@@ -11,12 +11,12 @@ export interface ClosedEscrow {
 }
 
 /**
- * Money still in escrow when a contract ends or an offer is declined (economy.md §3.3): refunded to the
+ * Money still in escrow when a contract ends or an offer is declined or expires (economy.md §3.3): refunded to the
  * client, or released to the freelancer when the client chooses so. Each milestone is locked.
  */
 export async function closeEscrow(
   tx: Tx,
-  input: { contract: EscrowContract; release: boolean; now: Date; key: string; operation: Operation; userId: string },
+  input: { contract: EscrowContract; release: boolean; now: Date; key: string; operation: Operation; userId: string | null },
 ): Promise<ClosedEscrow> {
   const candidates = await tx.milestone.findMany({
     where: { contractId: input.contract.id, status: { in: ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED"] } },
