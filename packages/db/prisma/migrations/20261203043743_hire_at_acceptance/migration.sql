@@ -1,5 +1,5 @@
 -- AlterEnum
-ALTER TYPE "ProposalStatus" ADD VALUE 'OFFERED';
+ALTER TYPE "ProposalStatus" ADD VALUE 'OFFERED' BEFORE 'HIRED';
 
 -- AlterEnum
 ALTER TYPE "ContractStatus" ADD VALUE 'EXPIRED';

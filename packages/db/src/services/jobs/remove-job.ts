@@ -73,7 +73,7 @@ export async function removeJob(
           targetType: "Job",
           targetId: jobId,
           before: { status: job.status, proposalCount: job.proposalCount },
-          after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded, offerWithdrawn: offer?.id ?? null },
+          after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded, ...(offer ? { offerWithdrawn: offer.id } : {}) },
           reason,
           now,
         });
