@@ -2,6 +2,11 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZ
 
 export const formatDate = (date: Date) => dateFormat.format(date);
 
+const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" });
+
+/** "Dec 3, 2026, 10:00 AM UTC": a deadline to the minute, in the marketplace's time zone. */
+export const formatDateTime = (date: Date) => dateTimeFormat.format(date);
+
 /** "today", "1 day", "3 days", "2 months", "1 year" — how long ago `since` was. */
 export function formatAge(since: Date, now: Date): string {
   const days = Math.floor((now.getTime() - since.getTime()) / 86_400_000);
