@@ -8,14 +8,14 @@ export interface ClientJobRow {
   type: "FIXED" | "HOURLY";
   connectCost: number | null;
   proposalCount: number;
-  /** Proposals still in play (submitted, viewed, shortlisted, interviewing). */
+  /** Proposals still in play (submitted, viewed, shortlisted, interviewing, or with an offer waiting for an answer). */
   liveProposals: number;
   unviewedProposals: number;
   createdAt: Date;
   publishedAt: Date | null;
 }
 
-const LIVE: ProposalStatus[] = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
+const LIVE: ProposalStatus[] = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING", "OFFERED"];
 
 /** A client's own jobs, newest first, with their proposal counts. */
 export async function listClientJobs(db: Db, clientId: string): Promise<ClientJobRow[]> {
