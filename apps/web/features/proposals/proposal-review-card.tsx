@@ -24,7 +24,7 @@ export interface ReviewedProposal {
   submittedAt: Date;
   viewedAt: Date | null;
   hasContract: boolean;
-  /** Its latest offer (economy.md §3.1): waiting until offerExpiresAt, accepted, declined or expired. */
+  /** Its latest offer (economy.md §3.7): waiting until offerExpiresAt, accepted, declined or expired. */
   offer: { contractId: string; status: string; offerExpiresAt: Date; endedAt: Date | null } | null;
 }
 

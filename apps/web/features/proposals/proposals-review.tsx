@@ -1,7 +1,7 @@
 import { Card, EmptyState } from "@/components/ui";
 import { ProposalReviewCard, type ReviewedProposal } from "./proposal-review-card";
 
-/** The proposals on a client's job, boosted first. While an offer waits for an answer, no other can be sent (economy.md §3.1). */
+/** The proposals on a client's job, boosted first. While an offer waits for an answer, no other can be sent (economy.md §3.7). */
 export function ProposalsReview({ jobId, proposals }: { jobId: string; proposals: ReviewedProposal[] }) {
   const offerOut = proposals.some((proposal) => proposal.status === "OFFERED");
   return (

@@ -47,7 +47,7 @@ export interface ClientJobProposal {
   viewedAt: Date | null;
   /** A contract came of it that is not a declined or expired offer. */
   hasContract: boolean;
-  /** Its latest offer: waiting (OFFERED, until offerExpiresAt), accepted, declined or expired (economy.md §3.1). */
+  /** Its latest offer: waiting (OFFERED, until offerExpiresAt), accepted, declined or expired (economy.md §3.7). */
   offer: { contractId: string; status: ContractStatus; offerExpiresAt: Date; endedAt: Date | null } | null;
 }
 

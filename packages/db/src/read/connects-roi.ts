@@ -25,7 +25,7 @@ export interface ConnectsRoiReport {
 /**
  * Connects ROI (economy.md §8): connects spent on proposals (net of refunds) → proposals viewed →
  * interviews → hires. An interview is a proposal the client wrote to, moved to interviewing, or
- * sent an offer on; a hire is a proposal whose offer was accepted (economy.md §3.1).
+ * sent an offer on; a hire is a proposal whose offer was accepted (economy.md §3.7).
  */
 export async function getConnectsRoi(db: Db, freelancerId: string, now: Date): Promise<ConnectsRoiReport> {
   const [proposals, entries, clientMessages, { settings }] = await Promise.all([

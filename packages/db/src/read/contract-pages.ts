@@ -102,7 +102,7 @@ function nextAction(
 ): { text: string; needsYou: boolean } {
   if (c.status === "ENDED") return { text: "Ended: nothing to do.", needsYou: false };
   if (c.status === "DECLINED") return { text: "The offer was declined.", needsYou: false };
-  // economy.md §3.1: an offer not accepted by its expiry expires.
+  // economy.md §3.7: an offer not accepted by its expiry expires.
   if (c.status === "EXPIRED" || (c.status === "OFFERED" && now.getTime() >= c.offerExpiresAt.getTime())) {
     return { text: "The offer expired before it was accepted.", needsYou: false };
   }
@@ -203,7 +203,7 @@ export async function getHireQuote(db: Db, input: { proposalId: string; clientId
     /** For a fixed job: the fee on funding the whole bid; for hourly: on one hour. */
     bidClientFee: computeClientFee({ amountMinor: proposal.bidMinor, rateBps: settings.clientFeeBps }),
     milestoneMinimumMinor: settings.milestoneMinimumMinor,
-    /** Days the freelancer has to accept the offer before it expires (economy.md §3.1). */
+    /** Days the freelancer has to accept the offer before it expires (economy.md §3.7). */
     offerExpiryDays: settings.offerExpiryDays,
   };
 }

@@ -54,7 +54,7 @@ export function isJobExpiryDue(
   return job.status === "open" && now.getTime() >= jobExpiresAt(job.lastActivityAt, settings).getTime();
 }
 
-/** An offer expires `offerExpiryDays` (7) days after it is sent (economy.md §3.1); the contract stores the moment. */
+/** An offer expires `offerExpiryDays` (7) days after it is sent (economy.md §3.7); the contract stores the moment. */
 export function offerExpiresAt(offeredAt: Date, settings: Pick<MarketplaceSettings, "offerExpiryDays"> = DEFAULT_SETTINGS): Date {
   return addDays(offeredAt, settings.offerExpiryDays);
 }
@@ -66,7 +66,7 @@ export function formatUtcMoment(date: Date): string {
 }
 
 /**
- * An offer can be answered until its expiry (economy.md §3.1), even before the runner has marked it
+ * An offer can be answered until its expiry (economy.md §3.7), even before the runner has marked it
  * expired: from that moment on accepting (and funding or adding to it) is refused.
  */
 export function assertOfferOpen(offer: { status: ContractStatus; expiresAt: Date | null }, now: Date): void {

@@ -74,7 +74,7 @@ export const proposalLifecycle = defineLifecycle<ProposalStatus, ProposalEvent>(
 });
 
 /**
- * economy.md §3.1: an offer declined or expired gives the proposal back the live state it had when
+ * economy.md §3.7: an offer declined or expired gives the proposal back the live state it had when
  * the offer was sent (`before`), with nothing lost.
  */
 export function reopenProposal(state: ProposalStatus, before: ProposalStatus | null): LiveProposalStatus {

@@ -23,7 +23,7 @@ export interface ContractState {
 }
 
 /**
- * The freelancer accepts an offer before it expires: the contract becomes active (economy.md §3.1).
+ * The freelancer accepts an offer before it expires: the contract becomes active (economy.md §3.7).
  * An offer made from a proposal hires now: the proposal is hired, the job filled, its other live
  * proposals close (another freelancer was hired) and its boost auction closes. An offer past its
  * expiry is refused, even before the runner has marked it expired.

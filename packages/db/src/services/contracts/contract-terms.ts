@@ -26,14 +26,14 @@ export interface ContractOffer {
   type: JobType;
   settingsVersion: number;
   milestoneIds: string[];
-  /** Not accepted by then, the offer expires (economy.md §3.1). */
+  /** Not accepted by then, the offer expires (economy.md §3.7). */
   offerExpiresAt: Date;
 }
 
 /**
  * Writes an offered contract with the fee schedule, client fee and settings version in force
  * now (economy.md §0.5, §3.5): later setting changes never re-price it. It expires
- * `offerExpiryDays` after now unless accepted (economy.md §3.1).
+ * `offerExpiryDays` after now unless accepted (economy.md §3.7).
  */
 export async function createOfferedContract(
   tx: Tx,

@@ -24,7 +24,7 @@ export type DeclineOfferInput = z.input<typeof DeclineOfferInput>;
 export type DeclinedOffer = ContractState & { cardRefunds: CardRefundOutcome[] };
 
 /**
- * The freelancer declines an offer (economy.md §3.1). A milestone the client already funded with the
+ * The freelancer declines an offer (economy.md §3.7). A milestone the client already funded with the
  * offer is refunded to the client's card (escrow and client fee, economy.md §3.3). An offer made from
  * a proposal gives the proposal back its live state, and the job, still open, can hire again.
  */

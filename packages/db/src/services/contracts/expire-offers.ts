@@ -15,7 +15,7 @@ export interface ExpiredOffer {
 }
 
 /**
- * Time-driven (economy.md §3.1): offers not accepted by their `offerExpiresAt` expire. Like a declined
+ * Time-driven (economy.md §3.7): offers not accepted by their `offerExpiresAt` expire. Like a declined
  * offer, escrow funded on it goes back to the client (ledger in the transaction, card refunds after
  * the commit, queued for the runner when the gateway does not take them) and the proposal it was
  * made from goes back to the live state it had, its job still open. One transaction per offer under

@@ -20,7 +20,7 @@ export const HireProposalInput = z.strictObject({
 export type HireProposalInput = z.input<typeof HireProposalInput>;
 
 /**
- * The client sends an offer from one live proposal of their open job (economy.md §3.1): an offered
+ * The client sends an offer from one live proposal of their open job (economy.md §3.7): an offered
  * contract is made, expiring `offerExpiryDays` after now, and the proposal waits for the
  * freelancer's answer (OFFERED). The job stays open and its other proposals are untouched: the
  * hire, the other proposals' ending and the boost auction's close happen when the freelancer

@@ -13,7 +13,7 @@ export async function lockMilestoneFor(tx: Tx, milestoneId: string, actorId: str
 
 /**
  * Milestones are added and funded on an offer not yet expired or an active contract
- * (CONTRACT_NOT_ACTIVE otherwise; an offer past its expiry, economy.md §3.1, is refused as expired).
+ * (CONTRACT_NOT_ACTIVE otherwise; an offer past its expiry, economy.md §3.7, is refused as expired).
  */
 export function assertOpenContract(contract: { status: ContractStatus; offerExpiresAt: Date }, now: Date): void {
   if (contract.status !== "OFFERED") return assertContractActive(ruleStatus(contract.status));

@@ -26,7 +26,7 @@ export async function lockOffer(tx: Tx, contractId: string): Promise<LockedOffer
 }
 
 /**
- * The offer out on a job, if any (economy.md §3.1: one at a time). Call with the job locked.
+ * The offer out on a job, if any (economy.md §3.7: one at a time). Call with the job locked.
  */
 export async function pendingOfferOnJob(tx: Tx, jobId: string) {
   return tx.contract.findFirst({
@@ -45,7 +45,7 @@ export function pendingOfferRefusal(offer: { offerExpiresAt: Date; freelancer: {
 }
 
 /**
- * The freelancer accepted an offer made from a proposal (economy.md §3.1): only now is the proposal
+ * The freelancer accepted an offer made from a proposal (economy.md §3.7): only now is the proposal
  * hired and the job filled; the other live proposals close ("another freelancer was hired": no
  * connects back, economy.md §2.5) and the boost auction closes now (settled by the runner,
  * economy.md §2.3). Call with the job and the contract locked (`lockOffer`).
@@ -89,7 +89,7 @@ export interface EndedOffer {
 }
 
 /**
- * An offer ends without a hire: declined by the freelancer or expired unanswered (economy.md §3.1,
+ * An offer ends without a hire: declined by the freelancer or expired unanswered (economy.md §3.7,
  * §3.3). Escrow the client funded on it is refunded (the card refunds follow the commit); the
  * proposal it was made from goes back to the live state it had, with nothing lost, and its job,
  * which stayed open, counts the moment as activity. Call with the offer locked (`lockOffer`).

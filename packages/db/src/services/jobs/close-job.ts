@@ -38,7 +38,7 @@ export async function closeJob(prisma: PrismaClient, input: CloseJobInput & Acto
         await requireActor(tx, data, "CLIENT", "close jobs");
         const job = await lockOwnedJob(tx, jobId, actorId);
         const status = nextJobStatus(job.status, "close");
-        // An offer waiting for an answer may still hire (economy.md §3.1): it is answered or expires first.
+        // An offer waiting for an answer may still hire (economy.md §3.7): it is answered or expires first.
         const pending = await pendingOfferOnJob(tx, jobId);
         if (pending) throw pendingOfferRefusal(pending, now, "you can close the job");
         const { settings } = await loadSettings(tx, now);

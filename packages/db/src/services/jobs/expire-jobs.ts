@@ -23,7 +23,7 @@ export async function expireJobs(prisma: PrismaClient, call: SystemCall): Promis
   const { now } = call;
   const { settings } = await loadSettings(prisma, now);
   const due = await prisma.job.findMany({
-    // A job with an offer waiting for an answer is not idle (economy.md §3.1): the offer is answered or expires first.
+    // A job with an offer waiting for an answer is not idle (economy.md §3.7): the offer is answered or expires first.
     where: { status: "OPEN", lastActivityAt: { lte: addDays(now, -settings.jobExpiryDays) }, contracts: { none: { status: "OFFERED" } } },
     orderBy: { lastActivityAt: "asc" },
     select: { id: true },
