@@ -18,6 +18,7 @@ export const OPERATIONS = [
   "contract.accept",
   "contract.decline",
   "contract.end",
+  "contract.expire",
   "contract.hire",
   "contract.offer",
   "contract.payBonus",

@@ -5,13 +5,13 @@ import Link from "next/link";
 import { Money } from "@/components/money";
 import { Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { AddMilestoneForm } from "./add-milestone-form";
 import { BonusForm } from "./bonus-form";
 import { ContractMessages } from "./contract-messages";
 import { EndContract } from "./end-contract";
-import { CONTRACT_STATUS_LABEL, formatRate } from "./format";
+import { CONTRACT_STATUS_LABEL, ENDED_REASON_LABEL, formatRate } from "./format";
 import { HourlyPanel } from "./hourly-panel";
 import { MilestoneList } from "./milestone-list";
 import { NoticeProvider } from "./notice";
@@ -43,7 +43,8 @@ export function ContractPage({ contractId }: { contractId: string }) {
           {contract.client.name} (client) and {contract.freelancer.name} (freelancer) · {contract.type === "FIXED" ? "Fixed price" : "Hourly"} ·{" "}
           <strong data-testid="contract-status">{CONTRACT_STATUS_LABEL[contract.status]}</strong>
           {contract.startedAt && ` since ${formatDate(contract.startedAt)}`}
-          {contract.endedAt && ` · ended ${formatDate(contract.endedAt)}${contract.endedReason ? ` (${contract.endedReason})` : ""}`}
+          {contract.status === "OFFERED" && ` · expires ${formatDateTime(contract.offerExpiresAt)}`}
+          {contract.endedAt && ` · ended ${formatDate(contract.endedAt)}${contract.endedReason ? ` (${ENDED_REASON_LABEL[contract.endedReason] ?? contract.endedReason})` : ""}`}
         </p>
         <p className="text-xs text-slate-500">
           Client fee on payments: {formatRate(contract.clientFeeBps)} (fixed when the contract was offered)

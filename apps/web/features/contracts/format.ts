@@ -25,4 +25,12 @@ export const CONTRACT_STATUS_LABEL: Record<string, string> = {
   ACTIVE: "Active",
   ENDED: "Ended",
   DECLINED: "Offer declined",
+  EXPIRED: "Offer expired",
+};
+
+/** Why a contract or an offer ended, when the code stored it rather than a person's words. */
+export const ENDED_REASON_LABEL: Record<string, string> = {
+  offer_declined: "the freelancer declined the offer",
+  offer_expired: "not accepted before it expired",
+  job_removed: "the job was removed",
 };

@@ -59,7 +59,7 @@ export function HirePage({ proposalId }: { proposalId: string }) {
             <Field label="Weekly limit (hours)" id="weekly-limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} hint={`Each week is invoiced on Monday at ${formatMoney(q.bidMinor)} per hour plus the ${formatRate(q.clientFeeBps)} client fee.`} required />
           )}
           {error && <Alert>{error}</Alert>}
-          <p className="text-sm text-slate-600">Sending the offer charges nothing. {q.freelancer.name} accepts or declines it; you then fund the first milestone.</p>
+          <p className="text-sm text-slate-600">Sending the offer charges nothing. {q.freelancer.name} has {q.offerExpiryDays === 1 ? "1 day" : `${q.offerExpiryDays} days`} to accept or decline it: the job is filled when they accept; if they decline or do not answer in time, the job stays open with all its proposals and you can hire again. You can fund the first milestone now or once they accept.</p>
           <Button type="submit" disabled={hire.isPending}>{hire.isPending ? "Sending…" : "Send offer"}</Button>
           <div aria-live="polite"><ErrorAlert error={hire.error} /></div>
         </form>

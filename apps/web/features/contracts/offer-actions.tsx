@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button, Card } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
 import type { ContractView } from "./types";
@@ -25,6 +26,9 @@ export function OfferActions({ contract }: { contract: ContractView }) {
   return (
     <Card title={`Offer from ${contract.client.name}`}>
       <div className="space-y-3" aria-live="polite">
+        <p className="text-sm text-slate-700" data-testid="offer-expiry">
+          Answer by <strong>{formatDateTime(contract.offerExpiresAt)}</strong>: an offer not accepted by then expires, and anything the client funded is refunded to them.
+        </p>
         <p className="text-sm text-slate-700">
           Accepting makes the contract active. {contract.type === "FIXED" ? "Open each milestone's “What you receive” to see your net after the service fee." : ""}
         </p>

@@ -24,6 +24,7 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
   const { job, proposals, invitations } = detail.data;
   const live = proposals.filter((proposal) => ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"].includes(proposal.status)).length;
   const editable = job.status === "DRAFT" || job.status === "OPEN";
+  const offerOut = proposals.some((proposal) => proposal.status === "OFFERED");
 
   return (
     <div className="space-y-6">
@@ -38,7 +39,15 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
           {job.status === "DRAFT" && <PublishJobButton jobId={job.id} />}
         </div>
       )}
-      {job.status === "OPEN" && <CloseJobDialog jobId={job.id} liveProposals={live} />}
+      {job.status === "OPEN" &&
+        (offerOut ? (
+          <p className="text-sm text-slate-600" data-testid="offer-out">
+            An offer on this job is waiting for an answer. The job is filled when the freelancer accepts it; if it is declined or expires, the
+            proposal goes back to the list and you can hire again or close the job.
+          </p>
+        ) : (
+          <CloseJobDialog jobId={job.id} liveProposals={live} />
+        ))}
       {job.status === "OPEN" && <InvitePanel jobId={job.id} invitations={invitations} />}
       <ProposalsReview jobId={job.id} proposals={proposals} />
     </div>

@@ -6,6 +6,7 @@ export const PROPOSAL_STATUS_LABEL: Record<string, string> = {
   VIEWED: "Viewed by the client",
   SHORTLISTED: "Shortlisted",
   INTERVIEWING: "Interviewing",
+  OFFERED: "Offer sent",
   HIRED: "Hired",
   DECLINED: "Declined",
   WITHDRAWN: "Withdrawn",

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Money } from "@/components/money";
 import { Alert, Button, Card } from "@/components/ui";
@@ -44,6 +45,12 @@ export function MyProposalCard({ proposal, jobId }: { proposal: Mine; jobId: str
         <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
       </dl>
       {proposal.connectsRefunded > 0 && <p className="mt-2 text-sm text-emerald-700">{formatConnects(proposal.connectsRefunded)} came back to you. See why on My proposals.</p>}
+      {proposal.status === "OFFERED" && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="my-proposal-offer">
+          The client sent you an offer for this job. Accept or decline it on <Link href="/contracts" className="text-brand-700 underline">Contracts</Link> before it
+          expires: the job is yours only once you accept.
+        </p>
+      )}
       {withdraw.data && <div className="mt-3"><Alert tone="info">{withdraw.data.explanation}</Alert></div>}
       {LIVE.includes(proposal.status) && (
         <div className="mt-4 space-y-2">

@@ -9,7 +9,7 @@ import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { MessageThread } from "@/features/messages/message-thread";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { formatConnects } from "@fairlance/rules";
 
@@ -24,12 +24,20 @@ export interface ReviewedProposal {
   submittedAt: Date;
   viewedAt: Date | null;
   hasContract: boolean;
+  /** Its latest offer (economy.md §3.7): waiting until offerExpiresAt, accepted, declined or expired. */
+  offer: { contractId: string; status: string; offerExpiresAt: Date; endedAt: Date | null } | null;
 }
+
+const OFFER_LINE: Record<string, string> = { DECLINED: "Your offer was declined", EXPIRED: "Your offer expired unanswered" };
 
 const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
 
-/** One proposal: opening it marks it viewed; shortlist, invite to interview, decline (after a confirm), message, or hire. */
-export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposal: ReviewedProposal }) {
+/**
+ * One proposal: opening it marks it viewed; shortlist, invite to interview, decline (after a
+ * confirm), message, or hire. Hiring sends an offer; the job is filled only when the freelancer
+ * accepts it, and while it waits (`offerOut`) no other offer can be sent.
+ */
+export function ProposalReviewCard({ jobId, proposal, offerOut }: { jobId: string; proposal: ReviewedProposal; offerOut: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { key, renew } = useIdempotencyKey();
@@ -54,6 +62,17 @@ export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposa
             Bid <Money minor={proposal.bidMinor} /> · sent {formatDate(proposal.submittedAt)}
             {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${formatConnects(proposal.boostConnects)})`}
           </p>
+          {proposal.offer && proposal.status === "OFFERED" && (
+            <p className="text-xs text-slate-700" data-testid="offer-state">
+              Offer waiting for an answer until {formatDateTime(proposal.offer.offerExpiresAt)} ·{" "}
+              <Link href={`/contracts/${proposal.offer.contractId}`} className="text-brand-700 underline">View offer</Link>
+            </p>
+          )}
+          {proposal.offer && OFFER_LINE[proposal.offer.status] && proposal.status !== "OFFERED" && (
+            <p className="text-xs text-slate-500" data-testid="offer-state">
+              {OFFER_LINE[proposal.offer.status]}{proposal.offer.endedAt && ` on ${formatDate(proposal.offer.endedAt)}`}: you can hire again.
+            </p>
+          )}
         </div>
         <div className="flex items-center gap-2">
           <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">{PROPOSAL_STATUS_LABEL[proposal.status] ?? proposal.status}</span>
@@ -66,7 +85,11 @@ export function ProposalReviewCard({ jobId, proposal }: { jobId: string; proposa
           <ErrorAlert error={view.error ?? shortlist.error ?? interview.error ?? decline.error} />
           {live && (
             <div className="flex flex-wrap gap-2">
-              <Link href={`/client/jobs/${jobId}/hire/${proposal.id}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">Hire</Link>
+              {offerOut ? (
+                <span className="self-center text-xs text-slate-500">An offer on this job is waiting for an answer: you can hire again if it is declined or expires.</span>
+              ) : (
+                <Link href={`/client/jobs/${jobId}/hire/${proposal.id}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">Hire</Link>
+              )}
               {(proposal.status === "SUBMITTED" || proposal.status === "VIEWED") && <Button variant="secondary" disabled={shortlist.isPending} onClick={() => shortlist.mutate({ proposalId: proposal.id, idempotencyKey: key })}>Shortlist</Button>}
               {proposal.status !== "INTERVIEWING" && <Button variant="secondary" disabled={interview.isPending} onClick={() => interview.mutate({ proposalId: proposal.id, idempotencyKey: key })}>Invite to interview</Button>}
               {!declining && <Button variant="ghost" onClick={() => setDeclining(true)}>Decline…</Button>}

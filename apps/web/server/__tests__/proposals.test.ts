@@ -73,4 +73,26 @@ describe("proposal procedures for clients", () => {
     expect(declined).toMatchObject({ status: "DECLINED", connectsRefunded: 0 });
     expect(declined.explanation).toMatch(/.+/);
   });
+
+  it("contract.hire sends an offer that the job page shows waiting, with its expiry; after a decline the proposal is back and the client hires again", async () => {
+    const jobId = await the.job();
+    const { proposalId } = await propose(the.callers.freelancer, jobId);
+    const terms = { type: "FIXED" as const, milestones: [{ title: "All of it", amountMinor: 100_000n }] };
+    const offer = await the.callers.client.contract.hire({ idempotencyKey: key(), proposalId, terms });
+    const page = await the.callers.client.job.getMine({ jobId });
+    expect(page.job.status).toBe("OPEN");
+    const shown = page.proposals.find((proposal) => proposal.id === proposalId)!;
+    expect(shown).toMatchObject({ status: "OFFERED", hasContract: true, offer: { contractId: offer.contractId, status: "OFFERED", offerExpiresAt: expect.any(Date), endedAt: null } });
+    const view = await the.callers.freelancer.contract.get({ contractId: offer.contractId });
+    expect(view.offerExpiresAt).toEqual(shown.offer!.offerExpiresAt);
+    expect(view.offerExpiresAt.getTime() - view.offeredAt.getTime()).toBe(7 * 86_400_000);
+    // One offer out per job (economy.md §3.7).
+    await expect(the.callers.client.contract.hire({ idempotencyKey: key(), proposalId, terms })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    await the.callers.freelancer.contract.decline({ idempotencyKey: key(), contractId: offer.contractId });
+    const after = (await the.callers.client.job.getMine({ jobId })).proposals.find((proposal) => proposal.id === proposalId)!;
+    expect(after).toMatchObject({ status: "SUBMITTED", hasContract: false, offer: { contractId: offer.contractId, status: "DECLINED" } });
+    const again = await the.callers.client.contract.hire({ idempotencyKey: key(), proposalId, terms });
+    expect(again.contractId).not.toBe(offer.contractId);
+  });
 });

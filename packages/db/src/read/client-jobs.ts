@@ -1,4 +1,4 @@
-import type { Db, JobStatus, ProposalStatus } from "../client";
+import type { ContractStatus, Db, JobStatus, ProposalStatus } from "../client";
 import { jobNotFound } from "../services/jobs/shared";
 
 export interface ClientJobRow {
@@ -8,14 +8,14 @@ export interface ClientJobRow {
   type: "FIXED" | "HOURLY";
   connectCost: number | null;
   proposalCount: number;
-  /** Proposals still in play (submitted, viewed, shortlisted, interviewing). */
+  /** Proposals still in play (submitted, viewed, shortlisted, interviewing, or with an offer waiting for an answer). */
   liveProposals: number;
   unviewedProposals: number;
   createdAt: Date;
   publishedAt: Date | null;
 }
 
-const LIVE: ProposalStatus[] = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
+const LIVE: ProposalStatus[] = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING", "OFFERED"];
 
 /** A client's own jobs, newest first, with their proposal counts. */
 export async function listClientJobs(db: Db, clientId: string): Promise<ClientJobRow[]> {
@@ -45,7 +45,10 @@ export interface ClientJobProposal {
   boostConnects: number;
   submittedAt: Date;
   viewedAt: Date | null;
+  /** A contract came of it that is not a declined or expired offer. */
   hasContract: boolean;
+  /** Its latest offer: waiting (OFFERED, until offerExpiresAt), accepted, declined or expired (economy.md §3.7). */
+  offer: { contractId: string; status: ContractStatus; offerExpiresAt: Date; endedAt: Date | null } | null;
 }
 
 export interface ClientJob {
@@ -90,7 +93,8 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
       orderBy: [{ boostConnects: "desc" }, { submittedAt: "asc" }, { id: "asc" }],
       select: {
         id: true, coverLetter: true, bidMinor: true, status: true, invited: true, boostConnects: true, submittedAt: true, viewedAt: true,
-        freelancer: person, contract: { select: { id: true } },
+        freelancer: person,
+        contracts: { orderBy: [{ offeredAt: "desc" }, { id: "asc" }], select: { id: true, status: true, offerExpiresAt: true, endedAt: true } },
       },
     }),
     db.invitation.findMany({ where: { jobId }, orderBy: { createdAt: "asc" }, select: { freelancerId: true, createdAt: true, freelancer: person } }),
@@ -98,7 +102,14 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
   const { clientId: _owner, ...fields } = job;
   return {
     job: fields,
-    proposals: proposals.map(({ contract, ...proposal }) => ({ ...proposal, hasContract: contract !== null })),
+    proposals: proposals.map(({ contracts, ...proposal }) => {
+      const latest = contracts[0];
+      return {
+        ...proposal,
+        hasContract: contracts.some((contract) => contract.status !== "DECLINED" && contract.status !== "EXPIRED"),
+        offer: latest ? { contractId: latest.id, status: latest.status, offerExpiresAt: latest.offerExpiresAt, endedAt: latest.endedAt } : null,
+      };
+    }),
     invitations: invitations.map((invitation) => ({
       freelancerId: invitation.freelancerId,
       name: invitation.freelancer.name,

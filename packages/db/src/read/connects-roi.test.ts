@@ -32,7 +32,7 @@ describe("getConnectsRoi", () => {
     const hired = await propose(hiredJob, now);
     await db.prisma.proposal.update({ where: { id: hired }, data: { status: "HIRED" } });
     await db.prisma.contract.create({
-      data: { proposalId: hired, jobId: hiredJob, clientId: client, freelancerId: freelancer, type: "FIXED", title: "Work", status: "ACTIVE", feeSchedule: {}, clientFeeBps: 300, settingsVersion: 0, offeredAt: now },
+      data: { proposalId: hired, jobId: hiredJob, clientId: client, freelancerId: freelancer, type: "FIXED", title: "Work", status: "ACTIVE", feeSchedule: {}, clientFeeBps: 300, settingsVersion: 0, offeredAt: now, offerExpiresAt: now },
     });
     const closedJob = await openJob(db.prisma, client, now);
     await propose(closedJob, now);

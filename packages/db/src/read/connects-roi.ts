@@ -25,13 +25,13 @@ export interface ConnectsRoiReport {
 /**
  * Connects ROI (economy.md §8): connects spent on proposals (net of refunds) → proposals viewed →
  * interviews → hires. An interview is a proposal the client wrote to, moved to interviewing, or
- * hired; a hire is a proposal that became a contract.
+ * sent an offer on; a hire is a proposal whose offer was accepted (economy.md §3.7).
  */
 export async function getConnectsRoi(db: Db, freelancerId: string, now: Date): Promise<ConnectsRoiReport> {
   const [proposals, entries, clientMessages, { settings }] = await Promise.all([
     db.proposal.findMany({
       where: { freelancerId },
-      select: { id: true, submittedAt: true, viewedAt: true, status: true, contract: { select: { id: true } } },
+      select: { id: true, submittedAt: true, viewedAt: true, status: true, contracts: { where: { status: { in: ["ACTIVE", "ENDED"] } }, select: { id: true }, take: 1 } },
     }),
     db.connectEntry.findMany({
       where: { userId: freelancerId, proposalId: { not: null }, kind: { in: ["SPEND", "REFUND"] } },
@@ -48,8 +48,8 @@ export async function getConnectsRoi(db: Db, freelancerId: string, now: Date): P
   for (const entry of entries) spentOn.set(entry.proposalId!, (spentOn.get(entry.proposalId!) ?? 0) - entry.delta);
   const written = new Set(clientMessages.map((message) => message.proposalId));
   const facts = proposals.map((proposal) => {
-    const hired = proposal.contract !== null;
-    const interview = written.has(proposal.id) || proposal.status === "INTERVIEWING" || proposal.status === "HIRED" || hired;
+    const hired = proposal.status === "HIRED" || proposal.contracts.length > 0;
+    const interview = written.has(proposal.id) || proposal.status === "INTERVIEWING" || proposal.status === "OFFERED" || hired;
     // A funnel: a client who wrote to or hired the freelancer has seen the proposal, opened or not.
     const viewed = proposal.viewedAt !== null || proposal.status === "SHORTLISTED" || interview;
     return { weekStartsAt: startOfUtcWeek(proposal.submittedAt).getTime(), connectsSpent: spentOn.get(proposal.id) ?? 0, viewed, interview, hired };

@@ -1,5 +1,6 @@
 import {
   computeClientFee,
+  formatUtcMoment,
   isDisputeWindowOpen,
   previewHourlyWeek,
   previewPaymentSequence,
@@ -107,6 +108,7 @@ export async function listContracts(db: Db, userId: string, now: Date): Promise<
       type: true,
       status: true,
       offeredAt: true,
+      offerExpiresAt: true,
       clientId: true,
       client: { select: { name: true } },
       freelancer: { select: { name: true } },
@@ -131,14 +133,21 @@ export async function listContracts(db: Db, userId: string, now: Date): Promise<
 }
 
 function nextAction(
-  c: { status: ContractStatus; type: JobType; milestones: { title: string; status: MilestoneStatus }[]; hourlyWeeks: { weekStart: Date }[] },
+  c: { status: ContractStatus; type: JobType; offerExpiresAt: Date; milestones: { title: string; status: MilestoneStatus }[]; hourlyWeeks: { weekStart: Date }[] },
   isClient: boolean,
   now: Date,
 ): { text: string; needsYou: boolean } {
   if (c.status === "ENDED") return { text: "Ended: nothing to do.", needsYou: false };
   if (c.status === "DECLINED") return { text: "The offer was declined.", needsYou: false };
+  // economy.md §3.7: an offer not accepted by its expiry expires.
+  if (c.status === "EXPIRED" || (c.status === "OFFERED" && now.getTime() >= c.offerExpiresAt.getTime())) {
+    return { text: "The offer expired before it was accepted.", needsYou: false };
+  }
   if (c.status === "OFFERED") {
-    return isClient ? { text: "Waiting for the freelancer to accept the offer.", needsYou: false } : { text: "Accept or decline the offer.", needsYou: true };
+    const until = `by ${formatUtcMoment(c.offerExpiresAt)}`;
+    return isClient
+      ? { text: `Waiting for the freelancer to accept the offer (it expires ${until}).`, needsYou: false }
+      : { text: `Accept or decline the offer ${until}.`, needsYou: true };
   }
   if (c.type === "HOURLY") {
     if (isClient && c.hourlyWeeks.some((w) => isDisputeWindowOpen(w.weekStart, now))) return { text: "Review this week's hourly invoice.", needsYou: true };
@@ -260,6 +269,8 @@ export async function getHireQuote(db: Db, input: { proposalId: string; clientId
     /** For a fixed job: the fee on funding the whole bid; for hourly: on one hour. */
     bidClientFee: computeClientFee({ amountMinor: proposal.bidMinor, rateBps: settings.clientFeeBps }),
     milestoneMinimumMinor: settings.milestoneMinimumMinor,
+    /** Days the freelancer has to accept the offer before it expires (economy.md §3.7). */
+    offerExpiryDays: settings.offerExpiryDays,
   };
 }
 

@@ -29,6 +29,7 @@ export async function getContract(db: Db, contractId: string, actorId: string) {
       clientFeeBps: true,
       settingsVersion: true,
       offeredAt: true,
+      offerExpiresAt: true,
       startedAt: true,
       endedAt: true,
       endedReason: true,

@@ -18,7 +18,7 @@ const memberSince = new Date("2024-03-15T12:00:00Z");
 async function contractWithPayment(clientId: string, jobId: string, grossMinor: bigint, status: "ACTIVE" | "ENDED" | "OFFERED") {
   const freelancerId = (await makeUser(db.prisma, "FREELANCER")).id;
   const contract = await db.prisma.contract.create({
-    data: { jobId, clientId, freelancerId, type: "FIXED", title: "Work", status, feeSchedule: {}, clientFeeBps: 300, settingsVersion: 0, offeredAt: now },
+    data: { jobId, clientId, freelancerId, type: "FIXED", title: "Work", status, feeSchedule: {}, clientFeeBps: 300, settingsVersion: 0, offeredAt: now, offerExpiresAt: now },
   });
   if (grossMinor > 0n) {
     await db.prisma.payment.create({

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../client";
 import type { PaymentGateway } from "../gateway/gateway";
 import { closeBoostAuctions } from "../services/jobs/close-boost-auctions";
 import { expireJobs } from "../services/jobs/expire-jobs";
+import { expireOffers } from "../services/contracts/expire-offers";
 import { autoApproveMilestones } from "../services/contracts/auto-approve-milestones";
 import { acceptRefundRequests } from "../services/contracts/accept-refund-requests";
 import { invoiceHourlyWeeks } from "../services/contracts/invoice-hourly-weeks";
@@ -29,6 +30,8 @@ export interface TaskDeps {
  * and is idempotent for it.
  */
 export const ECONOMY_TASKS = {
+  /** Offers not accepted in time (economy.md §3.1): first, so their jobs are open again before the rest runs. */
+  expire_offers: ({ prisma, gateway }: TaskDeps, now: Date) => expireOffers(prisma, { now }, { gateway }),
   close_boost_auctions: ({ prisma }: TaskDeps, now: Date) => closeBoostAuctions(prisma, { now }),
   expire_jobs: ({ prisma }: TaskDeps, now: Date) => expireJobs(prisma, { now }),
   auto_approve_milestones: ({ prisma }: TaskDeps, now: Date) => autoApproveMilestones(prisma, { now }),

@@ -41,6 +41,7 @@ export * from "./contracts/auto-approve-milestones";
 export * from "./contracts/decline-offer";
 export * from "./contracts/dispute-hourly-week";
 export * from "./contracts/end-contract";
+export * from "./contracts/expire-offers";
 export * from "./contracts/fund-milestone";
 export * from "./contracts/hire-proposal";
 export * from "./contracts/invoice-hourly-weeks";

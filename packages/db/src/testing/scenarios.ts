@@ -134,6 +134,7 @@ export async function earn(prisma: PrismaClient, input: { clientId: string; free
         clientFeeBps: DEFAULT_SETTINGS.clientFeeBps,
         settingsVersion: 0,
         offeredAt: input.now,
+        offerExpiresAt: input.now,
         startedAt: input.now,
       },
     });

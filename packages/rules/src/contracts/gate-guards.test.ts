@@ -4,10 +4,12 @@ import {
   assertCanSubmitProposal,
   assertContractActive,
   assertMilestoneAmount,
+  assertOfferOpen,
   assertWithinWeeklyLimit,
   hourlyAmount,
   isJobExpiryDue,
   jobExpiresAt,
+  offerExpiresAt,
 } from "./guards";
 import { assertWorkStartGate, workStartGate } from "./work-start-gate";
 
@@ -73,6 +75,20 @@ describe("contract guards", () => {
     expect(isJobExpiryDue({ status: "open", lastActivityAt }, utc("2024-07-01T07:59:59Z"))).toBe(false);
     expect(isJobExpiryDue({ status: "open", lastActivityAt }, utc("2024-07-01T08:00:00Z"))).toBe(true);
     expect(isJobExpiryDue({ status: "hired", lastActivityAt }, utc("2024-08-01"))).toBe(false);
+  });
+
+  it("expires an offer 7 days after it was sent, refusing it from that moment even before the runner marks it", () => {
+    const offeredAt = utc("2024-06-01T08:00:00Z");
+    const expiresAt = offerExpiresAt(offeredAt);
+    expect(expiresAt).toEqual(utc("2024-06-08T08:00:00Z"));
+    expect(offerExpiresAt(offeredAt, { offerExpiryDays: 1 })).toEqual(utc("2024-06-02T08:00:00Z"));
+    expect(() => assertOfferOpen({ status: "offered", expiresAt }, utc("2024-06-08T07:59:59Z"))).not.toThrow();
+    expect(() => assertOfferOpen({ status: "offered", expiresAt: null }, utc("2030-01-01"))).not.toThrow();
+    expect(() => assertOfferOpen({ status: "active", expiresAt }, utc("2030-01-01"))).not.toThrow();
+    expectViolation(() => assertOfferOpen({ status: "offered", expiresAt }, utc("2024-06-08T08:00:00Z")), "CONTRACT_TRANSITION_NOT_ALLOWED");
+    expect(() => assertOfferOpen({ status: "offered", expiresAt }, utc("2024-06-09"))).toThrow(
+      "This offer expired on 2024-06-08 at 08:00 UTC; ask the client to send a new one.",
+    );
   });
 
   it("keeps logged time within the weekly limit", () => {

@@ -54,6 +54,31 @@ export function isJobExpiryDue(
   return job.status === "open" && now.getTime() >= jobExpiresAt(job.lastActivityAt, settings).getTime();
 }
 
+/** An offer expires `offerExpiryDays` (7) days after it is sent (economy.md §3.7); the contract stores the moment. */
+export function offerExpiresAt(offeredAt: Date, settings: Pick<MarketplaceSettings, "offerExpiryDays"> = DEFAULT_SETTINGS): Date {
+  return addDays(offeredAt, settings.offerExpiryDays);
+}
+
+/** "2026-11-27 at 14:00 UTC": a moment in a sentence, in the marketplace's time zone. */
+export function formatUtcMoment(date: Date): string {
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} at ${iso.slice(11, 16)} UTC`;
+}
+
+/**
+ * An offer can be answered until its expiry (economy.md §3.7), even before the runner has marked it
+ * expired: from that moment on accepting (and funding or adding to it) is refused.
+ */
+export function assertOfferOpen(offer: { status: ContractStatus; expiresAt: Date | null }, now: Date): void {
+  if (offer.status === "offered" && offer.expiresAt !== null && now.getTime() >= offer.expiresAt.getTime()) {
+    throw new RuleViolation("CONTRACT_TRANSITION_NOT_ALLOWED", `This offer expired on ${formatUtcMoment(offer.expiresAt)}; ask the client to send a new one.`, {
+      entity: "contract",
+      state: "expired",
+      expiresAt: offer.expiresAt,
+    });
+  }
+}
+
 function assertWholeTime(value: number, name: string, unit: "minutes" | "hours" = "minutes"): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RuleViolation("HOURS_INVALID", `The ${name} must be a whole number of ${unit}.`, { [name]: value });

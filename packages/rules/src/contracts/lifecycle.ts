@@ -20,6 +20,8 @@ export interface Lifecycle<State extends string, Event extends string> {
   can(state: State, event: Event): boolean;
   allowedEvents(state: State): Event[];
   isTerminal(state: State): boolean;
+  /** How a person reads the state ("waiting for changes"). */
+  label(state: State): string;
 }
 
 /** A state machine from a table: what is not listed is refused with a sentence. */
@@ -50,5 +52,6 @@ export function defineLifecycle<State extends string, Event extends string>(
     can: (state, event) => next(state, event) !== undefined,
     allowedEvents,
     isTerminal: (state) => allowedEvents(state).length === 0,
+    label: (state) => definition.stateLabels[state] ?? state,
   };
 }

@@ -6,6 +6,8 @@ import {
   hourlyWeekLifecycle,
   isMilestoneInEscrow,
   jobLifecycle,
+  LIVE_PROPOSAL_STATES,
+  reopenProposal,
   milestoneLifecycle,
   proposalLifecycle,
   transitionContract,
@@ -57,7 +59,9 @@ describe("proposal lifecycle", () => {
     expect(transitionProposal("interviewing", "view")).toBe("interviewing");
     expect(transitionProposal("submitted", "shortlist")).toBe("shortlisted");
     expect(transitionProposal("shortlisted", "interview")).toBe("interviewing");
-    expect(transitionProposal("interviewing", "hire")).toBe("hired");
+    expect(transitionProposal("interviewing", "offer")).toBe("offered");
+    expect(transitionProposal("offered", "view")).toBe("offered");
+    expect(transitionProposal("offered", "hire")).toBe("hired");
     expect(transitionProposal("submitted", "withdraw")).toBe("withdrawn");
     expect(transitionProposal("viewed", "decline")).toBe("declined");
     expect(transitionProposal("shortlisted", "close")).toBe("closed");
@@ -70,13 +74,32 @@ describe("proposal lifecycle", () => {
     }
     expectViolation(() => transitionProposal("interviewing", "shortlist"), "PROPOSAL_TRANSITION_NOT_ALLOWED");
   });
+
+  it("hires only through an accepted offer; while an offer waits, the proposal cannot be withdrawn, declined or closed", () => {
+    expectViolation(() => transitionProposal("interviewing", "hire"), "PROPOSAL_TRANSITION_NOT_ALLOWED");
+    for (const event of ["withdraw", "decline", "close", "shortlist", "offer"] as const) {
+      expectViolation(() => transitionProposal("offered", event), "PROPOSAL_TRANSITION_NOT_ALLOWED");
+    }
+    expect(() => transitionProposal("offered", "withdraw")).toThrow("You cannot withdraw a proposal that is waiting for the answer to an offer.");
+  });
+
+  it("reopens a proposal whose offer was declined or expired in the live state it had", () => {
+    for (const before of LIVE_PROPOSAL_STATES) expect(reopenProposal("offered", before)).toBe(before);
+    expect(reopenProposal("offered", null)).toBe("viewed");
+    expectViolation(() => reopenProposal("hired", "viewed"), "PROPOSAL_TRANSITION_NOT_ALLOWED");
+    expect(() => reopenProposal("hired", "viewed")).toThrow("You cannot reopen a proposal that is hired.");
+  });
 });
 
 describe("contract lifecycle", () => {
   it("accepts or declines an offer and ends an active contract", () => {
     expect(transitionContract("offered", "accept")).toBe("active");
     expect(transitionContract("offered", "decline")).toBe("declined");
+    expect(transitionContract("offered", "expire")).toBe("expired");
     expect(transitionContract("active", "end")).toBe("ended");
+    expectViolation(() => transitionContract("expired", "accept"), "CONTRACT_TRANSITION_NOT_ALLOWED");
+    expectViolation(() => transitionContract("declined", "expire"), "CONTRACT_TRANSITION_NOT_ALLOWED");
+    expect(contractLifecycle.isTerminal("expired")).toBe(true);
     expectViolation(() => transitionContract("offered", "end"), "CONTRACT_TRANSITION_NOT_ALLOWED");
     expectViolation(() => transitionContract("ended", "accept"), "CONTRACT_TRANSITION_NOT_ALLOWED");
     expect(contractLifecycle.isTerminal("declined")).toBe(true);

@@ -1,3 +1,4 @@
+import { RuleViolation } from "../errors";
 import { defineLifecycle } from "./lifecycle";
 
 /** economy.md §3.1 Job: draft → open → hired | closed (without hire) | expired | removed (by an admin). */
@@ -20,13 +21,19 @@ export const jobLifecycle = defineLifecycle<JobStatus, JobEvent>({
 });
 
 /**
- * economy.md §3.1 Proposal: submitted → (viewed) → (shortlisted / interviewing) → hired | declined |
- * withdrawn | closed. Viewing again is harmless (the state stays); shortlisting or interviewing
- * an unopened proposal implies it was viewed.
+ * economy.md §3.1 Proposal: submitted → (viewed) → (shortlisted / interviewing) → offered (the client
+ * sent an offer) → hired (the freelancer accepted) | declined | withdrawn | closed. Viewing again is
+ * harmless (the state stays); shortlisting or interviewing an unopened proposal implies it was
+ * viewed. A declined or expired offer puts the proposal back in the live state it had
+ * (`reopenProposal`).
  */
-export const PROPOSAL_STATUSES = ["submitted", "viewed", "shortlisted", "interviewing", "hired", "declined", "withdrawn", "closed"] as const;
+export const PROPOSAL_STATUSES = ["submitted", "viewed", "shortlisted", "interviewing", "offered", "hired", "declined", "withdrawn", "closed"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-export type ProposalEvent = "view" | "shortlist" | "interview" | "hire" | "decline" | "withdraw" | "close";
+export type ProposalEvent = "view" | "shortlist" | "interview" | "offer" | "hire" | "decline" | "withdraw" | "close";
+
+/** The states of a proposal still in play, before any offer. */
+export const LIVE_PROPOSAL_STATES = ["submitted", "viewed", "shortlisted", "interviewing"] as const;
+export type LiveProposalStatus = (typeof LIVE_PROPOSAL_STATES)[number];
 
 const live = <To extends ProposalStatus>(to: To) => ({ submitted: to, viewed: to, shortlisted: to, interviewing: to });
 
@@ -38,35 +45,61 @@ export const proposalLifecycle = defineLifecycle<ProposalStatus, ProposalEvent>(
     viewed: "viewed",
     shortlisted: "shortlisted",
     interviewing: "in interview",
+    offered: "waiting for the answer to an offer",
     hired: "hired",
     declined: "declined",
     withdrawn: "withdrawn",
     closed: "closed",
   },
-  eventVerbs: { view: "view", shortlist: "shortlist", interview: "interview on", hire: "hire", decline: "decline", withdraw: "withdraw", close: "close" },
+  eventVerbs: {
+    view: "view",
+    shortlist: "shortlist",
+    interview: "interview on",
+    offer: "send an offer on",
+    hire: "hire",
+    decline: "decline",
+    withdraw: "withdraw",
+    close: "close",
+  },
   transitions: {
-    view: { submitted: "viewed", viewed: "viewed", shortlisted: "shortlisted", interviewing: "interviewing" },
+    view: { submitted: "viewed", viewed: "viewed", shortlisted: "shortlisted", interviewing: "interviewing", offered: "offered" },
     shortlist: { submitted: "shortlisted", viewed: "shortlisted" },
     interview: { submitted: "interviewing", viewed: "interviewing", shortlisted: "interviewing" },
-    hire: live("hired"),
+    offer: live("offered"),
+    hire: { offered: "hired" },
     decline: live("declined"),
     withdraw: live("withdrawn"),
     close: live("closed"),
   },
 });
 
-/** economy.md §3.1 Contract: offered → active → ended, or a declined offer. */
-export const CONTRACT_STATUSES = ["offered", "active", "ended", "declined"] as const;
+/**
+ * economy.md §3.7: an offer declined or expired gives the proposal back the live state it had when
+ * the offer was sent (`before`), with nothing lost.
+ */
+export function reopenProposal(state: ProposalStatus, before: ProposalStatus | null): LiveProposalStatus {
+  if (state !== "offered") {
+    throw new RuleViolation("PROPOSAL_TRANSITION_NOT_ALLOWED", `You cannot reopen a proposal that is ${proposalLifecycle.label(state)}.`, {
+      entity: "proposal",
+      state,
+      event: "reopen",
+    });
+  }
+  return before !== null && (LIVE_PROPOSAL_STATES as readonly string[]).includes(before) ? (before as LiveProposalStatus) : "viewed";
+}
+
+/** economy.md §3.1 Contract: offered → active → ended, or an offer declined or expired (unanswered). */
+export const CONTRACT_STATUSES = ["offered", "active", "ended", "declined", "expired"] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
-export type ContractEvent = "accept" | "decline" | "end";
+export type ContractEvent = "accept" | "decline" | "expire" | "end";
 export type ContractType = "fixed" | "hourly";
 
 export const contractLifecycle = defineLifecycle<ContractStatus, ContractEvent>({
   entity: "contract",
   code: "CONTRACT_TRANSITION_NOT_ALLOWED",
-  stateLabels: { offered: "an open offer", active: "active", ended: "ended", declined: "declined" },
-  eventVerbs: { accept: "accept", decline: "decline", end: "end" },
-  transitions: { accept: { offered: "active" }, decline: { offered: "declined" }, end: { active: "ended" } },
+  stateLabels: { offered: "an open offer", active: "active", ended: "ended", declined: "declined", expired: "an expired offer" },
+  eventVerbs: { accept: "accept", decline: "decline", expire: "expire", end: "end" },
+  transitions: { accept: { offered: "active" }, decline: { offered: "declined" }, expire: { offered: "expired" }, end: { active: "ended" } },
 });
 
 /**

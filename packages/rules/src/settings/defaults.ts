@@ -32,6 +32,7 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
   maxProposalsPerJob: 50,
   refundConnectsOnExpiryWithNoView: false,
   jobExpiryDays: 30,
+  offerExpiryDays: 7,
   milestoneMinimumMinor: 500n,
   clientFeeBps: 300,
   reviewWindowDays: 14,

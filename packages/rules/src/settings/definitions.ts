@@ -154,6 +154,13 @@ export const SETTING_DEFINITIONS = {
     unit: "days",
     schema: PositiveDaysSchema,
   }),
+  offerExpiryDays: define({
+    label: "Offer expiry",
+    description: "Days a freelancer has to accept or decline an offer before it expires.",
+    group: "jobs",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
   milestoneMinimumMinor: define({
     label: "Milestone minimum",
     description: "Smallest amount of a milestone.",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Id, MilestoneDraft, PayBonusInput } from "@fairlance/db/services";
 
-const ZContractStatus = z.enum(["OFFERED", "ACTIVE", "ENDED", "DECLINED"]);
+const ZContractStatus = z.enum(["OFFERED", "ACTIVE", "ENDED", "DECLINED", "EXPIRED"]);
 const ZJobType = z.enum(["FIXED", "HOURLY"]);
 export const ZMilestoneStatus = z.enum(["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED", "APPROVED", "REFUNDED", "SPLIT"]);
 export const ZWeekStatus = z.enum(["OPEN", "INVOICED", "DISPUTED", "RELEASED", "REFUNDED", "SPLIT"]);
@@ -62,6 +62,7 @@ export const ZContractPage = z.object({
   weeklyLimitHours: z.number().int().nullable(),
   clientFeeBps: z.number().int(),
   offeredAt: z.date(),
+  offerExpiresAt: z.date(),
   startedAt: z.date().nullable(),
   endedAt: z.date().nullable(),
   endedReason: z.string().nullable(),
@@ -129,6 +130,7 @@ export const ZHireQuote = z.object({
   clientFeeBps: z.number().int(),
   bidClientFee: ZClientFee,
   milestoneMinimumMinor: z.bigint(),
+  offerExpiryDays: z.number().int(),
 });
 
 export const ZClientFeeQuoteInput = z.strictObject({ amountsMinor: z.array(MilestoneDraft.shape.amountMinor).max(20, "Quote at most 20 milestones at once.") });

@@ -19,6 +19,9 @@ export const ZGetMyJobOutput = z.object({
       submittedAt: z.date(),
       viewedAt: z.date().nullable(),
       hasContract: z.boolean(),
+      offer: z
+        .object({ contractId: z.string(), status: z.enum(["OFFERED", "ACTIVE", "ENDED", "DECLINED", "EXPIRED"]), offerExpiresAt: z.date(), endedAt: z.date().nullable() })
+        .nullable(),
     }),
   ),
   invitations: z.array(z.object({ freelancerId: z.string(), name: z.string(), createdAt: z.date() })),

@@ -4,7 +4,7 @@ import { Id } from "@fairlance/db/services";
 export const ZJobStatus = z.enum(["DRAFT", "OPEN", "HIRED", "CLOSED", "EXPIRED", "REMOVED"]);
 export const ZJobType = z.enum(["FIXED", "HOURLY"]);
 export const ZExperienceLevel = z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"]);
-export const ZProposalStatus = z.enum(["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING", "HIRED", "DECLINED", "WITHDRAWN", "CLOSED"]);
+export const ZProposalStatus = z.enum(["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING", "OFFERED", "HIRED", "DECLINED", "WITHDRAWN", "CLOSED"]);
 
 /** The fields of a job as freelancers and its client see them. */
 export const ZJobFields = z.object({

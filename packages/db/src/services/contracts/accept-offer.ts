@@ -1,10 +1,12 @@
+import { assertOfferOpen } from "@fairlance/rules";
 import { z } from "zod";
 import type { ContractStatus, PrismaClient } from "../../client";
-import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
+import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
-import { assertParty, lockRow, nextContractStatus } from "./access";
+import { assertParty, nextContractStatus, ruleStatus } from "./access";
+import { hireAtAcceptance, lockOffer } from "./offer-lifecycle";
 
 /** What the person sends; who acts and when come with the call (ActorCall). */
 export const AcceptOfferInput = z.strictObject({
@@ -20,19 +22,26 @@ export interface ContractState {
   endedAt: Date | null;
 }
 
-/** The freelancer accepts an offer: the contract becomes active (economy.md §3.1). */
+/**
+ * The freelancer accepts an offer before it expires: the contract becomes active (economy.md §3.7).
+ * An offer made from a proposal hires now: the proposal is hired, the job filled, its other live
+ * proposals close (another freelancer was hired) and its boost auction closes. An offer past its
+ * expiry is refused, even before the runner has marked it expired.
+ */
 export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput & ActorCall): Promise<ContractState> {
   const data = parseCall(AcceptOfferInput, input);
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "FREELANCER", "accept offers");
+    const call: IdempotentCall = { operation: "contract.accept", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId } };
     const { result } = await idempotent(
       tx,
-      { operation: "contract.accept", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId } },
+      call,
       async () => {
-        await lockRow(tx, "Contract", data.contractId);
-        const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: { clientId: true, freelancerId: true, status: true } });
-        assertParty(contract, data.actorId, "freelancer");
-        const status = nextContractStatus(contract.status, "accept");
+        const offer = await lockOffer(tx, data.contractId);
+        assertParty(offer, data.actorId, "freelancer");
+        assertOfferOpen({ status: ruleStatus(offer.status), expiresAt: offer.offerExpiresAt }, data.now);
+        const status = nextContractStatus(offer.status, "accept");
+        await hireAtAcceptance(tx, { offer, now: data.now, keyPrefix: scopedKey(call) });
         return tx.contract
           .update({ where: { id: data.contractId }, data: { status, startedAt: data.now }, select: { id: true, status: true, startedAt: true, endedAt: true } })
           .then(({ id, ...rest }) => ({ contractId: id, ...rest }));

@@ -63,4 +63,5 @@ export const CONTRACT_MONEY_FIELDS = {
   feeSchedule: true,
   hourlyRateMinor: true,
   weeklyLimitHours: true,
+  offerExpiresAt: true,
 } as const satisfies Prisma.ContractSelect;

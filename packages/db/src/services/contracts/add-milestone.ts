@@ -38,10 +38,10 @@ export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInpu
       call,
       async () => {
         await lockRow(tx, "Contract", data.contractId);
-        const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: { clientId: true, freelancerId: true, status: true, type: true } });
+        const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: { clientId: true, freelancerId: true, status: true, type: true, offerExpiresAt: true } });
         assertParty(contract, data.actorId, "client");
         if (contract.type !== "FIXED") throw new DomainError("INVALID_REQUEST", "Hourly contracts have no milestones.");
-        assertOpenContract(contract.status);
+        assertOpenContract(contract, data.now);
         const { settings } = await loadSettings(tx, data.now);
         assertMilestoneAmount(data.milestone.amountMinor, settings);
         const last = await tx.milestone.aggregate({ where: { contractId: data.contractId }, _max: { position: true } });

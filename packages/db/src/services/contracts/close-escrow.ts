@@ -16,7 +16,7 @@ export interface ClosedEscrow {
 
 /**
  * What happens to the money still in escrow when a contract ends or an offer is declined
- * (economy.md §3.3), milestone by milestone, each locked; disputed ones stay frozen:
+ * (economy.md §3.3) or an offer expires, milestone by milestone, each locked; disputed ones stay frozen:
  * - `release`: the client pays it all to the freelancer (each milestone approved, with the fee);
  * - `refund`: it all goes back to the client (the freelancer's choice, or a declined offer);
  * - `request_refunds` (the client ends without releasing): each funded milestone with no work
@@ -33,7 +33,7 @@ export async function closeEscrow(
     now: Date;
     key: string;
     operation: Operation;
-    userId: string;
+    userId: string | null;
   },
 ): Promise<ClosedEscrow> {
   const closed: ClosedEscrow = { released: [], refunds: [], refundsRequested: [] };

@@ -1,4 +1,4 @@
-import { assertMilestoneAmount, FIELD_TEXT, settingValueToJson } from "@fairlance/rules";
+import { assertMilestoneAmount, FIELD_TEXT, offerExpiresAt, settingValueToJson } from "@fairlance/rules";
 import { z } from "zod";
 import type { ContractStatus, JobType, Prisma, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
@@ -26,11 +26,14 @@ export interface ContractOffer {
   type: JobType;
   settingsVersion: number;
   milestoneIds: string[];
+  /** Not accepted by then, the offer expires (economy.md §3.7). */
+  offerExpiresAt: Date;
 }
 
 /**
  * Writes an offered contract with the fee schedule, client fee and settings version in force
- * now (economy.md §0.5, §3.5): later setting changes never re-price it.
+ * now (economy.md §0.5, §3.5): later setting changes never re-price it. It expires
+ * `offerExpiryDays` after now unless accepted (economy.md §3.7).
  */
 export async function createOfferedContract(
   tx: Tx,
@@ -62,18 +65,20 @@ export async function createOfferedContract(
       clientFeeBps: settings.clientFeeBps,
       settingsVersion: version,
       offeredAt: input.now,
+      offerExpiresAt: offerExpiresAt(input.now, settings),
       milestones:
         terms.type === "FIXED"
           ? { create: terms.milestones.map((milestone, index) => ({ position: index + 1, title: milestone.title, amountMinor: milestone.amountMinor })) }
           : undefined,
     },
-    select: { id: true, status: true, type: true, settingsVersion: true, milestones: { select: { id: true }, orderBy: { position: "asc" } } },
+    select: { id: true, status: true, type: true, settingsVersion: true, offerExpiresAt: true, milestones: { select: { id: true }, orderBy: { position: "asc" } } },
   });
   return {
     contractId: contract.id,
     status: contract.status,
     type: contract.type,
     settingsVersion: contract.settingsVersion,
+    offerExpiresAt: contract.offerExpiresAt,
     milestoneIds: contract.milestones.map((milestone) => milestone.id),
   };
 }

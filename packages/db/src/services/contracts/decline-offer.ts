@@ -7,10 +7,11 @@ import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Note } from "../fields";
 import { Id, parseCall } from "../input";
-import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, nextContractStatus } from "./access";
+import { assertParty } from "./access";
 import type { ContractState } from "./accept-offer";
-import { closeEscrow, type ClosedEscrow } from "./close-escrow";
+import type { ClosedEscrow } from "./close-escrow";
 import { refundToCards, type CardRefundOutcome } from "./escrow";
+import { endOfferWithoutHire, lockOffer } from "./offer-lifecycle";
 
 /** What the person sends; who acts and when come with the call (ActorCall). */
 export const DeclineOfferInput = z.strictObject({
@@ -23,8 +24,9 @@ export type DeclineOfferInput = z.input<typeof DeclineOfferInput>;
 export type DeclinedOffer = ContractState & { cardRefunds: CardRefundOutcome[] };
 
 /**
- * The freelancer declines an offer. A milestone the client already funded with the offer is
- * refunded to the client's card (escrow and client fee).
+ * The freelancer declines an offer (economy.md §3.7). A milestone the client already funded with the
+ * offer is refunded to the client's card (escrow and client fee, economy.md §3.3). An offer made from
+ * a proposal gives the proposal back its live state, and the job, still open, can hire again.
  */
 export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInput & ActorCall, deps: { gateway?: PaymentGateway } = {}): Promise<DeclinedOffer> {
   const data = parseCall(DeclineOfferInput, input);
@@ -35,13 +37,18 @@ export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInpu
       tx,
       call,
       async (): Promise<ContractState & Pick<ClosedEscrow, "refunds">> => {
-        await lockRow(tx, "Contract", data.contractId);
-        const contract = await tx.contract.findUnique({ where: { id: data.contractId }, select: CONTRACT_MONEY_FIELDS });
-        assertParty(contract, data.actorId, "freelancer");
-        const status = nextContractStatus(contract.status, "decline");
-        const { refunds } = await closeEscrow(tx, { contract, escrow: "refund", reason: "The offer was declined.", now: data.now, key: scopedKey(call), operation: "contract.decline", userId: data.actorId });
-        await tx.contract.update({ where: { id: contract.id }, data: { status, endedAt: data.now, endedReason: data.reason ?? "offer_declined" } });
-        return { contractId: contract.id, status, startedAt: null, endedAt: data.now, refunds };
+        const offer = await lockOffer(tx, data.contractId);
+        assertParty(offer, data.actorId, "freelancer");
+        const { status, refunds } = await endOfferWithoutHire(tx, {
+          offer,
+          event: "decline",
+          reason: data.reason ?? "offer_declined",
+          now: data.now,
+          key: scopedKey(call),
+          operation: "contract.decline",
+          userId: data.actorId,
+        });
+        return { contractId: offer.id, status, startedAt: null, endedAt: data.now, refunds };
       },
       jsonCodec<ContractState & Pick<ClosedEscrow, "refunds">>(),
     );

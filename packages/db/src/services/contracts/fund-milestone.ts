@@ -11,7 +11,7 @@ import { chargeThenCommit, recordCharge } from "../payments/card-charges";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 import { nextMilestoneStatus } from "./access";
-import { assertOpenContract, lockMilestoneFor } from "./milestone-access";
+import { assertOpenContract, lockContractOfMilestone, lockMilestoneFor } from "./milestone-access";
 
 /** What the client sends; who acts and when come with the call (ActorCall). */
 export const FundMilestoneInput = z.strictObject({
@@ -41,9 +41,10 @@ export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneIn
   const data = parseCall(FundMilestoneInput, input);
   const call: IdempotentCall = { operation: "milestone.fund", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId } };
   const priced = async (tx: Tx) => {
+    await lockContractOfMilestone(tx, data.milestoneId);
     const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
     const status = nextMilestoneStatus(milestone.status, "fund");
-    assertOpenContract(contract.status);
+    assertOpenContract(contract, data.now);
     return { milestone, contract, status, fee: computeClientFee({ amountMinor: milestone.amountMinor, rateBps: contract.clientFeeBps }) };
   };
   return chargeThenCommit(prisma, deps.gateway ?? getGateway(), {

@@ -1,4 +1,4 @@
-import { transitionJob, transitionProposal } from "@fairlance/rules";
+import { transitionJob } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,8 +6,10 @@ import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../.
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { nextProposalStatus } from "../jobs/shared";
 import { lockRow, ruleStatus } from "./access";
 import { createOfferedContract, HireTerms, type ContractOffer } from "./contract-terms";
+import { pendingOfferOnJob, pendingOfferRefusal } from "./offer-lifecycle";
 
 /** What the person sends; who acts and when come with the call (ActorCall). */
 export const HireProposalInput = z.strictObject({
@@ -17,12 +19,13 @@ export const HireProposalInput = z.strictObject({
 });
 export type HireProposalInput = z.input<typeof HireProposalInput>;
 
-const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"] as const;
-
 /**
- * The client hires one live proposal of their open job (economy.md §3.1): an offered contract is made,
- * the proposal is hired, the job filled, the other live proposals closed (their connects are not
- * refunded: another freelancer was hired, economy.md §2.5) and the boost auction closes now.
+ * The client sends an offer from one live proposal of their open job (economy.md §3.7): an offered
+ * contract is made, expiring `offerExpiryDays` after now, and the proposal waits for the
+ * freelancer's answer (OFFERED). The job stays open and its other proposals are untouched: the
+ * hire, the other proposals' ending and the boost auction's close happen when the freelancer
+ * accepts (acceptOffer). One offer at a time per job: a second one is refused while the first
+ * waits for an answer.
  */
 export async function hireProposal(prisma: PrismaClient, input: HireProposalInput & ActorCall): Promise<ContractOffer> {
   const data = parseCall(HireProposalInput, input);
@@ -35,16 +38,18 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
       call,
       async () => {
         const found = await tx.proposal.findUnique({ where: { id: data.proposalId }, select: { jobId: true } });
-        // Hires of one job queue on the job row, so only one proposal is ever hired.
+        // Offers on one job queue on the job row, so only one is ever out at a time.
         if (found) await lockRow(tx, "Job", found.jobId);
         const proposal = await tx.proposal.findUnique({
           where: { id: data.proposalId },
-          select: { id: true, status: true, freelancerId: true, bidMinor: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true, auctionClosesAt: true } } },
+          select: { id: true, status: true, freelancerId: true, bidMinor: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
         });
         if (!proposal || proposal.job.clientId !== data.actorId) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
         const { job } = proposal;
         transitionJob(ruleStatus(job.status), "hire");
-        transitionProposal(ruleStatus(proposal.status), "hire");
+        const pending = await pendingOfferOnJob(tx, job.id);
+        if (pending) throw pendingOfferRefusal(pending, now, "you can send another offer");
+        const status = nextProposalStatus(proposal.status, "offer");
         if (data.terms.type !== job.type) {
           throw new DomainError("INVALID_REQUEST", `This is ${job.type === "FIXED" ? "a fixed-price" : "an hourly"} job: offer ${job.type === "FIXED" ? "milestones" : "a weekly limit"}.`);
         }
@@ -57,16 +62,8 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
           terms: data.terms.type === "FIXED" ? data.terms : { ...data.terms, hourlyRateMinor: proposal.bidMinor },
           now,
         });
-        await tx.proposal.update({ where: { id: proposal.id }, data: { status: "HIRED", endedAt: now, endedReason: "hired", clientInteractedAt: now } });
-        await tx.proposal.updateMany({
-          where: { jobId: job.id, id: { not: proposal.id }, status: { in: [...LIVE] } },
-          data: { status: "CLOSED", endedAt: now, endedReason: "other_freelancer_hired" },
-        });
-        const auctionClosesAt = job.auctionClosesAt && job.auctionClosesAt.getTime() < now.getTime() ? job.auctionClosesAt : now;
-        await tx.job.update({
-          where: { id: job.id },
-          data: { status: "HIRED", endedAt: now, endedReason: "hired", lastActivityAt: now, auctionClosesAt },
-        });
+        await tx.proposal.update({ where: { id: proposal.id }, data: { status, statusBeforeOffer: proposal.status, clientInteractedAt: now } });
+        await tx.job.update({ where: { id: job.id }, data: { lastActivityAt: now } });
         return offer;
       },
       jsonCodec<ContractOffer>(),

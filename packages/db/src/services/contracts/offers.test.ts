@@ -18,7 +18,7 @@ afterAll(() => db.drop());
 const fixed = (...amounts: bigint[]) => ({ type: "FIXED" as const, milestones: amounts.map((amountMinor, i) => ({ title: `M${i + 1}`, amountMinor })) });
 
 describe("hireProposal", () => {
-  it("offers a contract priced under today's settings, fills the job and closes the other proposals", async () => {
+  it("offers a contract priced under today's settings; the job is filled and the other proposals closed only at acceptance", async () => {
     const clientId = (await makeVerifiedClient(db.prisma)).id;
     const [alice, bob] = [(await makeUser(db.prisma, "FREELANCER")).id, (await makeUser(db.prisma, "FREELANCER")).id];
     const jobId = await insertOpenJob(db.prisma, clientId);
@@ -32,14 +32,21 @@ describe("hireProposal", () => {
     expect(contract).toMatchObject({ clientId, freelancerId: alice, jobId, proposalId: hired, clientFeeBps: 300, title: "A fixed job" });
     expect(contract.feeSchedule).toEqual(settingValueToJson(DEFAULT_SETTINGS.feeSchedule));
     expect(contract.milestones.map((m) => [m.position, m.amountMinor, m.status])).toEqual([[1, 30_000n, "CREATED"], [2, 70_000n, "CREATED"]]);
-    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: hired } })).toMatchObject({ status: "HIRED", endedAt: NOW });
-    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ status: "CLOSED", endedReason: "other_freelancer_hired", connectsRefunded: 0 });
-    expect(await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "HIRED", endedAt: NOW, auctionClosesAt: NOW });
+    expect(contract.offerExpiresAt).toEqual(at("2026-12-03T10:00:00Z"));
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: hired } })).toMatchObject({ status: "OFFERED", statusBeforeOffer: "SUBMITTED", endedAt: null });
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ status: "SUBMITTED", endedAt: null });
+    expect(await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "OPEN", endedAt: null });
 
     // The freelancer sees the gate closed until they accept.
     const view = await getContract(db.prisma, offer.contractId, alice);
     expect(view.workStartGate.checks.map((c) => [c.key, c.ok])).toEqual([["contract_active", false], ["client_payment_verified", true], ["milestone_funded", false]]);
     await expect(getContract(db.prisma, offer.contractId, bob)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const later = at("2026-11-27T10:00:00Z");
+    await acceptOffer(db.prisma, { actorId: alice, idempotencyKey: key(), now: later, contractId: offer.contractId });
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: hired } })).toMatchObject({ status: "HIRED", endedAt: later });
+    expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ status: "CLOSED", endedReason: "other_freelancer_hired", connectsRefunded: 0 });
+    expect(await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "HIRED", endedAt: later, auctionClosesAt: later });
   });
 
   it("makes an hourly contract at the bid rate with the weekly limit, and keeps an earlier auction close", async () => {
@@ -49,6 +56,7 @@ describe("hireProposal", () => {
     const proposalId = await submittedProposal(db.prisma, jobId, freelancerId, 4_500n);
     const offer = await hireProposal(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, proposalId, terms: { type: "HOURLY", weeklyLimitHours: 10 } });
     expect(await db.prisma.contract.findUniqueOrThrow({ where: { id: offer.contractId } })).toMatchObject({ type: "HOURLY", hourlyRateMinor: 4_500n, weeklyLimitHours: 10 });
+    await acceptOffer(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, contractId: offer.contractId });
     expect((await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).auctionClosesAt).toEqual(at("2026-11-20T00:00:00Z"));
   });
 
@@ -72,7 +80,7 @@ describe("hireProposal", () => {
     expect(await db.prisma.contract.count({ where: { jobId } })).toBe(0);
   });
 
-  it("replays a retried hire, refuses the key for other terms, and hires only one of two proposals hired at once", async () => {
+  it("replays a retried hire, refuses the key for other terms, and sends only one of two offers sent at once", async () => {
     const clientId = (await makeVerifiedClient(db.prisma)).id;
     const [a, b] = [(await makeUser(db.prisma, "FREELANCER")).id, (await makeUser(db.prisma, "FREELANCER")).id];
     const jobId = await insertOpenJob(db.prisma, clientId);
@@ -82,7 +90,8 @@ describe("hireProposal", () => {
       hireProposal(db.prisma, { actorId: clientId, idempotencyKey: key(), now: NOW, proposalId: pb, terms: fixed(10_000n) }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "JOB_TRANSITION_NOT_ALLOWED" } });
+    // One offer out per job (economy.md §3.1): the second is refused while the first waits.
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
     expect(await db.prisma.contract.count({ where: { jobId } })).toBe(1);
 
     const job2 = await insertOpenJob(db.prisma, clientId);

@@ -6,6 +6,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { endJobProposals, type ProposalRefund } from "./end-job-proposals";
 import { lockOwnedJob, nextJobStatus } from "./shared";
+import { pendingOfferOnJob, pendingOfferRefusal } from "../contracts/offer-lifecycle";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 
@@ -37,6 +38,9 @@ export async function closeJob(prisma: PrismaClient, input: CloseJobInput & Acto
         await requireActor(tx, data, "CLIENT", "close jobs");
         const job = await lockOwnedJob(tx, jobId, actorId);
         const status = nextJobStatus(job.status, "close");
+        // An offer waiting for an answer may still hire (economy.md §3.7): it is answered or expires first.
+        const pending = await pendingOfferOnJob(tx, jobId);
+        if (pending) throw pendingOfferRefusal(pending, now, "you can close the job");
         const { settings } = await loadSettings(tx, now);
         const ended = await endJobProposals(tx, {
           job,

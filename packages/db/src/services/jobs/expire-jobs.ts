@@ -15,7 +15,7 @@ export interface ExpiredJob {
 
 /**
  * Time-driven (economy.md §3.1): open jobs with no activity for `jobExpiryDays` expire and their live
- * proposals close. Connects come back only under the optional rule (economy.md §2.5) and when no
+ * proposals close; a job with an offer waiting for an answer does not. Connects come back only under the optional rule (economy.md §2.5) and when no
  * proposal on the job was ever viewed. One transaction per job; running it again for the same
  * `now` finds nothing left to expire.
  */
@@ -23,7 +23,8 @@ export async function expireJobs(prisma: PrismaClient, call: SystemCall): Promis
   const { now } = call;
   const { settings } = await loadSettings(prisma, now);
   const due = await prisma.job.findMany({
-    where: { status: "OPEN", lastActivityAt: { lte: addDays(now, -settings.jobExpiryDays) } },
+    // A job with an offer waiting for an answer is not idle (economy.md §3.7): the offer is answered or expires first.
+    where: { status: "OPEN", lastActivityAt: { lte: addDays(now, -settings.jobExpiryDays) }, contracts: { none: { status: "OFFERED" } } },
     orderBy: { lastActivityAt: "asc" },
     select: { id: true },
   });
@@ -36,6 +37,7 @@ export async function expireJobs(prisma: PrismaClient, call: SystemCall): Promis
       if (job.status !== "OPEN" || !job.lastActivityAt || !isJobExpiryDue({ status: "open", lastActivityAt: job.lastActivityAt }, now, inForce)) {
         return null;
       }
+      if ((await tx.contract.count({ where: { jobId: id, status: "OFFERED" } })) > 0) return null;
       const anyProposalViewed = (await tx.proposal.count({ where: { jobId: id, viewedAt: { not: null } } })) > 0;
       const ended = await endJobProposals(tx, {
         job,

@@ -9,6 +9,10 @@ import { endJobProposals } from "./end-job-proposals";
 import type { ClosedJob } from "./close-job";
 import { lockJob, nextJobStatus } from "./shared";
 import { Reason } from "../fields";
+import type { PaymentGateway } from "../../gateway/gateway";
+import { getGateway } from "../../gateway/sandbox";
+import { refundToCards, type CardRefundOutcome, type CardRefundPlan } from "../contracts/escrow";
+import { endOfferWithoutHire, lockOffer, pendingOfferOnJob } from "../contracts/offer-lifecycle";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 
@@ -24,13 +28,19 @@ export type RemoveJobInput = z.input<typeof RemoveJobInput>;
  * An admin removes an open job for breaking the rules: its live proposals close and every
  * proposal on it — withdrawn and declined ones too, since the job should never have taken their
  * connects — gets back everything it still holds, reason `refund_job_removed` (economy.md §2.5, §6).
- * Audit-logged with the admin's reason.
+ * An offer on it still waiting for an answer is withdrawn first (its contract declined, escrow funded
+ * on it refunded to the client's card after the commit, economy.md §3.3), so its proposal closes and
+ * is refunded like the others. Audit-logged with the admin's reason.
  */
-export async function removeJob(prisma: PrismaClient, input: RemoveJobInput & ActorCall): Promise<ClosedJob> {
+export async function removeJob(
+  prisma: PrismaClient,
+  input: RemoveJobInput & ActorCall,
+  deps: { gateway?: PaymentGateway } = {},
+): Promise<ClosedJob & { cardRefunds: CardRefundOutcome[] }> {
   const data = parseCall(RemoveJobInput, input);
   const { jobId, idempotencyKey, reason, actorId, now } = data;
   const call: IdempotentCall = { operation: "job.remove", userId: actorId, key: idempotencyKey, request: { jobId, reason } };
-  return runTransaction(prisma, async (tx) => {
+  const stored = await runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
       call,
@@ -39,6 +49,11 @@ export async function removeJob(prisma: PrismaClient, input: RemoveJobInput & Ac
         const job = await lockJob(tx, jobId);
         const status = nextJobStatus(job.status, "remove");
         const { settings } = await loadSettings(tx, now);
+        const pending = await pendingOfferOnJob(tx, jobId);
+        const offer = pending ? await lockOffer(tx, pending.id) : null;
+        const withdrawn = offer
+          ? await endOfferWithoutHire(tx, { offer, event: "decline", reason: "job_removed", now, key: `${scopedKey(call)}:offer`, operation: "job.remove", userId: actorId })
+          : null;
         const ended = await endJobProposals(tx, {
           job,
           endReason: "job_removed_by_admin",
@@ -58,14 +73,17 @@ export async function removeJob(prisma: PrismaClient, input: RemoveJobInput & Ac
           targetType: "Job",
           targetId: jobId,
           before: { status: job.status, proposalCount: job.proposalCount },
-          after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded },
+          after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded, ...(offer ? { offerWithdrawn: offer.id } : {}) },
           reason,
           now,
         });
-        return { jobId, status, ...ended };
+        return { jobId, status, ...ended, offerRefunds: withdrawn?.refunds ?? [] };
       },
-      jsonCodec<ClosedJob>(),
+      jsonCodec<ClosedJob & { offerRefunds?: CardRefundPlan[] }>(),
     );
     return result;
   });
+  // Results stored before offers were withdrawn here have no offerRefunds.
+  const { offerRefunds = [], ...closed } = stored;
+  return { ...closed, cardRefunds: await refundToCards(prisma, deps.gateway ?? getGateway(), offerRefunds, "An admin removed the job while an offer on it waited.") };
 }

@@ -35,7 +35,7 @@ const send = (actorId: string, body: string, ref: { proposalId?: string; contrac
 
 async function contractBetween(status: "ACTIVE" | "OFFERED") {
   const contract = await db.prisma.contract.create({
-    data: { clientId: client, freelancerId: freelancer, type: "FIXED", title: "Work", status, feeSchedule: {}, clientFeeBps: 300, settingsVersion: 0, offeredAt: now },
+    data: { clientId: client, freelancerId: freelancer, type: "FIXED", title: "Work", status, feeSchedule: {}, clientFeeBps: 300, settingsVersion: 0, offeredAt: now, offerExpiresAt: now },
   });
   return contract.id;
 }
