@@ -4,8 +4,8 @@ import { getGateway } from "../../gateway/sandbox";
 import { scopedKey } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
-import { refundKeyOf } from "../payments/card-charges";
-import { refundOrQueue, type RefundOutcome } from "../payments/pending-refunds";
+import { refundBookedCharge } from "../payments/card-charges";
+import type { RefundOutcome } from "../payments/pending-refunds";
 import { endOfferWithoutHire, lockOffer } from "./offer-lifecycle";
 
 export interface ExpiredOffer {
@@ -51,12 +51,7 @@ export async function expireOffers(prisma: PrismaClient, call: SystemCall, deps:
     const cardRefunds: ExpiredOffer["cardRefunds"] = [];
     for (const plan of ended) {
       const outcome: RefundOutcome = plan.chargeRef
-        ? await refundOrQueue(
-            prisma,
-            gateway,
-            { chargeRef: plan.chargeRef, amountMinor: plan.amountMinor, idempotencyKey: refundKeyOf(plan), reason: "The offer expired before the freelancer accepted it." },
-            now,
-          )
+        ? await refundBookedCharge(prisma, gateway, plan, "The offer expired before the freelancer accepted it.")
         : { ok: false, reason: "No card charge was found for this milestone.", queued: false };
       cardRefunds.push({ milestoneId: plan.milestoneId, amountMinor: plan.amountMinor, outcome });
     }
