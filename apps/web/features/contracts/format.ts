@@ -18,6 +18,9 @@ export const MILESTONE_STATUS_LABEL: Record<string, string> = {
   CHANGES_REQUESTED: "Changes requested",
   APPROVED: "Approved and paid",
   REFUNDED: "Refunded to the client",
+  REFUND_REQUESTED: "Refund requested, waiting for the freelancer",
+  DISPUTED: "In dispute (escrow frozen)",
+  SPLIT: "Split by a dispute's decision",
 };
 
 export const CONTRACT_STATUS_LABEL: Record<string, string> = {

@@ -1,16 +1,19 @@
 "use client";
 
+import Link from "next/link";
 import { Money } from "@/components/money";
 import { Card, EmptyState } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 import { FeePlanPreview, FeePreview } from "./fee-preview";
 import { MILESTONE_STATUS_LABEL } from "./format";
+import { FreelancerEscrow } from "./freelancer-escrow";
 import { FundMilestone } from "./fund-milestone";
 import { ReviewMilestone } from "./review-milestone";
 import { SubmitWork } from "./submit-work";
 import type { ContractView, MilestoneView } from "./types";
 
-const IN_ESCROW = ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
+/** Escrow the parties can still act on (a disputed milestone links to its dispute). */
+const IN_ESCROW = ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED"];
 const SUBMITTABLE = ["CREATED", "FUNDED", "CHANGES_REQUESTED"];
 
 function Dates({ m, reviewWindowDays }: { m: MilestoneView; reviewWindowDays: number }) {
@@ -20,19 +23,31 @@ function Dates({ m, reviewWindowDays }: { m: MilestoneView; reviewWindowDays: nu
     m.reviewDeadline && `Review by ${formatDate(m.reviewDeadline)} — approved automatically then (${reviewWindowDays}-day window)`,
     m.changesRequested > 0 && `Changes requested ${m.changesRequested}×`,
     m.approvedAt && `${m.autoApproved ? "Approved automatically" : "Approved"} ${formatDate(m.approvedAt)}`,
-    m.refundedAt && `Refunded ${formatDate(m.refundedAt)}`,
+    m.refundedAt && `${m.status === "SPLIT" ? "Split by the dispute's decision" : "Refunded"} ${formatDate(m.refundedAt)}`,
   ].filter(Boolean);
   return rows.length ? <p className="text-xs text-slate-600">{rows.join(" · ")}</p> : null;
 }
 
 function Actions({ m, contract }: { m: MilestoneView; contract: ContractView }) {
   const open = contract.status === "ACTIVE" || contract.status === "OFFERED";
+  // Escrow outlives the contract's end (economy.md §3.3): its milestones keep their actions.
+  const escrowActive = contract.status === "ACTIVE" || contract.status === "ENDED";
+  const disputeLink = !IN_ESCROW.includes(m.status) && m.latestDisputeId ? <Link href={`/disputes/${m.latestDisputeId}`} className="text-xs text-brand-700 underline">See the dispute and its decision</Link> : null;
   if (contract.viewerRole === "CLIENT") {
     if (m.status === "CREATED" && open) return <FundMilestone milestone={m} clientFeeBps={contract.clientFeeBps} />;
-    if (IN_ESCROW.includes(m.status) && contract.status === "ACTIVE") return <ReviewMilestone milestone={m} contract={contract} />;
-    return null;
+    if (IN_ESCROW.includes(m.status) && escrowActive) return <ReviewMilestone milestone={m} contract={contract} />;
+    return disputeLink;
   }
-  if (contract.status === "ACTIVE" && m.id === contract.currentMilestoneId && SUBMITTABLE.includes(m.status)) return <SubmitWork milestone={m} contract={contract} />;
+  const submit = contract.status === "ACTIVE" && m.id === contract.currentMilestoneId && SUBMITTABLE.includes(m.status) ? <SubmitWork milestone={m} contract={contract} /> : null;
+  const escrow = IN_ESCROW.includes(m.status) && escrowActive ? <FreelancerEscrow milestone={m} /> : null;
+  if (submit || escrow) {
+    return (
+      <div className="space-y-3">
+        {escrow}
+        {submit}
+      </div>
+    );
+  }
   if (m.feePreview && m.status !== "SUBMITTED") {
     return (
       <details className="text-sm">
@@ -41,7 +56,7 @@ function Actions({ m, contract }: { m: MilestoneView; contract: ContractView }) 
       </details>
     );
   }
-  return null;
+  return disputeLink;
 }
 
 export function MilestoneList({ contract }: { contract: ContractView }) {

@@ -1,10 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { OpenDisputeForm } from "@/features/disputes/open-dispute-form";
+import { ErrorAlert, fieldErrors } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
+import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
@@ -13,30 +16,56 @@ import type { ContractView, MilestoneView } from "./types";
 import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
-type Step = null | "approve" | "changes" | "refund";
+type Step = null | "approve" | "changes" | "ask-refund" | "dispute";
 
-/** The client approves (stating what they paid and what is released; the freelancer's fee is theirs), requests changes, or takes the escrow back. */
+/**
+ * The client's side of a milestone in escrow (economy.md §3.3, §9): approve (stating what they paid
+ * and what is released; the freelancer's fee is theirs), request changes (a limited number of
+ * times), ask for the escrow back before any work was submitted, or open a dispute.
+ */
 export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneView; contract: ContractView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [step, setStep] = useState<Step>(null);
   const [message, setMessage] = useState("");
+  const [reason, setReason] = useState("");
   const notify = useNotice();
-  const finish = async (text: string) => { setStep(null); setMessage(""); notify(text); await done(); };
-  const approve = useMutation(trpc.milestone.approve.mutationOptions({ onSuccess: (r) => finish(`Approved "${milestone.title}": ${formatMoney(r.payment.netMinor)} goes to the freelancer.`) }));
+  const finish = async (text: string) => { setStep(null); setMessage(""); setReason(""); notify(text); await done(); };
+  const approve = useMutation(trpc.milestone.approve.mutationOptions({ onSuccess: (r) => finish(`Approved "${milestone.title}": ${formatMoney(r.payment.grossMinor)} is released to the freelancer.`) }));
   const changes = useMutation(trpc.milestone.requestChanges.mutationOptions({ onSuccess: () => finish(`"${milestone.title}" was sent back for changes.`) }));
-  const refund = useMutation(trpc.milestone.refund.mutationOptions({ onSuccess: (r) => finish(`Refunded ${formatMoney(r.cardRefund.amountMinor)} to your card.`) }));
-  const pending = approve.isPending || changes.isPending || refund.isPending;
+  const askRefund = useMutation(trpc.milestone.requestRefund.mutationOptions({ onSuccess: (r) => finish(`You asked for the escrow of "${milestone.title}" back. If the freelancer does not answer, it comes back to your card on ${formatDateTime(r.deadline)}.`) }));
+  const withdrawAsk = useMutation(trpc.milestone.withdrawRefundRequest.mutationOptions({ onSuccess: () => finish(`You withdrew the refund request on "${milestone.title}".`) }));
+  const pending = approve.isPending || changes.isPending || askRefund.isPending || withdrawAsk.isPending;
   const ids = { idempotencyKey: key, milestoneId: milestone.id };
+  const neverSubmitted = milestone.submittedAt === null;
+  const changesLeft = contract.maxChangeRequests - milestone.changesRequested;
 
+  if (milestone.status === "DISPUTED") {
+    return milestone.openDisputeId ? <Link href={`/disputes/${milestone.openDisputeId}`} className="text-sm font-semibold text-brand-700 underline">A dispute is open on this milestone: see it and add a statement</Link> : null;
+  }
   return (
     <div className="space-y-2" aria-live="polite">
+      {milestone.status === "REFUND_REQUESTED" && milestone.refundRequestDeadline && (
+        <p className="rounded bg-amber-50 p-2 text-sm">
+          You asked for this escrow back{milestone.refundRequestReason ? ` (“${milestone.refundRequestReason}”)` : ""}. The freelancer gives it back or disputes;
+          if they do not answer by <strong>{formatDateTime(milestone.refundRequestDeadline)}</strong>, it comes back to your card then.
+        </p>
+      )}
       {step === null && (
         <div className="flex flex-wrap gap-2">
           <Button type="button" variant={milestone.status === "SUBMITTED" ? "primary" : "secondary"} onClick={() => setStep("approve")}>{milestone.status === "SUBMITTED" ? "Approve and pay" : "Release escrow now"}</Button>
-          {milestone.status === "SUBMITTED" && <Button type="button" variant="secondary" onClick={() => setStep("changes")}>Request changes</Button>}
-          <Button type="button" variant="ghost" onClick={() => setStep("refund")}>Refund escrow</Button>
+          {milestone.status === "SUBMITTED" &&
+            (changesLeft > 0 ? (
+              <Button type="button" variant="secondary" onClick={() => setStep("changes")}>Request changes ({changesLeft} of {contract.maxChangeRequests} left)</Button>
+            ) : (
+              <span className="self-center text-xs text-slate-600">You have asked for changes {contract.maxChangeRequests} times, the most for one milestone: approve it or open a dispute.</span>
+            ))}
+          {milestone.status === "FUNDED" && neverSubmitted && <Button type="button" variant="secondary" onClick={() => setStep("ask-refund")}>Ask for the escrow back</Button>}
+          {milestone.status === "REFUND_REQUESTED" && (
+            <Button type="button" variant="secondary" disabled={pending} onClick={() => withdrawAsk.mutate(ids)}>Withdraw the refund request</Button>
+          )}
+          <Button type="button" variant="ghost" onClick={() => setStep("dispute")}>Open a dispute</Button>
         </div>
       )}
       {step === "approve" && (
@@ -54,17 +83,26 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
       {step === "changes" && (
         <ConfirmPanel title="Request changes" confirmLabel="Send back for changes" onConfirm={() => changes.mutate({ ...ids, message })} onCancel={() => setStep(null)} pending={pending}>
           <label htmlFor={`changes-${milestone.id}`} className="block font-medium">What should change?</label>
-          <textarea id={`changes-${milestone.id}`} value={message} onChange={(e) => setMessage(e.target.value)} rows={3} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-          <p className="mt-1 text-slate-600">The review window stops until the freelancer submits again.</p>
+          <textarea id={`changes-${milestone.id}`} value={message} onChange={(e) => setMessage(e.target.value)} rows={3} aria-invalid={fieldErrors(changes.error).message ? true : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+          {fieldErrors(changes.error).message && <p className="text-xs text-red-700">{fieldErrors(changes.error).message![0]}</p>}
+          <p className="mt-1 text-slate-600">
+            The review window stops until the freelancer submits again. This is request {milestone.changesRequested + 1} of {contract.maxChangeRequests}; after the last one only approving or a dispute remain.
+          </p>
         </ConfirmPanel>
       )}
-      {step === "refund" && (
-        <ConfirmPanel title={`Refund "${milestone.title}"`} confirmLabel="Refund to my card" onConfirm={() => refund.mutate(ids)} onCancel={() => setStep(null)} pending={pending}>
-          <MoneyRows rows={[{ label: "Escrow", minor: milestone.amountMinor }, { label: "Client fee", minor: milestone.clientFeeMinor }]} />
-          <p className="mt-2">Both return to your card; the freelancer is not paid for this milestone.</p>
+      {step === "ask-refund" && (
+        <ConfirmPanel title={`Ask for the escrow of "${milestone.title}" back`} confirmLabel="Send the refund request" onConfirm={() => askRefund.mutate({ ...ids, reason })} onCancel={() => setStep(null)} pending={pending}>
+          <MoneyRows rows={[{ label: "Escrow", minor: milestone.amountMinor }, { label: "Client fee", minor: milestone.clientFeeMinor }, { label: "Back to your card if accepted", minor: milestone.amountMinor + milestone.clientFeeMinor, strong: true }]} />
+          <label htmlFor={`refund-reason-${milestone.id}`} className="mt-2 block font-medium">Why?</label>
+          <textarea id={`refund-reason-${milestone.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={fieldErrors(askRefund.error).reason ? true : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+          {fieldErrors(askRefund.error).reason && <p className="text-xs text-red-700">{fieldErrors(askRefund.error).reason![0]}</p>}
+          <p className="mt-1 text-slate-600">
+            The freelancer gives it back or disputes within {contract.refundRequestDays} days; if they do not answer, it comes back to your card then. No work has been submitted on this milestone yet.
+          </p>
         </ConfirmPanel>
       )}
-      <ErrorAlert error={approve.error ?? changes.error ?? refund.error} />
+      {step === "dispute" && <OpenDisputeForm milestoneId={milestone.id} amountMinor={milestone.amountMinor} onCancel={() => setStep(null)} />}
+      <ErrorAlert error={approve.error ?? withdrawAsk.error ?? (Object.keys(fieldErrors(changes.error)).length ? null : changes.error) ?? (Object.keys(fieldErrors(askRefund.error)).length ? null : askRefund.error)} />
     </div>
   );
 }

@@ -45,8 +45,14 @@ const REVENUE_ORIGINS: { revenue: RevenueKind; name: string; origin: string; sql
     revenue: "client_fee",
     name: "client fee revenue",
     origin: "milestones, hourly weeks and bonuses charged client fees (net of refunds) of",
-    sql: `SELECT (SELECT coalesce(sum("clientFeeMinor"), 0) FROM "Milestone" WHERE status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED'))
+    // A dispute split (economy.md §9.3) gave back the fee's share of the refunded part, half up:
+    // fee × refunded ÷ amount.
+    sql: `SELECT (SELECT coalesce(sum("clientFeeMinor"), 0) FROM "Milestone" WHERE status IN ('FUNDED', 'SUBMITTED', 'CHANGES_REQUESTED', 'REFUND_REQUESTED', 'DISPUTED', 'APPROVED'))
                + (SELECT coalesce(sum("clientFeeMinor"), 0) FROM "HourlyWeek" WHERE status IN ('INVOICED', 'DISPUTED', 'RELEASED'))
+               + (SELECT coalesce(sum(coalesce(m."clientFeeMinor", w."clientFeeMinor")
+                          - (coalesce(m."clientFeeMinor", w."clientFeeMinor") * d."refundedMinor" * 2 + d."amountMinor") / (2 * d."amountMinor")), 0)
+                    FROM "Dispute" d LEFT JOIN "Milestone" m ON m.id = d."milestoneId" LEFT JOIN "HourlyWeek" w ON w.id = d."hourlyWeekId"
+                   WHERE d.outcome = 'SPLIT' AND d.status IN ('DECIDED', 'SETTLED'))
                + (SELECT coalesce(sum("amountMinor"), 0) FROM "Charge" WHERE purpose LIKE 'bonus:%')
                - (SELECT coalesce(sum("grossMinor"), 0) FROM "Payment" WHERE kind = 'BONUS')`,
   },

@@ -44,7 +44,7 @@ describe("7.7 revenue", () => {
     const [kept, refunded] = contract.milestoneIds;
     await fundMilestone(db.prisma, { actorId: client.id, idempotencyKey: key(), now: NOW, milestoneId: kept! });
     await fundMilestone(db.prisma, { actorId: client.id, idempotencyKey: key(), now: NOW, milestoneId: refunded! });
-    await refundMilestone(db.prisma, { actorId: client.id, idempotencyKey: key(), now: NOW, milestoneId: refunded! });
+    await refundMilestone(db.prisma, { actorId: freelancer.id, idempotencyKey: key(), now: NOW, milestoneId: refunded! });
     await approveMilestone(db.prisma, { actorId: client.id, idempotencyKey: key(), now: NOW, milestoneId: kept! });
     await payBonus(db.prisma, { actorId: client.id, idempotencyKey: key(), now: NOW, contractId: contract.contractId, amountMinor: 10_000n, note: "Thanks" });
     const card = await addCard(db.prisma, freelancer.id, { now: NOW });
