@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/people", label: "People" },
   { href: "/admin/moderation", label: "Moderation" },
+  { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/ledger", label: "Ledger" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/jobs-runs", label: "Scheduled jobs" },

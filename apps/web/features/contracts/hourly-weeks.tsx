@@ -1,6 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Money } from "@/components/money";
 import { Alert, Button, EmptyState } from "@/components/ui";
@@ -13,7 +15,14 @@ import { formatMinutes } from "./format";
 import type { ContractView } from "./types";
 import { useAfterSuccess } from "./use-after-success";
 
-const WEEK_STATUS: Record<string, string> = { OPEN: "Open", INVOICED: "Invoiced", DISPUTED: "Disputed", RELEASED: "Paid to the freelancer", REFUNDED: "Refunded" };
+const WEEK_STATUS: Record<string, string> = {
+  OPEN: "Open",
+  INVOICED: "Invoiced",
+  DISPUTED: "In dispute (escrow frozen)",
+  RELEASED: "Paid to the freelancer",
+  REFUNDED: "Refunded",
+  SPLIT: "Split by a dispute's decision",
+};
 
 export function HourlyWeeks({ contract }: { contract: ContractView }) {
   const trpc = useTRPC();
@@ -21,7 +30,8 @@ export function HourlyWeeks({ contract }: { contract: ContractView }) {
   const done = useAfterSuccess(renew);
   const [disputing, setDisputing] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const dispute = useMutation(trpc.hourly.dispute.mutationOptions({ onSuccess: async () => { setDisputing(null); setReason(""); await done(); } }));
+  const router = useRouter();
+  const dispute = useMutation(trpc.hourly.dispute.mutationOptions({ onSuccess: async (r) => { setDisputing(null); setReason(""); await done(); router.push(`/disputes/${r.disputeId}`); } }));
   if (contract.hourlyWeeks.length === 0) return <EmptyState title="No hours yet">Weeks appear here once time is logged.</EmptyState>;
   return (
     <ul className="divide-y divide-slate-100" aria-live="polite">
@@ -38,11 +48,16 @@ export function HourlyWeeks({ contract }: { contract: ContractView }) {
               {week.disputeReason && <> · dispute: {week.disputeReason}</>}
             </p>
           )}
+          {week.latestDisputeId && (
+            <Link href={`/disputes/${week.latestDisputeId}`} className="text-brand-700 underline">
+              {week.openDisputeId ? "See the dispute and add a statement" : "See the dispute and its decision"}
+            </Link>
+          )}
           {contract.viewerRole === "CLIENT" && week.disputable && (disputing === week.id ? (
             <ConfirmPanel title="Dispute this invoice" confirmLabel="Dispute invoice" onConfirm={() => dispute.mutate({ idempotencyKey: key, weekId: week.id, reason })} onCancel={() => setDisputing(null)} pending={dispute.isPending}>
               <label htmlFor={`dispute-${week.id}`} className="block font-medium">What is wrong with these hours?</label>
               <textarea id={`dispute-${week.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-              <p className="mt-1">The money stays in escrow until an admin decides.</p>
+              <p className="mt-1">The money stays in escrow while the dispute is open: both of you add statements, and a Fairlance admin decides (release, refund, or split) unless you settle or withdraw it.</p>
             </ConfirmPanel>
           ) : (
             <Button type="button" variant="secondary" onClick={() => setDisputing(week.id)}>Dispute…</Button>

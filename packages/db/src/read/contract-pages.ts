@@ -94,8 +94,8 @@ export interface ContractListItem {
   needsYou: boolean;
 }
 
-const OPEN: MilestoneStatus[] = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
-const ESCROW: MilestoneStatus[] = ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED"];
+const OPEN: MilestoneStatus[] = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED"];
+const ESCROW: MilestoneStatus[] = ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED"];
 
 /** Both roles: every contract of the viewer with its status and the next action (economy.md §3.1). */
 export async function listContracts(db: Db, userId: string, now: Date): Promise<ContractListItem[]> {
@@ -161,6 +161,10 @@ function nextAction(
       return isClient ? { text: `Fund milestone ${name}.`, needsYou: true } : { text: `Wait for the client to fund ${name}: do not start work yet.`, needsYou: false };
     case "SUBMITTED":
       return isClient ? { text: `Review the work submitted for ${name}.`, needsYou: true } : { text: `Waiting for the client to review ${name}.`, needsYou: false };
+    case "REFUND_REQUESTED":
+      return isClient ? { text: `Waiting for the freelancer to answer your refund request on ${name}.`, needsYou: false } : { text: `Answer the client's refund request on ${name}.`, needsYou: true };
+    case "DISPUTED":
+      return { text: `${name} is in dispute: add your statement.`, needsYou: true };
     default:
       return isClient ? { text: `Waiting for work on ${name}.`, needsYou: false } : { text: `Work on ${name} and submit it.`, needsYou: true };
   }
@@ -221,6 +225,8 @@ export async function getContractPage(db: Db, contractId: string, viewerId: stri
     hourlyWeekPreview,
     securityPeriodDays: settings.securityPeriodDays,
     reviewWindowDays: settings.reviewWindowDays,
+    maxChangeRequests: settings.maxChangeRequests,
+    refundRequestDays: settings.refundRequestDays,
     milestoneMinimumMinor: settings.milestoneMinimumMinor,
     currentWeek: contract.type === "HOURLY" ? { weekStart, today: startOfUtcDay(now), minutes: thisWeek?.minutes ?? 0, limitMinutes: (contract.weeklyLimitHours ?? 0) * 60 } : null,
   };

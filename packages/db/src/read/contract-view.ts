@@ -52,6 +52,9 @@ export async function getContract(db: Db, contractId: string, actorId: string) {
           approvedAt: true,
           autoApproved: true,
           refundedAt: true,
+          refundRequestReason: true,
+          refundRequestDeadline: true,
+          disputes: { orderBy: { openedAt: "desc" }, take: 1, select: { id: true, status: true } },
         },
       },
       hourlyWeeks: {
@@ -68,6 +71,7 @@ export async function getContract(db: Db, contractId: string, actorId: string) {
           disputedAt: true,
           disputeReason: true,
           releasedAt: true,
+          disputes: { orderBy: { openedAt: "desc" }, take: 1, select: { id: true, status: true } },
         },
       },
     },
@@ -75,7 +79,15 @@ export async function getContract(db: Db, contractId: string, actorId: string) {
   if (!contract || (contract.clientId !== actorId && contract.freelancerId !== actorId)) {
     throw new DomainError("NOT_FOUND", "This contract does not exist.");
   }
-  const { feeSchedule, ...rest } = contract;
+  const { feeSchedule, milestones: rawMilestones, hourlyWeeks: rawWeeks, ...rest } = contract;
+  // The dispute a milestone or week is in now, and its latest one (open or closed), to link to.
+  const withDisputes = <T extends { disputes: { id: string; status: string }[] }>({ disputes, ...row }: T) => ({
+    ...row,
+    openDisputeId: disputes[0]?.status === "OPEN" ? disputes[0].id : null,
+    latestDisputeId: disputes[0]?.id ?? null,
+  });
+  const milestones = rawMilestones.map(withDisputes);
+  const hourlyWeeks = rawWeeks.map(withDisputes);
   const current = contract.milestones.find((milestone) => (OPEN_MILESTONE as readonly string[]).includes(milestone.status)) ?? null;
   const gate: WorkStartGate = workStartGate({
     contractStatus: ruleStatus(contract.status),
@@ -83,7 +95,7 @@ export async function getContract(db: Db, contractId: string, actorId: string) {
     contractType: contract.type === "HOURLY" ? "hourly" : "fixed",
     milestoneStatus: current ? ruleStatus(current.status) : null,
   });
-  return { ...rest, feeSchedule: contractSchedule(feeSchedule), currentMilestoneId: current?.id ?? null, workStartGate: gate };
+  return { ...rest, milestones, hourlyWeeks, feeSchedule: contractSchedule(feeSchedule), currentMilestoneId: current?.id ?? null, workStartGate: gate };
 }
 
 export type ContractView = Awaited<ReturnType<typeof getContract>>;
