@@ -32,3 +32,14 @@ export async function fillProposal(page: Page, proposal: { bid: string; boost: n
   await page.getByLabel("Boost (extra connects, optional)").fill(String(proposal.boost));
   await page.getByRole("button", { name: "Review proposal" }).click();
 }
+
+/** Adds the sandbox test card on /billing/methods; it is verified at once. */
+export async function addCard(page: Page) {
+  await page.goto("/billing/methods");
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM/YY)").fill("12/30");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: "Add card" }).click();
+  await expect(page.getByText("Visa …4242 added and verified.")).toBeVisible();
+  await expect(page.getByTestId("verified-badge")).toHaveText(/Payment verified/);
+}

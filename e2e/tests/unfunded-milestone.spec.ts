@@ -1,16 +1,5 @@
-import { type Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { newPerson } from "./jobs-helpers";
-
-async function addCard(page: Page) {
-  await page.goto("/billing/methods");
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry (MM/YY)").fill("12/30");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByRole("button", { name: "Add card" }).click();
-  await expect(page.getByText("Visa …4242 added and verified.")).toBeVisible();
-  await expect(page.getByTestId("verified-badge")).toHaveText(/Payment verified/);
-}
+import { addCard, newPerson } from "./jobs-helpers";
 
 test("a freelancer cannot submit work on an unfunded milestone and sees why; once the client funds it, they can", async ({ browser }) => {
   test.setTimeout(120_000);

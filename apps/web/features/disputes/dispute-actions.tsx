@@ -63,7 +63,7 @@ export function StatementForm({ disputeId }: { disputeId: string }) {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-2 text-sm" aria-label="Add a statement">
-      <label htmlFor="statement-text" className="block font-medium">Add a statement</label>
+      <label htmlFor="statement-text" className="block font-medium">Your statement</label>
       <textarea id="statement-text" value={text} onChange={(e) => setText(e.target.value)} rows={3} aria-invalid={errors.text ? true : undefined} aria-describedby={errors.text ? "statement-text-error" : undefined} className="block w-full rounded-md border border-slate-300 px-3 py-2" />
       {errors.text && <p id="statement-text-error" className="text-xs text-red-700">{errors.text[0]}</p>}
       <label htmlFor="statement-links" className="block font-medium">Links (optional, one per line, up to 5)</label>
@@ -188,7 +188,7 @@ export function DecisionForm({ dispute }: { dispute: DisputeView }) {
           <Field id="decision-amount" label="The freelancer's part" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={amountError ?? errors.releaseMinor?.[0]} hint="In dollars; the rest goes back to the client." />
         </div>
       )}
-      <div className="mt-2">
+      <div className="mt-2" data-testid="decision-preview">
         <DivisionPreview disputeId={dispute.id} releaseMinor={releaseMinor} />
       </div>
       <label htmlFor="decision-reason" className="mt-3 block text-sm font-medium">Reason (both sides see it)</label>
