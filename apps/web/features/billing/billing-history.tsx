@@ -41,6 +41,16 @@ function Statement({ statement }: { statement: Statement }) {
         <Stat label="Paid to freelancers" value={<Money minor={c.paidMinor} />} hint="Released escrow and bonuses" />
         <Stat label="Client fees" value={<Money minor={c.clientFeesMinor} />} hint="Refunded with refunded escrow" />
       </dl>
+      {statement.inDispute.length > 0 && (
+        <ul className="space-y-1 text-sm" aria-label="Escrow in dispute">
+          {statement.inDispute.map((d) => (
+            <li key={d.disputeId}>
+              Of the escrow, <Money minor={d.amountMinor} /> for {d.detail} is in dispute since {formatDate(d.openedAt)}:{" "}
+              <Link href={`/disputes/${d.disputeId}`} className="text-brand-700 underline">frozen until it is decided, settled or withdrawn</Link>
+            </li>
+          ))}
+        </ul>
+      )}
       {!statement.reconciles && <Alert tone="warning">This statement does not add up to the ledger. We have been told.</Alert>}
       {statement.events.length > 0 && (
         <div className="overflow-x-auto">

@@ -12,7 +12,11 @@ import type { ContractView } from "./types";
 import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
-/** Either side ends the contract; money in escrow is refunded to the client, or (client's choice) released. */
+/**
+ * Either side ends the contract (economy.md §3.3). Money in escrow: the client may release it all,
+ * the freelancer may give it all back; otherwise each milestone keeps its own rules, said here
+ * before anyone confirms.
+ */
 export function EndContract({ contract }: { contract: ContractView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
@@ -20,6 +24,7 @@ export function EndContract({ contract }: { contract: ContractView }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [release, setRelease] = useState(false);
+  const [giveBack, setGiveBack] = useState(false);
   const notify = useNotice();
   const end = useMutation(trpc.contract.end.mutationOptions({ onSuccess: async () => { setOpen(false); notify("The contract has ended."); await done(); } }));
   const isClient = contract.viewerRole === "CLIENT";
@@ -28,22 +33,41 @@ export function EndContract({ contract }: { contract: ContractView }) {
     <Card title="End the contract">
       <div className="space-y-3" aria-live="polite">
         {open ? (
-          <ConfirmPanel title="End this contract" confirmLabel="End contract" onConfirm={() => end.mutate({ idempotencyKey: key, contractId: contract.id, reason, releaseEscrow: isClient && release })} onCancel={() => setOpen(false)} pending={end.isPending}>
+          <ConfirmPanel title="End this contract" confirmLabel="End contract" onConfirm={() => end.mutate({ idempotencyKey: key, contractId: contract.id, reason, releaseEscrow: isClient && release, refundEscrow: !isClient && giveBack })} onCancel={() => setOpen(false)} pending={end.isPending}>
             <label htmlFor="end-reason" className="block font-medium">Why does it end?</label>
             <input id="end-reason" value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
             {hasEscrow && isClient && (
               <label className="mt-2 flex items-center gap-2">
                 <input type="checkbox" checked={release} onChange={(e) => setRelease(e.target.checked)} />
-                Release the escrow to the freelancer instead of refunding it
+                Release all the escrow to the freelancer (each milestone approved)
+              </label>
+            )}
+            {hasEscrow && !isClient && (
+              <label className="mt-2 flex items-center gap-2">
+                <input type="checkbox" checked={giveBack} onChange={(e) => setGiveBack(e.target.checked)} />
+                Give all the escrow back to the client
               </label>
             )}
             <p className="mt-2">
-              {hasEscrow ? (
+              {!hasEscrow ? (
+                "Nothing is in escrow."
+              ) : isClient && release ? (
                 <>
-                  <Money minor={contract.escrowMinor} /> in escrow will be {isClient && release ? "released to the freelancer (minus their service fee)" : "refunded to the client's card with its client fee"}.
+                  <Money minor={contract.escrowMinor} /> in escrow is released to the freelancer (minus their service fee).
+                </>
+              ) : !isClient && giveBack ? (
+                <>
+                  <Money minor={contract.escrowMinor} /> in escrow goes back to the client&apos;s card, with its client fee.
+                </>
+              ) : isClient ? (
+                <>
+                  Of the <Money minor={contract.escrowMinor} /> in escrow, each funded milestone with no work submitted gets a refund request (the freelancer gives it back
+                  or disputes within {contract.refundRequestDays} days; silence gives it back). Submitted work keeps its review: approve it, or dispute. Disputes stay open.
                 </>
               ) : (
-                "Nothing is in escrow."
+                <>
+                  The <Money minor={contract.escrowMinor} /> in escrow stays where it is: the client may ask for unstarted work&apos;s escrow back, and submitted work keeps its review. Disputes stay open.
+                </>
               )}
               {contract.type === "HOURLY" && " Hours logged this week are still invoiced on Monday."}
             </p>

@@ -25,6 +25,7 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.settings.impact": (c) => c.admin.settings.impact({ key: "connectPriceMinor", value: 20n, effectiveFrom: null }),
   "admin.settings.change": (c) => c.admin.settings.change({ idempotencyKey: key(), key: "boostSlots", value: 5, effectiveFrom: null, reason: "Try five slots" }),
   "admin.people.list": (c) => c.admin.people.list({}),
+  "admin.people.createAdmin": (c) => c.admin.people.createAdmin({ idempotencyKey: key(), email: `admin-${key()}@fairlance.test`, name: "Second Admin", initialPassword: "a long enough password", reason: "Weekend cover" }),
   "admin.people.get": (c) => c.admin.people.get({ userId: MISSING }),
   "admin.people.grantConnects": (c) => c.admin.people.grantConnects({ idempotencyKey: key(), freelancerId: MISSING, connects: 5, reason: "Goodwill" }),
   "admin.people.revokeConnects": (c) => c.admin.people.revokeConnects({ idempotencyKey: key(), freelancerId: MISSING, connects: 5, reason: "Mistake" }),

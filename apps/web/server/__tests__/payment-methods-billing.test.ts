@@ -97,7 +97,8 @@ describe("billing.statement", () => {
     const [design, build, launch] = offer.milestoneIds as [string, string, string];
     for (const milestoneId of [design, build, launch]) await caller.milestone.fund({ idempotencyKey: key(), milestoneId });
     await caller.milestone.approve({ idempotencyKey: key(), milestoneId: design });
-    await caller.milestone.refund({ idempotencyKey: key(), milestoneId: launch });
+    await caller.milestone.requestRefund({ idempotencyKey: key(), milestoneId: launch, reason: "Launch moved in-house" });
+    await callerAt(db.prisma, freelancerUser).milestone.refund({ idempotencyKey: key(), milestoneId: launch });
     await caller.contract.payBonus({ idempotencyKey: key(), contractId: offer.contractId, amountMinor: 5_000n });
 
     const statement = await caller.billing.statement();

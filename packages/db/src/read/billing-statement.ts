@@ -36,6 +36,8 @@ export interface BillingStatement {
   ledgerEscrowMinor: bigint;
   /** The history adds up: its escrow is the ledger's, and charged − refunded = escrow + paid + fees. */
   reconciles: boolean;
+  /** The part of the escrow frozen by open disputes (economy.md §9.3), each with the date it was opened. */
+  inDispute: { disputeId: string; detail: string; amountMinor: bigint; openedAt: Date }[];
 }
 
 const ZERO: ClientStates = { chargedMinor: 0n, refundedMinor: 0n, inEscrowMinor: 0n, paidMinor: 0n, clientFeesMinor: 0n };
@@ -146,5 +148,16 @@ export async function getBillingStatement(db: Db, clientId: string): Promise<Bil
     balance.inEscrowMinor === ledgerEscrowMinor &&
     (funding?.balanceMinor ?? 0n) === 0n &&
     balance.chargedMinor - balance.refundedMinor === balance.inEscrowMinor + balance.paidMinor + balance.clientFeesMinor;
-  return { events: events.reverse(), closing: balance, ledgerEscrowMinor, reconciles };
+  const disputes = await db.dispute.findMany({
+    where: { status: "OPEN", contract: { clientId } },
+    orderBy: { openedAt: "asc" },
+    select: { id: true, amountMinor: true, openedAt: true, contract: { select: { title: true } }, milestone: { select: { title: true } }, hourlyWeek: { select: { weekStart: true } } },
+  });
+  const inDispute = disputes.map((d) => ({
+    disputeId: d.id,
+    detail: `${d.milestone ? `“${d.milestone.title}”` : `Week of ${d.hourlyWeek!.weekStart.toISOString().slice(0, 10)}`} — ${d.contract.title}`,
+    amountMinor: d.amountMinor,
+    openedAt: d.openedAt,
+  }));
+  return { events: events.reverse(), closing: balance, ledgerEscrowMinor, reconciles, inDispute };
 }

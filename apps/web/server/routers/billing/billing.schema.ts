@@ -29,4 +29,5 @@ export const ZBillingStatement = z.object({
   closing: ZClientStates,
   ledgerEscrowMinor: z.bigint(),
   reconciles: z.boolean(),
+  inDispute: z.array(z.object({ disputeId: z.string(), detail: z.string(), amountMinor: z.bigint(), openedAt: z.date() })),
 });

@@ -31,6 +31,7 @@ export const ZEarnings = z.object({
   balances: z.object({
     inEscrowMinor: z.bigint(),
     inReviewMinor: z.bigint(),
+    inDisputeMinor: z.bigint(),
     pendingMinor: z.bigint(),
     availableMinor: z.bigint(),
     withdrawingMinor: z.bigint(),
@@ -41,6 +42,7 @@ export const ZEarnings = z.object({
     z.object({ milestoneId: z.string(), title: z.string(), contractTitle: z.string(), amountMinor: z.bigint(), status: z.string(), reviewDeadline: z.date().nullable() }),
   ),
   inReview: z.array(z.object({ weekId: z.string(), contractTitle: z.string(), amountMinor: z.bigint(), disputeDeadline: z.date().nullable() })),
+  inDispute: z.array(z.object({ disputeId: z.string(), contractTitle: z.string(), what: z.string(), amountMinor: z.bigint(), openedAt: z.date() })),
   history: z.object({
     events: z.array(ZEarningsEvent),
     opening: ZStates,

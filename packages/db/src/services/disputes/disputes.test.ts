@@ -2,6 +2,9 @@ import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeFixedContract, assertLedgerHolds, days, freshDatabase, key, ledgerBalance, makeUser, makeVerifiedClient, NOW, RecordingGateway, type TestDatabase } from "../../testing";
 import { auditRows } from "../../testing/audit";
+import { getBillingStatement } from "../../read/billing-statement";
+import { getDispute, listOpenDisputes, previewDisputeDivision } from "../../read/disputes";
+import { getEarnings } from "../../read/earnings";
 import { approveMilestone } from "../contracts/approve-milestone";
 import { autoApproveMilestones } from "../contracts/auto-approve-milestones";
 import { endContract } from "../contracts/end-contract";
@@ -92,6 +95,11 @@ describe("disputes (economy.md §6)", () => {
     await expect(disputeMilestone(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, milestoneId, ...opening })).rejects.toMatchObject({ code: "MILESTONE_TRANSITION_NOT_ALLOWED" });
     expect((await autoApproveMilestones(db.prisma, { now: days(NOW, 60) })).approved.map((a) => a.milestoneId)).not.toContain(milestoneId);
     expect(await statusOf(milestoneId)).toBe("DISPUTED");
+    // Both sides see the frozen money as its own state, with its date.
+    const earnings = await getEarnings(db.prisma, freelancerId);
+    expect(earnings.balances).toMatchObject({ inDisputeMinor: 100_000n, inEscrowMinor: 0n });
+    expect(earnings.inDispute).toEqual([expect.objectContaining({ disputeId: opened.disputeId, amountMinor: 100_000n, openedAt: NOW })]);
+    expect((await getBillingStatement(db.prisma, clientId)).inDispute).toEqual([expect.objectContaining({ disputeId: opened.disputeId, amountMinor: 100_000n, openedAt: NOW })]);
   });
 
   it("take statements with links from both sides, not from strangers, and refuse bad links", async () => {
@@ -121,6 +129,14 @@ describe("disputes (economy.md §6)", () => {
     await expect(decideDispute(db.prisma, { ...decide, actorId: clientId }, { gateway })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(decideDispute(db.prisma, { ...decide, releaseMinor: 100_000n }, { gateway })).rejects.toMatchObject({ code: "INVALID_REQUEST" });
     await expect(decideDispute(db.prisma, { ...decide, releaseMinor: undefined }, { gateway })).rejects.toMatchObject({ message: "Enter the freelancer's part of the split." });
+    // What the admin (and each party) is shown before deciding is what the decision then does.
+    const preview = await previewDisputeDivision(db.prisma, { actorId: admin.id, disputeId, releaseMinor: 60_000n });
+    expect(preview).toMatchObject({ releaseMinor: 60_000n, serviceFeeMinor: 11_000n, freelancerNetMinor: 49_000n, refundMinor: 40_000n, clientFeeRefundMinor: 1_200n, clientRefundMinor: 41_200n });
+    const stranger = await makeUser(db.prisma, "CLIENT");
+    await expect(getDispute(db.prisma, { actorId: stranger.id, disputeId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await getDispute(db.prisma, { actorId: freelancerId, disputeId })).toMatchObject({ viewerSide: "freelancer", can: { withdraw: false, propose: true, decide: false } });
+    expect((await getDispute(db.prisma, { actorId: admin.id, disputeId })).can).toMatchObject({ decide: true, propose: false });
+    expect((await listOpenDisputes(db.prisma, { actorId: admin.id, now: days(NOW, 2) })).find((row) => row.id === disputeId)).toMatchObject({ ageDays: 2, amountMinor: 100_000n, openedBy: "client" });
     const refundsBefore = gateway.refunds.length;
     const decided = await decideDispute(db.prisma, decide, { gateway });
     // $600 released: 20% of the first $500 + 10% of $100 = $110 fee, $490 net. $400 refunded with
@@ -142,6 +158,7 @@ describe("disputes (economy.md §6)", () => {
     expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(49_000n);
     expect(await db.prisma.billing.findUniqueOrThrow({ where: { clientId_freelancerId: { clientId, freelancerId } } })).toMatchObject({ billedMinor: 60_000n });
     expect(await db.prisma.dispute.findUniqueOrThrow({ where: { id: disputeId } })).toMatchObject({ status: "DECIDED", decisionReason: decide.reason, decidedById: admin.id });
+    expect((await getDispute(db.prisma, { actorId: clientId, disputeId })).decision).toMatchObject({ outcome: "SPLIT", releasedMinor: 60_000n, refundedMinor: 40_000n, reason: decide.reason, by: "admin" });
     const audit = auditRows(await db.prisma.auditLog.findMany({ where: { actorId: admin.id } }));
     expect(audit).toMatchObject([{ action: "dispute.decide", targetId: disputeId, reason: decide.reason, after: { outcome: "SPLIT", releasedMinor: 60_000n, refundedMinor: 40_000n } }]);
     await assertLedgerHolds(db.prisma);
