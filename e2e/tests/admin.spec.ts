@@ -1,18 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { signIn, signUp, uniqueEmail } from "./helpers";
+import { adminPage, signIn, signUp, uniqueEmail } from "./helpers";
 import { e2eEnv } from "../env";
-
-const ADMIN = { email: "admin@fairlance.test", password: "fairlance-admin" };
-
-async function adminPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
-  await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(page.getByRole("heading", { name: "Welcome, Ada Admin" })).toBeVisible();
-  return page;
-}
 
 /** The admin changes the connect price now, with a reason, after seeing the impact on a 10-connect bundle. */
 async function changeConnectPrice(page: Page, dollars: string, reason: string, bundleBefore: string, bundleAfter: string) {

@@ -1,9 +1,7 @@
-import { type Browser, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { type Browser } from "@playwright/test";
+import { adminPage } from "./helpers";
 import { addCard, newPerson } from "./jobs-helpers";
 import { expect, test } from "./test";
-
-const ADMIN = { email: "admin@fairlance.test", password: "fairlance-admin" };
 
 /** A client's direct offer of one milestone to a new freelancer, accepted and funded; returns both pages and the contract's path. */
 async function fundedContract(browser: Browser, names: { client: string; freelancer: string }, milestone: { title: string; amount: string; charged: string }) {
@@ -30,12 +28,6 @@ async function fundedContract(browser: Browser, names: { client: string; freelan
   await client.page.getByRole("group", { name: `Fund "${milestone.title}"` }).getByRole("button", { name: `Pay ${milestone.charged}` }).click();
   await expect(client.page.getByTestId("milestone-status")).toHaveText("Funded (in escrow)");
   return { client: client.page, freelancer: freelancer.page, contractPath };
-}
-
-async function adminPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, ADMIN.email, ADMIN.password);
-  return page;
 }
 
 test("a fixed-price dispute: the client disputes submitted work, both sides state their case, an admin decides a split to the cent", async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 let counter = 0;
 /** An email no other test (or earlier run against the same database) has used. */
@@ -24,4 +24,15 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Fairlance" })).toBeVisible();
+}
+
+/** The demo data's admin (seeded in every e2e database). */
+export const ADMIN = { email: "admin@fairlance.test", password: "fairlance-admin" };
+
+/** A browser page of its own, signed in as the demo admin, on the dashboard. */
+export async function adminPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole("heading", { name: "Welcome, Ada Admin" })).toBeVisible();
+  return page;
 }

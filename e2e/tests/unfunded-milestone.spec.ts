@@ -24,7 +24,7 @@ test("a freelancer cannot submit work on an unfunded milestone and sees why; onc
   // The freelancer accepts; the milestone is not funded yet.
   const page = freelancer.page;
   await page.goto("/contracts");
-  await expect(page.getByText(/^Accept or decline the offer by /)).toBeVisible();
+  await expect(page.getByText(/Accept or decline the offer by /)).toBeVisible();
   await page.getByRole("link", { name: "Brand illustrations" }).click();
   await page.getByRole("button", { name: "Accept offer" }).click();
   await expect(page.getByTestId("contract-status")).toHaveText("Active");
