@@ -37,8 +37,13 @@ function DivisionPreview({ disputeId, releaseMinor }: { disputeId: string; relea
     <MoneyRows
       rows={[
         { label: "Paid to the freelancer (gross)", minor: p.releaseMinor },
-        { label: "Freelancer's service fee on that part", minor: p.serviceFeeMinor },
-        { label: "The freelancer receives", minor: p.freelancerNetMinor, strong: true },
+        // The freelancer's fee is theirs (and the mediator's) to see, not the client's.
+        ...(p.serviceFeeMinor !== null && p.freelancerNetMinor !== null
+          ? [
+              { label: "Freelancer's service fee on that part", minor: p.serviceFeeMinor },
+              { label: "The freelancer receives", minor: p.freelancerNetMinor, strong: true },
+            ]
+          : []),
         { label: "Refunded part of the escrow", minor: p.refundMinor },
         { label: "Client fee given back with it (its share of the refunded part)", minor: p.clientFeeRefundMinor },
         { label: "Back to the client's card", minor: p.clientRefundMinor, strong: true },

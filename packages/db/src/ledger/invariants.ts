@@ -176,13 +176,20 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
     // of the released part.
     id: "disputes",
     title: "Each disputed milestone and week has one open dispute for its amount; each decided or settled one paid out what it says",
-    sql: `SELECT 'milestone ' || m.id || ' is ' || m.status || ' with ' || count(d.id) || ' open dispute(s)' AS detail
-          FROM "Milestone" m LEFT JOIN "Dispute" d ON d."milestoneId" = m.id AND d.status = 'OPEN'
-          GROUP BY m.id HAVING (m.status = 'DISPUTED') <> (count(d.id) = 1) OR count(d.id) > 1
+    // (At most one open dispute per milestone or week is a unique index.)
+    sql: `SELECT 'milestone ' || m.id || ' is DISPUTED with no open dispute' AS detail
+          FROM "Milestone" m WHERE m.status = 'DISPUTED'
+            AND NOT EXISTS (SELECT 1 FROM "Dispute" d WHERE d."milestoneId" = m.id AND d.status = 'OPEN')
           UNION ALL
-          SELECT 'hourly week ' || w.id || ' is ' || w.status || ' with ' || count(d.id) || ' open dispute(s)' AS detail
-          FROM "HourlyWeek" w LEFT JOIN "Dispute" d ON d."hourlyWeekId" = w.id AND d.status = 'OPEN'
-          GROUP BY w.id HAVING (w.status = 'DISPUTED') <> (count(d.id) = 1) OR count(d.id) > 1
+          SELECT 'milestone ' || m.id || ' is ' || m.status || ' under open dispute ' || d.id AS detail
+          FROM "Dispute" d JOIN "Milestone" m ON m.id = d."milestoneId" WHERE d.status = 'OPEN' AND m.status <> 'DISPUTED'
+          UNION ALL
+          SELECT 'hourly week ' || w.id || ' is DISPUTED with no open dispute' AS detail
+          FROM "HourlyWeek" w WHERE w.status = 'DISPUTED'
+            AND NOT EXISTS (SELECT 1 FROM "Dispute" d WHERE d."hourlyWeekId" = w.id AND d.status = 'OPEN')
+          UNION ALL
+          SELECT 'hourly week ' || w.id || ' is ' || w.status || ' under open dispute ' || d.id AS detail
+          FROM "Dispute" d JOIN "HourlyWeek" w ON w.id = d."hourlyWeekId" WHERE d.status = 'OPEN' AND w.status <> 'DISPUTED'
           UNION ALL
           SELECT 'dispute ' || d.id || ' froze ' || d."amountMinor" || ' but its target holds ' || coalesce(m."amountMinor", w."amountMinor") AS detail
           FROM "Dispute" d LEFT JOIN "Milestone" m ON m.id = d."milestoneId" LEFT JOIN "HourlyWeek" w ON w.id = d."hourlyWeekId"

@@ -161,10 +161,13 @@ export async function listOpenDisputes(db: Db, input: Pick<ActorCall, "actorId" 
 export interface DecisionPreview {
   releaseMinor: bigint;
   refundMinor: bigint;
-  /** The freelancer's service fee on the released part, by band, and what they receive. */
-  serviceFeeMinor: bigint;
-  feeBands: FeeBandPart[];
-  freelancerNetMinor: bigint;
+  /**
+   * The freelancer's service fee on the released part, by band, and what they receive: for the
+   * freelancer and the admin only (the freelancer's fee is not the client's to see, economy.md §3.5).
+   */
+  serviceFeeMinor: bigint | null;
+  feeBands: FeeBandPart[] | null;
+  freelancerNetMinor: bigint | null;
   clientFeeRefundMinor: bigint;
   /** What goes back to the client's card: refunded part + its share of the client fee. */
   clientRefundMinor: bigint;
@@ -202,12 +205,13 @@ export async function previewDisputeDivision(db: Db, input: Pick<ActorCall, "act
     split.releaseMinor > 0n
       ? computeServiceFee({ priorBilledMinor: billing?.billedMinor ?? 0n, amountMinor: split.releaseMinor, schedule: contractSchedule(dispute.contract.feeSchedule) })
       : { feeMinor: 0n, netMinor: 0n, bands: [] };
+  const seesFee = actor.role === "ADMIN" || actor.id === dispute.contract.freelancerId;
   return {
     releaseMinor: split.releaseMinor,
     refundMinor: split.refundMinor,
-    serviceFeeMinor: fee.feeMinor,
-    feeBands: fee.bands,
-    freelancerNetMinor: fee.netMinor,
+    serviceFeeMinor: seesFee ? fee.feeMinor : null,
+    feeBands: seesFee ? fee.bands : null,
+    freelancerNetMinor: seesFee ? fee.netMinor : null,
     clientFeeRefundMinor: split.clientFeeRefundMinor,
     clientRefundMinor: split.refundMinor + split.clientFeeRefundMinor,
   };

@@ -53,9 +53,9 @@ export const ZDisputeView = z.object({
 export const ZDivisionPreview = z.object({
   releaseMinor: z.bigint(),
   refundMinor: z.bigint(),
-  serviceFeeMinor: z.bigint(),
-  feeBands: z.array(z.object({ index: z.number().int(), fromMinor: z.bigint(), toMinor: z.bigint().nullable(), rateBps: z.number().int(), partMinor: z.bigint(), feeMinor: z.bigint() })),
-  freelancerNetMinor: z.bigint(),
+  serviceFeeMinor: z.bigint().nullable(),
+  feeBands: z.array(z.object({ index: z.number().int(), fromMinor: z.bigint(), toMinor: z.bigint().nullable(), rateBps: z.number().int(), partMinor: z.bigint(), feeMinor: z.bigint() })).nullable(),
+  freelancerNetMinor: z.bigint().nullable(),
   clientFeeRefundMinor: z.bigint(),
   clientRefundMinor: z.bigint(),
 });

@@ -2,6 +2,7 @@ import { accountKey } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeFixedContract, assertLedgerHolds, days, freshDatabase, key, ledgerBalance, makeUser, makeVerifiedClient, NOW, RecordingGateway, type TestDatabase } from "../../testing";
 import { auditRows } from "../../testing/audit";
+import { checkInvariants } from "../../ledger/invariants";
 import { getBillingStatement } from "../../read/billing-statement";
 import { getDispute, listOpenDisputes, previewDisputeDivision } from "../../read/disputes";
 import { getEarnings } from "../../read/earnings";
@@ -100,11 +101,18 @@ describe("disputes (economy.md §6)", () => {
     expect(earnings.balances).toMatchObject({ inDisputeMinor: 100_000n, inEscrowMinor: 0n });
     expect(earnings.inDispute).toEqual([expect.objectContaining({ disputeId: opened.disputeId, amountMinor: 100_000n, openedAt: NOW })]);
     expect((await getBillingStatement(db.prisma, clientId)).inDispute).toEqual([expect.objectContaining({ disputeId: opened.disputeId, amountMinor: 100_000n, openedAt: NOW })]);
+    // The invariant check notices a milestone taken out of dispute behind the dispute's back.
+    await db.prisma.$executeRaw`UPDATE "Milestone" SET status = 'SUBMITTED' WHERE id = ${milestoneId}::uuid`;
+    const broken = (await checkInvariants(db.prisma)).checks.find((check) => check.id === "disputes");
+    expect(broken).toMatchObject({ ok: false, violations: [`milestone ${milestoneId} is SUBMITTED under open dispute ${opened.disputeId}`] });
+    await db.prisma.$executeRaw`UPDATE "Milestone" SET status = 'DISPUTED' WHERE id = ${milestoneId}::uuid`;
   });
 
   it("take statements with links from both sides, not from strangers, and refuse bad links", async () => {
     const { clientId, freelancerId, milestoneId } = await fundedMilestone({ submit: true });
     const { disputeId } = await disputeMilestone(db.prisma, { actorId: freelancerId, idempotencyKey: key(), now: NOW, milestoneId, ...opening });
+    // The client sees what comes back to them, not the freelancer's fee.
+    expect(await previewDisputeDivision(db.prisma, { actorId: clientId, disputeId, releaseMinor: 60_000n })).toMatchObject({ serviceFeeMinor: null, freelancerNetMinor: null, feeBands: null, clientRefundMinor: 41_200n });
     const stranger = await makeUser(db.prisma, "CLIENT");
     const say = { idempotencyKey: key(), now: NOW, disputeId, text: "The brief changed twice.", links: ["https://example.com/chat"] };
     await expect(addStatement(db.prisma, { ...say, actorId: stranger.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -132,6 +140,8 @@ describe("disputes (economy.md §6)", () => {
     // What the admin (and each party) is shown before deciding is what the decision then does.
     const preview = await previewDisputeDivision(db.prisma, { actorId: admin.id, disputeId, releaseMinor: 60_000n });
     expect(preview).toMatchObject({ releaseMinor: 60_000n, serviceFeeMinor: 11_000n, freelancerNetMinor: 49_000n, refundMinor: 40_000n, clientFeeRefundMinor: 1_200n, clientRefundMinor: 41_200n });
+    // The client sees what comes back to them, not the freelancer's fee.
+    expect(await previewDisputeDivision(db.prisma, { actorId: clientId, disputeId, releaseMinor: 60_000n })).toMatchObject({ serviceFeeMinor: null, freelancerNetMinor: null, feeBands: null, clientRefundMinor: 41_200n });
     const stranger = await makeUser(db.prisma, "CLIENT");
     await expect(getDispute(db.prisma, { actorId: stranger.id, disputeId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getDispute(db.prisma, { actorId: freelancerId, disputeId })).toMatchObject({ viewerSide: "freelancer", can: { withdraw: false, propose: true, decide: false } });
