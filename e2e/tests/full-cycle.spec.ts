@@ -67,7 +67,7 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   await expect(approveDialog).toContainText("You paid in total$1,030.00");
   await expect(client.page.getByTestId("fee-preview")).toHaveCount(0);
   await client.page.getByRole("button", { name: "Approve and release $1,000.00" }).click();
-  await expect(client.page.getByText(`Approved "${title}": $850.00 goes to the freelancer.`)).toBeVisible();
+  await expect(client.page.getByText(`Approved "${title}": $1,000.00 is released to the freelancer.`)).toBeVisible();
   await client.page.goto("/billing");
   await expect(client.page.getByTestId("billing-charges").getByRole("row").filter({ hasText: title })).toContainText("$1,030.00");
   // Where the money is: $1,030 charged = $1,000 paid to the freelancer + $30 client fee, nothing in escrow.
