@@ -1,7 +1,20 @@
-import { type Browser } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, type Page } from "@playwright/test";
 import { adminPage } from "./helpers";
 import { addCard, newPerson } from "./jobs-helpers";
 import { expect, test } from "./test";
+
+/** The page at desktop and phone widths, for people to look at (e2e/.screenshots, git-ignored, like screenshots.spec.ts). */
+async function shoot(page: Page, name: string) {
+  const dir = join(import.meta.dirname, "..", ".screenshots");
+  mkdirSync(dir, { recursive: true });
+  for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(dir, `${device}-${name}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 /** A client's direct offer of one milestone to a new freelancer, accepted and funded; returns both pages and the contract's path. */
 async function fundedContract(browser: Browser, names: { client: string; freelancer: string }, milestone: { title: string; amount: string; charged: string }) {
@@ -65,10 +78,13 @@ test("a fixed-price dispute: the client disputes submitted work, both sides stat
   await freelancer.getByRole("button", { name: "Add the statement" }).click();
   await expect(freelancer.getByText("Your statement was added.")).toBeVisible();
   await expect(freelancer.getByText("Six of ten pages were agreed for this milestone")).toBeVisible();
+  await shoot(freelancer, "dispute-open-freelancer");
 
   // The admin decides from the mediation queue: $600 to the freelancer, previewed before committing.
   const admin = await adminPage(browser);
   await admin.goto("/admin/disputes");
+  await expect(admin.getByRole("link", { name: "Website redesign work" })).toBeVisible();
+  await shoot(admin, "admin-disputes");
   await admin.getByRole("link", { name: "Website redesign work" }).click();
   await expect(admin).toHaveURL(new RegExp(`${disputePath}$`));
   await expect(admin.getByText("The contact and pricing pages are missing.")).toBeVisible();
@@ -81,10 +97,12 @@ test("a fixed-price dispute: the client disputes submitted work, both sides stat
   await admin.getByRole("button", { name: "Decide and move the money" }).click();
   await expect(admin.getByTestId("dispute-status")).toHaveText("Decided by Fairlance");
   await expect(admin.getByTestId("dispute-outcome")).toHaveText("Split");
+  await shoot(admin, "dispute-decided-admin");
 
   // Both sides see the decision and its reason; the milestone is split.
   await client.reload();
   await expect(client.getByText("Six pages were delivered as agreed; the other four were not.")).toBeVisible();
+  await expect(client.getByRole("region", { name: "How it ended" }).or(client.locator("section").filter({ hasText: "How it ended" })).first()).toContainText("Back to the client's card$412.00");
   await freelancer.goto(contractPath);
   await expect(freelancer.getByTestId("milestone-status")).toHaveText("Split by a dispute's decision");
 });
@@ -99,6 +117,7 @@ test("a refund request before any work: the freelancer does not answer, and afte
   await ask.getByLabel("Why?").fill("We chose an in-house designer.");
   await ask.getByRole("button", { name: "Send the refund request" }).click();
   await expect(client.getByTestId("milestone-status")).toHaveText("Refund requested, waiting for the freelancer");
+  await shoot(client, "contract-refund-requested-client");
 
   await freelancer.goto(contractPath);
   await expect(freelancer.getByRole("status").filter({ hasText: "The client asked for this escrow back" })).toContainText("We chose an in-house designer.");

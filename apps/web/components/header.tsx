@@ -25,6 +25,7 @@ const NAV: Record<Session["user"]["role"], { href: string; label: string }[]> = 
     { href: "/admin/settings", label: "Settings" },
     { href: "/admin/people", label: "People" },
     { href: "/admin/moderation", label: "Moderation" },
+    { href: "/admin/disputes", label: "Disputes" },
     { href: "/admin/ledger", label: "Ledger" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/jobs-runs", label: "Scheduled jobs" },

@@ -7,6 +7,7 @@ import { Card, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
+import { MoneyRows } from "@/features/contracts/money-rows";
 import { NoticeProvider } from "@/features/contracts/notice";
 import { DecisionForm, SettlementPanel, StatementForm, WithdrawDispute } from "./dispute-actions";
 import type { DisputeView } from "./types";
@@ -51,12 +52,16 @@ export function DisputePage({ disputeId }: { disputeId: string }) {
         {d.decision && (
           <Card title="How it ended">
             <p className="text-sm font-semibold" data-testid="dispute-outcome">{OUTCOME[d.decision.outcome]}</p>
-            <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:max-w-md">
-              <dt>To the freelancer (before the service fee)</dt>
-              <dd className="text-right"><Money minor={d.decision.releasedMinor} /></dd>
-              <dt>Back to the client (plus the client fee&apos;s share)</dt>
-              <dd className="text-right"><Money minor={d.decision.refundedMinor} /></dd>
-            </dl>
+            <div className="mt-2 sm:max-w-md">
+              <MoneyRows
+                rows={[
+                  { label: "Paid to the freelancer (before their service fee)", minor: d.decision.releasedMinor },
+                  { label: "Refunded part of the escrow", minor: d.decision.refundedMinor },
+                  { label: "Client fee given back with it", minor: d.decision.clientFeeRefundedMinor },
+                  { label: "Back to the client's card", minor: d.decision.refundedMinor + d.decision.clientFeeRefundedMinor, strong: true },
+                ]}
+              />
+            </div>
             <p className="mt-2 text-sm">
               {d.decision.by === "admin" ? "Fairlance's decision" : "Agreed by both"} on {formatDateTime(d.decision.at)}: {d.decision.reason}
             </p>
@@ -86,8 +91,8 @@ export function DisputePage({ disputeId }: { disputeId: string }) {
         <Card title="Timeline">
           <ol className="space-y-1 text-sm">
             {d.timeline.map((event, index) => (
-              <li key={index} className="flex gap-3">
-                <span className="w-40 shrink-0 text-xs text-slate-500">{formatDateTime(event.at)}</span>
+              <li key={index} className="flex flex-col gap-0.5 sm:flex-row sm:gap-3">
+                <span className="shrink-0 text-xs text-slate-500 sm:w-40">{formatDateTime(event.at)}</span>
                 <span>{event.by ? <strong>{SIDE[event.by]}: </strong> : null}{event.what}</span>
               </li>
             ))}

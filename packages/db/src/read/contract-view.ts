@@ -4,7 +4,8 @@ import { DomainError } from "../errors";
 import { isPaymentVerified } from "../services/payments/payment-verified";
 import { contractSchedule, ruleStatus } from "../services/contracts/access";
 
-const OPEN_MILESTONE = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED"] as const;
+// The first milestone not finished yet; a refund request or a dispute holds it (its money is still in escrow).
+const OPEN_MILESTONE = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED"] as const;
 
 /**
  * One contract as both parties see it (others: NOT_FOUND): its terms and the schedule it was

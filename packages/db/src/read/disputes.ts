@@ -28,7 +28,16 @@ export interface DisputeView {
   /** The standing proposal: what the freelancer would be paid, and who proposed it. */
   proposal: { releaseMinor: bigint; by: "client" | "freelancer"; at: Date } | null;
   statements: { id: string; by: "client" | "freelancer" | "admin"; authorName: string; text: string; links: string[]; at: Date }[];
-  decision: { outcome: DisputeOutcome; releasedMinor: bigint; refundedMinor: bigint; reason: string; at: Date; by: "admin" | "parties" } | null;
+  decision: {
+    outcome: DisputeOutcome;
+    releasedMinor: bigint;
+    refundedMinor: bigint;
+    /** The client fee's share given back with the refunded part (economy.md §9.3). */
+    clientFeeRefundedMinor: bigint;
+    reason: string;
+    at: Date;
+    by: "admin" | "parties";
+  } | null;
   /** The contract's story up to now, oldest first: funding, submissions, change requests, refund requests, messages. */
   timeline: DisputeEvent[];
   /** What the viewer may do now. */
@@ -98,6 +107,7 @@ export async function getDispute(db: Db, input: Pick<ActorCall, "actorId" | "act
             outcome: dispute.outcome,
             releasedMinor: dispute.releasedMinor ?? 0n,
             refundedMinor: dispute.refundedMinor ?? 0n,
+            clientFeeRefundedMinor: splitEscrow({ amountMinor: dispute.amountMinor, clientFeeMinor: m?.clientFeeMinor ?? w?.clientFeeMinor ?? 0n, releaseMinor: dispute.releasedMinor ?? 0n }).clientFeeRefundMinor,
             reason: dispute.decisionReason ?? "",
             at: dispute.closedAt,
             by: dispute.status === "DECIDED" ? "admin" : "parties",

@@ -45,7 +45,9 @@ export const ZDisputeView = z.object({
   clientFeeMinor: z.bigint(),
   proposal: z.object({ releaseMinor: z.bigint(), by: ZSide, at: z.date() }).nullable(),
   statements: z.array(z.object({ id: z.string(), by: ZViewer, authorName: z.string(), text: z.string(), links: z.array(z.string()), at: z.date() })),
-  decision: z.object({ outcome: ZOutcome, releasedMinor: z.bigint(), refundedMinor: z.bigint(), reason: z.string(), at: z.date(), by: z.enum(["admin", "parties"]) }).nullable(),
+  decision: z
+    .object({ outcome: ZOutcome, releasedMinor: z.bigint(), refundedMinor: z.bigint(), clientFeeRefundedMinor: z.bigint(), reason: z.string(), at: z.date(), by: z.enum(["admin", "parties"]) })
+    .nullable(),
   timeline: z.array(z.object({ at: z.date(), what: z.string(), by: ZViewer.nullable() })),
   can: z.object({ addStatement: z.boolean(), propose: z.boolean(), acceptProposal: z.boolean(), withdraw: z.boolean(), decide: z.boolean() }),
 });

@@ -168,7 +168,7 @@ describe("disputes (economy.md §6)", () => {
     expect(await ledgerBalance(db.prisma, accountKey({ kind: "freelancer_pending", userId: freelancerId }))).toBe(49_000n);
     expect(await db.prisma.billing.findUniqueOrThrow({ where: { clientId_freelancerId: { clientId, freelancerId } } })).toMatchObject({ billedMinor: 60_000n });
     expect(await db.prisma.dispute.findUniqueOrThrow({ where: { id: disputeId } })).toMatchObject({ status: "DECIDED", decisionReason: decide.reason, decidedById: admin.id });
-    expect((await getDispute(db.prisma, { actorId: clientId, disputeId })).decision).toMatchObject({ outcome: "SPLIT", releasedMinor: 60_000n, refundedMinor: 40_000n, reason: decide.reason, by: "admin" });
+    expect((await getDispute(db.prisma, { actorId: clientId, disputeId })).decision).toMatchObject({ outcome: "SPLIT", releasedMinor: 60_000n, refundedMinor: 40_000n, clientFeeRefundedMinor: 1_200n, reason: decide.reason, by: "admin" });
     const audit = auditRows(await db.prisma.auditLog.findMany({ where: { actorId: admin.id } }));
     expect(audit).toMatchObject([{ action: "dispute.decide", targetId: disputeId, reason: decide.reason, after: { outcome: "SPLIT", releasedMinor: 60_000n, refundedMinor: 40_000n } }]);
     await assertLedgerHolds(db.prisma);
