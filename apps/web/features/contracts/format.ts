@@ -3,13 +3,7 @@ export function formatRate(bps: number): string {
   return bps % 100 === 0 ? `${bps / 100}%` : `${(bps / 100).toFixed(2).replace(/0$/, "")}%`;
 }
 
-/** Minutes as "3 h 20 min". */
-export function formatMinutes(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
+export { formatMinutes } from "@fairlance/rules";
 
 export const MILESTONE_STATUS_LABEL: Record<string, string> = {
   CREATED: "Not funded",

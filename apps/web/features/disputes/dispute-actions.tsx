@@ -1,11 +1,12 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button, Card, Field } from "@/components/ui";
 import { ConfirmPanel } from "@/features/contracts/confirm-panel";
 import { MoneyRows } from "@/features/contracts/money-rows";
 import { useNotice } from "@/features/contracts/notice";
+import { useAfterSuccess } from "@/features/contracts/use-after-success";
 import { ErrorAlert, fieldErrors } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useDebounced } from "@/lib/use-debounced";
@@ -13,16 +14,6 @@ import { formatMoney, readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { linesOf } from "./open-dispute-form";
 import type { DisputeView } from "./types";
-
-/** Refetches the dispute after an action, and gives the next action a new idempotency key. */
-function useRefresh(disputeId: string, renew: () => void) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return async () => {
-    renew();
-    await queryClient.invalidateQueries({ queryKey: trpc.dispute.get.queryKey({ disputeId }) });
-  };
-}
 
 /** What a division pays each side, from the server (the fee is priced on the real lifetime billings). */
 function DivisionPreview({ disputeId, releaseMinor }: { disputeId: string; releaseMinor: bigint | null }) {
@@ -56,7 +47,7 @@ function DivisionPreview({ disputeId, releaseMinor }: { disputeId: string; relea
 export function StatementForm({ disputeId }: { disputeId: string }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
-  const refresh = useRefresh(disputeId, renew);
+  const refresh = useAfterSuccess(renew);
   const notify = useNotice();
   const [text, setText] = useState("");
   const [links, setLinks] = useState("");
@@ -84,7 +75,7 @@ export function StatementForm({ disputeId }: { disputeId: string }) {
 export function SettlementPanel({ dispute }: { dispute: DisputeView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
-  const refresh = useRefresh(dispute.id, renew);
+  const refresh = useAfterSuccess(renew);
   const notify = useNotice();
   const [amount, setAmount] = useState("");
   const [accepting, setAccepting] = useState(false);
@@ -136,7 +127,7 @@ export function SettlementPanel({ dispute }: { dispute: DisputeView }) {
 export function WithdrawDispute({ dispute }: { dispute: DisputeView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
-  const refresh = useRefresh(dispute.id, renew);
+  const refresh = useAfterSuccess(renew);
   const notify = useNotice();
   const [confirming, setConfirming] = useState(false);
   const withdraw = useMutation(trpc.dispute.withdraw.mutationOptions({ onSuccess: async () => { setConfirming(false); notify("You withdrew the dispute."); await refresh(); } }));
@@ -158,7 +149,7 @@ export function WithdrawDispute({ dispute }: { dispute: DisputeView }) {
 export function DecisionForm({ dispute }: { dispute: DisputeView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
-  const refresh = useRefresh(dispute.id, renew);
+  const refresh = useAfterSuccess(renew);
   const notify = useNotice();
   const [outcome, setOutcome] = useState<"release" | "refund" | "split">("split");
   const [amount, setAmount] = useState("");

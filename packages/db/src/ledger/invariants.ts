@@ -79,6 +79,16 @@ function revenueMatchesOrigin(line: (typeof REVENUE_ORIGINS)[number]): string {
           WHERE ${balance} <> (${line.sql})`;
 }
 
+/** A milestone or week is DISPUTED exactly while an open dispute holds it, both ways round. */
+function disputedRowsMatchOpenDisputes(table: "Milestone" | "HourlyWeek", column: "milestoneId" | "hourlyWeekId", noun: string): string {
+  return `SELECT '${noun} ' || t.id || ' is DISPUTED with no open dispute' AS detail
+          FROM "${table}" t WHERE t.status = 'DISPUTED'
+            AND NOT EXISTS (SELECT 1 FROM "Dispute" d WHERE d."${column}" = t.id AND d.status = 'OPEN')
+          UNION ALL
+          SELECT '${noun} ' || t.id || ' is ' || t.status || ' under open dispute ' || d.id AS detail
+          FROM "Dispute" d JOIN "${table}" t ON t.id = d."${column}" WHERE d.status = 'OPEN' AND t.status <> 'DISPUTED'`;
+}
+
 /**
  * Each check is one SQL query returning one row per violation. `planner` settings apply to that
  * query alone (SET LOCAL in its own transaction) when the checks run on the client's pool.
@@ -177,19 +187,9 @@ const CHECKS: { id: string; title: string; sql: string; planner?: Record<string,
     id: "disputes",
     title: "Each disputed milestone and week has one open dispute for its amount; each decided or settled one paid out what it says",
     // (At most one open dispute per milestone or week is a unique index.)
-    sql: `SELECT 'milestone ' || m.id || ' is DISPUTED with no open dispute' AS detail
-          FROM "Milestone" m WHERE m.status = 'DISPUTED'
-            AND NOT EXISTS (SELECT 1 FROM "Dispute" d WHERE d."milestoneId" = m.id AND d.status = 'OPEN')
+    sql: `${disputedRowsMatchOpenDisputes("Milestone", "milestoneId", "milestone")}
           UNION ALL
-          SELECT 'milestone ' || m.id || ' is ' || m.status || ' under open dispute ' || d.id AS detail
-          FROM "Dispute" d JOIN "Milestone" m ON m.id = d."milestoneId" WHERE d.status = 'OPEN' AND m.status <> 'DISPUTED'
-          UNION ALL
-          SELECT 'hourly week ' || w.id || ' is DISPUTED with no open dispute' AS detail
-          FROM "HourlyWeek" w WHERE w.status = 'DISPUTED'
-            AND NOT EXISTS (SELECT 1 FROM "Dispute" d WHERE d."hourlyWeekId" = w.id AND d.status = 'OPEN')
-          UNION ALL
-          SELECT 'hourly week ' || w.id || ' is ' || w.status || ' under open dispute ' || d.id AS detail
-          FROM "Dispute" d JOIN "HourlyWeek" w ON w.id = d."hourlyWeekId" WHERE d.status = 'OPEN' AND w.status <> 'DISPUTED'
+          ${disputedRowsMatchOpenDisputes("HourlyWeek", "hourlyWeekId", "hourly week")}
           UNION ALL
           SELECT 'dispute ' || d.id || ' froze ' || d."amountMinor" || ' but its target holds ' || coalesce(m."amountMinor", w."amountMinor") AS detail
           FROM "Dispute" d LEFT JOIN "Milestone" m ON m.id = d."milestoneId" LEFT JOIN "HourlyWeek" w ON w.id = d."hourlyWeekId"

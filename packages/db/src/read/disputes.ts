@@ -1,4 +1,4 @@
-import { computeServiceFee, formatMoney, splitEscrow, type FeeBandPart } from "@fairlance/rules";
+import { computeServiceFee, formatMinutes, formatMoney, splitEscrow, type FeeBandPart } from "@fairlance/rules";
 import type { Db, DisputeOutcome, DisputeStatus } from "../client";
 import { DomainError } from "../errors";
 import { contractSchedule } from "../services/contracts/access";
@@ -73,7 +73,7 @@ export async function getDispute(db: Db, input: Pick<ActorCall, "actorId" | "act
     if (m.refundRequestedAt) timeline.push({ at: m.refundRequestedAt, what: `Refund requested: ${m.refundRequestReason ?? ""}`, by: "client" });
   }
   const w = dispute.hourlyWeek;
-  if (w?.invoicedAt) timeline.push({ at: w.invoicedAt, what: `Week invoiced: ${(w.minutes / 60).toFixed(2)} hours, ${formatMoney(dispute.amountMinor)}`, by: null });
+  if (w?.invoicedAt) timeline.push({ at: w.invoicedAt, what: `Week invoiced: ${formatMinutes(w.minutes)}, ${formatMoney(dispute.amountMinor)}`, by: null });
   const messages = await db.message.findMany({
     where: { contractId: contract.id },
     orderBy: { createdAt: "desc" },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatConnects, formatCount } from "./count";
+import { formatConnects, formatCount, formatMinutes } from "./count";
 
 describe("formatCount", () => {
   it("says one thing in the singular and any other count in the plural", () => {
@@ -17,5 +17,13 @@ describe("formatCount", () => {
 
   it("is singular exactly for one (property)", () => {
     fc.assert(fc.property(fc.integer(), (n) => formatConnects(n).endsWith("connects") === (n !== 1)));
+  });
+});
+
+describe("formatMinutes", () => {
+  it("says hours and minutes in whole numbers", () => {
+    expect(formatMinutes(45)).toBe("45 min");
+    expect(formatMinutes(120)).toBe("2 h");
+    expect(formatMinutes(200)).toBe("3 h 20 min");
   });
 });

@@ -9,3 +9,11 @@ export function formatCount(count: number | bigint, singular: string, plural = `
 
 /** "1 connect", "3 connects". */
 export const formatConnects = (count: number | bigint) => formatCount(count, "connect");
+
+/** Minutes as "3 h 20 min", "45 min", "2 h": whole numbers, no fractions of an hour. */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}

@@ -78,7 +78,7 @@ export function GatewayFollowUp() {
       </Card>
       <Card title="Refunds owed to cards">
         <p className="text-sm text-slate-600">
-          A card charged for an operation that then refused is refunded at once; when the gateway does not take that refund, it waits here and the job runner retries it, under the same key, until it goes through. The ledger never recorded these charges.
+          A card charged for an operation that then refused is refunded at once, and so is escrow given back by a refund, a decision or an ending; when the gateway does not take a refund, it waits here and the job runner retries it, under the same key, until it goes through. The ledger never recorded the first kind of charge; it already shows the second as refunded.
         </p>
         <div className="mt-3 space-y-3 text-sm">
           {followUp.isPending && <Skeleton className="h-24 w-full" />}
