@@ -125,7 +125,7 @@ test("a refund request before any work: the freelancer does not answer, and afte
   await expect(freelancer.getByRole("button", { name: "Accept: give the escrow back" })).toBeVisible();
 
   // Nobody answers; a week later (the demo clock) the runner gives the escrow back.
-  await client.getByRole("button", { name: "Advance the clock by 7 days" }).click();
+  await client.getByRole("button", { name: "Move the clock forward +7 days" }).click();
   await expect(async () => {
     await client.reload();
     await expect(client.getByTestId("milestone-status")).toHaveText("Refunded to the client", { timeout: 1_000 });

@@ -92,7 +92,7 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   await expect(page.getByText(/Checking \(…9012\) added: usable from/)).toBeVisible();
 
   // A week later (the demo clock) the money is available.
-  await page.getByRole("button", { name: "Advance the clock by 7 days" }).click();
+  await page.getByRole("button", { name: "Move the clock forward +7 days" }).click();
   await page.goto("/earnings");
   await expect(async () => {
     await page.reload();

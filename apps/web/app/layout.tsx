@@ -6,6 +6,7 @@ import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
 import { DemoClockBanner } from "@/features/clock/demo-clock-banner";
 import { getSession } from "@/server/auth";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -17,6 +18,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
   const suspension = session ? await getSuspension(getPrisma(), session.user.id) : null;
+  const demoClock = movableClockEnabled();
+  if (demoClock) await prefetch(trpc.clock.get.queryOptions());
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -24,7 +27,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <Providers>
-          {movableClockEnabled() && <DemoClockBanner signedIn={!!session} />}
+          {demoClock && (
+            <HydrateClient>
+              <DemoClockBanner signedIn={!!session} />
+            </HydrateClient>
+          )}
           <Header session={session} />
           {suspension && (
             <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">

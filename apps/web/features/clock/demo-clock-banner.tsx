@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { errorText } from "@/features/shared/error-message";
@@ -26,12 +27,23 @@ export function DemoClockBanner({ signedIn }: { signedIn: boolean }) {
     }),
   );
   const caughtUp = (clock.data?.pendingJobs ?? 0) === 0;
+  // Moving the clock queues the runner's work (clearing, auto-approvals…): when it is done, what
+  // the page shows has changed again, so it is read again.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (!caughtUp) wasRunning.current = true;
+    else if (wasRunning.current) {
+      wasRunning.current = false;
+      void queryClient.invalidateQueries();
+      router.refresh();
+    }
+  }, [caughtUp, queryClient, router]);
 
   return (
     <div role="region" aria-label="Demo clock" className="border-b border-amber-300 bg-amber-100 text-amber-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1.5 text-sm">
         <strong>Demo clock</strong>
-        <span data-testid="demo-clock-now">{clock.data ? formatDateTime(clock.data.now) : "…"}</span>
+        <span data-testid="demo-clock-now">{clock.data ? formatDateTime(clock.data.now) : "not known yet"}</span>
         <span aria-live="polite" className="text-amber-800">
           {caughtUp ? "scheduled jobs are up to date" : `running ${clock.data?.pendingJobs} scheduled jobs…`}
         </span>
@@ -43,10 +55,9 @@ export function DemoClockBanner({ signedIn }: { signedIn: boolean }) {
                 type="button"
                 onClick={() => advance.mutate({ days })}
                 disabled={advance.isPending}
-                aria-label={`Advance the clock by ${days} day${days === 1 ? "" : "s"}`}
                 className="rounded border border-amber-400 bg-white px-2 py-0.5 font-medium hover:bg-amber-50 disabled:opacity-60"
               >
-                +{days} day{days === 1 ? "" : "s"}
+                <span className="sr-only">Move the clock forward </span>+{days} day{days === 1 ? "" : "s"}
               </button>
             ))}
           </span>

@@ -1,8 +1,15 @@
 import type { Metadata } from "next";
 import { FindWork } from "@/features/jobs/find-work";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Find work" };
 
-export default function Page() {
-  return <FindWork />;
+export default async function Page() {
+  // The newest open jobs, the search FindWork starts with.
+  await prefetch(trpc.job.search.queryOptions({ sort: "newest", page: 1 }));
+  return (
+    <HydrateClient>
+      <FindWork />
+    </HydrateClient>
+  );
 }

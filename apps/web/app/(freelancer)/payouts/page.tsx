@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 import { PayoutsPage } from "@/features/payouts/payouts-page";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Withdraw" };
 
-export default function Page() {
-  return <PayoutsPage />;
+export default async function Page() {
+  await prefetch(
+    trpc.payout.overview.queryOptions(),
+  );
+  return (
+    <HydrateClient>
+      <PayoutsPage />
+    </HydrateClient>
+  );
 }

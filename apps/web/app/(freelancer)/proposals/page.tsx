@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 import { MyProposals } from "@/features/proposals/my-proposals";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "My proposals" };
 
-export default function Page() {
-  return <MyProposals />;
+export default async function Page() {
+  await prefetch(
+    trpc.proposal.listMine.queryOptions(),
+  );
+  return (
+    <HydrateClient>
+      <MyProposals />
+    </HydrateClient>
+  );
 }

@@ -1,8 +1,17 @@
 import type { Metadata } from "next";
 import { ModerationPage } from "@/features/admin/moderation/moderation-page";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Moderation · Admin" };
 
-export default function Page() {
-  return <ModerationPage />;
+export default async function Page() {
+  await prefetch(
+    trpc.admin.moderation.jobs.queryOptions({ status: null, page: 1 }),
+    trpc.admin.moderation.flagged.queryOptions({ includeReviewed: false }),
+  );
+  return (
+    <HydrateClient>
+      <ModerationPage />
+    </HydrateClient>
+  );
 }

@@ -1,9 +1,18 @@
 import type { Metadata } from "next";
 import { JobPage } from "@/features/jobs/job-page";
+import { HydrateClient, prefetch, prefetched, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Job" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <JobPage jobId={id} />;
+  await prefetch(trpc.job.get.queryOptions({ jobId: id }), trpc.terms.get.queryOptions());
+  // With a proposal sent, the page shows its conversation too.
+  const proposalId = prefetched(trpc.job.get.queryOptions({ jobId: id }))?.myProposal?.id;
+  if (proposalId) await prefetch(trpc.message.list.queryOptions({ proposalId }));
+  return (
+    <HydrateClient>
+      <JobPage jobId={id} />
+    </HydrateClient>
+  );
 }

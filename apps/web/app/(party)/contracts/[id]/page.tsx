@@ -1,9 +1,18 @@
 import type { Metadata } from "next";
 import { ContractPage } from "@/features/contracts/contract-page";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Contract" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <ContractPage contractId={id} />;
+  await prefetch(
+    trpc.contract.get.queryOptions({ contractId: id }),
+    trpc.message.list.queryOptions({ contractId: id }),
+  );
+  return (
+    <HydrateClient>
+      <ContractPage contractId={id} />
+    </HydrateClient>
+  );
 }

@@ -1,9 +1,17 @@
 import type { Metadata } from "next";
 import { DisputePage } from "@/features/disputes/dispute-page";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Dispute" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <DisputePage disputeId={id} />;
+  await prefetch(
+    trpc.dispute.get.queryOptions({ disputeId: id }),
+  );
+  return (
+    <HydrateClient>
+      <DisputePage disputeId={id} />
+    </HydrateClient>
+  );
 }

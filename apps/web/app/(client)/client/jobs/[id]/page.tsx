@@ -1,9 +1,18 @@
 import type { Metadata } from "next";
 import { ClientJobPage } from "@/features/jobs/client-job-page";
+import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Job" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <ClientJobPage jobId={id} />;
+  await prefetch(
+    trpc.job.getMine.queryOptions({ jobId: id }),
+    trpc.job.inviteCandidates.queryOptions({ jobId: id }),
+  );
+  return (
+    <HydrateClient>
+      <ClientJobPage jobId={id} />
+    </HydrateClient>
+  );
 }

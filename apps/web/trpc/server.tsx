@@ -1,0 +1,50 @@
+import "server-only";
+import { dehydrate, HydrationBoundary, type FetchQueryOptions, type QueryKey } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache, type ReactNode } from "react";
+import { currentTime } from "@fairlance/db";
+import { getSession } from "@/server/auth";
+import { clientAddress, trustedProxyHops } from "@/server/client-address";
+import { getPrisma } from "@/server/db";
+import { appRouter } from "@/server/root";
+import { createContextInner } from "@/server/trpc";
+import { makeQueryClient } from "./query-client";
+
+/** One query client per request: the page's prefetches fill it and HydrateClient sends it along. */
+const getQueryClient = cache(makeQueryClient);
+
+/** The same context the HTTP endpoint builds, for calls made while rendering a page. */
+const createContext = cache(async () => {
+  const prisma = getPrisma();
+  const [session, now, incoming] = await Promise.all([getSession(), currentTime(prisma), headers()]);
+  const address = clientAddress(incoming.get("x-forwarded-for") ?? undefined, trustedProxyHops());
+  return createContextInner({ session, prisma, now: () => now, clientAddress: address });
+});
+
+/**
+ * The API for server components: `trpc.earnings.get.queryOptions()` gives the same query key as
+ * `useTRPC()` in the browser, and runs the procedure in-process (same role and ownership checks,
+ * no HTTP hop).
+ */
+export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
+
+/**
+ * Runs a page's queries on the server before it renders, so the page arrives with its data
+ * (CONTRIBUTING.md, "A page"). A query that fails is left for the browser, which shows its sentence.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own data type
+export async function prefetch(...queries: FetchQueryOptions<any, any, any, any>[]): Promise<void> {
+  const queryClient = getQueryClient();
+  await Promise.all(queries.map((query) => queryClient.prefetchQuery(query)));
+}
+
+/** Hands what the page prefetched to the browser's query client. */
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
+
+/** What a prefetch brought, for a page whose next prefetch depends on it (undefined if it failed). */
+export function prefetched<TQueryKey extends QueryKey>(query: { queryKey: TQueryKey }) {
+  return getQueryClient().getQueryData(query.queryKey);
+}

@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, test } from "./test";
+import { ADMIN, signIn } from "./helpers";
+
+// Pages arrive with their data (CONTRIBUTING.md, "A page"): the HTML the server sends already
+// holds what the page is about, with no placeholder waiting for a fetch after hydration. Checked
+// with JavaScript off, so nothing but the server's HTML is seen.
+
+const DEMO_PASSWORD = "fairlance-demo";
+
+/** A context without JavaScript, carrying the session of `email` (signed in with JavaScript on). */
+async function htmlOnly(browser: Browser, email?: string, password = DEMO_PASSWORD): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  if (!email) return context;
+  const signing = await browser.newPage();
+  await signIn(signing, email, password);
+  await signing.getByRole("heading", { name: /Welcome/ }).waitFor();
+  await context.addCookies(await signing.context().cookies());
+  await signing.context().close();
+  return context;
+}
+
+/** The page at `path` as the server rendered it: its heading, its data, no placeholder. */
+async function expectRendered(page: Page, path: string, heading: RegExp | string, data?: RegExp | string) {
+  const response = await page.goto(path);
+  expect(response?.status(), `${path} answered`).toBe(200);
+  const main = page.locator("main");
+  await expect(main.getByRole("heading", { level: 1, name: heading }), `${path}: its heading`).toBeVisible();
+  if (data) await expect(main.getByText(data).first(), `${path}: its data`).toBeVisible();
+  await expect(main.locator(".animate-pulse"), `${path}: no placeholder where data should be`).toHaveCount(0);
+  await expect(main.locator('[aria-busy="true"]'), `${path}: nothing still loading`).toHaveCount(0);
+  await expect(main.getByRole("alert"), `${path}: no error`).toHaveCount(0);
+}
+
+/** The first link on `path` that leads to a page under `prefix` followed by an id. */
+async function firstLink(page: Page, path: string, prefix: string): Promise<string> {
+  await page.goto(path);
+  const href = await page.locator(`main a[href^="${prefix}"]`).first().getAttribute("href");
+  expect(href, `a link to ${prefix}… on ${path}`).toBeTruthy();
+  return href!;
+}
+
+test("public pages arrive with their text and the fees in force", async ({ browser }) => {
+  const page = await (await htmlOnly(browser)).newPage();
+  // The promises state the service fee from the settings in force, read on the server.
+  await expectRendered(page, "/", /shows its numbers/, /service fee is tiered per client: 20%/);
+  await expectRendered(page, "/sign-in", "Sign in to Fairlance");
+  await expectRendered(page, "/sign-up", "Create your Fairlance account");
+});
+
+test("a freelancer's pages arrive with their data", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(page, "/dashboard", "Welcome, Fran Okafor");
+  await expectRendered(page, "/jobs", "Find work", /connects? to apply/i);
+  const job = await firstLink(page, "/jobs", "/jobs/");
+  await expectRendered(page, job, /.+/, "Your balance");
+  await expectRendered(page, "/proposals", "My proposals");
+  await expectRendered(page, "/contracts", "Contracts");
+  const contract = await firstLink(page, "/contracts", "/contracts/");
+  await expectRendered(page, contract, /.+/, "Messages");
+  await expectRendered(page, "/earnings", "Earnings", "Transaction history");
+  await expectRendered(page, "/connects", "Connects");
+  await expectRendered(page, "/payouts", /Withdraw|Payouts/, "Available");
+  await expectRendered(page, "/billing/methods", /Payment methods|methods/i);
+  await expectRendered(page, "/account", "Your account");
+});
+
+test("a client's pages arrive with their data", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  await expectRendered(page, "/dashboard", "Welcome, Carol Chen");
+  await expectRendered(page, "/client/jobs", /jobs/i);
+  const job = await firstLink(page, "/client/jobs", "/client/jobs/");
+  await expectRendered(page, job, /.+/);
+  await expectRendered(page, "/jobs/new", "Post a job");
+  await expectRendered(page, "/client/offers/new", /offer/i);
+  await expectRendered(page, "/billing", /Billing/);
+  await expectRendered(page, "/contracts", "Contracts");
+  const contract = await firstLink(page, "/contracts", "/contracts/");
+  await expectRendered(page, contract, /.+/, "Messages");
+});
+
+test("an admin's pages arrive with their data", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await htmlOnly(browser, ADMIN.email, ADMIN.password)).newPage();
+  await expectRendered(page, "/dashboard", "Welcome, Ada Admin");
+  await expectRendered(page, "/admin/settings", "Marketplace settings");
+  await expectRendered(page, "/admin/people", /People/, "fran@fairlance.test");
+  await expectRendered(page, "/admin/ledger", "Ledger");
+  await expectRendered(page, "/admin/moderation", "Moderation");
+  await expectRendered(page, "/admin/audit", "Audit log");
+  await expectRendered(page, "/admin/disputes", "Disputes");
+  await expectRendered(page, "/admin/jobs-runs", /runs|Scheduled/i);
+});
