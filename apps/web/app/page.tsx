@@ -2,11 +2,9 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Promises } from "@/features/landing/promises";
 import { getSession } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export default async function HomePage() {
   if (await getSession()) redirect("/dashboard");
-  await prefetch(trpc.terms.get.queryOptions());
   return (
     <div className="space-y-12">
       <section className="max-w-3xl space-y-5 pt-6">
@@ -28,9 +26,7 @@ export default async function HomePage() {
       </section>
       <section aria-labelledby="promises" className="space-y-4">
         <h2 id="promises" className="text-xl font-semibold">What we promise</h2>
-        <HydrateClient>
-          <Promises />
-        </HydrateClient>
+        <Promises />
       </section>
     </div>
   );

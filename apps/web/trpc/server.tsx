@@ -48,3 +48,11 @@ export function HydrateClient({ children }: { children: ReactNode }) {
 export function prefetched<TQueryKey extends QueryKey>(query: { queryKey: TQueryKey }) {
   return getQueryClient().getQueryData(query.queryKey);
 }
+
+/**
+ * A query's answer for a server component that renders it itself (no interactivity, so no
+ * JavaScript for it in the browser). Throws as the procedure does.
+ */
+export function serverQuery<TData, TError, TQueryKey extends QueryKey>(query: FetchQueryOptions<TData, TError, TData, TQueryKey>): Promise<TData> {
+  return getQueryClient().fetchQuery(query);
+}

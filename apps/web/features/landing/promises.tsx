@@ -1,13 +1,13 @@
-"use client";
-
-import { Skeleton } from "@/components/ui";
 import { formatMoney } from "@/lib/money";
-import { serviceFeeInWords, useTerms } from "@/features/shared/terms";
+import { serviceFeeInWords } from "@/features/shared/terms-text";
+import { serverQuery, trpc } from "@/trpc/server";
 
-/** The landing page's promises, with the numbers of the settings in force (never written into the page). */
-export function Promises() {
-  const terms = useTerms();
-  const t = terms.data;
+/**
+ * The landing page's promises, with the numbers of the settings in force (never written into the
+ * page). A server component: it ships no JavaScript.
+ */
+export async function Promises() {
+  const t = await serverQuery(trpc.terms.get.queryOptions());
   const promises = [
     {
       title: "Connects you can count",
@@ -15,13 +15,11 @@ export function Promises() {
     },
     {
       title: "Fees shown before you commit",
-      body: t ? `The service fee is ${t.serviceFee.model === "tiered" ? "tiered per client" : "set per payment"}: ${serviceFeeInWords(t.serviceFee)}. You see the split by band before you propose or submit.` : null,
+      body: `The service fee is ${t.serviceFee.model === "tiered" ? "tiered per client" : "set per payment"}: ${serviceFeeInWords(t.serviceFee)}. You see the split by band before you propose or submit.`,
     },
     {
       title: "Money you can see moving",
-      body: t
-        ? `In escrow, in review, pending, available, withdrawn: each amount shows the date it moves on. Withdraw available money from ${formatMoney(t.withdrawalMinimumMinor)}; every withdrawal pays at least ${formatMoney(t.minimumNetMinor)} after its method's fee, shown before you confirm.`
-        : null,
+      body: `In escrow, in review, pending, available, withdrawn: each amount shows the date it moves on. Withdraw available money from ${formatMoney(t.withdrawalMinimumMinor)}; every withdrawal pays at least ${formatMoney(t.minimumNetMinor)} after its method's fee, shown before you confirm.`,
     },
     {
       title: "Scams called out",
@@ -33,7 +31,7 @@ export function Promises() {
       {promises.map((promise) => (
         <li key={promise.title} className="rounded-lg border border-slate-200 bg-white p-5">
           <h3 className="font-semibold text-slate-900">{promise.title}</h3>
-          {promise.body ? <p className="mt-1 text-sm text-slate-600">{promise.body}</p> : <Skeleton className="mt-2 h-10 w-full" />}
+          <p className="mt-1 text-sm text-slate-600">{promise.body}</p>
         </li>
       ))}
     </ul>
