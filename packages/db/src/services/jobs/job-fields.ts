@@ -1,4 +1,4 @@
-import { SKILLS_RULE, TEXT_RULES, WHOLE_RULES, boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricing } from "@fairlance/rules";
+import { FIELD_TEXT, SKILLS_RULE, TEXT_RULES, WHOLE_RULES, boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricing } from "@fairlance/rules";
 import { z } from "zod";
 import type { ExperienceLevel, JobType, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
@@ -34,7 +34,7 @@ export function refineJobShape(job: Partial<JobFields>, context: z.RefinementCtx
   if (job.type === "HOURLY") {
     if (job.budgetMinor != null) issue("budgetMinor", "An hourly job has an hourly range, not a budget.");
     if (job.hourlyMinMinor == null || job.hourlyMaxMinor == null) issue("hourlyMaxMinor", "An hourly job needs a minimum and a maximum hourly rate.");
-    else if (job.hourlyMaxMinor < job.hourlyMinMinor) issue("hourlyMaxMinor", "The maximum hourly rate cannot be below the minimum.");
+    else if (job.hourlyMaxMinor < job.hourlyMinMinor) issue("hourlyMaxMinor", FIELD_TEXT.hourlyRangeInverted);
     if (job.estimatedHours == null) issue("estimatedHours", "An hourly job needs an estimate of the hours.");
   }
 }
