@@ -52,6 +52,8 @@ export const TEXT_RULES = {
   payoutAccount: { min: 4, max: 64, missing: "Enter the full account.", tooLong: "That account is too long." },
   payoutLabel: requiredText("Give the method a name you will recognise.", 60),
   verificationCode: { min: 1, max: 20, missing: "Enter the verification code.", tooLong: "That code is too long." },
+  cardNumber: { min: 12, max: 23, missing: "Enter the whole card number.", tooLong: "That card number is too long." },
+  cardCvc: { min: 3, max: 4, missing: "The security code has 3 or 4 digits.", tooLong: "The security code has 3 or 4 digits." },
   personName: { min: 1, max: 100, missing: "Enter your name.", tooLong: "Names are at most 100 characters." },
   adminName: { min: 1, max: 100, missing: "Enter the new admin's name.", tooLong: "Names are at most 100 characters." },
   adminReason: reasonText("Say why this person becomes an admin (at least 5 characters).", { min: 5, max: 500 }),
@@ -69,6 +71,24 @@ export function textProblem(text: string, rule: TextRule): string | undefined {
   if (length < rule.min) return rule.missing;
   if (length > rule.max) return rule.tooLong;
   return undefined;
+}
+
+/** A card's expiry, as the card form reads "MM/YY" and the service checks the month and year. */
+export const CARD_EXPIRY = {
+  format: "Enter the expiry as MM/YY, for example 12/30.",
+  month: "The expiry month is 1 to 12.",
+  year: "Enter the expiry year like 2030.",
+} as const;
+
+/** "12/30" or "12/2030" → month and four-digit year, or the sentence that refuses it. */
+export function readCardExpiry(text: string): { ok: true; value: { expMonth: number; expYear: number } } | { ok: false; error: string } {
+  const match = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(text);
+  if (!match) return { ok: false, error: CARD_EXPIRY.format };
+  const expMonth = Number(match[1]);
+  if (expMonth < 1 || expMonth > 12) return { ok: false, error: CARD_EXPIRY.month };
+  const expYear = match[2]!.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  if (expYear < 2000 || expYear > 2100) return { ok: false, error: CARD_EXPIRY.year };
+  return { ok: true, value: { expMonth, expYear } };
 }
 
 /** A whole number a person types (days, hours, connects). */
