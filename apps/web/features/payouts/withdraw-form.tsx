@@ -1,6 +1,6 @@
 "use client";
 
-import { checkWithdrawalAmount, RuleViolation, withdrawalWarning, type WithdrawalQuote } from "@fairlance/rules";
+import { withdrawalWarning } from "@fairlance/rules";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
@@ -9,7 +9,8 @@ import { ConfirmPanel } from "@/features/contracts/confirm-panel";
 import { MoneyRows } from "@/features/contracts/money-rows";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { useAfterSuccess } from "@/features/contracts/use-after-success";
-import { problemsOf, readAmount, serverProblems, showServerProblems, useOnEdit, useRulesForm, type Read, type ServerFields } from "@/features/shared/form";
+import { serverProblems, showServerProblems, useOnEdit, useRulesForm } from "@/features/shared/form";
+import { WITHDRAW_SERVER_FIELDS as SERVER_FIELDS, parseWithdrawal, type WithdrawInput, type WithdrawValues } from "./withdraw-values";
 import { FormField, FormSelect } from "@/features/shared/form-fields";
 import { errorText } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
@@ -18,39 +19,6 @@ import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 
 type Overview = RouterOutputs["payout"]["overview"];
-
-export interface WithdrawValues {
-  methodId: string;
-  amount: string;
-}
-
-export interface WithdrawInput extends WithdrawalQuote {
-  payoutMethodId: string;
-}
-
-/** The amount against the rules of economy.md §4 (checkWithdrawalAmount, as the service plans it) with this page's balance and the method's fee. */
-export function parseWithdrawal(values: WithdrawValues, overview: Pick<Overview, "methods" | "availableMinor" | "withdrawalMinimumMinor" | "minimumNetMinor">) {
-  const check = problemsOf<WithdrawValues>();
-  const method = overview.methods.find((m) => m.usable && m.id === values.methodId);
-  if (!method) check.add("methodId", "Choose a payout method.");
-  const amount = check.take("amount", readAmount(values.amount, "amount"));
-  const quote =
-    method && amount !== undefined
-      ? check.take("amount", quoteOf(() => checkWithdrawalAmount({ amountMinor: amount, availableMinor: overview.availableMinor, feeMinor: method.feeMinor, settings: { withdrawalMinimumMinor: overview.withdrawalMinimumMinor, minWithdrawalNetMinor: overview.minimumNetMinor } })))
-      : undefined;
-  return check.done<WithdrawInput>(() => ({ ...quote!, payoutMethodId: method!.id }));
-}
-
-function quoteOf(plan: () => WithdrawalQuote): Read<WithdrawalQuote> {
-  try {
-    return { ok: true, value: plan() };
-  } catch (error) {
-    if (error instanceof RuleViolation) return { ok: false, error: error.message };
-    throw error;
-  }
-}
-
-const SERVER_FIELDS: ServerFields<WithdrawValues> = { fields: { amountMinor: "amount", payoutMethodId: "methodId" } };
 
 /** A manual withdrawal: the method's fee and the net are quoted by the server before confirming (economy.md §4). */
 export function WithdrawForm({ overview }: { overview: Overview }) {

@@ -1,11 +1,12 @@
 "use client";
 
-import { bidWarning, TEXT_RULES, WHOLE_RULES, type JobBudget } from "@fairlance/rules";
+import { bidWarning, TEXT_RULES, type JobBudget } from "@fairlance/rules";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Button, Card } from "@/components/ui";
-import { problemsOf, readAmount, readText, readWholeNumber, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { serverProblems, showServerProblems, useOnEdit, useRulesForm } from "@/features/shared/form";
+import { PROPOSAL_SERVER_FIELDS as SERVER_FIELDS, parseProposal, type ProposalInput } from "./proposal-values";
 import { FormField, FormTextArea } from "@/features/shared/form-fields";
 import { useDebounced } from "@/lib/use-debounced";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
@@ -23,29 +24,6 @@ interface Props {
   balance: number;
   invited: boolean;
 }
-
-export interface ProposalValues {
-  coverLetter: string;
-  bid: string;
-  boost: string;
-}
-
-export interface ProposalInput {
-  coverLetter: string;
-  bidMinor: bigint;
-  boostConnects: number;
-}
-
-/** The proposal as `proposal.submit` takes it, checked by the service's own limits. */
-export function parseProposal(values: ProposalValues) {
-  const check = problemsOf<ProposalValues>();
-  const coverLetter = check.take("coverLetter", readText(values.coverLetter, TEXT_RULES.coverLetter));
-  const bidMinor = check.take("bid", readAmount(values.bid, "bid"));
-  const boostConnects = check.take("boost", readWholeNumber(values.boost.trim() || "0", WHOLE_RULES.boostConnects));
-  return check.done<ProposalInput>(() => ({ coverLetter: coverLetter!, bidMinor: bidMinor!, boostConnects: boostConnects! }));
-}
-
-const SERVER_FIELDS: ServerFields<ProposalValues> = { fields: { coverLetter: "coverLetter", bidMinor: "bid", boostConnects: "boost" } };
 
 /** Cover letter, bid and optional boost; a confirm step states the connects spent before submitting. */
 export function ProposalForm({ jobId, job, costForYou, balance }: Props) {

@@ -4,7 +4,7 @@ import { FIELD_TEXT, MAX_AMOUNT_MINOR, emailProblem, readWhole, textProblem, tex
 import { useEffect, useRef } from "react";
 import { set, useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver, type UseFormReturn } from "react-hook-form";
 import { readMoney } from "@/lib/money";
-import { domainCode, errorText, fieldErrors } from "./error-message";
+import { domainCode, errorText, fieldErrors } from "./error-text";
 
 /**
  * Forms (CONTRIBUTING.md, "A form"): react-hook-form holds the typed text, and one parse function per
