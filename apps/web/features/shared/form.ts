@@ -166,3 +166,17 @@ export function useOnEdit<V extends FieldValues>(form: Pick<UseFormReturn<V, unk
     [subscribe],
   );
 }
+
+/** A form of one text field (a reason in a confirm step). */
+export interface TextValues {
+  text: string;
+}
+
+/** The parse function of a one-text form: the text within `rule`, as the service stores it. */
+export const parseOneText =
+  (rule: TextRule) =>
+  (values: TextValues): Parsed<TextValues, string> => {
+    const check = problemsOf<TextValues>();
+    const text = check.take("text", readText(values.text, rule));
+    return check.done(() => text!);
+  };
