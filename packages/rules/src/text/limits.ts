@@ -46,6 +46,7 @@ export const TEXT_RULES = {
   offerTitle: requiredText("Give the contract a title.", 200),
   logMemo: requiredText("Say what you worked on.", 500),
   workNote: optionalText(5_000),
+  invitation: { min: 1, max: 2_000, missing: "Write a short invitation.", tooLong: "Keep the invitation under 2,000 characters." },
   changeRequest: requiredText("Say what should change.", 5_000),
   refundReason: requiredText("Say why you want the escrow back.", 2_000),
   weekDisputeReason: requiredText("Say what is wrong with the invoiced hours.", 2_000),
