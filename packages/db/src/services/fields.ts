@@ -1,4 +1,4 @@
-import { FIELD_TEXT, LINKS_RULE, MAX_AMOUNT_MINOR, SETTING_KEYS, TEXT_RULES, WHOLE_RULES, isWebLink, optionalText, reasonText, requiredText, type SettingKey, type TextRule, type WholeRule } from "@fairlance/rules";
+import { FIELD_TEXT, LINKS_RULE, MAX_AMOUNT_MINOR, SETTING_KEYS, TEXT_RULES, WHOLE_RULES, isWebLink, optionalText, requiredText, type SettingKey, type TextRule, type WholeRule } from "@fairlance/rules";
 import { z } from "zod";
 import { DomainError } from "../errors";
 
@@ -36,11 +36,6 @@ export const Note = (max: number) => Text(optionalText(max)).optional();
 /** Free text a person must write; `ask` is the sentence that asks for it when it is missing. */
 export const RequiredText = (ask: string, max: number) => Text(requiredText(ask, max));
 
-/**
- * Why an admin acts, for the audit log: `prompt` says what to write (and is the refusal when it is
- * shorter than `min`); past `max` the refusal is "Keep the {noun} under {max} characters."
- */
-export const Reason = (prompt: string, limits: { min: number; max: number; noun?: string }) => Text(reasonText(prompt, limits));
 
 export const MILESTONE_TITLE_MAX = TEXT_RULES.milestoneTitle.max;
 /** A milestone's title. */

@@ -63,6 +63,12 @@ export const TEXT_RULES = {
   personName: { min: 1, max: 100, missing: "Enter your name.", tooLong: "Names are at most 100 characters." },
   adminName: { min: 1, max: 100, missing: "Enter the new admin's name.", tooLong: "Names are at most 100 characters." },
   adminReason: reasonText("Say why this person becomes an admin (at least 5 characters).", { min: 5, max: 500 }),
+  risingTalentReason: reasonText("Say why the badge is awarded.", { min: 3, max: 500 }),
+  grantConnectsReason: reasonText("Give a reason; the freelancer sees it in their history.", { min: 3, max: 500 }),
+  suspendReason: reasonText("Say why (at least 5 characters); the person sees it.", { min: 5, max: 500 }),
+  removeJobReason: reasonText("Say why the job is removed (at least 5 characters).", { min: 5, max: 1_000 }),
+  endSessionsReason: reasonText("Say why (at least 5 characters); it goes in the audit log.", { min: 5, max: 500 }),
+  flagReviewNote: reasonText("Note what you found (at least 3 characters).", { min: 3, max: 1_000, noun: "note" }),
   settingReason: reasonText("Say why the setting changes (at least 5 characters).", { min: 5, max: 1_000 }),
   newPassword: { min: PASSWORD_LENGTH.min, max: PASSWORD_LENGTH.max, missing: `Use at least ${PASSWORD_LENGTH.min} characters for your password.`, tooLong: passwordTooLong, keepSpaces: true },
   currentPassword: { min: 1, max: PASSWORD_LENGTH.max, missing: "Enter your current password.", tooLong: passwordTooLong, keepSpaces: true },
@@ -111,6 +117,7 @@ export const WHOLE_RULES = {
   durationDays: { min: 1, max: 3_650, notWhole: "Give the duration in whole days.", tooSmall: "A job lasts at least 1 day.", tooLarge: "A job lasts at most 10 years." },
   estimatedHours: { min: 1, max: 10_000, notWhole: "Estimate the hours as a whole number.", tooSmall: "Estimate at least 1 hour.", tooLarge: "Estimate at most 10,000 hours." },
   boostConnects: { min: 0, max: 1_000, notWhole: "Boost with a whole number of connects.", tooSmall: "A boost cannot be negative.", tooLarge: "A boost is at most 1,000 connects." },
+  adminConnects: { min: 1, max: 100_000, notWhole: "Enter a whole number of connects.", tooSmall: "Enter a number of connects above zero.", tooLarge: "At most 100,000 connects at a time." },
   weeklyLimitHours: { min: 1, max: 168, notWhole: FIELD_TEXT.weeklyLimitWholeHours, tooSmall: "The weekly limit is at least 1 hour.", tooLarge: "A week has 168 hours." },
 } as const satisfies Record<string, WholeRule>;
 
