@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from "react";
+import type { ButtonHTMLAttributes, ComponentProps, ReactNode } from "react";
 
 const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
 
@@ -21,32 +21,59 @@ export function Button({
   );
 }
 
-export function Field({
-  label,
-  id,
-  error,
-  hint,
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; id: string; error?: string; hint?: string }) {
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(" ") || undefined;
+/**
+ * What every field shows around its input, in one order: the label; then the hint, the character
+ * count, a warning (the person may go ahead) and the error, each tied to the input by
+ * `aria-describedby`. The forms bind these to react-hook-form in `features/shared/form-fields.tsx`.
+ */
+export interface FieldChrome {
+  label: ReactNode;
+  id: string;
+  error?: string;
+  hint?: ReactNode;
+  /** Said before committing, beside the field; not a refusal (economy.md §12). */
+  warning?: ReactNode;
+  /** Characters typed against the limit, shown as "123 / 5,000". */
+  count?: { length: number; max: number };
+}
+
+/** The ids of the notes under a field, for its `aria-describedby`. */
+export function describedBy(id: string, { error, hint, warning, count }: Omit<FieldChrome, "id" | "label">): string | undefined {
+  return [hint && `${id}-hint`, count && `${id}-count`, warning && `${id}-warning`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+}
+
+const controlClass = (error: string | undefined, className?: string) =>
+  cx("block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm", error ? "border-red-500" : "border-slate-300", className);
+
+/** "1,234 / 5,000": grey, amber in the last tenth, red past the limit. */
+export function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const over = length > max;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={cx(
-          "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm",
-          error ? "border-red-500" : "border-slate-300",
-        )}
-        {...props}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
+    <p id={id} className={cx("ml-auto shrink-0 text-xs tabular-nums", over ? "font-semibold text-red-700" : length * 10 >= max * 9 ? "text-amber-800" : "text-slate-500")}>
+      {length.toLocaleString("en-US")} / {max.toLocaleString("en-US")}
+      <span className="sr-only"> characters{over ? ", over the limit" : ""}</span>
+    </p>
+  );
+}
+
+/** The notes under a field: hint and count on one line, then the warning, then the error. */
+export function FieldNotes({ id, error, hint, warning, count }: Omit<FieldChrome, "label">) {
+  return (
+    <>
+      {(hint || count) && (
+        <div className="flex items-start gap-2">
+          {hint && (
+            <p id={`${id}-hint`} className="text-xs text-slate-500">
+              {hint}
+            </p>
+          )}
+          {count && <CharacterCount id={`${id}-count`} length={count.length} max={count.max} />}
+        </div>
+      )}
+      {warning && (
+        <p id={`${id}-warning`} role="status" className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900">
+          <span aria-hidden>⚠ </span>
+          {warning}
         </p>
       )}
       {error && (
@@ -54,8 +81,67 @@ export function Field({
           {error}
         </p>
       )}
+    </>
+  );
+}
+
+function FieldLabel({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      {children}
+    </label>
+  );
+}
+
+/** A text input with its label and notes. */
+export function Field({ label, id, error, hint, warning, count, className, ...props }: ComponentProps<"input"> & FieldChrome) {
+  return (
+    <div className="space-y-1">
+      <FieldLabel id={id}>{label}</FieldLabel>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, hint, warning, count })} className={controlClass(error, className)} {...props} />
+      <FieldNotes id={id} error={error} hint={hint} warning={warning} count={count} />
     </div>
   );
+}
+
+/** A textarea with its label and notes; long texts pass `count` to show how much of the limit is used. */
+export function TextArea({ label, id, error, hint, warning, count, className, rows = 4, ...props }: ComponentProps<"textarea"> & FieldChrome) {
+  return (
+    <div className="space-y-1">
+      <FieldLabel id={id}>{label}</FieldLabel>
+      <textarea id={id} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, hint, warning, count })} className={controlClass(error, className)} {...props} />
+      <FieldNotes id={id} error={error} hint={hint} warning={warning} count={count} />
+    </div>
+  );
+}
+
+/** A select with its label and notes. */
+export function Select({ label, id, error, hint, warning, className, children, ...props }: ComponentProps<"select"> & Omit<FieldChrome, "count">) {
+  return (
+    <div className="space-y-1">
+      <FieldLabel id={id}>{label}</FieldLabel>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, { error, hint, warning })} className={controlClass(error, className)} {...props}>
+        {children}
+      </select>
+      <FieldNotes id={id} error={error} hint={hint} warning={warning} />
+    </div>
+  );
+}
+
+/** Radio buttons or checkboxes under one legend, with the group's notes (its error beside the choices). */
+export function Choices({ legend, id, error, hint, disabled, className, children }: { legend: ReactNode; id: string; error?: string; hint?: ReactNode; disabled?: boolean; className?: string; children: ReactNode }) {
+  return (
+    <fieldset id={id} disabled={disabled} aria-describedby={describedBy(id, { error, hint })} className="space-y-1">
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      <div className={className ?? "flex flex-wrap gap-4 text-sm"}>{children}</div>
+      <FieldNotes id={id} error={error} hint={hint} />
+    </fieldset>
+  );
+}
+
+/** The form's own alert for what belongs to no one field (a refusal by the server, a wait). */
+export function FormAlert({ message }: { message: string | null | undefined }) {
+  return message ? <Alert>{message}</Alert> : null;
 }
 
 export function Alert({ tone = "error", children }: { tone?: "error" | "info" | "success" | "warning"; children: ReactNode }) {

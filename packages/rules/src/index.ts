@@ -12,6 +12,7 @@ export * from "./money/format";
 export * from "./money/parse";
 export * from "./text/count";
 export * from "./text/fields";
+export * from "./text/limits";
 export * from "./text/roles";
 
 export * from "./settings/schemas";
@@ -52,3 +53,4 @@ export * from "./ledger/freelancer-entries";
 
 export * from "./trust/scam-shield";
 export * from "./trust/trust-panel";
+export * from "./trust/warnings";

@@ -1,52 +1,58 @@
 "use client";
 
+import { TEXT_RULES } from "@fairlance/rules";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, Field } from "@/components/ui";
-import { domainCode, errorText, fieldErrors } from "@/features/shared/error-message";
+import { Alert, Button, FormAlert } from "@/components/ui";
+import { problemsOf, readText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
 import { useTRPC } from "@/trpc/client";
 
+interface PasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  repeatPassword: string;
+}
+
+function parsePasswords(values: PasswordValues) {
+  const check = problemsOf<PasswordValues>();
+  const currentPassword = check.take("currentPassword", readText(values.currentPassword, TEXT_RULES.currentPassword));
+  const newPassword = check.take("newPassword", readText(values.newPassword, TEXT_RULES.newPassword));
+  if (values.repeatPassword !== values.newPassword) check.add("repeatPassword", "The two new passwords are not the same. Type the new one again.");
+  return check.done(() => ({ currentPassword: currentPassword!, newPassword: newPassword! }));
+}
+
 // Which field a refusal from the service is about; anything else (a wait, a conflict) goes above the button.
-const FIELD_OF: Record<string, "currentPassword" | "newPassword"> = { INVALID_CREDENTIALS: "currentPassword", WEAK_PASSWORD: "newPassword" };
+const SERVER_FIELDS: ServerFields<PasswordValues> = {
+  fields: { currentPassword: "currentPassword", newPassword: "newPassword" },
+  codes: { INVALID_CREDENTIALS: "currentPassword", WEAK_PASSWORD: "newPassword" },
+};
 
 export function ChangePasswordForm() {
   const trpc = useTRPC();
-  const [repeatError, setRepeatError] = useState<string | null>(null);
+  const form = useRulesForm(parsePasswords, { currentPassword: "", newPassword: "", repeatPassword: "" });
   const change = useMutation(
     trpc.me.changePassword.mutationOptions({
       // Every session has ended, this one too: sign out here and come back with the new password.
       onSuccess: async () => (await import("next-auth/react")).signOut({ callbackUrl: "/sign-in?changed=1" }),
     }),
   );
-  const errors = fieldErrors(change.error);
-  const field = FIELD_OF[domainCode(change.error) ?? ""];
-  const errorOf = (name: "currentPassword" | "newPassword") => errors[name]?.[0] ?? (field === name ? errorText(change.error) : undefined);
-  const formError = change.error && !field && !Object.keys(errors).length ? errorText(change.error) : null;
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const newPassword = String(form.get("newPassword") ?? "");
-    if (newPassword !== String(form.get("repeatPassword") ?? "")) return setRepeatError("The two new passwords are not the same. Type the new one again.");
-    setRepeatError(null);
-    change.mutate({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword });
-  };
+  useOnEdit(form, () => { if (!change.isSuccess) change.reset(); });
+  const submit = form.handleSubmit((passwords) => change.mutate(passwords, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) }));
 
   return (
     <form method="post" onSubmit={submit} className="space-y-4" noValidate>
-      <Field label="Current password" id="current-password" name="currentPassword" type="password" autoComplete="current-password" required error={errorOf("currentPassword")} />
-      <Field
+      <FormField form={form} name="currentPassword" label="Current password" id="current-password" type="password" autoComplete="current-password" />
+      <FormField
+        form={form}
+        name="newPassword"
         label="New password"
         id="new-password"
-        name="newPassword"
         type="password"
         autoComplete="new-password"
-        required
         hint="At least 10 characters; not a common password, a pattern like 1234567890, your email or your name."
-        error={errorOf("newPassword")}
       />
-      <Field label="Repeat the new password" id="repeat-password" name="repeatPassword" type="password" autoComplete="new-password" required error={repeatError ?? undefined} />
-      {formError && <Alert>{formError}</Alert>}
+      <FormField form={form} name="repeatPassword" label="Repeat the new password" id="repeat-password" type="password" autoComplete="new-password" />
+      <FormAlert message={serverProblems(change.error, SERVER_FIELDS).alert} />
       {change.isSuccess && <Alert tone="success">Your password was changed. Signing you out…</Alert>}
       <Button type="submit" disabled={change.isPending || change.isSuccess}>
         {change.isPending ? "Changing…" : "Change password"}

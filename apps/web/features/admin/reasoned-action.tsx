@@ -1,20 +1,26 @@
 "use client";
 
+import type { TextRule } from "@fairlance/rules";
 import { useState, type ReactNode } from "react";
-import { Button } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { Button, FormAlert } from "@/components/ui";
+import { parseOneText, serverProblems, useOnEdit, useRulesForm, type ServerFields, type TextValues } from "@/features/shared/form";
+import { FormTextArea } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { ReasonField } from "./reason-field";
+
+// The caller runs the mutation: its refusals (the reason included) are the form's alert.
+const SERVER_FIELDS: ServerFields<TextValues> = {};
 
 /**
  * An admin action that needs a reason and a confirm step stating exactly what will happen; one
- * idempotency key per intended action (renewed after success), so a double click acts once.
+ * idempotency key per intended action (renewed after success), so a double click acts once. The
+ * reason is checked by the service's rule (`rule`, from TEXT_RULES) before the confirm step.
  */
 export function ReasonedAction({
   id,
   label,
   confirm,
-  reasonLabel,
+  rule,
+  reasonLabel = "Reason (required)",
   reasonHint,
   submit,
   isPending,
@@ -24,6 +30,7 @@ export function ReasonedAction({
   id: string;
   label: string;
   confirm: ReactNode;
+  rule: TextRule;
   reasonLabel?: string;
   reasonHint?: string;
   submit: (idempotencyKey: string, reason: string, done: () => void) => void;
@@ -33,25 +40,27 @@ export function ReasonedAction({
 }) {
   const { key, renew } = useIdempotencyKey();
   const [open, setOpen] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [reason, setReason] = useState("");
-  const done = () => { renew(); setReason(""); setConfirming(false); setOpen(false); };
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const form = useRulesForm(parseOneText(rule), { text: "" });
+  useOnEdit(form, () => { setConfirming(null); renew(); });
+  const done = () => { renew(); form.reset({ text: "" }); setConfirming(null); setOpen(false); };
   if (!open) return <Button variant={tone} onClick={() => setOpen(true)}>{label}</Button>;
   return (
-    <div className="w-full space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-      <ReasonField id={id} label={reasonLabel} hint={reasonHint} value={reason} onChange={(value) => { setReason(value); setConfirming(false); renew(); }} />
+    <form onSubmit={form.handleSubmit(setConfirming)} noValidate className="w-full space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
+      <FormTextArea form={form} name="text" id={id} label={reasonLabel} hint={reasonHint} rows={2} limit={rule.max} />
       <div aria-live="polite" className="space-y-2">
-        {confirming && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{confirm}</p>}
-        <ErrorAlert error={error} />
+        {confirming !== null && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{confirm}</p>}
+        <FormAlert message={serverProblems(error, SERVER_FIELDS).alert} />
       </div>
       <div className="flex flex-wrap gap-2">
-        {confirming ? (
-          <Button onClick={() => submit(key, reason, done)} disabled={isPending}>{isPending ? "Working…" : `Confirm: ${label.toLowerCase()}`}</Button>
+        {confirming !== null ? (
+          <Button type="button" onClick={() => submit(key, confirming, done)} disabled={isPending}>{isPending ? "Working…" : `Confirm: ${label.toLowerCase()}`}</Button>
         ) : (
-          <Button onClick={() => setConfirming(true)} disabled={reason.trim().length < 3}>Review</Button>
+          <Button type="submit">Review</Button>
         )}
-        <Button variant="secondary" onClick={() => { setOpen(false); setConfirming(false); }} disabled={isPending}>Cancel</Button>
+        <Button type="button" variant="secondary" onClick={() => { setOpen(false); setConfirming(null); }} disabled={isPending}>Cancel</Button>
       </div>
-    </div>
+    </form>
   );
 }
+

@@ -2,28 +2,36 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, Field } from "@/components/ui";
+import { useState } from "react";
+import { Alert, Button } from "@/components/ui";
+import { problemsOf, readEmail, useOnEdit, useRulesForm } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
+
+interface SignInValues {
+  email: string;
+  password: string;
+}
+
+function parseSignIn(values: SignInValues) {
+  const check = problemsOf<SignInValues>();
+  const email = check.take("email", readEmail(values.email));
+  if (!values.password) check.add("password", "Enter your password.");
+  return check.done(() => ({ email: email!, password: values.password }));
+}
 
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useRulesForm(parseSignIn, { email: "", password: "" });
+  const pending = form.formState.isSubmitting;
+  useOnEdit(form, () => setError(null));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
+  const onSubmit = form.handleSubmit(async ({ email, password }) => {
     setError(null);
     // next-auth's client loads when the form is sent, not with the page (first-load JavaScript).
     const { signIn } = await import("next-auth/react");
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    setPending(false);
+    const result = await signIn("credentials", { email, password, redirect: false });
     if (!result || result.error) {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.");
       return;
@@ -31,7 +39,7 @@ export function SignInForm() {
     const next = params.get("callbackUrl");
     router.replace(next?.startsWith("/") ? next : "/dashboard");
     router.refresh();
-  }
+  });
 
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-describedby={error ? "sign-in-error" : undefined}>
@@ -42,8 +50,8 @@ export function SignInForm() {
           <Alert>{error}</Alert>
         </div>
       )}
-      <Field label="Email" id="email" name="email" type="email" autoComplete="email" required />
-      <Field label="Password" id="password" name="password" type="password" autoComplete="current-password" required />
+      <FormField form={form} name="email" label="Email" id="email" type="email" autoComplete="email" />
+      <FormField form={form} name="password" label="Password" id="password" type="password" autoComplete="current-password" />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

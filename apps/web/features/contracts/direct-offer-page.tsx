@@ -2,29 +2,30 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { Alert, Button, Card, Field } from "@/components/ui";
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import { Button, Card, FormAlert } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { problemsOf, readText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { FormField, FormRadios } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { FIELD_TEXT, formatCount } from "@fairlance/rules";
+import { TEXT_RULES, formatCount } from "@fairlance/rules";
 import { formatDate } from "@/lib/format";
-import { readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
-import { MilestoneEditor, readMilestones, type MilestoneRow } from "./milestone-editor";
+import { MilestoneEditor, readTerms, type TermsValues } from "./milestone-editor";
 import { useAfterSuccess } from "./use-after-success";
 
-type Terms = { type: "FIXED"; milestones: { title: string; amountMinor: bigint }[] } | { type: "HOURLY"; weeklyLimitHours: number; hourlyRateMinor: bigint };
+type OfferValues = TermsValues;
 
-function readTerms(type: "FIXED" | "HOURLY", rows: MilestoneRow[], rate: string, limit: string): { ok: true; terms: Terms } | { ok: false; error: string } {
-  if (type === "FIXED") {
-    const parsed = readMilestones(rows);
-    return parsed.ok ? { ok: true, terms: { type, milestones: parsed.milestones } } : parsed;
-  }
-  const money = readMoney(rate);
-  if (!money.ok) return { ok: false, error: `Hourly rate: ${money.error}` };
-  if (!/^\d+$/.test(limit.trim())) return { ok: false, error: FIELD_TEXT.weeklyLimitWholeHours };
-  return { ok: true, terms: { type, hourlyRateMinor: money.minor, weeklyLimitHours: Number(limit) } };
+/** The offer as `contract.offer` takes it (the freelancer is chosen above the form). */
+function parseOffer(values: OfferValues) {
+  const check = problemsOf<OfferValues>();
+  const title = check.take("title", readText(values.title, TEXT_RULES.offerTitle));
+  const terms = readTerms(values, { withRate: true }, check);
+  return terms.ok ? { ok: true as const, value: { title: title!, terms: terms.value } } : terms;
 }
+
+const SERVER_FIELDS: ServerFields<OfferValues> = { fields: { title: "title" } };
 
 /**
  * A direct offer to a freelancer without a job: by link (?freelancerId=…), or picked from the
@@ -39,56 +40,43 @@ export function DirectOfferPage({ freelancerId: linked }: { freelancerId?: strin
   const [picked, setPicked] = useState<string | undefined>(linked);
   const freelancerId = picked;
   const target = useQuery({ ...trpc.contract.offerTarget.queryOptions({ freelancerId: freelancerId ?? "" }), enabled: Boolean(freelancerId) });
-  const [title, setTitle] = useState("");
-  const [type, setType] = useState<"FIXED" | "HOURLY">("FIXED");
-  const [rows, setRows] = useState<MilestoneRow[]>([{ title: "", amount: "" }]);
-  const [rate, setRate] = useState("");
-  const [limit, setLimit] = useState("20");
-  const [error, setError] = useState<string>();
+  const form = useRulesForm(parseOffer, { title: "", type: "FIXED", milestones: [{ title: "", amount: "" }], rate: "", limit: "20" });
+  const type = useWatch({ control: form.control, name: "type" });
+  const [noFreelancer, setNoFreelancer] = useState(false);
   const offer = useMutation(trpc.contract.offer.mutationOptions({ onSuccess: async (result) => { await done(); router.push(`/contracts/${result.contractId}`); } }));
+  useOnEdit(form, () => { offer.reset(); renew(); });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!target.data) return setError("Choose the freelancer first.");
-    const terms = readTerms(type, rows, rate, limit);
-    if (!terms.ok) return setError(terms.error);
-    setError(undefined);
-    offer.mutate({ idempotencyKey: key, freelancerId: target.data.id, title, terms: terms.terms });
-  };
+  const submit = form.handleSubmit(({ title, terms }) => {
+    setNoFreelancer(!target.data);
+    if (target.data) offer.mutate({ idempotencyKey: key, freelancerId: target.data.id, title, terms }, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) });
+  });
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Make a direct offer</h1>
       <Card title="Freelancer">
-        {!linked && <FreelancerPicker selected={picked} onPick={setPicked} />}
+        {!linked && <FreelancerPicker selected={picked} onPick={(id) => { setPicked(id); setNoFreelancer(false); }} />}
         <div aria-live="polite" className="mt-2">
           {target.isError && <ErrorAlert error={target.error} />}
           {target.data && <p className="text-sm">Offer to <strong data-testid="offer-target">{target.data.name}</strong></p>}
+          {noFreelancer && !target.data && <p className="text-xs text-red-700">Choose the freelancer first.</p>}
         </div>
       </Card>
       <Card title="Terms">
-        <form onSubmit={submit} className="space-y-4">
-          <Field label="Contract title" id="offer-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
-          <fieldset className="flex gap-4 text-sm">
-            <legend className="mb-1 font-semibold">Type</legend>
-            {(["FIXED", "HOURLY"] as const).map((option) => (
-              <label key={option} className="flex items-center gap-1">
-                <input type="radio" name="offer-type" checked={type === option} onChange={() => setType(option)} /> {option === "FIXED" ? "Fixed price" : "Hourly"}
-              </label>
-            ))}
-          </fieldset>
+        <form onSubmit={submit} noValidate className="space-y-4">
+          <FormField form={form} name="title" label="Contract title" id="offer-title" limit={TEXT_RULES.offerTitle.max} />
+          <FormRadios form={form} name="type" id="offer-type" legend="Type" options={[{ value: "FIXED", label: "Fixed price" }, { value: "HOURLY", label: "Hourly" }]} />
           {type === "FIXED" ? (
-            <MilestoneEditor rows={rows} onChange={setRows} />
+            <MilestoneEditor form={form} />
           ) : (
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field label="Hourly rate (USD)" id="offer-rate" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value)} required />
-              <Field label="Weekly limit (hours)" id="offer-limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} required />
+              <FormField form={form} name="rate" label="Hourly rate (USD)" id="offer-rate" inputMode="decimal" />
+              <FormField form={form} name="limit" label="Weekly limit (hours)" id="offer-limit" inputMode="numeric" />
             </div>
           )}
-          {error && <Alert>{error}</Alert>}
           <p className="text-sm text-slate-600">Sending the offer charges nothing; the freelancer accepts or declines it.</p>
           <Button type="submit" disabled={offer.isPending}>{offer.isPending ? "Sending…" : "Send offer"}</Button>
-          <div aria-live="polite"><ErrorAlert error={offer.error} /></div>
+          <div aria-live="polite"><FormAlert message={serverProblems(offer.error, SERVER_FIELDS).alert} /></div>
         </form>
       </Card>
     </div>
@@ -98,13 +86,13 @@ export function DirectOfferPage({ freelancerId: linked }: { freelancerId?: strin
 /** The people a client has dealt with, or those whose name matches a search; one is picked. */
 function FreelancerPicker({ selected, onPick }: { selected?: string; onPick: (id: string) => void }) {
   const trpc = useTRPC();
-  const [text, setText] = useState("");
+  const search = useRulesForm((values: { name: string }) => ({ ok: true as const, value: values.name.trim() }), { name: "" });
   const [query, setQuery] = useState("");
   const candidates = useQuery(trpc.contract.offerCandidates.queryOptions(query ? { query } : {}));
   return (
     <div className="space-y-2">
-      <form onSubmit={(e) => { e.preventDefault(); setQuery(text.trim()); }} className="flex flex-wrap items-end gap-2">
-        <div className="min-w-64 flex-1"><Field label="Find a freelancer by name" id="offer-search" value={text} onChange={(e) => setText(e.target.value)} /></div>
+      <form onSubmit={search.handleSubmit(setQuery)} noValidate className="flex flex-wrap items-end gap-2">
+        <div className="min-w-64 flex-1"><FormField form={search} name="name" label="Find a freelancer by name" id="offer-search" /></div>
         <Button type="submit" variant="secondary">Search</Button>
       </form>
       <p className="text-xs text-slate-600">{query ? `Freelancers whose name contains "${query}".` : "People who have applied to your jobs, were invited to them, or worked with you."}</p>

@@ -3,8 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Money } from "@/components/money";
-import { Button, Card } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { TEXT_RULES } from "@fairlance/rules";
+import { Button, Card, FormAlert } from "@/components/ui";
+import { parseOneText, serverProblems, showServerProblems, useRulesForm } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
 import { ConfirmPanel } from "./confirm-panel";
@@ -22,7 +24,7 @@ export function EndContract({ contract }: { contract: ContractView }) {
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
+  const form = useRulesForm(parseOneText(TEXT_RULES.endReason), { text: "" });
   const [release, setRelease] = useState(false);
   const [giveBack, setGiveBack] = useState(false);
   const notify = useNotice();
@@ -33,9 +35,8 @@ export function EndContract({ contract }: { contract: ContractView }) {
     <Card title="End the contract">
       <div className="space-y-3" aria-live="polite">
         {open ? (
-          <ConfirmPanel title="End this contract" confirmLabel="End contract" onConfirm={() => end.mutate({ idempotencyKey: key, contractId: contract.id, reason, releaseEscrow: isClient && release, refundEscrow: !isClient && giveBack })} onCancel={() => setOpen(false)} pending={end.isPending}>
-            <label htmlFor="end-reason" className="block font-medium">Why does it end?</label>
-            <input id="end-reason" value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+          <ConfirmPanel title="End this contract" confirmLabel="End contract" onConfirm={form.handleSubmit((reason) => end.mutate({ idempotencyKey: key, contractId: contract.id, reason, releaseEscrow: isClient && release, refundEscrow: !isClient && giveBack }, { onError: (error) => showServerProblems(form, error, { fields: { reason: "text" } }) }))} onCancel={() => setOpen(false)} pending={end.isPending}>
+            <FormField form={form} name="text" id="end-reason" label="Why does it end?" limit={TEXT_RULES.endReason.max} />
             {hasEscrow && isClient && (
               <label className="mt-2 flex items-center gap-2">
                 <input type="checkbox" checked={release} onChange={(e) => setRelease(e.target.checked)} />
@@ -75,7 +76,7 @@ export function EndContract({ contract }: { contract: ContractView }) {
         ) : (
           <Button type="button" variant="secondary" onClick={() => setOpen(true)}>End contract…</Button>
         )}
-        <ErrorAlert error={end.error} />
+        <FormAlert message={serverProblems(end.error, { fields: { reason: "text" } }).alert} />
       </div>
     </Card>
   );

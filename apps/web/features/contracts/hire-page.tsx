@@ -2,44 +2,43 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
 import { Money } from "@/components/money";
-import { Alert, Button, Card, Field, Skeleton } from "@/components/ui";
+import { Button, Card, FormAlert, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { serverProblems, useOnEdit, useRulesForm } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { FIELD_TEXT } from "@fairlance/rules";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { formatRate } from "./format";
-import { MilestoneEditor, readMilestones, type MilestoneRow } from "./milestone-editor";
+import { MilestoneEditor, readTerms, type TermsValues } from "./milestone-editor";
 import { useAfterSuccess } from "./use-after-success";
+import type { RouterOutputs } from "./types";
+
+type HireQuote = RouterOutputs["contract"]["hireQuote"];
 
 export function HirePage({ proposalId }: { proposalId: string }) {
+  const trpc = useTRPC();
+  const quote = useQuery(trpc.contract.hireQuote.queryOptions({ proposalId }));
+  if (quote.isPending) return <Skeleton className="h-64 w-full" />;
+  if (quote.isError) return <ErrorAlert error={quote.error} />;
+  return <HireForm proposalId={proposalId} q={quote.data} />;
+}
+
+/** The offer's terms, once the quote is here (the first milestone starts as the whole bid). */
+function HireForm({ proposalId, q }: { proposalId: string; q: HireQuote }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
-  const quote = useQuery(trpc.contract.hireQuote.queryOptions({ proposalId }));
-  const [rows, setRows] = useState<MilestoneRow[] | null>(null);
-  const [limit, setLimit] = useState("20");
-  const [error, setError] = useState<string>();
+  const form = useRulesForm((values: TermsValues) => readTerms(values, { withRate: false }), {
+    title: "", type: q.job.type, milestones: [{ title: q.job.title, amount: formatMoney(q.bidMinor) }], rate: "", limit: "20",
+  });
   const hire = useMutation(trpc.contract.hire.mutationOptions({ onSuccess: async (offer) => { await done(); router.push(`/contracts/${offer.contractId}`); } }));
-  if (quote.isPending) return <Skeleton className="h-64 w-full" />;
-  if (quote.isError) return <ErrorAlert error={quote.error} />;
-  const q = quote.data;
-  const milestoneRows = rows ?? [{ title: q.job.title, amount: formatMoney(q.bidMinor) }];
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (q.job.type === "HOURLY") {
-      if (!/^\d+$/.test(limit.trim())) return setError(FIELD_TEXT.weeklyLimitWholeHours);
-      setError(undefined);
-      return hire.mutate({ idempotencyKey: key, proposalId, terms: { type: "HOURLY", weeklyLimitHours: Number(limit) } });
-    }
-    const parsed = readMilestones(milestoneRows);
-    if (!parsed.ok) return setError(parsed.error);
-    setError(undefined);
-    hire.mutate({ idempotencyKey: key, proposalId, terms: { type: "FIXED", milestones: parsed.milestones } });
-  };
+  useOnEdit(form, () => { hire.reset(); renew(); });
+  const submit = form.handleSubmit((terms) =>
+    hire.mutate({ idempotencyKey: key, proposalId, terms: terms.type === "FIXED" ? terms : { type: "HOURLY", weeklyLimitHours: terms.weeklyLimitHours } }),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Hire {q.freelancer.name}</h1>
@@ -52,16 +51,15 @@ export function HirePage({ proposalId }: { proposalId: string }) {
         <p className="mt-3 whitespace-pre-line text-sm text-slate-700">{q.coverLetter}</p>
       </Card>
       <Card title="Offer terms">
-        <form onSubmit={submit} className="space-y-4">
+        <form onSubmit={submit} noValidate className="space-y-4">
           {q.job.type === "FIXED" ? (
-            <MilestoneEditor rows={milestoneRows} onChange={setRows} />
+            <MilestoneEditor form={form} />
           ) : (
-            <Field label="Weekly limit (hours)" id="weekly-limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} hint={`Each week is invoiced on Monday at ${formatMoney(q.bidMinor)} per hour plus the ${formatRate(q.clientFeeBps)} client fee.`} required />
+            <FormField form={form} name="limit" label="Weekly limit (hours)" id="weekly-limit" inputMode="numeric" hint={`Each week is invoiced on Monday at ${formatMoney(q.bidMinor)} per hour plus the ${formatRate(q.clientFeeBps)} client fee.`} />
           )}
-          {error && <Alert>{error}</Alert>}
           <p className="text-sm text-slate-600">Sending the offer charges nothing. {q.freelancer.name} has {q.offerExpiryDays === 1 ? "1 day" : `${q.offerExpiryDays} days`} to accept or decline it: the job is filled when they accept; if they decline or do not answer in time, the job stays open with all its proposals and you can hire again. You can fund the first milestone now or once they accept.</p>
           <Button type="submit" disabled={hire.isPending}>{hire.isPending ? "Sending…" : "Send offer"}</Button>
-          <div aria-live="polite"><ErrorAlert error={hire.error} /></div>
+          <div aria-live="polite"><FormAlert message={serverProblems(hire.error, {}).alert} /></div>
         </form>
       </Card>
     </div>

@@ -5,8 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Money } from "@/components/money";
-import { Alert, Button, EmptyState } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { Alert, Button, EmptyState, FormAlert } from "@/components/ui";
+import { TEXT_RULES } from "@fairlance/rules";
+import { parseOneText, serverProblems, showServerProblems, useRulesForm } from "@/features/shared/form";
+import { FormTextArea } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate, formatDay, formatLastDay } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -29,9 +31,9 @@ export function HourlyWeeks({ contract }: { contract: ContractView }) {
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [disputing, setDisputing] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
+  const form = useRulesForm(parseOneText(TEXT_RULES.weekDisputeReason), { text: "" });
   const router = useRouter();
-  const dispute = useMutation(trpc.hourly.dispute.mutationOptions({ onSuccess: async (r) => { setDisputing(null); setReason(""); await done(); router.push(`/disputes/${r.disputeId}`); } }));
+  const dispute = useMutation(trpc.hourly.dispute.mutationOptions({ onSuccess: async (r) => { setDisputing(null); form.reset({ text: "" }); await done(); router.push(`/disputes/${r.disputeId}`); } }));
   if (contract.hourlyWeeks.length === 0) return <EmptyState title="No hours yet">Weeks appear here once time is logged.</EmptyState>;
   return (
     <ul className="divide-y divide-slate-100" aria-live="polite">
@@ -54,9 +56,8 @@ export function HourlyWeeks({ contract }: { contract: ContractView }) {
             </Link>
           )}
           {contract.viewerRole === "CLIENT" && week.disputable && (disputing === week.id ? (
-            <ConfirmPanel title="Dispute this invoice" confirmLabel="Dispute invoice" onConfirm={() => dispute.mutate({ idempotencyKey: key, weekId: week.id, reason })} onCancel={() => setDisputing(null)} pending={dispute.isPending}>
-              <label htmlFor={`dispute-${week.id}`} className="block font-medium">What is wrong with these hours?</label>
-              <textarea id={`dispute-${week.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+            <ConfirmPanel title="Dispute this invoice" confirmLabel="Dispute invoice" onConfirm={form.handleSubmit((reason) => dispute.mutate({ idempotencyKey: key, weekId: week.id, reason }, { onError: (error) => showServerProblems(form, error, { fields: { reason: "text" } }) }))} onCancel={() => setDisputing(null)} pending={dispute.isPending}>
+              <FormTextArea form={form} name="text" id={`dispute-${week.id}`} label="What is wrong with these hours?" rows={2} limit={TEXT_RULES.weekDisputeReason.max} />
               <p className="mt-1">The money stays in escrow while the dispute is open: both of you add statements, and a Fairlance admin decides (release, refund, or split) unless you settle or withdraw it.</p>
             </ConfirmPanel>
           ) : (
@@ -64,7 +65,7 @@ export function HourlyWeeks({ contract }: { contract: ContractView }) {
           ))}
         </li>
       ))}
-      <ErrorAlert error={dispute.error} />
+      <FormAlert message={serverProblems(dispute.error, { fields: { reason: "text" } }).alert} />
       {dispute.data && <Alert tone="success">Invoice disputed.</Alert>}
     </ul>
   );

@@ -1,8 +1,12 @@
 "use client";
 
+import { TEXT_RULES, WHOLE_RULES } from "@fairlance/rules";
 import { useQuery } from "@tanstack/react-query";
+import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import { Money } from "@/components/money";
-import { Button, Field } from "@/components/ui";
+import { Button } from "@/components/ui";
+import { problemsOf, readAmount, readText, readWholeNumber } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
 import { readMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { formatRate } from "./format";
@@ -13,36 +17,54 @@ export interface MilestoneRow {
   amount: string;
 }
 
-/** Parses the typed rows: the milestones to send, or the first problem as a sentence. */
-export function readMilestones(rows: MilestoneRow[]): { ok: true; milestones: { title: string; amountMinor: bigint }[] } | { ok: false; error: string } {
-  const milestones = [];
-  for (const [index, row] of rows.entries()) {
-    if (!row.title.trim()) return { ok: false, error: `Give milestone ${index + 1} a title.` };
-    const money = readMoney(row.amount);
-    if (!money.ok) return { ok: false, error: `Milestone ${index + 1}: ${money.error}` };
-    milestones.push({ title: row.title.trim(), amountMinor: money.minor });
+/** The terms of an offer as typed: the hire page and the direct offer share them (the hire page has no title or rate of its own). */
+export interface TermsValues {
+  title: string;
+  type: "FIXED" | "HOURLY";
+  milestones: MilestoneRow[];
+  rate: string;
+  limit: string;
+}
+
+export type Terms = { type: "FIXED"; milestones: { title: string; amountMinor: bigint }[] } | { type: "HOURLY"; weeklyLimitHours: number; hourlyRateMinor: bigint };
+
+/**
+ * The typed terms, each problem beside its field: milestones (a title and an amount each, as
+ * `MilestoneDraft` checks them) for a fixed price; the weekly limit and, when the offer names it,
+ * the hourly rate for hourly.
+ */
+export function readTerms(values: TermsValues, { withRate }: { withRate: boolean }, check = problemsOf<TermsValues>()) {
+  if (values.type === "FIXED") {
+    const milestones = values.milestones.map((row, index) => ({
+      title: check.take(`milestones.${index}.title`, readText(row.title, TEXT_RULES.milestoneTitle)),
+      amountMinor: check.take(`milestones.${index}.amount`, readAmount(row.amount, "milestone amount")),
+    }));
+    return check.done<Terms>(() => ({ type: "FIXED", milestones: milestones.map((m) => ({ title: m.title!, amountMinor: m.amountMinor! })) }));
   }
-  return { ok: true, milestones };
+  const hourlyRateMinor = withRate ? check.take("rate", readAmount(values.rate, "hourly rate")) : 0n;
+  const weeklyLimitHours = check.take("limit", readWholeNumber(values.limit, WHOLE_RULES.weeklyLimitHours));
+  return check.done<Terms>(() => ({ type: "HOURLY", weeklyLimitHours: weeklyLimitHours!, hourlyRateMinor: hourlyRateMinor! }));
 }
 
 /** Milestone rows with the client fee each will carry when funded, quoted by the server as they are typed. */
-export function MilestoneEditor({ rows, onChange }: { rows: MilestoneRow[]; onChange: (rows: MilestoneRow[]) => void }) {
+export function MilestoneEditor<Out>({ form }: { form: UseFormReturn<TermsValues, unknown, Out> }) {
   const trpc = useTRPC();
+  const rows = useFieldArray({ control: form.control, name: "milestones" });
+  const typedRows = useWatch({ control: form.control, name: "milestones" });
   // Debounce a string, not a fresh array: a new array every render would never settle.
-  const typed = useDebounced(rows.map((row) => row.amount).join("\n"));
+  const typed = useDebounced(typedRows.map((row) => row.amount).join("\n"));
   const amounts = typed.split("\n").map((amount) => readMoney(amount));
   const amountsMinor = amounts.flatMap((a) => (a.ok && a.minor > 0n ? [a.minor] : []));
-  const quote = useQuery({ ...trpc.contract.clientFeeQuote.queryOptions({ amountsMinor }), enabled: amountsMinor.length === rows.length && amounts.length === rows.length });
-  const set = (index: number, patch: Partial<MilestoneRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const quote = useQuery({ ...trpc.contract.clientFeeQuote.queryOptions({ amountsMinor }), enabled: amountsMinor.length === rows.fields.length && amounts.length === rows.fields.length });
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">Milestones</legend>
-      {rows.map((row, index) => (
-        <div key={index} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
-          <Field label={`Milestone ${index + 1} title`} id={`ms-title-${index}`} value={row.title} onChange={(e) => set(index, { title: e.target.value })} required />
-          <Field label={`Milestone ${index + 1} amount (USD)`} id={`ms-amount-${index}`} inputMode="decimal" value={row.amount} onChange={(e) => set(index, { amount: e.target.value })} required />
-          {rows.length > 1 && (
-            <Button type="button" variant="ghost" onClick={() => onChange(rows.filter((_, i) => i !== index))} aria-label={`Remove milestone ${index + 1}`}>
+      {rows.fields.map((row, index) => (
+        <div key={row.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
+          <FormField form={form} name={`milestones.${index}.title`} label={`Milestone ${index + 1} title`} id={`ms-title-${index}`} />
+          <FormField form={form} name={`milestones.${index}.amount`} label={`Milestone ${index + 1} amount (USD)`} id={`ms-amount-${index}`} inputMode="decimal" />
+          {rows.fields.length > 1 && (
+            <Button type="button" variant="ghost" onClick={() => rows.remove(index)} aria-label={`Remove milestone ${index + 1}`}>
               Remove
             </Button>
           )}
@@ -54,7 +76,7 @@ export function MilestoneEditor({ rows, onChange }: { rows: MilestoneRow[]; onCh
           )}
         </div>
       ))}
-      <Button type="button" variant="secondary" onClick={() => onChange([...rows, { title: "", amount: "" }])} disabled={rows.length >= 20}>
+      <Button type="button" variant="secondary" onClick={() => rows.append({ title: "", amount: "" })} disabled={rows.fields.length >= 20}>
         Add another milestone
       </Button>
       {quote.data && (

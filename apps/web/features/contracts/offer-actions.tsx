@@ -2,8 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card } from "@/components/ui";
+import { Button, Card, FormAlert } from "@/components/ui";
+import { TEXT_RULES } from "@fairlance/rules";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { parseOneText, serverProblems, showServerProblems, useRulesForm } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -18,7 +21,7 @@ export function OfferActions({ contract }: { contract: ContractView }) {
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState("");
+  const form = useRulesForm(parseOneText(TEXT_RULES.declineReason), { text: "" });
   const notify = useNotice();
   const accept = useMutation(trpc.contract.accept.mutationOptions({ onSuccess: async () => { notify("Offer accepted: the contract is active."); await done(); } }));
   const decline = useMutation(trpc.contract.decline.mutationOptions({ onSuccess: async () => { notify("Offer declined."); await done(); } }));
@@ -33,9 +36,8 @@ export function OfferActions({ contract }: { contract: ContractView }) {
           Accepting makes the contract active. {contract.type === "FIXED" ? "Open each milestone's “What you receive” to see your net after the service fee." : ""}
         </p>
         {declining ? (
-          <ConfirmPanel title="Decline this offer" confirmLabel="Decline offer" onConfirm={() => decline.mutate({ ...ids, reason: reason || undefined })} onCancel={() => setDeclining(false)} pending={decline.isPending}>
-            <label htmlFor="decline-reason" className="block font-medium">Reason (optional)</label>
-            <input id="decline-reason" value={reason} onChange={(e) => setReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+          <ConfirmPanel title="Decline this offer" confirmLabel="Decline offer" onConfirm={form.handleSubmit((reason) => decline.mutate({ ...ids, reason: reason || undefined }, { onError: (error) => showServerProblems(form, error, { fields: { reason: "text" } }) }))} onCancel={() => setDeclining(false)} pending={decline.isPending}>
+            <FormField form={form} name="text" id="decline-reason" label="Reason (optional)" limit={TEXT_RULES.declineReason.max} />
             <p className="mt-1">Anything the client already funded is refunded to them.</p>
           </ConfirmPanel>
         ) : (
@@ -48,7 +50,8 @@ export function OfferActions({ contract }: { contract: ContractView }) {
             </Button>
           </div>
         )}
-        <ErrorAlert error={accept.error ?? decline.error} />
+        <ErrorAlert error={accept.error} />
+        <FormAlert message={serverProblems(decline.error, { fields: { reason: "text" } }).alert} />
       </div>
     </Card>
   );

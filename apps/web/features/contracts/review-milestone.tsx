@@ -3,9 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui";
+import { TEXT_RULES } from "@fairlance/rules";
+import { Button, FormAlert } from "@/components/ui";
 import { OpenDisputeForm } from "@/features/disputes/open-dispute-form";
-import { ErrorAlert, fieldErrors } from "@/features/shared/error-message";
+import { ErrorAlert } from "@/features/shared/error-message";
+import { parseOneText, serverProblems, showServerProblems, useRulesForm } from "@/features/shared/form";
+import { FormTextArea } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -28,10 +31,10 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
   const [step, setStep] = useState<Step>(null);
-  const [message, setMessage] = useState("");
-  const [reason, setReason] = useState("");
+  const changesForm = useRulesForm(parseOneText(TEXT_RULES.changeRequest), { text: "" });
+  const refundForm = useRulesForm(parseOneText(TEXT_RULES.refundReason), { text: "" });
   const notify = useNotice();
-  const finish = async (text: string) => { setStep(null); setMessage(""); setReason(""); notify(text); await done(); };
+  const finish = async (text: string) => { setStep(null); changesForm.reset({ text: "" }); refundForm.reset({ text: "" }); notify(text); await done(); };
   const approve = useMutation(trpc.milestone.approve.mutationOptions({ onSuccess: (r) => finish(`Approved "${milestone.title}": ${formatMoney(r.payment.grossMinor)} is released to the freelancer.`) }));
   const changes = useMutation(trpc.milestone.requestChanges.mutationOptions({ onSuccess: () => finish(`"${milestone.title}" was sent back for changes.`) }));
   const askRefund = useMutation(trpc.milestone.requestRefund.mutationOptions({ onSuccess: (r) => finish(`You asked for the escrow of "${milestone.title}" back. If the freelancer does not answer, it comes back to your card on ${formatDateTime(r.deadline)}.`) }));
@@ -81,28 +84,27 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
         </ConfirmPanel>
       )}
       {step === "changes" && (
-        <ConfirmPanel title="Request changes" confirmLabel="Send back for changes" onConfirm={() => changes.mutate({ ...ids, message })} onCancel={() => setStep(null)} pending={pending}>
-          <label htmlFor={`changes-${milestone.id}`} className="block font-medium">What should change?</label>
-          <textarea id={`changes-${milestone.id}`} value={message} onChange={(e) => setMessage(e.target.value)} rows={3} aria-invalid={fieldErrors(changes.error).message ? true : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-          {fieldErrors(changes.error).message && <p className="text-xs text-red-700">{fieldErrors(changes.error).message![0]}</p>}
+        <ConfirmPanel title="Request changes" confirmLabel="Send back for changes" onConfirm={changesForm.handleSubmit((message) => changes.mutate({ ...ids, message }, { onError: (error) => showServerProblems(changesForm, error, { fields: { message: "text" } }) }))} onCancel={() => setStep(null)} pending={pending}>
+          <FormTextArea form={changesForm} name="text" id={`changes-${milestone.id}`} label="What should change?" rows={3} limit={TEXT_RULES.changeRequest.max} />
           <p className="mt-1 text-slate-600">
             The review window stops until the freelancer submits again. This is request {milestone.changesRequested + 1} of {contract.maxChangeRequests}; after the last one only approving or a dispute remain.
           </p>
         </ConfirmPanel>
       )}
       {step === "ask-refund" && (
-        <ConfirmPanel title={`Ask for the escrow of "${milestone.title}" back`} confirmLabel="Send the refund request" onConfirm={() => askRefund.mutate({ ...ids, reason })} onCancel={() => setStep(null)} pending={pending}>
+        <ConfirmPanel title={`Ask for the escrow of "${milestone.title}" back`} confirmLabel="Send the refund request" onConfirm={refundForm.handleSubmit((reason) => askRefund.mutate({ ...ids, reason }, { onError: (error) => showServerProblems(refundForm, error, { fields: { reason: "text" } }) }))} onCancel={() => setStep(null)} pending={pending}>
           <MoneyRows rows={[{ label: "Escrow", minor: milestone.amountMinor }, { label: "Client fee", minor: milestone.clientFeeMinor }, { label: "Back to your card if accepted", minor: milestone.amountMinor + milestone.clientFeeMinor, strong: true }]} />
-          <label htmlFor={`refund-reason-${milestone.id}`} className="mt-2 block font-medium">Why?</label>
-          <textarea id={`refund-reason-${milestone.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={fieldErrors(askRefund.error).reason ? true : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-          {fieldErrors(askRefund.error).reason && <p className="text-xs text-red-700">{fieldErrors(askRefund.error).reason![0]}</p>}
+          <div className="mt-2">
+            <FormTextArea form={refundForm} name="text" id={`refund-reason-${milestone.id}`} label="Why?" rows={2} limit={TEXT_RULES.refundReason.max} />
+          </div>
           <p className="mt-1 text-slate-600">
             The freelancer gives it back or disputes within {contract.refundRequestDays} days; if they do not answer, it comes back to your card then. No work has been submitted on this milestone yet.
           </p>
         </ConfirmPanel>
       )}
       {step === "dispute" && <OpenDisputeForm milestoneId={milestone.id} amountMinor={milestone.amountMinor} onCancel={() => setStep(null)} />}
-      <ErrorAlert error={approve.error ?? withdrawAsk.error ?? (Object.keys(fieldErrors(changes.error)).length ? null : changes.error) ?? (Object.keys(fieldErrors(askRefund.error)).length ? null : askRefund.error)} />
+      <ErrorAlert error={approve.error ?? withdrawAsk.error} />
+      <FormAlert message={serverProblems(changes.error, { fields: { message: "text" } }).alert ?? serverProblems(askRefund.error, { fields: { reason: "text" } }).alert} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
+import { TEXT_RULES } from "@fairlance/rules";
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { Alert, Button, FormAlert } from "@/components/ui";
+import { problemsOf, readText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { FormTextArea } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -12,29 +13,34 @@ import type { ContractView, MilestoneView } from "./types";
 import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
 
+interface WorkValues {
+  note: string;
+}
+
+function parseWork(values: WorkValues) {
+  const check = problemsOf<WorkValues>();
+  const note = check.take("note", readText(values.note, TEXT_RULES.workNote));
+  return check.done(() => ({ note: note || undefined }));
+}
+
+const SERVER_FIELDS: ServerFields<WorkValues> = { fields: { note: "note" } };
+
 /** The freelancer submits work, after seeing the fee preview; refused (with the unmet checks) while the gate is closed. */
 export function SubmitWork({ milestone, contract }: { milestone: MilestoneView; contract: ContractView }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
-  const [note, setNote] = useState("");
+  const form = useRulesForm(parseWork, { note: "" });
   const notify = useNotice();
-  const submit = useMutation(trpc.milestone.submit.mutationOptions({ onSuccess: async (r) => { setNote(""); notify(`Submitted "${milestone.title}". If the client does nothing, it is approved automatically on ${formatDate(r.reviewDeadline)}.`); await done(); } }));
+  const submit = useMutation(trpc.milestone.submit.mutationOptions({ onSuccess: async (r) => { form.reset({ note: "" }); notify(`Submitted "${milestone.title}". If the client does nothing, it is approved automatically on ${formatDate(r.reviewDeadline)}.`); await done(); } }));
+  useOnEdit(form, () => { submit.reset(); renew(); });
   const unmet = contract.workStartGate.checks.filter((check) => !check.ok);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    submit.mutate({ idempotencyKey: key, milestoneId: milestone.id, note: note || undefined });
-  };
+  const onSubmit = form.handleSubmit(({ note }) => submit.mutate({ idempotencyKey: key, milestoneId: milestone.id, note }, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) }));
   return (
-    <form onSubmit={onSubmit} className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
       <h4 className="text-sm font-semibold">Submit work for this milestone</h4>
       {milestone.feePreview && <FeePreview preview={milestone.feePreview} securityPeriodDays={contract.securityPeriodDays} />}
-      <div className="space-y-1">
-        <label htmlFor={`note-${milestone.id}`} className="block text-sm font-medium">
-          Note to the client (optional)
-        </label>
-        <textarea id={`note-${milestone.id}`} value={note} onChange={(e) => setNote(e.target.value)} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-      </div>
+      <FormTextArea form={form} name="note" id={`note-${milestone.id}`} label="Note to the client (optional)" rows={3} limit={TEXT_RULES.workNote.max} />
       {unmet.length > 0 && (
         <div id={`blocked-${milestone.id}`}>
           <Alert tone="warning">
@@ -46,7 +52,7 @@ export function SubmitWork({ milestone, contract }: { milestone: MilestoneView; 
         {submit.isPending ? "Submitting…" : "Submit work"}
       </Button>
       <div aria-live="polite">
-        <ErrorAlert error={submit.error} />
+        <FormAlert message={serverProblems(submit.error, SERVER_FIELDS).alert} />
       </div>
     </form>
   );

@@ -2,12 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button, Card, Field } from "@/components/ui";
+import { TEXT_RULES } from "@fairlance/rules";
+import { Alert, Button, Card, Field, FormAlert } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { parseOneText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields, type TextValues } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { useDebounced } from "@/lib/use-debounced";
+
+const SERVER_FIELDS: ServerFields<TextValues> = { fields: { message: "text" } };
 
 interface Invitation {
   freelancerId: string;
@@ -21,28 +26,32 @@ export function InvitePanel({ jobId, invitations }: { jobId: string; invitations
   const queryClient = useQueryClient();
   const { key, renew } = useIdempotencyKey();
   const [query, setQuery] = useState("");
-  const [message, setMessage] = useState("I would like to invite you to apply to this job.");
+  const form = useRulesForm(parseOneText(TEXT_RULES.invitation), { text: "I would like to invite you to apply to this job." });
   const search = useDebounced(query);
   const candidates = useQuery(trpc.job.inviteCandidates.queryOptions({ jobId, query: search || undefined }));
   const invite = useMutation(trpc.job.invite.mutationOptions({ onSuccess: async () => { renew(); await queryClient.invalidateQueries(trpc.job.pathFilter()); } }));
+  useOnEdit(form, () => { invite.reset(); renew(); });
+  const send = (freelancerId: string) =>
+    form.handleSubmit((message) => invite.mutate({ jobId, freelancerId, message, idempotencyKey: key }, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) }));
 
   return (
     <Card title="Invite freelancers">
       <p className="mb-3 text-sm text-slate-600">Invited freelancers apply without spending connects.</p>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="invite-search" label="Find by email or name" type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
-        <Field id="invite-message" label="Invitation message" value={message} onChange={(event) => setMessage(event.target.value)} />
+        <FormField form={form} name="text" id="invite-message" label="Invitation message" limit={TEXT_RULES.invitation.max} />
       </div>
       <div aria-live="polite" className="mt-3 space-y-2">
         {invite.data && <Alert tone="success">Invitation sent.</Alert>}
-        <ErrorAlert error={invite.error ?? candidates.error} />
+        <FormAlert message={serverProblems(invite.error, SERVER_FIELDS).alert} />
+        <ErrorAlert error={candidates.error} />
       </div>
       <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Freelancers you can invite">
         {candidates.data?.length === 0 && <li className="py-2 text-slate-500">No freelancer matches.</li>}
         {candidates.data?.map((freelancer) => (
           <li key={freelancer.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <span className="font-medium">{freelancer.name}</span>
-            <Button variant="secondary" disabled={invite.isPending} onClick={() => invite.mutate({ jobId, freelancerId: freelancer.id, message, idempotencyKey: key })} aria-label={`Invite ${freelancer.name}`}>
+            <Button variant="secondary" disabled={invite.isPending} onClick={send(freelancer.id)} aria-label={`Invite ${freelancer.name}`}>
               Invite
             </Button>
           </li>

@@ -1,57 +1,47 @@
 "use client";
 
-import { Field } from "@/components/ui";
-import type { JobFormValues } from "./job-form-values";
+import { TEXT_RULES } from "@fairlance/rules";
+import { useWatch, type UseFormReturn } from "react-hook-form";
+import { FormField, FormRadios, FormSelect, FormTextArea } from "@/features/shared/form-fields";
+import type { JobFormValues, JobInput } from "./job-form-values";
 
 interface Props {
-  values: JobFormValues;
-  onChange: (values: JobFormValues) => void;
-  errors: Partial<Record<keyof JobFormValues, string>>;
+  form: UseFormReturn<JobFormValues, unknown, JobInput>;
   /** A published job cannot switch between fixed price and hourly. */
   typeLocked?: boolean;
 }
 
-const box = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
+const TYPES = [
+  { value: "FIXED", label: "Fixed price" },
+  { value: "HOURLY", label: "Hourly" },
+] as const;
 
 /** The fields of a job: title, description, fixed budget or hourly range with hours, duration, level, skills. */
-export function JobFormFields({ values, onChange, errors, typeLocked }: Props) {
-  const set = (name: keyof JobFormValues) => (event: { target: { value: string } }) => onChange({ ...values, [name]: event.target.value });
+export function JobFormFields({ form, typeLocked }: Props) {
+  const type = useWatch({ control: form.control, name: "type" });
   return (
     <div className="space-y-4">
-      <Field id="job-title" label="Title" value={values.title} onChange={set("title")} error={errors.title} />
-      <div className="space-y-1">
-        <label htmlFor="job-description" className="block text-sm font-medium text-slate-800">Description</label>
-        <textarea id="job-description" rows={6} value={values.description} onChange={set("description")} className={box} />
-      </div>
-      <fieldset disabled={typeLocked} className="space-y-1">
-        <legend className="text-sm font-medium text-slate-800">How will you pay?</legend>
-        <div className="flex gap-4 text-sm">
-          <label className="flex items-center gap-2"><input type="radio" name="job-type" checked={values.type === "FIXED"} onChange={() => onChange({ ...values, type: "FIXED" })} /> Fixed price</label>
-          <label className="flex items-center gap-2"><input type="radio" name="job-type" checked={values.type === "HOURLY"} onChange={() => onChange({ ...values, type: "HOURLY" })} /> Hourly</label>
-        </div>
-        {typeLocked && <p className="text-xs text-slate-500">A published job keeps its type.</p>}
-      </fieldset>
-      {values.type === "FIXED" ? (
-        <Field id="job-budget" label="Budget ($)" inputMode="decimal" value={values.budget} onChange={set("budget")} error={errors.budget} />
+      <FormField form={form} name="title" id="job-title" label="Title" limit={TEXT_RULES.jobTitle.max} />
+      <FormTextArea form={form} name="description" id="job-description" label="Description" rows={6} limit={TEXT_RULES.jobDescription.max} />
+      <FormRadios form={form} name="type" id="job-type" legend="How will you pay?" options={TYPES} disabled={typeLocked} hint={typeLocked ? "A published job keeps its type." : undefined} />
+      {type === "FIXED" ? (
+        <FormField form={form} name="budget" id="job-budget" label="Budget ($)" inputMode="decimal" />
       ) : (
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="job-hourly-min" label="Hourly rate from ($)" inputMode="decimal" value={values.hourlyMin} onChange={set("hourlyMin")} error={errors.hourlyMin} />
-          <Field id="job-hourly-max" label="Hourly rate up to ($)" inputMode="decimal" value={values.hourlyMax} onChange={set("hourlyMax")} error={errors.hourlyMax} />
-          <Field id="job-hours" label="Estimated hours" inputMode="numeric" value={values.hours} onChange={set("hours")} error={errors.hours} />
+          <FormField form={form} name="hourlyMin" id="job-hourly-min" label="Hourly rate from ($)" inputMode="decimal" />
+          <FormField form={form} name="hourlyMax" id="job-hourly-max" label="Hourly rate up to ($)" inputMode="decimal" />
+          <FormField form={form} name="hours" id="job-hours" label="Estimated hours" inputMode="numeric" />
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="job-duration" label="Estimated duration (days)" inputMode="numeric" value={values.durationDays} onChange={set("durationDays")} error={errors.durationDays} />
-        <div className="space-y-1">
-          <label htmlFor="job-level" className="block text-sm font-medium text-slate-800">Experience level</label>
-          <select id="job-level" value={values.level} onChange={set("level")} className={box}>
-            <option value="ENTRY">Entry level</option>
-            <option value="INTERMEDIATE">Intermediate</option>
-            <option value="EXPERT">Expert</option>
-          </select>
-        </div>
+        <FormField form={form} name="durationDays" id="job-duration" label="Estimated duration (days)" inputMode="numeric" />
+        <FormSelect form={form} name="level" id="job-level" label="Experience level">
+          <option value="ENTRY">Entry level</option>
+          <option value="INTERMEDIATE">Intermediate</option>
+          <option value="EXPERT">Expert</option>
+        </FormSelect>
       </div>
-      <Field id="job-skills" label="Skills (separated by commas)" value={values.skills} onChange={set("skills")} error={errors.skills} />
+      <FormField form={form} name="skills" id="job-skills" label="Skills (separated by commas)" />
     </div>
   );
 }

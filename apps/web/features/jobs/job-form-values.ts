@@ -1,5 +1,8 @@
+import { FIELD_TEXT, TEXT_RULES, WHOLE_RULES, readSkills } from "@fairlance/rules";
+import { problemsOf, readAmount, readText, readWholeNumber, type Parsed, type ServerFields } from "@/features/shared/form";
 import { formatMoney, readMoney } from "@/lib/money";
 
+/** The job form as typed (every field text, as the inputs hold it). */
 export interface JobFormValues {
   title: string;
   description: string;
@@ -46,31 +49,46 @@ export function pricingFrom(values: JobFormValues) {
   return max?.ok && hours !== null ? { pricing: { type: "hourly" as const, maxHourlyRateMinor: max.minor, estimatedHours: hours }, durationDays } : null;
 }
 
-/** The form as the job services' fields, or a sentence per field that is not right. */
-export function parseJobForm(values: JobFormValues) {
-  const errors: Partial<Record<keyof JobFormValues, string>> = {};
-  const amount = (field: "budget" | "hourlyMin" | "hourlyMax", what: string) => {
-    const read = dollars(values[field]);
-    if (!read) errors[field] = `Enter the ${what}.`;
-    else if (!read.ok) errors[field] = read.error;
-    return read?.ok ? read.minor : null;
-  };
-  const fixed = values.type === "FIXED";
-  const budgetMinor = fixed ? amount("budget", "budget") : null;
-  const hourlyMinMinor = fixed ? null : amount("hourlyMin", "minimum hourly rate");
-  const hourlyMaxMinor = fixed ? null : amount("hourlyMax", "maximum hourly rate");
-  const estimatedHours = fixed ? null : whole(values.hours);
-  if (!fixed && !estimatedHours) errors.hours = "Estimate the hours as a whole number.";
-  const durationDays = whole(values.durationDays);
-  if (!durationDays) errors.durationDays = "Give the duration in whole days.";
-  const skills = values.skills.split(",").map((skill) => skill.trim()).filter(Boolean);
-  if (skills.length === 0) errors.skills = "List at least one skill, separated by commas.";
-  if (Object.keys(errors).length > 0) return { ok: false as const, errors };
-  return {
-    ok: true as const,
-    fields: {
-      title: values.title, description: values.description, type: values.type, budgetMinor, hourlyMinMinor, hourlyMaxMinor, estimatedHours,
-      durationDays: durationDays!, experienceLevel: values.level, skills,
-    },
-  };
+/** The job services' fields (JobFields in @fairlance/db), as the form sends them. */
+export interface JobInput {
+  title: string;
+  description: string;
+  type: "FIXED" | "HOURLY";
+  budgetMinor: bigint | null;
+  hourlyMinMinor: bigint | null;
+  hourlyMaxMinor: bigint | null;
+  estimatedHours: number | null;
+  durationDays: number;
+  experienceLevel: JobFormValues["level"];
+  skills: string[];
 }
+
+/**
+ * The form as the job services' fields, or a sentence for every field that is not right, checked by
+ * the same rules as the service (TEXT_RULES, WHOLE_RULES, the skills rule, amounts as `Amount`).
+ */
+export function parseJobForm(values: JobFormValues): Parsed<JobFormValues, JobInput> {
+  const check = problemsOf<JobFormValues>();
+  const title = check.take("title", readText(values.title, TEXT_RULES.jobTitle));
+  const description = check.take("description", readText(values.description, TEXT_RULES.jobDescription));
+  const fixed = values.type === "FIXED";
+  const budgetMinor = fixed ? check.take("budget", readAmount(values.budget, "budget")) : null;
+  const hourlyMinMinor = fixed ? null : check.take("hourlyMin", readAmount(values.hourlyMin, "minimum hourly rate"));
+  const hourlyMaxMinor = fixed ? null : check.take("hourlyMax", readAmount(values.hourlyMax, "maximum hourly rate"));
+  if (hourlyMinMinor != null && hourlyMaxMinor != null && hourlyMaxMinor < hourlyMinMinor) check.add("hourlyMax", FIELD_TEXT.hourlyRangeInverted);
+  const estimatedHours = fixed ? null : check.take("hours", readWholeNumber(values.hours, WHOLE_RULES.estimatedHours));
+  const durationDays = check.take("durationDays", readWholeNumber(values.durationDays, WHOLE_RULES.durationDays));
+  const skills = check.take("skills", readSkills(values.skills));
+  return check.done(() => ({
+    title: title!, description: description!, type: values.type, budgetMinor: budgetMinor ?? null, hourlyMinMinor: hourlyMinMinor ?? null,
+    hourlyMaxMinor: hourlyMaxMinor ?? null, estimatedHours: estimatedHours ?? null, durationDays: durationDays!, experienceLevel: values.level, skills: skills!,
+  }));
+}
+
+/** The service's field names → the form's, for refusals the server finds (e.g. a rule changed since the page loaded). */
+export const JOB_SERVER_FIELDS: ServerFields<JobFormValues> = {
+  fields: {
+    title: "title", description: "description", type: "type", budgetMinor: "budget", hourlyMinMinor: "hourlyMin", hourlyMaxMinor: "hourlyMax",
+    estimatedHours: "hours", durationDays: "durationDays", experienceLevel: "level", skills: "skills",
+  },
+};

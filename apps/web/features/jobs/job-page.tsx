@@ -26,7 +26,7 @@ export function JobPage({ jobId }: { jobId: string }) {
         {myProposal ? (
           <MyProposalCard proposal={myProposal} jobId={jobId} />
         ) : job.status === "OPEN" ? (
-          <ProposalForm jobId={jobId} jobType={job.type} costForYou={view.data.costForYou} balance={view.data.connectBalance} invited={view.data.invited} />
+          <ProposalForm jobId={jobId} job={job} costForYou={view.data.costForYou} balance={view.data.connectBalance} invited={view.data.invited} />
         ) : (
           <Card><p className="text-sm text-slate-700">This job is no longer open for proposals.</p></Card>
         )}

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { Button, Field } from "@/components/ui";
-import { readMoney } from "@/lib/money";
+import { Button } from "@/components/ui";
+import { problemsOf, readOptionalAmount, useRulesForm } from "@/features/shared/form";
+import { FormField, FormSelect } from "@/features/shared/form-fields";
 
 export interface JobFilters {
   q?: string;
@@ -24,86 +24,75 @@ const DURATIONS: Record<string, { durationMinDays?: number; durationMaxDays?: nu
   long: { durationMinDays: 91, label: "More than 3 months" },
 };
 
-const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
-const money = (text: string) => (text.trim() ? readMoney(text) : { ok: true as const, minor: undefined });
+interface FilterValues {
+  q: string;
+  type: "" | "FIXED" | "HOURLY";
+  min: string;
+  max: string;
+  duration: string;
+  level: "" | JobFilters["experienceLevel"] & string;
+  connects: string;
+  sort: JobFilters["sort"];
+}
+
+/** The typed filters as the search takes them; a budget must be an amount, the connects a whole number. */
+function parseFilters(values: FilterValues) {
+  const check = problemsOf<FilterValues>();
+  const min = check.take("min", readOptionalAmount(values.min, "minimum budget"));
+  const max = check.take("max", readOptionalAmount(values.max, "maximum budget"));
+  if (min !== undefined && max !== undefined && max < min) check.add("max", "The maximum budget cannot be below the minimum.");
+  const connects = values.connects.trim() ? check.take("connects", /^\d{1,6}$/.test(values.connects.trim()) ? { ok: true, value: Number(values.connects.trim()) } : { ok: false, error: "Enter a whole number of connects." }) : undefined;
+  const { label: _label, ...duration } = DURATIONS[values.duration] ?? DURATIONS.any!;
+  return check.done<JobFilters>(() => ({
+    q: values.q.trim() || undefined,
+    type: values.type || undefined,
+    budgetMinMinor: min,
+    budgetMaxMinor: max,
+    ...duration,
+    experienceLevel: values.level || undefined,
+    maxConnects: connects,
+    sort: values.sort,
+  }));
+}
 
 /** The Find work filters; the search runs when the form is submitted. */
 export function SearchFilters({ onSearch }: { onSearch: (filters: JobFilters) => void }) {
-  const [form, setForm] = useState({ q: "", type: "", min: "", max: "", duration: "any", level: "", connects: "", sort: "newest" });
-  const [error, setError] = useState<string | null>(null);
-  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const min = money(form.min);
-    const max = money(form.max);
-    if (!min.ok || !max.ok) return setError(!min.ok ? `Minimum budget: ${min.error}` : `Maximum budget: ${(max as { error: string }).error}`);
-    setError(null);
-    const { label: _label, ...duration } = DURATIONS[form.duration]!;
-    onSearch({
-      q: form.q.trim() || undefined,
-      type: (form.type || undefined) as JobFilters["type"],
-      budgetMinMinor: min.minor,
-      budgetMaxMinor: max.minor,
-      ...duration,
-      experienceLevel: (form.level || undefined) as JobFilters["experienceLevel"],
-      maxConnects: form.connects.trim() ? Math.max(0, Math.floor(Number(form.connects))) : undefined,
-      sort: form.sort as JobFilters["sort"],
-    });
-  }
-
+  const form = useRulesForm(parseFilters, { q: "", type: "", min: "", max: "", duration: "any", level: "", connects: "", sort: "newest" });
   return (
-    <form onSubmit={submit} role="search" aria-label="Search jobs" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <form onSubmit={form.handleSubmit(onSearch)} noValidate role="search" aria-label="Search jobs" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="flex-1">
-          <Field id="q" label="Search" type="search" value={form.q} onChange={set("q")} placeholder='e.g. react "landing page" -wordpress' />
+          <FormField form={form} name="q" id="q" label="Search" type="search" placeholder='e.g. react "landing page" -wordpress' />
         </div>
         <Button type="submit">Search</Button>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Labelled id="type" label="Type">
-          <select id="type" className={select} value={form.type} onChange={set("type")}>
-            <option value="">Fixed price or hourly</option>
-            <option value="FIXED">Fixed price</option>
-            <option value="HOURLY">Hourly</option>
-          </select>
-        </Labelled>
-        <Field id="min" label="Budget from ($)" inputMode="decimal" value={form.min} onChange={set("min")} />
-        <Field id="max" label="Budget up to ($)" inputMode="decimal" value={form.max} onChange={set("max")} />
-        <Labelled id="duration" label="Duration">
-          <select id="duration" className={select} value={form.duration} onChange={set("duration")}>
-            {Object.entries(DURATIONS).map(([value, { label }]) => <option key={value} value={value}>{label}</option>)}
-          </select>
-        </Labelled>
-        <Labelled id="level" label="Experience level">
-          <select id="level" className={select} value={form.level} onChange={set("level")}>
-            <option value="">Any level</option>
-            <option value="ENTRY">Entry level</option>
-            <option value="INTERMEDIATE">Intermediate</option>
-            <option value="EXPERT">Expert</option>
-          </select>
-        </Labelled>
-        <Field id="connects" label="Max connects to apply" type="number" min={0} value={form.connects} onChange={set("connects")} />
-        <Labelled id="sort" label="Sort by">
-          <select id="sort" className={select} value={form.sort} onChange={set("sort")}>
-            <option value="newest">Newest</option>
-            <option value="relevance">Best match</option>
-            <option value="budget_desc">Budget: highest first</option>
-            <option value="budget_asc">Budget: lowest first</option>
-          </select>
-        </Labelled>
+        <FormSelect form={form} name="type" id="type" label="Type">
+          <option value="">Fixed price or hourly</option>
+          <option value="FIXED">Fixed price</option>
+          <option value="HOURLY">Hourly</option>
+        </FormSelect>
+        <FormField form={form} name="min" id="min" label="Budget from ($)" inputMode="decimal" />
+        <FormField form={form} name="max" id="max" label="Budget up to ($)" inputMode="decimal" />
+        <FormSelect form={form} name="duration" id="duration" label="Duration">
+          {Object.entries(DURATIONS).map(([value, { label }]) => <option key={value} value={value}>{label}</option>)}
+        </FormSelect>
+        <FormSelect form={form} name="level" id="level" label="Experience level">
+          <option value="">Any level</option>
+          <option value="ENTRY">Entry level</option>
+          <option value="INTERMEDIATE">Intermediate</option>
+          <option value="EXPERT">Expert</option>
+        </FormSelect>
+        <FormField form={form} name="connects" id="connects" label="Max connects to apply" type="number" min={0} />
+        <FormSelect form={form} name="sort" id="sort" label="Sort by">
+          <option value="newest">Newest</option>
+          <option value="relevance">Best match</option>
+          <option value="budget_desc">Budget: highest first</option>
+          <option value="budget_asc">Budget: lowest first</option>
+        </FormSelect>
       </div>
       <p className="text-xs text-slate-500">Budget of an hourly job = its maximum rate × estimated hours.</p>
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
     </form>
   );
 }
 
-function Labelled({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
-      {children}
-    </div>
-  );
-}

@@ -1,39 +1,50 @@
 "use client";
 
+import { TEXT_RULES } from "@fairlance/rules";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Alert, Button } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { Alert, Button, FormAlert } from "@/components/ui";
+import { problemsOf, readText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { FormTextArea } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
+
+interface MessageValues {
+  body: string;
+}
+
+function parseMessage(values: MessageValues) {
+  const check = problemsOf<MessageValues>();
+  const body = check.take("body", readText(values.body, TEXT_RULES.message));
+  return check.done(() => ({ body: body! }));
+}
+
+const SERVER_FIELDS: ServerFields<MessageValues> = { fields: { body: "body" } };
 
 /** Writes a message; tells the sender when the scam shield flagged it. */
 export function MessageComposer({ refTo }: { refTo: { proposalId?: string; contractId?: string } }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { key, renew } = useIdempotencyKey();
-  const [body, setBody] = useState("");
+  const form = useRulesForm(parseMessage, { body: "" });
   const send = useMutation(
     trpc.message.send.mutationOptions({
       onSuccess: async () => {
         renew();
-        setBody("");
+        form.reset({ body: "" });
         await queryClient.invalidateQueries(trpc.message.list.queryFilter(refTo));
       },
     }),
   );
+  // A new message clears what was said about the last one (its flag, or a refusal).
+  useOnEdit(form, () => { if (send.isError) send.reset(); });
   const id = `message-${refTo.proposalId ?? refTo.contractId}`;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (body.trim()) send.mutate({ ...refTo, idempotencyKey: key, body });
-  }
+  const submit = form.handleSubmit(({ body }) => send.mutate({ ...refTo, idempotencyKey: key, body }, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) }));
   const flagged = send.data && send.data.flags.length > 0 ? send.data : null;
   return (
-    <form onSubmit={submit} className="space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">Write a message</label>
-      <textarea id={id} rows={3} value={body} onChange={(event) => setBody(event.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm" />
+    <form onSubmit={submit} noValidate className="space-y-2">
+      <FormTextArea form={form} name="body" id={id} label="Write a message" rows={3} limit={TEXT_RULES.message.max} />
       <div aria-live="polite" className="space-y-2">
-        <ErrorAlert error={send.error} />
+        <FormAlert message={serverProblems(send.error, SERVER_FIELDS).alert} />
         {flagged && (
           <Alert tone="warning">
             Your message was flagged by the scam shield ({flagged.recipientWarning?.matches.map((match) => match.label).join(", ")}). The other person sees a
@@ -41,7 +52,7 @@ export function MessageComposer({ refTo }: { refTo: { proposalId?: string; contr
           </Alert>
         )}
       </div>
-      <Button type="submit" disabled={send.isPending || !body.trim()}>{send.isPending ? "Sending…" : "Send message"}</Button>
+      <Button type="submit" disabled={send.isPending}>{send.isPending ? "Sending…" : "Send message"}</Button>
     </form>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
 import { Money } from "@/components/money";
-import { Alert, Button, Field } from "@/components/ui";
+import { Alert, Button, FormAlert } from "@/components/ui";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { useAfterSuccess } from "@/features/contracts/use-after-success";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { problemsOf, readAmount, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { FormField, FormSelect } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
-import { formatMoney, readMoney } from "@/lib/money";
+import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { SCHEDULE_LABEL } from "./labels";
 
@@ -44,49 +44,58 @@ export function NextAutoRun({ nextRun }: { nextRun: NextRun }) {
 }
 type Schedule = "WEEKLY" | "TWICE_MONTHLY" | "MONTHLY" | "QUARTERLY";
 
+interface AutoValues {
+  schedule: Schedule | "OFF";
+  threshold: string;
+  methodId: string;
+}
+
+/** The schedule as `payout.setAuto` takes it; the threshold at least the floor in force (economy.md §4). */
+function parseAuto(values: AutoValues, floorMinor: bigint) {
+  const check = problemsOf<AutoValues>();
+  const thresholdMinor = check.take(
+    "threshold",
+    readAmount(values.threshold, "threshold", { min: { minor: floorMinor, sentence: `Automatic withdrawals need a threshold of at least ${formatMoney(floorMinor)}.` } }),
+  );
+  if (!values.methodId) check.add("methodId", "Choose a payout method.");
+  return check.done(() => ({ schedule: values.schedule === "OFF" ? null : values.schedule, thresholdMinor: thresholdMinor!, payoutMethodId: values.methodId }));
+}
+
+const SERVER_FIELDS: ServerFields<AutoValues> = { fields: { schedule: "schedule", thresholdMinor: "threshold", payoutMethodId: "methodId" } };
+
 /** The automatic schedule: the whole Available balance on each run day, only when it reaches the threshold (at least the minimum). */
 export function AutoWithdrawalForm({ overview }: { overview: Overview }) {
   const trpc = useTRPC();
   const { renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
-  const [schedule, setSchedule] = useState<Schedule | "OFF">(overview.auto?.schedule ?? "OFF");
-  const [threshold, setThreshold] = useState(formatMoney(overview.auto?.thresholdMinor ?? overview.autoThresholdMinimumMinor));
-  const [methodId, setMethodId] = useState(overview.auto?.payoutMethodId ?? overview.methods[0]?.id ?? "");
-  const [error, setError] = useState<string>();
+  const form = useRulesForm((values: AutoValues) => parseAuto(values, overview.autoThresholdMinimumMinor), {
+    schedule: overview.auto?.schedule ?? "OFF",
+    threshold: formatMoney(overview.auto?.thresholdMinor ?? overview.autoThresholdMinimumMinor),
+    methodId: overview.auto?.payoutMethodId ?? overview.methods[0]?.id ?? "",
+  });
   const save = useMutation(trpc.payout.setAuto.mutationOptions({ onSuccess: done }));
+  useOnEdit(form, () => save.reset());
   if (overview.methods.length === 0) return <p className="text-sm text-slate-600">Add a payout method to set up automatic withdrawals.</p>;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const money = readMoney(threshold);
-    if (!money.ok) return setError(money.error);
-    setError(undefined);
-    save.mutate({ schedule: schedule === "OFF" ? null : schedule, thresholdMinor: money.minor, payoutMethodId: methodId });
-  };
+  const submit = form.handleSubmit((input) => save.mutate(input, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) }));
   return (
-    <form onSubmit={submit} className="space-y-3">
+    <form onSubmit={submit} noValidate className="space-y-3">
       {overview.auto && (
         <div className="space-y-1">
           <p className="text-sm">{SCHEDULE_LABEL[overview.auto.schedule]}, threshold <Money minor={overview.auto.thresholdMinor} />.</p>
           <NextAutoRun nextRun={overview.auto.nextRun} />
         </div>
       )}
-      <div className="space-y-1">
-        <label htmlFor="auto-schedule" className="block text-sm font-medium">Schedule</label>
-        <select id="auto-schedule" value={schedule} onChange={(e) => setSchedule(e.target.value as Schedule | "OFF")} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-          <option value="OFF">Off (withdraw by hand)</option>
-          {Object.entries(SCHEDULE_LABEL).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
-        </select>
-      </div>
-      <Field label="Threshold (USD)" id="auto-threshold" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} error={error} hint={`At least ${formatMoney(overview.autoThresholdMinimumMinor)}. Money available for more than ${overview.autoWithdrawalMaxAgeDays} days is paid out regardless.`} />
-      <div className="space-y-1">
-        <label htmlFor="auto-method" className="block text-sm font-medium">To</label>
-        <select id="auto-method" value={methodId} onChange={(e) => setMethodId(e.target.value)} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-          {overview.methods.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
-        </select>
-      </div>
+      <FormSelect form={form} name="schedule" id="auto-schedule" label="Schedule">
+        <option value="OFF">Off (withdraw by hand)</option>
+        {Object.entries(SCHEDULE_LABEL).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+      </FormSelect>
+      <FormField form={form} name="threshold" label="Threshold (USD)" id="auto-threshold" inputMode="decimal" hint={`At least ${formatMoney(overview.autoThresholdMinimumMinor)}. Money available for more than ${overview.autoWithdrawalMaxAgeDays} days is paid out regardless.`} />
+      <FormSelect form={form} name="methodId" id="auto-method" label="To">
+        {overview.methods.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+      </FormSelect>
       <Button type="submit" variant="secondary" disabled={save.isPending}>Save schedule</Button>
       <div aria-live="polite">
-        <ErrorAlert error={save.error} />
+        <FormAlert message={serverProblems(save.error, SERVER_FIELDS).alert} />
         {save.isSuccess && (
           <Alert tone="success">
             {save.data ? (

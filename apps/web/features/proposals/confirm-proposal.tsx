@@ -3,7 +3,7 @@
 import { proposalConnectCost, formatConnects } from "@fairlance/rules";
 import Link from "next/link";
 import { Button } from "@/components/ui";
-import { errorText } from "@/features/shared/error-message";
+import { domainCode, errorText } from "@/features/shared/error-message";
 
 interface Props {
   cost: number;
@@ -11,14 +11,15 @@ interface Props {
   balance: number;
   pending: boolean;
   error: unknown;
+  /** The bid's warning (economy.md §12.1), repeated where the person commits. */
+  warning?: string;
   onBack: () => void;
   onConfirm: () => void;
 }
 
-const domainCode = (error: unknown) => (error as { data?: { domainCode?: string | null } } | null)?.data?.domainCode ?? null;
 
 /** "This will spend N connects (cost C + boost B); you have X; X−N will be left" — then the server's answer. */
-export function ConfirmProposal({ cost, boost, balance, pending, error, onBack, onConfirm }: Props) {
+export function ConfirmProposal({ cost, boost, balance, pending, error, warning, onBack, onConfirm }: Props) {
   const total = proposalConnectCost({ jobConnectCost: cost, boostConnects: boost }).totalConnects;
   const enough = balance >= total;
   return (
@@ -27,6 +28,7 @@ export function ConfirmProposal({ cost, boost, balance, pending, error, onBack, 
         This will spend <strong>{formatConnects(total)}</strong> (cost {cost} + boost {boost}); you have {balance}
         {enough ? <>; {balance - total} will be left.</> : <>, which is not enough.</>}
       </p>
+      {warning && <p className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">Before you send it: {warning}</p>}
       {error ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           <p>{errorText(error)}</p>
@@ -36,8 +38,8 @@ export function ConfirmProposal({ cost, boost, balance, pending, error, onBack, 
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button onClick={onConfirm} disabled={pending}>{pending ? "Sending…" : `Submit and spend ${formatConnects(total)}`}</Button>
-        <Button variant="secondary" onClick={onBack} disabled={pending}>Edit proposal</Button>
+        <Button type="button" onClick={onConfirm} disabled={pending}>{pending ? "Sending…" : `Submit and spend ${formatConnects(total)}`}</Button>
+        <Button type="button" variant="secondary" onClick={onBack} disabled={pending}>Edit proposal</Button>
       </div>
     </div>
   );

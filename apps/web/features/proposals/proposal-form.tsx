@@ -1,8 +1,13 @@
 "use client";
 
+import { bidWarning, TEXT_RULES, type JobBudget } from "@fairlance/rules";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, Field } from "@/components/ui";
+import { useWatch } from "react-hook-form";
+import { Button, Card } from "@/components/ui";
+import { serverProblems, showServerProblems, useOnEdit, useRulesForm } from "@/features/shared/form";
+import { PROPOSAL_SERVER_FIELDS as SERVER_FIELDS, parseProposal, type ProposalInput } from "./proposal-values";
+import { FormField, FormTextArea } from "@/features/shared/form-fields";
 import { useDebounced } from "@/lib/use-debounced";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { readMoney } from "@/lib/money";
@@ -13,22 +18,24 @@ import { FeePreviewPanel } from "./fee-preview-panel";
 
 interface Props {
   jobId: string;
-  jobType: "FIXED" | "HOURLY";
+  /** The job's type and what the client said they would pay, for the bid's warning (economy.md §12.1). */
+  job: JobBudget;
   costForYou: number;
   balance: number;
   invited: boolean;
 }
 
 /** Cover letter, bid and optional boost; a confirm step states the connects spent before submitting. */
-export function ProposalForm({ jobId, jobType, costForYou, balance }: Props) {
+export function ProposalForm({ jobId, job, costForYou, balance }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { key, renew } = useIdempotencyKey();
-  const [form, setForm] = useState({ coverLetter: "", bid: "", boost: "0" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [confirming, setConfirming] = useState(false);
-  const bid = readMoney(form.bid);
+  const form = useRulesForm(parseProposal, { coverLetter: "", bid: "", boost: "0" });
+  const [confirming, setConfirming] = useState<ProposalInput | null>(null);
+  const typedBid = useWatch({ control: form.control, name: "bid" });
+  const bid = readMoney(typedBid);
   const debouncedBid = useDebounced(bid.ok ? bid.minor : null);
+  const warning = bid.ok ? bidWarning(bid.minor, job)?.sentence : undefined;
   const submit = useMutation(
     trpc.proposal.submit.mutationOptions({
       onSuccess: async () => {
@@ -37,50 +44,46 @@ export function ProposalForm({ jobId, jobType, costForYou, balance }: Props) {
       },
     }),
   );
-  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value });
-  const boost = /^\d+$/.test(form.boost.trim()) ? Number(form.boost.trim()) : null;
+  useOnEdit(form, () => { submit.reset(); renew(); });
   const terms = useTerms();
-
-  function review() {
-    const found: Record<string, string> = {};
-    if (form.coverLetter.trim().length < 20) found.coverLetter = "Write a cover letter of at least 20 characters.";
-    if (!bid.ok) found.bid = bid.error;
-    else if (bid.minor <= 0n) found.bid = "Your bid must be above $0.00.";
-    if (boost === null) found.boost = "Boost with a whole number of connects (0 for none).";
-    setErrors(found);
-    if (Object.keys(found).length === 0) setConfirming(true);
-  }
+  const send = (proposal: ProposalInput) =>
+    submit.mutate(
+      { jobId, idempotencyKey: key, ...proposal },
+      {
+        onError: (error) => {
+          // A refusal about a field goes back to the form, beside that field.
+          if (serverProblems(error, SERVER_FIELDS).fields.length > 0) {
+            setConfirming(null);
+            showServerProblems(form, error, SERVER_FIELDS);
+          }
+        },
+      },
+    );
 
   return (
     <Card title="Send a proposal">
-      <div className="space-y-4">
-        <div className="space-y-1">
-          <label htmlFor="cover-letter" className="block text-sm font-medium text-slate-800">Cover letter</label>
-          <textarea
-            id="cover-letter" rows={6} value={form.coverLetter} onChange={set("coverLetter")} disabled={confirming}
-            aria-invalid={errors.coverLetter ? true : undefined} aria-describedby={errors.coverLetter ? "cover-letter-error" : undefined}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm"
-          />
-          {errors.coverLetter && <p id="cover-letter-error" className="text-xs text-red-700">{errors.coverLetter}</p>}
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="bid" label={jobType === "HOURLY" ? "Your hourly rate ($)" : "Your bid ($)"} inputMode="decimal" value={form.bid} onChange={set("bid")} error={errors.bid} disabled={confirming} />
-          <Field id="boost" label="Boost (extra connects, optional)" type="number" min={0} value={form.boost} onChange={set("boost")} error={errors.boost} disabled={confirming}
-            hint={`A boost bids for the top ${terms.data ? `${terms.data.boostSlots} ` : ""}slots; it comes back if you do not win one.`} />
-        </div>
+      <form onSubmit={form.handleSubmit(setConfirming)} noValidate className="space-y-4">
+        <fieldset disabled={confirming !== null} className="space-y-4">
+          <FormTextArea form={form} name="coverLetter" id="cover-letter" label="Cover letter" rows={6} limit={TEXT_RULES.coverLetter.max} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <FormField form={form} name="bid" id="bid" label={job.type === "HOURLY" ? "Your hourly rate ($)" : "Your bid ($)"} inputMode="decimal" warning={warning} />
+            <FormField form={form} name="boost" id="boost" label="Boost (extra connects, optional)" type="number" min={0}
+              hint={`A boost bids for the top ${terms.data ? `${terms.data.boostSlots} ` : ""}slots; it comes back if you do not win one.`} />
+          </div>
+        </fieldset>
         <div aria-live="polite" className="rounded-md bg-slate-50 p-3">
           <FeePreviewPanel jobId={jobId} bidMinor={debouncedBid} />
         </div>
-        {confirming && bid.ok && boost !== null ? (
+        {confirming ? (
           <ConfirmProposal
-            cost={costForYou} boost={boost} balance={balance} pending={submit.isPending} error={submit.error}
-            onBack={() => { setConfirming(false); submit.reset(); renew(); }}
-            onConfirm={() => submit.mutate({ jobId, idempotencyKey: key, coverLetter: form.coverLetter, bidMinor: bid.minor, boostConnects: boost })}
+            cost={costForYou} boost={confirming.boostConnects} balance={balance} pending={submit.isPending} error={submit.error} warning={warning}
+            onBack={() => { setConfirming(null); submit.reset(); renew(); }}
+            onConfirm={() => send(confirming)}
           />
         ) : (
-          <Button onClick={review}>Review proposal</Button>
+          <Button type="submit">Review proposal</Button>
         )}
-      </div>
+      </form>
     </Card>
   );
 }

@@ -1,18 +1,17 @@
+import { PASSWORD_LENGTH, TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 
 /**
  * What a new password must be, in one place (sign-up and password change). Each refusal is a
  * sentence telling the person what to do. README, "Accounts and passwords".
  */
-export const PASSWORD_LENGTH = { min: 10, max: 200 } as const;
+export { PASSWORD_LENGTH };
 
-const tooLong = `Passwords are at most ${PASSWORD_LENGTH.max} characters.`;
-
-/** The length rule as zod, so forms get it beside the field before the rest of the policy runs. */
-export const NewPassword = z.string().min(PASSWORD_LENGTH.min, `Use at least ${PASSWORD_LENGTH.min} characters for your password.`).max(PASSWORD_LENGTH.max, tooLong);
+/** The length rule as zod (TEXT_RULES.newPassword, which the forms check too), so forms get it beside the field before the rest of the policy runs. */
+export const NewPassword = z.string().min(TEXT_RULES.newPassword.min, TEXT_RULES.newPassword.missing).max(TEXT_RULES.newPassword.max, TEXT_RULES.newPassword.tooLong);
 
 /** The password a person signs in with now (checked against the stored hash, not the policy). */
-export const CurrentPassword = z.string().min(1, "Enter your current password.").max(PASSWORD_LENGTH.max, tooLong);
+export const CurrentPassword = z.string().min(TEXT_RULES.currentPassword.min, TEXT_RULES.currentPassword.missing).max(TEXT_RULES.currentPassword.max, TEXT_RULES.currentPassword.tooLong);
 
 export interface PasswordOwner {
   email: string;

@@ -1,4 +1,4 @@
-import { FIELD_TEXT, MAX_AMOUNT_MINOR, SETTING_KEYS, type SettingKey } from "@fairlance/rules";
+import { FIELD_TEXT, LINKS_RULE, MAX_AMOUNT_MINOR, SETTING_KEYS, TEXT_RULES, WHOLE_RULES, isWebLink, optionalText, requiredText, type SettingKey, type TextRule, type WholeRule } from "@fairlance/rules";
 import { z } from "zod";
 import { DomainError } from "../errors";
 
@@ -15,25 +15,31 @@ export const Amount = (name: string) =>
 /** A freelancer's bid in cents (fixed price: the amount; hourly: the rate), before its lower bound. */
 export const Bid = z.bigint("Enter your bid in cents.").max(MAX_AMOUNT_MINOR, "Your bid is too large.");
 
+/**
+ * Text within one of the rules' limits (`TEXT_RULES` in @fairlance/rules, which the browser forms
+ * check too): trimmed unless the rule keeps spaces, then at least `min` and at most `max` characters.
+ */
+export const Text = (rule: TextRule) => {
+  const text = rule.keepSpaces ? z.string() : z.string().trim();
+  return (rule.min > 0 ? text.min(rule.min, rule.missing) : text).max(rule.max, rule.tooLong);
+};
+
+/** A whole number within one of the rules' limits (`WHOLE_RULES`). */
+export const WholeNumber = (rule: WholeRule) => z.int(rule.notWhole).min(rule.min, rule.tooSmall).max(rule.max, rule.tooLarge);
+
 /** How long a job lasts, in days. */
-export const DurationDays = z.int("Give the duration in whole days.").min(1, "A job lasts at least 1 day.").max(3_650, "A job lasts at most 10 years.");
+export const DurationDays = WholeNumber(WHOLE_RULES.durationDays);
 
 /** Free text a person may leave out (a note, a reason for declining); blank is read as empty. */
-export const Note = (max: number) => z.string().trim().max(max, FIELD_TEXT.textTooLong(max)).optional();
+export const Note = (max: number) => Text(optionalText(max)).optional();
 
 /** Free text a person must write; `ask` is the sentence that asks for it when it is missing. */
-export const RequiredText = (ask: string, max: number) => z.string().trim().min(1, ask).max(max, FIELD_TEXT.textTooLong(max));
+export const RequiredText = (ask: string, max: number) => Text(requiredText(ask, max));
 
-/**
- * Why an admin acts, for the audit log: `prompt` says what to write (and is the refusal when it is
- * shorter than `min`); past `max` the refusal is "Keep the {noun} under {max} characters."
- */
-export const Reason = (prompt: string, { min, max, noun = "reason" }: { min: number; max: number; noun?: string }) =>
-  z.string().trim().min(min, prompt).max(max, `Keep the ${noun} under ${max.toLocaleString("en-US")} characters.`);
 
-export const MILESTONE_TITLE_MAX = 200;
+export const MILESTONE_TITLE_MAX = TEXT_RULES.milestoneTitle.max;
 /** A milestone's title. */
-export const MilestoneTitle = z.string().trim().min(1, FIELD_TEXT.milestoneTitleMissing).max(MILESTONE_TITLE_MAX, FIELD_TEXT.milestoneTitleTooLong(MILESTONE_TITLE_MAX));
+export const MilestoneTitle = Text(TEXT_RULES.milestoneTitle);
 
 /** A milestone as the client writes it: title and amount. */
 export const MilestoneDraft = z.strictObject({ title: MilestoneTitle, amountMinor: Amount("milestone amount") });
@@ -62,12 +68,12 @@ export const Links = z
     z
       .string()
       .trim()
-      .max(500, "Keep each link under 500 characters.")
-      .refine((text) => URL.canParse(text) && ["http:", "https:"].includes(new URL(text).protocol), "A link must be a web address starting with http:// or https://."),
+      .max(LINKS_RULE.eachMax, LINKS_RULE.tooLong)
+      .refine(isWebLink, LINKS_RULE.notWeb),
     "Send the links as a list.",
   )
-  .max(5, "Add at most 5 links.")
+  .max(LINKS_RULE.max, LINKS_RULE.tooMany)
   .default([]);
 
 /** What a party (or the mediator) says in a dispute. */
-export const Statement = RequiredText("Write what happened, as you see it.", 5_000);
+export const Statement = Text(TEXT_RULES.statement);

@@ -1,3 +1,4 @@
+import { EMAIL_RULE, TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient, Role } from "../client";
 import { hashPassword } from "../auth/password";
@@ -8,6 +9,7 @@ import { DomainError } from "../errors";
 import { takeRateLimitHit, type RateLimit } from "../rate-limit";
 import { runTransaction } from "../transaction";
 import { grantSignupConnects } from "./connects/grant-signup-connects";
+import { Text } from "./fields";
 import { parseInput } from "./input";
 
 /** What the sign-up form sends. No one acts yet: the address and the time come with the call. */
@@ -16,8 +18,8 @@ export const SignUpInput = z.strictObject({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ message: "Enter a valid email address." }).max(254)),
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Names are at most 100 characters."),
+    .pipe(z.email({ message: EMAIL_RULE.invalid }).max(EMAIL_RULE.max, EMAIL_RULE.invalid)),
+  name: Text(TEXT_RULES.personName),
   password: NewPassword,
   role: z.enum(["CLIENT", "FREELANCER"], { message: "Choose whether you hire (client) or work (freelancer)." }),
 });

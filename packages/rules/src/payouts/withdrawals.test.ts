@@ -3,7 +3,7 @@ import { expectViolation, utc } from "../test-utils";
 import { agedAvailableMinor, autoWithdrawalDecision, isAutoWithdrawalDay, nextAutoWithdrawalDate, type AutoWithdrawalSchedule } from "./auto-withdrawal";
 import { DEFAULT_SETTINGS } from "../settings/defaults";
 import { RuleViolation } from "../errors";
-import { isPayoutMethodUsable, payoutMethodFee, payoutMethodUsableAt, planManualWithdrawal, smallestWithdrawal } from "./withdrawals";
+import { checkWithdrawalAmount, isPayoutMethodUsable, payoutMethodFee, payoutMethodUsableAt, planManualWithdrawal, smallestWithdrawal } from "./withdrawals";
 
 const now = utc("2024-06-10T12:00:00Z");
 const paypal = { kind: "paypal", addedAt: utc("2024-06-01") } as const;
@@ -138,5 +138,15 @@ describe("automatic withdrawal schedules", () => {
     // 180 days before now is 2023-12-13T12:00Z.
     expect(agedAvailableMinor({ credits: [{ amountMinor: 7n, availableAt: utc("2023-12-13T12:00:00Z") }], debitedMinor: 0n, now })).toBe(7n);
     expect(agedAvailableMinor({ credits: [{ amountMinor: 7n, availableAt: utc("2023-12-13T12:00:01Z") }], debitedMinor: 0n, now })).toBe(0n);
+  });
+});
+
+describe("checkWithdrawalAmount: the amount rules the withdraw form checks before sending", () => {
+  const settings = { withdrawalMinimumMinor: 100n, minWithdrawalNetMinor: 100n };
+  it("gives the quote, or the same refusals as planManualWithdrawal", () => {
+    expect(checkWithdrawalAmount({ amountMinor: 1_000n, availableMinor: 5_000n, feeMinor: 200n, settings })).toEqual({ amountMinor: 1_000n, feeMinor: 200n, netMinor: 800n });
+    expectViolation(() => checkWithdrawalAmount({ amountMinor: 6_000n, availableMinor: 5_000n, feeMinor: 200n, settings }), "WITHDRAWAL_EXCEEDS_AVAILABLE");
+    expectViolation(() => checkWithdrawalAmount({ amountMinor: 99n, availableMinor: 5_000n, feeMinor: 0n, settings }), "WITHDRAWAL_BELOW_MINIMUM");
+    expectViolation(() => checkWithdrawalAmount({ amountMinor: 201n, availableMinor: 5_000n, feeMinor: 200n, settings }), "WITHDRAWAL_NET_TOO_SMALL");
   });
 });

@@ -62,19 +62,10 @@ export function smallestWithdrawal(
   return byNet > settings.withdrawalMinimumMinor ? byNet : settings.withdrawalMinimumMinor;
 }
 
-/**
- * A manual withdrawal (economy.md §4): at least the minimum, never above the available balance, to a
- * method past its waiting period; the method's fee comes out of the amount, which must exceed it, and
- * what is left must be at least the smallest useful payout (`minWithdrawalNetMinor`).
- */
-export function planManualWithdrawal(input: {
-  amountMinor: Minor;
-  availableMinor: Minor;
-  method: PayoutMethod;
-  now: Date;
-  settings?: WithdrawalSettings;
-}): WithdrawalQuote {
-  const { amountMinor, availableMinor, method, now, settings = DEFAULT_SETTINGS } = input;
+type AmountSettings = Pick<MarketplaceSettings, "withdrawalMinimumMinor" | "minWithdrawalNetMinor">;
+
+/** At least the minimum, never above the available balance (economy.md §4). */
+function assertWithinBalance(amountMinor: Minor, availableMinor: Minor, settings: AmountSettings): void {
   assertPositiveMinor(amountMinor, "withdrawal");
   if (amountMinor < settings.withdrawalMinimumMinor) {
     throw new RuleViolation("WITHDRAWAL_BELOW_MINIMUM", `You can withdraw ${formatMoney(settings.withdrawalMinimumMinor)} or more.`, {
@@ -88,13 +79,10 @@ export function planManualWithdrawal(input: {
       availableMinor,
     });
   }
-  if (!isPayoutMethodUsable(method, now, settings)) {
-    const usableAt = payoutMethodUsableAt(method.addedAt, settings);
-    throw new RuleViolation("PAYOUT_METHOD_NOT_YET_USABLE", `This payout method can be used from ${usableAt.toISOString().slice(0, 10)}.`, {
-      usableAt,
-    });
-  }
-  const feeMinor = payoutMethodFee(method.kind, settings);
+}
+
+/** The method's fee comes out of the amount, which must exceed it, and what is left must be at least the smallest useful payout. */
+function quoteAfterFee(amountMinor: Minor, feeMinor: Minor, settings: AmountSettings): WithdrawalQuote {
   if (amountMinor <= feeMinor) {
     throw new RuleViolation("WITHDRAWAL_NOT_ABOVE_FEE", `This method's fee is ${formatMoney(feeMinor)}: withdraw more than that.`, {
       amountMinor,
@@ -112,4 +100,37 @@ export function planManualWithdrawal(input: {
     );
   }
   return { amountMinor, feeMinor, netMinor };
+}
+
+/**
+ * The amount rules of a manual withdrawal to a method that charges `feeMinor` (economy.md §4), each
+ * refusal a RuleViolation with its sentence: what `planManualWithdrawal` checks of the amount, for
+ * the withdraw form to say beside the field before anything is sent.
+ */
+export function checkWithdrawalAmount(input: { amountMinor: Minor; availableMinor: Minor; feeMinor: Minor; settings: AmountSettings }): WithdrawalQuote {
+  assertWithinBalance(input.amountMinor, input.availableMinor, input.settings);
+  return quoteAfterFee(input.amountMinor, input.feeMinor, input.settings);
+}
+
+/**
+ * A manual withdrawal (economy.md §4): at least the minimum, never above the available balance, to a
+ * method past its waiting period; the method's fee comes out of the amount, which must exceed it, and
+ * what is left must be at least the smallest useful payout (`minWithdrawalNetMinor`).
+ */
+export function planManualWithdrawal(input: {
+  amountMinor: Minor;
+  availableMinor: Minor;
+  method: PayoutMethod;
+  now: Date;
+  settings?: WithdrawalSettings;
+}): WithdrawalQuote {
+  const { amountMinor, availableMinor, method, now, settings = DEFAULT_SETTINGS } = input;
+  assertWithinBalance(amountMinor, availableMinor, settings);
+  if (!isPayoutMethodUsable(method, now, settings)) {
+    const usableAt = payoutMethodUsableAt(method.addedAt, settings);
+    throw new RuleViolation("PAYOUT_METHOD_NOT_YET_USABLE", `This payout method can be used from ${usableAt.toISOString().slice(0, 10)}.`, {
+      usableAt,
+    });
+  }
+  return quoteAfterFee(amountMinor, payoutMethodFee(method.kind, settings), settings);
 }

@@ -14,6 +14,8 @@ export const FIELD_TEXT = {
   amountTooLarge: (name: string) => `The ${name} cannot be more than ${formatMoney(MAX_AMOUNT_MINOR)}.`,
   /** "Keep it to at most 500 characters." */
   textTooLong: (max: number) => `Keep it to at most ${max.toLocaleString("en-US")} characters.`,
+  /** An hourly job whose range is upside down. */
+  hourlyRangeInverted: "The maximum hourly rate cannot be below the minimum.",
   /** A weekly limit typed with a fraction or letters. */
   weeklyLimitWholeHours: "Enter the weekly limit as whole hours.",
   /** "Give the milestone a title." */

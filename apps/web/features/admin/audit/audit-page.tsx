@@ -4,6 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { useRulesForm } from "@/features/shared/form";
+import { FormField } from "@/features/shared/form-fields";
 import { useTRPC } from "@/trpc/client";
 import { Pager } from "../pager";
 import { AuditTable } from "./audit-table";
@@ -16,10 +18,13 @@ const FIELDS = [
 ] as const;
 type Search = Partial<Record<(typeof FIELDS)[number]["name"], string>>;
 
+/** Only the filters typed in (an empty box filters nothing). */
+const filled = (values: Search): Search => Object.fromEntries(Object.entries(values).filter(([, value]) => value?.trim())) as Search;
+
 /** Every admin action, append-only, newest first: who, what, before, after, why. */
 export function AuditPage() {
   const trpc = useTRPC();
-  const [form, setForm] = useState<Search>({});
+  const form = useRulesForm((values: Required<Search>) => ({ ok: true as const, value: values }), { action: "", actor: "", target: "", text: "" });
   const [search, setSearch] = useState<Search>({});
   const [page, setPage] = useState(1);
   const audit = useQuery(trpc.admin.audit.search.queryOptions({ ...search, page }));
@@ -27,16 +32,13 @@ export function AuditPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Audit log</h1>
       <Card>
-        <form role="search" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(event) => { event.preventDefault(); setSearch(form); setPage(1); }}>
+        <form role="search" noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit((values) => { setSearch(filled(values)); setPage(1); })}>
           {FIELDS.map((f) => (
-            <label key={f.name} className="text-sm font-medium">
-              {f.label}
-              <input value={form[f.name] ?? ""} placeholder={f.placeholder} onChange={(e) => setForm({ ...form, [f.name]: e.target.value })} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal" />
-            </label>
+            <FormField key={f.name} form={form} name={f.name} id={`audit-${f.name}`} label={f.label} placeholder={f.placeholder} />
           ))}
           <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
             <Button type="submit">Search</Button>
-            <Button type="button" variant="secondary" onClick={() => { setForm({}); setSearch({}); setPage(1); }}>Clear</Button>
+            <Button type="button" variant="secondary" onClick={() => { form.reset(); setSearch({}); setPage(1); }}>Clear</Button>
           </div>
         </form>
       </Card>

@@ -1,5 +1,6 @@
 "use client";
 
+import { TEXT_RULES } from "@fairlance/rules";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, EmptyState, Skeleton } from "@/components/ui";
@@ -34,7 +35,7 @@ export function FlaggedMessages() {
                 {m.flags.map((flag) => <span key={flag} className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">{flag}</span>)}
               </p>
               {m.reviewedAt ? <p className="text-xs text-emerald-700">Reviewed {formatDate(m.reviewedAt)}</p> : (
-                <ReasonedAction id={`review-${m.id}`} label="Mark reviewed" tone="secondary" reasonLabel="What did you find?" confirm="The message leaves the queue; your note goes to the audit log."
+                <ReasonedAction id={`review-${m.id}`} rule={TEXT_RULES.flagReviewNote} label="Mark reviewed" tone="secondary" reasonLabel="What did you find?" confirm="The message leaves the queue; your note goes to the audit log."
                   submit={(idempotencyKey, reason, done) => review.mutate({ messageId: m.id, idempotencyKey, reason }, { onSuccess: done })} isPending={review.isPending} error={review.error} />
               )}
             </li>

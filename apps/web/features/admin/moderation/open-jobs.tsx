@@ -8,7 +8,7 @@ import { formatDate, JOB_STATUS_LABEL } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { Pager } from "../pager";
 import { ReasonedAction } from "../reasoned-action";
-import { formatConnects } from "@fairlance/rules";
+import { TEXT_RULES, formatConnects } from "@fairlance/rules";
 
 type Status = "DRAFT" | "OPEN" | "HIRED" | "CLOSED" | "EXPIRED" | "REMOVED";
 const STATUSES: Status[] = ["OPEN", "DRAFT", "HIRED", "CLOSED", "EXPIRED", "REMOVED"];
@@ -60,6 +60,7 @@ export function OpenJobs() {
                 </div>
                 {job.status === "OPEN" && <ReasonedAction
                   id={`remove-${job.id}`}
+                  rule={TEXT_RULES.removeJobReason}
                   label="Remove job"
                   tone="secondary"
                   reasonLabel="Why is it removed? (shown to applicants)"

@@ -1,52 +1,75 @@
 "use client";
 
+import { TEXT_RULES, WHOLE_RULES, formatConnects } from "@fairlance/rules";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Button } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
+import { useWatch } from "react-hook-form";
+import { Alert, Button, FormAlert } from "@/components/ui";
+import { problemsOf, readText, readWholeNumber, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { FormField, FormRadios, FormTextArea } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { useTRPC } from "@/trpc/client";
-import { ReasonField } from "../reason-field";
-import { formatConnects } from "@fairlance/rules";
+
+interface AdjustValues {
+  direction: "grant" | "revoke";
+  count: string;
+  reason: string;
+}
+
+interface Adjustment {
+  direction: AdjustValues["direction"];
+  connects: number;
+  reason: string;
+}
+
+/** A number of connects and the reason the freelancer sees, by the service's rules. */
+function parseAdjust(values: AdjustValues) {
+  const check = problemsOf<AdjustValues>();
+  const connects = check.take("count", readWholeNumber(values.count, WHOLE_RULES.adminConnects));
+  const reason = check.take("reason", readText(values.reason, TEXT_RULES.grantConnectsReason));
+  return check.done<Adjustment>(() => ({ direction: values.direction, connects: connects!, reason: reason! }));
+}
+
+const SERVER_FIELDS: ServerFields<AdjustValues> = { fields: { connects: "count", reason: "reason" } };
+const DIRECTIONS = [
+  { value: "grant", label: "Grant" },
+  { value: "revoke", label: "Take back" },
+] as const;
 
 /** Grant or take back connects with a reason the freelancer sees; the confirm step names the exact number. */
 export function ConnectsAdjust({ freelancerId, name, balance }: { freelancerId: string; name: string; balance: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { key, renew } = useIdempotencyKey();
-  const [direction, setDirection] = useState<"grant" | "revoke">("grant");
-  const [count, setCount] = useState("");
-  const [reason, setReason] = useState("");
-  const [confirming, setConfirming] = useState(false);
-  const options = { onSuccess: async () => { renew(); setConfirming(false); setCount(""); setReason(""); await queryClient.invalidateQueries(trpc.admin.people.pathFilter()); } };
+  const form = useRulesForm(parseAdjust, { direction: "grant", count: "", reason: "" });
+  const direction = useWatch({ control: form.control, name: "direction" });
+  const [confirming, setConfirming] = useState<Adjustment | null>(null);
+  const options = { onSuccess: async () => { renew(); setConfirming(null); form.reset({ direction, count: "", reason: "" }); await queryClient.invalidateQueries(trpc.admin.people.pathFilter()); } };
   const grant = useMutation(trpc.admin.people.grantConnects.mutationOptions(options));
   const revoke = useMutation(trpc.admin.people.revokeConnects.mutationOptions(options));
   const active = direction === "grant" ? grant : revoke;
-  const connects = /^\d{1,6}$/.test(count.trim()) ? Number.parseInt(count.trim(), 10) : 0;
-  const edit = (fn: () => void) => { fn(); setConfirming(false); grant.reset(); revoke.reset(); renew(); };
+  useOnEdit(form, () => { setConfirming(null); grant.reset(); revoke.reset(); renew(); });
   const result = grant.data ?? revoke.data;
+  const send = ({ direction: which, connects, reason }: Adjustment) =>
+    (which === "grant" ? grant : revoke).mutate({ idempotencyKey: key, freelancerId, connects, reason }, { onError: (error) => { setConfirming(null); showServerProblems(form, error, SERVER_FIELDS); } });
   return (
-    <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
-      <legend className="px-1 text-sm font-semibold">Connects (balance {balance})</legend>
-      <div className="flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-1"><input type="radio" name="connects-direction" checked={direction === "grant"} onChange={() => edit(() => setDirection("grant"))} /> Grant</label>
-        <label className="flex items-center gap-1"><input type="radio" name="connects-direction" checked={direction === "revoke"} onChange={() => edit(() => setDirection("revoke"))} /> Take back</label>
-      </div>
-      <label className="block text-sm font-medium">Number of connects<input inputMode="numeric" value={count} onChange={(e) => edit(() => setCount(e.target.value))} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-normal" /></label>
-      <ReasonField id="connects-reason" value={reason} onChange={(v) => edit(() => setReason(v))} hint={`${name} sees this reason in their connects history.`} />
+    <form onSubmit={form.handleSubmit(setConfirming)} noValidate className="space-y-2 rounded-md border border-slate-200 p-3">
+      <FormRadios form={form} name="direction" id="connects-direction" legend={`Connects (balance ${balance})`} options={DIRECTIONS} />
+      <FormField form={form} name="count" id="connects-count" label="Number of connects" inputMode="numeric" />
+      <FormTextArea form={form} name="reason" id="connects-reason" label="Reason (required)" rows={2} limit={TEXT_RULES.grantConnectsReason.max} hint={`${name} sees this reason in their connects history.`} />
       <div aria-live="polite" className="space-y-2">
         {result && !confirming && <Alert tone="success">Done: {result.balanceBefore} → {formatConnects(result.balanceAfter)}.</Alert>}
-        {confirming && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{direction === "grant" ? `This grants ${formatConnects(connects)} to ${name}.` : `This takes ${formatConnects(connects)} back from ${name} (the ones expiring first).`}</p>}
-        <ErrorAlert error={active.error} />
+        {confirming && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{confirming.direction === "grant" ? `This grants ${formatConnects(confirming.connects)} to ${name}.` : `This takes ${formatConnects(confirming.connects)} back from ${name} (the ones expiring first).`}</p>}
+        <FormAlert message={serverProblems(active.error, SERVER_FIELDS).alert} />
       </div>
       {confirming ? (
         <div className="flex gap-2">
-          <Button onClick={() => active.mutate({ idempotencyKey: key, freelancerId, connects, reason })} disabled={active.isPending}>{active.isPending ? "Working…" : direction === "grant" ? `Grant ${formatConnects(connects)}` : `Take back ${formatConnects(connects)}`}</Button>
-          <Button variant="secondary" onClick={() => setConfirming(false)}>Back</Button>
+          <Button type="button" onClick={() => send(confirming)} disabled={active.isPending}>{active.isPending ? "Working…" : confirming.direction === "grant" ? `Grant ${formatConnects(confirming.connects)}` : `Take back ${formatConnects(confirming.connects)}`}</Button>
+          <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>Back</Button>
         </div>
       ) : (
-        <Button variant="secondary" onClick={() => setConfirming(true)} disabled={connects <= 0 || reason.trim().length < 3}>Review</Button>
+        <Button type="submit" variant="secondary">Review</Button>
       )}
-    </fieldset>
+    </form>
   );
 }

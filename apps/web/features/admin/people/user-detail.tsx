@@ -1,5 +1,6 @@
 "use client";
 
+import { TEXT_RULES } from "@fairlance/rules";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Alert, Card, Skeleton } from "@/components/ui";
@@ -39,18 +40,18 @@ export function UserDetail({ userId }: { userId: string }) {
         {u.role === "FREELANCER" && <ConnectsAdjust freelancerId={u.id} name={u.name} balance={u.connectsBalance ?? 0} />}
         <div className="flex flex-wrap gap-2">
           {u.role === "FREELANCER" && !u.risingTalentAt && (
-            <ReasonedAction id="rising-talent-reason" label="Award Rising Talent" tone="secondary" confirm={`${u.name} gets the Rising Talent badge and its connects (the number in force now), once.`}
+            <ReasonedAction id="rising-talent-reason" rule={TEXT_RULES.risingTalentReason} label="Award Rising Talent" tone="secondary" confirm={`${u.name} gets the Rising Talent badge and its connects (the number in force now), once.`}
               submit={(idempotencyKey, reason, done) => award.mutate({ idempotencyKey, freelancerId: u.id, reason }, { onSuccess: done })} isPending={award.isPending} error={award.error} />
           )}
           {u.role !== "ADMIN" && (u.suspendedAt ? (
-            <ReasonedAction id="unsuspend-reason" label="Lift suspension" tone="secondary" confirm={`${u.name} can propose, post jobs and withdraw again.`}
+            <ReasonedAction id="unsuspend-reason" rule={TEXT_RULES.suspendReason} label="Lift suspension" tone="secondary" confirm={`${u.name} can propose, post jobs and withdraw again.`}
               submit={(idempotencyKey, reason, done) => unsuspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={unsuspend.isPending} error={unsuspend.error} />
           ) : (
-            <ReasonedAction id="suspend-reason" label="Suspend" tone="secondary" reasonHint="The person sees this reason when an action is refused."
+            <ReasonedAction id="suspend-reason" rule={TEXT_RULES.suspendReason} label="Suspend" tone="secondary" reasonHint="The person sees this reason when an action is refused."
               confirm={`${u.name} is signed out everywhere; they can sign in again and read, but cannot submit proposals, post jobs or withdraw until you lift it.`}
               submit={(idempotencyKey, reason, done) => suspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={suspend.isPending} error={suspend.error} />
           ))}
-          <ReasonedAction id="end-sessions-reason" label="Sign out everywhere" tone="secondary" reasonHint="For the audit log, e.g. a reported stolen session."
+          <ReasonedAction id="end-sessions-reason" rule={TEXT_RULES.endSessionsReason} label="Sign out everywhere" tone="secondary" reasonHint="For the audit log, e.g. a reported stolen session."
             confirm={`Every session of ${u.name} ends now, on every device; they sign in again with their password.`}
             submit={(idempotencyKey, reason, done) => endSessions.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={endSessions.isPending} error={endSessions.error} />
         </div>

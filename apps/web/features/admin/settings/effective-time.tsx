@@ -21,11 +21,11 @@ export function EffectiveTime({ id, value, onChange, error }: { id: string; valu
         {value.later && (
           <label className="flex items-center gap-2">
             <span>At (UTC)</span>
-            <input type="datetime-local" value={value.at} onChange={(event) => onChange({ ...value, at: event.target.value })} aria-invalid={error ? true : undefined} className="rounded-md border border-slate-300 px-2 py-1" />
+            <input type="datetime-local" value={value.at} onChange={(event) => onChange({ ...value, at: event.target.value })} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-300 px-2 py-1" />
           </label>
         )}
       </div>
-      {error && <p className="text-xs text-red-700">{error}</p>}
+      {error && <p id={`${id}-error`} className="text-xs text-red-700">{error}</p>}
     </fieldset>
   );
 }

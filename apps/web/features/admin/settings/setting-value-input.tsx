@@ -1,9 +1,27 @@
+import type { Ref } from "react";
 import { UNIT_HINT, isJsonUnit } from "./setting-codec";
 
 /** The typed input for one setting's new value: money in dollars, percentages, days, lists, JSON for structures. */
-export function SettingValueInput({ id, label, unit, text, onChange, error }: { id: string; label: string; unit: string; text: string; onChange: (text: string) => void; error?: string }) {
+export function SettingValueInput({
+  id,
+  label,
+  unit,
+  text,
+  onChange,
+  error,
+  inputRef,
+}: {
+  id: string;
+  label: string;
+  unit: string;
+  text: string;
+  onChange: (text: string) => void;
+  error?: string;
+  /** The form's handle on the input (react-hook-form focuses it when its value is refused). */
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>;
+}) {
   const describedBy = [`${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
-  const common = { id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } as const;
+  const common = { id, ref: inputRef, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined } as const;
   const box = `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm ${error ? "border-red-500" : "border-slate-300"}`;
   return (
     <div className="space-y-1">

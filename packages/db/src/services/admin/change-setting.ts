@@ -1,4 +1,4 @@
-import { legacyTagged, SETTING_DEFINITIONS, settingValueToJson, validateSettingValue, type SettingKey } from "@fairlance/rules";
+import { TEXT_RULES, legacyTagged, SETTING_DEFINITIONS, settingValueToJson, validateSettingValue, type SettingKey } from "@fairlance/rules";
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -7,7 +7,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
 import { requireActor, type ActorCall } from "../actor";
-import { ChosenSetting, Reason } from "../fields";
+import { ChosenSetting, Text } from "../fields";
 import { parseCall } from "../input";
 
 /** What the admin sends; who acts and when come with the call (ActorCall). */
@@ -18,7 +18,7 @@ export const ChangeSettingInput = z.strictObject({
   value: z.unknown(),
   /** When the change takes effect; null means now. Never in the past: history is not rewritten. */
   effectiveFrom: z.date("Choose when the change takes effect.").nullable(),
-  reason: Reason("Say why the setting changes (at least 5 characters).", { min: 5, max: 1_000 }),
+  reason: Text(TEXT_RULES.settingReason),
 });
 export type ChangeSettingInput = z.input<typeof ChangeSettingInput>;
 

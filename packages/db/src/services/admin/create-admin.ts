@@ -7,7 +7,8 @@ import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
 import { requireActor, type ActorCall } from "../actor";
-import { Reason } from "../fields";
+import { EMAIL_RULE, TEXT_RULES } from "@fairlance/rules";
+import { Text } from "../fields";
 import { parseCall } from "../input";
 
 /**
@@ -20,10 +21,10 @@ export const CreateAdminInput = z.strictObject({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ message: "Enter a valid email address." }).max(254)),
-  name: z.string().trim().min(1, "Enter the new admin's name.").max(100, "Names are at most 100 characters."),
+    .pipe(z.email({ message: EMAIL_RULE.invalid }).max(EMAIL_RULE.max, EMAIL_RULE.invalid)),
+  name: Text(TEXT_RULES.adminName),
   initialPassword: NewPassword,
-  reason: Reason("Say why this person becomes an admin (at least 5 characters).", { min: 5, max: 500 }),
+  reason: Text(TEXT_RULES.adminReason),
 });
 export type CreateAdminInput = z.input<typeof CreateAdminInput>;
 

@@ -1,3 +1,4 @@
+import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -5,7 +6,7 @@ import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { writeAudit } from "../connects/audit";
 import { requireActor, type ActorCall } from "../actor";
-import { ChosenPerson, noSuchPerson, Reason } from "../fields";
+import { ChosenPerson, noSuchPerson, Text } from "../fields";
 import { parseCall } from "../input";
 import { revokeSessions } from "../sessions/revoke-sessions";
 
@@ -13,7 +14,7 @@ import { revokeSessions } from "../sessions/revoke-sessions";
 export const SuspendUserInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   userId: ChosenPerson,
-  reason: Reason("Say why (at least 5 characters); the person sees it.", { min: 5, max: 500 }),
+  reason: Text(TEXT_RULES.suspendReason),
 });
 export type SuspendUserInput = z.input<typeof SuspendUserInput>;
 

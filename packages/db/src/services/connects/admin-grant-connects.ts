@@ -1,4 +1,4 @@
-import { lotExpiresAt } from "@fairlance/rules";
+import { TEXT_RULES, WHOLE_RULES, lotExpiresAt } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { issueLot, lockConnects } from "../../connects/connect-ledger";
@@ -6,7 +6,7 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall }
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { ChosenFreelancer, Reason } from "../fields";
+import { ChosenFreelancer, Text, WholeNumber } from "../fields";
 import { parseCall } from "../input";
 import { findFreelancer } from "./actors";
 import { writeAudit } from "./audit";
@@ -16,11 +16,8 @@ import { connectsBalance } from "./balance";
 export const AdminConnectsInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   freelancerId: ChosenFreelancer,
-  connects: z
-    .int({ message: "Enter a whole number of connects." })
-    .positive("Enter a number of connects above zero.")
-    .max(100_000, "At most 100,000 connects at a time."),
-  reason: Reason("Give a reason; the freelancer sees it in their history.", { min: 3, max: 500 }),
+  connects: WholeNumber(WHOLE_RULES.adminConnects),
+  reason: Text(TEXT_RULES.grantConnectsReason),
 });
 export const AdminGrantConnectsInput = AdminConnectsInput;
 export type AdminGrantConnectsInput = z.input<typeof AdminGrantConnectsInput>;

@@ -1,4 +1,4 @@
-import { lotExpiresAt } from "@fairlance/rules";
+import { TEXT_RULES, lotExpiresAt } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { issueLot, lockConnects } from "../../connects/connect-ledger";
@@ -7,7 +7,7 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall }
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { ChosenFreelancer, Reason } from "../fields";
+import { ChosenFreelancer, Text } from "../fields";
 import { parseCall } from "../input";
 import { findFreelancer } from "./actors";
 import { writeAudit } from "./audit";
@@ -17,7 +17,7 @@ import { connectsBalance } from "./balance";
 export const GrantRisingTalentInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   freelancerId: ChosenFreelancer,
-  reason: Reason("Say why the badge is awarded.", { min: 3, max: 500 }),
+  reason: Text(TEXT_RULES.risingTalentReason),
 });
 export type GrantRisingTalentInput = z.input<typeof GrantRisingTalentInput>;
 

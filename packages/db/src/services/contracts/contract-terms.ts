@@ -1,15 +1,15 @@
-import { assertMilestoneAmount, FIELD_TEXT, offerExpiresAt, settingValueToJson } from "@fairlance/rules";
+import { assertMilestoneAmount, offerExpiresAt, settingValueToJson, WHOLE_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { ContractStatus, JobType, Prisma, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
-import { Amount, MilestoneDraft } from "../fields";
+import { Amount, MilestoneDraft, WholeNumber } from "../fields";
 
 export const FixedTerms = z.strictObject({
   type: z.literal("FIXED"),
   milestones: z.array(MilestoneDraft).min(1, "A fixed-price contract starts with at least one milestone.").max(20, "A contract starts with at most 20 milestones."),
 });
 
-export const WeeklyLimitHours = z.number().int(FIELD_TEXT.weeklyLimitWholeHours).min(1, "The weekly limit is at least 1 hour.").max(168, "A week has 168 hours.");
+export const WeeklyLimitHours = WholeNumber(WHOLE_RULES.weeklyLimitHours);
 
 /** Hiring from a proposal: an hourly contract's rate is the freelancer's bid. */
 export const HireTerms = z.discriminatedUnion("type", [FixedTerms, z.strictObject({ type: z.literal("HOURLY"), weeklyLimitHours: WeeklyLimitHours })]);

@@ -1,3 +1,4 @@
+import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import type { PaymentGateway } from "../../gateway/gateway";
@@ -5,7 +6,7 @@ import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { Note } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { assertParty } from "./access";
 import type { ContractState } from "./accept-offer";
@@ -17,7 +18,7 @@ import { endOfferWithoutHire, lockOffer } from "./offer-lifecycle";
 export const DeclineOfferInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   contractId: Id("contract"),
-  reason: Note(500),
+  reason: Text(TEXT_RULES.declineReason).optional(),
 });
 export type DeclineOfferInput = z.input<typeof DeclineOfferInput>;
 

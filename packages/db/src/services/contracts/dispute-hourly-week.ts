@@ -1,10 +1,10 @@
-import { assertDisputeWindowOpen } from "@fairlance/rules";
+import { TEXT_RULES, assertDisputeWindowOpen } from "@fairlance/rules";
 import { z } from "zod";
 import type { HourlyWeekStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { RequiredText } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { openDisputeOn } from "../disputes/open-dispute";
 import { assertParty } from "./access";
@@ -14,7 +14,7 @@ import { lockWeek } from "./hourly-escrow";
 export const DisputeHourlyWeekInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   weekId: Id("week"),
-  reason: RequiredText("Say what is wrong with the invoiced hours.", 2000),
+  reason: Text(TEXT_RULES.weekDisputeReason),
 });
 export type DisputeHourlyWeekInput = z.input<typeof DisputeHourlyWeekInput>;
 

@@ -1,3 +1,4 @@
+import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,7 +7,7 @@ import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { RequiredText } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { assertParty, CONTRACT_MONEY_FIELDS, lockRow, nextContractStatus } from "./access";
 import type { ContractState } from "./accept-offer";
@@ -17,7 +18,7 @@ import { refundToCards, type CardRefundOutcome } from "./escrow";
 export const EndContractInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   contractId: Id("contract"),
-  reason: RequiredText("Say why the contract ends.", 500),
+  reason: Text(TEXT_RULES.endReason),
   /** Client only: pay the money still in escrow to the freelancer (every milestone approved). */
   releaseEscrow: z.boolean("Say whether to release the escrow.").default(false),
   /** Freelancer only: give the money still in escrow back to the client. */

@@ -1,4 +1,4 @@
-import { assertWithinWeeklyLimit, assertWorkStartGate, startOfUtcDay, startOfUtcWeek } from "@fairlance/rules";
+import { TEXT_RULES, assertWithinWeeklyLimit, assertWorkStartGate, startOfUtcDay, startOfUtcWeek } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,7 +6,7 @@ import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { isPaymentVerified } from "../payments/payment-verified";
 import { requireActor, type ActorCall } from "../actor";
-import { RequiredText } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { assertParty, lockRow, ruleStatus } from "./access";
 
@@ -16,7 +16,7 @@ export const LogTimeInput = z.strictObject({
   contractId: Id("contract"),
   workedOn: z.date(),
   minutes: z.number().int("Log whole minutes.").min(1, "Log at least one minute.").max(1440, "A day has 1,440 minutes."),
-  memo: RequiredText("Say what you worked on.", 500),
+  memo: Text(TEXT_RULES.logMemo),
 });
 export type LogTimeInput = z.input<typeof LogTimeInput>;
 

@@ -4,7 +4,8 @@ import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { RequiredText } from "../fields";
+import { TEXT_RULES } from "@fairlance/rules";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { createOfferedContract, OfferTerms, type ContractOffer } from "./contract-terms";
 
@@ -12,7 +13,7 @@ import { createOfferedContract, OfferTerms, type ContractOffer } from "./contrac
 export const MakeDirectOfferInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   freelancerId: Id("freelancer"),
-  title: RequiredText("Give the contract a title.", 200),
+  title: Text(TEXT_RULES.offerTitle),
   terms: OfferTerms,
 });
 export type MakeDirectOfferInput = z.input<typeof MakeDirectOfferInput>;

@@ -1,11 +1,11 @@
-import { assertChangeRequestAllowed } from "@fairlance/rules";
+import { TEXT_RULES, assertChangeRequestAllowed } from "@fairlance/rules";
 import { z } from "zod";
 import { loadSettings } from "../../settings/load-settings";
 import type { MilestoneStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { RequiredText } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { nextMilestoneStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
@@ -14,7 +14,7 @@ import { lockMilestoneFor } from "./milestone-access";
 export const RequestChangesInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   milestoneId: Id("milestone"),
-  message: RequiredText("Say what should change.", 5000),
+  message: Text(TEXT_RULES.changeRequest),
 });
 export type RequestChangesInput = z.input<typeof RequestChangesInput>;
 

@@ -1,4 +1,4 @@
-import { addDays } from "@fairlance/rules";
+import { TEXT_RULES, addDays } from "@fairlance/rules";
 import { z } from "zod";
 import type { MilestoneStatus, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,7 +6,7 @@ import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../.
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { RequiredText } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { nextMilestoneStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
@@ -15,7 +15,7 @@ import { lockMilestoneFor } from "./milestone-access";
 export const RequestRefundInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   milestoneId: Id("milestone"),
-  reason: RequiredText("Say why you want the escrow back.", 2000),
+  reason: Text(TEXT_RULES.refundReason),
 });
 export type RequestRefundInput = z.input<typeof RequestRefundInput>;
 

@@ -1,4 +1,4 @@
-import { assertWorkStartGate, autoApprovalAt } from "@fairlance/rules";
+import { TEXT_RULES, assertWorkStartGate, autoApprovalAt } from "@fairlance/rules";
 import { z } from "zod";
 import type { MilestoneStatus, PrismaClient } from "../../client";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
@@ -6,7 +6,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { isPaymentVerified } from "../payments/payment-verified";
 import { requireActor, type ActorCall } from "../actor";
-import { Note } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { nextMilestoneStatus, ruleStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
@@ -15,7 +15,7 @@ import { lockMilestoneFor } from "./milestone-access";
 export const SubmitWorkInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   milestoneId: Id("milestone"),
-  note: Note(5000),
+  note: Text(TEXT_RULES.workNote).optional(),
 });
 export type SubmitWorkInput = z.input<typeof SubmitWorkInput>;
 

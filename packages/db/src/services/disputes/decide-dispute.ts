@@ -1,4 +1,4 @@
-import { formatMoney } from "@fairlance/rules";
+import { TEXT_RULES, formatMoney } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -7,7 +7,7 @@ import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall }
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { writeAudit } from "../connects/audit";
-import { RequiredText } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { assertOpen, lockDispute } from "./access";
 import { closeDispute, refundClosedDispute, type StoredClose } from "./close-dispute";
@@ -20,7 +20,7 @@ export const DecideDisputeInput = z.strictObject({
   outcome: z.enum(["release", "refund", "split"], "Choose release all, refund all, or split."),
   /** For a split: the part paid to the freelancer, in cents; the rest goes back to the client. */
   releaseMinor: z.bigint("Enter the freelancer's part in cents.").positive("In a split the freelancer's part is more than $0.00.").optional(),
-  reason: RequiredText("Write the reason for the decision; both sides see it.", 2_000),
+  reason: Text(TEXT_RULES.decisionReason),
 });
 export type DecideDisputeInput = z.input<typeof DecideDisputeInput>;
 

@@ -4,7 +4,8 @@ import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { Links, RequiredText, Statement } from "../fields";
+import { TEXT_RULES } from "@fairlance/rules";
+import { Links, Statement, Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { nextMilestoneStatus, nextWeekStatus, type ContractParties } from "../contracts/access";
 import { lockMilestoneFor } from "../contracts/milestone-access";
@@ -59,7 +60,7 @@ export async function openDisputeOn(
 export const DisputeMilestoneInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   milestoneId: Id("milestone"),
-  reason: RequiredText("Say in a line what the dispute is about.", 200),
+  reason: Text(TEXT_RULES.disputeReason),
   statement: Statement,
   links: Links,
 });

@@ -1,4 +1,4 @@
-import { RuleViolation } from "@fairlance/rules";
+import { TEXT_RULES, RuleViolation } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,6 +6,7 @@ import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { lockOwnedJob } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
@@ -13,7 +14,7 @@ export const InviteFreelancerInput = z.strictObject({
   jobId: Id("job"),
   freelancerId: Id("freelancer"),
   idempotencyKey: IdempotencyKey,
-  message: z.string().trim().min(1, "Write a short invitation.").max(2_000, "Keep the invitation under 2,000 characters."),
+  message: Text(TEXT_RULES.invitation),
 });
 export type InviteFreelancerInput = z.input<typeof InviteFreelancerInput>;
 

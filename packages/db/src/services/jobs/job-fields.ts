@@ -1,24 +1,24 @@
-import { boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricing } from "@fairlance/rules";
+import { FIELD_TEXT, SKILLS_RULE, TEXT_RULES, WHOLE_RULES, boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricing } from "@fairlance/rules";
 import { z } from "zod";
 import type { ExperienceLevel, JobType, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
-import { Amount, DurationDays } from "../fields";
+import { Amount, DurationDays, Text, WholeNumber } from "../fields";
 
 /** The fields a client fills in when posting or editing a job. */
 export const JobFields = z.strictObject({
-  title: z.string().trim().min(5, "Give the job a title of at least 5 characters.").max(120, "Keep the title under 120 characters."),
-  description: z.string().trim().min(20, "Describe the job in at least 20 characters.").max(10_000, "Keep the description under 10,000 characters."),
+  title: Text(TEXT_RULES.jobTitle),
+  description: Text(TEXT_RULES.jobDescription),
   type: z.enum(["FIXED", "HOURLY"], "Choose fixed price or hourly."),
   budgetMinor: Amount("budget").nullish(),
   hourlyMinMinor: Amount("minimum hourly rate").nullish(),
   hourlyMaxMinor: Amount("maximum hourly rate").nullish(),
-  estimatedHours: z.int("Estimate the hours as a whole number.").positive("Estimate at least 1 hour.").max(10_000, "Estimate at most 10,000 hours.").nullish(),
+  estimatedHours: WholeNumber(WHOLE_RULES.estimatedHours).nullish(),
   durationDays: DurationDays,
   experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"], "Choose an experience level."),
   skills: z
-    .array(z.string().trim().min(1, "A skill cannot be empty.").max(40, "Keep each skill under 40 characters."))
-    .min(1, "List at least one skill.")
-    .max(15, "List at most 15 skills."),
+    .array(z.string().trim().min(1, SKILLS_RULE.empty).max(SKILLS_RULE.eachMax, SKILLS_RULE.tooLong))
+    .min(SKILLS_RULE.min, SKILLS_RULE.missing)
+    .max(SKILLS_RULE.max, SKILLS_RULE.tooMany),
 });
 export type JobFields = z.output<typeof JobFields>;
 
@@ -34,7 +34,7 @@ export function refineJobShape(job: Partial<JobFields>, context: z.RefinementCtx
   if (job.type === "HOURLY") {
     if (job.budgetMinor != null) issue("budgetMinor", "An hourly job has an hourly range, not a budget.");
     if (job.hourlyMinMinor == null || job.hourlyMaxMinor == null) issue("hourlyMaxMinor", "An hourly job needs a minimum and a maximum hourly rate.");
-    else if (job.hourlyMaxMinor < job.hourlyMinMinor) issue("hourlyMaxMinor", "The maximum hourly rate cannot be below the minimum.");
+    else if (job.hourlyMaxMinor < job.hourlyMinMinor) issue("hourlyMaxMinor", FIELD_TEXT.hourlyRangeInverted);
     if (job.estimatedHours == null) issue("estimatedHours", "An hourly job needs an estimate of the hours.");
   }
 }

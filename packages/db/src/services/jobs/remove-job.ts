@@ -1,4 +1,4 @@
-import { connectRefundPolicy } from "@fairlance/rules";
+import { TEXT_RULES, connectRefundPolicy } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
@@ -8,7 +8,7 @@ import { writeAudit } from "../connects/audit";
 import { endJobProposals } from "./end-job-proposals";
 import type { ClosedJob } from "./close-job";
 import { lockJob, nextJobStatus } from "./shared";
-import { Reason } from "../fields";
+import { Text } from "../fields";
 import type { PaymentGateway } from "../../gateway/gateway";
 import { getGateway } from "../../gateway/sandbox";
 import { refundToCards, type CardRefundOutcome, type CardRefundPlan } from "../contracts/escrow";
@@ -20,7 +20,7 @@ import { Id, parseCall } from "../input";
 export const RemoveJobInput = z.strictObject({
   jobId: Id("job"),
   idempotencyKey: IdempotencyKey,
-  reason: Reason("Say why the job is removed (at least 5 characters).", { min: 5, max: 1_000 }),
+  reason: Text(TEXT_RULES.removeJobReason),
 });
 export type RemoveJobInput = z.input<typeof RemoveJobInput>;
 

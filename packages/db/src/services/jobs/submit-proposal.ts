@@ -1,4 +1,4 @@
-import { assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairlance/rules";
+import { TEXT_RULES, WHOLE_RULES, assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
@@ -6,7 +6,7 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall }
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { jobNote, jobNotFound, lockJob } from "./shared";
-import { Bid } from "../fields";
+import { Bid, Text, WholeNumber } from "../fields";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 
@@ -14,10 +14,10 @@ import { Id, parseCall } from "../input";
 export const SubmitProposalInput = z.strictObject({
   jobId: Id("job"),
   idempotencyKey: IdempotencyKey,
-  coverLetter: z.string().trim().min(20, "Write a cover letter of at least 20 characters.").max(5_000, "Keep the cover letter under 5,000 characters."),
+  coverLetter: Text(TEXT_RULES.coverLetter),
   /** Fixed price: the amount bid; hourly: the hourly rate. */
   bidMinor: Bid.positive("Your bid must be above $0.00."),
-  boostConnects: z.int("Boost with a whole number of connects.").min(0, "A boost cannot be negative.").max(1_000, "A boost is at most 1,000 connects.").default(0),
+  boostConnects: WholeNumber(WHOLE_RULES.boostConnects).default(0),
 });
 export type SubmitProposalInput = z.input<typeof SubmitProposalInput>;
 

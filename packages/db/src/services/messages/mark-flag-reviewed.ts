@@ -1,10 +1,11 @@
+import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { Reason } from "../fields";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { writeAudit } from "../connects/audit";
 
@@ -12,7 +13,7 @@ import { writeAudit } from "../connects/audit";
 export const MarkFlagReviewedInput = z.strictObject({
   messageId: Id("message"),
   idempotencyKey: IdempotencyKey,
-  reason: Reason("Note what you found (at least 3 characters).", { min: 3, max: 1_000, noun: "note" }),
+  reason: Text(TEXT_RULES.flagReviewNote),
 });
 export type MarkFlagReviewedInput = z.input<typeof MarkFlagReviewedInput>;
 

@@ -1,10 +1,11 @@
-import { scanMessage } from "@fairlance/rules";
+import { TEXT_RULES, scanMessage } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import type { ActorCall } from "../actor";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { lockProposal, startInterview } from "../jobs/shared";
 import { hasStartedContract, threadFor, warningFor, type ScamWarning } from "./thread";
@@ -15,7 +16,7 @@ export const SendMessageInput = z
     proposalId: Id("proposal").nullish(),
     contractId: Id("contract").nullish(),
     idempotencyKey: IdempotencyKey,
-    body: z.string().trim().min(1, "Write a message.").max(5_000, "Keep messages under 5,000 characters."),
+    body: Text(TEXT_RULES.message),
   })
   .refine((input) => Boolean(input.proposalId) !== Boolean(input.contractId), "Send the message on one proposal or one contract.");
 export type SendMessageInput = z.input<typeof SendMessageInput>;

@@ -1,3 +1,4 @@
+import { CARD_EXPIRY, TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PaymentMethodStatus, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,20 +7,20 @@ import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
+import { Text } from "../fields";
 import { parseCall } from "../input";
 
-const EXPIRY_MONTH = "The expiry month is 1 to 12.";
-const EXPIRY_YEAR = "Enter the expiry year like 2030.";
-const CVC = "The security code has 3 or 4 digits.";
+const EXPIRY_MONTH = CARD_EXPIRY.month;
+const EXPIRY_YEAR = CARD_EXPIRY.year;
 
 /** What the person types; who acts and when come with the call (ActorCall). */
 export const AddPaymentMethodInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   card: z.strictObject({
-    number: z.string().trim().min(12, "Enter the whole card number.").max(23, "That card number is too long."),
+    number: Text(TEXT_RULES.cardNumber),
     expMonth: z.number().int(EXPIRY_MONTH).min(1, EXPIRY_MONTH).max(12, EXPIRY_MONTH),
     expYear: z.number().int(EXPIRY_YEAR).min(2000, EXPIRY_YEAR).max(2100, EXPIRY_YEAR),
-    cvc: z.string().trim().min(3, CVC).max(4, CVC),
+    cvc: Text(TEXT_RULES.cardCvc),
   }),
 });
 export type AddPaymentMethodInput = z.input<typeof AddPaymentMethodInput>;

@@ -1,3 +1,4 @@
+import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -6,6 +7,7 @@ import { getGateway } from "../../gateway/sandbox";
 import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
+import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import type { AddedPaymentMethod } from "./add-payment-method";
 
@@ -13,7 +15,7 @@ import type { AddedPaymentMethod } from "./add-payment-method";
 export const VerifyPaymentMethodInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   paymentMethodId: Id("payment method"),
-  code: z.string().trim().min(1, "Enter the verification code.").max(20),
+  code: Text(TEXT_RULES.verificationCode),
 });
 export type VerifyPaymentMethodInput = z.input<typeof VerifyPaymentMethodInput>;
 

@@ -1,4 +1,4 @@
-import { payoutMethodUsableAt } from "@fairlance/rules";
+import { TEXT_RULES, payoutMethodUsableAt } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
@@ -8,7 +8,7 @@ import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../.
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
-import { RequiredText } from "../fields";
+import { Text } from "../fields";
 import { parseCall } from "../input";
 
 /** What the freelancer types; who acts and when come with the call (ActorCall). */
@@ -16,8 +16,8 @@ export const AddPayoutMethodInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   kind: z.enum(["ACH", "LOCAL_BANK", "PAYPAL", "INSTANT", "WIRE"], "Choose a type of payout method."),
   /** Account number, IBAN or PayPal email, as the provider needs it. */
-  account: z.string().trim().min(4, "Enter the full account.").max(64, "That account is too long."),
-  label: RequiredText("Give the method a name you will recognise.", 60),
+  account: Text(TEXT_RULES.payoutAccount),
+  label: Text(TEXT_RULES.payoutLabel),
 });
 export type AddPayoutMethodInput = z.input<typeof AddPayoutMethodInput>;
 

@@ -1,10 +1,11 @@
+import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { writeAudit } from "../connects/audit";
-import { ChosenPerson, noSuchPerson, Reason } from "../fields";
+import { ChosenPerson, noSuchPerson, Text } from "../fields";
 import { parseCall } from "../input";
 import { revokeSessions } from "./revoke-sessions";
 
@@ -12,7 +13,7 @@ import { revokeSessions } from "./revoke-sessions";
 export const EndSessionsInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   userId: ChosenPerson,
-  reason: Reason("Say why (at least 5 characters); it goes in the audit log.", { min: 5, max: 500 }),
+  reason: Text(TEXT_RULES.endSessionsReason),
 });
 export type EndSessionsInput = z.input<typeof EndSessionsInput>;
 

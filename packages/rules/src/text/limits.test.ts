@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { LINKS_RULE, TEXT_RULES, WHOLE_RULES, emailProblem, isWebLink, linksProblem, readSkills, readWhole, textProblem } from "./limits";
+
+describe("text rules: what the forms and the services refuse, in the same words", () => {
+  it("trims, then checks the length", () => {
+    expect(textProblem("  abc  ", TEXT_RULES.jobTitle)).toBe("Give the job a title of at least 5 characters.");
+    expect(textProblem("  abcde  ", TEXT_RULES.jobTitle)).toBeUndefined();
+    expect(textProblem("x".repeat(5_000), TEXT_RULES.coverLetter)).toBeUndefined();
+    expect(textProblem("x".repeat(5_001), TEXT_RULES.coverLetter)).toBe("Keep the cover letter under 5,000 characters.");
+    expect(textProblem("x".repeat(10_000), TEXT_RULES.coverLetter)).toBe("Keep the cover letter under 5,000 characters.");
+  });
+
+  it("takes a password as typed, spaces included", () => {
+    expect(textProblem("          ", TEXT_RULES.newPassword)).toBeUndefined();
+    expect(textProblem("short", TEXT_RULES.newPassword)).toBe("Use at least 10 characters for your password.");
+  });
+
+  it("lets an optional text be empty", () => {
+    expect(textProblem("", TEXT_RULES.workNote)).toBeUndefined();
+    expect(textProblem("x".repeat(5_001), TEXT_RULES.workNote)).toBe("Keep it to at most 5,000 characters.");
+  });
+
+  it("reads whole numbers within their bounds", () => {
+    expect(readWhole(" 30 ", WHOLE_RULES.durationDays)).toEqual({ ok: true, value: 30 });
+    expect(readWhole("", WHOLE_RULES.durationDays)).toEqual({ ok: false, error: "Give the duration in whole days." });
+    expect(readWhole("1.5", WHOLE_RULES.durationDays)).toEqual({ ok: false, error: "Give the duration in whole days." });
+    expect(readWhole("0", WHOLE_RULES.durationDays)).toEqual({ ok: false, error: "A job lasts at least 1 day." });
+    expect(readWhole("3651", WHOLE_RULES.durationDays)).toEqual({ ok: false, error: "A job lasts at most 10 years." });
+    expect(readWhole("-1", WHOLE_RULES.boostConnects)).toEqual({ ok: false, error: "A boost cannot be negative." });
+  });
+
+  it("reads skills separated by commas", () => {
+    expect(readSkills(" react, , css ")).toEqual({ ok: true, value: ["react", "css"] });
+    expect(readSkills(" , ")).toEqual({ ok: false, error: "List at least one skill." });
+    expect(readSkills(Array.from({ length: 16 }, (_, i) => `s${i}`).join(","))).toEqual({ ok: false, error: "List at most 15 skills." });
+    expect(readSkills("x".repeat(41))).toEqual({ ok: false, error: "Keep each skill under 40 characters." });
+  });
+
+  it("takes only web links, at most five", () => {
+    expect(isWebLink("https://example.com/a")).toBe(true);
+    expect(isWebLink("javascript:alert(1)")).toBe(false);
+    expect(isWebLink("example.com")).toBe(false);
+    expect(linksProblem(["https://a.example", "http://b.example"])).toBeUndefined();
+    expect(linksProblem(Array.from({ length: 6 }, () => "https://a.example"))).toBe(LINKS_RULE.tooMany);
+    expect(linksProblem(["ftp://a.example"])).toBe(LINKS_RULE.notWeb);
+  });
+
+  it("asks for an email, then for a valid one", () => {
+    expect(emailProblem(" ")).toBe("Enter your email address.");
+    expect(emailProblem("ada@")).toBe("Enter a valid email address.");
+    expect(emailProblem("ada@example.com")).toBeUndefined();
+  });
+});
