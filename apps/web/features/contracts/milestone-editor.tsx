@@ -38,7 +38,7 @@ export function MilestoneEditor({ rows, onChange }: { rows: MilestoneRow[]; onCh
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">Milestones</legend>
       {rows.map((row, index) => (
-        <div key={index} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
+        <div key={index} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
           <Field label={`Milestone ${index + 1} title`} id={`ms-title-${index}`} value={row.title} onChange={(e) => set(index, { title: e.target.value })} required />
           <Field label={`Milestone ${index + 1} amount (USD)`} id={`ms-amount-${index}`} inputMode="decimal" value={row.amount} onChange={(e) => set(index, { amount: e.target.value })} required />
           {rows.length > 1 && (
