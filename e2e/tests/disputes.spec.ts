@@ -5,7 +5,7 @@ import { adminPage } from "./helpers";
 import { addCard, newPerson } from "./jobs-helpers";
 import { expect, test } from "./test";
 
-/** The page at desktop and phone widths, for people to look at (e2e/.screenshots, git-ignored, like screenshots.spec.ts). */
+/** The page at desktop and phone widths, for people to look at (e2e/.screenshots, git-ignored, like every-page.spec.ts). */
 async function shoot(page: Page, name: string) {
   const dir = join(import.meta.dirname, "..", ".screenshots");
   mkdirSync(dir, { recursive: true });

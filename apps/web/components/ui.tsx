@@ -175,10 +175,18 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
     <div className="rounded-lg border border-slate-200 bg-white p-4">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
-      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+      {/* A second <dd>: a <dl>'s groups hold only <dt> and <dd>. */}
+      {hint && <dd className="mt-1 text-xs text-slate-500">{hint}</dd>}
     </div>
   );
 }
+
+/**
+ * The attributes of a box that scrolls sideways (a wide table on a phone): focusable, so that a
+ * keyboard can scroll it (WCAG 2.1.1), and a named region, so that a screen reader says what it is.
+ * `<div className="overflow-x-auto" {...scrollRegion("Earnings history")}>`.
+ */
+export const scrollRegion = (label: string) => ({ role: "region", "aria-label": label, tabIndex: 0 }) as const;
 
 export function Skeleton({ className }: { className?: string }) {
   return <div aria-hidden className={cx("animate-pulse rounded bg-slate-200", className)} />;

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Money } from "@/components/money";
-import { Alert, Card, EmptyState, Skeleton, Stat } from "@/components/ui";
+import { Alert, Card, EmptyState, Skeleton, Stat, scrollRegion } from "@/components/ui";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
@@ -53,7 +53,7 @@ function Statement({ statement }: { statement: Statement }) {
       )}
       {!statement.reconciles && <Alert tone="warning">This statement does not add up to the ledger. We have been told.</Alert>}
       {statement.events.length > 0 && (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" {...scrollRegion("Billing statement")}>
           <table className="w-full text-left text-sm" data-testid="billing-statement">
             <caption className="sr-only">Every money event of your contracts, newest first: the change, and the amounts after it</caption>
             <thead className="text-xs uppercase text-slate-500">
@@ -116,7 +116,7 @@ export function BillingHistory() {
         ) : history.data.length === 0 ? (
           <EmptyState title="Nothing charged yet">Funding a milestone, an hourly invoice or a bonus appears here with its purpose.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion("Card charges and refunds")}>
             <table className="w-full text-left text-sm" data-testid="billing-charges">
               <caption className="sr-only">Every card charge and refund, newest first</caption>
               <thead className="text-xs uppercase text-slate-500">

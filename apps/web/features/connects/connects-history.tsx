@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatMoney } from "@fairlance/rules";
-import { Alert, Card, EmptyState } from "@/components/ui";
+import { Alert, Card, EmptyState, scrollRegion } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 
 interface Line {
@@ -24,7 +24,7 @@ export function ConnectsHistory({ history, balance, reconciles }: { history: Lin
       {history.length === 0 ? (
         <EmptyState title="No connects yet" />
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" {...scrollRegion("Connects history")}>
           <table className="w-full text-left text-sm" data-testid="connects-history">
             <caption className="sr-only">Every change to your connects, newest first</caption>
             <thead className="text-xs uppercase text-slate-500">

@@ -60,7 +60,7 @@ export function MilestoneEditor<Out>({ form }: { form: UseFormReturn<TermsValues
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold">Milestones</legend>
       {rows.fields.map((row, index) => (
-        <div key={row.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
+        <div key={row.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
           <FormField form={form} name={`milestones.${index}.title`} label={`Milestone ${index + 1} title`} id={`ms-title-${index}`} />
           <FormField form={form} name={`milestones.${index}.amount`} label={`Milestone ${index + 1} amount (USD)`} id={`ms-amount-${index}`} inputMode="decimal" />
           {rows.fields.length > 1 && (

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Money } from "@/components/money";
-import { Card, EmptyState, Skeleton } from "@/components/ui";
+import { Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -21,7 +21,7 @@ export function MediationQueue() {
         <ErrorAlert error={queue.error} />
         {queue.data && queue.data.length === 0 && <EmptyState title="No open disputes">Disputes the parties open appear here.</EmptyState>}
         {queue.data && queue.data.length > 0 && (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion("Open disputes")}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Open disputes, oldest first</caption>
               <thead className="text-xs uppercase text-slate-500">

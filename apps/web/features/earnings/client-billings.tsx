@@ -1,5 +1,5 @@
 import { Money } from "@/components/money";
-import { EmptyState } from "@/components/ui";
+import { EmptyState, scrollRegion } from "@/components/ui";
 import { formatRate } from "@/features/contracts/format";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { serviceFeeInWords, useTerms } from "@/features/shared/terms";
@@ -9,7 +9,7 @@ export function ClientBillings({ rows }: { rows: RouterOutputs["earnings"]["bill
   const terms = useTerms();
   if (rows.length === 0) return <EmptyState title="No billings yet">{terms.data ? `Your service fee is ${serviceFeeInWords(terms.data.serviceFee)}.` : "Your service fee depends on what you bill each client."}</EmptyState>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" {...scrollRegion("Billings per client")}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Lifetime billings per client and your service fee band</caption>
         <thead className="text-xs uppercase text-slate-500">

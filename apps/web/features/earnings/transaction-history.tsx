@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Money } from "@/components/money";
-import { Alert, EmptyState } from "@/components/ui";
+import { Alert, EmptyState, scrollRegion } from "@/components/ui";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { formatRate } from "@/features/contracts/format";
 import { formatDate } from "@/lib/format";
@@ -88,7 +88,7 @@ export function TransactionHistory({ earnings }: { earnings: Earnings }) {
   return (
     <div className="space-y-3">
       {!earnings.reconciles && <Alert tone="warning">This history does not add up to your balances. We have been told; your balances above are the ledger&apos;s.</Alert>}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" {...scrollRegion("Earnings history")}>
         <table className="w-full text-left text-sm" data-testid="earnings-history">
           <caption className="sr-only">Earnings history, newest first: the change of each state, and each state&apos;s balance after it</caption>
           <thead className="text-xs uppercase text-slate-500">

@@ -1,3 +1,4 @@
+import { scrollRegion } from "@/components/ui";
 import { storedText } from "@/lib/stored-text";
 import type { AdminOutputs } from "../types";
 
@@ -7,7 +8,7 @@ const when = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16
 
 export function AuditTable({ rows }: { rows: Row[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" {...scrollRegion("Audit log")}>
       <table className="w-full min-w-[52rem] text-left text-sm" data-testid="audit-table">
         <caption className="sr-only">Admin actions, newest first</caption>
         <thead className="text-xs uppercase text-slate-500">

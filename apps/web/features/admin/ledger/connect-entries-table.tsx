@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Card, EmptyState, Skeleton } from "@/components/ui";
+import { Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -20,7 +20,7 @@ export function ConnectEntriesTable({ filter }: { filter: LedgerFilter }) {
       <ErrorAlert error={entries.error} />
       {entries.data && (entries.data.rows.length === 0 ? <EmptyState title="No connects entries match" /> : (
         <>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion("Connects ledger entries")}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Connects ledger entries, newest first</caption>
               <thead className="text-xs uppercase text-slate-500">

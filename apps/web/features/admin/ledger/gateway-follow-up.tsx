@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Money } from "@/components/money";
-import { Alert, Button, Card, EmptyState, Skeleton } from "@/components/ui";
+import { Alert, Button, Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -53,7 +53,7 @@ export function GatewayFollowUp() {
                 ))}
               </dl>
               {report.orphans.length > 0 && (
-                <div className="overflow-x-auto">
+                <div className="overflow-x-auto" {...scrollRegion("Reconciliation orphans")}>
                   <table className="w-full min-w-[32rem] text-left text-sm" data-testid="reconciliation-orphans">
                     <caption className="sr-only">Orphans of the latest reconciliation</caption>
                     <thead className="text-xs uppercase text-slate-500">
@@ -90,7 +90,7 @@ export function GatewayFollowUp() {
               {followUp.data.refunds.length === 0 ? (
                 <EmptyState title="No refunds owed" />
               ) : (
-                <div className="overflow-x-auto">
+                <div className="overflow-x-auto" {...scrollRegion("Refunds owed to cards")}>
                   <table className="w-full min-w-[32rem] text-left text-sm" data-testid="pending-refunds">
                     <caption className="sr-only">Refunds owed to cards, pending first</caption>
                     <thead className="text-xs uppercase text-slate-500">

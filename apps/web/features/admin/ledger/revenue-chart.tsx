@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { BarChart } from "@/components/bar-chart";
 import { Money } from "@/components/money";
 import { formatMoney } from "@/lib/money";
-import { Card, EmptyState, Skeleton } from "@/components/ui";
+import { Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 
@@ -48,7 +48,7 @@ export function RevenueChart() {
 
 function RevenueTable({ weeks }: { weeks: readonly { weekStart: Date; byKind: readonly { kind: string; amountMinor: bigint }[]; totalMinor: bigint }[] }) {
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div className="mt-3 overflow-x-auto" {...scrollRegion("Platform revenue per week")}>
       <table className="w-full text-left text-xs" data-testid="revenue-table">
         <caption className="sr-only">Platform revenue per week by kind</caption>
         <thead className="uppercase text-slate-500"><tr><th scope="col" className="pr-2">Week of</th>{KINDS.map((k) => <th key={k.kind} scope="col" className="pr-2 text-right">{k.label}</th>)}<th scope="col" className="text-right">Total</th></tr></thead>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Money } from "@/components/money";
-import { Card, EmptyState, Skeleton } from "@/components/ui";
+import { Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -21,7 +21,7 @@ export function TransfersTable({ filter }: { filter: LedgerFilter }) {
       <ErrorAlert error={transfers.error} />
       {transfers.data && (transfers.data.rows.length === 0 ? <EmptyState title="No transfers match" /> : (
         <>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion("Ledger transfers")}>
             <table className="w-full min-w-[48rem] text-left text-sm" data-testid="ledger-transfers">
               <caption className="sr-only">Money ledger transfers, newest first</caption>
               <thead className="text-xs uppercase text-slate-500">

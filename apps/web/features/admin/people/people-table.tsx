@@ -1,4 +1,5 @@
 import { roleTitle } from "@fairlance/rules";
+import { scrollRegion } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 import type { AdminOutputs } from "../types";
 
@@ -6,7 +7,7 @@ type Row = AdminOutputs["people"]["list"]["users"][number];
 
 export function PeopleTable({ users, selected, onSelect }: { users: Row[]; selected: string | null; onSelect: (id: string) => void }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" {...scrollRegion("People")}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">People, newest first</caption>
         <thead className="text-xs uppercase text-slate-500">
@@ -19,7 +20,7 @@ export function PeopleTable({ users, selected, onSelect }: { users: Row[]; selec
                 <button type="button" onClick={() => onSelect(user.id)} className="text-left font-medium text-brand-700 underline" aria-label={`Open ${user.name}`}>
                   {user.name}
                 </button>
-                <div className="break-all text-xs text-slate-500">{user.email}</div>
+                <div className="break-all text-xs text-slate-600">{user.email}</div>
               </td>
               <td className="py-2 pr-3">{roleTitle(user.role)}</td>
               <td className="whitespace-nowrap py-2 pr-3">{formatDate(user.createdAt)}</td>

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Alert, Card, EmptyState, Skeleton } from "@/components/ui";
+import { Alert, Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDateTime } from "@/lib/format";
 import { storedText } from "@/lib/stored-text";
@@ -38,7 +38,7 @@ export function JobRunsPage() {
         {runs.isPending && <Skeleton className="h-40 w-full" />}
         <ErrorAlert error={runs.error} />
         {runs.data && (runs.data.runs.length === 0 ? <EmptyState title="No runs recorded yet">The job runner records each run here.</EmptyState> : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" {...scrollRegion("Recent runs")}>
             <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">Recent runs, newest first</caption>
               <thead className="text-xs uppercase text-slate-500"><tr>{["Task", "For time", "Started", "Status", "Changes or error"].map((h) => <th key={h} scope="col" className="py-1 pr-3">{h}</th>)}</tr></thead>

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Money } from "@/components/money";
-import { Skeleton } from "@/components/ui";
+import { Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { formatConnects } from "@fairlance/rules";
@@ -33,7 +33,7 @@ export function ImpactPreview({ settingKey, value, effectiveFrom }: { settingKey
           ))}
         </tbody>
       </table>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" {...scrollRegion("Open jobs the change applies to")}>
         <table className="w-full text-left">
           <caption className="text-left text-xs font-medium uppercase text-slate-600">
             Applying to open jobs ({jobs.length} of {openJobCount}; a job&apos;s connects are fixed when it is published — the new card applies to jobs published after the change)

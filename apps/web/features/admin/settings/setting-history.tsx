@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { EmptyState, Skeleton } from "@/components/ui";
+import { EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import type { AdminInputs } from "../types";
@@ -17,7 +17,7 @@ export function SettingHistory({ settingKey, label }: { settingKey: AdminInputs[
   if (history.isError) return <ErrorAlert error={history.error} />;
   if (history.data.length === 0) return <div className="mt-3"><EmptyState title="Never changed">This setting still has its default value.</EmptyState></div>;
   return (
-    <div className="mt-3 overflow-x-auto">
+    <div className="mt-3 overflow-x-auto" {...scrollRegion(`History of ${label}`)}>
       <table className="w-full min-w-[40rem] text-left text-sm" data-testid={`history-${settingKey}`}>
         <caption className="sr-only">History of {label}</caption>
         <thead className="text-xs uppercase text-slate-500">
