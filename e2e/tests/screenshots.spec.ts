@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "./test";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 // Screenshots of the main pages at desktop and phone widths, for people to look at
 // (written to e2e/.screenshots, git-ignored).
@@ -43,8 +43,7 @@ for (const [device, viewport] of Object.entries(widths)) {
         }
         await page.screenshot({ path: join(dir, `${device}-${role}${path.replaceAll("/", "-")}.png`), fullPage: true });
       }
-      await page.getByRole("button", { name: "Sign out", exact: true }).click();
-      await page.getByRole("heading", { name: "Sign in to Fairlance" }).waitFor();
+      await signOut(page);
     }
     await page.close();
   });
