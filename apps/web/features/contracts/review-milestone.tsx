@@ -15,6 +15,7 @@ import { MoneyRows } from "./money-rows";
 import type { ContractView, MilestoneView } from "./types";
 import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
+import { formatCount } from "@fairlance/rules";
 
 type Step = null | "approve" | "changes" | "ask-refund" | "dispute";
 
@@ -97,7 +98,7 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
           <textarea id={`refund-reason-${milestone.id}`} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} aria-invalid={fieldErrors(askRefund.error).reason ? true : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
           {fieldErrors(askRefund.error).reason && <p className="text-xs text-red-700">{fieldErrors(askRefund.error).reason![0]}</p>}
           <p className="mt-1 text-slate-600">
-            The freelancer gives it back or disputes within {contract.refundRequestDays} days; if they do not answer, it comes back to your card then. No work has been submitted on this milestone yet.
+            The freelancer gives it back or disputes within {formatCount(contract.refundRequestDays, "day")}; if they do not answer, it comes back to your card then. No work has been submitted on this milestone yet.
           </p>
         </ConfirmPanel>
       )}

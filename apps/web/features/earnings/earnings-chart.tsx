@@ -2,6 +2,7 @@ import { BarChart } from "@/components/bar-chart";
 import { Money } from "@/components/money";
 import { formatMoney } from "@/lib/money";
 import type { RouterOutputs } from "@/features/contracts/types";
+import { formatCount } from "@fairlance/rules";
 
 type Week = RouterOutputs["earnings"]["byWeek"][number];
 const label = (date: Date) => date.toISOString().slice(5, 10);
@@ -11,7 +12,7 @@ export function EarningsChart({ weeks }: { weeks: Week[] }) {
   const total = weeks.reduce((sum, w) => sum + w.netMinor, 0n);
   const best = weeks.reduce<Week | null>((a, b) => (a === null || b.netMinor > a.netMinor ? b : a), null);
   const summary =
-    `Net earned per week over ${weeks.length} weeks: ${formatMoney(total)} in all` +
+    `Net earned per week over ${formatCount(weeks.length, "week")}: ${formatMoney(total)} in all` +
     (best ? `; the best week, of ${best.weekStart.toISOString().slice(0, 10)}, ${formatMoney(best.netMinor)}.` : ".");
   return (
     <div className="space-y-2">
