@@ -1,5 +1,6 @@
 import "server-only";
 import { dehydrate, HydrationBoundary, type FetchQueryOptions, type QueryKey } from "@tanstack/react-query";
+import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
@@ -47,4 +48,23 @@ export function HydrateClient({ children }: { children: ReactNode }) {
 /** What a prefetch brought, for a page whose next prefetch depends on it (undefined if it failed). */
 export function prefetched<TQueryKey extends QueryKey>(query: { queryKey: TQueryKey }) {
   return getQueryClient().getQueryData(query.queryKey);
+}
+
+/**
+ * One query's data for a server component that draws it itself: a part of a page with nothing to
+ * click, for which no JavaScript is sent (the dashboards). The query runs like a prefetch (same
+ * procedure, same checks); a refusal gives its sentence instead, and a crash a generic one (the
+ * crash is logged), for the page to show where the data would be.
+ */
+export async function readQuery<TData>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own data type
+  query: FetchQueryOptions<any, any, TData, any>,
+): Promise<{ ok: true; data: TData } | { ok: false; message: string }> {
+  try {
+    return { ok: true, data: await getQueryClient().fetchQuery(query) };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { ok: false, message: error.message };
+    console.error("[page] a query failed while rendering:", error);
+    return { ok: false, message: "Something went wrong on our side. Please try again." };
+  }
 }

@@ -24,6 +24,8 @@ export interface AdminDashboard {
   usersByRole: { role: Role; count: number }[];
   jobsByStatus: { status: JobStatus; count: number }[];
   newUsersLast7Days: number;
+  /** The marketplace time of the read (economy.md §0.7), for ages such as "open for 3 days". */
+  now: Date;
 }
 
 /** The admin overview in one read (a fixed number of queries): the queues that wait for an admin, then people and jobs. */
@@ -54,5 +56,6 @@ export async function getAdminDashboard(db: Db, now: Date): Promise<AdminDashboa
     usersByRole: users.map((u) => ({ role: u.role, count: u._count._all })),
     jobsByStatus: jobs.map((j) => ({ status: j.status, count: j._count._all })),
     newUsersLast7Days,
+    now,
   };
 }

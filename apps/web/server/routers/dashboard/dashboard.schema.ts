@@ -140,4 +140,5 @@ export const ZAdminDashboard = z.object({
   usersByRole: z.array(z.object({ role: z.enum(["CLIENT", "FREELANCER", "ADMIN"]), count: z.number().int() })),
   jobsByStatus: z.array(z.object({ status: ZJobStatus, count: z.number().int() })),
   newUsersLast7Days: z.number().int(),
+  now: ZDate,
 });
