@@ -95,7 +95,7 @@ export function SiteNav({ items, who }: { items: readonly NavItem[]; who: ReactN
             ))}
           </ul>
         </nav>
-        <div className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm md:ml-auto md:p-0">
+        <div className="mt-1 flex flex-wrap items-center gap-3 border-t border-slate-100 px-3 pb-1 pt-3 text-sm md:ml-auto md:mt-0 md:border-0 md:p-0">
           {who}
           <Link
             href="/account"

@@ -26,7 +26,7 @@ export function FreelancerDashboard({ data }: { data: Data }) {
   const firstReview = data.money.inReview.find((w) => w.disputeDeadline);
   const next = data.nextWithdrawal;
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <div className="grid gap-4 lg:grid-flow-row-dense lg:grid-cols-3">
       {data.offers.length > 0 && (
         <Section title="Offers to answer" tone="attention" className="lg:col-span-3">
           <Rows>
@@ -87,6 +87,18 @@ export function FreelancerDashboard({ data }: { data: Data }) {
         </p>
       </Section>
 
+      <Section title="Active contracts" more={{ href: "/contracts", label: "All contracts" }} className="lg:col-span-2">
+        {data.contracts.length === 0 ? (
+          <Empty action={{ href: "/jobs", label: "Find work" }}>No active contracts. Send proposals to open jobs; a contract starts when you accept a client&apos;s offer.</Empty>
+        ) : (
+          <Rows>
+            {data.contracts.map((contract) => (
+              <ContractRow key={contract.id} contract={contract} />
+            ))}
+          </Rows>
+        )}
+      </Section>
+
       <Section title="Connects" more={{ href: "/connects", label: "Buy connects" }}>
         <dl>
           <Figure label="Balance" value={formatConnects(data.connects.balance)} emphasis />
@@ -101,18 +113,6 @@ export function FreelancerDashboard({ data }: { data: Data }) {
           </ul>
         ) : (
           <p className="mt-3 text-sm text-slate-600">None expire in the next 30 days.</p>
-        )}
-      </Section>
-
-      <Section title="Active contracts" more={{ href: "/contracts", label: "All contracts" }} className="lg:col-span-2">
-        {data.contracts.length === 0 ? (
-          <Empty action={{ href: "/jobs", label: "Find work" }}>No active contracts. Send proposals to open jobs; a contract starts when you accept a client&apos;s offer.</Empty>
-        ) : (
-          <Rows>
-            {data.contracts.map((contract) => (
-              <ContractRow key={contract.id} contract={contract} />
-            ))}
-          </Rows>
         )}
       </Section>
 
