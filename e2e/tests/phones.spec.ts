@@ -80,6 +80,9 @@ test("no page scrolls sideways on a phone, for each role", async ({ browser }) =
   const contract = await firstLink(page, "/contracts", "/contracts/");
   for (const path of ["/dashboard", "/jobs", "/proposals", "/contracts", "/connects", "/earnings", "/payouts", "/billing/methods", "/account"]) {
     await fitsThePhone(page, path, path === "/dashboard" ? "dashboard-freelancer" : `freelancer${path}`);
+    // The charts, up close: their axis text and labels at a phone's size.
+    const chart = path === "/earnings" ? /Net earned per week/ : path === "/connects" ? /Connects spent/ : null;
+    if (chart) await page.locator("figure").filter({ has: page.getByRole("img", { name: chart }) }).screenshot({ path: shot(`phone-chart${path}`) });
   }
   if (job) await fitsThePhone(page, job, "freelancer-job");
   if (contract) await fitsThePhone(page, contract, "freelancer-contract");
@@ -113,6 +116,10 @@ test("no page scrolls sideways on a phone, for each role", async ({ browser }) =
     await signIn(desktop, email, password);
     await desktop.getByRole("heading", { name: /Welcome/ }).waitFor();
     await desktop.screenshot({ path: shot(`desktop-dashboard-${role}`), fullPage: true });
+    // Between a phone and a desktop: the links take a row of their own under the header.
+    await desktop.setViewportSize({ width: 820, height: 900 });
+    await desktop.screenshot({ path: shot(`tablet-dashboard-${role}`) });
+    await desktop.setViewportSize({ width: 1280, height: 900 });
     await signOut(desktop);
   }
   await desktop.close();

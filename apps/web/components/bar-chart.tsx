@@ -104,15 +104,17 @@ export function BarChart({ title, summary, unit, categories, series, table, lege
                   </rect>
                 ) : null;
               })}
-              {marks.map((s) => {
+              {marks.map((s, which) => {
                 const value = num(s.values[index] ?? 0);
                 if (value <= 0) return null;
                 const cy = y(value);
-                const label = <title>{`${category.fullLabel ?? category.label}, ${s.label}: ${valueText(s.values[index] ?? 0, unit)}`}</title>;
+                // Several marks side by side, so that equal values do not hide one another.
+                const cx = mid + (which - (marks.length - 1) / 2) * 9;
+                const tip = <title>{`${category.fullLabel ?? category.label}, ${s.label}: ${valueText(s.values[index] ?? 0, unit)}`}</title>;
                 return s.mark === "dot" ? (
-                  <circle key={s.key} cx={mid} cy={cy} r="4" fill={s.color}>{label}</circle>
+                  <circle key={s.key} cx={cx} cy={cy} r="4" fill={s.color}>{tip}</circle>
                 ) : (
-                  <rect key={s.key} x={mid - 4} y={cy - 4} width="8" height="8" fill={s.color} transform={`rotate(45 ${mid} ${cy})`}>{label}</rect>
+                  <rect key={s.key} x={cx - 4} y={cy - 4} width="8" height="8" fill={s.color} transform={`rotate(45 ${cx} ${cy})`}>{tip}</rect>
                 );
               })}
               {label.labelled && (

@@ -3,6 +3,8 @@ import { dehydrate, HydrationBoundary, type FetchQueryOptions, type QueryKey } f
 import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { connection } from "next/server";
 import { cache, type ReactNode } from "react";
 import { currentTime } from "@fairlance/db";
 import { getSession } from "@/server/auth";
@@ -60,9 +62,12 @@ export async function readQuery<TData>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own data type
   query: FetchQueryOptions<any, any, TData, any>,
 ): Promise<{ ok: true; data: TData } | { ok: false; message: string }> {
+  // Data read per request: never while prerendering at build time (there is no database then).
+  await connection();
   try {
     return { ok: true, data: await getQueryClient().fetchQuery(query) };
   } catch (error) {
+    unstable_rethrow(error); // Next's own signals (a redirect, a dynamic bail-out) are not failures
     if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { ok: false, message: error.message };
     console.error("[page] a query failed while rendering:", error);
     return { ok: false, message: "Something went wrong on our side. Please try again." };

@@ -1,11 +1,13 @@
 import { BarChart } from "@/components/bar-chart";
 import { Money } from "@/components/money";
+import { formatDate } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { formatCount } from "@fairlance/rules";
 
 type Week = RouterOutputs["earnings"]["byWeek"][number];
-const label = (date: Date) => date.toISOString().slice(5, 10);
+/** "Nov 30": the week's Monday, without the year (the table has it). */
+const label = (date: Date) => formatDate(date).replace(/, \d{4}$/, "");
 
 /** Net earned per week as bars with a dollar axis; the same numbers (gross, fees, net) in a table under "The numbers". A server component. */
 export function EarningsChart({ weeks }: { weeks: Week[] }) {
