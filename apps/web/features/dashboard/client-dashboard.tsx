@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatCount } from "@fairlance/rules";
-import { Money } from "@/components/money";
+import { Bid, Money } from "@/components/money";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { JOB_STATUS_LABEL, formatDate, formatDateTime, formatLastDay } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -48,7 +48,7 @@ export function ClientDashboard({ data }: { data: Data }) {
         )}
       </Section>
 
-      <Section title="Open jobs" more={{ href: "/client/jobs", label: `All ${formatCount(data.jobsTotal, "job")}` }} className="lg:col-span-2">
+      <Section title="Open jobs" more={{ href: "/client/jobs", label: `All jobs (${data.jobsTotal})` }} className="lg:col-span-2">
         {data.jobs.length === 0 ? (
           <Empty action={{ href: "/jobs/new", label: "Post a job" }}>You have no open job. Post one: freelancers send proposals, and you hire from them.</Empty>
         ) : (
@@ -81,7 +81,7 @@ export function ClientDashboard({ data }: { data: Data }) {
         ) : (
           <Rows>
             {data.offers.map((offer) => (
-              <Row key={offer.contractId} href={`/contracts/${offer.contractId}`} title={offer.title} meta={offer.type === "FIXED" ? <Money minor={offer.totalMinor} /> : "Hourly"}>
+              <Row key={offer.contractId} href={`/contracts/${offer.contractId}`} title={offer.title} meta={offer.type === "HOURLY" && offer.hourlyRateMinor !== null ? <Bid minor={offer.hourlyRateMinor} jobType="HOURLY" /> : <Money minor={offer.totalMinor} />}>
                 To {offer.freelancerName}: expires {formatDateTime(offer.offerExpiresAt)} unless accepted
                 {offer.fundedMinor > 0n && ` · ${formatMoney(offer.fundedMinor)} funded, refunded if it expires or is declined`}.
               </Row>

@@ -116,7 +116,7 @@ export function FreelancerDashboard({ data }: { data: Data }) {
         )}
       </Section>
 
-      <Section title="Proposals waiting for an answer" more={data.proposalsAwaiting > 0 ? { href: "/proposals", label: `All ${formatCount(data.proposalsAwaiting, "proposal")}` } : undefined}>
+      <Section title="Proposals waiting for an answer" more={{ href: "/proposals", label: "My proposals" }}>
         {data.proposals.length === 0 ? (
           <Empty action={{ href: "/jobs", label: "Find work" }}>No proposal is waiting for a client. {formatCount(data.openJobs, "job")} open now.</Empty>
         ) : (
@@ -127,6 +127,9 @@ export function FreelancerDashboard({ data }: { data: Data }) {
               </Row>
             ))}
           </Rows>
+        )}
+        {data.proposalsAwaiting > data.proposals.length && (
+          <p className="mt-2 text-sm text-slate-600">And {formatCount(data.proposalsAwaiting - data.proposals.length, "more", "more")} on My proposals.</p>
         )}
       </Section>
 

@@ -33,7 +33,7 @@ export interface ClientDashboard {
   /** Jobs of every status, for the link to all of them. */
   jobsTotal: number;
   /** Offers sent and not answered yet, soonest to expire first (economy.md §3.7). */
-  offers: { contractId: string; title: string; type: JobType; freelancerName: string; offeredAt: Date; offerExpiresAt: Date; totalMinor: bigint; fundedMinor: bigint }[];
+  offers: { contractId: string; title: string; type: JobType; freelancerName: string; offeredAt: Date; offerExpiresAt: Date; hourlyRateMinor: bigint | null; totalMinor: bigint; fundedMinor: bigint }[];
   /** Money held in escrow for the client's contracts (milestones and hourly invoices, without the client fee), per contract. */
   escrow: { totalMinor: bigint; contracts: { contractId: string; title: string; freelancerName: string; amountMinor: bigint; inDisputeMinor: bigint }[] };
   /** What only the client can move, most pressing first (disputes, then by date). */
@@ -63,7 +63,7 @@ export async function getClientDashboard(db: Db, clientId: string, now: Date): P
     db.contract.findMany({
       where: { clientId, status: "OFFERED", offerExpiresAt: { gt: now } },
       orderBy: [{ offerExpiresAt: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, type: true, offeredAt: true, offerExpiresAt: true, freelancer: person, milestones: { select: { amountMinor: true, status: true } } },
+      select: { id: true, title: true, type: true, offeredAt: true, offerExpiresAt: true, hourlyRateMinor: true, freelancer: person, milestones: { select: { amountMinor: true, status: true } } },
     }),
     // Open milestones of active contracts, and escrow left on ended ones (submitted work keeps its review).
     db.milestone.findMany({
@@ -164,6 +164,7 @@ export async function getClientDashboard(db: Db, clientId: string, now: Date): P
       freelancerName: offer.freelancer.name,
       offeredAt: offer.offeredAt,
       offerExpiresAt: offer.offerExpiresAt,
+      hourlyRateMinor: offer.hourlyRateMinor,
       totalMinor: offer.milestones.reduce((sum, m) => sum + m.amountMinor, 0n),
       fundedMinor: offer.milestones.filter((m) => ESCROW.includes(m.status)).reduce((sum, m) => sum + m.amountMinor, 0n),
     })),

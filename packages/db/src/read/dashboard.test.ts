@@ -217,7 +217,7 @@ describe("the client's dashboard", () => {
     ]);
     expect(dashboard.jobsTotal).toBe(2);
     expect(dashboard.offers).toEqual([
-      { contractId: offer.contractId, title: "Logo", type: "FIXED", freelancerName: cy.name, offeredAt: NOW, offerExpiresAt: days(NOW, 7), totalMinor: 40_000n, fundedMinor: 40_000n },
+      { contractId: offer.contractId, title: "Logo", type: "FIXED", freelancerName: cy.name, offeredAt: NOW, offerExpiresAt: days(NOW, 7), hourlyRateMinor: null, totalMinor: 40_000n, fundedMinor: 40_000n },
     ]);
 
     // Escrow per contract adds up to what the ledger holds in escrow for this client.

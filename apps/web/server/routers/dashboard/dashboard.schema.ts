@@ -113,6 +113,7 @@ export const ZClientDashboard = z.object({
       freelancerName: z.string(),
       offeredAt: ZDate,
       offerExpiresAt: ZDate,
+      hourlyRateMinor: ZMoney.nullable(),
       totalMinor: ZMoney,
       fundedMinor: ZMoney,
     }),
