@@ -21,7 +21,14 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Opens the header's Menu when the page is phone-sized (below `md` the links and Sign out are in it). */
+export async function openMenuIfFolded(page: Page) {
+  const menu = page.getByRole("banner").getByRole("button", { name: "Menu" });
+  if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+}
+
 export async function signOut(page: Page) {
+  await openMenuIfFolded(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Fairlance" })).toBeVisible();
 }

@@ -1,17 +1,25 @@
 import { useId, type ReactNode } from "react";
 import { formatMoney } from "@/lib/money";
+import { niceTicks, tickLabel, xLabels, type ChartUnit } from "./chart-scale";
+
+export type { ChartUnit };
 
 /**
  * The app's one bar chart (revenue, earnings, connects ROI): bars per category, stacked when
  * there are several bar series, optional marks (dots, diamonds) over them, a y axis with round
- * ticks labelled in dollars or counts, x labels (thinned when crowded), and a legend.
+ * ticks labelled in dollars or counts, x labels (thinned when crowded, more so on phones), and a
+ * legend. Plain SVG with no state: drawn on the server where the page allows, it sends no
+ * JavaScript.
+ *
+ * Readable at 390 px: the drawing is 400 units wide and scales to its box, so its text is drawn
+ * larger below `sm` (15 units, about 12 px on a phone) and fewer x labels are kept there.
  *
  * Accessible: the SVG is one image (role="img") named by its <title> and described by its
- * <desc> (the summary); the numbers themselves are in a table, visually hidden unless the page
- * passes its own (`table`), so a screen reader reads every value. Negative values are drawn as
- * zero (the table has the real numbers).
+ * <desc> (the summary); the numbers themselves are in a table under "The numbers" (a <details>),
+ * unless the page passes its own (`table`), so everyone can read every value. Negative values are
+ * drawn as zero (the table has the real numbers).
  */
-export type ChartUnit = "money" | "count";
+
 
 export interface ChartSeries {
   key: string;
@@ -32,39 +40,23 @@ export interface BarChartProps {
   unit: ChartUnit;
   categories: readonly { key: string; label: string; fullLabel?: string }[];
   series: readonly ChartSeries[];
-  /** The page's own table of the numbers; without it, a visually-hidden one is made from the series. */
+  /** The page's own table of the numbers; without it, one is made from the series under "The numbers". */
   table?: ReactNode;
   /** Show the legend (default: when there is more than one series). */
   legend?: boolean;
 }
 
-// The drawing's own units: 400 wide, shown at most 512 px wide (max-w-lg), so its 12-unit text
-// is about 9 px on a phone and 15 px on a desktop.
+// The drawing's own units: 400 wide, shown at most 512 px wide (max-w-lg): its 12-unit text is
+// 15 px on a desktop; on a phone (about 320 px) the 15-unit text is about 12 px.
 const W = 400;
 const H = 200;
 const PAD = { left: 52, right: 20, top: 12, bottom: 28 };
 const MAX_X_LABELS = 6;
+const MAX_X_LABELS_ON_PHONES = 3;
+/** Axis text: 12 units on wider screens, larger on phones, where the drawing is shrunk to about 0.8. */
+const TEXT = "fill-slate-600 text-[12px] max-sm:text-[15px]";
 
 const num = (value: number | bigint) => Math.max(0, Number(value));
-
-/** Round ticks from 0 to at least `max`: steps of 1, 2 or 5 × 10^n (whole dollars or whole counts at least). */
-export function niceTicks(max: number, unit: ChartUnit, count = 4): number[] {
-  const smallest = unit === "money" ? 100 : 1;
-  const raw = Math.max(max, smallest) / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(smallest, [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? 10 * power);
-  const ticks: number[] = [];
-  for (let tick = 0; tick < max + step; tick += step) ticks.push(tick);
-  return ticks.length < 2 ? [0, step] : ticks;
-}
-
-/** A tick's label: whole dollars ("$1,200", "$15k" from $10,000) or counts. */
-export function tickLabel(value: number, unit: ChartUnit): string {
-  if (unit === "count") return value >= 10_000 ? `${value / 1000}k` : value.toLocaleString("en-US");
-  const dollars = value / 100;
-  if (dollars >= 10_000) return `$${(dollars / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })}k`;
-  return `$${dollars.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
-}
 
 const valueText = (value: number | bigint, unit: ChartUnit) => (unit === "money" ? formatMoney(BigInt(value)) : String(value));
 
@@ -80,7 +72,7 @@ export function BarChart({ title, summary, unit, categories, series, table, lege
   const y = (value: number) => PAD.top + plotH * (1 - value / top);
   const step = (W - PAD.left - PAD.right) / Math.max(1, categories.length);
   const barW = Math.min(40, Math.max(2, step * 0.64));
-  const every = Math.ceil(categories.length / MAX_X_LABELS);
+  const labels = xLabels(categories.length, MAX_X_LABELS, MAX_X_LABELS_ON_PHONES);
   const showLegend = legend ?? series.length > 1;
 
   return (
@@ -91,7 +83,7 @@ export function BarChart({ title, summary, unit, categories, series, table, lege
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? "#94a3b8" : "#e2e8f0"} />
-            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" fontSize="12" fill="#475569">{tickLabel(tick, unit)}</text>
+            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className={TEXT}>{tickLabel(tick, unit)}</text>
           </g>
         ))}
         {categories.map((category, index) => {
@@ -99,7 +91,7 @@ export function BarChart({ title, summary, unit, categories, series, table, lege
           const mid = PAD.left + index * step + step / 2;
           let base = 0;
           // Labels are thinned from the latest category back, so the most recent one is always named.
-          const labelled = (categories.length - 1 - index) % every === 0;
+          const label = labels[index]!;
           return (
             <g key={category.key}>
               {bars.map((s) => {
@@ -112,19 +104,21 @@ export function BarChart({ title, summary, unit, categories, series, table, lege
                   </rect>
                 ) : null;
               })}
-              {marks.map((s) => {
+              {marks.map((s, which) => {
                 const value = num(s.values[index] ?? 0);
                 if (value <= 0) return null;
                 const cy = y(value);
-                const label = <title>{`${category.fullLabel ?? category.label}, ${s.label}: ${valueText(s.values[index] ?? 0, unit)}`}</title>;
+                // Several marks side by side, so that equal values do not hide one another.
+                const cx = mid + (which - (marks.length - 1) / 2) * 9;
+                const tip = <title>{`${category.fullLabel ?? category.label}, ${s.label}: ${valueText(s.values[index] ?? 0, unit)}`}</title>;
                 return s.mark === "dot" ? (
-                  <circle key={s.key} cx={mid} cy={cy} r="4" fill={s.color}>{label}</circle>
+                  <circle key={s.key} cx={cx} cy={cy} r="4" fill={s.color}>{tip}</circle>
                 ) : (
-                  <rect key={s.key} x={mid - 4} y={cy - 4} width="8" height="8" fill={s.color} transform={`rotate(45 ${mid} ${cy})`}>{label}</rect>
+                  <rect key={s.key} x={cx - 4} y={cy - 4} width="8" height="8" fill={s.color} transform={`rotate(45 ${cx} ${cy})`}>{tip}</rect>
                 );
               })}
-              {labelled && (
-                <text x={mid} y={H - PAD.bottom + 18} textAnchor="middle" fontSize="12" fill="#475569">{category.label}</text>
+              {label.labelled && (
+                <text x={mid} y={H - PAD.bottom + 18} textAnchor="middle" className={`${TEXT} ${label.onPhones ? "" : "max-sm:hidden"}`}>{category.label}</text>
               )}
             </g>
           );
@@ -141,23 +135,28 @@ export function BarChart({ title, summary, unit, categories, series, table, lege
         </ul>
       )}
       {table ?? (
-        <table className="sr-only">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              {series.map((s) => <th key={s.key} scope="col">{s.label}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {categories.map((category, index) => (
-              <tr key={category.key}>
-                <th scope="row">{category.fullLabel ?? category.label}</th>
-                {series.map((s) => <td key={s.key}>{valueText(s.values[index] ?? 0, unit)}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <details className="text-sm">
+          <summary className="cursor-pointer text-brand-700">The numbers</summary>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full text-left text-xs">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="pr-2">Category</th>
+                  {series.map((s) => <th key={s.key} scope="col" className="pr-2 text-right">{s.label}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {categories.map((category, index) => (
+                  <tr key={category.key}>
+                    <th scope="row" className="whitespace-nowrap pr-2 font-normal">{category.fullLabel ?? category.label}</th>
+                    {series.map((s) => <td key={s.key} className="pr-2 text-right tabular-nums">{valueText(s.values[index] ?? 0, unit)}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       )}
     </figure>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readMoney } from "./money";
+import { formatBid, readMoney } from "./money";
 
 describe("readMoney", () => {
   it("reads dollars into cents exactly", () => {
@@ -10,5 +10,12 @@ describe("readMoney", () => {
     const result = readMoney(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.length).toBeGreaterThan(5);
+  });
+});
+
+describe("formatBid", () => {
+  it("says an hourly bid is per hour, a fixed one is the amount", () => {
+    expect(formatBid(5_000n, "HOURLY")).toBe("$50.00/hr");
+    expect(formatBid(100_000n, "FIXED")).toBe("$1,000.00");
   });
 });

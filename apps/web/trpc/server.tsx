@@ -1,7 +1,10 @@
 import "server-only";
 import { dehydrate, HydrationBoundary, type FetchQueryOptions, type QueryKey } from "@tanstack/react-query";
+import { TRPCError } from "@trpc/server";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { connection } from "next/server";
 import { cache, type ReactNode } from "react";
 import { currentTime } from "@fairlance/db";
 import { getSession } from "@/server/auth";
@@ -50,9 +53,23 @@ export function prefetched<TQueryKey extends QueryKey>(query: { queryKey: TQuery
 }
 
 /**
- * A query's answer for a server component that renders it itself (no interactivity, so no
- * JavaScript for it in the browser). Throws as the procedure does.
+ * One query's data for a server component that draws it itself: a part of a page with nothing to
+ * click, for which no JavaScript is sent (the dashboards). The query runs like a prefetch (same
+ * procedure, same checks); a refusal gives its sentence instead, and a crash a generic one (the
+ * crash is logged), for the page to show where the data would be.
  */
-export function serverQuery<TData, TError, TQueryKey extends QueryKey>(query: FetchQueryOptions<TData, TError, TData, TQueryKey>): Promise<TData> {
-  return getQueryClient().fetchQuery(query);
+export async function readQuery<TData>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own data type
+  query: FetchQueryOptions<any, any, TData, any>,
+): Promise<{ ok: true; data: TData } | { ok: false; message: string }> {
+  // Data read per request: never while prerendering at build time (there is no database then).
+  await connection();
+  try {
+    return { ok: true, data: await getQueryClient().fetchQuery(query) };
+  } catch (error) {
+    unstable_rethrow(error); // Next's own signals (a redirect, a dynamic bail-out) are not failures
+    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { ok: false, message: error.message };
+    console.error("[page] a query failed while rendering:", error);
+    return { ok: false, message: "Something went wrong on our side. Please try again." };
+  }
 }

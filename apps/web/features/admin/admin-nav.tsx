@@ -13,11 +13,14 @@ const LINKS = [
   { href: "/admin/jobs-runs", label: "Scheduled jobs" },
 ];
 
-/** The admin console's sections; the current one is marked for screen readers too. */
+/**
+ * The admin console's sections; the current one is marked for screen readers too. On phones the
+ * header's Menu lists the same sections, so this row is for wider screens only.
+ */
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin console" className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b border-slate-200 pb-2 text-sm">
+    <nav aria-label="Admin console" className="-mx-1 mb-6 hidden flex-wrap gap-1 border-b border-slate-200 pb-2 text-sm md:flex">
       {LINKS.map((link) => {
         const current = pathname.startsWith(link.href);
         return (

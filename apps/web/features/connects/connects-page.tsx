@@ -1,18 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Card, Skeleton, Stat } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { BuyConnects } from "./buy-connects";
 import { ConnectsHistory } from "./connects-history";
-import { ConnectsRoiCard } from "./connects-roi-card";
 import { MembershipCard } from "./membership-card";
 import { formatConnects } from "@fairlance/rules";
 
-/** Connects: balance, what expires soon, buying, Freelancer Plus, ROI and the full history (economy.md §2, §8). */
-export function ConnectsPage() {
+/** Connects: balance, what expires soon, buying, Freelancer Plus, ROI (`roi`, drawn on the server) and the full history (economy.md §2, §8). */
+export function ConnectsPage({ roi }: { roi: ReactNode }) {
   const trpc = useTRPC();
   const overview = useQuery(trpc.connects.overview.queryOptions());
   if (overview.isPending) return <div className="space-y-4" aria-busy="true"><Skeleton className="h-24 w-full" /><Skeleton className="h-64 w-full" /></div>;
@@ -38,7 +38,7 @@ export function ConnectsPage() {
         <BuyConnects bundles={data.bundles} />
         <MembershipCard membership={data.membership} />
       </div>
-      <ConnectsRoiCard />
+      {roi}
       <ConnectsHistory history={data.history} balance={data.balance} reconciles={data.reconciles} />
     </div>
   );

@@ -1,25 +1,22 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
 import { Money } from "@/components/money";
-import { Card, Skeleton, Stat } from "@/components/ui";
-import { ErrorAlert } from "@/features/shared/error-message";
-import { useTRPC } from "@/trpc/client";
+import { Alert, Card, Stat } from "@/components/ui";
+import type { RouterOutputs } from "@/features/contracts/types";
 import { RoiChart } from "./roi-chart";
 import { formatCount } from "@fairlance/rules";
 
 const perStep = (minor: bigint | null) => (minor === null ? "—" : <Money minor={minor} />);
 
-/** Connects ROI (economy.md §8): spent → viewed → interviews → hires, and what each step cost in money. */
-export function ConnectsRoiCard() {
-  const trpc = useTRPC();
-  const report = useQuery(trpc.connects.roi.queryOptions());
+type Report = { ok: true; data: RouterOutputs["connects"]["roi"] } | { ok: false; message: string };
+
+/**
+ * Connects ROI (economy.md §8): spent → viewed → interviews → hires, and what each step cost in
+ * money. Drawn on the server (the connects page passes it in): numbers and a chart, nothing to click.
+ */
+export function ConnectsRoiCard({ report }: { report: Report }) {
   return (
     <Card title="Connects ROI">
-      {report.isPending ? (
-        <Skeleton className="h-48 w-full" />
-      ) : report.isError ? (
-        <ErrorAlert error={report.error} />
+      {!report.ok ? (
+        <Alert>{report.message}</Alert>
       ) : (
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">

@@ -1,5 +1,6 @@
 import { BarChart } from "@/components/bar-chart";
 import { formatDate } from "@/lib/format";
+import { formatCount } from "@fairlance/rules";
 
 interface Week {
   weekStartsAt: Date;
@@ -12,7 +13,7 @@ interface Week {
 /** Connects spent per week (bars) with proposals viewed (dots) and hires (diamonds); a table carries the same numbers. */
 export function RoiChart({ weeks }: { weeks: Week[] }) {
   const sum = (pick: (week: Week) => number) => weeks.reduce((total, week) => total + pick(week), 0);
-  const summary = `Connects spent per week over the last ${weeks.length} weeks, ${sum((w) => w.connectsSpent)} in all, for ${sum((w) => w.proposals)} proposals, ${sum((w) => w.viewed)} viewed and ${sum((w) => w.hires)} hires.`;
+  const summary = `Connects spent per week over the last ${formatCount(weeks.length, "week")}, ${sum((w) => w.connectsSpent)} in all, for ${formatCount(sum((w) => w.proposals), "proposal")}, ${sum((w) => w.viewed)} viewed and ${formatCount(sum((w) => w.hires), "hire")}.`;
   return (
     <BarChart
       title="Connects spent, proposals viewed and hires per week"

@@ -18,6 +18,18 @@ import { NoticeProvider } from "./notice";
 import { OfferActions } from "./offer-actions";
 import { WorkStartGate } from "./work-start-gate";
 
+/**
+ * The dates after the status: "since" the start while active, when an offer expires, and when it
+ * ended (with why) once over: "Ended Dec 16, 2026 (reason) · started Dec 2, 2026".
+ */
+function statusDates(contract: { status: string; startedAt: Date | null; endedAt: Date | null; endedReason: string | null; offerExpiresAt: Date }): string {
+  if (contract.status === "ACTIVE") return contract.startedAt ? ` since ${formatDate(contract.startedAt)}` : "";
+  if (contract.status === "OFFERED") return ` · expires ${formatDateTime(contract.offerExpiresAt)}`;
+  const reason = contract.endedReason ? ` (${ENDED_REASON_LABEL[contract.endedReason] ?? contract.endedReason})` : "";
+  const ended = contract.endedAt ? ` ${formatDate(contract.endedAt)}${reason}` : reason;
+  return `${ended}${contract.startedAt ? ` · started ${formatDate(contract.startedAt)}` : ""}`;
+}
+
 export function ContractPage({ contractId }: { contractId: string }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.contract.get.queryOptions({ contractId }));
@@ -42,9 +54,7 @@ export function ContractPage({ contractId }: { contractId: string }) {
         <p className="text-sm text-slate-600">
           {contract.client.name} (client) and {contract.freelancer.name} (freelancer) · {contract.type === "FIXED" ? "Fixed price" : "Hourly"} ·{" "}
           <strong data-testid="contract-status">{CONTRACT_STATUS_LABEL[contract.status]}</strong>
-          {contract.startedAt && ` since ${formatDate(contract.startedAt)}`}
-          {contract.status === "OFFERED" && ` · expires ${formatDateTime(contract.offerExpiresAt)}`}
-          {contract.endedAt && ` · ended ${formatDate(contract.endedAt)}${contract.endedReason ? ` (${ENDED_REASON_LABEL[contract.endedReason] ?? contract.endedReason})` : ""}`}
+          {statusDates(contract)}
         </p>
         <p className="text-xs text-slate-500">
           Client fee on payments: {formatRate(contract.clientFeeBps)} (fixed when the contract was offered)
@@ -56,7 +66,7 @@ export function ContractPage({ contractId }: { contractId: string }) {
         </p>
       </div>
       <NoticeProvider>
-      <WorkStartGate gate={contract.workStartGate} viewerRole={contract.viewerRole} />
+      <WorkStartGate gate={contract.workStartGate} viewerRole={contract.viewerRole} status={contract.status} />
       {contract.status === "OFFERED" && !isClient && <OfferActions contract={contract} />}
       {contract.type === "FIXED" ? <MilestoneList contract={contract} /> : <HourlyPanel contract={contract} />}
       {isClient && contract.type === "FIXED" && (active || contract.status === "OFFERED") && <AddMilestoneForm contract={contract} />}

@@ -13,6 +13,7 @@ import { ConfirmPanel } from "./confirm-panel";
 import type { ContractView } from "./types";
 import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
+import { formatCount } from "@fairlance/rules";
 
 /**
  * Either side ends the contract (economy.md §3.3). Money in escrow: the client may release it all,
@@ -63,7 +64,7 @@ export function EndContract({ contract }: { contract: ContractView }) {
               ) : isClient ? (
                 <>
                   Of the <Money minor={contract.escrowMinor} /> in escrow, each funded milestone with no work submitted gets a refund request (the freelancer gives it back
-                  or disputes within {contract.refundRequestDays} days; silence gives it back). Submitted work keeps its review: approve it, or dispute. Disputes stay open.
+                  or disputes within {formatCount(contract.refundRequestDays, "day")}; silence gives it back). Submitted work keeps its review: approve it, or dispute. Disputes stay open.
                 </>
               ) : (
                 <>

@@ -1,6 +1,7 @@
 import { Money } from "@/components/money";
 import { formatRate } from "./format";
 import type { RouterOutputs } from "./types";
+import { formatCount } from "@fairlance/rules";
 
 type Preview = NonNullable<RouterOutputs["contract"]["get"]["milestones"][number]["feePreview"]>;
 type Plan = NonNullable<RouterOutputs["contract"]["get"]["feePlan"]>;
@@ -28,7 +29,7 @@ export function FeePreview({ preview, securityPeriodDays, who = "You receive", t
         </div>
       </dl>
       <p className="text-slate-600">
-        Pending for {securityPeriodDays} days after approval, then available to withdraw.
+        Pending for {formatCount(securityPeriodDays, "day")} after approval, then available to withdraw.
         {preview.currentRateBps !== null && <> Your fee with this client is then {formatRate(preview.currentRateBps)}</>}
         {preview.nextRateBps !== null && preview.remainingToNextMinor !== null ? (
           <>; {formatRate(preview.nextRateBps)} after <Money minor={preview.remainingToNextMinor} /> more billing.</>

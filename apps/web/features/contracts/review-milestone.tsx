@@ -18,6 +18,7 @@ import { MoneyRows } from "./money-rows";
 import type { ContractView, MilestoneView } from "./types";
 import { useNotice } from "./notice";
 import { useAfterSuccess } from "./use-after-success";
+import { formatCount } from "@fairlance/rules";
 
 type Step = null | "approve" | "changes" | "ask-refund" | "dispute";
 
@@ -98,7 +99,7 @@ export function ReviewMilestone({ milestone, contract }: { milestone: MilestoneV
             <FormTextArea form={refundForm} name="text" id={`refund-reason-${milestone.id}`} label="Why?" rows={2} limit={TEXT_RULES.refundReason.max} />
           </div>
           <p className="mt-1 text-slate-600">
-            The freelancer gives it back or disputes within {contract.refundRequestDays} days; if they do not answer, it comes back to your card then. No work has been submitted on this milestone yet.
+            The freelancer gives it back or disputes within {formatCount(contract.refundRequestDays, "day")}; if they do not answer, it comes back to your card then. No work has been submitted on this milestone yet.
           </p>
         </ConfirmPanel>
       )}

@@ -2,8 +2,30 @@ import type { RouterOutputs } from "./types";
 
 type Gate = RouterOutputs["contract"]["get"]["workStartGate"];
 
-/** economy.md §3.2, shown to both sides at all times: the three facts, each ✓/✗ with its explanation. */
-export function WorkStartGate({ gate, viewerRole }: { gate: Gate; viewerRole: "CLIENT" | "FREELANCER" }) {
+/** Why there is no work left to start on a contract that is over (economy.md §3.2). */
+const OVER: Record<string, { heading: string; text: string }> = {
+  ENDED: { heading: "this contract has ended", text: "No more work is done on it: nothing new can be submitted or logged." },
+  DECLINED: { heading: "the offer was declined", text: "No work is done on a declined offer." },
+  EXPIRED: { heading: "the offer expired", text: "No work is done on an expired offer." },
+};
+
+/**
+ * economy.md §3.2, shown to both sides at all times: the three facts, each ✓/✗ with its
+ * explanation. Once the contract is over (ended, declined, expired) it says so instead, without a
+ * warning: there is no work left to start.
+ */
+export function WorkStartGate({ gate, viewerRole, status }: { gate: Gate; viewerRole: "CLIENT" | "FREELANCER"; status: string }) {
+  const over = OVER[status];
+  if (over) {
+    return (
+      <section aria-labelledby="gate-heading" className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+        <h2 id="gate-heading" className="text-base font-bold text-slate-900">
+          Work-start check: {over.heading}
+        </h2>
+        <p className="mt-1 text-sm text-slate-700">{over.text}</p>
+      </section>
+    );
+  }
   return (
     <section
       aria-labelledby="gate-heading"

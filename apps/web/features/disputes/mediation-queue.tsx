@@ -7,6 +7,7 @@ import { Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
+import { formatCount } from "@fairlance/rules";
 
 /** The admin's mediation queue (economy.md §9.3): open disputes, oldest first, with amount and age. */
 export function MediationQueue() {
@@ -38,7 +39,7 @@ export function MediationQueue() {
                   <tr key={row.id}>
                     <td className="py-2 pr-3 whitespace-nowrap">
                       {formatDate(row.openedAt)}
-                      <span className="block text-xs text-slate-500">{row.ageDays === 0 ? "today" : `${row.ageDays} day${row.ageDays === 1 ? "" : "s"} open`}</span>
+                      <span className="block text-xs text-slate-500">{row.ageDays === 0 ? "today" : `${formatCount(row.ageDays, "day")} open`}</span>
                     </td>
                     <td className="py-2 pr-3">
                       <Link href={`/disputes/${row.id}`} className="font-medium text-brand-700 underline">{row.contractTitle}</Link>
@@ -50,7 +51,7 @@ export function MediationQueue() {
                     </td>
                     <td className="py-2 pr-3 text-right"><Money minor={row.amountMinor} /></td>
                     <td className="py-2 pr-3 text-xs">
-                      {row.statements} statement{row.statements === 1 ? "" : "s"}
+                      {formatCount(row.statements, "statement")}
                       {row.hasProposal && <span className="block">a split is proposed</span>}
                     </td>
                   </tr>

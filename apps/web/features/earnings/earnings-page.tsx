@@ -2,19 +2,19 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Card, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { Balances } from "./balances";
 import { ClientBillings } from "./client-billings";
-import { EarningsChart } from "./earnings-chart";
 import { TransactionHistory } from "./transaction-history";
 
-export function EarningsPage() {
+/** The earnings page; `chart` is the weekly chart, drawn on the server (it has nothing to click). */
+export function EarningsPage({ chart }: { chart: ReactNode }) {
   const trpc = useTRPC();
   const earnings = useQuery(trpc.earnings.get.queryOptions());
   const billings = useQuery(trpc.earnings.billings.queryOptions());
-  const weeks = useQuery(trpc.earnings.byWeek.queryOptions());
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -26,7 +26,7 @@ export function EarningsPage() {
       </section>
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card title="Net earned per week">
-          {weeks.isPending ? <Skeleton className="h-40 w-full" /> : weeks.isError ? <ErrorAlert error={weeks.error} /> : <EarningsChart weeks={weeks.data} />}
+          {chart}
         </Card>
         <Card title="Your fee with each client">
           {billings.isPending ? <Skeleton className="h-40 w-full" /> : billings.isError ? <ErrorAlert error={billings.error} /> : <ClientBillings rows={billings.data} />}

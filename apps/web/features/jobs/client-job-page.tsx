@@ -49,7 +49,7 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
           <CloseJobDialog jobId={job.id} liveProposals={live} />
         ))}
       {job.status === "OPEN" && <InvitePanel jobId={job.id} invitations={invitations} />}
-      <ProposalsReview jobId={job.id} proposals={proposals} />
+      <ProposalsReview jobId={job.id} jobType={job.type} proposals={proposals} />
     </div>
   );
 }

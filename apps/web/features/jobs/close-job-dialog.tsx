@@ -20,8 +20,13 @@ export function CloseJobDialog({ jobId, liveProposals }: { jobId: string; livePr
     <div role="alertdialog" aria-labelledby="close-job-title" aria-describedby="close-job-text" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h2 id="close-job-title" className="font-semibold">Close this job without hiring?</h2>
       <p id="close-job-text" className="text-sm">
-        The job stops taking proposals and {liveProposals === 0 ? "nobody has applied yet" : <>the {formatCount(liveProposals, "applicant")} still in play</>}
-        {liveProposals > 0 && " each get all the connects they spent on it back, boosts included"}. This cannot be undone.
+        The job stops taking proposals and{" "}
+        {liveProposals === 0
+          ? "nobody has applied yet"
+          : liveProposals === 1
+            ? "the 1 applicant still in play gets all the connects they spent on it back, boosts included"
+            : `the ${formatCount(liveProposals, "applicant")} still in play each get all the connects they spent on it back, boosts included`}
+        . This cannot be undone.
       </p>
       <ErrorAlert error={close.error} />
       <div className="flex flex-wrap gap-2">

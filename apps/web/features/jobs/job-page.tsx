@@ -24,7 +24,7 @@ export function JobPage({ jobId }: { jobId: string }) {
       <div className="space-y-6 lg:col-span-2">
         <JobSummary job={job} />
         {myProposal ? (
-          <MyProposalCard proposal={myProposal} jobId={jobId} />
+          <MyProposalCard proposal={myProposal} jobId={jobId} jobType={job.type} />
         ) : job.status === "OPEN" ? (
           <ProposalForm jobId={jobId} job={job} costForYou={view.data.costForYou} balance={view.data.connectBalance} invited={view.data.invited} />
         ) : (

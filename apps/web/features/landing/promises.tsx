@@ -1,13 +1,15 @@
 import { formatMoney } from "@/lib/money";
 import { serviceFeeInWords } from "@/features/shared/terms-text";
-import { serverQuery, trpc } from "@/trpc/server";
+import { readQuery, trpc } from "@/trpc/server";
 
 /**
  * The landing page's promises, with the numbers of the settings in force (never written into the
  * page). A server component: it ships no JavaScript.
  */
 export async function Promises() {
-  const t = await serverQuery(trpc.terms.get.queryOptions());
+  const terms = await readQuery(trpc.terms.get.queryOptions());
+  if (!terms.ok) return <p className="text-sm text-slate-600">{terms.message}</p>;
+  const t = terms.data;
   const promises = [
     {
       title: "Connects you can count",

@@ -11,6 +11,7 @@ import { AddPayoutMethodForm } from "./add-payout-method-form";
 import { AutoWithdrawalForm } from "./auto-withdrawal-form";
 import { KIND_LABEL } from "./labels";
 import { WithdrawForm } from "./withdraw-form";
+import { formatCount } from "@fairlance/rules";
 
 const STATUS = { PROCESSING: "On its way", SENT: "Sent", FAILED: "Failed, returned to Available" } as const;
 
@@ -31,7 +32,7 @@ export function PayoutsPage() {
         <Card title="Withdraw now"><WithdrawForm overview={o} /></Card>
         <Card title="Payout methods">
           {o.methods.length === 0 ? (
-            <EmptyState title="No payout method yet">Add one below; it becomes usable after {o.waitingDays} days.</EmptyState>
+            <EmptyState title="No payout method yet">Add one below; it becomes usable after {formatCount(o.waitingDays, "day")}.</EmptyState>
           ) : (
             <ul className="mb-4 divide-y divide-slate-100 text-sm">
               {o.methods.map((m) => (

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Money } from "@/components/money";
+import { Bid } from "@/components/money";
 import { Alert, Button, Card } from "@/components/ui";
 import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { MessageThread } from "@/features/messages/message-thread";
@@ -26,7 +26,7 @@ interface Mine {
 const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
 
 /** The freelancer's proposal on this job: its state, the connects it took, withdrawing, and messages with the client. */
-export function MyProposalCard({ proposal, jobId }: { proposal: Mine; jobId: string }) {
+export function MyProposalCard({ proposal, jobId, jobType }: { proposal: Mine; jobId: string; jobType: "FIXED" | "HOURLY" }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { key, renew } = useIdempotencyKey();
@@ -40,7 +40,7 @@ export function MyProposalCard({ proposal, jobId }: { proposal: Mine; jobId: str
     <Card title="Your proposal">
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         <div><dt className="text-slate-500">Status</dt><dd className="font-semibold" data-testid="my-proposal-status">{PROPOSAL_STATUS_LABEL[proposal.status] ?? proposal.status}</dd></div>
-        <div><dt className="text-slate-500">Bid</dt><dd><Money minor={proposal.bidMinor} /></dd></div>
+        <div><dt className="text-slate-500">Bid</dt><dd><Bid minor={proposal.bidMinor} jobType={jobType} /></dd></div>
         <div><dt className="text-slate-500">Connects spent</dt><dd>{proposal.connectCost} + {proposal.boostConnects} boost</dd></div>
         <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
       </dl>

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Money } from "@/components/money";
+import { Bid } from "@/components/money";
 import { EmptyState, Skeleton } from "@/components/ui";
 import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { ErrorAlert } from "@/features/shared/error-message";
@@ -31,7 +31,7 @@ export function MyProposals() {
                 <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium">{PROPOSAL_STATUS_LABEL[proposal.status] ?? proposal.status}</span>
               </div>
               <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
-                <div><dt className="text-slate-500">Bid</dt><dd><Money minor={proposal.bidMinor} /></dd></div>
+                <div><dt className="text-slate-500">Bid</dt><dd><Bid minor={proposal.bidMinor} jobType={proposal.jobType} /></dd></div>
                 <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
                 <div><dt className="text-slate-500">Connects spent</dt><dd>{proposal.connectsSpent} ({proposal.connectCost} + {proposal.boostConnects} boost)</dd></div>
                 <div><dt className="text-slate-500">Connects refunded</dt><dd>{proposal.connectsRefunded}</dd></div>

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Money } from "@/components/money";
+import { Bid } from "@/components/money";
 import { Button } from "@/components/ui";
 import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { MessageThread } from "@/features/messages/message-thread";
@@ -37,7 +37,7 @@ const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
  * confirm), message, or hire. Hiring sends an offer; the job is filled only when the freelancer
  * accepts it, and while it waits (`offerOut`) no other offer can be sent.
  */
-export function ProposalReviewCard({ jobId, proposal, offerOut }: { jobId: string; proposal: ReviewedProposal; offerOut: boolean }) {
+export function ProposalReviewCard({ jobId, jobType, proposal, offerOut }: { jobId: string; jobType: "FIXED" | "HOURLY"; proposal: ReviewedProposal; offerOut: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { key, renew } = useIdempotencyKey();
@@ -59,7 +59,7 @@ export function ProposalReviewCard({ jobId, proposal, offerOut }: { jobId: strin
         <div>
           <p className="font-semibold">{proposal.freelancer.name}</p>
           <p className="text-xs text-slate-500">
-            Bid <Money minor={proposal.bidMinor} /> · sent {formatDate(proposal.submittedAt)}
+            Bid <Bid minor={proposal.bidMinor} jobType={jobType} /> · sent {formatDate(proposal.submittedAt)}
             {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${formatConnects(proposal.boostConnects)})`}
           </p>
           {proposal.offer && proposal.status === "OFFERED" && (

@@ -120,9 +120,13 @@ const MATRIX: Record<string, AnyCase> = {
   "dashboard.client": procedure({
     allowed: CLIENTS,
     call: (c) => c.dashboard.client(),
-    check: (dashboard, { who, m }) => shows(ids(dashboard.recentJobs), m.jobId, who, ["client"]),
+    check: (dashboard, { who, m }) => shows(ids(dashboard.jobs), m.jobId, who, ["client"]),
   }),
-  "dashboard.freelancer": procedure({ allowed: FREELANCERS, call: (c) => c.dashboard.freelancer() }),
+  "dashboard.freelancer": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.dashboard.freelancer(),
+    check: (dashboard, { who, m }) => shows(ids(dashboard.contracts), m.contractId, who, ["freelancer"]),
+  }),
   "dashboard.admin": procedure({ allowed: ADMINS, call: (c) => c.dashboard.admin() }),
 
   // Jobs

@@ -47,6 +47,16 @@ const EXPIRING_SOON_DAYS = 30;
 const labelOf = (reason: string): string =>
   Object.hasOwn(CONNECT_ENTRY_REASONS, reason) ? CONNECT_ENTRY_REASONS[reason as keyof typeof CONNECT_ENTRY_REASONS] : reason;
 
+const standingOf = (lots: Awaited<ReturnType<typeof openLots>>, now: Date): Pick<ConnectsOverview, "balance" | "lotsExpiringSoon"> => ({
+  balance: connectBalance(lots, now),
+  lotsExpiringSoon: lotsExpiringWithin(lots, now, EXPIRING_SOON_DAYS).map((lot) => ({ lotId: lot.id, connects: lot.remaining, expiresAt: lot.expiresAt })),
+});
+
+/** Connects a freelancer can spend now, and the lots that expire within 30 days, soonest first (economy.md §2.2). */
+export async function connectsStanding(db: Db, userId: string, now: Date): Promise<Pick<ConnectsOverview, "balance" | "lotsExpiringSoon">> {
+  return standingOf(await openLots(db, userId), now);
+}
+
 /** What a freelancer sees about their connects (economy.md §2.2): balance, what expires soon, every entry with its reason, bundles and Plus. */
 export async function getConnectsOverview(db: Db, userId: string, now: Date): Promise<ConnectsOverview> {
   const [lots, entries, membership, { settings }] = await Promise.all([
@@ -111,11 +121,11 @@ export async function getConnectsOverview(db: Db, userId: string, now: Date): Pr
   }
   let running = 0;
   const history = oldestFirst.map((line) => ({ ...line, balanceAfter: (running += line.delta) })).reverse();
-  const balance = connectBalance(lots, now);
+  const { balance, lotsExpiringSoon } = standingOf(lots, now);
 
   return {
     balance,
-    lotsExpiringSoon: lotsExpiringWithin(lots, now, EXPIRING_SOON_DAYS).map((lot) => ({ lotId: lot.id, connects: lot.remaining, expiresAt: lot.expiresAt })),
+    lotsExpiringSoon,
     history,
     reconciles: running === balance,
     bundles: connectBundles(settings),

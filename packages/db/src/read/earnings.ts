@@ -2,7 +2,8 @@ import { accountKey } from "@fairlance/rules";
 import type { Db } from "../client";
 import { loadEarningsHistory, sameStates, type EarningsHistory } from "./earnings-history";
 
-export interface EarningsOverview {
+/** The states of a freelancer's money and the date each amount moves on (economy.md §4, §9.3): the top of the earnings page, and the dashboard's. */
+export interface EarningsBalances {
   balances: {
     inEscrowMinor: bigint;
     inReviewMinor: bigint;
@@ -14,13 +15,16 @@ export interface EarningsOverview {
     withdrawnMinor: bigint;
   };
   /** Money in the security period, each with the date it becomes available. */
-  pending: { paymentId: string; netMinor: bigint; availableAt: Date; contractTitle: string }[];
+  pending: { paymentId: string; netMinor: bigint; availableAt: Date; contractId: string; contractTitle: string }[];
   /** Funded milestones, with the date they are approved automatically once submitted. */
   escrow: { milestoneId: string; title: string; contractTitle: string; amountMinor: bigint; status: string; reviewDeadline: Date | null }[];
   /** Hourly invoices the client can still dispute, with their release date. */
   inReview: { weekId: string; contractTitle: string; amountMinor: bigint; disputeDeadline: Date | null }[];
   /** Money held by open disputes, each with the date it was opened. */
   inDispute: { disputeId: string; contractTitle: string; what: string; amountMinor: bigint; openedAt: Date }[];
+}
+
+export interface EarningsOverview extends EarningsBalances {
   /**
    * Every payment (gross, fee by band, net) and every change of state, newest first, with a
    * running balance per state; its closing balances are the balances above.
@@ -30,7 +34,8 @@ export interface EarningsOverview {
   reconciles: boolean;
 }
 
-export async function getEarnings(db: Db, freelancerId: string): Promise<EarningsOverview> {
+/** The balances by state with what is in each (no history): read once for the earnings page and the dashboard. */
+export async function loadEarningsBalances(db: Db, freelancerId: string): Promise<EarningsBalances> {
   const key = (kind: "freelancer_pending" | "freelancer_available" | "freelancer_payout_clearing") => accountKey({ kind, userId: freelancerId });
   const keys = [key("freelancer_pending"), key("freelancer_available"), key("freelancer_payout_clearing")];
   const [accounts, pending, escrow, inReview, withdrawn, disputes] = await Promise.all([
@@ -38,7 +43,7 @@ export async function getEarnings(db: Db, freelancerId: string): Promise<Earning
     db.payment.findMany({
       where: { freelancerId, clearedAt: null },
       orderBy: { availableAt: "asc" },
-      select: { id: true, netMinor: true, availableAt: true, contract: { select: { title: true } } },
+      select: { id: true, netMinor: true, availableAt: true, contractId: true, contract: { select: { title: true } } },
     }),
     db.milestone.findMany({
       where: { contract: { freelancerId }, status: { in: ["FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED"] } },
@@ -57,7 +62,6 @@ export async function getEarnings(db: Db, freelancerId: string): Promise<Earning
     }),
   ]);
   const balance = (kind: Parameters<typeof key>[0]) => accounts.find((a) => a.key === key(kind))?.balanceMinor ?? 0n;
-  const history = await loadEarningsHistory(db, freelancerId);
   const balances = {
     inEscrowMinor: escrow.reduce((sum, m) => sum + m.amountMinor, 0n),
     inReviewMinor: inReview.reduce((sum, w) => sum + w.amountMinor, 0n),
@@ -67,10 +71,9 @@ export async function getEarnings(db: Db, freelancerId: string): Promise<Earning
     withdrawingMinor: balance("freelancer_payout_clearing"),
     withdrawnMinor: withdrawn._sum.netMinor ?? 0n,
   };
-  const reconciles = sameStates(history.closing, balances);
   return {
     balances,
-    pending: pending.map((p) => ({ paymentId: p.id, netMinor: p.netMinor, availableAt: p.availableAt, contractTitle: p.contract.title })),
+    pending: pending.map((p) => ({ paymentId: p.id, netMinor: p.netMinor, availableAt: p.availableAt, contractId: p.contractId, contractTitle: p.contract.title })),
     escrow: escrow.map((m) => ({ milestoneId: m.id, title: m.title, contractTitle: m.contract.title, amountMinor: m.amountMinor, status: m.status, reviewDeadline: m.reviewDeadline })),
     inReview: inReview.map((w) => ({ weekId: w.id, contractTitle: w.contract.title, amountMinor: w.amountMinor, disputeDeadline: w.disputeDeadline })),
     inDispute: disputes.map((d) => ({
@@ -80,7 +83,10 @@ export async function getEarnings(db: Db, freelancerId: string): Promise<Earning
       amountMinor: d.amountMinor,
       openedAt: d.openedAt,
     })),
-    history,
-    reconciles,
   };
+}
+
+export async function getEarnings(db: Db, freelancerId: string): Promise<EarningsOverview> {
+  const [earnings, history] = await Promise.all([loadEarningsBalances(db, freelancerId), loadEarningsHistory(db, freelancerId)]);
+  return { ...earnings, history, reconciles: sameStates(history.closing, earnings.balances) };
 }

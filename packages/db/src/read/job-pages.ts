@@ -100,6 +100,8 @@ export interface MyProposal {
   proposalId: string;
   jobId: string;
   jobTitle: string;
+  /** Whether the bid is an amount (FIXED) or an hourly rate (HOURLY). */
+  jobType: "FIXED" | "HOURLY";
   status: ProposalStatus;
   bidMinor: bigint;
   submittedAt: Date;
@@ -118,7 +120,7 @@ export async function listMyProposals(db: Db, freelancerId: string): Promise<MyP
   const proposals = await db.proposal.findMany({
     where: { freelancerId },
     orderBy: [{ submittedAt: "desc" }, { id: "asc" }],
-    select: { id: true, jobId: true, status: true, bidMinor: true, submittedAt: true, connectCost: true, boostConnects: true, job: { select: { title: true } } },
+    select: { id: true, jobId: true, status: true, bidMinor: true, submittedAt: true, connectCost: true, boostConnects: true, job: { select: { title: true, type: true } } },
   });
   const entries = await db.connectEntry.findMany({
     where: { userId: freelancerId, proposalId: { in: proposals.map((proposal) => proposal.id) }, kind: { in: ["SPEND", "REFUND"] } },
@@ -133,6 +135,7 @@ export async function listMyProposals(db: Db, freelancerId: string): Promise<MyP
       proposalId: proposal.id,
       jobId: proposal.jobId,
       jobTitle: proposal.job.title,
+      jobType: proposal.job.type,
       status: proposal.status,
       bidMinor: proposal.bidMinor,
       submittedAt: proposal.submittedAt,

@@ -37,7 +37,7 @@ export const ZEarnings = z.object({
     withdrawingMinor: z.bigint(),
     withdrawnMinor: z.bigint(),
   }),
-  pending: z.array(z.object({ paymentId: z.string(), netMinor: z.bigint(), availableAt: z.date(), contractTitle: z.string() })),
+  pending: z.array(z.object({ paymentId: z.string(), netMinor: z.bigint(), availableAt: z.date(), contractId: z.string(), contractTitle: z.string() })),
   escrow: z.array(
     z.object({ milestoneId: z.string(), title: z.string(), contractTitle: z.string(), amountMinor: z.bigint(), status: z.string(), reviewDeadline: z.date().nullable() }),
   ),

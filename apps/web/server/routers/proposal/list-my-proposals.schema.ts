@@ -6,6 +6,7 @@ export const ZListMyProposalsOutput = z.array(
     proposalId: z.string(),
     jobId: z.string(),
     jobTitle: z.string(),
+    jobType: z.enum(["FIXED", "HOURLY"]),
     status: ZProposalStatus,
     bidMinor: z.bigint(),
     submittedAt: z.date(),
