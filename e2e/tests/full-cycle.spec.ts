@@ -86,7 +86,7 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   // A payout method waits 3 days; add it now.
   await page.goto("/payouts");
   await page.getByLabel("Type", { exact: true }).selectOption("ACH");
-  await page.getByLabel("Account number or PayPal email").fill("123456789012");
+  await page.getByLabel("Account number").fill("123456789012");
   await page.getByLabel("Name for this method").fill("Checking");
   await page.getByRole("button", { name: "Add payout method" }).click();
   await expect(page.getByText(/Checking \(…9012\) added: usable from/)).toBeVisible();

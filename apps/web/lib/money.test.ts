@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatBid, readMoney } from "./money";
+import { formatBid, formatMoney, readMoney } from "./money";
+
+describe("formatMoney", () => {
+  it("signs a negative amount with a true minus", () => {
+    expect(formatMoney(123_456n)).toBe("$1,234.56");
+    expect(formatMoney(0n)).toBe("$0.00");
+    expect(formatMoney(-50_000n)).toBe("\u2212$500.00");
+  });
+});
 
 describe("readMoney", () => {
   it("reads dollars into cents exactly", () => {

@@ -1,6 +1,12 @@
-import { parseMoney, formatMoney, RuleViolation } from "@fairlance/rules";
+import { parseMoney, formatMoney as formatUnsigned, RuleViolation } from "@fairlance/rules";
 
-export { formatMoney };
+/**
+ * The one formatter for amounts on the pages: "$1,234.56", and a negative amount with a true minus
+ * sign, "−$500.00" (not a hyphen). `Money` and every sentence use it.
+ */
+export function formatMoney(minor: bigint): string {
+  return minor < 0n ? `−${formatUnsigned(-minor)}` : formatUnsigned(minor);
+}
 
 /** A proposal's bid or an offer's price: the amount of a fixed-price job, the rate of an hourly one ("$50.00/hr"). */
 export const formatBid = (minor: bigint, jobType: "FIXED" | "HOURLY") => (jobType === "HOURLY" ? `${formatMoney(minor)}/hr` : formatMoney(minor));

@@ -11,14 +11,15 @@ import { VerifyCardForm } from "./verify-card-form";
 
 const STATUS = { VERIFIED: "Verified", REQUIRES_VERIFICATION: "Needs verification", FAILED: "Failed" } as const;
 
-export function PaymentMethodsPage() {
+/** `isClient`: "payment verified" is a client's standing (economy.md §1, §5); a freelancer's cards only buy connects. */
+export function PaymentMethodsPage({ isClient }: { isClient: boolean }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.paymentMethod.list.queryOptions());
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">Payment methods</h1>
-        {list.data && <VerifiedBadge verified={list.data.paymentVerified} />}
+        {isClient && list.data && <VerifiedBadge verified={list.data.paymentVerified} />}
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card title="Your cards">
@@ -27,7 +28,7 @@ export function PaymentMethodsPage() {
           ) : list.isError ? (
             <ErrorAlert error={list.error} />
           ) : list.data.methods.length === 0 ? (
-            <EmptyState title="No card yet">Add a card to fund milestones or buy connects. A verified card makes you payment verified.</EmptyState>
+            <EmptyState title="No card yet">{isClient ? "Add a card to fund milestones. A verified card makes you payment verified." : "Add a card to buy connects."}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100" aria-label="Cards">
               {list.data.methods.map((method) => (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatMoney } from "@fairlance/rules";
+import { formatMoney } from "@/lib/money";
 import { Alert, Card, EmptyState, scrollRegion } from "@/components/ui";
 import { formatDate } from "@/lib/format";
 

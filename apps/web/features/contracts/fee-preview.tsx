@@ -20,7 +20,7 @@ export function FeePreview({ preview, securityPeriodDays, who = "You receive", t
             <dt>
               Service fee {formatRate(band.rateBps)} of <Money minor={band.partMinor} />
             </dt>
-            <dd>−<Money minor={band.feeMinor} /></dd>
+            <dd><Money minor={band.feeMinor} minus /></dd>
           </div>
         ))}
         <div className="flex justify-between px-3 py-1.5 font-semibold">

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui";
 import { OpenDisputeForm } from "@/features/disputes/open-dispute-form";
 import { ErrorAlert } from "@/features/shared/error-message";
@@ -18,9 +18,10 @@ import { useAfterSuccess } from "./use-after-success";
 
 /**
  * The freelancer's side of a milestone in escrow (economy.md §9): answer a refund request (give the
- * escrow back, or dispute), give escrow back of their own accord, or open a dispute.
+ * escrow back, or dispute), give escrow back of their own accord, or open a dispute. `children` (the
+ * submit-work form) is shown only while neither step is open.
  */
-export function FreelancerEscrow({ milestone }: { milestone: MilestoneView }) {
+export function FreelancerEscrow({ milestone, children }: { milestone: MilestoneView; children?: ReactNode }) {
   const trpc = useTRPC();
   const { key, renew } = useIdempotencyKey();
   const done = useAfterSuccess(renew);
@@ -49,8 +50,8 @@ export function FreelancerEscrow({ milestone }: { milestone: MilestoneView }) {
       )}
       {step === null && (
         <div className="flex flex-wrap gap-2">
-          <Button type="button" variant={requested ? "primary" : "ghost"} onClick={() => setStep("give-back")}>{requested ? "Accept: give the escrow back" : "Give the escrow back"}</Button>
-          <Button type="button" variant={requested ? "secondary" : "ghost"} onClick={() => setStep("dispute")}>{requested ? "Dispute the request" : "Open a dispute"}</Button>
+          <Button type="button" variant={requested ? "primary" : "secondary"} onClick={() => setStep("give-back")}>{requested ? "Accept: give the escrow back" : "Give the escrow back"}</Button>
+          <Button type="button" variant="secondary" onClick={() => setStep("dispute")}>{requested ? "Dispute the request" : "Open a dispute"}</Button>
         </div>
       )}
       {step === "give-back" && (
@@ -61,6 +62,7 @@ export function FreelancerEscrow({ milestone }: { milestone: MilestoneView }) {
       )}
       {step === "dispute" && <OpenDisputeForm milestoneId={milestone.id} amountMinor={milestone.amountMinor} onCancel={() => setStep(null)} />}
       <ErrorAlert error={giveBack.error} />
+      {step === null && children}
     </div>
   );
 }

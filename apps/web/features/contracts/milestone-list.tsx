@@ -39,15 +39,9 @@ function Actions({ m, contract }: { m: MilestoneView; contract: ContractView }) 
     return disputeLink;
   }
   const submit = contract.status === "ACTIVE" && m.id === contract.currentMilestoneId && SUBMITTABLE.includes(m.status) ? <SubmitWork milestone={m} contract={contract} /> : null;
-  const escrow = IN_ESCROW.includes(m.status) && escrowActive ? <FreelancerEscrow milestone={m} /> : null;
-  if (submit || escrow) {
-    return (
-      <div className="space-y-3">
-        {escrow}
-        {submit}
-      </div>
-    );
-  }
+  // While the freelancer gives the escrow back or opens a dispute, the submit form is hidden.
+  if (IN_ESCROW.includes(m.status) && escrowActive) return <FreelancerEscrow milestone={m}>{submit}</FreelancerEscrow>;
+  if (submit) return submit;
   if (m.feePreview && m.status !== "SUBMITTED") {
     return (
       <details className="text-sm">

@@ -39,7 +39,8 @@ export function SubmitWork({ milestone, contract }: { milestone: MilestoneView; 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
       <h4 className="text-sm font-semibold">Submit work for this milestone</h4>
-      {milestone.feePreview && <FeePreview preview={milestone.feePreview} securityPeriodDays={contract.securityPeriodDays} />}
+      {/* A contract of one milestone shows this same table at the top of Milestones: once is enough. */}
+      {milestone.feePreview && contract.feePlan?.milestoneCount !== 1 && <FeePreview preview={milestone.feePreview} securityPeriodDays={contract.securityPeriodDays} />}
       <FormTextArea form={form} name="note" id={`note-${milestone.id}`} label="Note to the client (optional)" rows={3} limit={TEXT_RULES.workNote.max} />
       {unmet.length > 0 && (
         <div id={`blocked-${milestone.id}`}>

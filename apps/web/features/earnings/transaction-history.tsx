@@ -67,7 +67,7 @@ function Breakdown({ event }: { event: Event }) {
       {rows.map((row, index) => (
         <div key={index} className="flex justify-between gap-4 sm:max-w-sm">
           <dt>{row.label}</dt>
-          <dd>{row.negative && "−"}<Money minor={row.minor} /></dd>
+          <dd><Money minor={row.minor} minus={row.negative} /></dd>
         </div>
       ))}
     </dl>

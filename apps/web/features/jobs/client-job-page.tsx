@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Button, Skeleton } from "@/components/ui";
 import { ProposalsReview } from "@/features/proposals/proposals-review";
@@ -25,14 +26,19 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
   const live = proposals.filter((proposal) => ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"].includes(proposal.status)).length;
   const editable = job.status === "DRAFT" || job.status === "OPEN";
   const offerOut = proposals.some((proposal) => proposal.status === "OFFERED");
+  // The contract the job was filled by: the accepted offer of one of its proposals.
+  const hired = proposals.find((proposal) => proposal.offer?.status === "ACTIVE" || proposal.offer?.status === "ENDED")?.offer;
+  const status = (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium" data-testid="job-status">{JOB_STATUS_LABEL[job.status]}</span>
+      {job.status === "OPEN" && job.connectCost !== null && <span className="text-slate-600">{formatConnects(job.connectCost)} to apply</span>}
+      {hired && <Link href={`/contracts/${hired.contractId}`} className="text-brand-700 underline">See the contract</Link>}
+    </div>
+  );
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium" data-testid="job-status">{JOB_STATUS_LABEL[job.status]}</span>
-        {job.connectCost !== null && <span className="text-slate-600">{formatConnects(job.connectCost)} to apply</span>}
-      </div>
-      {editing ? <EditJobForm job={job} onDone={() => setEditing(false)} /> : <JobSummary job={job} />}
+      {editing ? <EditJobForm job={job} onDone={() => setEditing(false)} /> : <JobSummary job={job} status={status} />}
       {editable && !editing && (
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" onClick={() => setEditing(true)}>Edit job</Button>

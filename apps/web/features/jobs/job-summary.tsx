@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDate } from "@/lib/format";
 import { JobBudget } from "./job-budget";
 import { durationLabel, JOB_TYPE_LABEL, LEVEL_LABEL } from "./job-labels";
@@ -18,12 +19,13 @@ interface SummaryJob {
   proposalCount: number;
 }
 
-/** A job's description and terms, as freelancers and its client read them. */
-export function JobSummary({ job, headingLevel = 1 }: { job: SummaryJob; headingLevel?: 1 | 2 }) {
+/** A job's description and terms, as freelancers and its client read them; `status`, a line under the title. */
+export function JobSummary({ job, headingLevel = 1, status }: { job: SummaryJob; headingLevel?: 1 | 2; status?: ReactNode }) {
   const Heading = headingLevel === 1 ? "h1" : "h2";
   return (
     <section aria-labelledby="job-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <Heading id="job-title" className="text-2xl font-bold">{job.title}</Heading>
+      {status}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4">
         <Term label="Budget"><JobBudget job={job} /></Term>
         <Term label="Type">{JOB_TYPE_LABEL[job.type]}</Term>

@@ -11,7 +11,7 @@ import { FormField, FormSelect } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
-import { KIND_LABEL } from "./labels";
+import { ACCOUNT_LABEL, KIND_LABEL } from "./labels";
 
 type Kind = "ACH" | "LOCAL_BANK" | "PAYPAL" | "INSTANT" | "WIRE";
 interface MethodValues {
@@ -45,7 +45,7 @@ export function AddPayoutMethodForm({ fees, waitingDays }: { fees: { kind: strin
       <FormSelect form={form} name="kind" id="payout-kind" label="Type" hint={fee && <>Fee per withdrawal: <Money minor={fee.feeMinor} /></>}>
         {Object.entries(KIND_LABEL).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
       </FormSelect>
-      <FormField form={form} name="account" label="Account number or PayPal email" id="payout-account" autoComplete="off" />
+      <FormField form={form} name="account" label={ACCOUNT_LABEL[kind] ?? "Account"} id="payout-account" autoComplete="off" />
       <FormField form={form} name="label" label="Name for this method" id="payout-label" limit={TEXT_RULES.payoutLabel.max} />
       <p className="text-xs text-slate-500">For your safety a new method can be used {waitingDays} days after it is added.</p>
       <Button type="submit" variant="secondary" disabled={add.isPending}>{add.isPending ? "Adding…" : "Add payout method"}</Button>

@@ -24,7 +24,7 @@ export function PayoutsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Withdraw</h1>
-      <dl className="grid gap-3 sm:grid-cols-3">
+      <dl className="grid gap-3 sm:grid-cols-2">
         <Stat label="Available" value={<Money minor={o.availableMinor} />} hint={`Withdraw from ${formatMoney(o.withdrawalMinimumMinor)}; a withdrawal must pay at least ${formatMoney(o.minimumNetMinor)} after its method's fee`} />
         <Stat label="Automatic withdrawals" value={o.auto ? "On" : "Off"} hint={o.auto ? `Next run ${formatDate(o.auto.nextRunAt)}` : `Threshold at least ${formatMoney(o.autoThresholdMinimumMinor)}`} />
       </dl>
@@ -32,7 +32,9 @@ export function PayoutsPage() {
         <Card title="Withdraw now"><WithdrawForm overview={o} /></Card>
         <Card title="Payout methods">
           {o.methods.length === 0 ? (
-            <EmptyState title="No payout method yet">Add one below; it becomes usable after {formatCount(o.waitingDays, "day")}.</EmptyState>
+            <div className="mb-4">
+              <EmptyState title="No payout method yet">Add one below; it becomes usable after {formatCount(o.waitingDays, "day")}.</EmptyState>
+            </div>
           ) : (
             <ul className="mb-4 divide-y divide-slate-100 text-sm">
               {o.methods.map((m) => (

@@ -23,7 +23,7 @@ export function FeePreviewPanel({ jobId, bidMinor }: { jobId: string; bidMinor: 
       <dl className="space-y-1">
         <Line label={hourly ? "Your rate (gross)" : "Your bid (gross)"}><Money minor={fee.amountMinor} /></Line>
         {fee.bands.map((band) => (
-          <Line key={band.index} label={<>Service fee {rate(band.rateBps)} of {formatPart(band.partMinor)}</>}>−<Money minor={band.feeMinor} /></Line>
+          <Line key={band.index} label={<>Service fee {rate(band.rateBps)} of {formatPart(band.partMinor)}</>}><Money minor={band.feeMinor} minus /></Line>
         ))}
         <Line label="You receive (net)" strong><Money minor={fee.netMinor} /></Line>
       </dl>

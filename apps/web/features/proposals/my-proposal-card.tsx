@@ -12,6 +12,7 @@ import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { formatConnects } from "@fairlance/rules";
+import { formatConnectsSpent } from "./format";
 
 interface Mine {
   id: string;
@@ -41,7 +42,7 @@ export function MyProposalCard({ proposal, jobId, jobType }: { proposal: Mine; j
       <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         <div><dt className="text-slate-500">Status</dt><dd className="font-semibold" data-testid="my-proposal-status">{PROPOSAL_STATUS_LABEL[proposal.status] ?? proposal.status}</dd></div>
         <div><dt className="text-slate-500">Bid</dt><dd><Bid minor={proposal.bidMinor} jobType={jobType} /></dd></div>
-        <div><dt className="text-slate-500">Connects spent</dt><dd>{proposal.connectCost} + {proposal.boostConnects} boost</dd></div>
+        <div><dt className="text-slate-500">Connects spent</dt><dd>{formatConnectsSpent(proposal.connectCost, proposal.boostConnects)}</dd></div>
         <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
       </dl>
       {proposal.connectsRefunded > 0 && <p className="mt-2 text-sm text-emerald-700">{formatConnects(proposal.connectsRefunded)} came back to you. See why on My proposals.</p>}

@@ -8,6 +8,7 @@ import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
+import { formatConnectsSpent } from "./format";
 
 /** My proposals: status, connects spent, and connects refunded with the reason (economy.md §2.5, §8). */
 export function MyProposals() {
@@ -33,7 +34,7 @@ export function MyProposals() {
               <dl className="mt-2 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
                 <div><dt className="text-slate-500">Bid</dt><dd><Bid minor={proposal.bidMinor} jobType={proposal.jobType} /></dd></div>
                 <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
-                <div><dt className="text-slate-500">Connects spent</dt><dd>{proposal.connectsSpent} ({proposal.connectCost} + {proposal.boostConnects} boost)</dd></div>
+                <div><dt className="text-slate-500">Connects spent</dt><dd>{formatConnectsSpent(proposal.connectCost, proposal.boostConnects)}</dd></div>
                 <div><dt className="text-slate-500">Connects refunded</dt><dd>{proposal.connectsRefunded}</dd></div>
               </dl>
               {proposal.refundReason && (

@@ -37,6 +37,13 @@ describe("workStartGate (economy.md §3.2)", () => {
     expect(workStartGate({ ...open, milestoneStatus: "approved" }).canStart).toBe(false);
   });
 
+  it("says a disputed milestone is in dispute, not funded", () => {
+    const gate = workStartGate({ ...open, milestoneStatus: "disputed" });
+    expect(gate.canStart).toBe(false);
+    expect(gate.checks[2]).toMatchObject({ key: "milestone_funded", label: "Current milestone is in dispute", ok: false });
+    expect(gate.checks[2]!.explanation).toContain("dispute");
+  });
+
   it("needs no milestone on an hourly contract", () => {
     const gate = workStartGate({ contractStatus: "active", clientPaymentVerified: true, contractType: "hourly" });
     expect(gate.canStart).toBe(true);

@@ -29,7 +29,9 @@ export interface WorkStartGate {
  */
 export function workStartGate(input: WorkStartGateInput): WorkStartGate {
   const active = input.contractStatus === "active";
-  const funded = input.contractType === "hourly" || (input.milestoneStatus != null && isMilestoneInEscrow(input.milestoneStatus));
+  // A disputed milestone's escrow is frozen until the dispute ends (economy.md §9.3): no work on it meanwhile.
+  const disputed = input.contractType === "fixed" && input.milestoneStatus === "disputed";
+  const funded = input.contractType === "hourly" || (input.milestoneStatus != null && !disputed && isMilestoneInEscrow(input.milestoneStatus));
   const checks: WorkStartCheck[] = [
     {
       key: "contract_active",
@@ -47,13 +49,15 @@ export function workStartGate(input: WorkStartGateInput): WorkStartGate {
     },
     {
       key: "milestone_funded",
-      label: input.contractType === "hourly" ? "Hours are billed weekly" : "Current milestone is funded",
+      label: input.contractType === "hourly" ? "Hours are billed weekly" : disputed ? "Current milestone is in dispute" : "Current milestone is funded",
       ok: funded,
       explanation: input.contractType === "hourly"
         ? "Hourly work is invoiced to the client every Monday."
         : funded
           ? "The milestone's money is in escrow."
-          : "The current milestone is not funded: do not start work until it is.",
+          : disputed
+            ? "The milestone's escrow is frozen while its dispute is open: do not work on it until the dispute is decided, settled or withdrawn."
+            : "The current milestone is not funded: do not start work until it is.",
     },
   ];
   return { canStart: checks.every((check) => check.ok), checks };
