@@ -131,13 +131,13 @@ export const htmlReport = (lhr: Result): string => ReportGenerator.generateRepor
 
 /**
  * Runs Lighthouse once on `url` in a Chromium of its own, writes the JSON report to `reportFile`
- * and returns its figures with the report itself. A run that fails (Chromium or Lighthouse
+ * and returns its figures. A run that fails (Chromium or Lighthouse
  * crashed, or `timeoutMs` passed) is returned with `error` set and no figures.
  */
 export async function runLighthouse(
   url: string,
   options: { chromePath: string; cookie: string | null; reportFile: string; timeoutMs: number },
-): Promise<{ run: LighthouseRun; lhr: Result | null }> {
+): Promise<LighthouseRun> {
   let chrome: LaunchedChrome | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -164,9 +164,9 @@ export async function runLighthouse(
     const result = await Promise.race([audit, timeout]);
     if (!result) throw new Error("Lighthouse returned no result");
     writeFileSync(options.reportFile, typeof result.report === "string" ? result.report : JSON.stringify(result.lhr));
-    return { run: summarize(result.lhr, options.reportFile), lhr: result.lhr };
+    return summarize(result.lhr, options.reportFile);
   } catch (error) {
-    return { run: failedRun(url, options.reportFile, error instanceof Error ? error.message : String(error)), lhr: null };
+    return failedRun(url, options.reportFile, error instanceof Error ? error.message : String(error));
   } finally {
     clearTimeout(timer);
     if (chrome) await killChrome(chrome);

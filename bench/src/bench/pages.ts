@@ -1,7 +1,7 @@
 // The `pages` part: Lighthouse (mobile preset) on every route of apps/web, each signed-in page
 // with a session of each role that may see it, `runsPerPage` runs each. The run with the median
 // performance score is the page's figures. See BENCHMARKS.md, "Pages in Lighthouse".
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Result } from "lighthouse";
 import { signIn } from "../harness";
@@ -185,24 +185,30 @@ export async function runPages(options: {
     if (response.status !== 200) log(`[bench] pages: warm-up of ${visit.path} as ${visit.role} answered ${response.status}`);
   }
 
-  const pages: PageResult[] = [];
-  for (const visit of visits) {
-    const name = `${slug(visit.spec.route)}.${visit.role}`;
-    const runs: LighthouseRun[] = [];
-    const lhrs = new Map<LighthouseRun, Result>();
-    for (let i = 1; i <= runsPerPage; i++) {
-      const { run, lhr } = await runLighthouse(`${webUrl}${visit.path}`, {
+  // Round by round (every page once, then again…), so a burst of other work on the machine
+  // touches one run of several pages rather than every run of one page.
+  const runsOf = visits.map(() => [] as LighthouseRun[]);
+  for (let round = 1; round <= runsPerPage; round++) {
+    for (const [index, visit] of visits.entries()) {
+      const run = await runLighthouse(`${webUrl}${visit.path}`, {
         chromePath: options.chromePath,
         cookie: cookies[visit.role],
-        reportFile: join(options.reportDir, `${name}.${i}.json`),
+        reportFile: join(options.reportDir, `${slug(visit.spec.route)}.${visit.role}.${round}.json`),
         timeoutMs: 180_000,
       });
-      runs.push(run);
-      if (lhr) lhrs.set(run, lhr);
+      runsOf[index]!.push(run);
+      log(`[bench] pages: run ${round}/${runsPerPage} of ${visit.spec.route} as ${visit.role}: ${run.error ? `failed (${run.error})` : `performance ${run.scores.performance}`}`);
     }
+  }
+
+  const pages: PageResult[] = [];
+  for (const [index, visit] of visits.entries()) {
+    const runs = runsOf[index]!;
     const chosen = medianRun(runs);
-    const chosenLhr = chosen && lhrs.get(chosen);
-    if (chosenLhr) writeFileSync(join(options.reportDir, `${name}.html`), htmlReport(chosenLhr));
+    if (chosen) {
+      const lhr = JSON.parse(readFileSync(chosen.reportFile, "utf8")) as Result;
+      writeFileSync(join(options.reportDir, `${slug(visit.spec.route)}.${visit.role}.html`), htmlReport(lhr));
+    }
     const reasons: string[] = [];
     if (!chosen) reasons.push(`Lighthouse could not measure the page (${runs.map((r) => r.error).join("; ")})`);
     else {
