@@ -10,9 +10,9 @@ import { createDatabaseIfMissing, dropDatabase, freePort, migrate, withDatabase 
 import pg from "pg";
 import { measureBundles, measureFromHtml, PUBLIC_ROUTES } from "./bench/bundles";
 import { runLedger } from "./bench/ledger";
+import { stopChromes } from "./bench/lighthouse";
 import { describeMachine } from "./bench/machine";
 import { parseOptions, type Part } from "./bench/options";
-import { stopChromes } from "./bench/lighthouse";
 import { runPages } from "./bench/pages";
 import { seedPagesMarketplace } from "./bench/pages-seed";
 import { runHotAccount, runProposalLoad } from "./bench/proposals";
