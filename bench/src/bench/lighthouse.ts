@@ -1,12 +1,15 @@
 // One Lighthouse run of one page, through its Node API: a fresh headless Chromium (Debian's, at
 // CHROME_PATH; nothing here downloads a browser), Lighthouse's default configuration, which is
 // the mobile preset (a Moto G Power screen, simulated slow 4G and a 4× CPU slowdown), and the
-// three categories the targets name. A signed-in page gets the session cookie as an extra header
-// on every request, the page's own tRPC calls included.
+// three categories the targets name. For a signed-in page the session cookie is put in the
+// browser's cookie jar before the run (Lighthouse's storage reset keeps cookies), so the browser
+// sends it as it would for a person: with the page, its tRPC calls and across redirects (a
+// `Cookie` extra header is dropped when Chromium follows a redirect).
 import { writeFileSync } from "node:fs";
 import { launch, type LaunchedChrome } from "chrome-launcher";
 import lighthouse, { type Flags, type Result } from "lighthouse";
 import { ReportGenerator } from "lighthouse/report/generator/report-generator.js";
+import puppeteer, { type Browser } from "puppeteer-core";
 
 export const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"] as const;
 const CATEGORIES = { performance: "performance", accessibility: "accessibility", bestPractices: "best-practices" } as const;
@@ -136,23 +139,25 @@ export const htmlReport = (lhr: Result): string => ReportGenerator.generateRepor
  */
 export async function runLighthouse(
   url: string,
-  options: { chromePath: string; cookie: string | null; reportFile: string; timeoutMs: number },
+  options: { chromePath: string; cookie: { name: string; value: string } | null; reportFile: string; timeoutMs: number },
 ): Promise<LighthouseRun> {
   let chrome: LaunchedChrome | undefined;
+  let browser: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
     // handleSIGINT off: the bench stops everything it started on Ctrl-C itself (stopChromes).
     chrome = await launch({ chromePath: options.chromePath, chromeFlags: [...CHROME_FLAGS], logLevel: "silent", handleSIGINT: false });
     live.add(chrome);
+    browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
+    const page = await browser.newPage();
+    if (options.cookie) await page.setCookie({ ...options.cookie, url: new URL(url).origin, httpOnly: true, sameSite: "Lax" });
     const flags: Flags = {
-      port: chrome.port,
       output: "json",
       logLevel: "silent",
       onlyCategories: Object.values(CATEGORIES),
       disableFullPageScreenshot: true,
-      ...(options.cookie ? { extraHeaders: { Cookie: options.cookie } } : {}),
     };
-    const audit = lighthouse(url, flags);
+    const audit = lighthouse(url, flags, undefined, page);
     audit.catch(() => undefined); // when the timeout wins, the run's own failure comes later
     const launched = chrome;
     const timeout = new Promise<never>((_, reject) => {
@@ -169,6 +174,7 @@ export async function runLighthouse(
     return failedRun(url, options.reportFile, error instanceof Error ? error.message : String(error));
   } finally {
     clearTimeout(timer);
+    await browser?.disconnect().catch(() => undefined);
     if (chrome) await killChrome(chrome);
   }
 }

@@ -59,7 +59,7 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/client/offers/new", roles: ["client"], url: (m) => `/client/offers/new?freelancerId=${m.logins.freelancer.id}` },
   { route: "/jobs/new", roles: ["client"] },
   { route: "/billing", roles: ["client"] },
-  { route: "/admin", roles: ["admin"] },
+  { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },
   { route: "/admin/disputes", roles: ["admin"] },
@@ -141,11 +141,12 @@ export function medianRun(runs: readonly LighthouseRun[]): LighthouseRun | null 
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-/** `next-auth.session-token=…` from a sign-in's cookies (the only cookie a page needs). */
-function sessionCookie(cookies: string): string {
+/** `next-auth.session-token` from a sign-in's cookies (the only cookie a page needs). */
+function sessionCookie(cookies: string): { name: string; value: string } {
   const session = cookies.split("; ").find((pair) => /^(__Secure-)?next-auth\.session-token=/.test(pair));
   if (!session) throw new Error("the sign-in gave no session cookie");
-  return session;
+  const at = session.indexOf("=");
+  return { name: session.slice(0, at), value: session.slice(at + 1) };
 }
 
 const slug = (route: string) => (route === "/" ? "home" : route.slice(1).replace(/[[\]]/g, "").replace(/\//g, "-"));
@@ -166,7 +167,7 @@ export async function runPages(options: {
   rmSync(options.reportDir, { recursive: true, force: true });
   mkdirSync(options.reportDir, { recursive: true });
 
-  const cookies: Record<PageRole, string | null> = { visitor: null, freelancer: null, client: null, admin: null };
+  const cookies: Record<PageRole, { name: string; value: string } | null> = { visitor: null, freelancer: null, client: null, admin: null };
   for (const role of ["freelancer", "client", "admin"] as const) {
     const login = marketplace.logins[role];
     cookies[role] = sessionCookie(await signIn(webUrl, login.email, login.password));
@@ -180,9 +181,10 @@ export async function runPages(options: {
   // Once each before measuring, so no run pays for loading a route's server code.
   for (const visit of visits) {
     const cookie = cookies[visit.role];
-    const response = await fetch(`${webUrl}${visit.path}`, { headers: cookie ? { cookie } : {} });
+    const response = await fetch(`${webUrl}${visit.path}`, { headers: cookie ? { cookie: `${cookie.name}=${cookie.value}` } : {} });
     await response.arrayBuffer();
-    if (response.status !== 200) log(`[bench] pages: warm-up of ${visit.path} as ${visit.role} answered ${response.status}`);
+    const landed = new URL(response.url).pathname;
+    if (response.status !== 200 || (cookie && landed.startsWith("/sign-in"))) log(`[bench] pages: warm-up of ${visit.path} as ${visit.role} answered ${response.status} from ${landed}`);
   }
 
   // Round by round (every page once, then again…), so a burst of other work on the machine
