@@ -1,7 +1,7 @@
 // `pnpm bench`: the marketplace under load, on its own embedded PostgreSQL and the
 // production build. See BENCHMARKS.md for what each figure means.
 import "@fairlance/db/env/exit-on-invalid";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkInvariants } from "@fairlance/db/read";
 import { createPrismaClient } from "@fairlance/db/client";
@@ -10,14 +10,18 @@ import { createDatabaseIfMissing, dropDatabase, freePort, migrate, withDatabase 
 import pg from "pg";
 import { measureBundles, measureFromHtml, PUBLIC_ROUTES } from "./bench/bundles";
 import { runLedger } from "./bench/ledger";
+import { stopChromes } from "./bench/lighthouse";
 import { describeMachine } from "./bench/machine";
 import { parseOptions, type Part } from "./bench/options";
+import { runPages } from "./bench/pages";
+import { seedPagesMarketplace } from "./bench/pages-seed";
 import { runHotAccount, runProposalLoad } from "./bench/proposals";
 import { runRefusals } from "./bench/refusals";
 import { renderResults, targets, writeResults, type Results } from "./bench/report";
 import { generateJobs, searchInputs, searchThroughHttp, searchThroughService } from "./bench/search";
 import { BENCH_PASSWORD, seedPopulation, type Population } from "./bench/seed";
 import { mapLimit, seconds, seededRandom } from "./bench/util";
+import { benchEnv } from "./env";
 import { startFloor } from "./floor/process";
 import { createFloorSessions } from "./floor/sessions";
 import {
@@ -79,7 +83,10 @@ async function freshDatabase(db: BenchDatabase, name: string): Promise<string> {
 async function main(): Promise<number> {
   const { sizes } = options;
   const needsWeb = runs("proposals") || runs("hot") || runs("refusals") || runs("search");
-  if (needsWeb || runs("bundles")) ensureWebBuild({ force: options.build, log });
+  if (needsWeb || runs("bundles") || runs("pages")) ensureWebBuild({ force: options.build, log });
+  if (runs("pages") && !existsSync(benchEnv.CHROME_PATH)) {
+    throw new Error(`The pages part runs Lighthouse in Chromium, and there is none at ${benchEnv.CHROME_PATH}: install Debian's (apt-get install chromium) or set CHROME_PATH.`);
+  }
 
   const db = await startBenchDatabase("bench");
   running.push({ name: "PostgreSQL", stop: () => db.stop() });
@@ -231,6 +238,34 @@ async function main(): Promise<number> {
         results.ledger.checkMs.map((v, i) => `${(v / 1000).toFixed(2)} s (PostgreSQL CPU ${(results.ledger!.checkCpuMs[i]! / 1000).toFixed(2)} s)`).join(", "),
     );
     if (!results.ledger.report.ok) failed = true;
+  }
+
+  if (runs("pages")) {
+    // Its own database (the demo marketplace, not the load's thousands of rows), web server and runner.
+    const pagesUrl = await freshDatabase(db, "bench_pages");
+    const pagesPrisma = createPrismaClient(pagesUrl, { max: 2 });
+    const marketplace = await seedPagesMarketplace(pagesPrisma, new Date(), log).finally(() => pagesPrisma.$disconnect());
+    const port = await freePort();
+    const env = serviceEnv(pagesUrl, port);
+    const webLog = processLog("web-pages");
+    const web = await startWeb({ port, env, log: webLog.write });
+    running.push({ name: "web server (pages)", stop: () => web.stop() });
+    const runnerLog = processLog("runner-pages");
+    const runner = startRunner({ env, log: runnerLog.write });
+    running.push({ name: "job runner (pages)", stop: () => runner.stop() });
+    running.push({ name: "Chromium", stop: stopChromes });
+    log(`[bench] pages: web server on http://127.0.0.1:${port} (log: ${webLog.file}), job runner started`);
+    results.pages = await runPages({
+      webUrl: `http://127.0.0.1:${port}`,
+      appDir: join(WEB_ROOT, "app"),
+      marketplace,
+      runsPerPage: sizes.lighthouseRuns,
+      sample: sizes.lighthouseSample,
+      reportDir: join(BENCH_DATA, "lighthouse"),
+      chromePath: benchEnv.CHROME_PATH,
+      log,
+    });
+    await stopNow(["Chromium", "job runner (pages)", "web server (pages)"]);
   }
 
   if (runs("bundles")) results.bundles = { ...measureBundles(join(WEB_ROOT, distDir())), htmlCheck };

@@ -10,7 +10,7 @@ export interface BenchOptions {
   sizes: Sizes;
 }
 
-export const PARTS = ["proposals", "hot", "refusals", "ledger", "search", "bundles"] as const;
+export const PARTS = ["proposals", "hot", "refusals", "ledger", "search", "bundles", "pages"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface Sizes {
@@ -32,6 +32,9 @@ export interface Sizes {
   searchHttpCalls: number;
   /** Refused requests of each kind whose server CPU is compared. */
   refusals: number;
+  /** Lighthouse runs per page (the median is reported), and whether only a sample of the pages is measured. */
+  lighthouseRuns: number;
+  lighthouseSample: boolean;
 }
 
 const FULL: Sizes = {
@@ -47,6 +50,8 @@ const FULL: Sizes = {
   searchCalls: 600,
   searchHttpCalls: 150,
   refusals: 400,
+  lighthouseRuns: 3,
+  lighthouseSample: false,
 };
 
 const QUICK: Sizes = {
@@ -62,6 +67,8 @@ const QUICK: Sizes = {
   searchCalls: 60,
   searchHttpCalls: 20,
   refusals: 100,
+  lighthouseRuns: 1,
+  lighthouseSample: true,
 };
 
 const USAGE = `pnpm bench [--quick] [--build] [--write | --no-write] [--only ${PARTS.join(",")}]

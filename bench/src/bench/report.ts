@@ -1,10 +1,12 @@
 // What a run found, printed as text and written as Markdown into BENCHMARKS.md
 // (between the results markers; the hand-written parts of the file are kept).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { LoadResult } from "../harness";
+import { relative } from "node:path";
+import { REPO_ROOT, type LoadResult } from "../harness";
 import type { BundleReport } from "./bundles";
 import type { LedgerRun } from "./ledger";
 import type { Machine } from "./machine";
+import { PAGE_TARGETS, type PagesRun } from "./pages";
 import type { CpuCost, HotRun, ProposalRun } from "./proposals";
 import type { SearchStats } from "./search";
 import type { RefusalRun } from "./refusals";
@@ -25,6 +27,7 @@ export interface Results {
   refusals?: RefusalRun;
   search?: { jobs: number; openJobs: number; service: SearchStats; http?: SearchStats; serviceCpuMs?: number };
   bundles?: BundleReport;
+  pages?: PagesRun;
   memory?: { webPeakBytes: number; runnerPeakBytes: number };
   seconds: number;
 }
@@ -71,6 +74,16 @@ export function targets(results: Results): Target[] {
     const publicRoutes = results.bundles.routes.filter((route) => route.public);
     const largest = Math.max(...publicRoutes.map((route) => route.gzipBytes));
     list.push({ name: "First-load JS of public pages (largest, gzipped)", goal: "≤ 170 KB", actual: kb(largest), ok: largest <= 170 * 1024 });
+  }
+  if (results.pages) {
+    const { pages, runsPerPage } = results.pages;
+    const met = pages.filter((page) => page.met).length;
+    list.push({
+      name: `Pages at every Lighthouse target (mobile${runsPerPage > 1 ? `, median of ${runsPerPage}` : ", 1 run"}${results.pages.sample ? ", a sample" : ""})`,
+      goal: `${pages.length} of ${pages.length}`,
+      actual: `${met} of ${pages.length}`,
+      ok: met === pages.length,
+    });
   }
   if (results.memory) {
     list.push({ name: "Web server peak RSS under load", goal: "≤ 400 MB", actual: mb(results.memory.webPeakBytes), ok: results.memory.webPeakBytes <= 400 * 1024 ** 2 });
@@ -187,7 +200,48 @@ export function renderResults(results: Results): string {
       );
     }
   }
+  if (results.pages) out.push("", ...renderPages(results.pages));
   return out.join("\n");
+}
+
+/** The targets in words: "performance ≥ 95, LCP ≤ 2.0 s, …". */
+function pageTargetsText(): string {
+  const t = PAGE_TARGETS;
+  const score = (value: number) => (value === 100 ? "100" : `≥ ${value}`);
+  return `performance ≥ ${t.performance}, LCP ≤ ${(t.lcpMs / 1000).toFixed(1)} s, TBT ≤ ${t.tbtMs} ms, CLS ≤ ${t.cls}, accessibility ${score(t.accessibility)}, best practices ${score(t.bestPractices)}`;
+}
+
+function renderPages(run: PagesRun): string[] {
+  const out: string[] = [];
+  out.push(
+    `**Pages in Lighthouse** (${run.lighthouse}, headless ${run.browser}, mobile preset: simulated slow 4G and 4× CPU slowdown; ` +
+      `${run.runsPerPage > 1 ? `the run with the median performance score of ${run.runsPerPage} per page` : "1 run per page"}${run.sample ? ", a sample of the pages" : ""}; ` +
+      `Lighthouse's CPU benchmark index ${run.benchmarkIndex === null ? "unknown" : Math.round(run.benchmarkIndex)} on this machine; ${run.seconds.toFixed(0)} s). ` +
+      `Targets: ${pageTargetsText()}. Reports of the last run in \`${relative(REPO_ROOT, run.reportDir)}/\`.`,
+    "",
+  );
+  const cell = (value: number | null, format: (v: number) => string) => (value === null ? "–" : format(value));
+  const rows = run.pages.map((page) => {
+    const m = page.median;
+    const scores = page.performanceScores.filter((s): s is number => s !== null);
+    const spread = scores.length > 1 && Math.min(...scores) !== Math.max(...scores) ? ` (${Math.min(...scores)}–${Math.max(...scores)})` : "";
+    const landed = m ? new URL(m.finalUrl).pathname : null;
+    const redirected = landed && landed !== new URL(page.path, "http://x").pathname ? ` → ${landed}` : "";
+    return [
+      `${page.route}${redirected}`,
+      page.role ?? "–",
+      m ? `${cell(m.scores.performance, String)}${spread}` : "–",
+      cell(m?.lcpMs ?? null, (v) => `${(v / 1000).toFixed(2)} s`),
+      cell(m?.tbtMs ?? null, (v) => `${Math.round(v)} ms`),
+      cell(m?.cls ?? null, (v) => v.toFixed(3)),
+      cell(m?.scores.accessibility ?? null, String),
+      cell(m?.scores.bestPractices ?? null, String),
+      page.met ? "met" : `MISSED: ${page.reasons.join("; ")}`,
+    ];
+  });
+  out.push(...table(["Page", "Role", "Performance", "LCP", "TBT", "CLS", "Accessibility", "Best practices", "Verdict"], rows));
+  if (run.warnings.length) out.push("", `Lighthouse's warnings: ${run.warnings.join(" ")}`);
+  return out;
 }
 
 /** Replaces the generated section of BENCHMARKS.md (or appends it), keeping the rest. */
