@@ -48,7 +48,7 @@ export function WorkStartGate({ gate, viewerRole, status }: { gate: Gate; viewer
         ))}
       </ul>
       {viewerRole === "FREELANCER" && !gate.canStart && (
-        <p role="alert" className="mt-3 rounded bg-amber-100 p-2 text-sm font-semibold text-amber-950">
+        <p className="mt-3 rounded bg-amber-100 p-2 text-sm font-semibold text-amber-950">
           Do not start work until all three checks are met. Work done before the milestone is funded is not protected.
         </p>
       )}
