@@ -33,7 +33,7 @@ test("a freelancer cannot submit work on an unfunded milestone and sees why; onc
   await expect(page.getByTestId("gate-contract_active")).toContainText("Met: Contract is active.");
   await expect(page.getByTestId("gate-client_payment_verified")).toContainText("Met: Client's payment method is verified.");
   await expect(page.getByTestId("gate-milestone_funded")).toContainText("Not met: Current milestone is funded. The current milestone is not funded: do not start work until it is.");
-  await expect(gate.getByRole("alert")).toContainText("Do not start work until all three checks are met.");
+  await expect(gate.getByText("Do not start work until all three checks are met.")).toBeVisible();
   await expect(page.getByTestId("milestone-status")).toHaveText("Not funded");
   await expect(page.getByText("You cannot submit work yet: The current milestone is not funded: do not start work until it is.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit work" })).toBeDisabled();
