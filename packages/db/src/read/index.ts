@@ -26,5 +26,5 @@ export * from "./admin-audit";
 export * from "./admin-moderation";
 export * from "./admin-job-runs";
 export * from "./public-terms";export { loadSettings, type SettingsInForce } from "../settings/load-settings";
-export { checkInvariants, formatInvariantReport, type InvariantReport } from "../ledger/invariants";
+export { checkInvariants, formatInvariantReport, INVARIANT_CHECKS, ledgerSize, runInvariantCheck, type InvariantCheck, type InvariantReport } from "../ledger/invariants";
 export * from "./disputes";
