@@ -40,6 +40,8 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.ledger.transfers": (c) => c.admin.ledger.transfers({}),
   "admin.ledger.connectEntries": (c) => c.admin.ledger.connectEntries({}),
   "admin.ledger.checkInvariants": (c) => c.admin.ledger.checkInvariants(),
+  "admin.ledger.invariantChecks": (c) => c.admin.ledger.invariantChecks(),
+  "admin.ledger.runInvariantCheck": (c) => c.admin.ledger.runInvariantCheck({ id: "7.1-zero-sum" }),
   "admin.ledger.revenue": (c) => c.admin.ledger.revenue({}),
   "admin.ledger.gatewayFollowUp": (c) => c.admin.ledger.gatewayFollowUp(),
   "admin.ledger.reconcile": (c) => c.admin.ledger.reconcile({}),
@@ -156,7 +158,14 @@ describe("admin procedures: what they do", () => {
     expect(entries.rows.map((r) => r.delta).sort()).toEqual([-6, 6]);
     const purchases = await admin.ledger.transfers({ accountKey: "platform_revenue" });
     expect(purchases.total).toBe(0);
-    expect(await admin.ledger.checkInvariants()).toMatchObject({ ok: true });
+    const report = await admin.ledger.checkInvariants();
+    expect(report).toMatchObject({ ok: true });
+    // The page runs the same checks one by one: the same list, each with the same verdict, and its time.
+    const { checks, transfers } = await admin.ledger.invariantChecks();
+    expect(checks).toEqual(report.checks.map(({ id, title }) => ({ id, title })));
+    expect(transfers).toBe(report.transfers);
+    for (const check of report.checks) expect(await admin.ledger.runInvariantCheck({ id: check.id })).toEqual({ ...check, ms: expect.any(Number) });
+    await expect(admin.ledger.runInvariantCheck({ id: "7.9-nothing" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await admin.ledger.revenue({ weeks: 4 })).toEqual([]);
     expect(await admin.runs.list({})).toEqual({ runs: [], failedJobs: [] });
   });

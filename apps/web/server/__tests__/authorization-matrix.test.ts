@@ -589,6 +589,16 @@ const MATRIX: Record<string, AnyCase> = {
   "admin.ledger.transfers": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.transfers({}) }),
   "admin.ledger.connectEntries": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.connectEntries({}) }),
   "admin.ledger.checkInvariants": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.checkInvariants(), check: (report) => expect(report.ok).toBe(true) }),
+  "admin.ledger.invariantChecks": procedure({
+    allowed: ADMINS,
+    call: (c) => c.admin.ledger.invariantChecks(),
+    check: (list) => expect(list.checks.map((check) => check.id)).toContain("7.6-lots"),
+  }),
+  "admin.ledger.runInvariantCheck": procedure({
+    allowed: ADMINS,
+    call: (c) => c.admin.ledger.runInvariantCheck({ id: "7.6-lots" }),
+    check: (result) => expect(result).toMatchObject({ id: "7.6-lots", ok: true, violationCount: 0 }),
+  }),
   "admin.ledger.revenue": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.revenue({}) }),
   "admin.ledger.gatewayFollowUp": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.gatewayFollowUp() }),
   "admin.ledger.reconcile": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.reconcile({}), check: (run) => expect(run.id).toBeTypeOf("bigint") }),

@@ -9,6 +9,7 @@ import { getUserProcedure } from "./get-user";
 import { grantConnectsProcedure } from "./grant-connects";
 import { listConnectEntriesProcedure } from "./list-connect-entries";
 import { listFlaggedMessagesProcedure } from "./list-flagged-messages";
+import { listInvariantChecksProcedure } from "./list-invariant-checks";
 import { listJobRunsProcedure } from "./list-job-runs";
 import { listLedgerTransfersProcedure } from "./list-ledger-transfers";
 import { listModerationJobsProcedure } from "./list-moderation-jobs";
@@ -19,6 +20,7 @@ import { previewSettingImpactProcedure } from "./preview-setting-impact";
 import { removeJobProcedure } from "./remove-job";
 import { reviewFlaggedMessageProcedure } from "./review-flagged-message";
 import { revokeConnectsProcedure } from "./revoke-connects";
+import { runInvariantCheckProcedure } from "./run-invariant-check";
 import { runReconciliationProcedure } from "./run-reconciliation";
 import { searchAuditLogProcedure } from "./search-audit-log";
 import { suspendUserProcedure } from "./suspend-user";
@@ -54,6 +56,8 @@ export const adminRouter = router({
     transfers: listLedgerTransfersProcedure,
     connectEntries: listConnectEntriesProcedure,
     checkInvariants: checkLedgerInvariantsProcedure,
+    invariantChecks: listInvariantChecksProcedure,
+    runInvariantCheck: runInvariantCheckProcedure,
     revenue: getRevenueByWeekProcedure,
     gatewayFollowUp: getGatewayFollowUpProcedure,
     reconcile: runReconciliationProcedure,
