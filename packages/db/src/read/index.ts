@@ -5,6 +5,7 @@ export * from "./connects-overview";
 export * from "./job-pages";
 export * from "./flagged-messages";
 export * from "./messages";
+export * from "./account-notices";
 export * from "./contract-view";
 export * from "./earnings";
 export * from "./search-jobs";
