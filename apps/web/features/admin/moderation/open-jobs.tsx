@@ -61,7 +61,8 @@ export function OpenJobs() {
                 {job.status === "OPEN" && <ReasonedAction
                   id={`remove-${job.id}`}
                   label="Remove job"
-                  tone="secondary"
+                  tone="danger"
+                  minReason={5}
                   reasonLabel="Why is it removed? (shown to applicants)"
                   confirm={`"${job.title}" is removed. Its ${job.proposalCount} proposals close and every proposal gets all its connects back, with your reason.`}
                   submit={(idempotencyKey, reason, done) => remove.mutate({ jobId: job.id, idempotencyKey, reason }, { onSuccess: done })}

@@ -41,7 +41,7 @@ export function ConnectsAdjust({ freelancerId, name, balance }: { freelancerId: 
       </div>
       {confirming ? (
         <div className="flex gap-2">
-          <Button onClick={() => active.mutate({ idempotencyKey: key, freelancerId, connects, reason })} disabled={active.isPending}>{active.isPending ? "Working…" : direction === "grant" ? `Grant ${formatConnects(connects)}` : `Take back ${formatConnects(connects)}`}</Button>
+          <Button variant={direction === "revoke" ? "danger" : "primary"} onClick={() => active.mutate({ idempotencyKey: key, freelancerId, connects, reason })} disabled={active.isPending}>{active.isPending ? "Working…" : direction === "grant" ? `Grant ${formatConnects(connects)}` : `Take back ${formatConnects(connects)}`}</Button>
           <Button variant="secondary" onClick={() => setConfirming(false)}>Back</Button>
         </div>
       ) : (

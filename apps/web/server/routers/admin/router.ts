@@ -18,12 +18,15 @@ import { listSettingsProcedure } from "./list-settings";
 import { listUsersProcedure } from "./list-users";
 import { previewSettingImpactProcedure } from "./preview-setting-impact";
 import { removeJobProcedure } from "./remove-job";
+import { removeMessageProcedure } from "./remove-message";
 import { reviewFlaggedMessageProcedure } from "./review-flagged-message";
 import { revokeConnectsProcedure } from "./revoke-connects";
 import { runInvariantCheckProcedure } from "./run-invariant-check";
 import { runReconciliationProcedure } from "./run-reconciliation";
 import { searchAuditLogProcedure } from "./search-audit-log";
+import { suspendSenderProcedure } from "./suspend-sender";
 import { suspendUserProcedure } from "./suspend-user";
+import { warnSenderProcedure } from "./warn-sender";
 import { endSessionsProcedure } from "./end-sessions";
 import { unsuspendUserProcedure } from "./unsuspend-user";
 import { adminDisputesRouter } from "./disputes";
@@ -51,6 +54,9 @@ export const adminRouter = router({
     removeJob: removeJobProcedure,
     flagged: listFlaggedMessagesProcedure,
     reviewFlag: reviewFlaggedMessageProcedure,
+    removeMessage: removeMessageProcedure,
+    warnSender: warnSenderProcedure,
+    suspendSender: suspendSenderProcedure,
   }),
   ledger: router({
     transfers: listLedgerTransfersProcedure,
