@@ -12,7 +12,9 @@ export function AccountNotices({ warnings }: { warnings: readonly { id: string; 
       {warnings.map((warning) => (
         <Alert key={warning.id} tone="warning">
           <strong className="font-semibold">A warning from Fairlance ({formatDate(warning.createdAt)}): </strong>
-          {warning.reason} Messages that break the rules can be removed, and repeated problems can lead to a suspension.
+          {warning.reason}
+          {/[.!?]$/.test(warning.reason) ? " " : ". "}
+          Messages that break the rules can be removed, and repeated problems can lead to a suspension.
         </Alert>
       ))}
     </section>

@@ -78,7 +78,7 @@ describe("searchAuditLog in words", () => {
     expect(granted.target).toEqual({ kind: "person", id: fran, label: "Fran Okafor", href: `/admin/people?user=${fran}` });
     expect(rows[1]!.target).toEqual({ kind: "job", id: jobId, label: "“Logo for a bakery”", href: `/admin/ledger?jobId=${jobId}` });
     expect(rows[2]!.target).toMatchObject({ kind: "message", href: `/admin/moderation#flag-${messageId}` });
-    expect(rows[0]!.facts).toEqual([{ label: "Flagged for", value: expect.stringMatching(/./) }]);
+    expect(rows[0]!.facts).toEqual([{ label: "Flagged for", value: "Deposit or training fee" }]);
     expect(rows.find((row) => row.action === "setting.change")!.target).toEqual({ kind: "setting", id: "connectPriceMinor", label: "Connect price", href: "/admin/settings#setting-connectPriceMinor" });
   });
 

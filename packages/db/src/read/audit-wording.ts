@@ -1,4 +1,4 @@
-import { formatConnects, formatMoney, isSettingKey, roleTitle, SETTING_DEFINITIONS, type RoleName } from "@fairlance/rules";
+import { DEFAULT_SETTINGS, formatConnects, formatMoney, isSettingKey, roleTitle, SETTING_DEFINITIONS, type RoleName } from "@fairlance/rules";
 import { describeSettingValue } from "./admin-settings";
 
 /**
@@ -117,6 +117,8 @@ const ORDER = [
 const rank = (field: string) => (ORDER.includes(field) ? ORDER.indexOf(field) : ORDER.length);
 const inReadingOrder = (fields: string[]) => [...fields].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 
+const SHIELD_LABELS = new Map(DEFAULT_SETTINGS.scamShieldPatterns.map((pattern) => [pattern.id, pattern.label]));
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** One stored value as people read it: money from cents, connects, dates, statuses, counts. */
@@ -132,7 +134,12 @@ export function shownValue(field: string, value: unknown): Shown {
     if (field === "status" || field === "outcome") return codeWords(value);
     return value;
   }
-  if (Array.isArray(value)) return value.length === 0 ? null : value.map((item) => (typeof item === "string" ? codeWords(item) : String(item))).join(", ");
+  if (Array.isArray(value)) {
+    if (value.length === 0) return null;
+    // Scam-shield pattern ids by their labels (the default patterns'; an admin's own by its id in words).
+    const words = (item: string) => (field === "flags" ? (SHIELD_LABELS.get(item) ?? codeWords(item)) : codeWords(item));
+    return value.map((item) => (typeof item === "string" ? words(item) : String(item))).join(", ");
+  }
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? formatMoney(item) : item));
 }
 
