@@ -109,7 +109,7 @@ test("an admin removes a flagged message and warns its sender; the sender sees w
   const admin = await adminPage(browser);
   await admin.goto("/admin/moderation");
   const waiting = admin.getByTestId("flagged-waiting").getByTestId("flagged-message").filter({ hasText: body });
-  await expect(waiting).toContainText("Gus Lindqvist wrote to Dev Patel");
+  await expect(waiting).toContainText("Gus Lindqvist wrote to Carol Chen");
   await expect(waiting).toContainText("Flagged for:");
   await expect(waiting.getByRole("link", { name: "Gus Lindqvist" })).toHaveAttribute("href", /\/admin\/people\?user=/);
   await waiting.getByRole("button", { name: "Remove message" }).click();
@@ -133,7 +133,7 @@ test("an admin removes a flagged message and warns its sender; the sender sees w
   await admin.goto("/admin/audit");
   const log = admin.getByTestId("audit-log");
   await expect(log.getByRole("listitem").filter({ hasText: "Never ask clients to pay outside Fairlance" })).toContainText("Warned Gus Lindqvist");
-  await expect(log.getByRole("listitem").filter({ hasText: "Payments stay on Fairlance" }).first()).toContainText("Removed a message from Gus Lindqvist to Dev Patel");
+  await expect(log.getByRole("listitem").filter({ hasText: "Payments stay on Fairlance" }).first()).toContainText("Removed a message from Gus Lindqvist to Carol Chen");
 
   // Gus sees the notice in place of his message, with the reason, and the warning on his dashboard.
   await gus.reload();
