@@ -73,14 +73,15 @@ test("an admin changes the connect price with a reason; new bundles follow it, a
   await expect(sales.nth(0)).toContainText("$2.00");
   await expect(sales.nth(1)).toContainText("$1.50");
 
-  // The audit log shows the change: who, what, why.
+  // The audit log shows the change in words: who, what, the value before and after, why.
   await admin.goto("/admin/audit");
   await admin.getByLabel("Action starts with").fill("setting.");
   await admin.getByRole("button", { name: "Search" }).click();
-  const entry = admin.getByTestId("audit-table").getByRole("row").filter({ hasText: "Cover card processing costs" });
-  await expect(entry).toContainText("setting.change");
-  await expect(entry).toContainText("connectPriceMinor");
+  const entry = admin.getByTestId("audit-log").getByRole("listitem").filter({ hasText: "Cover card processing costs" });
+  await expect(entry).toContainText("Changed the setting Connect price");
+  await expect(entry).toContainText(/Connect price\s*\$0\.15\s*→\s*\$0\.20/);
   await expect(entry).toContainText("Ada Admin");
+  await expect(entry.getByRole("link", { name: "Connect price" })).toHaveAttribute("href", "/admin/settings#setting-connectPriceMinor");
 
   // The ledger still balances.
   await admin.goto("/admin/ledger");
@@ -89,6 +90,57 @@ test("an admin changes the connect price with a reason; new bundles follow it, a
 
   // Back to the default price so other journeys see the usual prices (a second, reasoned change).
   await changeConnectPrice(admin, "0.15", "Restore the usual price after the experiment", "$2.00", "$1.50");
+});
+
+test("an admin removes a flagged message and warns its sender; the sender sees why, and the warning on their dashboard", async ({ browser }) => {
+  test.setTimeout(180_000);
+  // Gus (demo freelancer) writes a payment scam on his proposal's conversation: the shield flags it.
+  const gus = await browser.newPage();
+  await signIn(gus, "gus@fairlance.test", "fairlance-demo");
+  await expect(gus.getByRole("heading", { name: /Welcome/ })).toBeVisible();
+  await gus.goto("/proposals");
+  await gus.getByRole("link", { name: "Fix a flaky CSV import" }).click();
+  const body = `Pay me in bitcoin and we skip the fees (${Date.now()})`;
+  await gus.getByLabel("Write a message").fill(body);
+  await gus.getByRole("button", { name: "Send message" }).click();
+  await expect(gus.getByText(/Your message was flagged by the scam shield/)).toBeVisible();
+
+  // The admin finds it first on the moderation page, with its reason, and removes it.
+  const admin = await adminPage(browser);
+  await admin.goto("/admin/moderation");
+  const waiting = admin.getByTestId("flagged-waiting").getByTestId("flagged-message").filter({ hasText: body });
+  await expect(waiting).toContainText("Gus Lindqvist wrote to Carol Chen");
+  await expect(waiting).toContainText("Flagged for:");
+  await expect(waiting.getByRole("link", { name: "Gus Lindqvist" })).toHaveAttribute("href", /\/admin\/people\?user=/);
+  await waiting.getByRole("button", { name: "Remove message" }).click();
+  await waiting.getByLabel("Why is it removed? (the sender sees this)").fill("Payments stay on Fairlance");
+  await waiting.getByRole("button", { name: "Review" }).click();
+  await expect(waiting.getByText("This will:")).toBeVisible();
+  await waiting.getByRole("button", { name: "Confirm: remove message" }).click();
+  await expect(admin.getByText("Message removed: both people see a notice instead")).toBeVisible();
+
+  // Reviewed now: still there to warn its sender.
+  const reviewed = admin.getByTestId("flagged-reviewed").getByTestId("flagged-message").filter({ hasText: body });
+  await expect(reviewed).toContainText("Removed");
+  await reviewed.getByRole("button", { name: "Warn Gus Lindqvist" }).click();
+  await reviewed.getByLabel("What should they stop doing? (they see this)").fill("Never ask clients to pay outside Fairlance");
+  await reviewed.getByRole("button", { name: "Review" }).click();
+  await reviewed.getByRole("button", { name: "Confirm: warn Gus Lindqvist" }).click();
+  await expect(admin.getByText("Warning sent")).toBeVisible();
+  await expect(reviewed.getByRole("button", { name: "Warn Gus Lindqvist" })).toHaveCount(0);
+
+  // The audit log says both in words.
+  await admin.goto("/admin/audit");
+  const log = admin.getByTestId("audit-log");
+  await expect(log.getByRole("listitem").filter({ hasText: "Never ask clients to pay outside Fairlance" })).toContainText("Warned Gus Lindqvist");
+  await expect(log.getByRole("listitem").filter({ hasText: "Payments stay on Fairlance" }).first()).toContainText("Removed a message from Gus Lindqvist to Carol Chen");
+
+  // Gus sees the notice in place of his message, with the reason, and the warning on his dashboard.
+  await gus.reload();
+  await expect(gus.getByText("Your message was removed by Fairlance: Payments stay on Fairlance")).toBeVisible();
+  await expect(gus.getByText(body)).toHaveCount(0);
+  await gus.goto("/dashboard");
+  await expect(gus.getByTestId("account-notices")).toContainText("Never ask clients to pay outside Fairlance");
 });
 
 test("non-admins are turned away from the admin console", async ({ page }) => {

@@ -2,11 +2,18 @@ import type { ButtonHTMLAttributes, ComponentProps, ReactNode } from "react";
 
 const cx = (...classes: (string | false | null | undefined)[]) => classes.filter(Boolean).join(" ");
 
+/**
+ * `danger` is the button that destroys or cannot be undone (remove, suspend, refund all, withdraw):
+ * solid red on the confirmation step; `danger-secondary` opens that step (red outline), so a list of
+ * them does not shout.
+ */
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger" | "danger-secondary";
+
 export function Button({
   variant = "primary",
   className,
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "ghost" }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
   return (
     <button
       className={cx(
@@ -14,6 +21,8 @@ export function Button({
         variant === "primary" && "bg-brand-700 text-white hover:bg-brand-800",
         variant === "secondary" && "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
         variant === "ghost" && "text-slate-700 hover:bg-slate-100",
+        variant === "danger" && "bg-red-700 text-white hover:bg-red-800",
+        variant === "danger-secondary" && "border border-red-300 bg-white text-red-700 hover:bg-red-50",
         className,
       )}
       {...props}

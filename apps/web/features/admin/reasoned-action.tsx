@@ -14,6 +14,8 @@ const SERVER_FIELDS: ServerFields<TextValues> = {};
  * An admin action that needs a reason and a confirm step stating exactly what will happen; one
  * idempotency key per intended action (renewed after success), so a double click acts once. The
  * reason is checked by the service's rule (`rule`, from TEXT_RULES) before the confirm step.
+ * `tone="danger"` is for what destroys or cannot be undone: a red outline to open it, a red
+ * confirmation that says what will happen, and a red button to do it.
  */
 export function ReasonedAction({
   id,
@@ -36,25 +38,31 @@ export function ReasonedAction({
   submit: (idempotencyKey: string, reason: string, done: () => void) => void;
   isPending: boolean;
   error: unknown;
-  tone?: "primary" | "secondary";
+  tone?: "primary" | "secondary" | "danger";
 }) {
   const { key, renew } = useIdempotencyKey();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const form = useRulesForm(parseOneText(rule), { text: "" });
   useOnEdit(form, () => { setConfirming(null); renew(); });
+  const danger = tone === "danger";
   const done = () => { renew(); form.reset({ text: "" }); setConfirming(null); setOpen(false); };
-  if (!open) return <Button variant={tone} onClick={() => setOpen(true)}>{label}</Button>;
+  if (!open) return <Button variant={danger ? "danger-secondary" : tone} onClick={() => setOpen(true)}>{label}</Button>;
   return (
-    <form onSubmit={form.handleSubmit(setConfirming)} noValidate className="w-full space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
+    <form onSubmit={form.handleSubmit(setConfirming)} noValidate aria-label={label} className={`w-full space-y-2 rounded-md border p-3 ${danger ? "border-red-200 bg-red-50/40" : "border-slate-200 bg-slate-50"}`}>
       <FormTextArea form={form} name="text" id={id} label={reasonLabel} hint={reasonHint} rows={2} limit={rule.max} />
       <div aria-live="polite" className="space-y-2">
-        {confirming !== null && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{confirm}</p>}
+        {confirming !== null && (
+          <div className={`rounded-md p-2 text-sm ${danger ? "border border-red-200 bg-red-50 text-red-900" : "bg-amber-50 text-amber-900"}`}>
+            <p className="font-semibold">{danger ? "This will:" : "What happens:"}</p>
+            <div>{confirm}</div>
+          </div>
+        )}
         <FormAlert message={serverProblems(error, SERVER_FIELDS).alert} />
       </div>
       <div className="flex flex-wrap gap-2">
         {confirming !== null ? (
-          <Button type="button" onClick={() => submit(key, confirming, done)} disabled={isPending}>{isPending ? "Working…" : `Confirm: ${label.toLowerCase()}`}</Button>
+          <Button type="button" variant={danger ? "danger" : "primary"} onClick={() => submit(key, confirming, done)} disabled={isPending}>{isPending ? "Working…" : `Confirm: ${label.charAt(0).toLowerCase()}${label.slice(1)}`}</Button>
         ) : (
           <Button type="submit">Review</Button>
         )}
@@ -63,4 +71,3 @@ export function ReasonedAction({
     </form>
   );
 }
-

@@ -159,11 +159,11 @@ export function WithdrawDispute({ dispute }: { dispute: DisputeView }) {
   return (
     <Card title="Withdraw the dispute">
       {confirming ? (
-        <ConfirmPanel title="Withdraw this dispute" confirmLabel="Withdraw it" onConfirm={() => withdraw.mutate({ idempotencyKey: key, disputeId: dispute.id })} onCancel={() => setConfirming(false)} pending={withdraw.isPending}>
+        <ConfirmPanel tone="danger" title="Withdraw this dispute" confirmLabel="Withdraw it" onConfirm={() => withdraw.mutate({ idempotencyKey: key, disputeId: dispute.id })} onCancel={() => setConfirming(false)} pending={withdraw.isPending}>
           <p>The {dispute.target.kind === "milestone" ? "milestone" : "week"} goes back to where it was, its clocks moved on by the time the dispute was open. No money moves.</p>
         </ConfirmPanel>
       ) : (
-        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>Withdraw…</Button>
+        <Button type="button" variant="danger-secondary" onClick={() => setConfirming(true)}>Withdraw…</Button>
       )}
       <ErrorAlert error={withdraw.error} />
     </Card>
@@ -238,7 +238,7 @@ export function DecisionForm({ dispute }: { dispute: DisputeView }) {
         </div>
         <FormTextArea form={form} name="reason" id="decision-reason" label="Reason (both sides see it)" rows={3} limit={TEXT_RULES.decisionReason.max} />
         {confirming ? (
-          <ConfirmPanel title="Record this decision" confirmLabel="Decide and move the money" onConfirm={() => submit(confirming)} onCancel={() => setConfirming(null)} pending={decide.isPending}>
+          <ConfirmPanel tone="danger" title="Record this decision" confirmLabel="Decide and move the money" onConfirm={() => submit(confirming)} onCancel={() => setConfirming(null)} pending={decide.isPending}>
             <p>The money moves at once, the dispute closes, and the decision is written to the audit log. This cannot be undone.</p>
           </ConfirmPanel>
         ) : (

@@ -6,6 +6,8 @@ interface Item {
   createdAt: Date;
   mine: boolean;
   warning: { message: string; matches: { patternId: string; label: string }[] } | null;
+  /** Removed by an admin (economy.md §5); the reason is given to its sender only. */
+  removed: { at: Date; reason: string | null } | null;
 }
 
 const time = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZone: "UTC" });
@@ -19,9 +21,15 @@ export function MessageItem({ message }: { message: Item }) {
           {message.warning.message}
         </div>
       )}
-      <div className={`max-w-prose rounded-lg px-3 py-2 text-sm ${message.mine ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-900"}`}>
-        <p className="whitespace-pre-line break-words">{message.body}</p>
-      </div>
+      {message.removed ? (
+        <div className="max-w-prose rounded-lg border border-dashed border-slate-300 px-3 py-2 text-sm italic text-slate-600">
+          <p>{message.mine ? "Your message was removed by Fairlance" : "This message was removed by Fairlance"}{message.removed.reason ? `: ${message.removed.reason}` : "."}</p>
+        </div>
+      ) : (
+        <div className={`max-w-prose rounded-lg px-3 py-2 text-sm ${message.mine ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-900"}`}>
+          <p className="whitespace-pre-line break-words">{message.body}</p>
+        </div>
+      )}
       <span className="mt-0.5 text-xs text-slate-500">
         {message.mine ? "You" : "Them"} · {formatDate(message.createdAt)} {time.format(message.createdAt)} UTC
       </span>

@@ -37,9 +37,14 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.moderation.removeJob": (c) => c.admin.moderation.removeJob({ jobId: MISSING, idempotencyKey: key(), reason: "Scam job" }),
   "admin.moderation.flagged": (c) => c.admin.moderation.flagged({}),
   "admin.moderation.reviewFlag": (c) => c.admin.moderation.reviewFlag({ messageId: MISSING, idempotencyKey: key(), reason: "Looked fine" }),
+  "admin.moderation.removeMessage": (c) => c.admin.moderation.removeMessage({ messageId: MISSING, idempotencyKey: key(), reason: "A payment scam" }),
+  "admin.moderation.warnSender": (c) => c.admin.moderation.warnSender({ messageId: MISSING, idempotencyKey: key(), reason: "A payment scam" }),
+  "admin.moderation.suspendSender": (c) => c.admin.moderation.suspendSender({ messageId: MISSING, idempotencyKey: key(), reason: "A payment scam" }),
   "admin.ledger.transfers": (c) => c.admin.ledger.transfers({}),
   "admin.ledger.connectEntries": (c) => c.admin.ledger.connectEntries({}),
   "admin.ledger.checkInvariants": (c) => c.admin.ledger.checkInvariants(),
+  "admin.ledger.invariantChecks": (c) => c.admin.ledger.invariantChecks(),
+  "admin.ledger.runInvariantCheck": (c) => c.admin.ledger.runInvariantCheck({ id: "7.1-zero-sum" }),
   "admin.ledger.revenue": (c) => c.admin.ledger.revenue({}),
   "admin.ledger.gatewayFollowUp": (c) => c.admin.ledger.gatewayFollowUp(),
   "admin.ledger.reconcile": (c) => c.admin.ledger.reconcile({}),
@@ -59,6 +64,9 @@ const ON_AN_OBJECT = [
   "admin.people.endSessions",
   "admin.moderation.removeJob",
   "admin.moderation.reviewFlag",
+  "admin.moderation.removeMessage",
+  "admin.moderation.warnSender",
+  "admin.moderation.suspendSender",
   "admin.disputes.decide",
 ];
 
@@ -149,14 +157,23 @@ describe("admin procedures: what they do", () => {
     expect(byClient.rows.length).toBeGreaterThan(0);
     expect(byClient.rows.every((r) => r.client.email === the.users.client.email)).toBe(true);
     expect((await admin.moderation.jobs({ client: "nobody-by-this-name" })).total).toBe(0);
-    expect((await admin.moderation.flagged({})).map((m) => m.id)).toContain(sent.messageId);
-    await admin.moderation.reviewFlag({ messageId: sent.messageId, idempotencyKey: key(), reason: "Warned the freelancer" });
-    expect((await admin.moderation.flagged({})).map((m) => m.id)).not.toContain(sent.messageId);
+    expect((await admin.moderation.flagged({})).waiting.map((m) => m.id)).toContain(sent.messageId);
+    await admin.moderation.reviewFlag({ messageId: sent.messageId, idempotencyKey: key(), reason: "Nothing wrong after all" });
+    const flagged = await admin.moderation.flagged({});
+    expect(flagged.waiting.map((m) => m.id)).not.toContain(sent.messageId);
+    expect(flagged.reviewed.map((m) => m.id)).toContain(sent.messageId);
     const entries = await admin.ledger.connectEntries({ jobId });
     expect(entries.rows.map((r) => r.delta).sort()).toEqual([-6, 6]);
     const purchases = await admin.ledger.transfers({ accountKey: "platform_revenue" });
     expect(purchases.total).toBe(0);
-    expect(await admin.ledger.checkInvariants()).toMatchObject({ ok: true });
+    const report = await admin.ledger.checkInvariants();
+    expect(report).toMatchObject({ ok: true });
+    // The page runs the same checks one by one: the same list, each with the same verdict, and its time.
+    const { checks, transfers } = await admin.ledger.invariantChecks();
+    expect(checks).toEqual(report.checks.map(({ id, title }) => ({ id, title })));
+    expect(transfers).toBe(report.transfers);
+    for (const check of report.checks) expect(await admin.ledger.runInvariantCheck({ id: check.id })).toEqual({ ...check, ms: expect.any(Number) });
+    await expect(admin.ledger.runInvariantCheck({ id: "7.9-nothing" } as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await admin.ledger.revenue({ weeks: 4 })).toEqual([]);
     expect(await admin.runs.list({})).toEqual({ runs: [], failedJobs: [] });
   });

@@ -61,6 +61,17 @@ const signedInAgain = async (m: Marketplace, who: Who) => {
   await m.prisma.user.update({ where: { id: idOf(m, who) }, data: { sessionVersion: 0 } });
 };
 const ids = (rows: readonly { id: string }[]) => rows.map((row) => row.id);
+/**
+ * A flagged message on the matrix's proposal from a person of its own, so that warning or
+ * suspending its sender leaves the matrix's people as they were.
+ */
+const flaggedFromNewcomer = async (m: Marketplace) => {
+  const sender = await m.make.freelancer();
+  const message = await m.prisma.message.create({
+    data: { proposalId: m.proposalId, senderId: sender.id, recipientId: m.users.client.id, body: "Pay me in bitcoin", flags: ["crypto"], createdAt: T0 },
+  });
+  return { messageId: message.id };
+};
 /** A list shows `id` to the people in `seers` and to nobody else. */
 const shows = (list: readonly string[], id: string, who: Who, seers: readonly Who[]) =>
   seers.includes(who) ? expect(list).toContain(id) : expect(list).not.toContain(id);
@@ -97,6 +108,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (clock) => expect(clock).toMatchObject({ movable: true, pendingJobs: expect.any(Number) }),
   }),
   "me.get": procedure({ allowed: "signed-in", call: (c) => c.me.get(), check: (me, { who, m }) => expect(me.id).toBe(idOf(m, who)) }),
+  "me.notices": procedure({ allowed: "signed-in", call: (c) => c.me.notices(), check: (notices) => expect(notices.warnings).toBeInstanceOf(Array) }),
   "me.changePassword": procedure({
     allowed: "signed-in",
     setup: async (m, who) => {
@@ -590,9 +602,37 @@ const MATRIX: Record<string, AnyCase> = {
     },
     call: (c, s) => c.admin.moderation.reviewFlag({ ...s, idempotencyKey: key(), reason: "Warned the freelancer" }),
   }),
+  "admin.moderation.removeMessage": procedure({
+    allowed: ADMINS,
+    setup: flaggedFromNewcomer,
+    call: (c, s) => c.admin.moderation.removeMessage({ ...s, idempotencyKey: key(), reason: "Asks for crypto" }),
+    check: (removed) => expect(removed.removedAt).toBeInstanceOf(Date),
+  }),
+  "admin.moderation.warnSender": procedure({
+    allowed: ADMINS,
+    setup: flaggedFromNewcomer,
+    call: (c, s) => c.admin.moderation.warnSender({ ...s, idempotencyKey: key(), reason: "Asks for crypto" }),
+    check: (warning) => expect(warning.warnings).toBe(1),
+  }),
+  "admin.moderation.suspendSender": procedure({
+    allowed: ADMINS,
+    setup: flaggedFromNewcomer,
+    call: (c, s) => c.admin.moderation.suspendSender({ ...s, idempotencyKey: key(), reason: "Asks for crypto" }),
+    check: (suspended) => expect(suspended.suspendedReason).toBe("Asks for crypto"),
+  }),
   "admin.ledger.transfers": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.transfers({}) }),
   "admin.ledger.connectEntries": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.connectEntries({}) }),
   "admin.ledger.checkInvariants": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.checkInvariants(), check: (report) => expect(report.ok).toBe(true) }),
+  "admin.ledger.invariantChecks": procedure({
+    allowed: ADMINS,
+    call: (c) => c.admin.ledger.invariantChecks(),
+    check: (list) => expect(list.checks.map((check) => check.id)).toContain("7.6-lots"),
+  }),
+  "admin.ledger.runInvariantCheck": procedure({
+    allowed: ADMINS,
+    call: (c) => c.admin.ledger.runInvariantCheck({ id: "7.6-lots" }),
+    check: (result) => expect(result).toMatchObject({ id: "7.6-lots", ok: true, violationCount: 0 }),
+  }),
   "admin.ledger.revenue": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.revenue({}) }),
   "admin.ledger.gatewayFollowUp": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.gatewayFollowUp() }),
   "admin.ledger.reconcile": procedure({ allowed: ADMINS, call: (c) => c.admin.ledger.reconcile({}), check: (run) => expect(run.id).toBeTypeOf("bigint") }),

@@ -141,6 +141,9 @@ const ENTRIES: Entry[] = [
   { path: "admin.people.unsuspend", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Resolved now" }) },
   { path: "admin.moderation.removeJob", as: () => w.people.admin, input: () => ({ jobId: w.jobs.otherOpen, idempotencyKey: key(), reason: "Looks like a scam" }) },
   { path: "admin.moderation.reviewFlag", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Checked it" }) },
+  { path: "admin.moderation.removeMessage", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Asks for crypto" }) },
+  { path: "admin.moderation.warnSender", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Asks for crypto" }) },
+  { path: "admin.moderation.suspendSender", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Asks for crypto" }) },
 ];
 
 // ---------------------------------------------------------------------------------------------

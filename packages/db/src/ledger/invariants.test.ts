@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../testing";
 import { runTransaction } from "../transaction";
-import { checkInvariants } from "./invariants";
+import { makeUser } from "../testing";
+import { checkInvariants, INVARIANT_CHECKS, runInvariantCheck } from "./invariants";
 
 // A small ledger written directly, so each test can break exactly one thing.
 let db: TestDatabase;
@@ -75,5 +76,48 @@ describe("checkInvariants", () => {
       "freelancer_available:f1: cached 4001, transfers 4000",
       "freelancer_available:f2: cached 1, transfers 0",
     ]);
+  });
+
+  it("runs each check on its own, with the same result as in the whole report", async () => {
+    const report = await checkInvariants(db.prisma);
+    expect(INVARIANT_CHECKS.map((c) => c.id)).toEqual(report.checks.map((c) => c.id));
+    for (const check of report.checks) expect(await runInvariantCheck(db.prisma, check.id)).toEqual(check);
+    await expect(runInvariantCheck(db.prisma, "7.9-nothing")).rejects.toThrow('There is no ledger invariant "7.9-nothing".');
+  });
+});
+
+describe("7.6 connect lots", () => {
+  async function lot(userId: string, source: string, issued: number, remaining: number, entries: [kind: string, delta: number][]): Promise<string> {
+    const [row] = await db.prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO "ConnectLot" (id, "userId", source, issued, remaining, "issuedAt", "expiresAt", reason)
+      VALUES (gen_random_uuid(), ${userId}::uuid, ${source}::"ConnectSource", ${issued}, ${remaining}, now(), now() + interval '1 year', 'test') RETURNING id::text`;
+    for (const [kind, delta] of entries) {
+      await db.prisma.$executeRaw`
+        INSERT INTO "ConnectEntry" ("userId", "lotId", kind, delta, reason, "idempotencyKey", "createdAt")
+        VALUES (${userId}::uuid, ${row!.id}::uuid, ${kind}::"ConnectEntryKind", ${delta}, 'test', ${`lot-test-${Math.random()}`}, now())`;
+    }
+    return row!.id;
+  }
+  const lots = () => runInvariantCheck(db.prisma, "7.6-lots");
+
+  it("holds for granted, spent, refunded and reissued lots, and names a lot whose remaining or issue disagrees with its entries", async () => {
+    const fay = await makeUser(db.prisma, "FREELANCER");
+    await lot(fay.id, "ADMIN_GRANT", 10, 4, [["GRANT", 10], ["SPEND", -6], ["REFUND", 2], ["SPEND", -2]]);
+    // A refund that could not go back to its expired lot is reissued: no grant entry of its own.
+    await lot(fay.id, "REFUND_REISSUE", 3, 3, [["REFUND", 3]]);
+    expect(await lots()).toMatchObject({ ok: true, violationCount: 0 });
+
+    const drifted = await lot(fay.id, "SIGNUP", 10, 9, [["GRANT", 10]]);
+    const overIssued = await lot(fay.id, "PURCHASE", 20, 10, [["PURCHASE", 10]]);
+    const granted = await lot(fay.id, "REFUND_REISSUE", 4, 8, [["GRANT", 4], ["REFUND", 4]]);
+    const report = await lots();
+    expect(report.ok).toBe(false);
+    expect(report.violations.sort()).toEqual(
+      [
+        `lot ${drifted}: remaining 9, entries 10, issued 10, granted or bought 10`,
+        `lot ${overIssued}: remaining 10, entries 10, issued 20, granted or bought 10`,
+        `lot ${granted}: remaining 8, entries 8`,
+      ].sort(),
+    );
   });
 });

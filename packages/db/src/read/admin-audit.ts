@@ -3,6 +3,7 @@ import type { Db, Prisma } from "../client";
 import { requireActor } from "../services/actor";
 import { decodeTyped, isTypedJson } from "../codec/typed-json";
 import type { Paged } from "./admin-ledger";
+import { sentenceOf, targetOf, wordAudit, type AuditTarget, type AuditWording, type ResolvedTarget } from "./audit-wording";
 
 export interface AuditRow {
   id: bigint;
@@ -15,6 +16,14 @@ export interface AuditRow {
   before: unknown;
   after: unknown;
   reason: string;
+  /** What it was done to, by name, with the admin page that shows it. */
+  target: AuditTarget;
+  /** The action in words, around the target's name, and the values it changed (audit-wording.ts). */
+  summary: AuditWording["summary"];
+  /** The whole sentence as text: "Granted 10 connects to Fran Okafor". */
+  sentence: string;
+  changes: AuditWording["changes"];
+  facts: AuditWording["facts"];
 }
 
 /** An audit before/after as recorded: the typed encoding, or a row from before it ({"$bigint"} tags). */
@@ -51,5 +60,36 @@ export async function searchAuditLog(
     }),
     db.auditLog.count({ where }),
   ]);
-  return { rows: rows.map((row) => ({ ...row, before: auditValue(row.before), after: auditValue(row.after) })), total, page, pageSize };
+  const names = await targetNames(db, rows);
+  return {
+    rows: rows.map((stored) => {
+      const row = { ...stored, before: auditValue(stored.before), after: auditValue(stored.after) };
+      const target = targetOf(row.targetType, row.targetId, names.get(`${row.targetType}:${row.targetId}`));
+      const wording = wordAudit(row);
+      return { ...row, target, summary: wording.summary, sentence: sentenceOf(wording, target), changes: wording.changes, facts: wording.facts };
+    }),
+    total,
+    page,
+    pageSize,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The names of a page's targets, in one query whatever their types: people by name, jobs and
+ * contracts by title, a dispute by its contract's title, a message by its sender and recipient.
+ * Keyed `${targetType}:${targetId}`. Settings are named by the rules (no query).
+ */
+async function targetNames(db: Db, rows: { targetType: string; targetId: string }[]): Promise<Map<string, ResolvedTarget>> {
+  const idsOf = (type: string) => [...new Set(rows.filter((r) => r.targetType === type && UUID.test(r.targetId)).map((r) => r.targetId))];
+  const [users, jobs, contracts, disputes, messages] = ["User", "Job", "Contract", "Dispute", "Message"].map(idsOf) as [string[], string[], string[], string[], string[]];
+  if (users.length + jobs.length + contracts.length + disputes.length + messages.length === 0) return new Map();
+  const found = await db.$queryRaw<{ type: string; id: string; label: string; extra: string | null }[]>`
+    SELECT 'User' AS type, id::text AS id, name AS label, NULL::text AS extra FROM "User" WHERE id = ANY(${users}::uuid[])
+    UNION ALL SELECT 'Job', id::text, title, NULL FROM "Job" WHERE id = ANY(${jobs}::uuid[])
+    UNION ALL SELECT 'Contract', id::text, title, NULL FROM "Contract" WHERE id = ANY(${contracts}::uuid[])
+    UNION ALL SELECT 'Dispute', d.id::text, c.title, d."contractId"::text FROM "Dispute" d JOIN "Contract" c ON c.id = d."contractId" WHERE d.id = ANY(${disputes}::uuid[])
+    UNION ALL SELECT 'Message', m.id::text, s.name, r.name FROM "Message" m JOIN "User" s ON s.id = m."senderId" JOIN "User" r ON r.id = m."recipientId" WHERE m.id = ANY(${messages}::uuid[])`;
+  return new Map(found.map((row) => [`${row.type}:${row.id}`, { label: row.label, extra: row.extra }]));
 }

@@ -2,6 +2,8 @@ import type { Db, Prisma, Role } from "../client";
 import { requireActor } from "../services/actor";
 import { noSuchPerson } from "../services/fields";
 import { connectsBalance } from "../services/connects/balance";
+import { auditValue } from "./admin-audit";
+import { sentenceOf, targetOf, wordAudit } from "./audit-wording";
 
 export interface AdminUserRow {
   id: string;
@@ -54,7 +56,10 @@ export interface AdminUserDetail extends AdminUserRow {
   jobsPosted: number;
   proposals: number;
   contracts: number;
-  recentAudit: { id: bigint; action: string; reason: string; createdAt: Date; actorName: string | null }[];
+  /** Warnings an admin gave them about their messages (economy.md §5). */
+  warnings: number;
+  /** The last admin actions on them, each in words ("Granted 10 connects to Fran Okafor"). */
+  recentAudit: { id: bigint; action: string; what: string; reason: string; createdAt: Date; actorName: string | null }[];
 }
 
 /** One person as the admin's detail panel shows them (admin only). */
@@ -62,7 +67,7 @@ export async function getUserForAdmin(db: Db, input: { actorId: string; userId: 
   await requireActor(db, input, "ADMIN", "see a person's details");
   const user = await db.user.findUnique({ where: { id: input.userId }, select: ROW });
   if (!user) throw noSuchPerson();
-  const [jobsPosted, proposals, contracts, audit, balance] = await Promise.all([
+  const [jobsPosted, proposals, contracts, audit, balance, warnings] = await Promise.all([
     db.job.count({ where: { clientId: user.id } }),
     db.proposal.count({ where: { freelancerId: user.id } }),
     db.contract.count({ where: { OR: [{ clientId: user.id }, { freelancerId: user.id }] } }),
@@ -70,16 +75,20 @@ export async function getUserForAdmin(db: Db, input: { actorId: string; userId: 
       where: { targetType: "User", targetId: user.id },
       orderBy: { id: "desc" },
       take: 10,
-      select: { id: true, action: true, reason: true, createdAt: true, actor: { select: { name: true } } },
+      select: { id: true, action: true, targetType: true, targetId: true, before: true, after: true, reason: true, createdAt: true, actor: { select: { name: true } } },
     }),
     user.role === "FREELANCER" ? connectsBalance(db, user.id, input.now) : Promise.resolve(null),
+    db.warning.count({ where: { userId: user.id } }),
   ]);
+  const target = targetOf("User", user.id, { label: user.name, extra: null });
+  const what = (a: (typeof audit)[number]) => sentenceOf(wordAudit({ ...a, before: auditValue(a.before), after: auditValue(a.after) }), target);
   return {
     ...user,
     connectsBalance: balance,
     jobsPosted,
     proposals,
     contracts,
-    recentAudit: audit.map((a) => ({ id: a.id, action: a.action, reason: a.reason, createdAt: a.createdAt, actorName: a.actor?.name ?? null })),
+    warnings,
+    recentAudit: audit.map((a) => ({ id: a.id, action: a.action, what: what(a), reason: a.reason, createdAt: a.createdAt, actorName: a.actor?.name ?? null })),
   };
 }

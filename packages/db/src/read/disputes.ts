@@ -78,9 +78,13 @@ export async function getDispute(db: Db, input: Pick<ActorCall, "actorId" | "act
     where: { contractId: contract.id },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { senderId: true, body: true, createdAt: true },
+    select: { senderId: true, body: true, createdAt: true, removedAt: true },
   });
-  for (const message of messages.reverse()) timeline.push({ at: message.createdAt, what: `Message: ${message.body.length > 300 ? `${message.body.slice(0, 300)}…` : message.body}`, by: sideOf(message.senderId) });
+  for (const message of messages.reverse()) {
+    // A message an admin removed (economy.md §5) is not shown, here either.
+    const text = message.removedAt ? "Message removed by Fairlance" : `Message: ${message.body.length > 300 ? `${message.body.slice(0, 300)}…` : message.body}`;
+    timeline.push({ at: message.createdAt, what: text, by: sideOf(message.senderId) });
+  }
   timeline.push({ at: dispute.openedAt, what: `Dispute opened: ${dispute.reason}`, by: sideOf(dispute.openedById) as "client" | "freelancer" });
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
 

@@ -11,6 +11,11 @@ export interface ThreadMessage {
   mine: boolean;
   /** The scam-shield warning, shown to the recipient only. */
   warning: ScamWarning | null;
+  /**
+   * Removed by an admin (economy.md §5): the body is gone for both people; the sender is told why
+   * (`reason`), the recipient only that it was removed (`reason` null).
+   */
+  removed: { at: Date; reason: string | null } | null;
 }
 
 /** The messages of one proposal or contract, oldest first, for its two people only (economy.md §5). */
@@ -23,11 +28,11 @@ export async function listMessages(
   const messages = await db.message.findMany({
     where: thread.proposalId ? { proposalId: thread.proposalId } : { contractId: thread.contractId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, senderId: true, recipientId: true, body: true, createdAt: true, flags: true },
+    select: { id: true, senderId: true, recipientId: true, body: true, createdAt: true, flags: true, removedAt: true, removedReason: true },
   });
-  return messages.map(({ flags, ...message }) => ({
-    ...message,
-    mine: message.senderId === input.actorId,
-    warning: message.recipientId === input.actorId ? warningFor(flags, settings.scamShieldPatterns) : null,
-  }));
+  return messages.map(({ flags, removedAt, removedReason, ...message }) => {
+    const mine = message.senderId === input.actorId;
+    if (removedAt) return { ...message, body: "", mine, warning: null, removed: { at: removedAt, reason: mine ? removedReason : null } };
+    return { ...message, mine, warning: message.recipientId === input.actorId ? warningFor(flags, settings.scamShieldPatterns) : null, removed: null };
+  });
 }

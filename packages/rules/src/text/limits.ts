@@ -68,6 +68,7 @@ export const TEXT_RULES = {
   suspendReason: reasonText("Say why (at least 5 characters); the person sees it.", { min: 5, max: 500 }),
   removeJobReason: reasonText("Say why the job is removed (at least 5 characters).", { min: 5, max: 1_000 }),
   endSessionsReason: reasonText("Say why (at least 5 characters); it goes in the audit log.", { min: 5, max: 500 }),
+  senderActionReason: reasonText("Say why (at least 5 characters); the sender sees it.", { min: 5, max: 500 }),
   flagReviewNote: reasonText("Note what you found (at least 3 characters).", { min: 3, max: 1_000, noun: "note" }),
   settingReason: reasonText("Say why the setting changes (at least 5 characters).", { min: 5, max: 1_000 }),
   newPassword: { min: PASSWORD_LENGTH.min, max: PASSWORD_LENGTH.max, missing: `Use at least ${PASSWORD_LENGTH.min} characters for your password.`, tooLong: passwordTooLong, keepSpaces: true },

@@ -4,6 +4,7 @@ import type { RoleName } from "@fairlance/rules";
 import { Alert } from "@/components/ui";
 import { AdminDashboard } from "@/features/dashboard/admin-dashboard";
 import { ClientDashboard } from "@/features/dashboard/client-dashboard";
+import { AccountNotices } from "@/features/account/account-notices";
 import { Dashboard } from "@/features/dashboard/dashboard";
 import { FreelancerDashboard } from "@/features/dashboard/freelancer-dashboard";
 import { Unavailable } from "@/features/dashboard/parts";
@@ -36,7 +37,17 @@ async function roleDashboard(role: RoleName): Promise<ReactNode> {
  */
 export default async function DashboardPage() {
   const session = await requireSession();
-  const [me, body] = await Promise.all([readQuery(trpc.me.get.queryOptions()), roleDashboard(session.user.role)]);
+  const [me, body, notices] = await Promise.all([
+    readQuery(trpc.me.get.queryOptions()),
+    roleDashboard(session.user.role),
+    // What an admin told the person about their account (economy.md §5); admins get none.
+    session.user.role === "ADMIN" ? null : readQuery(trpc.me.notices.queryOptions()),
+  ]);
   if (!me.ok) return <Alert>We could not load your account: {me.message}</Alert>;
-  return <Dashboard me={me.data}>{body}</Dashboard>;
+  return (
+    <>
+      <AccountNotices warnings={notices?.ok ? notices.data.warnings : []} />
+      <Dashboard me={me.data}>{body}</Dashboard>
+    </>
+  );
 }

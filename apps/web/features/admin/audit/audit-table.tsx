@@ -1,32 +1,63 @@
-import { scrollRegion } from "@/components/ui";
+import Link from "next/link";
+import { formatDateTime } from "@/lib/format";
 import { storedText } from "@/lib/stored-text";
 import type { AdminOutputs } from "../types";
 
 type Row = AdminOutputs["audit"]["search"]["rows"][number];
-const when = (date: Date) => `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+type Shown = Row["changes"][number]["before"];
 
+function Value({ value }: { value: Shown }) {
+  if (value === null) return <span className="text-slate-400">none</span>;
+  return <span>{value instanceof Date ? formatDateTime(value) : value}</span>;
+}
 
+/**
+ * Every admin action, newest first, in words (economy.md §6): who, what to whom (linked to the
+ * page that shows it), each value before and after, and why. What was recorded, as stored, is
+ * one click away for those who need it.
+ */
 export function AuditTable({ rows }: { rows: Row[] }) {
   return (
-    <div className="overflow-x-auto" {...scrollRegion("Audit log")}>
-      <table className="w-full min-w-[52rem] text-left text-sm" data-testid="audit-table">
-        <caption className="sr-only">Admin actions, newest first</caption>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>{["When", "Who", "Action", "Target", "Why", "Before → after"].map((h) => <th key={h} scope="col" className="py-1 pr-3">{h}</th>)}</tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id.toString()} className="align-top">
-              <td className="whitespace-nowrap py-2 pr-3">{when(row.createdAt)}</td>
-              <td className="py-2 pr-3">{row.actor?.name ?? "System"}</td>
-              <td className="py-2 pr-3 font-mono text-xs">{row.action}</td>
-              <td className="break-all py-2 pr-3 text-xs">{row.targetType} <span className="font-mono">{row.targetId}</span></td>
-              <td className="py-2 pr-3">{row.reason}</td>
-              <td className="max-w-xs break-all py-2 font-mono text-xs text-slate-600">{storedText(row.before)} → {storedText(row.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ol className="divide-y divide-slate-100" data-testid="audit-log" aria-label="Admin actions, newest first">
+      {rows.map((row) => (
+        <li key={row.id.toString()} className="space-y-1.5 py-3 text-sm">
+          <p className="flex flex-wrap justify-between gap-x-3 text-xs text-slate-500">
+            <span className="font-semibold text-slate-700">{row.actor?.name ?? "The system"}</span>
+            <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
+          </p>
+          <p className="font-medium text-slate-900">
+            {row.summary.before}
+            {row.target.href ? <Link href={row.target.href} className="text-brand-700 underline">{row.target.label}</Link> : row.target.label}
+            {row.summary.after}
+          </p>
+          {(row.changes.length > 0 || row.facts.length > 0) && (
+            <dl className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+              {row.changes.map((change) => (
+                <div key={change.label} className="contents">
+                  <dt className="text-slate-500">{change.label}</dt>
+                  <dd className="break-words">
+                    <Value value={change.before} /> <span aria-label="changed to">→</span> <strong className="font-semibold"><Value value={change.after} /></strong>
+                  </dd>
+                </div>
+              ))}
+              {row.facts.map((fact) => (
+                <div key={fact.label} className="contents">
+                  <dt className="text-slate-500">{fact.label}</dt>
+                  <dd className="break-words"><Value value={fact.value} /></dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <p><span className="text-slate-500">Why: </span>{row.reason}</p>
+          <details className="text-xs text-slate-500">
+            <summary className="cursor-pointer">As recorded</summary>
+            <p className="mt-1 break-all font-mono">
+              {row.action} · {row.targetType} {row.targetId}
+            </p>
+            <p className="mt-1 break-all font-mono">{storedText(row.before)} → {storedText(row.after)}</p>
+          </details>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,13 +1,13 @@
 import { FlaggedMessages } from "./flagged-messages";
 import { OpenJobs } from "./open-jobs";
 
-/** Remove jobs that break the rules (their proposals' connects come back) and review what the scam shield flagged. */
+/** What the scam shield flagged comes first (remove, warn, suspend or dismiss); then jobs, which can be removed for breaking the rules. */
 export function ModerationPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Moderation</h1>
-      <OpenJobs />
       <FlaggedMessages />
+      <OpenJobs />
     </div>
   );
 }

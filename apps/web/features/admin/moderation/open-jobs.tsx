@@ -62,7 +62,7 @@ export function OpenJobs() {
                   id={`remove-${job.id}`}
                   rule={TEXT_RULES.removeJobReason}
                   label="Remove job"
-                  tone="secondary"
+                  tone="danger"
                   reasonLabel="Why is it removed? (shown to applicants)"
                   confirm={`"${job.title}" is removed. Its ${job.proposalCount} proposals close and every proposal gets all its connects back, with your reason.`}
                   submit={(idempotencyKey, reason, done) => remove.mutate({ jobId: job.id, idempotencyKey, reason }, { onSuccess: done })}

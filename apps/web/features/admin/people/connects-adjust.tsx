@@ -64,7 +64,7 @@ export function ConnectsAdjust({ freelancerId, name, balance }: { freelancerId: 
       </div>
       {confirming ? (
         <div className="flex gap-2">
-          <Button type="button" onClick={() => send(confirming)} disabled={active.isPending}>{active.isPending ? "Working…" : confirming.direction === "grant" ? `Grant ${formatConnects(confirming.connects)}` : `Take back ${formatConnects(confirming.connects)}`}</Button>
+          <Button type="button" variant={confirming.direction === "grant" ? "primary" : "danger"} onClick={() => send(confirming)} disabled={active.isPending}>{active.isPending ? "Working…" : confirming.direction === "grant" ? `Grant ${formatConnects(confirming.connects)}` : `Take back ${formatConnects(confirming.connects)}`}</Button>
           <Button type="button" variant="secondary" onClick={() => setConfirming(null)}>Back</Button>
         </div>
       ) : (

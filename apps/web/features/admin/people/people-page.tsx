@@ -15,13 +15,13 @@ import { UserDetail } from "./user-detail";
 const ROLES: readonly RoleName[] = ["FREELANCER", "CLIENT", "ADMIN"];
 
 /** Search people, filter by role, open one to grant or take back connects, award Rising Talent or suspend. */
-export function PeoplePage() {
+export function PeoplePage({ initialUserId = null }: { initialUserId?: string | null }) {
   const trpc = useTRPC();
   const [query, setQuery] = useState("");
   const [role, setRole] = useState<RoleName | "">("");
   const [suspendedOnly, setSuspendedOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialUserId);
   const list = useQuery(trpc.admin.people.list.queryOptions({ query: query || undefined, role: role || null, suspendedOnly, page }));
   const filter = (fn: () => void) => { fn(); setPage(1); };
   return (
@@ -61,7 +61,8 @@ export function PeoplePage() {
             </>
           ))}
         </Card>
-        <div className="space-y-4">
+        {/* Opened from a link (?user=): on a phone the person comes first, above the list. */}
+        <div className={`space-y-4 ${selected && selected === initialUserId ? "order-first lg:order-none" : ""}`}>
           {selected ? <UserDetail userId={selected} /> : <EmptyState title="Choose a person">Their details and actions appear here.</EmptyState>}
           <CreateAdminForm />
         </div>

@@ -36,6 +36,7 @@ export function UserDetail({ userId }: { userId: string }) {
           <dt className="text-slate-500">Proposals</dt><dd>{u.proposals}</dd>
           <dt className="text-slate-500">Contracts</dt><dd>{u.contracts}</dd>
           <dt className="text-slate-500">Rising Talent</dt><dd>{u.risingTalentAt ? `since ${formatDate(u.risingTalentAt)}` : "no"}</dd>
+          <dt className="text-slate-500">Warnings</dt><dd>{u.warnings}</dd>
         </dl>
         {u.role === "FREELANCER" && <ConnectsAdjust freelancerId={u.id} name={u.name} balance={u.connectsBalance ?? 0} />}
         <div className="flex flex-wrap gap-2">
@@ -47,7 +48,7 @@ export function UserDetail({ userId }: { userId: string }) {
             <ReasonedAction id="unsuspend-reason" rule={TEXT_RULES.suspendReason} label="Lift suspension" tone="secondary" confirm={`${u.name} can propose, post jobs and withdraw again.`}
               submit={(idempotencyKey, reason, done) => unsuspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={unsuspend.isPending} error={unsuspend.error} />
           ) : (
-            <ReasonedAction id="suspend-reason" rule={TEXT_RULES.suspendReason} label="Suspend" tone="secondary" reasonHint="The person sees this reason when an action is refused."
+            <ReasonedAction id="suspend-reason" rule={TEXT_RULES.suspendReason} label="Suspend" tone="danger" reasonHint="The person sees this reason when an action is refused."
               confirm={`${u.name} is signed out everywhere; they can sign in again and read, but cannot submit proposals, post jobs or withdraw until you lift it.`}
               submit={(idempotencyKey, reason, done) => suspend.mutate({ idempotencyKey, userId: u.id, reason }, { onSuccess: done })} isPending={suspend.isPending} error={suspend.error} />
           ))}
@@ -59,7 +60,7 @@ export function UserDetail({ userId }: { userId: string }) {
           <h3 id="user-audit" className="mt-2 font-semibold">Recent admin actions</h3>
           {u.recentAudit.length === 0 ? <p className="text-slate-500">None.</p> : (
             <ul className="mt-1 space-y-1">
-              {u.recentAudit.map((a) => <li key={a.id.toString()}><span className="font-mono text-xs">{a.action}</span> — {a.reason} <span className="text-xs text-slate-500">({a.actorName ?? "system"}, {formatDate(a.createdAt)})</span></li>)}
+              {u.recentAudit.map((a) => <li key={a.id.toString()}><span className="font-medium">{a.what}</span>: {a.reason} <span className="text-xs text-slate-500">({a.actorName ?? "the system"}, {formatDate(a.createdAt)})</span></li>)}
             </ul>
           )}
         </section>

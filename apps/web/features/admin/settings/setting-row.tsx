@@ -14,7 +14,7 @@ export function SettingRow({ setting, onSaved }: { setting: Setting; onSaved: (m
   const [open, setOpen] = useState<"edit" | "history" | null>(null);
   const toggle = (panel: "edit" | "history") => setOpen(open === panel ? null : panel);
   return (
-    <li className="py-3" data-testid={`setting-${setting.key}`}>
+    <li id={`setting-${setting.key}`} className="scroll-mt-4 py-3" data-testid={`setting-${setting.key}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 flex-1">
           <h3 className="font-medium text-slate-900">{setting.label}</h3>

@@ -7,6 +7,8 @@ export const ZAuditInput = z.strictObject({
   text: z.string().max(200).optional(),
   page: z.int().min(1).default(1),
 });
+/** A value of the readable before/after: text, or a date the page formats. */
+const ZShown = z.union([z.string(), z.date(), z.null()]);
 export const ZAuditPage = z.object({
   rows: z.array(
     z.object({
@@ -19,6 +21,11 @@ export const ZAuditPage = z.object({
       before: z.unknown(),
       after: z.unknown(),
       reason: z.string(),
+      target: z.object({ kind: z.string(), id: z.string(), label: z.string(), href: z.string().nullable() }),
+      summary: z.object({ before: z.string(), after: z.string() }),
+      sentence: z.string(),
+      changes: z.array(z.object({ label: z.string(), before: ZShown, after: ZShown })),
+      facts: z.array(z.object({ label: z.string(), value: ZShown })),
     }),
   ),
   total: z.number().int(),

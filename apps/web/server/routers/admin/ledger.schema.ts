@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REVENUE_KINDS } from "@fairlance/db/read";
+import { INVARIANT_CHECKS, REVENUE_KINDS } from "@fairlance/db/read";
 
 const page = z.int().min(1).default(1);
 const optionalId = (what: string) => z.uuid(`Enter a ${what} id.`).optional();
@@ -54,12 +54,20 @@ export const ZConnectEntries = z.object({
   pageSize: z.number().int(),
 });
 
+const ZInvariantCheck = z.object({ id: z.string(), title: z.string(), ok: z.boolean(), violations: z.array(z.string()), violationCount: z.number().int() });
 export const ZInvariantReport = z.object({
   ok: z.boolean(),
-  checks: z.array(z.object({ id: z.string(), title: z.string(), ok: z.boolean(), violations: z.array(z.string()), violationCount: z.number().int() })),
+  checks: z.array(ZInvariantCheck),
   transfers: z.number().int(),
   accounts: z.number().int(),
 });
+
+/** The checks the admin page lists before running them one by one, and the ledger's size. */
+export const ZInvariantChecks = z.object({ checks: z.array(z.object({ id: z.string(), title: z.string() })), transfers: z.number().int(), accounts: z.number().int() });
+const CHECK_IDS = INVARIANT_CHECKS.map((check) => check.id) as [string, ...string[]];
+export const ZRunInvariantCheckInput = z.strictObject({ id: z.enum(CHECK_IDS, "Choose one of the ledger invariants.") });
+/** One check's result, with how long its query took. */
+export const ZInvariantCheckResult = ZInvariantCheck.extend({ ms: z.number().int() });
 
 export const ZRevenueInput = z.strictObject({ weeks: z.int().min(1).max(52).default(12) });
 export const ZRevenue = z.array(

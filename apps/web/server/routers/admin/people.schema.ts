@@ -35,7 +35,8 @@ export const ZUserDetail = ZUserRow.extend({
   jobsPosted: z.number().int(),
   proposals: z.number().int(),
   contracts: z.number().int(),
-  recentAudit: z.array(z.object({ id: z.bigint(), action: z.string(), reason: z.string(), createdAt: z.date(), actorName: z.string().nullable() })),
+  warnings: z.number().int(),
+  recentAudit: z.array(z.object({ id: z.bigint(), action: z.string(), what: z.string(), reason: z.string(), createdAt: z.date(), actorName: z.string().nullable() })),
 });
 
 export const ZConnectsChange = z.object({

@@ -9,6 +9,7 @@ import { getUserProcedure } from "./get-user";
 import { grantConnectsProcedure } from "./grant-connects";
 import { listConnectEntriesProcedure } from "./list-connect-entries";
 import { listFlaggedMessagesProcedure } from "./list-flagged-messages";
+import { listInvariantChecksProcedure } from "./list-invariant-checks";
 import { listJobRunsProcedure } from "./list-job-runs";
 import { listLedgerTransfersProcedure } from "./list-ledger-transfers";
 import { listModerationJobsProcedure } from "./list-moderation-jobs";
@@ -17,11 +18,15 @@ import { listSettingsProcedure } from "./list-settings";
 import { listUsersProcedure } from "./list-users";
 import { previewSettingImpactProcedure } from "./preview-setting-impact";
 import { removeJobProcedure } from "./remove-job";
+import { removeMessageProcedure } from "./remove-message";
 import { reviewFlaggedMessageProcedure } from "./review-flagged-message";
 import { revokeConnectsProcedure } from "./revoke-connects";
+import { runInvariantCheckProcedure } from "./run-invariant-check";
 import { runReconciliationProcedure } from "./run-reconciliation";
 import { searchAuditLogProcedure } from "./search-audit-log";
+import { suspendSenderProcedure } from "./suspend-sender";
 import { suspendUserProcedure } from "./suspend-user";
+import { warnSenderProcedure } from "./warn-sender";
 import { endSessionsProcedure } from "./end-sessions";
 import { unsuspendUserProcedure } from "./unsuspend-user";
 import { adminDisputesRouter } from "./disputes";
@@ -49,11 +54,16 @@ export const adminRouter = router({
     removeJob: removeJobProcedure,
     flagged: listFlaggedMessagesProcedure,
     reviewFlag: reviewFlaggedMessageProcedure,
+    removeMessage: removeMessageProcedure,
+    warnSender: warnSenderProcedure,
+    suspendSender: suspendSenderProcedure,
   }),
   ledger: router({
     transfers: listLedgerTransfersProcedure,
     connectEntries: listConnectEntriesProcedure,
     checkInvariants: checkLedgerInvariantsProcedure,
+    invariantChecks: listInvariantChecksProcedure,
+    runInvariantCheck: runInvariantCheckProcedure,
     revenue: getRevenueByWeekProcedure,
     gatewayFollowUp: getGatewayFollowUpProcedure,
     reconcile: runReconciliationProcedure,

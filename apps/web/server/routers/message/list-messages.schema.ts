@@ -17,5 +17,6 @@ export const ZListMessagesOutput = z.array(
     createdAt: z.date(),
     mine: z.boolean(),
     warning: ZScamWarning.nullable(),
+    removed: z.object({ at: z.date(), reason: z.string().nullable() }).nullable(),
   }),
 );

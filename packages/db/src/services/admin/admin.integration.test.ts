@@ -146,6 +146,7 @@ describe("changeSetting (economy.md §0.5, §6)", () => {
     });
     const legacy = await searchAuditLog(db.prisma, { actorId: admin.id, text: "Legacy audit line" });
     expect(legacy.rows[0]).toMatchObject({ before: { value: 15n }, after: { value: 20n } });
+    expect(legacy.rows[0]).toMatchObject({ sentence: "Changed the setting Connect price", changes: [{ label: "Connect price", before: "$0.15", after: "$0.20" }] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
-import type { PrismaClient } from "../../client";
+import type { PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
@@ -24,6 +24,41 @@ export interface SuspensionChange {
   suspendedReason: string | null;
 }
 
+/**
+ * Suspends a person or lifts their suspension inside the caller's transaction, audit-logged with
+ * the reason: the user row is locked first. Shared by suspendUser and the moderation queue's
+ * suspendSender (services/messages/suspend-sender.ts).
+ */
+export async function changeSuspension(
+  tx: Tx,
+  change: { actorId: string; userId: string; reason: string; now: Date; suspend: boolean },
+): Promise<SuspensionChange & { name: string }> {
+  const { actorId, userId, reason, now, suspend } = change;
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+  const user = locked.length
+    ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, name: true, suspendedAt: true, suspendedReason: true } })
+    : null;
+  if (!user) throw noSuchPerson();
+  if (suspend && user.role === "ADMIN") throw new DomainError("CONFLICT", "Admins cannot be suspended here.");
+  if (suspend && user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is already suspended.`);
+  if (!suspend && !user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is not suspended.`);
+  const result: SuspensionChange = suspend ? { userId, suspendedAt: now, suspendedReason: reason } : { userId, suspendedAt: null, suspendedReason: null };
+  await tx.user.update({ where: { id: userId }, data: { suspendedAt: result.suspendedAt, suspendedReason: result.suspendedReason } });
+  // A suspension signs the person out everywhere: they sign in again and see why.
+  if (suspend) await revokeSessions(tx, userId);
+  await writeAudit(tx, {
+    actorId,
+    action: suspend ? "user.suspend" : "user.unsuspend",
+    targetType: "User",
+    targetId: userId,
+    before: { suspendedAt: user.suspendedAt, suspendedReason: user.suspendedReason },
+    after: { suspendedAt: result.suspendedAt, suspendedReason: result.suspendedReason },
+    reason,
+    now,
+  });
+  return { ...result, name: user.name };
+}
+
 async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput & ActorCall, suspend: boolean): Promise<SuspensionChange> {
   const input = parseCall(SuspendUserInput, rawInput);
   const { actorId, now, userId, reason } = input;
@@ -34,30 +69,7 @@ async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput & 
       tx,
       { operation, userId: actorId, key: input.idempotencyKey, request: { userId, reason } },
       async () => {
-        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
-        const user = locked.length
-          ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, name: true, suspendedAt: true, suspendedReason: true } })
-          : null;
-        if (!user) throw noSuchPerson();
-        if (suspend && user.role === "ADMIN") throw new DomainError("CONFLICT", "Admins cannot be suspended here.");
-        if (suspend && user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is already suspended.`);
-        if (!suspend && !user.suspendedAt) throw new DomainError("CONFLICT", `${user.name} is not suspended.`);
-        const change: SuspensionChange = suspend
-          ? { userId, suspendedAt: now, suspendedReason: reason }
-          : { userId, suspendedAt: null, suspendedReason: null };
-        await tx.user.update({ where: { id: userId }, data: { suspendedAt: change.suspendedAt, suspendedReason: change.suspendedReason } });
-        // A suspension signs the person out everywhere: they sign in again and see why.
-        if (suspend) await revokeSessions(tx, userId);
-        await writeAudit(tx, {
-          actorId,
-          action: operation,
-          targetType: "User",
-          targetId: userId,
-          before: { suspendedAt: user.suspendedAt, suspendedReason: user.suspendedReason },
-          after: { suspendedAt: change.suspendedAt, suspendedReason: change.suspendedReason },
-          reason,
-          now,
-        });
+        const { name: _name, ...change } = await changeSuspension(tx, { actorId, userId, reason, now, suspend });
         return change;
       },
       jsonCodec<SuspensionChange>(),

@@ -99,8 +99,8 @@ describe("listMessages", () => {
 
 describe("listFlaggedMessages and markFlagReviewed", () => {
   it("lists flagged messages for admins; reviewing one is audit-logged, replayable, and takes it off the queue", async () => {
-    const queue = await listFlaggedMessages(db.prisma, { actorId: admin });
-    expect(queue.map((message) => message.flags)).toEqual([["email", "messenger"], ["phone"], ["off_platform_payment", "upfront_fee", "crypto"]]);
+    const queue = (await listFlaggedMessages(db.prisma, { actorId: admin, now })).waiting;
+    expect(queue.map((message) => message.flags.map((flag) => flag.patternId))).toEqual([["email", "messenger"], ["phone"], ["off_platform_payment", "upfront_fee", "crypto"]]);
     const target = queue[0]!;
     expect(target.sender.id).toBe(freelancer);
     const idempotencyKey = key();
@@ -110,8 +110,9 @@ describe("listFlaggedMessages and markFlagReviewed", () => {
     expect(await markFlagReviewed(db.prisma, request)).toEqual(reviewed);
     await expect(markFlagReviewed(db.prisma, { ...request, reason: "Something else" })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     await expect(markFlagReviewed(db.prisma, { ...request, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await listFlaggedMessages(db.prisma, { actorId: admin })).map((message) => message.id)).not.toContain(target.id);
-    expect(await listFlaggedMessages(db.prisma, { actorId: admin, includeReviewed: true })).toHaveLength(3);
+    const after = await listFlaggedMessages(db.prisma, { actorId: admin, now });
+    expect(after.waiting.map((message) => message.id)).not.toContain(target.id);
+    expect(after.reviewed.map((message) => message.id)).toEqual([target.id]);
     expect(auditRows(await db.prisma.auditLog.findMany({ where: { targetId: target.id } }))).toEqual([
       expect.objectContaining({
         actorId: admin,
@@ -124,7 +125,7 @@ describe("listFlaggedMessages and markFlagReviewed", () => {
   });
 
   it("refuses non-admins, clean messages and a missing note", async () => {
-    await expect(listFlaggedMessages(db.prisma, { actorId: client })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listFlaggedMessages(db.prisma, { actorId: client, now })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const clean = await db.prisma.message.findFirstOrThrow({ where: { flags: { isEmpty: true } } });
     const review = (actorId: string, messageId: string, reason = "Looked at it") => markFlagReviewed(db.prisma, { messageId, actorId, now, idempotencyKey: key(), reason });
     await expect(review(admin, clean.id)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -11,6 +11,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
   // The tables' first page with the filter the link carried (empty fields are no filter, as in LedgerPage).
   const filter = { userId: userId || undefined, jobId: jobId || undefined, contractId: contractId || undefined, accountKey: accountKey || undefined };
   await prefetch(
+    trpc.admin.ledger.invariantChecks.queryOptions(),
     trpc.admin.ledger.revenue.queryOptions({ weeks: 12 }),
     trpc.admin.ledger.gatewayFollowUp.queryOptions(),
     trpc.admin.ledger.transfers.queryOptions({ ...filter, page: 1 }),

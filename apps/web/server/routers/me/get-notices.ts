@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { getAccountNotices } from "@fairlance/db/read";
+import { protectedProcedure } from "../../trpc";
+
+export const ZNotices = z.object({ warnings: z.array(z.object({ id: z.string(), reason: z.string(), createdAt: z.date() })) });
+
+/** What the platform tells the signed-in person about their account: an admin's warnings of the last 30 days (economy.md §5). */
+export const getNoticesProcedure = protectedProcedure.output(ZNotices).query(({ ctx }) => getAccountNotices(ctx.prisma, ctx.caller));

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
+import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
+import { runTransaction } from "../../transaction";
+import { requireActor, type ActorCall } from "../actor";
+import { writeAudit } from "../connects/audit";
+import { Id, parseCall } from "../input";
+import { lockMessageForModeration, reviewFlagWith, SenderReason } from "./moderation";
+
+/** What the admin sends; who acts and when come with the call (ActorCall). */
+export const WarnSenderInput = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  messageId: Id("message"),
+  reason: SenderReason,
+});
+export type WarnSenderInput = z.input<typeof WarnSenderInput>;
+
+export interface SenderWarning {
+  warningId: string;
+  userId: string;
+  messageId: string;
+  createdAt: Date;
+  /** Warnings the sender has had, this one included. */
+  warnings: number;
+}
+
+/**
+ * An admin warns the sender of a message (economy.md §5): the warning and its reason are shown on
+ * the sender's dashboard for 30 days. At most one warning per message; its flag counts as reviewed.
+ * Audit-logged.
+ */
+export async function warnSender(prisma: PrismaClient, input: WarnSenderInput & ActorCall): Promise<SenderWarning> {
+  const data = parseCall(WarnSenderInput, input);
+  const { messageId, idempotencyKey, reason, actorId, now } = data;
+  return runTransaction(prisma, async (tx) => {
+    await requireActor(tx, data, "ADMIN", "warn people");
+    const { result } = await idempotent(
+      tx,
+      { operation: "message.warnSender", userId: actorId, key: idempotencyKey, request: { messageId, reason } },
+      async () => {
+        const message = await lockMessageForModeration(tx, messageId);
+        if (message.warning) throw new DomainError("CONFLICT", `${message.sender.name} was already warned about this message.`);
+        const before = await tx.warning.count({ where: { userId: message.senderId } });
+        const warning = await tx.warning.create({ data: { userId: message.senderId, messageId, reason, createdById: actorId, createdAt: now } });
+        await reviewFlagWith(tx, message, now);
+        await writeAudit(tx, {
+          actorId,
+          action: "user.warn",
+          targetType: "User",
+          targetId: message.senderId,
+          before: { warnings: before },
+          after: { warnings: before + 1, messageId },
+          reason,
+          now,
+        });
+        return { warningId: warning.id, userId: message.senderId, messageId, createdAt: now, warnings: before + 1 };
+      },
+      jsonCodec<SenderWarning>(),
+    );
+    return result;
+  });
+}
