@@ -2,13 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { formatCount } from "@fairlance/rules";
 import { Alert, Button, Card } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import type { AdminOutputs } from "../types";
 
 type Result = AdminOutputs["ledger"]["runInvariantCheck"];
-const count = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 
 /**
  * Runs every ledger invariant of economy.md §7 on demand, one check per call, and shows each as it
@@ -52,7 +52,7 @@ export function InvariantCheck() {
     <Card title="Ledger invariants">
       {list.data && (
         <p className="mb-3 text-sm text-slate-600">
-          {count(checks.length, "check")} over {count(list.data.transfers, "transfer")} in {count(list.data.accounts, "account")}. Each shows as soon as it is done.
+          {formatCount(checks.length, "check")} over {formatCount(list.data.transfers, "transfer")} in {formatCount(list.data.accounts, "account")}. Each shows as soon as it is done.
         </p>
       )}
       <ErrorAlert error={list.error} />
@@ -68,7 +68,7 @@ export function InvariantCheck() {
         <ErrorAlert error={run.error} />
         {done && list.data && (
           <Alert tone={failed.length === 0 ? "success" : "error"}>
-            {failed.length === 0 ? "All invariants hold" : `${failed.length} invariant(s) violated`} over {count(list.data.transfers, "transfer")} in {count(list.data.accounts, "account")}.
+            {failed.length === 0 ? "All invariants hold" : `${formatCount(failed.length, "invariant")} violated`} over {formatCount(list.data.transfers, "transfer")} in {formatCount(list.data.accounts, "account")}.
           </Alert>
         )}
       </div>

@@ -8,7 +8,7 @@ import { formatDate, JOB_STATUS_LABEL } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { Pager } from "../pager";
 import { ReasonedAction } from "../reasoned-action";
-import { TEXT_RULES, formatConnects } from "@fairlance/rules";
+import { TEXT_RULES, formatConnects, formatCount } from "@fairlance/rules";
 
 type Status = "DRAFT" | "OPEN" | "HIRED" | "CLOSED" | "EXPIRED" | "REMOVED";
 const STATUSES: Status[] = ["OPEN", "DRAFT", "HIRED", "CLOSED", "EXPIRED", "REMOVED"];
@@ -43,7 +43,7 @@ export function OpenJobs() {
         </label>
       </div>
       <div aria-live="polite">
-        {remove.data && <Alert tone="success">Job removed: {remove.data.proposalsClosed} proposals closed, {formatConnects(remove.data.connectsRefunded)} refunded.</Alert>}
+        {remove.data && <Alert tone="success">Job removed: {formatCount(remove.data.proposalsClosed, "proposal")} closed, {formatConnects(remove.data.connectsRefunded)} refunded.</Alert>}
       </div>
       {jobs.isPending && <Skeleton className="h-32 w-full" />}
       <ErrorAlert error={jobs.error} />
@@ -64,7 +64,7 @@ export function OpenJobs() {
                   label="Remove job"
                   tone="danger"
                   reasonLabel="Why is it removed? (shown to applicants)"
-                  confirm={`"${job.title}" is removed. Its ${job.proposalCount} proposals close and every proposal gets all its connects back, with your reason.`}
+                  confirm={`"${job.title}" is removed. ${job.proposalCount === 0 ? "It has no proposals." : `Its ${formatCount(job.proposalCount, "proposal")} ${job.proposalCount === 1 ? "closes and gets" : "close and each gets"} all its connects back, with your reason.`}`}
                   submit={(idempotencyKey, reason, done) => remove.mutate({ jobId: job.id, idempotencyKey, reason }, { onSuccess: done })}
                   isPending={remove.isPending}
                   error={remove.error}

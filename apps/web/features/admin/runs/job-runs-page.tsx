@@ -1,5 +1,6 @@
 "use client";
 
+import { formatCount } from "@fairlance/rules";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert, Button, Card, EmptyState, Skeleton, scrollRegion } from "@/components/ui";
@@ -25,7 +26,7 @@ export function JobRunsPage() {
       <p className="text-sm text-slate-600">Every time here is on the marketplace clock (the demo clock when it runs): &ldquo;For time&rdquo; is the moment a run did the work of, &ldquo;Started&rdquo; when it began.</p>
       {runs.data && runs.data.failedJobs.length > 0 && (
         <Card title="Failed jobs (attempts used up)">
-          <Alert>{runs.data.failedJobs.length} job(s) stopped retrying.</Alert>
+          <Alert>{formatCount(runs.data.failedJobs.length, "job")} stopped retrying.</Alert>
           <ul className="mt-2 space-y-1 text-sm">
             {runs.data.failedJobs.map((job, i) => <li key={i}><span className="font-medium">{taskLabel(job.task)}</span> after {job.attempts} attempts: {job.lastError ?? "no error recorded"}</li>)}
           </ul>
