@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LINKS_RULE, TEXT_RULES, WHOLE_RULES, emailProblem, isWebLink, linksProblem, readSkills, readWhole, textProblem } from "./limits";
+import { CARD_EXPIRY, LINKS_RULE, TEXT_RULES, WHOLE_RULES, emailProblem, isWebLink, linksProblem, readCardExpiry, readSkills, readWhole, reasonText, textProblem } from "./limits";
 
 describe("text rules: what the forms and the services refuse, in the same words", () => {
   it("trims, then checks the length", () => {
@@ -49,5 +49,27 @@ describe("text rules: what the forms and the services refuse, in the same words"
     expect(emailProblem(" ")).toBe("Enter your email address.");
     expect(emailProblem("ada@")).toBe("Enter a valid email address.");
     expect(emailProblem("ada@example.com")).toBeUndefined();
+  });
+
+  it("reads a card's expiry as MM/YY or MM/YYYY", () => {
+    expect(readCardExpiry(" 12 / 30 ")).toEqual({ ok: true, value: { expMonth: 12, expYear: 2030 } });
+    expect(readCardExpiry("1/2031")).toEqual({ ok: true, value: { expMonth: 1, expYear: 2031 } });
+    expect(readCardExpiry("1230")).toEqual({ ok: false, error: CARD_EXPIRY.format });
+    expect(readCardExpiry("13/30")).toEqual({ ok: false, error: CARD_EXPIRY.month });
+    expect(readCardExpiry("00/30")).toEqual({ ok: false, error: CARD_EXPIRY.month });
+    expect(readCardExpiry("12/1999")).toEqual({ ok: false, error: CARD_EXPIRY.year });
+    expect(readCardExpiry("12/2101")).toEqual({ ok: false, error: CARD_EXPIRY.year });
+  });
+
+  it("words an admin's reason by its noun and its bounds", () => {
+    const reason = reasonText("Say why.", { min: 5, max: 1_000 });
+    expect(textProblem("why", reason)).toBe("Say why.");
+    expect(textProblem("x".repeat(1_001), reason)).toBe("Keep the reason under 1,000 characters.");
+    expect(textProblem("x".repeat(501), reasonText("Note it.", { min: 3, max: 500, noun: "note" }))).toBe("Keep the note under 500 characters.");
+  });
+
+  it("refuses a link that is too long and an email that is too long", () => {
+    expect(linksProblem([`https://a.example/${"x".repeat(500)}`])).toBe(LINKS_RULE.tooLong);
+    expect(emailProblem(`${"a".repeat(250)}@example.com`)).toBe("Enter a valid email address.");
   });
 });
