@@ -53,10 +53,11 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
 
   // Submit: $1,000 to a new client is $500 × 20% + $500 × 10% = $150 fee, $850 net (economy.md §3.5).
   await page.reload();
-  const preview = page.getByTestId("fee-preview");
+  // One milestone: the contract's fee plan is its preview (shown once, above the milestones).
+  const preview = page.getByTestId("fee-plan-preview");
   await expect(preview).toContainText("Service fee 20% of $500.00−$100.00");
   await expect(preview).toContainText("Service fee 10% of $500.00−$50.00");
-  await expect(page.getByTestId("fee-preview-net")).toHaveText("$850.00");
+  await expect(page.getByTestId("fee-plan-preview-net")).toHaveText("$850.00");
   await page.getByRole("button", { name: "Submit work" }).click();
   await expect(page.getByTestId("milestone-status")).toHaveText("Submitted, in review");
 

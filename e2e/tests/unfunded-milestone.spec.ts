@@ -53,7 +53,7 @@ test("a freelancer cannot submit work on an unfunded milestone and sees why; onc
   await page.reload();
   await expect(page.getByRole("region", { name: /Work-start check/ }).getByRole("heading")).toHaveText("Work-start check: work can start");
   await expect(page.getByTestId("gate-milestone_funded")).toContainText("Met: Current milestone is funded.");
-  await expect(page.getByTestId("fee-preview-net")).toHaveText("$160.00");
+  await expect(page.getByTestId("fee-plan-preview-net")).toHaveText("$160.00");
   await page.getByLabel("Note to the client (optional)").fill("Here are the first three.");
   await page.getByRole("button", { name: "Submit work" }).click();
   await expect(page.getByText(/Submitted "First three illustrations"\. If the client does nothing, it is approved automatically on/)).toBeVisible();
