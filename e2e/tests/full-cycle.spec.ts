@@ -12,7 +12,7 @@ async function addCard(page: Page) {
   await expect(page.getByTestId("verified-badge")).toHaveText(/Payment verified/);
 }
 
-const stat = (page: Page, label: string) => page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+const stat = (page: Page, label: string) => page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd").first();
 
 test("a fixed-price job from posting to withdrawal: connects, hire, escrow, approval, tiered fee, security period, payout", async ({ browser }) => {
   test.setTimeout(240_000);
