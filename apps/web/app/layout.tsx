@@ -4,10 +4,8 @@ import { getSuspension } from "@fairlance/db/read";
 import { movableClockEnabled } from "@fairlance/db";
 import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
-import { DemoClockBanner } from "@/features/clock/demo-clock-banner";
 import { getSession } from "@/server/auth";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
-import { Providers } from "./providers";
+import { DemoClock } from "@/features/clock/demo-clock";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,30 +17,23 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const session = await getSession();
   const suspension = session ? await getSuspension(getPrisma(), session.user.id) : null;
   const demoClock = movableClockEnabled();
-  if (demoClock) await prefetch(trpc.clock.get.queryOptions());
   return (
     <html lang="en">
       <body className="min-h-screen">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <Providers>
-          {demoClock && (
-            <HydrateClient>
-              <DemoClockBanner signedIn={!!session} />
-            </HydrateClient>
-          )}
-          <Header session={session} />
-          {suspension && (
-            <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
-              Your account is suspended: {suspension.reason}. You can still sign in and read, but you cannot send proposals or
-              withdraw money until an admin lifts the suspension.
-            </div>
-          )}
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-            {children}
-          </main>
-        </Providers>
+        {demoClock && <DemoClock signedIn={!!session} />}
+        <Header session={session} />
+        {suspension && (
+          <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
+            Your account is suspended: {suspension.reason}. You can still sign in and read, but you cannot send proposals or
+            withdraw money until an admin lifts the suspension.
+          </div>
+        )}
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -44,8 +44,11 @@ export async function prefetch(...queries: FetchQueryOptions<any, any, any, any>
 
 /** Hands what the page prefetched to the browser's query client. */
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return <HydrationBoundary state={prefetchedState()}>{children}</HydrationBoundary>;
 }
+
+/** What HydrateClient sends, for a client island that places its own provider (the demo clock). */
+export const prefetchedState = () => dehydrate(getQueryClient());
 
 /** What a prefetch brought, for a page whose next prefetch depends on it (undefined if it failed). */
 export function prefetched<TQueryKey extends QueryKey>(query: { queryKey: TQueryKey }) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DisputePage } from "@/features/disputes/dispute-page";
+import { Providers } from "@/app/providers";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Dispute" };
@@ -10,8 +11,10 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     trpc.dispute.get.queryOptions({ disputeId: id }),
   );
   return (
-    <HydrateClient>
-      <DisputePage disputeId={id} />
-    </HydrateClient>
+    <Providers>
+      <HydrateClient>
+        <DisputePage disputeId={id} />
+      </HydrateClient>
+    </Providers>
   );
 }
