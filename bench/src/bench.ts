@@ -12,7 +12,7 @@ import { measureBundles, measureFromHtml, PUBLIC_ROUTES } from "./bench/bundles"
 import { runLedger } from "./bench/ledger";
 import { stopChromes } from "./bench/lighthouse";
 import { describeMachine } from "./bench/machine";
-import { parseOptions, type Part } from "./bench/options";
+import { PARTS, parseOptions, type Part } from "./bench/options";
 import { runPages } from "./bench/pages";
 import { seedPagesMarketplace } from "./bench/pages-seed";
 import { runHotAccount, runProposalLoad } from "./bench/proposals";
@@ -276,7 +276,7 @@ async function main(): Promise<number> {
   const missed = targets(results).filter((t) => !t.ok);
   if (missed.length) console.log(`[bench] ${missed.length} target(s) MISSED (goals, recorded honestly; not a failure).`);
   if (options.write) {
-    writeResults(join(REPO_ROOT, "BENCHMARKS.md"), markdown);
+    writeResults(join(REPO_ROOT, "BENCHMARKS.md"), markdown, options.only.size === PARTS.length ? "all" : [...options.only]);
     console.log("[bench] BENCHMARKS.md updated (generated section).");
   } else {
     console.log("[bench] BENCHMARKS.md left as it is (quick or partial run; add --write to record it).");

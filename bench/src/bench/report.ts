@@ -244,15 +244,24 @@ function renderPages(run: PagesRun): string[] {
   return out;
 }
 
-/** Replaces the generated section of BENCHMARKS.md (or appends it), keeping the rest. */
-export function writeResults(file: string, markdown: string): void {
-  const section = `${RESULTS_START}\n${markdown}\n${RESULTS_END}`;
+/**
+ * Writes a run's results into BENCHMARKS.md, keeping the rest of the file. A full run replaces the
+ * section between RESULTS_START and RESULTS_END; a run of some parts (`--only pages --write`) has a
+ * section of its own, named by its parts (`<!-- bench:results:only=pages:start -->`), so it never
+ * erases the full run's other figures and a later run of the same parts replaces it.
+ */
+export function writeResults(file: string, markdown: string, parts: readonly string[] | "all" = "all"): void {
+  const name = parts === "all" ? "" : `:only=${[...parts].sort().join(",")}`;
+  const startMark = name ? RESULTS_START.replace("results:", `results${name}:`) : RESULTS_START;
+  const endMark = name ? RESULTS_END.replace("results:", `results${name}:`) : RESULTS_END;
+  const heading = name ? `## Latest results of \`pnpm bench --only ${[...parts].sort().join(",")}\`` : "## Latest results";
+  const section = `${startMark}\n${markdown}\n${endMark}`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = current.indexOf(RESULTS_START);
-  const end = current.indexOf(RESULTS_END);
+  const start = current.indexOf(startMark);
+  const end = current.indexOf(endMark);
   const next =
     start >= 0 && end > start
-      ? current.slice(0, start) + section + current.slice(end + RESULTS_END.length)
-      : `${current.trimEnd()}\n\n## Latest results\n\n${section}\n`;
+      ? current.slice(0, start) + section + current.slice(end + endMark.length)
+      : `${current.trimEnd()}\n\n${heading}\n\n${section}\n`;
   writeFileSync(file, next);
 }
