@@ -20,18 +20,13 @@ export function JobPage({ jobId }: { jobId: string }) {
   const { job, myProposal } = view.data;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-2">
+    // On a phone the column stacks as summary, connects and client, then the proposal: what it
+    // costs and who the client is come before the time spent writing.
+    <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr] lg:items-start">
+      <div className="lg:col-span-2">
         <JobSummary job={job} />
-        {myProposal ? (
-          <MyProposalCard proposal={myProposal} jobId={jobId} jobType={job.type} />
-        ) : job.status === "OPEN" ? (
-          <ProposalForm jobId={jobId} job={job} costForYou={view.data.costForYou} balance={view.data.connectBalance} invited={view.data.invited} />
-        ) : (
-          <Card><p className="text-sm text-slate-700">This job is no longer open for proposals.</p></Card>
-        )}
       </div>
-      <div className="space-y-6">
+      <div className="space-y-6 lg:col-start-3 lg:row-span-2 lg:row-start-1">
         <Card title="Connects">
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between"><dt>To apply</dt><dd className="font-semibold" data-testid="connects-required">{formatConnects(view.data.costForYou)}</dd></div>
@@ -41,6 +36,15 @@ export function JobPage({ jobId }: { jobId: string }) {
           <Link href="/connects" className="mt-3 inline-block text-sm text-brand-700 underline">Buy connects</Link>
         </Card>
         <ClientTrustPanel client={view.data.client} />
+      </div>
+      <div className="space-y-6 lg:col-span-2">
+        {myProposal ? (
+          <MyProposalCard proposal={myProposal} jobId={jobId} jobType={job.type} />
+        ) : job.status === "OPEN" ? (
+          <ProposalForm jobId={jobId} job={job} costForYou={view.data.costForYou} balance={view.data.connectBalance} invited={view.data.invited} />
+        ) : (
+          <Card><p className="text-sm text-slate-700">This job is no longer open for proposals.</p></Card>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId, useState } from "react";
 import { Button } from "@/components/ui";
 import { problemsOf, readOptionalAmount, useRulesForm } from "@/features/shared/form";
 import { FormField, FormSelect } from "@/features/shared/form-fields";
@@ -55,9 +56,17 @@ function parseFilters(values: FilterValues) {
   }));
 }
 
+const FILTER_FIELDS = ["type", "min", "max", "duration", "level", "connects", "sort"] as const satisfies readonly (keyof FilterValues)[];
+
 /** The Find work filters; the search runs when the form is submitted. */
 export function SearchFilters({ onSearch }: { onSearch: (filters: JobFilters) => void }) {
   const form = useRulesForm(parseFilters, { q: "", type: "", min: "", max: "", duration: "any", level: "", connects: "", sort: "newest" });
+  // On a phone the filters fold behind a button so the results start on the first screen; a
+  // problem in one of them unfolds them, so it is never hidden.
+  const [unfolded, setUnfolded] = useState(false);
+  const filtersId = useId();
+  const errors = form.formState.errors;
+  const open = unfolded || FILTER_FIELDS.some((name) => errors[name]);
   return (
     <form onSubmit={form.handleSubmit(onSearch)} noValidate role="search" aria-label="Search jobs" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
@@ -66,7 +75,10 @@ export function SearchFilters({ onSearch }: { onSearch: (filters: JobFilters) =>
         </div>
         <Button type="submit">Search</Button>
       </div>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <button type="button" className="text-sm font-medium text-brand-700 hover:underline md:hidden" aria-expanded={open} aria-controls={filtersId} onClick={() => setUnfolded(!open)}>
+        {open ? "Hide filters" : "Filters and sort"}
+      </button>
+      <div id={filtersId} className={`${open ? "grid" : "hidden"} grid-cols-2 gap-3 md:grid md:grid-cols-4`}>
         <FormSelect form={form} name="type" id="type" label="Type">
           <option value="">Fixed price or hourly</option>
           <option value="FIXED">Fixed price</option>
@@ -91,7 +103,7 @@ export function SearchFilters({ onSearch }: { onSearch: (filters: JobFilters) =>
           <option value="budget_asc">Budget: lowest first</option>
         </FormSelect>
       </div>
-      <p className="text-xs text-slate-500">Budget of an hourly job = its maximum rate × estimated hours.</p>
+      <p className={`${open ? "block" : "hidden"} text-xs text-slate-500 md:block`}>Budget of an hourly job = its maximum rate × estimated hours.</p>
     </form>
   );
 }
