@@ -56,3 +56,4 @@ export * from "./trust/trust-panel";
 export * from "./trust/warnings";
 
 export * from "./reputation/feedback";
+export * from "./reputation/job-success";
