@@ -57,3 +57,4 @@ export * from "./trust/warnings";
 
 export * from "./reputation/feedback";
 export * from "./reputation/job-success";
+export * from "./reputation/profile-completeness";
