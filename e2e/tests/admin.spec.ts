@@ -75,7 +75,7 @@ test("an admin changes the connect price with a reason; new bundles follow it, a
 
   // The audit log shows the change in words: who, what, the value before and after, why.
   await admin.goto("/admin/audit");
-  await admin.getByLabel("Action starts with").fill("setting.");
+  await admin.getByLabel("What happened").selectOption({ label: "Settings changed" });
   await admin.getByRole("button", { name: "Search" }).click();
   const entry = admin.getByTestId("audit-log").getByRole("listitem").filter({ hasText: "Cover card processing costs" });
   await expect(entry).toContainText("Changed the setting Connect price");

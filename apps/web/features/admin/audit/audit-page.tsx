@@ -5,18 +5,31 @@ import { useState } from "react";
 import { Button, Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useRulesForm } from "@/features/shared/form";
-import { FormField } from "@/features/shared/form-fields";
+import { FormField, FormSelect } from "@/features/shared/form-fields";
 import { useTRPC } from "@/trpc/client";
 import { Pager } from "../pager";
 import { AuditTable } from "./audit-table";
 
+/** What happened, in words; the value is the start of the stored action names it covers. */
+const ACTIONS = [
+  ["", "Any action"],
+  ["setting.", "Settings changed"],
+  ["connects.", "Connects granted or taken back"],
+  ["job.remove", "Jobs removed"],
+  ["message.", "Messages removed"],
+  ["user.warn", "People warned"],
+  ["user.suspend", "People suspended"],
+  ["user.unsuspend", "Suspensions lifted"],
+  ["user.createAdmin", "Admins added"],
+  ["dispute.", "Disputes decided"],
+] as const;
+
 const FIELDS = [
-  { name: "action", label: "Action starts with", placeholder: "setting., connects., job.remove" },
-  { name: "actor", label: "Admin name or email", placeholder: "ada" },
-  { name: "target", label: "Target type or id", placeholder: "Setting, User, a job id" },
+  { name: "actor", label: "By (admin's name or email)", placeholder: "ada" },
+  { name: "target", label: "About (a person's, job's or contract's id)", placeholder: "8c1f…" },
   { name: "text", label: "Reason contains", placeholder: "refund" },
 ] as const;
-type Search = Partial<Record<(typeof FIELDS)[number]["name"], string>>;
+type Search = Partial<Record<"action" | (typeof FIELDS)[number]["name"], string>>;
 
 /** Only the filters typed in (an empty box filters nothing). */
 const filled = (values: Search): Search => Object.fromEntries(Object.entries(values).filter(([, value]) => value?.trim())) as Search;
@@ -33,6 +46,9 @@ export function AuditPage() {
       <h1 className="text-2xl font-bold">Audit log</h1>
       <Card>
         <form role="search" noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={form.handleSubmit((values) => { setSearch(filled(values)); setPage(1); })}>
+          <FormSelect form={form} name="action" id="audit-action" label="What happened">
+            {ACTIONS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </FormSelect>
           {FIELDS.map((f) => (
             <FormField key={f.name} form={form} name={f.name} id={`audit-${f.name}`} label={f.label} placeholder={f.placeholder} />
           ))}
