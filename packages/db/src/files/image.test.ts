@@ -131,7 +131,7 @@ describe("prepareImage", () => {
 
   it("refuses a file too small, with its size", async () => {
     expect(problemOf(await prepareImage(await image("jpeg", 199, 400), "avatar"))).toBe("A profile photo must be at least 200 × 200 pixels; this one is 199 × 400.");
-    expect(problemOf(await prepareImage(await image("jpeg", 399, 300), "portfolio"))).toBe("A portfolio image must be at least 400 × 300 pixels; this one is 399 × 300.");
+    expect(problemOf(await prepareImage(await image("jpeg", 399, 300), "portfolio"))).toBe("A portfolio image must be at least 400 × 300 pixels (either way round); this one is 399 × 300.");
     expect(problemOf(await prepareImage(await image("jpeg", 500, 299), "portfolio"))).toBe("A portfolio image must be at least 400 × 300 pixels; this one is 500 × 299.");
   });
 
@@ -139,7 +139,7 @@ describe("prepareImage", () => {
     const bomb = pngHeaderOnly(10_000, 10_000);
     expect(bomb.byteLength).toBeLessThan(200 * 1024);
     const started = performance.now();
-    expect(problemOf(await prepareImage(bomb, "portfolio"))).toBe("The image is 10,000 × 10,000 pixels; an image can have at most 40 megapixels.");
+    expect(problemOf(await prepareImage(bomb, "portfolio"))).toBe("This image is 10,000 × 10,000 pixels (100.0 megapixels); upload one of at most 40 megapixels.");
     expect(performance.now() - started).toBeLessThan(2000);
   });
 

@@ -1,4 +1,5 @@
 import type { Sharp } from "sharp";
+import { imageProblem, sniffImageType as sniffRuleType } from "@fairlance/rules";
 import { fileTooLarge, IMAGE_PURPOSES, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImagePurpose } from "./limits";
 import { describeOtherFile, sniffImageType, type ImageType } from "./sniff";
 
@@ -55,13 +56,9 @@ export async function prepareImage(bytes: Uint8Array, purpose: ImagePurpose): Pr
   }
   if (header.format !== DECODER[type] || !(header.width > 0 && header.height > 0)) return refuse(UNREADABLE);
 
-  const { width, height } = header;
-  if (width * height > MAX_IMAGE_PIXELS) {
-    return refuse(`The image is ${width.toLocaleString("en-US")} × ${height.toLocaleString("en-US")} pixels; an image can have at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`);
-  }
-  if (Math.max(width, height) < rules.minLong || Math.min(width, height) < rules.minShort) {
-    return refuse(`${rules.noun} must be at least ${rules.minLong} × ${rules.minShort} pixels; this one is ${width} × ${height}.`);
-  }
+  // The rules' limits (economy.md §10.7): megapixels, then the purpose's smallest size.
+  const problem = imageProblem({ type: sniffRuleType(bytes), bytes: bytes.byteLength, width: header.width, height: header.height, purpose });
+  if (problem) return refuse(problem);
 
   try {
     // failOn "warning" (sharp's default, said here on purpose): a truncated or damaged file stops the decoding.

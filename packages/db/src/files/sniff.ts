@@ -1,7 +1,9 @@
 /**
  * What kind of file some bytes are, told from the bytes themselves (their "magic numbers"),
- * never from a name or a declared type. Small and self-contained on purpose.
+ * never from a name or a declared type. The accepted types are the rules'; this adds what a
+ * refused file is, for the sentence.
  */
+import { IMAGE_LIMITS, sniffImageType as sniffRuleType } from "@fairlance/rules";
 
 /** The image types an upload may be. */
 export type ImageType = "image/jpeg" | "image/png" | "image/webp";
@@ -10,17 +12,11 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((byte, i) => bytes[at + i] === byte);
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
 
-const JPEG = [0xff, 0xd8, 0xff];
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const RIFF = ascii("RIFF");
-const WEBP = ascii("WEBP");
 
-/** The accepted image type the bytes begin as: JPEG, PNG or WebP, else null. */
+/** The accepted image type the bytes begin as (the rules' sniffImageType), as a media type; else null. */
 export function sniffImageType(bytes: Uint8Array): ImageType | null {
-  if (startsWith(bytes, JPEG)) return "image/jpeg";
-  if (startsWith(bytes, PNG)) return "image/png";
-  if (startsWith(bytes, RIFF) && startsWith(bytes, WEBP, 8)) return "image/webp";
-  return null;
+  const type = sniffRuleType(bytes);
+  return type ? IMAGE_LIMITS.mimeTypes[type] : null;
 }
 
 /** What a file that is not an accepted image is, for the refusal's sentence ("A GIF image"), or null. */

@@ -106,10 +106,12 @@ describe("imageProblem (economy.md §10.7)", () => {
     expect(imageProblem({ ...photo, type: "png", bytes: 50_000, width: 4_294_967_295, height: 4_294_967_295 })).toMatch(/^This image is 4,294,967,295 × 4,294,967,295 pixels \(18,446,744,065,119\.7 megapixels\)/);
   });
 
-  it("wants 200 × 200 pixels for a profile photo and 400 × 300 for a portfolio image", () => {
+  it("wants 200 × 200 pixels for a profile photo and 400 × 300 either way round for a portfolio image", () => {
     expect(imageProblem({ ...photo, width: 199, height: 400 })).toBe("A profile photo must be at least 200 × 200 pixels; this one is 199 × 400.");
-    expect(imageProblem({ ...photo, purpose: "portfolio", width: 400, height: 299 })).toBe("A portfolio image must be at least 400 × 300 pixels; this one is 400 × 299.");
-    expect(imageProblem({ ...photo, purpose: "portfolio", width: 300, height: 400 })).toBe("A portfolio image must be at least 400 × 300 pixels; this one is 300 × 400.");
+    expect(imageProblem({ ...photo, purpose: "portfolio", width: 400, height: 299 })).toBe("A portfolio image must be at least 400 × 300 pixels (either way round); this one is 400 × 299.");
+    expect(imageProblem({ ...photo, purpose: "portfolio", width: 299, height: 400 })).toBe("A portfolio image must be at least 400 × 300 pixels (either way round); this one is 299 × 400.");
+    expect(imageProblem({ ...photo, purpose: "portfolio", width: 300, height: 400 })).toBeUndefined();
+    expect(imageProblem({ ...photo, purpose: "portfolio", width: 350, height: 350 })).toMatch(/^A portfolio image must be at least/);
   });
 
   it("goes from real bytes to a verdict", () => {

@@ -17,7 +17,7 @@ export const IMAGE_LIMITS = {
   mimeTypes: { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" } as const satisfies Record<ImageType, string>,
   /** 5 MB (5 × 1,048,576 bytes): a phone photo of 12 megapixels is 2–4 MB as JPEG. */
   maxBytes: 5 * MEGABYTE,
-  /** A photo shown at 100 px needs 200 px on a dense screen; a portfolio image is shown 400 px wide. */
+  /** A photo shown at 100 px needs 200 px on a dense screen; a portfolio image is shown 400 px wide (either way round). */
   minSize: { avatar: { width: 200, height: 200 }, portfolio: { width: 400, height: 300 } } as const satisfies Record<ImagePurpose, { width: number; height: number }>,
   /** 40 megapixels (about 160 MB decoded at 4 bytes a pixel): more is refused before decoding. */
   maxPixels: 40_000_000,
@@ -135,10 +135,13 @@ export function imageProblem({ type, bytes, width, height, purpose }: ImageFacts
     const tenths = (pixels * 10n + 999_999n) / 1_000_000n; // megapixels in tenths, rounded up
     return `This image is ${dimensions({ width, height })} pixels (${(tenths / 10n).toLocaleString("en-US")}.${tenths % 10n} megapixels); upload one of at most 40 megapixels.`;
   }
+  // Either way round: a portrait screenshot is as good a portfolio image as a landscape one.
   const min = IMAGE_LIMITS.minSize[purpose];
-  if (width < min.width || height < min.height) {
+  const [long, short] = width >= height ? [width, height] : [height, width];
+  if (long < Math.max(min.width, min.height) || short < Math.min(min.width, min.height)) {
     const what = purpose === "avatar" ? "A profile photo" : "A portfolio image";
-    return `${what} must be at least ${dimensions(min)} pixels; this one is ${dimensions({ width, height })}.`;
+    const either = min.width === min.height ? "" : " (either way round)";
+    return `${what} must be at least ${dimensions(min)} pixels${either}; this one is ${dimensions({ width, height })}.`;
   }
   return undefined;
 }
