@@ -132,7 +132,7 @@ describe("prepareImage", () => {
   it("refuses a file too small, with its size", async () => {
     expect(problemOf(await prepareImage(await image("jpeg", 199, 400), "avatar"))).toBe("A profile photo must be at least 200 × 200 pixels; this one is 199 × 400.");
     expect(problemOf(await prepareImage(await image("jpeg", 399, 300), "portfolio"))).toBe("A portfolio image must be at least 400 × 300 pixels (either way round); this one is 399 × 300.");
-    expect(problemOf(await prepareImage(await image("jpeg", 500, 299), "portfolio"))).toBe("A portfolio image must be at least 400 × 300 pixels; this one is 500 × 299.");
+    expect(problemOf(await prepareImage(await image("jpeg", 500, 299), "portfolio"))).toBe("A portfolio image must be at least 400 × 300 pixels (either way round); this one is 500 × 299.");
   });
 
   it("refuses a decompression bomb from its header, before decoding it", async () => {
