@@ -26,7 +26,7 @@ const NOT_SENT: Record<NextRun["wouldSend"]["reason"], string> = {
 };
 
 /** The runner's next run (the same function decides both) and what it would send with today's Available balance. */
-export function NextAutoRun({ nextRun }: { nextRun: NextRun }) {
+export function NextAutoRun({ nextRun, agedAfterDays }: { nextRun: NextRun; agedAfterDays: number }) {
   const send = nextRun.wouldSend;
   return (
     <p className="text-sm" data-testid="auto-next-run">
@@ -34,7 +34,7 @@ export function NextAutoRun({ nextRun }: { nextRun: NextRun }) {
       {send.payout ? (
         <>
           it would send <Money minor={send.amountMinor} />
-          {send.reason === "aged_balance" && " (money available for more than 180 days)"}: <Money minor={send.feeMinor} /> method fee, you receive <Money minor={send.netMinor} />.
+          {send.reason === "aged_balance" && ` (money available for more than ${agedAfterDays} days)`}: <Money minor={send.feeMinor} /> method fee, you receive <Money minor={send.netMinor} />.
         </>
       ) : (
         <>{NOT_SENT[send.reason]} (threshold <Money minor={send.thresholdMinor} />).</>
@@ -82,7 +82,7 @@ export function AutoWithdrawalForm({ overview }: { overview: Overview }) {
       {overview.auto && (
         <div className="space-y-1">
           <p className="text-sm">{SCHEDULE_LABEL[overview.auto.schedule]}, threshold <Money minor={overview.auto.thresholdMinor} />.</p>
-          <NextAutoRun nextRun={overview.auto.nextRun} />
+          <NextAutoRun nextRun={overview.auto.nextRun} agedAfterDays={overview.autoWithdrawalMaxAgeDays} />
         </div>
       )}
       <FormSelect form={form} name="schedule" id="auto-schedule" label="Schedule">
@@ -100,7 +100,7 @@ export function AutoWithdrawalForm({ overview }: { overview: Overview }) {
           <Alert tone="success">
             {save.data ? (
               <>
-                Saved: paid out when Available reaches <Money minor={save.data.thresholdMinor} />. <NextAutoRun nextRun={save.data.nextRun} />
+                Saved: paid out when Available reaches <Money minor={save.data.thresholdMinor} />. <NextAutoRun nextRun={save.data.nextRun} agedAfterDays={overview.autoWithdrawalMaxAgeDays} />
               </>
             ) : (
               "Automatic withdrawals are off."
