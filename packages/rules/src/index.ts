@@ -54,3 +54,5 @@ export * from "./ledger/freelancer-entries";
 export * from "./trust/scam-shield";
 export * from "./trust/trust-panel";
 export * from "./trust/warnings";
+
+export * from "./reputation/feedback";
