@@ -56,3 +56,6 @@ export * from "./trust/trust-panel";
 export * from "./trust/warnings";
 
 export * from "./reputation/feedback";
+export * from "./reputation/job-success";
+export * from "./reputation/profile-completeness";
+export * from "./reputation/images";
