@@ -1,6 +1,7 @@
 import {
   FEEDBACK_FACETS,
   TEXT_RULES,
+  feedbackClosesAt,
   feedbackRatingsProblems,
   feedbackVisibility,
   resolveSettings,
@@ -143,3 +144,6 @@ export function visibilityOf(
 
 /** A feedback that is not the caller's to see: exactly like one that does not exist (double-blind). */
 export const noSuchFeedback = () => new DomainError("NOT_FOUND", "This feedback does not exist.");
+
+/** When the feedback window of a contract that ended at `endedAt` closes, with the days in force then. */
+export const feedbackClosesAtFor = (windows: { daysAt: (endedAt: Date) => number }, endedAt: Date): Date => feedbackClosesAt(endedAt, windows.daysAt(endedAt));
