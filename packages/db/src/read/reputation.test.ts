@@ -5,6 +5,7 @@ import { updateReputation } from "../services/feedback/job-success";
 import { leaveFeedback } from "../services/feedback/leave-feedback";
 import { replyToFeedback } from "../services/feedback/reply-to-feedback";
 import { clientStars, endedPaidContract, freelancerStars } from "../services/feedback/test-helpers";
+import { searchAuditLog } from "./admin-audit";
 import { contractFeedback, feedbackToLeave, ratingsOf, reputationOf } from "./reputation";
 
 // Reputation's read models (economy.md §10): double-blind on every one of them.
@@ -95,6 +96,17 @@ describe("after the reveal", () => {
     await replyToFeedback(db.prisma, { actorId: freelancer.id, now: hour(5), idempotencyKey: key(), feedbackId: clientFeedbackId, reply: "Thank you, Carol!" });
     expect((await reputationOf(db.prisma, freelancer.id, null, hour(6))).feedback[0]!.reply).toEqual({ text: "Thank you, Carol!", at: hour(5) });
     await hideFeedback(db.prisma, { actorId: admin.id, now: hour(6), idempotencyKey: key(), feedbackId: clientFeedbackId, reason: "Names a person outside the contract" });
+    // The admin audit page says it in words.
+    const [logged] = (await searchAuditLog(db.prisma, { actorId: admin.id, action: "feedback.hide" })).rows;
+    expect(logged).toMatchObject({
+      sentence: "Hid the feedback from Carol Chen to Fran Okafor on “Test contract 1”",
+      target: { kind: "feedback", href: `/admin/people?user=${freelancer.id}` },
+      changes: [
+        { label: "Hidden", before: null, after: hour(6) },
+        { label: "Reason both people see", before: null, after: "Names a person outside the contract" },
+      ],
+      reason: "Names a person outside the contract",
+    });
     expect((await reputationOf(db.prisma, freelancer.id, me(stranger), hour(7))).feedback).toEqual([]);
     expect((await ratingsOf(db.prisma, [freelancer.id]))[freelancer.id]!.count).toBe(0);
     for (const viewer of [me(freelancer), me(client), me(admin)]) {
