@@ -17,6 +17,7 @@ import { payoutRouter } from "./routers/payout/router";
 import { adminRouter } from "./routers/admin/router";
 import { disputeRouter } from "./routers/dispute/router";
 import { termsRouter } from "./routers/terms/router";
+import { feedbackRouter } from "./routers/feedback/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -36,6 +37,7 @@ export const appRouter = router({
   dispute: disputeRouter,
   earnings: earningsRouter,
   payout: payoutRouter,
+  feedback: feedbackRouter,
   admin: adminRouter,
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "@fairlance/db/services";
 import { type Role } from "@fairlance/db";
-import { freshDatabase, key, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { earn, freshDatabase, key, setPassword, type TestDatabase } from "@fairlance/db/testing";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
 import { callerAt, T0 } from "./money-helpers";
@@ -650,7 +650,85 @@ const MATRIX: Record<string, AnyCase> = {
   }),
   "admin.audit.search": procedure({ allowed: ADMINS, call: (c) => c.admin.audit.search({}) }),
   "admin.runs.list": procedure({ allowed: ADMINS, call: (c) => c.admin.runs.list({}) }),
+
+  // Feedback (economy.md §10): on ended contracts that paid; blind until both sides or the window's close.
+  "feedback.leave": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m, who) => ({ contractId: await endedPaidContract(m), ...starsOf(who) }),
+    call: (c, s) => c.feedback.leave({ ...s, idempotencyKey: key(), comment: "Good work, clear communication." }),
+    check: (left) => expect(left.revealedAt).toBeNull(),
+  }),
+  "feedback.edit": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m, who) => {
+      const contractId = await endedPaidContract(m);
+      const { feedbackId } = await m.as[who].feedback.leave({ contractId, idempotencyKey: key(), comment: "Good work, clear communication.", ...starsOf(who) });
+      return { feedbackId, ...starsOf(who) };
+    },
+    call: (c, s) => c.feedback.edit({ ...s, idempotencyKey: key(), comment: "Even better than I first wrote." }),
+  }),
+  "feedback.reply": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m, who) => {
+      const { aboutClient, aboutFreelancer } = await revealedFeedback(m);
+      return { feedbackId: who === "client" ? aboutClient : aboutFreelancer };
+    },
+    call: (c, s) => c.feedback.reply({ ...s, idempotencyKey: key(), reply: "Thank you for the kind words." }),
+  }),
+  "feedback.forContract": procedure({
+    allowed: MEMBERS,
+    owner: PARTIES,
+    setup: async (m) => ({ contractId: m.contractId }),
+    call: (c, s) => c.feedback.forContract(s),
+    check: (page) => expect(page.status).toBe("Feedback opens when the contract ends."),
+  }),
+  "feedback.toLeave": procedure({ allowed: MEMBERS, call: (c) => c.feedback.toLeave() }),
+  "feedback.reputation": procedure({
+    allowed: "signed-in",
+    call: (c, _, m) => c.feedback.reputation({ userId: m.users.freelancer.id }),
+    check: (reputation, { m }) => expect(reputation.person.id).toBe(m.users.freelancer.id),
+  }),
+  "admin.feedback.hide": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ feedbackId: (await revealedFeedback(m)).aboutFreelancer }),
+    call: (c, s) => c.admin.feedback.hide({ ...s, idempotencyKey: key(), reason: "Personal details" }),
+    check: (hidden) => expect(hidden.hiddenAt).toBeInstanceOf(Date),
+  }),
+  "admin.feedback.unhide": procedure({
+    allowed: ADMINS,
+    setup: async (m) => {
+      const { aboutFreelancer: feedbackId } = await revealedFeedback(m);
+      await m.as.admin.admin.feedback.hide({ feedbackId, idempotencyKey: key(), reason: "Personal details" });
+      return { feedbackId };
+    },
+    call: (c, s) => c.admin.feedback.unhide({ ...s, idempotencyKey: key(), reason: "Checked again, nothing wrong" }),
+    check: (shown) => expect(shown.hiddenAt).toBeNull(),
+  }),
 };
+
+/** A contract between the matrix's client and freelancer that paid (a released milestone) and that the client ended at T0. */
+async function endedPaidContract(m: Marketplace): Promise<string> {
+  const { contractId } = await earn(m.prisma, { clientId: m.users.client.id, freelancerId: m.users.freelancer.id, grossMinor: 10_000n, now: T0 });
+  await m.as.client.contract.end({ contractId, idempotencyKey: key(), reason: "The work is done." });
+  return contractId;
+}
+/** The stars a party gives: a client rates five facets of the freelancer, a freelancer three of the client. */
+function starsOf(who: Who) {
+  return who === "client"
+    ? { overall: 5, facets: { skills: 5, quality: 5, communication: 5, deadlines: 5, cooperation: 5 } }
+    : { overall: 4, facets: { clarity: 4, payment: 4, communication: 4 } };
+}
+/** An ended paid contract on which both sides left feedback (so it is revealed): each one's id. */
+async function revealedFeedback(m: Marketplace): Promise<{ aboutClient: string; aboutFreelancer: string }> {
+  const contractId = await endedPaidContract(m);
+  const leave = (who: "client" | "freelancer") => m.as[who].feedback.leave({ contractId, idempotencyKey: key(), comment: "Good work, clear communication.", ...starsOf(who) });
+  const { feedbackId: aboutFreelancer } = await leave("client");
+  const { feedbackId: aboutClient } = await leave("freelancer");
+  return { aboutClient, aboutFreelancer };
+}
 
 type Refusal = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };

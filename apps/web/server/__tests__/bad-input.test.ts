@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import type { z } from "zod";
-import { COVER_LETTER, freshDatabase, key, type TestDatabase, type TestUser } from "@fairlance/db/testing";
+import { COVER_LETTER, earn, freshDatabase, key, type TestDatabase, type TestUser } from "@fairlance/db/testing";
+import { endContract, hideFeedback, leaveFeedback } from "@fairlance/db/services";
 import { JOB } from "./marketplace-fixtures";
 import { SETTING_DEFINITIONS } from "@fairlance/rules";
 import { appRouter } from "@/server/root";
@@ -144,7 +145,47 @@ const ENTRIES: Entry[] = [
   { path: "admin.moderation.removeMessage", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Asks for crypto" }) },
   { path: "admin.moderation.warnSender", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Asks for crypto" }) },
   { path: "admin.moderation.suspendSender", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Asks for crypto" }) },
+  // Feedback (economy.md §10), on the contracts of `feedback` below. A private note is left out: an empty one is a valid request.
+  { path: "feedback.leave", as: () => w.people.freelancer, input: () => ({ contractId: feedback.unrated, idempotencyKey: key(), comment: FEEDBACK_COMMENT, ...FREELANCER_STARS }) },
+  { path: "feedback.edit", as: () => w.people.freelancer, input: () => ({ feedbackId: feedback.blind, idempotencyKey: key(), comment: FEEDBACK_COMMENT, ...FREELANCER_STARS }) },
+  { path: "feedback.reply", as: () => w.people.freelancer, input: () => ({ feedbackId: feedback.aboutFreelancer, idempotencyKey: key(), reply: "Thank you!" }) },
+  { path: "admin.feedback.hide", as: () => w.people.admin, input: () => ({ feedbackId: feedback.aboutFreelancer, idempotencyKey: key(), reason: "Personal details" }) },
+  { path: "admin.feedback.unhide", as: () => w.people.admin, input: () => ({ feedbackId: feedback.hidden, idempotencyKey: key(), reason: "Checked again" }) },
 ];
+
+const FEEDBACK_COMMENT = "Clear brief and prompt payment.";
+const FREELANCER_STARS = { overall: 5, facets: { clarity: 5, payment: 5, communication: 5 } };
+/** Ended contracts that paid: one nobody rated, one with the freelancer's blind feedback, one revealed, one revealed and hidden. */
+const feedback = { unrated: "", blind: "", aboutFreelancer: "", hidden: "" };
+beforeAll(async () => {
+  const { client, freelancer, admin } = w.people;
+  const now = new Date(NOW.getTime() - 86_400_000);
+  const ended = async () => {
+    const { contractId } = await earn(db.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor: 10_000n, now });
+    await endContract(db.prisma, { actorId: client.id, now, idempotencyKey: key(), contractId, reason: "The work is done." });
+    return contractId;
+  };
+  const leave = async (who: TestUser, contractId: string) =>
+    (
+      await leaveFeedback(db.prisma, {
+        actorId: who.id,
+        now,
+        idempotencyKey: key(),
+        contractId,
+        comment: FEEDBACK_COMMENT,
+        ...(who.id === client.id ? { overall: 4, facets: { skills: 4, quality: 4, communication: 4, deadlines: 4, cooperation: 4 } } : FREELANCER_STARS),
+      })
+    ).feedbackId;
+  feedback.unrated = await ended();
+  feedback.blind = await leave(freelancer, await ended());
+  const revealed = await ended();
+  feedback.aboutFreelancer = await leave(client, revealed);
+  await leave(freelancer, revealed);
+  const hiddenOn = await ended();
+  feedback.hidden = await leave(client, hiddenOn);
+  await leave(freelancer, hiddenOn);
+  await hideFeedback(db.prisma, { actorId: admin.id, now, idempotencyKey: key(), feedbackId: feedback.hidden, reason: "Personal details" });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Bad values by the type the schema expects.

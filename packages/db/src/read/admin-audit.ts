@@ -83,13 +83,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 async function targetNames(db: Db, rows: { targetType: string; targetId: string }[]): Promise<Map<string, ResolvedTarget>> {
   const idsOf = (type: string) => [...new Set(rows.filter((r) => r.targetType === type && UUID.test(r.targetId)).map((r) => r.targetId))];
-  const [users, jobs, contracts, disputes, messages] = ["User", "Job", "Contract", "Dispute", "Message"].map(idsOf) as [string[], string[], string[], string[], string[]];
-  if (users.length + jobs.length + contracts.length + disputes.length + messages.length === 0) return new Map();
+  const [users, jobs, contracts, disputes, messages, feedback] = ["User", "Job", "Contract", "Dispute", "Message", "Feedback"].map(idsOf) as [string[], string[], string[], string[], string[], string[]];
+  if (users.length + jobs.length + contracts.length + disputes.length + messages.length + feedback.length === 0) return new Map();
   const found = await db.$queryRaw<{ type: string; id: string; label: string; extra: string | null }[]>`
     SELECT 'User' AS type, id::text AS id, name AS label, NULL::text AS extra FROM "User" WHERE id = ANY(${users}::uuid[])
     UNION ALL SELECT 'Job', id::text, title, NULL FROM "Job" WHERE id = ANY(${jobs}::uuid[])
     UNION ALL SELECT 'Contract', id::text, title, NULL FROM "Contract" WHERE id = ANY(${contracts}::uuid[])
     UNION ALL SELECT 'Dispute', d.id::text, c.title, d."contractId"::text FROM "Dispute" d JOIN "Contract" c ON c.id = d."contractId" WHERE d.id = ANY(${disputes}::uuid[])
-    UNION ALL SELECT 'Message', m.id::text, s.name, r.name FROM "Message" m JOIN "User" s ON s.id = m."senderId" JOIN "User" r ON r.id = m."recipientId" WHERE m.id = ANY(${messages}::uuid[])`;
+    UNION ALL SELECT 'Message', m.id::text, s.name, r.name FROM "Message" m JOIN "User" s ON s.id = m."senderId" JOIN "User" r ON r.id = m."recipientId" WHERE m.id = ANY(${messages}::uuid[])
+    UNION ALL SELECT 'Feedback', f.id::text, 'from ' || a.name || ' to ' || s.name || ' on “' || c.title || '”', f."subjectId"::text
+      FROM "Feedback" f JOIN "User" a ON a.id = f."authorId" JOIN "User" s ON s.id = f."subjectId" JOIN "Contract" c ON c.id = f."contractId" WHERE f.id = ANY(${feedback}::uuid[])`;
   return new Map(found.map((row) => [`${row.type}:${row.id}`, { label: row.label, extra: row.extra }]));
 }

@@ -88,6 +88,8 @@ const LABELS: Record<string, string> = {
   warnings: "Warnings given",
   flags: "Flagged for",
   effectiveFrom: "Takes effect",
+  hiddenAt: "Hidden",
+  hiddenReason: "Reason both people see",
 };
 const labelOf = (field: string) => LABELS[field] ?? codeWords(field);
 /** The order fields are read in (stored JSON keeps no order of its own): known ones first, the rest by name. */
@@ -203,6 +205,14 @@ export function targetOf(targetType: string, targetId: string, resolved: Resolve
         label: resolved ? `a message from ${resolved.label} to ${resolved.extra ?? "someone"}` : "a message",
         href: `/admin/moderation#flag-${targetId}`,
       };
+    case "Feedback":
+      return {
+        kind: "feedback",
+        id: targetId,
+        label: resolved ? `the feedback ${resolved.label}` : "a feedback",
+        // The person rated: their reputation lists it (the profile pages come with issue 15's pages).
+        href: resolved?.extra ? `/admin/people?user=${resolved.extra}` : null,
+      };
     case "Setting":
       return { kind: "setting", id: targetId, label: settingLabel(targetId), href: `/admin/settings#setting-${targetId}` };
     default:
@@ -251,6 +261,10 @@ export function wordAudit(row: { action: string; targetType: string; targetId: s
       return { summary: around("Dismissed the flag on "), changes: [], facts: Array.isArray(before.flags) && before.flags.length ? [{ label: "Flagged for", value: shownValue("flags", before.flags) }] : [] };
     case "message.remove":
       return { summary: around("Removed "), changes: [], facts: [] };
+    case "feedback.hide":
+      return { summary: around("Hid "), ...diff() };
+    case "feedback.unhide":
+      return { summary: around("Showed again "), ...diff() };
     default:
       return { summary: around(`${codeWords(row.action)}: `), ...diff() };
   }

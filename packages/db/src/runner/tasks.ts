@@ -15,6 +15,7 @@ import { settleProcessingWithdrawals } from "../services/payouts/settle-withdraw
 import { getGateway } from "../gateway/sandbox";
 import { retryPendingRefunds } from "../services/payments/pending-refunds";
 import { reconcileGatewayDaily } from "../services/payments/reconcile-gateway";
+import { updateReputation } from "../services/feedback/job-success";
 
 export interface TaskDeps {
   prisma: PrismaClient;
@@ -44,6 +45,12 @@ export const ECONOMY_TASKS = {
   clear_pending: ({ prisma }: TaskDeps, now: Date) => clearPending(prisma, { now }),
   run_auto_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => runAutoWithdrawals(prisma, { now }, { gateway }),
   settle_processing_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => settleProcessingWithdrawals(prisma, { now }, { gateway }),
+  /**
+   * Reputation (economy.md §10.3, §10.6): feedback whose window closed is revealed, then the Job
+   * Success Score of freelancers touched since the task's last run (everyone on the day's first run).
+   * After the money tasks, so contracts ended and disputes decided this tick are in.
+   */
+  update_reputation: ({ prisma }: TaskDeps, now: Date) => updateReputation(prisma, { now }),
   /** Refunds the gateway did not take (PendingRefund) that are due, under their own keys. */
   retry_pending_refunds: ({ prisma, gateway }: TaskDeps, now: Date) => retryPendingRefunds(prisma, { now }, { gateway: gateway ?? getGateway() }),
   /** Once per marketplace day (the day's first tick): the gateway's books against ours. */

@@ -6,6 +6,11 @@ import { approveMilestone } from "../services/contracts/approve-milestone";
 import { fundMilestone } from "../services/contracts/fund-milestone";
 import { hireProposal } from "../services/contracts/hire-proposal";
 import { submitWork } from "../services/contracts/submit-work";
+import { endContract } from "../services/contracts/end-contract";
+import { makeDirectOffer } from "../services/contracts/make-direct-offer";
+import { updateReputation } from "../services/feedback/job-success";
+import { leaveFeedback } from "../services/feedback/leave-feedback";
+import { replyToFeedback } from "../services/feedback/reply-to-feedback";
 import { postJob } from "../services/jobs/post-job";
 import { submitProposal } from "../services/jobs/submit-proposal";
 import { addPaymentMethod } from "../services/payments/add-payment-method";
@@ -170,6 +175,61 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ creat
     await approveMilestone(prisma, { actorId: carol, idempotencyKey: key("approve-design"), now, milestoneId: design! });
     await fundMilestone(prisma, { actorId: carol, idempotencyKey: key("fund-build"), now, milestoneId: build! }, { gateway });
     created.push("contract Carol → Fran");
+  }
+
+  // Reputation (economy.md §10): Gus finished three contracts for Dev before applying here; both
+  // sides rated each one, Gus answered one review, and the runner's task gave him his Job Success
+  // Score. So the applicants Carol compares are not bare names.
+  if (!(await prisma.feedback.count({ where: { subjectId: gus } }))) {
+    const dev = await id("dev@northwind.test");
+    const finished = [
+      { title: "Checkout bug fixes", amountMinor: 35_000n, stars: 5, comment: "Found three race conditions in our checkout and fixed each one with a test. Fast and careful." },
+      { title: "CSV export for reports", amountMinor: 25_000n, stars: 4, comment: "Solid work and good communication; delivered a day late, but told us early." },
+      { title: "Node 20 upgrade", amountMinor: 60_000n, stars: 5, comment: "Upgraded our services without a minute of downtime. Would hire again." },
+    ];
+    let replyTo: string | null = null;
+    for (const [index, contract] of finished.entries()) {
+      const step = (name: string) => key(`rep-${index}-${name}`);
+      const offer = await makeDirectOffer(prisma, {
+        actorId: dev,
+        idempotencyKey: step("offer"),
+        now,
+        freelancerId: gus,
+        title: contract.title,
+        terms: { type: "FIXED", milestones: [{ title: "Delivery", amountMinor: contract.amountMinor }] },
+      });
+      await acceptOffer(prisma, { actorId: gus, idempotencyKey: step("accept"), now, contractId: offer.contractId });
+      const milestoneId = offer.milestoneIds[0]!;
+      await fundMilestone(prisma, { actorId: dev, idempotencyKey: step("fund"), now, milestoneId }, { gateway });
+      await submitWork(prisma, { actorId: gus, idempotencyKey: step("submit"), now, milestoneId, note: "Merged and deployed." });
+      await approveMilestone(prisma, { actorId: dev, idempotencyKey: step("approve"), now, milestoneId });
+      await endContract(prisma, { actorId: dev, idempotencyKey: step("end"), now, contractId: offer.contractId, reason: "Delivered." }, { gateway });
+      const stars = contract.stars;
+      const aboutGus = await leaveFeedback(prisma, {
+        actorId: dev,
+        idempotencyKey: step("feedback-dev"),
+        now,
+        contractId: offer.contractId,
+        overall: stars,
+        facets: { skills: 5, quality: stars, communication: stars, deadlines: stars, cooperation: 5 },
+        comment: contract.comment,
+      });
+      await leaveFeedback(prisma, {
+        actorId: gus,
+        idempotencyKey: step("feedback-gus"),
+        now,
+        contractId: offer.contractId,
+        overall: 5,
+        facets: { clarity: 5, payment: 5, communication: 5 },
+        comment: "Clear tickets, quick reviews and prompt payment.",
+      });
+      if (stars < 5) replyTo = aboutGus.feedbackId;
+    }
+    if (replyTo) {
+      await replyToFeedback(prisma, { actorId: gus, idempotencyKey: key("rep-reply"), now, feedbackId: replyTo, reply: "Thanks, Dev! The day was the CI migration; it is faster now." });
+    }
+    await updateReputation(prisma, { now });
+    created.push("reputation of Gus");
   }
   return { created };
 }

@@ -72,6 +72,10 @@ export * from "./payouts/withdraw";
 export * from "./admin/change-setting";
 export * from "./admin/suspend-user";
 export * from "./admin/create-admin";
+export * from "./feedback/leave-feedback";
+export * from "./feedback/edit-feedback";
+export * from "./feedback/reply-to-feedback";
+export * from "./feedback/hide-feedback";
 // The payment gateway port and its sandbox
 export type { PaymentGateway, GatewayActivity, GatewayActivityPage } from "../gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";

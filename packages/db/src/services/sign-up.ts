@@ -11,6 +11,7 @@ import { runTransaction } from "../transaction";
 import { grantSignupConnects } from "./connects/grant-signup-connects";
 import { Text } from "./fields";
 import { parseInput } from "./input";
+import { newProfile } from "./profiles/new-profile";
 
 /** What the sign-up form sends. No one acts yet: the address and the time come with the call. */
 export const SignUpInput = z.strictObject({
@@ -74,7 +75,7 @@ export async function signUp(prisma: PrismaClient, input: SignUpRequest): Promis
   try {
     return await runTransaction(prisma, async (tx) => {
       const user = await tx.user.create({
-        data: { email: data.email, name: data.name, role: data.role, passwordHash, createdAt: now },
+        data: { email: data.email, name: data.name, role: data.role, passwordHash, createdAt: now, ...newProfile(data.role, now) },
         select: { id: true, email: true, name: true, role: true, createdAt: true },
       });
       const grant = user.role === "FREELANCER" ? await grantSignupConnects(tx, { userId: user.id, now }) : null;

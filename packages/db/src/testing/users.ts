@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient, Role } from "../client";
 import { hashPassword } from "../auth/password";
+import { newProfile } from "../services/profiles/new-profile";
 
 /** What a test knows of a person it made: enough for a session (`callerFor`) or a sign-in. */
 export interface TestUser {
@@ -46,6 +47,7 @@ export async function makeUser(prisma: PrismaClient, role: Role, options: UserOp
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
       ...(reason ? { suspendedAt: options.createdAt ?? new Date(), suspendedReason: reason } : {}),
       ...(options.risingTalentAt ? { risingTalentAt: options.risingTalentAt } : {}),
+      ...newProfile(role, options.createdAt ?? new Date()),
     },
     select: { id: true, email: true, name: true, role: true },
   });

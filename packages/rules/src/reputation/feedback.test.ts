@@ -12,6 +12,8 @@ import {
   averageStars,
   canEditFeedback,
   canHideFeedback,
+  canUnhideFeedback,
+  FEEDBACK_NOT_HIDDEN,
   canReply,
   feedbackClosesAt,
   feedbackEligibility,
@@ -220,5 +222,12 @@ describe("averageStars", () => {
         expect(display).toMatch(/^[1-5]\.\d$/);
       }),
     );
+  });
+});
+
+describe("canUnhideFeedback (economy.md §10.5)", () => {
+  it("shows hidden feedback again, and refuses feedback that is not hidden", () => {
+    expect(canUnhideFeedback({ hidden: true })).toEqual({ ok: true });
+    expect(canUnhideFeedback({ hidden: false })).toEqual({ ok: false, reason: FEEDBACK_NOT_HIDDEN });
   });
 });

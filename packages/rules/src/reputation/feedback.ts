@@ -274,3 +274,11 @@ export function averageStars(ratings: readonly number[]): StarAverage {
     fromText: `from ${count.toLocaleString("en-US")} review${count === 1 ? "" : "s"}`,
   };
 }
+
+/** Said when an admin shows again feedback that is not hidden. */
+export const FEEDBACK_NOT_HIDDEN = "This feedback is not hidden.";
+
+/** An admin shows hidden feedback again (with a reason, `TEXT_RULES.feedbackHideReason`), only while it is hidden. */
+export function canUnhideFeedback(input: { hidden: boolean }): FeedbackPermission {
+  return input.hidden ? allowed : refused(FEEDBACK_NOT_HIDDEN);
+}

@@ -14,6 +14,7 @@ const TASK_LABEL: Record<string, string> = {
   clear_pending: "Clear pending earnings",
   run_auto_withdrawals: "Run automatic withdrawals",
   settle_processing_withdrawals: "Settle withdrawals on their way",
+  update_reputation: "Reveal feedback and update Job Success Scores",
   retry_pending_refunds: "Retry card refunds",
   reconcile_gateway: "Reconcile with the payment gateway",
 };

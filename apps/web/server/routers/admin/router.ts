@@ -30,6 +30,7 @@ import { warnSenderProcedure } from "./warn-sender";
 import { endSessionsProcedure } from "./end-sessions";
 import { unsuspendUserProcedure } from "./unsuspend-user";
 import { adminDisputesRouter } from "./disputes";
+import { hideFeedbackProcedure, unhideFeedbackProcedure } from "./hide-feedback";
 
 export const adminRouter = router({
   settings: router({
@@ -69,6 +70,7 @@ export const adminRouter = router({
     reconcile: runReconciliationProcedure,
   }),
   disputes: adminDisputesRouter,
+  feedback: router({ hide: hideFeedbackProcedure, unhide: unhideFeedbackProcedure }),
   audit: router({ search: searchAuditLogProcedure }),
   runs: router({ list: listJobRunsProcedure }),
 });
