@@ -58,3 +58,4 @@ export * from "./trust/warnings";
 export * from "./reputation/feedback";
 export * from "./reputation/job-success";
 export * from "./reputation/profile-completeness";
+export * from "./reputation/profile-entries";
