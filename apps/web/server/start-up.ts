@@ -1,4 +1,5 @@
 import { dbEnvSpec, envProblems } from "@fairlance/db/env";
+import { fileStoreProblems } from "@fairlance/db/files";
 import { webEnvSpec } from "../env";
 import { ignoreClientAddressHeaders, trustedProxyHops } from "./client-address";
 import { SECRET_ADVICE, sessionSecretProblem } from "./session-secret";
@@ -10,6 +11,8 @@ export function startUpProblem(source: NodeJS.ProcessEnv = process.env): string 
   const secretProblem = serving ? sessionSecretProblem(source.NEXTAUTH_SECRET) : null;
   if (secretProblem) return `${secretProblem} ${SECRET_ADVICE}`;
   const problems = [...envProblems(webEnvSpec, source), ...envProblems(dbEnvSpec, source)];
+  // Settings valid one by one may still not go together (FAIRLANCE_FILE_STORE=s3 without its bucket).
+  if (problems.length === 0) problems.push(...fileStoreProblems(source));
   return problems.length > 0 ? problems.join(" ") : null;
 }
 

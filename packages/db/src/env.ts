@@ -10,6 +10,14 @@ export const dbEnvSpec = {
   FAIRLANCE_SIGN_UP_LIMIT: env.number(1, 100_000, { default: "10" }),
   FAIRLANCE_MOVABLE_CLOCK: env.oneOf(["1", "0"], { unset: "*(off)*" }),
   FAIRLANCE_DEPLOYMENT: env.text({ unset: "*(unset)*" }),
+  // Where uploaded files are kept (files/config.ts): `local` (under the data folder) or `s3`, with the S3_* settings.
+  FAIRLANCE_FILE_STORE: env.oneOf(["local", "s3"], { default: "local" }),
+  S3_ENDPOINT: env.url(["https:", "http:"], { unset: "*(unset)*" }),
+  S3_REGION: env.matching(/^[a-z0-9][a-z0-9-]{0,40}$/, 'a region name such as "eu-west-3" or "auto" (lower-case letters, digits and "-")', { default: "us-east-1" }),
+  S3_BUCKET: env.matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'a bucket name: 3 to 63 lower-case letters, digits, "." and "-"', { unset: "*(unset)*" }),
+  S3_ACCESS_KEY_ID: env.text({ unset: "*(unset)*" }),
+  S3_SECRET_ACCESS_KEY: env.text({ unset: "*(unset)*" }),
+  S3_FORCE_PATH_STYLE: env.oneOf(["1", "0"], { default: "0" }),
 } as const;
 
 export const dbEnv = defineEnv(dbEnvSpec);

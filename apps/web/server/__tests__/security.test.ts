@@ -78,6 +78,9 @@ describe("the session secret a production server accepts", () => {
     );
     expect(startUpProblem(env({ NEXTAUTH_SECRET: "q3J6yV0m-Wc1Zr9Ln4Tb8Xs2Kd7Hf5Pg_Ua0Oe3Ri6", PORT: "abc" }))).toBe('PORT must be a whole number from 1 to 65535; it is "abc".');
     expect(startUpProblem(env({ NEXTAUTH_SECRET: "q3J6yV0m-Wc1Zr9Ln4Tb8Xs2Kd7Hf5Pg_Ua0Oe3Ri6", FAIRLANCE_PG_PORT: "5432x" }))).toMatch(/^FAIRLANCE_PG_PORT must be a whole number/);
+    expect(startUpProblem(env({ NEXTAUTH_SECRET: "q3J6yV0m-Wc1Zr9Ln4Tb8Xs2Kd7Hf5Pg_Ua0Oe3Ri6", FAIRLANCE_FILE_STORE: "s3", S3_ENDPOINT: "http://minio:9000", S3_BUCKET: "files", S3_ACCESS_KEY_ID: "k" }))).toBe(
+      'FAIRLANCE_FILE_STORE is "s3", so S3_SECRET_ACCESS_KEY must be set too (README, "Files and images").',
+    );
   });
 });
 

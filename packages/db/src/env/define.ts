@@ -117,6 +117,10 @@ export const env = {
     const must = words.length === 1 ? `"${words[0]}" or unset` : `one of ${words.map((w) => `"${w}"`).join(", ")}`;
     return variable(must, z.enum(words), options);
   },
+  /** Text matching `pattern`; `must` completes "NAME must be …" ("a bucket name: 3 to 63 …"). */
+  matching<O extends Options>(pattern: RegExp, must: string, options: O) {
+    return variable(must, z.string().regex(pattern), options);
+  },
   /** Any text (a path, a secret): only its presence matters here. */
   text<O extends Options>(options: O) {
     return variable("text", z.string(), options);

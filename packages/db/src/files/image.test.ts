@@ -179,7 +179,7 @@ describe("prepareImage", () => {
 
     it("a truncated JPEG, PNG or WebP", async () => {
       for (const format of ["jpeg", "png", "webp"] as const) {
-        const whole = new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } } }).toFormat(format).toBuffer());
+        const whole = new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).toFormat(format).toBuffer());
         const half = whole.subarray(0, Math.floor(whole.byteLength / 2));
         expect(problemOf(await prepareImage(half, "portfolio")), format).toBe("The image could not be read: the file is damaged or incomplete. Choose a JPEG, PNG or WebP image.");
       }

@@ -17,10 +17,9 @@ const ACCEPTED = "Choose a JPEG, PNG or WebP image.";
 const DECODER: Record<ImageType, string> = { "image/jpeg": "jpeg", "image/png": "png", "image/webp": "webp" };
 const UNREADABLE = `The image could not be read: the file is damaged or incomplete. ${ACCEPTED}`;
 
-type SharpFactory = typeof import("sharp");
-let sharpModule: Promise<SharpFactory> | undefined;
+let sharpModule: Promise<(typeof import("sharp"))["default"]> | undefined;
 // Loaded on the first image, so importing the files module costs nothing until then.
-const loadSharp = () => (sharpModule ??= import("sharp").then((module) => (module as { default?: SharpFactory }).default ?? (module as SharpFactory)));
+const loadSharp = () => (sharpModule ??= import("sharp").then((module) => module.default));
 
 /**
  * Checks an uploaded file by its content and makes the image that is stored: the type is

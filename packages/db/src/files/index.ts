@@ -1,0 +1,12 @@
+/**
+ * Uploaded files (CONTRIBUTING, "Files and images"): `prepareImage` checks an upload and makes
+ * the image to keep, `fileStore()` keeps it under a key from `newImageKey()`, and the web app
+ * serves it at `/files/<key>`.
+ */
+export { prepareImage, type PreparedImage, type PreparedImageResult } from "./image";
+export { formatBytes, IMAGE_PURPOSES, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImagePurpose } from "./limits";
+export { describeOtherFile, sniffImageType, type ImageType } from "./sniff";
+export { checkContentType, checkFileKey, FileStoreError, InvalidFileKey, isFileKey, MAX_FILE_KEY_LENGTH, newImageKey, type FileStore, type StoredFile } from "./storage";
+export { LocalFileStore, localFilesRoot } from "./local-store";
+export { S3FileStore, type S3StoreOptions } from "./s3-store";
+export { fileStore, fileStoreConfig, fileStoreProblems, setFileStoreForTests, type FileStoreConfig } from "./config";
