@@ -58,4 +58,5 @@ export * from "./trust/warnings";
 export * from "./reputation/feedback";
 export * from "./reputation/job-success";
 export * from "./reputation/profile-completeness";
+export * from "./reputation/images";
 export * from "./reputation/profile-entries";
