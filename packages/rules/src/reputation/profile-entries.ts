@@ -1,3 +1,5 @@
+import { optionalText } from "../text/limits";
+
 /**
  * What a freelancer profile's dated entries, languages and time zone may hold (economy.md §10.1):
  * the services' input schemas and the browser forms refuse with the same sentences.
@@ -13,6 +15,9 @@ export const LANGUAGE_LEVEL_LABELS: Readonly<Record<LanguageLevel, string>> = Ob
   FLUENT: "Fluent",
   NATIVE: "Native or bilingual",
 });
+
+/** What a freelancer writes about a job they held (optional). */
+export const EMPLOYMENT_DESCRIPTION = optionalText(2_000);
 
 /**
  * The dates of employment (months, YYYY-MM) and education (years): none before 1950, no job
