@@ -30,6 +30,6 @@ function isPrefetch(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Pages only (prefetches included): not the APIs or build assets.
-  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
+  // Pages only (prefetches included): not the APIs, build assets or stored files (/files/ sends its own policy, server/files.ts).
+  matcher: ["/((?!api|files/|_next/static|_next/image|favicon.ico).*)"],
 };

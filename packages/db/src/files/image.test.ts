@@ -1,16 +1,12 @@
 import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { makeTestImage } from "../testing/images";
 import { prepareImage, type PreparedImageResult } from "./image";
 import { MAX_IMAGE_BYTES } from "./limits";
 import { describeOtherFile, sniffImageType } from "./sniff";
 
-type Format = "jpeg" | "png" | "webp" | "gif";
-/** A real image made by sharp: a gradient-free colour block, `format`, `width` × `height`. */
-async function image(format: Format, width: number, height: number, options: { alpha?: boolean } = {}): Promise<Uint8Array> {
-  const base = sharp({ create: { width, height, channels: options.alpha ? 4 : 3, background: options.alpha ? { r: 20, g: 120, b: 200, alpha: 0.5 } : "#3a7" } });
-  return new Uint8Array(await base.toFormat(format).toBuffer());
-}
+const image = (format: "jpeg" | "png" | "webp" | "gif", width: number, height: number, options: { alpha?: boolean } = {}) => makeTestImage({ format, width, height, ...options });
 
 const problemOf = (result: PreparedImageResult) => (result.ok ? null : result.problem);
 const ascii = (text: string) => new TextEncoder().encode(text);

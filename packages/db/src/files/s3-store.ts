@@ -47,7 +47,8 @@ export class S3FileStore implements FileStore {
   private async send(method: string, key: string, init: { body?: Uint8Array; headers?: Record<string, string> } = {}): Promise<Response> {
     const url = this.urlOf(key);
     try {
-      return await this.client.fetch(url, { method, body: init.body, headers: init.headers, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
+      // A Uint8Array is a valid body; the DOM typings (the web app compiles this too) want an ArrayBuffer-backed one.
+      return await this.client.fetch(url, { method, body: init.body as Uint8Array<ArrayBuffer> | undefined, headers: init.headers, signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000) });
     } catch (error) {
       throw new FileStoreError(`The file store at ${this.base.origin} did not answer ${method} ${key}.`, { cause: error });
     }

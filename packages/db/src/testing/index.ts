@@ -4,6 +4,7 @@ export { key } from "./keys";
 export { makeUser, setPassword, type TestUser, type UserOptions } from "./users";
 export { RecordingGateway, type GatewayCall } from "./gateway";
 export { assertLedgerHolds, LedgerInvariantError } from "./ledger";
+export { imageHeader, makeTestImage } from "./images";
 export {
   activeFixedContract,
   addCard,
