@@ -17,6 +17,7 @@ import { payoutRouter } from "./routers/payout/router";
 import { adminRouter } from "./routers/admin/router";
 import { disputeRouter } from "./routers/dispute/router";
 import { termsRouter } from "./routers/terms/router";
+import { profileRouter } from "./routers/profile/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -37,6 +38,7 @@ export const appRouter = router({
   earnings: earningsRouter,
   payout: payoutRouter,
   admin: adminRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;
