@@ -146,6 +146,62 @@ const ENTRIES: Entry[] = [
   { path: "admin.moderation.suspendSender", as: () => w.people.admin, input: () => ({ messageId: w.messageId, idempotencyKey: key(), reason: "Asks for crypto" }) },
 ];
 
+// Profiles (issue 15): every change a person makes to their profile, with one entry of each list
+// the freelancer already has (made before the corpus runs).
+const profile = { portfolioItemId: "", employmentId: "", educationId: "" };
+beforeAll(async () => {
+  const made = async (path: string, input: unknown) => {
+    const reply = await send(w.people.freelancer, path, input);
+    expect(reply.status, reply.text).toBe(200);
+    return reply.data as Record<string, string>;
+  };
+  profile.portfolioItemId = (await made("profile.addPortfolioItem", { idempotencyKey: key(), title: "Shop", description: "", link: null })).portfolioItemId!;
+  profile.employmentId = (await made("profile.addEmployment", { idempotencyKey: key(), employment: PROFILE_JOB })).employmentId!;
+  profile.educationId = (await made("profile.addEducation", { idempotencyKey: key(), education: PROFILE_SCHOOL })).educationId!;
+});
+const PROFILE_JOB = { company: "Acme", role: "Developer", fromMonth: "2020-01", toMonth: "2022-06", description: "Built the shop." };
+const PROFILE_SCHOOL = { school: "University of Porto", degree: "BSc", fromYear: 2012, toYear: 2016 };
+const BLANK_OK: Variant[] = ["empty", "blank"];
+ENTRIES.push(
+  {
+    path: "profile.updateFreelancer",
+    as: () => w.people.freelancer,
+    input: () => ({
+      title: "Senior React developer",
+      overview: "Fast, accessible web apps.",
+      skills: ["React"],
+      hourlyRateMinor: 6_500n,
+      availability: "PART_TIME",
+      location: "Lisbon",
+      timeZone: "Europe/Lisbon",
+      languages: [{ language: "English", level: "FLUENT" }],
+    }),
+    valid: { overview: BLANK_OK, location: BLANK_OK, timeZone: BLANK_OK, skills: ["empty"], "skills.0": ["missing"], languages: ["empty"] },
+  },
+  { path: "profile.updateClient", as: () => w.people.client, input: () => ({ companyName: "Northwind", description: "Tea.", location: "Porto" }), valid: { companyName: BLANK_OK, description: BLANK_OK, location: BLANK_OK } },
+  { path: "profile.addPortfolioItem", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), title: "Checkout", description: "A faster checkout.", link: "https://example.com" }), valid: { description: BLANK_OK } },
+  {
+    path: "profile.updatePortfolioItem",
+    as: () => w.people.freelancer,
+    input: () => ({ portfolioItemId: profile.portfolioItemId, title: "Checkout", description: "A faster checkout.", link: "https://example.com" }),
+    valid: { description: BLANK_OK },
+  },
+  { path: "profile.removePortfolioItem", as: () => w.people.freelancer, input: () => ({ portfolioItemId: profile.portfolioItemId }) },
+  { path: "profile.removePortfolioImage", as: () => w.people.freelancer, input: () => ({ portfolioItemId: profile.portfolioItemId }) },
+  { path: "profile.reorderPortfolio", as: () => w.people.freelancer, input: () => ({ portfolioItemIds: [profile.portfolioItemId] }) },
+  { path: "profile.addEmployment", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), employment: PROFILE_JOB }), valid: { "employment.description": BLANK_OK } },
+  {
+    path: "profile.updateEmployment",
+    as: () => w.people.freelancer,
+    input: () => ({ employmentId: profile.employmentId, employment: PROFILE_JOB }),
+    valid: { "employment.description": BLANK_OK },
+  },
+  { path: "profile.removeEmployment", as: () => w.people.freelancer, input: () => ({ employmentId: profile.employmentId }) },
+  { path: "profile.addEducation", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), education: PROFILE_SCHOOL }), valid: { "education.degree": BLANK_OK } },
+  { path: "profile.updateEducation", as: () => w.people.freelancer, input: () => ({ educationId: profile.educationId, education: PROFILE_SCHOOL }), valid: { "education.degree": BLANK_OK } },
+  { path: "profile.removeEducation", as: () => w.people.freelancer, input: () => ({ educationId: profile.educationId }) },
+);
+
 // ---------------------------------------------------------------------------------------------
 // Bad values by the type the schema expects.
 
