@@ -1,13 +1,12 @@
 "use client";
 
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
+import { createTRPCClient, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
-import { MAX_BATCH_CALLS } from "@/lib/api-limits";
 import type { AppRouter } from "@/server/root";
 import { publicEnv } from "@/lib/public-env";
+import { apiLink } from "./links";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -16,7 +15,7 @@ const newTRPCClient = () =>
   createTRPCClient<AppRouter>({
     links: [
       loggerLink({ enabled: (op) => publicEnv.development && op.direction === "down" && op.result instanceof Error }),
-      httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS }),
+      apiLink({ url: "/api/trpc" }),
     ],
   });
 

@@ -13,6 +13,7 @@ import { onError, refuse, responseMeta } from "./error-shape";
 import { crossSiteProblem } from "./origin";
 import { procedureType } from "./procedures";
 import { quote } from "./quote";
+import { checkUpload, isMultipart, isUploadProcedure, uploadNeedsForm } from "./upload";
 
 export const TRPC_ENDPOINT = "/api/trpc";
 
@@ -31,7 +32,7 @@ export interface TrpcHandlerOptions {
 
 /**
  * The tRPC endpoint as a fetch handler. It checks what tRPC would otherwise accept too
- * loosely (cross-site posts, form posts, unbounded bodies, GET to a mutation) and answers
+ * loosely (cross-site posts, form posts other than uploads, unbounded bodies, GET to a mutation) and answers
  * each with a 4xx and a readable sentence, in tRPC's error shape so the app's client shows it.
  * Built by a factory so tests call it in-process with real Requests.
  */
@@ -100,6 +101,14 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
 
     const crossSite = crossSiteProblem(req, options.publicUrl, proxyHops);
     if (crossSite) return refuse(paths, isBatch, new TRPCError({ code: "FORBIDDEN", message: crossSite }));
+    const upload = paths.find(isUploadProcedure);
+    if (upload !== undefined && isMultipart(req)) {
+      // An upload (a FormData): its own cap and checks (upload.ts); its fields are checked by its input schema (server/uploads.ts).
+      const checked = await checkUpload(req, paths, isBatch);
+      if ("refusal" in checked) return refuse(paths, isBatch, checked.refusal);
+      return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req: checked.request, router: appRouter, createContext: () => createContext(req), onError, responseMeta });
+    }
+    if (upload !== undefined) return refuse(paths, isBatch, new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: uploadNeedsForm(upload) }));
     if (!isJson(req)) {
       const sent = req.headers.get("content-type");
       const message = `The API accepts JSON only: send the body as application/json${sent ? `, not ${quote(sent.split(";", 1)[0]!)}` : ""}.`;

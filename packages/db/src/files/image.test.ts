@@ -146,9 +146,9 @@ describe("prepareImage", () => {
   it("refuses a file over 5 MB before looking inside", async () => {
     const big = new Uint8Array(MAX_IMAGE_BYTES + 1);
     big.set([0xff, 0xd8, 0xff]);
-    expect(problemOf(await prepareImage(big, "portfolio"))).toBe("The file is 5 MB; an image can be at most 5 MB.");
+    expect(problemOf(await prepareImage(big, "portfolio"))).toBe("The file is larger than 5 MB; an image can be at most 5 MB. Choose a smaller one.");
     const bigger = new Uint8Array(7.3 * 1024 * 1024);
-    expect(problemOf(await prepareImage(bigger, "avatar"))).toBe("The file is 7.3 MB; an image can be at most 5 MB.");
+    expect(problemOf(await prepareImage(bigger, "avatar"))).toBe("The file is 7.3 MB; an image can be at most 5 MB. Choose a smaller one.");
   });
 
   describe("hostile or wrong files get a sentence, never an exception", () => {

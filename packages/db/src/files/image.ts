@@ -1,5 +1,5 @@
 import type { Sharp } from "sharp";
-import { formatBytes, IMAGE_PURPOSES, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImagePurpose } from "./limits";
+import { fileTooLarge, IMAGE_PURPOSES, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImagePurpose } from "./limits";
 import { describeOtherFile, sniffImageType, type ImageType } from "./sniff";
 
 /** An image ready to store: re-encoded as WebP, without any metadata. */
@@ -39,7 +39,7 @@ export async function prepareImage(bytes: Uint8Array, purpose: ImagePurpose): Pr
   const rules = IMAGE_PURPOSES[purpose];
 
   if (bytes.byteLength === 0) return refuse(`The file is empty. ${ACCEPTED}`);
-  if (bytes.byteLength > MAX_IMAGE_BYTES) return refuse(`The file is ${formatBytes(bytes.byteLength)}; an image can be at most ${formatBytes(MAX_IMAGE_BYTES)}.`);
+  if (bytes.byteLength > MAX_IMAGE_BYTES) return refuse(fileTooLarge(bytes.byteLength));
   const type = sniffImageType(bytes);
   if (type === null) return refuse(`${describeOtherFile(bytes) ?? "This file"} cannot be used: it is not a JPEG, PNG or WebP image. ${ACCEPTED}`);
 

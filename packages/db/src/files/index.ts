@@ -4,7 +4,7 @@
  * serves it at `/files/<key>`.
  */
 export { prepareImage, type PreparedImage, type PreparedImageResult } from "./image";
-export { formatBytes, IMAGE_PURPOSES, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImagePurpose } from "./limits";
+export { fileTooLarge, formatBytes, IMAGE_PURPOSES, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, type ImagePurpose } from "./limits";
 export { describeOtherFile, sniffImageType, type ImageType } from "./sniff";
 export { checkContentType, checkFileKey, FileStoreError, InvalidFileKey, isFileKey, MAX_FILE_KEY_LENGTH, newImageKey, type FileStore, type StoredFile } from "./storage";
 export { LocalFileStore, localFilesRoot } from "./local-store";

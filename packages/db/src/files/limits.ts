@@ -28,3 +28,10 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** The refusal of a file over MAX_IMAGE_BYTES: "The file is 7.3 MB; an image can be at most 5 MB." */
+export function fileTooLarge(bytes: number): string {
+  const size = formatBytes(bytes);
+  const limit = formatBytes(MAX_IMAGE_BYTES);
+  return `The file is ${size === limit ? `larger than ${limit}` : size}; an image can be at most ${limit}. Choose a smaller one.`;
+}
