@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "@fairlance/db/services";
 import { type Role } from "@fairlance/db";
-import { freshDatabase, key, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { freshDatabase, key, makeTestImage, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { LocalFileStore, setFileStoreForTests } from "@fairlance/db/files";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
 import { callerAt, T0 } from "./money-helpers";
@@ -752,8 +756,31 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.profile.removeEducation(s),
     check: (removed, { state }) => expect(removed).toEqual(state),
   }),
+  "profile.setAvatar": procedure({
+    allowed: MEMBERS,
+    call: async (c) => c.profile.setAvatar(await imageForm({}, 300, 300)),
+    check: (avatar) => expect(avatar.avatarUrl).toMatch(/^\/files\/images\//),
+  }),
   "profile.removeAvatar": procedure({ allowed: MEMBERS, call: (c) => c.profile.removeAvatar(), check: (avatar) => expect(avatar.avatarUrl).toBeNull() }),
+  "profile.setPortfolioImage": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: (m, who) => portfolioItemOf(m, who),
+    call: async (c, s) => c.profile.setPortfolioImage(await imageForm(s, 800, 600)),
+    check: (item) => expect(item.imageUrl).toMatch(/^\/files\/images\//),
+  }),
 };
+
+/** An upload's form: `fields` and a JPEG of `width` × `height` as its file. */
+async function imageForm(fields: Record<string, string>, width: number, height: number) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("file", new Blob([(await makeTestImage({ format: "jpeg", width, height })) as Uint8Array<ArrayBuffer>], { type: "image/jpeg" }), "photo.jpg");
+  return form;
+}
+// Uploaded images go to a folder of this run's own.
+beforeAll(async () => setFileStoreForTests(new LocalFileStore(await mkdtemp(join(tmpdir(), "fairlance-matrix-files-")))));
+afterAll(() => setFileStoreForTests(undefined));
 
 /** A new portfolio item of the freelancer `who` (the profile cases that act on one). */
 const portfolioItemOf = async (m: Marketplace, who: Who) => ({

@@ -11,6 +11,8 @@ import { removeEmploymentProcedure } from "./remove-employment";
 import { removePortfolioImageProcedure } from "./remove-portfolio-image";
 import { removePortfolioItemProcedure } from "./remove-portfolio-item";
 import { reorderPortfolioProcedure } from "./reorder-portfolio";
+import { setAvatarProcedure } from "./set-avatar";
+import { setPortfolioImageProcedure } from "./set-portfolio-image";
 import { updateClientProfileProcedure } from "./update-client-profile";
 import { updateEducationProcedure } from "./update-education";
 import { updateEmploymentProcedure } from "./update-employment";
@@ -28,6 +30,7 @@ export const profileRouter = router({
   updatePortfolioItem: updatePortfolioItemProcedure,
   removePortfolioItem: removePortfolioItemProcedure,
   reorderPortfolio: reorderPortfolioProcedure,
+  setPortfolioImage: setPortfolioImageProcedure,
   removePortfolioImage: removePortfolioImageProcedure,
   addEmployment: addEmploymentProcedure,
   updateEmployment: updateEmploymentProcedure,
@@ -35,5 +38,6 @@ export const profileRouter = router({
   addEducation: addEducationProcedure,
   updateEducation: updateEducationProcedure,
   removeEducation: removeEducationProcedure,
+  setAvatar: setAvatarProcedure,
   removeAvatar: removeAvatarProcedure,
 });

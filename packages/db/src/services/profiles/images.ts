@@ -3,7 +3,7 @@ import { DomainError } from "../../errors";
 import { fileStore, newImageKey, prepareImage, type FileStore, type ImagePurpose } from "../../files";
 
 /** The uploaded file's bytes, as the web app's upload edge hands them over (apps/web/server/uploads.ts). */
-export const ImageBytes = z.instanceof(Uint8Array, { message: "Choose an image to upload." });
+export const ImageBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "Choose an image to upload." });
 
 /** Where the operations keep images: the configured store unless a test gives its own. */
 export interface ImageDeps {
