@@ -18,6 +18,7 @@ import { adminRouter } from "./routers/admin/router";
 import { disputeRouter } from "./routers/dispute/router";
 import { termsRouter } from "./routers/terms/router";
 import { feedbackRouter } from "./routers/feedback/router";
+import { profileRouter } from "./routers/profile/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -39,6 +40,7 @@ export const appRouter = router({
   payout: payoutRouter,
   feedback: feedbackRouter,
   admin: adminRouter,
+  profile: profileRouter,
 });
 
 export type AppRouter = typeof appRouter;

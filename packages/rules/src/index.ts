@@ -59,3 +59,4 @@ export * from "./reputation/feedback";
 export * from "./reputation/job-success";
 export * from "./reputation/profile-completeness";
 export * from "./reputation/images";
+export * from "./reputation/profile-entries";

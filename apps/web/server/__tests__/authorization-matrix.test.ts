@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "@fairlance/db/services";
 import { type Role } from "@fairlance/db";
-import { earn, freshDatabase, key, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { earn, freshDatabase, key, makeTestImage, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { LocalFileStore, setFileStoreForTests } from "@fairlance/db/files";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
 import { callerAt, T0 } from "./money-helpers";
@@ -707,6 +711,121 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.admin.feedback.unhide({ ...s, idempotencyKey: key(), reason: "Checked again, nothing wrong" }),
     check: (shown) => expect(shown.hiddenAt).toBeNull(),
   }),
+  // Profiles (issue 15): a freelancer's profile is public; a client's is for anyone signed in;
+  // each person edits only their own, and an entry of another person is not found.
+  "profile.freelancer": procedure({
+    allowed: "anyone",
+    call: (c, _s, m) => c.profile.freelancer({ freelancerId: m.users.freelancer.id }),
+    check: (page, { who }) => {
+      expect(page.name).toBe("Fran");
+      expect(page.completeness === null).toBe(who !== "freelancer");
+    },
+  }),
+  "profile.client": procedure({
+    allowed: "signed-in",
+    call: (c, _s, m) => c.profile.client({ clientId: m.users.client.id }),
+    check: (page, { who }) => expect(page).toMatchObject({ name: "Carol", isOwner: who === "client" }),
+  }),
+  "profile.mine": procedure({ allowed: MEMBERS, call: (c) => c.profile.mine(), check: (mine, { who }) => expect(mine.role).toBe(ROLE[who]) }),
+  "profile.updateFreelancer": procedure({
+    allowed: FREELANCERS,
+    call: (c) =>
+      c.profile.updateFreelancer({ title: "Web developer", overview: "", skills: ["React"], hourlyRateMinor: 5_000n, availability: "FULL_TIME", location: "", timeZone: "UTC", languages: [] }),
+    check: (profile, { who, m }) => expect(profile).toMatchObject({ userId: idOf(m, who), title: "Web developer" }),
+  }),
+  "profile.updateClient": procedure({
+    allowed: CLIENTS,
+    call: (c) => c.profile.updateClient({ companyName: "Matrix Ltd", description: "", location: "" }),
+    check: (profile, { who, m }) => expect(profile).toMatchObject({ userId: idOf(m, who), companyName: "Matrix Ltd" }),
+  }),
+  "profile.addPortfolioItem": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.profile.addPortfolioItem({ idempotencyKey: key(), title: "Matrix work", description: "", link: null }),
+    check: (item) => expect(item.title).toBe("Matrix work"),
+  }),
+  "profile.updatePortfolioItem": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: (m, who) => portfolioItemOf(m, who),
+    call: (c, s) => c.profile.updatePortfolioItem({ ...s, title: "Renamed", description: "", link: "https://example.com" }),
+    check: (item) => expect(item.title).toBe("Renamed"),
+  }),
+  "profile.removePortfolioItem": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: (m, who) => portfolioItemOf(m, who),
+    call: (c, s) => c.profile.removePortfolioItem(s),
+    check: (removed, { state }) => expect(removed).toEqual(state),
+  }),
+  "profile.removePortfolioImage": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: (m, who) => portfolioItemOf(m, who),
+    call: (c, s) => c.profile.removePortfolioImage(s),
+    check: (item) => expect(item.imageUrl).toBeNull(),
+  }),
+  "profile.reorderPortfolio": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: async (m, who) => {
+      await portfolioItemOf(m, who);
+      const mine = await m.as[who].profile.mine();
+      return { portfolioItemIds: mine.role === "FREELANCER" ? mine.freelancer.portfolio.map((item) => item.id).reverse() : [] };
+    },
+    call: (c, s) => c.profile.reorderPortfolio(s),
+    check: (items, { state }) => expect(items.map((item) => item.portfolioItemId)).toEqual(state.portfolioItemIds),
+  }),
+  "profile.addEmployment": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.profile.addEmployment({ idempotencyKey: key(), employment: MATRIX_JOB }),
+    check: (entry) => expect(entry.company).toBe(MATRIX_JOB.company),
+  }),
+  "profile.updateEmployment": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: async (m, who) => ({ employmentId: (await m.as[who].profile.addEmployment({ idempotencyKey: key(), employment: MATRIX_JOB })).employmentId }),
+    call: (c, s) => c.profile.updateEmployment({ ...s, employment: { ...MATRIX_JOB, toMonth: "2025-01" } }),
+    check: (entry) => expect(entry.toMonth).toBe("2025-01"),
+  }),
+  "profile.removeEmployment": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: async (m, who) => ({ employmentId: (await m.as[who].profile.addEmployment({ idempotencyKey: key(), employment: MATRIX_JOB })).employmentId }),
+    call: (c, s) => c.profile.removeEmployment(s),
+    check: (removed, { state }) => expect(removed).toEqual(state),
+  }),
+  "profile.addEducation": procedure({
+    allowed: FREELANCERS,
+    call: (c) => c.profile.addEducation({ idempotencyKey: key(), education: MATRIX_SCHOOL }),
+    check: (entry) => expect(entry.school).toBe(MATRIX_SCHOOL.school),
+  }),
+  "profile.updateEducation": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: async (m, who) => ({ educationId: (await m.as[who].profile.addEducation({ idempotencyKey: key(), education: MATRIX_SCHOOL })).educationId }),
+    call: (c, s) => c.profile.updateEducation({ ...s, education: { ...MATRIX_SCHOOL, toYear: null } }),
+    check: (entry) => expect(entry.toYear).toBeNull(),
+  }),
+  "profile.removeEducation": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: async (m, who) => ({ educationId: (await m.as[who].profile.addEducation({ idempotencyKey: key(), education: MATRIX_SCHOOL })).educationId }),
+    call: (c, s) => c.profile.removeEducation(s),
+    check: (removed, { state }) => expect(removed).toEqual(state),
+  }),
+  "profile.setAvatar": procedure({
+    allowed: MEMBERS,
+    call: async (c) => c.profile.setAvatar(await imageForm({}, 300, 300)),
+    check: (avatar) => expect(avatar.avatarUrl).toMatch(/^\/files\/images\//),
+  }),
+  "profile.removeAvatar": procedure({ allowed: MEMBERS, call: (c) => c.profile.removeAvatar(), check: (avatar) => expect(avatar.avatarUrl).toBeNull() }),
+  "profile.setPortfolioImage": procedure({
+    allowed: FREELANCERS,
+    owner: "self",
+    setup: (m, who) => portfolioItemOf(m, who),
+    call: async (c, s) => c.profile.setPortfolioImage(await imageForm(s, 800, 600)),
+    check: (item) => expect(item.imageUrl).toMatch(/^\/files\/images\//),
+  }),
 };
 
 /** A contract between the matrix's client and freelancer that paid (a released milestone) and that the client ended at T0. */
@@ -729,6 +848,24 @@ async function revealedFeedback(m: Marketplace): Promise<{ aboutClient: string; 
   const { feedbackId: aboutClient } = await leave("freelancer");
   return { aboutClient, aboutFreelancer };
 }
+
+/** An upload's form: `fields` and a JPEG of `width` × `height` as its file. */
+async function imageForm(fields: Record<string, string>, width: number, height: number) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append("file", new Blob([(await makeTestImage({ format: "jpeg", width, height })) as Uint8Array<ArrayBuffer>], { type: "image/jpeg" }), "photo.jpg");
+  return form;
+}
+// Uploaded images go to a folder of this run's own.
+beforeAll(async () => setFileStoreForTests(new LocalFileStore(await mkdtemp(join(tmpdir(), "fairlance-matrix-files-")))));
+afterAll(() => setFileStoreForTests(undefined));
+
+/** A new portfolio item of the freelancer `who` (the profile cases that act on one). */
+const portfolioItemOf = async (m: Marketplace, who: Who) => ({
+  portfolioItemId: (await m.as[who].profile.addPortfolioItem({ idempotencyKey: key(), title: "Matrix item", description: "", link: null })).portfolioItemId,
+});
+const MATRIX_JOB = { company: "Matrix Inc", role: "Developer", fromMonth: "2020-01", toMonth: null, description: "" };
+const MATRIX_SCHOOL = { school: "Matrix University", degree: "", fromYear: 2015, toYear: 2019 };
 
 type Refusal = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };

@@ -1,8 +1,12 @@
+import { mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import type { z } from "zod";
-import { COVER_LETTER, earn, freshDatabase, key, type TestDatabase, type TestUser } from "@fairlance/db/testing";
+import { COVER_LETTER, earn, freshDatabase, key, makeTestImage, type TestDatabase, type TestUser } from "@fairlance/db/testing";
 import { endContract, hideFeedback, leaveFeedback } from "@fairlance/db/services";
+import { LocalFileStore, MAX_IMAGE_BYTES, setFileStoreForTests } from "@fairlance/db/files";
 import { JOB } from "./marketplace-fixtures";
 import { SETTING_DEFINITIONS } from "@fairlance/rules";
 import { appRouter } from "@/server/root";
@@ -185,6 +189,140 @@ beforeAll(async () => {
   feedback.hidden = await leave(client, hiddenOn);
   await leave(freelancer, hiddenOn);
   await hideFeedback(db.prisma, { actorId: admin.id, now, idempotencyKey: key(), feedbackId: feedback.hidden, reason: "Personal details" });
+});
+
+// Profiles (issue 15): every change a person makes to their profile, with one entry of each list
+// the freelancer already has (made before the corpus runs).
+const profile = { portfolioItemId: "", employmentId: "", educationId: "" };
+beforeAll(async () => {
+  const made = async (path: string, input: unknown) => {
+    const reply = await send(w.people.freelancer, path, input);
+    expect(reply.status, reply.text).toBe(200);
+    return reply.data as Record<string, string>;
+  };
+  profile.portfolioItemId = (await made("profile.addPortfolioItem", { idempotencyKey: key(), title: "Shop", description: "", link: null })).portfolioItemId!;
+  profile.employmentId = (await made("profile.addEmployment", { idempotencyKey: key(), employment: PROFILE_JOB })).employmentId!;
+  profile.educationId = (await made("profile.addEducation", { idempotencyKey: key(), education: PROFILE_SCHOOL })).educationId!;
+});
+const PROFILE_JOB = { company: "Acme", role: "Developer", fromMonth: "2020-01", toMonth: "2022-06", description: "Built the shop." };
+const PROFILE_SCHOOL = { school: "University of Porto", degree: "BSc", fromYear: 2012, toYear: 2016 };
+const BLANK_OK: Variant[] = ["empty", "blank"];
+ENTRIES.push(
+  {
+    path: "profile.updateFreelancer",
+    as: () => w.people.freelancer,
+    input: () => ({
+      title: "Senior React developer",
+      overview: "Fast, accessible web apps.",
+      skills: ["React"],
+      hourlyRateMinor: 6_500n,
+      availability: "PART_TIME",
+      location: "Lisbon",
+      timeZone: "Europe/Lisbon",
+      languages: [{ language: "English", level: "FLUENT" }],
+    }),
+    valid: { overview: BLANK_OK, location: BLANK_OK, timeZone: BLANK_OK, skills: ["empty"], "skills.0": ["missing"], languages: ["empty"] },
+  },
+  { path: "profile.updateClient", as: () => w.people.client, input: () => ({ companyName: "Northwind", description: "Tea.", location: "Porto" }), valid: { companyName: BLANK_OK, description: BLANK_OK, location: BLANK_OK } },
+  { path: "profile.addPortfolioItem", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), title: "Checkout", description: "A faster checkout.", link: "https://example.com" }), valid: { description: BLANK_OK } },
+  {
+    path: "profile.updatePortfolioItem",
+    as: () => w.people.freelancer,
+    input: () => ({ portfolioItemId: profile.portfolioItemId, title: "Checkout", description: "A faster checkout.", link: "https://example.com" }),
+    valid: { description: BLANK_OK },
+  },
+  { path: "profile.removePortfolioItem", as: () => w.people.freelancer, input: () => ({ portfolioItemId: profile.portfolioItemId }) },
+  { path: "profile.removePortfolioImage", as: () => w.people.freelancer, input: () => ({ portfolioItemId: profile.portfolioItemId }) },
+  { path: "profile.reorderPortfolio", as: () => w.people.freelancer, input: () => ({ portfolioItemIds: [profile.portfolioItemId] }) },
+  { path: "profile.addEmployment", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), employment: PROFILE_JOB }), valid: { "employment.description": BLANK_OK } },
+  {
+    path: "profile.updateEmployment",
+    as: () => w.people.freelancer,
+    input: () => ({ employmentId: profile.employmentId, employment: PROFILE_JOB }),
+    valid: { "employment.description": BLANK_OK },
+  },
+  { path: "profile.removeEmployment", as: () => w.people.freelancer, input: () => ({ employmentId: profile.employmentId }) },
+  { path: "profile.addEducation", as: () => w.people.freelancer, input: () => ({ idempotencyKey: key(), education: PROFILE_SCHOOL }), valid: { "education.degree": BLANK_OK } },
+  { path: "profile.updateEducation", as: () => w.people.freelancer, input: () => ({ educationId: profile.educationId, education: PROFILE_SCHOOL }), valid: { "education.degree": BLANK_OK } },
+  { path: "profile.removeEducation", as: () => w.people.freelancer, input: () => ({ educationId: profile.educationId }) },
+);
+
+describe("profile uploads: a bad file or form is refused with a 4xx and a sentence, and nothing is stored", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "fairlance-bad-uploads-"));
+    setFileStoreForTests(new LocalFileStore(root));
+  });
+  afterAll(() => setFileStoreForTests(undefined));
+
+  const upload = (path: string, fields: Record<string, string | Blob>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      if (typeof value === "string") form.append(name, value);
+      else form.append(name, value, "upload.jpg");
+    }
+    return api.send(cookie(w.people.freelancer), path, undefined, { body: form, headers: { "content-type": "" } });
+  };
+  const blob = (bytes: Uint8Array | string, type = "image/jpeg") => new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+
+  it("each bad file, for a profile photo and a portfolio image", async () => {
+    const jpeg = await makeTestImage({ format: "jpeg", width: 800, height: 600 });
+    const files: [string, Blob, RegExp][] = [
+      ["oversize", blob(new Uint8Array(MAX_IMAGE_BYTES + 1)), /an image can be at most 5 MB/],
+      ["a GIF", blob(await makeTestImage({ format: "gif", width: 800, height: 600 }), "image/gif"), /not a JPEG, PNG or WebP image/],
+      ["an SVG with a script", blob('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "image/svg+xml"), /SVG/],
+      ["a PDF named like a photo", blob("%PDF-1.7\n1 0 obj <<>> endobj"), /not a JPEG, PNG or WebP image/],
+      ["garbage bytes", blob(Uint8Array.from({ length: 4_096 }, (_, i) => (i * 7919) % 256)), /not a JPEG, PNG or WebP image|could not be read/],
+      ["a truncated JPEG", blob(jpeg.slice(0, Math.floor(jpeg.length / 2))), /could not be read/],
+      ["an empty file", blob(new Uint8Array()), /The file is empty/],
+      ["a photo too small", blob(await makeTestImage({ format: "jpeg", width: 100, height: 80 })), /at least/],
+    ];
+    const problems: string[] = [];
+    await changesNothing(db.prisma, "profile uploads", async () => {
+      for (const [variant, file] of files) {
+        for (const [path, fields] of [["profile.setAvatar", {}], ["profile.setPortfolioImage", { portfolioItemId: profile.portfolioItemId }]] as const) {
+          const reply = await upload(path, { ...fields, file });
+          sent.fields++;
+          try {
+            expectRefused(reply, `${path} with ${variant}`);
+            expect(reply.error?.message, `${path} with ${variant}`).toMatch(files.find(([name]) => name === variant)![2]);
+          } catch (error) {
+            problems.push((error as Error).message.split("\n")[0]!);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it("each bad form: no file, text for the file, a field it does not take, someone else's or no portfolio item, JSON instead of a form", async () => {
+    const photo = blob(await makeTestImage({ format: "jpeg", width: 800, height: 600 }));
+    const { portfolioItemId: othersItem } = (await send(w.people.otherFreelancer, "profile.addPortfolioItem", { idempotencyKey: key(), title: "Other", description: "", link: null })).data as { portfolioItemId: string };
+    const cases: [string, string, Record<string, string | Blob> | null][] = [
+      ["no file", "profile.setAvatar", {}],
+      ["text for the file", "profile.setAvatar", { file: "not a file" }],
+      ["a field it does not take", "profile.setAvatar", { file: photo, role: "ADMIN" }],
+      ["no portfolio item", "profile.setPortfolioImage", { file: photo }],
+      ["a malformed portfolio item", "profile.setPortfolioImage", { portfolioItemId: "not-a-uuid", file: photo }],
+      ["someone else's portfolio item", "profile.setPortfolioImage", { portfolioItemId: othersItem, file: photo }],
+      ["JSON instead of a form", "profile.setAvatar", null],
+    ];
+    const problems: string[] = [];
+    await changesNothing(db.prisma, "profile upload forms", async () => {
+      for (const [variant, path, fields] of cases) {
+        const reply = fields === null ? await send(w.people.freelancer, path, { file: "x" }) : await upload(path, fields);
+        sent.fields++;
+        try {
+          expectRefused(reply, `${path} with ${variant}`);
+        } catch (error) {
+          problems.push((error as Error).message.split("\n")[0]!);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+    expect(await readdir(root)).toEqual([]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -30,3 +30,7 @@ export * from "./public-terms";export { loadSettings, type SettingsInForce } fro
 export { checkInvariants, formatInvariantReport, INVARIANT_CHECKS, ledgerSize, runInvariantCheck, type InvariantCheck, type InvariantReport } from "../ledger/invariants";
 export * from "./disputes";
 export * from "./reputation";
+// Profiles (issue 15)
+export * from "./freelancer-profile";
+export * from "./client-profile";
+export * from "./my-profile";

@@ -15,6 +15,8 @@ import { postJob } from "../services/jobs/post-job";
 import { submitProposal } from "../services/jobs/submit-proposal";
 import { addPaymentMethod } from "../services/payments/add-payment-method";
 import { signUp } from "../services/sign-up";
+import type { FileStore } from "../files";
+import { seedDemoProfiles } from "./demo-profiles";
 
 export interface DemoLogin {
   role: Role;
@@ -94,9 +96,10 @@ const DEMO_JOBS: DemoJob[] = [
 /**
  * Creates the demo accounts, jobs and a contract in progress through the same
  * services the app uses (so the demo data obeys every rule and the ledger
- * balances); whatever already exists is skipped, so running it again changes nothing.
+ * balances), and gives its people real profiles (demo-profiles.ts, images in `deps.store` or the
+ * configured file store); whatever already exists is skipped, so running it again changes nothing.
  */
-export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ created: string[] }> {
+export async function seedDemo(prisma: PrismaClient, now: Date, deps: { store?: FileStore } = {}): Promise<{ created: string[] }> {
   // The sandbox keeps its books in this database (whatever DATABASE_URL says), so the app's
   // reconciliation finds the demo's charges at the "gateway".
   const gateway = new SandboxGateway({ books: new DatabaseBooks(() => prisma) });
@@ -231,5 +234,6 @@ export async function seedDemo(prisma: PrismaClient, now: Date): Promise<{ creat
     await updateReputation(prisma, { now });
     created.push("reputation of Gus");
   }
+  created.push(...(await seedDemoProfiles(prisma, now, deps)));
   return { created };
 }

@@ -1,4 +1,4 @@
-import { FIELD_TEXT, LINKS_RULE, MAX_AMOUNT_MINOR, SETTING_KEYS, TEXT_RULES, WHOLE_RULES, isWebLink, optionalText, requiredText, type SettingKey, type TextRule, type WholeRule } from "@fairlance/rules";
+import { FIELD_TEXT, LINKS_RULE, MAX_AMOUNT_MINOR, SETTING_KEYS, SKILLS_RULE, TEXT_RULES, WHOLE_RULES, isWebLink, optionalText, requiredText, type SettingKey, type TextRule, type WholeRule } from "@fairlance/rules";
 import { z } from "zod";
 import { DomainError } from "../errors";
 
@@ -38,6 +38,15 @@ export const RequiredText = (ask: string, max: number) => Text(requiredText(ask,
 
 
 export const MILESTONE_TITLE_MAX = TEXT_RULES.milestoneTitle.max;
+/** Skills, as a job asks for them and a freelancer's profile lists them: the rules' SKILLS_RULE. */
+export const Skills = z
+  .array(z.string().trim().min(1, SKILLS_RULE.empty).max(SKILLS_RULE.eachMax, SKILLS_RULE.tooLong), "Send the skills as a list.")
+  .min(SKILLS_RULE.min, SKILLS_RULE.missing)
+  .max(SKILLS_RULE.max, SKILLS_RULE.tooMany);
+
+/** A web address a person gives (a portfolio item's link): http(s), as the rules' LINKS_RULE reads one link. */
+export const WebLink = z.string().trim().max(LINKS_RULE.eachMax, LINKS_RULE.tooLong).refine(isWebLink, LINKS_RULE.notWeb);
+
 /** A milestone's title. */
 export const MilestoneTitle = Text(TEXT_RULES.milestoneTitle);
 
@@ -64,14 +73,7 @@ export const ChosenSetting = z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]
 
 /** Links a person adds to a statement (evidence): up to five http(s) addresses. */
 export const Links = z
-  .array(
-    z
-      .string()
-      .trim()
-      .max(LINKS_RULE.eachMax, LINKS_RULE.tooLong)
-      .refine(isWebLink, LINKS_RULE.notWeb),
-    "Send the links as a list.",
-  )
+  .array(WebLink, "Send the links as a list.")
   .max(LINKS_RULE.max, LINKS_RULE.tooMany)
   .default([]);
 

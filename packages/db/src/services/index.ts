@@ -79,6 +79,26 @@ export * from "./feedback/hide-feedback";
 // The payment gateway port and its sandbox
 export type { PaymentGateway, GatewayActivity, GatewayActivityPage } from "../gateway/gateway";
 export { SandboxGateway, getGateway, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "../gateway/sandbox";
+// Profiles (issue 15): freelancer and client profiles, portfolio, employment, education, photos
+export * from "./profiles/update-freelancer-profile";
+export * from "./profiles/update-client-profile";
+export * from "./profiles/add-portfolio-item";
+export * from "./profiles/update-portfolio-item";
+export * from "./profiles/remove-portfolio-item";
+export * from "./profiles/reorder-portfolio";
+export * from "./profiles/set-portfolio-image";
+export * from "./profiles/remove-portfolio-image";
+export * from "./profiles/add-employment";
+export * from "./profiles/update-employment";
+export * from "./profiles/remove-employment";
+export * from "./profiles/add-education";
+export * from "./profiles/update-education";
+export * from "./profiles/remove-education";
+export * from "./profiles/set-avatar";
+export * from "./profiles/remove-avatar";
+export { type SavedPortfolioItem } from "./profiles/portfolio-fields";
+export { type SavedEmployment, type SavedEducation } from "./profiles/entry-fields";
+export { type ImageDeps } from "./profiles/images";
 export { advanceClock } from "../clock";
 export { requireActor, readActor, type Actor, type ActorCall, type SystemCall } from "./actor";
 export { parseInput, parseCall, Id, issueMessage, unknownFieldsSentence } from "./input";

@@ -1,8 +1,8 @@
-import { FIELD_TEXT, SKILLS_RULE, TEXT_RULES, WHOLE_RULES, boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricing } from "@fairlance/rules";
+import { FIELD_TEXT, TEXT_RULES, WHOLE_RULES, boostAuctionClosesAt, jobConnectCost, projectedJobValue, type JobPricing } from "@fairlance/rules";
 import { z } from "zod";
 import type { ExperienceLevel, JobType, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
-import { Amount, DurationDays, Text, WholeNumber } from "../fields";
+import { Amount, DurationDays, Skills, Text, WholeNumber } from "../fields";
 
 /** The fields a client fills in when posting or editing a job. */
 export const JobFields = z.strictObject({
@@ -15,10 +15,7 @@ export const JobFields = z.strictObject({
   estimatedHours: WholeNumber(WHOLE_RULES.estimatedHours).nullish(),
   durationDays: DurationDays,
   experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"], "Choose an experience level."),
-  skills: z
-    .array(z.string().trim().min(1, SKILLS_RULE.empty).max(SKILLS_RULE.eachMax, SKILLS_RULE.tooLong))
-    .min(SKILLS_RULE.min, SKILLS_RULE.missing)
-    .max(SKILLS_RULE.max, SKILLS_RULE.tooMany),
+  skills: Skills,
 });
 export type JobFields = z.output<typeof JobFields>;
 

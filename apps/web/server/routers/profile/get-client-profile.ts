@@ -1,0 +1,9 @@
+import { getClientProfile } from "@fairlance/db/read";
+import { protectedProcedure } from "../../trpc";
+import { ZClientProfilePage, ZClientRef } from "./profile.schema";
+
+/** A client's profile and trust figures, for anyone signed in (a freelancer deciding whether to work with them). */
+export const getClientProfileProcedure = protectedProcedure
+  .input(ZClientRef)
+  .output(ZClientProfilePage)
+  .query(({ ctx, input }) => getClientProfile(ctx.prisma, input.clientId, ctx.user.id));

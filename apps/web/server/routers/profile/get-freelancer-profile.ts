@@ -1,0 +1,17 @@
+import { getFreelancerProfile } from "@fairlance/db/read";
+import { publicProcedure } from "../../trpc";
+import { sessionUser } from "../../session-user";
+import { ZFreelancerProfilePage, ZFreelancerRef } from "./profile.schema";
+
+/**
+ * A freelancer's public profile. Anyone may read it, signed in or not, as on any marketplace that
+ * shows its talent: it holds nothing private (no email, no balances). A signed-in owner (a session
+ * that still counts) also gets the completeness meter.
+ */
+export const getFreelancerProfileProcedure = publicProcedure
+  .input(ZFreelancerRef)
+  .output(ZFreelancerProfilePage)
+  .query(async ({ ctx, input }) => {
+    const viewer = await sessionUser(ctx.prisma, ctx.session);
+    return getFreelancerProfile(ctx.prisma, input.freelancerId, viewer?.id ?? null, ctx.now());
+  });
