@@ -104,4 +104,9 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
       flags: "i",
     },
   ],
+  feedbackWindowDays: 14,
+  jssMinContracts: 3,
+  jssWindowMonths: 24,
+  jssLongTermContracts: 3,
+  jssLongTermPaidMinor: 100_000n, // $1,000.00
 });

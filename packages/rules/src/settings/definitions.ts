@@ -259,6 +259,42 @@ export const SETTING_DEFINITIONS = {
     unit: "scam_patterns",
     schema: ScamPatternsSchema,
   }),
+  // Reputation (economy.md §10). In the "trust" group: the admin page lists a fixed set of groups.
+  feedbackWindowDays: define({
+    label: "Feedback window",
+    description: "Days after a contract ends during which each side may leave feedback; feedback still hidden is revealed when it closes.",
+    group: "trust",
+    unit: "days",
+    schema: PositiveDaysSchema,
+  }),
+  jssMinContracts: define({
+    label: "Job Success Score minimum",
+    description: "Contracts that paid the freelancer, ended within the score's window, needed before a freelancer has a Job Success Score.",
+    group: "trust",
+    unit: "count",
+    schema: z.int("Contracts are a whole number.").positive("At least 1 contract.").max(100, "At most 100 contracts."),
+  }),
+  jssWindowMonths: define({
+    label: "Job Success Score window (months)",
+    description: "Months back from today over which ended contracts count towards the Job Success Score.",
+    group: "trust",
+    unit: "count",
+    schema: z.int("Months are a whole number.").positive("Use at least 1 month.").max(120, "At most 120 months (10 years)."),
+  }),
+  jssLongTermContracts: define({
+    label: "Long-term client: contracts",
+    description: "Paid contracts with one client, within the score's window, that make them a long-term client (one more good outcome).",
+    group: "trust",
+    unit: "count",
+    schema: z.int("Contracts are a whole number.").min(2, "A long-term client has at least 2 contracts.").max(100, "At most 100 contracts."),
+  }),
+  jssLongTermPaidMinor: define({
+    label: "Long-term client: amount paid",
+    description: "Paid to the freelancer by one client, within the score's window, that makes them a long-term client (one more good outcome).",
+    group: "trust",
+    unit: "money",
+    schema: MinorSchema.positive("The amount must be more than $0.00."),
+  }),
 };
 
 export type SettingDefinitions = typeof SETTING_DEFINITIONS;

@@ -21,6 +21,17 @@ describe("DEFAULT_SETTINGS", () => {
     expect(DEFAULT_SETTINGS.clientFeeBps).toBe(300);
   });
 
+  it("holds the reputation values of economy.md §10", () => {
+    expect(DEFAULT_SETTINGS.feedbackWindowDays).toBe(14);
+    expect(DEFAULT_SETTINGS.jssMinContracts).toBe(3);
+    expect(DEFAULT_SETTINGS.jssWindowMonths).toBe(24);
+    expect(DEFAULT_SETTINGS.jssLongTermContracts).toBe(3);
+    expect(DEFAULT_SETTINGS.jssLongTermPaidMinor).toBe(100_000n);
+    for (const key of ["feedbackWindowDays", "jssMinContracts", "jssWindowMonths", "jssLongTermContracts", "jssLongTermPaidMinor"] as const) {
+      expect(SETTING_DEFINITIONS[key].group).toBe("trust");
+    }
+  });
+
   it("is frozen all the way down", () => {
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true);
     expect(Object.isFrozen(DEFAULT_SETTINGS.connectBundleSizes)).toBe(true);
@@ -72,6 +83,18 @@ describe("validating an admin's edit of one key", () => {
     ["scamShieldPatterns", [{ id: "bad", label: "Bad", category: "contact", source: "a", flags: "g" }]],
     ["scamShieldPatterns", [{ id: "bad", label: "Bad", category: "contact", source: "a", flags: "ii" }]],
     ["scamShieldPatterns", [{ id: "a", label: "A", category: "contact", source: "a", flags: "" }, { id: "a", label: "B", category: "payment", source: "b", flags: "" }]],
+    ["feedbackWindowDays", 0],
+    ["feedbackWindowDays", 3_651],
+    ["jssMinContracts", 0],
+    ["jssMinContracts", 101],
+    ["jssMinContracts", 2.5],
+    ["jssWindowMonths", 0],
+    ["jssWindowMonths", 121],
+    ["jssLongTermContracts", 1],
+    ["jssLongTermContracts", 101],
+    ["jssLongTermPaidMinor", 0n],
+    ["jssLongTermPaidMinor", 100_000],
+    ["jssLongTermPaidMinor", 10_000_000_001n],
   ])("refuses %s = %o", (key, value) => {
     expectViolation(() => validateSettingValue(key, value), "SETTING_INVALID_VALUE");
   });
@@ -90,6 +113,14 @@ describe("validating an admin's edit of one key", () => {
     } catch (error) {
       expect((error as Error).message).toContain("bands.0.upToMinor: The last band must be open-ended.");
     }
+  });
+
+  it("says what is wrong with a reputation value", () => {
+    expect(() => validateSettingValue("jssLongTermContracts", 1)).toThrow("Long-term client: contracts: A long-term client has at least 2 contracts.");
+    expect(() => validateSettingValue("jssLongTermPaidMinor", 0n)).toThrow("Long-term client: amount paid: The amount must be more than $0.00.");
+    expect(() => validateSettingValue("jssWindowMonths", 121)).toThrow("Job Success Score window (months): At most 120 months (10 years).");
+    expect(validateSettingValue("jssMinContracts", 1)).toBe(1);
+    expect(validateSettingValue("feedbackWindowDays", 30)).toBe(30);
   });
 
   it("refuses unknown keys", () => {

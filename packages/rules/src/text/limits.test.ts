@@ -68,6 +68,34 @@ describe("text rules: what the forms and the services refuse, in the same words"
     expect(textProblem("x".repeat(501), reasonText("Note it.", { min: 3, max: 500, noun: "note" }))).toBe("Keep the note under 500 characters.");
   });
 
+  it("asks for a public feedback comment of at least 10 characters, at most 2,000", () => {
+    expect(textProblem("  ok  ", TEXT_RULES.feedbackComment)).toBe("Write a public comment of at least 10 characters about how the contract went.");
+    expect(textProblem("Great work", TEXT_RULES.feedbackComment)).toBeUndefined();
+    expect(textProblem("x".repeat(2_000), TEXT_RULES.feedbackComment)).toBeUndefined();
+    expect(textProblem("x".repeat(2_001), TEXT_RULES.feedbackComment)).toBe("Keep the comment under 2,000 characters.");
+    expect(textProblem("", TEXT_RULES.feedbackPrivateNote)).toBeUndefined();
+    expect(textProblem("x".repeat(1_001), TEXT_RULES.feedbackPrivateNote)).toBe("Keep it to at most 1,000 characters.");
+    expect(textProblem(" ", TEXT_RULES.feedbackReply)).toBe("Write your reply; everyone who reads the feedback sees it.");
+    expect(textProblem("x".repeat(1_001), TEXT_RULES.feedbackReply)).toBe("Keep it to at most 1,000 characters.");
+    expect(textProblem("rude", TEXT_RULES.feedbackHideReason)).toBe("Say why the feedback is hidden (at least 5 characters); both people see it.");
+    expect(textProblem("Insults the client", TEXT_RULES.feedbackHideReason)).toBeUndefined();
+  });
+
+  it("limits what a profile says", () => {
+    expect(textProblem("Dev", TEXT_RULES.profileTitle)).toBe('Give your profile a title of at least 5 characters, like "Senior React developer".');
+    expect(textProblem("x".repeat(101), TEXT_RULES.profileTitle)).toBe("Keep the title under 100 characters.");
+    expect(textProblem("", TEXT_RULES.profileOverview)).toBeUndefined();
+    expect(textProblem("x".repeat(5_001), TEXT_RULES.profileOverview)).toBe("Keep it to at most 5,000 characters.");
+    expect(textProblem(" ", TEXT_RULES.portfolioTitle)).toBe("Give the portfolio item a title.");
+    expect(textProblem(" ", TEXT_RULES.employmentCompany)).toBe("Enter the company's name.");
+    expect(textProblem(" ", TEXT_RULES.employmentRole)).toBe("Enter your role there.");
+    expect(textProblem("x".repeat(151), TEXT_RULES.educationSchool)).toBe("Keep it to at most 150 characters.");
+    for (const rule of [TEXT_RULES.portfolioDescription, TEXT_RULES.educationDegree, TEXT_RULES.declineInvitationReason, TEXT_RULES.clientCompany, TEXT_RULES.clientDescription, TEXT_RULES.location]) {
+      expect(textProblem("", rule)).toBeUndefined();
+      expect(textProblem("x".repeat(rule.max + 1), rule)).toBe(`Keep it to at most ${rule.max.toLocaleString("en-US")} characters.`);
+    }
+  });
+
   it("refuses a link that is too long and an email that is too long", () => {
     expect(linksProblem([`https://a.example/${"x".repeat(500)}`])).toBe(LINKS_RULE.tooLong);
     expect(emailProblem(`${"a".repeat(250)}@example.com`)).toBe("Enter a valid email address.");

@@ -71,6 +71,26 @@ export const TEXT_RULES = {
   senderActionReason: reasonText("Say why (at least 5 characters); the sender sees it.", { min: 5, max: 500 }),
   flagReviewNote: reasonText("Note what you found (at least 3 characters).", { min: 3, max: 1_000, noun: "note" }),
   settingReason: reasonText("Say why the setting changes (at least 5 characters).", { min: 5, max: 1_000 }),
+  // Reputation (economy.md §10). A public comment is read by every future client or freelancer:
+  // 10 characters is two short words ("Great work"), enough to say something, and too long for a
+  // bare "ok" or "." that would tell a reader nothing; any more would only push people to pad.
+  feedbackComment: { min: 10, max: 2_000, missing: "Write a public comment of at least 10 characters about how the contract went.", tooLong: "Keep the comment under 2,000 characters." },
+  feedbackPrivateNote: optionalText(1_000),
+  feedbackReply: requiredText("Write your reply; everyone who reads the feedback sees it.", 1_000),
+  feedbackHideReason: reasonText("Say why the feedback is hidden (at least 5 characters); both people see it.", { min: 5, max: 1_000 }),
+  // A profile's title says in a line what the freelancer does ("Senior React developer").
+  profileTitle: { min: 5, max: 100, missing: "Give your profile a title of at least 5 characters, like \"Senior React developer\".", tooLong: "Keep the title under 100 characters." },
+  profileOverview: optionalText(5_000),
+  portfolioTitle: requiredText("Give the portfolio item a title.", 100),
+  portfolioDescription: optionalText(2_000),
+  employmentCompany: requiredText("Enter the company's name.", 100),
+  employmentRole: requiredText("Enter your role there.", 100),
+  educationSchool: requiredText("Enter the school's name.", 150),
+  educationDegree: optionalText(150),
+  declineInvitationReason: optionalText(500),
+  clientCompany: optionalText(100),
+  clientDescription: optionalText(2_000),
+  location: optionalText(100),
   newPassword: { min: PASSWORD_LENGTH.min, max: PASSWORD_LENGTH.max, missing: `Use at least ${PASSWORD_LENGTH.min} characters for your password.`, tooLong: passwordTooLong, keepSpaces: true },
   currentPassword: { min: 1, max: PASSWORD_LENGTH.max, missing: "Enter your current password.", tooLong: passwordTooLong, keepSpaces: true },
 } as const satisfies Record<string, TextRule>;
