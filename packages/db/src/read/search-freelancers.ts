@@ -1,0 +1,179 @@
+import { MAX_AMOUNT_MINOR, SKILLS_RULE } from "@fairlance/rules";
+import { z } from "zod";
+import { Prisma, type Availability, type Db } from "../client";
+import { parseInput } from "../services/input";
+
+export const TALENT_SEARCH_SORTS = ["relevance", "score"] as const;
+export const TALENT_SEARCH_PAGE_SIZE = 10;
+export const AVAILABILITIES = ["FULL_TIME", "PART_TIME", "NOT_AVAILABLE"] as const satisfies readonly Availability[];
+
+// Bounded like the profiles themselves, so no filter overflows its column (a 500 otherwise).
+const SearchRate = z.bigint("Enter the hourly rate in cents.").nonnegative("Hourly rates are not negative.").max(MAX_AMOUNT_MINOR, "Search hourly rates up to $100,000,000.00.");
+
+/**
+ * What talent search filters by; every filter is optional. The same fields, with a job, are the
+ * invite panel's search (`job.inviteCandidates`).
+ */
+export const TalentFilters = {
+  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
+  rateMinMinor: SearchRate.optional(),
+  rateMaxMinor: SearchRate.optional(),
+  /** The lowest Job Success Score wanted: freelancers without a score yet are left out by any minimum. */
+  minJobSuccess: z.int("Enter the score as a whole number.").min(0, "Scores go from 0 to 100.").max(100, "Scores go from 0 to 100.").optional(),
+  /** Freelancers listing every one of these skills (as they wrote them on their profile). */
+  skills: z
+    .array(z.string().trim().min(1, SKILLS_RULE.empty).max(SKILLS_RULE.eachMax, SKILLS_RULE.tooLong), "Send the skills as a list.")
+    .max(SKILLS_RULE.max, SKILLS_RULE.tooMany)
+    .optional(),
+  availability: z.enum(AVAILABILITIES, "Choose full time, part time or not available.").optional(),
+  /** Only freelancers who have been paid at least once through Fairlance. */
+  hasEarnings: z.boolean("Say yes or no.").optional(),
+  sort: z.enum(TALENT_SEARCH_SORTS, "Sort by relevance or by Job Success Score.").default("relevance"),
+  page: z.int().positive().default(1),
+};
+export const SearchFreelancersInput = z.strictObject(TalentFilters);
+export type SearchFreelancersInput = z.input<typeof SearchFreelancersInput>;
+type ParsedFilters = z.output<typeof SearchFreelancersInput>;
+
+/** One freelancer on a results page: what a client decides from, with figures computed here. */
+export interface TalentSearchHit {
+  id: string;
+  name: string;
+  /** "" while the freelancer has not written one. */
+  title: string;
+  hourlyRateMinor: bigint | null;
+  availability: Availability;
+  /** 0–100, or null: not enough contracts yet (economy.md §10). */
+  jobSuccessScore: number | null;
+  location: string;
+  skills: string[];
+  /** `/files/<key>`, or null without a photo. */
+  avatarUrl: string | null;
+  /** Gross of every payment released to the freelancer (milestones, weeks, bonuses). */
+  totalEarnedMinor: bigint;
+  memberSince: Date;
+}
+
+export interface TalentSearchResult {
+  freelancers: TalentSearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** The URL a stored image is served at (apps/web/app/files/[...key]/route.ts). */
+export const fileUrl = (key: string | null) => (key ? `/files/${key}` : null);
+
+// The stored full-text document of title (A), skills (B) and overview (C): a generated column with a
+// GIN index (migration reputation), so matching and ranking read it and nothing re-parses text.
+const DOCUMENT = Prisma.sql`p."searchDocument"`;
+
+const HIT_COLUMNS = Prisma.sql`p."userId" AS id, u."name", p."title", p."hourlyRateMinor", p."availability"::text AS availability,
+  p."jobSuccessScore", p."location", p."skills", p."avatarKey", u."createdAt" AS "memberSince"`;
+
+interface Row {
+  id: string;
+  name: string;
+  title: string;
+  hourlyRateMinor: bigint | null;
+  availability: Availability;
+  jobSuccessScore: number | null;
+  location: string;
+  skills: string[];
+  avatarKey: string | null;
+  memberSince: Date;
+  total: bigint | null;
+}
+
+/**
+ * The conditions every talent search starts from, the filters as SQL (over "FreelancerProfile" p
+ * joined to "User" u), and the query when words were typed. Suspended freelancers are never listed.
+ */
+export function talentConditions(input: ParsedFilters): { where: Prisma.Sql[]; query: Prisma.Sql | null } {
+  const query = input.q ? Prisma.sql`websearch_to_tsquery('english', ${input.q})` : null;
+  const where: Prisma.Sql[] = [Prisma.sql`u."suspendedAt" IS NULL`];
+  if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
+  if (input.rateMinMinor !== undefined) where.push(Prisma.sql`p."hourlyRateMinor" >= ${input.rateMinMinor}`);
+  if (input.rateMaxMinor !== undefined) where.push(Prisma.sql`p."hourlyRateMinor" <= ${input.rateMaxMinor}`);
+  if (input.minJobSuccess !== undefined) where.push(Prisma.sql`p."jobSuccessScore" >= ${input.minJobSuccess}`);
+  if (input.skills && input.skills.length > 0) where.push(Prisma.sql`p."skills" @> ${input.skills}::text[]`);
+  if (input.availability) where.push(Prisma.sql`p."availability" = ${input.availability}::"Availability"`);
+  if (input.hasEarnings !== undefined) {
+    const paid = Prisma.sql`EXISTS (SELECT 1 FROM "Payment" pay WHERE pay."freelancerId" = p."userId")`;
+    where.push(input.hasEarnings ? paid : Prisma.sql`NOT ${paid}`);
+  }
+  return { where, query };
+}
+
+/**
+ * One page of freelancers matching the words (websearch syntax: "quoted phrases", -excluded) and
+ * the filters, most relevant first (then by score) or by Job Success Score (scored first), the
+ * freelancer's id breaking ties so pages never overlap. `extra` narrows further (the invite panel).
+ */
+export async function searchTalent(db: Db, input: ParsedFilters, extra: Prisma.Sql[] = []): Promise<TalentSearchResult> {
+  const { where, query } = talentConditions(input);
+  where.push(...extra);
+  const byScore = Prisma.sql`p."jobSuccessScore" DESC NULLS LAST`;
+  const order = input.sort === "relevance" && query ? Prisma.sql`ts_rank(${DOCUMENT}, ${query}) DESC, ${byScore}` : byScore;
+  const offset = (input.page - 1) * TALENT_SEARCH_PAGE_SIZE;
+  const matching = Prisma.join(where, " AND ");
+  const page = (withTotal: boolean) => db.$queryRaw<Row[]>`
+    SELECT ${HIT_COLUMNS},
+           ${withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
+    FROM "FreelancerProfile" p JOIN "User" u ON u."id" = p."userId"
+    WHERE ${matching}
+    ORDER BY ${order}, p."userId"
+    LIMIT ${TALENT_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+  let rows: Row[];
+  let total: number;
+  if (query) {
+    // Every match is read to rank it anyway: the window count comes with the page.
+    rows = await page(true);
+    total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, matching) : 0;
+  } else {
+    [rows, total] = await Promise.all([page(false), countMatches(db, matching)]);
+  }
+  return {
+    freelancers: await toHits(db, rows),
+    total,
+    page: input.page,
+    pageSize: TALENT_SEARCH_PAGE_SIZE,
+    pageCount: Math.max(1, Math.ceil(total / TALENT_SEARCH_PAGE_SIZE)),
+  };
+}
+
+/** The cards of a page of rows: the earnings of all of them in one query. */
+async function toHits(db: Db, rows: Row[]): Promise<TalentSearchHit[]> {
+  const earned = await totalEarned(db, rows.map((row) => row.id));
+  return rows.map(({ total: _total, avatarKey, ...row }) => ({ ...row, avatarUrl: fileUrl(avatarKey), totalEarnedMinor: earned.get(row.id) ?? 0n }));
+}
+
+/** Talent search's cards of these freelancers (suspended ones left out), in the order given. */
+export async function talentCards(db: Db, freelancerIds: string[]): Promise<TalentSearchHit[]> {
+  if (freelancerIds.length === 0) return [];
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT ${HIT_COLUMNS}, NULL::bigint AS total
+    FROM "FreelancerProfile" p JOIN "User" u ON u."id" = p."userId"
+    WHERE p."userId" = ANY(${freelancerIds}::uuid[]) AND u."suspendedAt" IS NULL`;
+  const hits = await toHits(db, rows);
+  return freelancerIds.flatMap((id) => hits.filter((hit) => hit.id === id));
+}
+
+/** Talent search for clients (and admins): freelancers by words, rate, score, skills, availability and earnings. */
+export async function searchFreelancers(db: Db, rawInput: SearchFreelancersInput): Promise<TalentSearchResult> {
+  return searchTalent(db, parseInput(SearchFreelancersInput, rawInput));
+}
+
+async function countMatches(db: Db, matching: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM "FreelancerProfile" p JOIN "User" u ON u."id" = p."userId" WHERE ${matching}`;
+  return Number(row?.total ?? 0n);
+}
+
+/** Each freelancer's total paid through Fairlance (gross), for a page of them in one query. */
+export async function totalEarned(db: Db, freelancerIds: string[]): Promise<Map<string, bigint>> {
+  if (freelancerIds.length === 0) return new Map();
+  const rows = await db.payment.groupBy({ by: ["freelancerId"], where: { freelancerId: { in: freelancerIds } }, _sum: { grossMinor: true } });
+  return new Map(rows.map((row) => [row.freelancerId, row._sum.grossMinor ?? 0n]));
+}
