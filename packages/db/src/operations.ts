@@ -33,6 +33,7 @@ export const OPERATIONS = [
   "hourly.logTime",
   "hourly.release",
   "hourly.resolveDispute",
+  "invitation.decline",
   "job.close",
   "job.edit",
   "job.expire",

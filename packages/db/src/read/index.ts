@@ -29,3 +29,7 @@ export * from "./admin-job-runs";
 export * from "./public-terms";export { loadSettings, type SettingsInForce } from "../settings/load-settings";
 export { checkInvariants, formatInvariantReport, INVARIANT_CHECKS, ledgerSize, runInvariantCheck, type InvariantCheck, type InvariantReport } from "../ledger/invariants";
 export * from "./disputes";
+
+export * from "./search-freelancers";
+export * from "./invitations";
+export * from "./saved";
