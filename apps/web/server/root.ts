@@ -17,6 +17,9 @@ import { payoutRouter } from "./routers/payout/router";
 import { adminRouter } from "./routers/admin/router";
 import { disputeRouter } from "./routers/dispute/router";
 import { termsRouter } from "./routers/terms/router";
+import { talentRouter } from "./routers/talent/router";
+import { invitationRouter } from "./routers/invitation/router";
+import { savedRouter } from "./routers/saved/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -37,6 +40,9 @@ export const appRouter = router({
   earnings: earningsRouter,
   payout: payoutRouter,
   admin: adminRouter,
+  talent: talentRouter,
+  invitation: invitationRouter,
+  saved: savedRouter,
 });
 
 export type AppRouter = typeof appRouter;
