@@ -26,6 +26,19 @@ describe("public API", () => {
       "assertBalanced",
       "RuleViolation",
       "RULE_VIOLATION_CODES",
+      "FEEDBACK_FACETS",
+      "FACET_LABELS",
+      "feedbackEligibility",
+      "feedbackVisibility",
+      "canEditFeedback",
+      "canReply",
+      "averageStars",
+      "jobSuccessScore",
+      "profileCompleteness",
+      "PROFILE_LIMITS",
+      "IMAGE_LIMITS",
+      "sniffImageType",
+      "imageProblem",
     ]) {
       expect(rules).toHaveProperty(name);
     }

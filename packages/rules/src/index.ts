@@ -54,3 +54,8 @@ export * from "./ledger/freelancer-entries";
 export * from "./trust/scam-shield";
 export * from "./trust/trust-panel";
 export * from "./trust/warnings";
+
+export * from "./reputation/feedback";
+export * from "./reputation/job-success";
+export * from "./reputation/profile-completeness";
+export * from "./reputation/images";
