@@ -117,9 +117,11 @@ describe("searchFreelancers", () => {
       avatarUrl: "/files/avatars/ana.webp",
       totalEarnedMinor: 125_000n,
       memberSince: expect.any(Date),
+      display: { rate: "$90.00 an hour", jobSuccess: "96% Job Success", earned: "$1,250.00 earned", availability: "Available full time (30 hours a week or more)" },
     });
     const [cleo] = (await searchFreelancers(db.prisma, { q: "logo" })).freelancers;
     expect(cleo).toMatchObject({ avatarUrl: null, totalEarnedMinor: 0n, hourlyRateMinor: 4_000n, jobSuccessScore: null });
+    expect(cleo!.display).toEqual({ rate: "$40.00 an hour", jobSuccess: "No Job Success Score yet", earned: "No earnings yet", availability: "Not available for new work" });
   });
 
   it("pages through results with the total, and a page past the end still counts", async () => {

@@ -1,11 +1,10 @@
-import { MAX_AMOUNT_MINOR, SKILLS_RULE } from "@fairlance/rules";
+import { AVAILABILITY, AVAILABILITY_LABELS, MAX_AMOUNT_MINOR, SKILLS_RULE, formatMoney } from "@fairlance/rules";
 import { z } from "zod";
 import { Prisma, type Availability, type Db } from "../client";
 import { parseInput } from "../services/input";
 
 export const TALENT_SEARCH_SORTS = ["relevance", "score"] as const;
 export const TALENT_SEARCH_PAGE_SIZE = 10;
-export const AVAILABILITIES = ["FULL_TIME", "PART_TIME", "NOT_AVAILABLE"] as const satisfies readonly Availability[];
 
 // Bounded like the profiles themselves, so no filter overflows its column (a 500 otherwise).
 const SearchRate = z.bigint("Enter the hourly rate in cents.").nonnegative("Hourly rates are not negative.").max(MAX_AMOUNT_MINOR, "Search hourly rates up to $100,000,000.00.");
@@ -25,7 +24,7 @@ export const TalentFilters = {
     .array(z.string().trim().min(1, SKILLS_RULE.empty).max(SKILLS_RULE.eachMax, SKILLS_RULE.tooLong), "Send the skills as a list.")
     .max(SKILLS_RULE.max, SKILLS_RULE.tooMany)
     .optional(),
-  availability: z.enum(AVAILABILITIES, "Choose full time, part time or not available.").optional(),
+  availability: z.enum(AVAILABILITY, "Choose full time, part time or not available.").optional(),
   /** Only freelancers who have been paid at least once through Fairlance. */
   hasEarnings: z.boolean("Say yes or no.").optional(),
   sort: z.enum(TALENT_SEARCH_SORTS, "Sort by relevance or by Job Success Score.").default("relevance"),
@@ -52,6 +51,8 @@ export interface TalentSearchHit {
   /** Gross of every payment released to the freelancer (milestones, weeks, bonuses). */
   totalEarnedMinor: bigint;
   memberSince: Date;
+  /** The figures as the page writes them: "$90.00 an hour", "96% Job Success", "$1,250.00 earned", the availability's label. */
+  display: { rate: string | null; jobSuccess: string; earned: string; availability: string };
 }
 
 export interface TalentSearchResult {
@@ -146,7 +147,20 @@ export async function searchTalent(db: Db, input: ParsedFilters, extra: Prisma.S
 /** The cards of a page of rows: the earnings of all of them in one query. */
 async function toHits(db: Db, rows: Row[]): Promise<TalentSearchHit[]> {
   const earned = await totalEarned(db, rows.map((row) => row.id));
-  return rows.map(({ total: _total, avatarKey, ...row }) => ({ ...row, avatarUrl: fileUrl(avatarKey), totalEarnedMinor: earned.get(row.id) ?? 0n }));
+  return rows.map(({ total: _total, avatarKey, ...row }) => {
+    const totalEarnedMinor = earned.get(row.id) ?? 0n;
+    return { ...row, avatarUrl: fileUrl(avatarKey), totalEarnedMinor, display: displayFigures({ ...row, totalEarnedMinor }) };
+  });
+}
+
+/** A card's figures in words, written once here so every page says them alike. */
+export function displayFigures(hit: Pick<TalentSearchHit, "hourlyRateMinor" | "jobSuccessScore" | "totalEarnedMinor" | "availability">): TalentSearchHit["display"] {
+  return {
+    rate: hit.hourlyRateMinor === null ? null : `${formatMoney(hit.hourlyRateMinor)} an hour`,
+    jobSuccess: hit.jobSuccessScore === null ? "No Job Success Score yet" : `${hit.jobSuccessScore}% Job Success`,
+    earned: hit.totalEarnedMinor === 0n ? "No earnings yet" : `${formatMoney(hit.totalEarnedMinor)} earned`,
+    availability: AVAILABILITY_LABELS[hit.availability],
+  };
 }
 
 /** Talent search's cards of these freelancers (suspended ones left out), in the order given. */

@@ -1,9 +1,10 @@
+import { AVAILABILITY } from "@fairlance/rules";
 import { z } from "zod";
 import { SearchFreelancersInput } from "@fairlance/db/read";
 
 export const ZSearchFreelancersInput = SearchFreelancersInput;
 
-export const ZAvailability = z.enum(["FULL_TIME", "PART_TIME", "NOT_AVAILABLE"]);
+export const ZAvailability = z.enum(AVAILABILITY);
 
 /** A freelancer's card in talent search, the invite panel and the saved list. */
 export const ZTalentCard = z.object({
@@ -18,6 +19,7 @@ export const ZTalentCard = z.object({
   avatarUrl: z.string().nullable(),
   totalEarnedMinor: z.bigint(),
   memberSince: z.date(),
+  display: z.object({ rate: z.string().nullable(), jobSuccess: z.string(), earned: z.string(), availability: z.string() }),
 });
 
 const ZPageFields = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), pageCount: z.number().int() };
