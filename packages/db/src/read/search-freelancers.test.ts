@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Availability } from "../client";
 import { earn, freshDatabase, makeUser, NOW, type TestDatabase } from "../testing";
-import { searchFreelancers, TALENT_SEARCH_PAGE_SIZE, talentCards, type SearchFreelancersInput } from "./search-freelancers";
+import { searchFreelancers, TALENT_COUNT_CAP, TALENT_SEARCH_PAGE_SIZE, talentCards, type SearchFreelancersInput } from "./search-freelancers";
 
 let db: TestDatabase;
 const ids: Record<string, string> = {};
@@ -82,7 +82,9 @@ describe("searchFreelancers", () => {
     const result = await searchFreelancers(db.prisma, {});
     const tied = [ids.Ben!, ids.Dan!].sort();
     expect(result.freelancers.map((hit) => hit.id)).toEqual([ids.Ana!, ...tied, ids.Cleo!]);
-    expect(result).toMatchObject({ total: 4, page: 1, pageSize: TALENT_SEARCH_PAGE_SIZE, pageCount: 1 });
+    expect(result).toMatchObject({ total: 4, totalIsExact: true, summary: "4 freelancers", page: 1, pageSize: TALENT_SEARCH_PAGE_SIZE, pageCount: 1 });
+    expect(await searchFreelancers(db.prisma, { q: "logo" })).toMatchObject({ total: 1, summary: "1 freelancer" });
+    expect(await searchFreelancers(db.prisma, { q: "kubernetes" })).toMatchObject({ total: 0, summary: "No freelancer matches." });
     expect(await names({ q: "postgresql", sort: "score" })).toEqual(["Ana", "Ben"]);
     expect(await names({ sort: "score", minJobSuccess: 88, hasEarnings: true })).toEqual(["Ana", "Ben"]);
   });
@@ -172,5 +174,26 @@ describe("searchFreelancers", () => {
     expect(cards.map((card) => card.name)).toEqual(["Ben", "Ana"]);
     expect(cards[0]!.totalEarnedMinor).toBe(50_000n);
     expect(await talentCards(db.prisma, [])).toEqual([]);
+  });
+
+  it("browsing counts up to 1,000 matches and says 1,000+ beyond, pages still in order", async () => {
+    await db.prisma.$executeRaw`
+      WITH made AS (
+        INSERT INTO "User" (id, email, name, role, "passwordHash", "createdAt", "updatedAt")
+        SELECT gen_random_uuid(), 'many-' || i || '@test.local', 'Many ' || i, 'FREELANCER', 'x', ${NOW}, ${NOW} FROM generate_series(1, ${TALENT_COUNT_CAP + 5}) i
+        RETURNING id
+      )
+      INSERT INTO "FreelancerProfile" ("userId", title, skills, "jobSuccessScore", "updatedAt") SELECT id, 'Bulk profile', ARRAY['bulk'], 70, ${NOW} FROM made`;
+    const browsed = await searchFreelancers(db.prisma, { skills: ["bulk"] });
+    expect(browsed).toMatchObject({ total: TALENT_COUNT_CAP, totalIsExact: false, summary: "1,000+ freelancers", pageCount: TALENT_COUNT_CAP / TALENT_SEARCH_PAGE_SIZE });
+    // Words: every match is ranked anyway, so the count is exact.
+    expect(await searchFreelancers(db.prisma, { q: "bulk" })).toMatchObject({ total: TALENT_COUNT_CAP + 5, totalIsExact: true });
+    // Highest score first (Ana 96, Ben and Dan 88, then the bulk's 70), then by id, across pages.
+    const first = await searchFreelancers(db.prisma, { minJobSuccess: 70, page: 1 });
+    const second = await searchFreelancers(db.prisma, { minJobSuccess: 70, page: 2 });
+    const scores = [...first.freelancers, ...second.freelancers].map((hit) => hit.jobSuccessScore!);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const bulk = [...first.freelancers, ...second.freelancers].filter((hit) => hit.jobSuccessScore === 70).map((hit) => hit.id);
+    expect(bulk).toEqual([...bulk].sort());
   });
 });

@@ -57,7 +57,11 @@ export interface TalentSearchHit {
 
 export interface TalentSearchResult {
   freelancers: TalentSearchHit[];
+  /** Matches, exact with words; browsing counts up to TALENT_COUNT_CAP (then `totalIsExact` is false). */
   total: number;
+  totalIsExact: boolean;
+  /** "12 freelancers", "1,000+ freelancers", "No freelancer matches." */
+  summary: string;
   page: number;
   pageSize: number;
   pageCount: number;
@@ -84,16 +88,16 @@ interface Row {
   skills: string[];
   avatarKey: string | null;
   memberSince: Date;
-  total: bigint | null;
 }
 
 /**
- * The conditions every talent search starts from, the filters as SQL (over "FreelancerProfile" p
- * joined to "User" u), and the query when words were typed. Suspended freelancers are never listed.
+ * The filters as SQL over "FreelancerProfile" p, and the query when words were typed. Suspended
+ * freelancers are never listed: the few suspended people are one small hashed list (no join to
+ * every user), and names come only for the page's rows.
  */
 export function talentConditions(input: ParsedFilters): { where: Prisma.Sql[]; query: Prisma.Sql | null } {
   const query = input.q ? Prisma.sql`websearch_to_tsquery('english', ${input.q})` : null;
-  const where: Prisma.Sql[] = [Prisma.sql`u."suspendedAt" IS NULL`];
+  const where: Prisma.Sql[] = [Prisma.sql`p."userId" NOT IN (SELECT "id" FROM "User" WHERE "suspendedAt" IS NOT NULL)`];
   if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
   if (input.rateMinMinor !== undefined) where.push(Prisma.sql`p."hourlyRateMinor" >= ${input.rateMinMinor}`);
   if (input.rateMaxMinor !== undefined) where.push(Prisma.sql`p."hourlyRateMinor" <= ${input.rateMaxMinor}`);
@@ -108,36 +112,57 @@ export function talentConditions(input: ParsedFilters): { where: Prisma.Sql[]; q
 }
 
 /**
+ * Browsing without words counts up to this many matches and says "1,000+" beyond: an exact count
+ * of most of 100,000 profiles would cost more than the page itself (see BENCHMARKS.md, talent search).
+ */
+export const TALENT_COUNT_CAP = 1_000;
+
+/**
  * One page of freelancers matching the words (websearch syntax: "quoted phrases", -excluded) and
  * the filters, most relevant first (then by score) or by Job Success Score (scored first), the
- * freelancer's id breaking ties so pages never overlap. `extra` narrows further (the invite panel).
+ * freelancer's id breaking ties so pages never overlap.
  */
-export async function searchTalent(db: Db, input: ParsedFilters, extra: Prisma.Sql[] = []): Promise<TalentSearchResult> {
+export async function searchTalent(db: Db, input: ParsedFilters): Promise<TalentSearchResult> {
   const { where, query } = talentConditions(input);
-  where.push(...extra);
-  const byScore = Prisma.sql`p."jobSuccessScore" DESC NULLS LAST`;
-  const order = input.sort === "relevance" && query ? Prisma.sql`ts_rank(${DOCUMENT}, ${query}) DESC, ${byScore}` : byScore;
   const offset = (input.page - 1) * TALENT_SEARCH_PAGE_SIZE;
   const matching = Prisma.join(where, " AND ");
-  const page = (withTotal: boolean) => db.$queryRaw<Row[]>`
-    SELECT ${HIT_COLUMNS},
-           ${withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total
-    FROM "FreelancerProfile" p JOIN "User" u ON u."id" = p."userId"
-    WHERE ${matching}
-    ORDER BY ${order}, p."userId"
-    LIMIT ${TALENT_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-  let rows: Row[];
+  let ids: string[];
   let total: number;
+  let totalIsExact = true;
   if (query) {
     // Every match is read to rank it anyway: the window count comes with the page.
-    rows = await page(true);
-    total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, matching) : 0;
+    const rank = input.sort === "relevance" ? Prisma.sql`ts_rank(${DOCUMENT}, ${query}) DESC, ` : Prisma.empty;
+    const rows = await db.$queryRaw<{ id: string; total: bigint }[]>`
+      SELECT p."userId" AS id, count(*) OVER () AS total FROM "FreelancerProfile" p
+      WHERE ${matching}
+      ORDER BY ${rank}p."jobSuccessScore" DESC NULLS LAST, p."userId"
+      LIMIT ${TALENT_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    ids = rows.map((row) => row.id);
+    total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, matching, null) : 0;
   } else {
-    [rows, total] = await Promise.all([page(false), countMatches(db, matching)]);
+    // Scored freelancers first, highest first: the score's index walked backwards (its order puts
+    // nulls first, so the scored and the unscored are read apart), each part only as deep as the page.
+    const deep = offset + TALENT_SEARCH_PAGE_SIZE;
+    const page = db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM (
+        (SELECT p."userId" AS id, p."jobSuccessScore" AS score, 0 AS part FROM "FreelancerProfile" p
+         WHERE ${matching} AND p."jobSuccessScore" IS NOT NULL ORDER BY p."jobSuccessScore" DESC NULLS FIRST, p."userId" LIMIT ${deep})
+        UNION ALL
+        (SELECT p."userId", NULL, 1 FROM "FreelancerProfile" p
+         WHERE ${matching} AND p."jobSuccessScore" IS NULL ORDER BY p."userId" LIMIT ${deep})
+      ) found
+      ORDER BY part, score DESC NULLS FIRST, id
+      LIMIT ${TALENT_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    const [rows, counted] = await Promise.all([page, countMatches(db, matching, TALENT_COUNT_CAP)]);
+    ids = rows.map((row) => row.id);
+    total = Math.min(counted, TALENT_COUNT_CAP);
+    totalIsExact = counted <= TALENT_COUNT_CAP;
   }
   return {
-    freelancers: await toHits(db, rows),
+    freelancers: await talentCards(db, ids),
     total,
+    totalIsExact,
+    summary: total === 0 ? "No freelancer matches." : `${total.toLocaleString("en-US")}${totalIsExact ? "" : "+"} ${total === 1 && totalIsExact ? "freelancer" : "freelancers"}`,
     page: input.page,
     pageSize: TALENT_SEARCH_PAGE_SIZE,
     pageCount: Math.max(1, Math.ceil(total / TALENT_SEARCH_PAGE_SIZE)),
@@ -147,7 +172,7 @@ export async function searchTalent(db: Db, input: ParsedFilters, extra: Prisma.S
 /** The cards of a page of rows: the earnings of all of them in one query. */
 async function toHits(db: Db, rows: Row[]): Promise<TalentSearchHit[]> {
   const earned = await totalEarned(db, rows.map((row) => row.id));
-  return rows.map(({ total: _total, avatarKey, ...row }) => {
+  return rows.map(({ avatarKey, ...row }) => {
     const totalEarnedMinor = earned.get(row.id) ?? 0n;
     return { ...row, avatarUrl: fileUrl(avatarKey), totalEarnedMinor, display: displayFigures({ ...row, totalEarnedMinor }) };
   });
@@ -167,7 +192,7 @@ export function displayFigures(hit: Pick<TalentSearchHit, "hourlyRateMinor" | "j
 export async function talentCards(db: Db, freelancerIds: string[]): Promise<TalentSearchHit[]> {
   if (freelancerIds.length === 0) return [];
   const rows = await db.$queryRaw<Row[]>`
-    SELECT ${HIT_COLUMNS}, NULL::bigint AS total
+    SELECT ${HIT_COLUMNS}
     FROM "FreelancerProfile" p JOIN "User" u ON u."id" = p."userId"
     WHERE p."userId" = ANY(${freelancerIds}::uuid[]) AND u."suspendedAt" IS NULL`;
   const hits = await toHits(db, rows);
@@ -179,9 +204,11 @@ export async function searchFreelancers(db: Db, rawInput: SearchFreelancersInput
   return searchTalent(db, parseInput(SearchFreelancersInput, rawInput));
 }
 
-async function countMatches(db: Db, matching: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM "FreelancerProfile" p JOIN "User" u ON u."id" = p."userId" WHERE ${matching}`;
+async function countMatches(db: Db, matching: Prisma.Sql, cap: number | null): Promise<number> {
+  const [row] =
+    cap === null
+      ? await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "FreelancerProfile" p WHERE ${matching}`
+      : await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (SELECT 1 FROM "FreelancerProfile" p WHERE ${matching} LIMIT ${cap + 1}) capped`;
   return Number(row?.total ?? 0n);
 }
 

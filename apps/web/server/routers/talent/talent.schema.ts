@@ -22,7 +22,14 @@ export const ZTalentCard = z.object({
   display: z.object({ rate: z.string().nullable(), jobSuccess: z.string(), earned: z.string(), availability: z.string() }),
 });
 
-const ZPageFields = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), pageCount: z.number().int() };
+const ZPageFields = {
+  total: z.number().int(),
+  totalIsExact: z.boolean(),
+  summary: z.string(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pageCount: z.number().int(),
+};
 
 export const ZSearchFreelancersOutput = z.object({ freelancers: z.array(ZTalentCard), ...ZPageFields });
 
