@@ -98,6 +98,12 @@ describe("searchFreelancers", () => {
     expect(await names({ skills: ["react"] })).toEqual(["Ben", "Dan"].sort((a, b) => ids[a]!.localeCompare(ids[b]!)));
     expect(await names({ skills: ["react", "sql"] })).toEqual(["Dan"]);
     expect(await names({ skills: ["sql", "react", "css"] })).toEqual([]);
+    // Whatever the case, whole skills only ("logo" is not "logo design"), and a skill of symbols or stop words too.
+    expect(await names({ skills: ["PostgreSQL", "SQL"] })).toEqual(["Ana"]);
+    expect(await names({ skills: ["Logo Design"] })).toEqual(["Cleo"]);
+    expect(await names({ skills: ["logo"] })).toEqual([]);
+    expect(await names({ skills: ["c++"] })).toEqual([]);
+    expect(await names({ skills: ["the"] })).toEqual([]);
     expect(await names({ availability: "PART_TIME" })).toEqual(["Ben"]);
     expect(await names({ availability: "FULL_TIME" })).toEqual(["Ana", "Dan"]);
     expect(await names({ hasEarnings: true })).toEqual(["Ana", "Ben"]);

@@ -19,7 +19,7 @@ export const TalentFilters = {
   rateMaxMinor: SearchRate.optional(),
   /** The lowest Job Success Score wanted: freelancers without a score yet are left out by any minimum. */
   minJobSuccess: z.int("Enter the score as a whole number.").min(0, "Scores go from 0 to 100.").max(100, "Scores go from 0 to 100.").optional(),
-  /** Freelancers listing every one of these skills (as they wrote them on their profile). */
+  /** Freelancers listing every one of these skills (whatever the case). */
   skills: z
     .array(z.string().trim().min(1, SKILLS_RULE.empty).max(SKILLS_RULE.eachMax, SKILLS_RULE.tooLong), "Send the skills as a list.")
     .max(SKILLS_RULE.max, SKILLS_RULE.tooMany)
@@ -95,14 +95,19 @@ interface Row {
  * freelancers are never listed: the few suspended people are one small hashed list (no join to
  * every user), and names come only for the page's rows.
  */
-export function talentConditions(input: ParsedFilters): { where: Prisma.Sql[]; query: Prisma.Sql | null } {
+export function talentConditions(input: ParsedFilters, indexableSkills: ReadonlySet<string> = new Set()): { where: Prisma.Sql[]; query: Prisma.Sql | null } {
   const query = input.q ? Prisma.sql`websearch_to_tsquery('english', ${input.q})` : null;
   const where: Prisma.Sql[] = [Prisma.sql`p."userId" NOT IN (SELECT "id" FROM "User" WHERE "suspendedAt" IS NOT NULL)`];
   if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
   if (input.rateMinMinor !== undefined) where.push(Prisma.sql`p."hourlyRateMinor" >= ${input.rateMinMinor}`);
   if (input.rateMaxMinor !== undefined) where.push(Prisma.sql`p."hourlyRateMinor" <= ${input.rateMaxMinor}`);
   if (input.minJobSuccess !== undefined) where.push(Prisma.sql`p."jobSuccessScore" >= ${input.minJobSuccess}`);
-  if (input.skills && input.skills.length > 0) where.push(Prisma.sql`p."skills" @> ${input.skills}::text[]`);
+  for (const skill of input.skills ?? []) {
+    // Profiles keep skills as typed ("React"): matched whatever the case. The stored document holds
+    // the skills too, so its GIN index finds the candidates first (when the skill has a word).
+    if (indexableSkills.has(skill)) where.push(Prisma.sql`${DOCUMENT} @@ plainto_tsquery('english', ${skill})`);
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(p."skills") listed WHERE lower(listed) = lower(${skill}))`);
+  }
   if (input.availability) where.push(Prisma.sql`p."availability" = ${input.availability}::"Availability"`);
   if (input.hasEarnings !== undefined) {
     const paid = Prisma.sql`EXISTS (SELECT 1 FROM "Payment" pay WHERE pay."freelancerId" = p."userId")`;
@@ -123,7 +128,7 @@ export const TALENT_COUNT_CAP = 1_000;
  * freelancer's id breaking ties so pages never overlap.
  */
 export async function searchTalent(db: Db, input: ParsedFilters): Promise<TalentSearchResult> {
-  const { where, query } = talentConditions(input);
+  const { where, query } = talentConditions(input, await indexable(db, input.skills ?? []));
   const offset = (input.page - 1) * TALENT_SEARCH_PAGE_SIZE;
   const matching = Prisma.join(where, " AND ");
   let ids: string[];
@@ -202,6 +207,14 @@ export async function talentCards(db: Db, freelancerIds: string[]): Promise<Tale
 /** Talent search for clients (and admins): freelancers by words, rate, score, skills, availability and earnings. */
 export async function searchFreelancers(db: Db, rawInput: SearchFreelancersInput): Promise<TalentSearchResult> {
   return searchTalent(db, parseInput(SearchFreelancersInput, rawInput));
+}
+
+/** The skills whose words the document's index can look up (not only stop words or symbols). */
+async function indexable(db: Db, skills: string[]): Promise<Set<string>> {
+  if (skills.length === 0) return new Set();
+  const rows = await db.$queryRaw<{ skill: string }[]>`
+    SELECT skill FROM unnest(${skills}::text[]) skill WHERE numnode(plainto_tsquery('english', skill)) > 0`;
+  return new Set(rows.map((row) => row.skill));
 }
 
 async function countMatches(db: Db, matching: Prisma.Sql, cap: number | null): Promise<number> {
