@@ -20,6 +20,7 @@ import { runRefusals } from "./bench/refusals";
 import { renderResults, targets, writeResults, type Results } from "./bench/report";
 import { generateJobs, searchInputs, searchThroughHttp, searchThroughService } from "./bench/search";
 import { BENCH_PASSWORD, seedPopulation, type Population } from "./bench/seed";
+import { generateFreelancers, runTalentSearch, talentInputs } from "./bench/talent";
 import { mapLimit, seconds, seededRandom } from "./bench/util";
 import { benchEnv } from "./env";
 import { startFloor } from "./floor/process";
@@ -238,6 +239,26 @@ async function main(): Promise<number> {
         results.ledger.checkMs.map((v, i) => `${(v / 1000).toFixed(2)} s (PostgreSQL CPU ${(results.ledger!.checkCpuMs[i]! / 1000).toFixed(2)} s)`).join(", "),
     );
     if (!results.ledger.report.ok) failed = true;
+  }
+
+  if (runs("talent")) {
+    // Its own database: the generated profiles, and nothing else the search would join.
+    const talentUrl = await freshDatabase(db, "bench_talent");
+    const t0 = performance.now();
+    await generateFreelancers(talentUrl, sizes.talentFreelancers, new Date());
+    log(`[bench] ${sizes.talentFreelancers.toLocaleString("en-US")} freelancer profiles inserted for talent search in ${seconds(t0).toFixed(1)} s`);
+    const talentPrisma = createPrismaClient(talentUrl, { max: 4 });
+    try {
+      const inputs = talentInputs(sizes.talentCalls);
+      const cpu0 = cpuSeconds(postgresPid(db));
+      const stats = await runTalentSearch(talentPrisma, inputs);
+      const cpuMs = ((cpuSeconds(postgresPid(db)) - cpu0) * 1000) / (inputs.length + 20); // + the warm-up searches
+      results.talent = { ...stats, cpuMs };
+      log(`[bench] talent search at ${stats.freelancers.toLocaleString("en-US")} freelancers: p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms (PostgreSQL CPU ${cpuMs.toFixed(1)} ms a search)`);
+      for (const slow of stats.slowest.slice(0, 3)) log(`[bench]   slowest: ${slow.ms.toFixed(1)} ms ${JSON.stringify(slow.input, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))} (${slow.total} found)`);
+    } finally {
+      await talentPrisma.$disconnect();
+    }
   }
 
   if (runs("pages")) {

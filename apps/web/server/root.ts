@@ -19,6 +19,9 @@ import { disputeRouter } from "./routers/dispute/router";
 import { termsRouter } from "./routers/terms/router";
 import { feedbackRouter } from "./routers/feedback/router";
 import { profileRouter } from "./routers/profile/router";
+import { talentRouter } from "./routers/talent/router";
+import { invitationRouter } from "./routers/invitation/router";
+import { savedRouter } from "./routers/saved/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -41,6 +44,9 @@ export const appRouter = router({
   feedback: feedbackRouter,
   admin: adminRouter,
   profile: profileRouter,
+  talent: talentRouter,
+  invitation: invitationRouter,
+  saved: savedRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -114,3 +114,5 @@ export const freelancerProcedure = roleProcedure("FREELANCER");
 export const adminProcedure = roleProcedure("ADMIN");
 /** The parties of jobs, contracts and conversations: clients and freelancers (admins act elsewhere). */
 export const partyProcedure = roleProcedure("CLIENT", "FREELANCER");
+/** Who looks for talent: clients, and admins (who see what clients see). */
+export const clientOrAdminProcedure = roleProcedure("CLIENT", "ADMIN");

@@ -10,7 +10,7 @@ export interface BenchOptions {
   sizes: Sizes;
 }
 
-export const PARTS = ["proposals", "hot", "refusals", "ledger", "search", "bundles", "pages"] as const;
+export const PARTS = ["proposals", "hot", "refusals", "ledger", "search", "talent", "bundles", "pages"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface Sizes {
@@ -30,6 +30,9 @@ export interface Sizes {
   searchJobs: number;
   searchCalls: number;
   searchHttpCalls: number;
+  /** Freelancer profiles generated for talent search, and searches measured over them. */
+  talentFreelancers: number;
+  talentCalls: number;
   /** Refused requests of each kind whose server CPU is compared. */
   refusals: number;
   /** Lighthouse runs per page (the median is reported), and whether only a sample of the pages is measured. */
@@ -49,6 +52,8 @@ const FULL: Sizes = {
   searchJobs: 100_000,
   searchCalls: 600,
   searchHttpCalls: 150,
+  talentFreelancers: 100_000,
+  talentCalls: 600,
   refusals: 400,
   lighthouseRuns: 3,
   lighthouseSample: false,
@@ -66,6 +71,8 @@ const QUICK: Sizes = {
   searchJobs: 5_000,
   searchCalls: 60,
   searchHttpCalls: 20,
+  talentFreelancers: 5_000,
+  talentCalls: 60,
   refusals: 100,
   lighthouseRuns: 1,
   lighthouseSample: true,

@@ -10,6 +10,7 @@ import { PAGE_TARGETS, type PagesRun } from "./pages";
 import type { CpuCost, HotRun, ProposalRun } from "./proposals";
 import type { SearchStats } from "./search";
 import type { RefusalRun } from "./refusals";
+import type { TalentStats } from "./talent";
 
 export const RESULTS_START = "<!-- bench:results:start -->";
 export const RESULTS_END = "<!-- bench:results:end -->";
@@ -26,6 +27,7 @@ export interface Results {
   ledger?: LedgerRun;
   refusals?: RefusalRun;
   search?: { jobs: number; openJobs: number; service: SearchStats; http?: SearchStats; serviceCpuMs?: number };
+  talent?: TalentStats & { cpuMs: number };
   bundles?: BundleReport;
   pages?: PagesRun;
   memory?: { webPeakBytes: number; runnerPeakBytes: number };
@@ -69,6 +71,9 @@ export function targets(results: Results): Target[] {
   }
   if (results.search) {
     list.push({ name: `Job search p95 at ${int(results.search.jobs)} jobs (service)`, goal: "≤ 50 ms", actual: ms(results.search.service.p95), ok: results.search.service.p95 <= 50 });
+  }
+  if (results.talent) {
+    list.push({ name: `Talent search p95 at ${int(results.talent.freelancers)} freelancers (service)`, goal: "≤ 50 ms", actual: ms(results.talent.p95), ok: results.talent.p95 <= 50 });
   }
   if (results.bundles) {
     const publicRoutes = results.bundles.routes.filter((route) => route.public);
@@ -186,6 +191,16 @@ export function renderResults(results: Results): string {
       "",
     );
     out.push(...table(["Through", "Searches", "p50", "p95", "p99", "max"], rows.map(([name, st]) => [name, String(st.calls), ms(st.p50), ms(st.p95), ms(st.p99), ms(st.max)])));
+  }
+  if (results.talent) {
+    const t = results.talent;
+    out.push(
+      "",
+      `**Talent search** over ${int(t.freelancers)} freelancer profiles, one search at a time through \`searchFreelancers\`, varied words, rate, score, skill, ` +
+        `availability and earnings filters, both sorts and pages (PostgreSQL CPU ${t.cpuMs.toFixed(1)} ms a search):`,
+      "",
+    );
+    out.push(...table(["Searches", "p50", "p95", "max"], [[String(t.calls), ms(t.p50), ms(t.p95), ms(t.max)]]));
   }
   if (results.bundles) {
     const b = results.bundles;

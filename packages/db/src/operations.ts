@@ -38,6 +38,7 @@ export const OPERATIONS = [
   "hourly.logTime",
   "hourly.release",
   "hourly.resolveDispute",
+  "invitation.decline",
   "job.close",
   "job.edit",
   "job.expire",

@@ -185,7 +185,17 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.job.getMine(s),
     check: (page, { m }) => expect(ids(page.proposals)).toContain(m.proposalId),
   }),
-  "job.inviteCandidates": procedure({ allowed: CLIENTS, owner: CLIENT_OWNS, setup: async (m) => ({ jobId: m.jobId }), call: (c, s) => c.job.inviteCandidates(s) }),
+  "job.inviteCandidates": procedure({
+    allowed: CLIENTS,
+    owner: CLIENT_OWNS,
+    setup: async (m) => {
+      await m.prisma.freelancerProfile.update({ where: { userId: m.users.freelancer.id }, data: { title: "Matrix landing page builder" } });
+      return { jobId: m.jobId, q: "matrix builder" };
+    },
+    call: (c, s) => c.job.inviteCandidates(s),
+    // Fran proposed on the matrix's job: listed, and said so, not invitable again.
+    check: (found, { m }) => expect(found.freelancers.find((hit) => hit.id === m.users.freelancer.id)).toMatchObject({ proposed: true, canInvite: false }),
+  }),
   "job.invite": procedure({
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
@@ -826,6 +836,47 @@ const MATRIX: Record<string, AnyCase> = {
     call: async (c, s) => c.profile.setPortfolioImage(await imageForm(s, 800, 600)),
     check: (item) => expect(item.imageUrl).toMatch(/^\/files\/images\//),
   }),
+  // Reputation (issue 15): talent search, invitations answered, saved jobs and freelancers
+  "talent.search": procedure({
+    allowed: ["CLIENT", "ADMIN"],
+    call: (c) => c.talent.search({}),
+    check: (found) => expect(found.total).toBeGreaterThan(0),
+  }),
+  "invitation.mine": procedure({
+    allowed: FREELANCERS,
+    setup: async (m, who) => {
+      const jobId = await m.make.job();
+      await m.as.client.job.invite({ jobId, freelancerId: idOf(m, who), idempotencyKey: key(), message: "Would you apply?" });
+      return { jobId };
+    },
+    call: (c) => c.invitation.mine({}),
+    check: (mine, { state }) => expect(mine.invitations.map((invitation) => invitation.job.id)).toContain(state.jobId),
+  }),
+  "invitation.decline": procedure({
+    allowed: FREELANCERS,
+    owner: FREELANCER_OWNS,
+    setup: async (m) => {
+      const jobId = await m.make.job();
+      const { invitationId } = await m.as.client.job.invite({ jobId, freelancerId: m.users.freelancer.id, idempotencyKey: key(), message: "Would you apply?" });
+      return { invitationId };
+    },
+    call: (c, s) => c.invitation.decline({ ...s, idempotencyKey: key(), reason: "Fully booked" }),
+    check: (declined) => expect(declined).toMatchObject({ status: "DECLINED", declineReason: "Fully booked" }),
+  }),
+  "saved.saveJob": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.saved.saveJob({ jobId: m.jobId }), check: (saved) => expect(saved.saved).toBe(true) }),
+  "saved.unsaveJob": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.saved.unsaveJob({ jobId: m.jobId }), check: (saved) => expect(saved.saved).toBe(false) }),
+  "saved.jobs": procedure({ allowed: FREELANCERS, call: (c) => c.saved.jobs(), check: (jobs) => expect(jobs).toBeInstanceOf(Array) }),
+  "saved.saveFreelancer": procedure({
+    allowed: CLIENTS,
+    call: (c, _, m) => c.saved.saveFreelancer({ freelancerId: m.users.freelancer.id }),
+    check: (saved) => expect(saved.saved).toBe(true),
+  }),
+  "saved.unsaveFreelancer": procedure({
+    allowed: CLIENTS,
+    call: (c, _, m) => c.saved.unsaveFreelancer({ freelancerId: m.users.freelancer.id }),
+    check: (saved) => expect(saved.saved).toBe(false),
+  }),
+  "saved.freelancers": procedure({ allowed: CLIENTS, call: (c) => c.saved.freelancers(), check: (saved) => expect(saved).toBeInstanceOf(Array) }),
 };
 
 /** A contract between the matrix's client and freelancer that paid (a released milestone) and that the client ended at T0. */

@@ -111,6 +111,11 @@ export async function buildWorld(prisma: PrismaClient) {
     other: await payoutMethod(otherFreelancer),
     notYetUsable: (await as(freelancer, NOW).payout.addMethod({ idempotencyKey: key(), kind: "ACH", account: "000987654321", label: "New bank" })).id,
   };
+  // Reputation (issue 15): a pending invitation to Fran on a job of its own.
+  const invitedJob = await post(client);
+  const invitations = {
+    pending: (await as(client).job.invite({ idempotencyKey: key(), jobId: invitedJob, freelancerId: freelancer.id, message: "Would you apply?" })).invitationId,
+  };
   const message = await as(freelancer).message.send({ idempotencyKey: key(), proposalId: proposals.mine, body: "Happy to talk about the details." });
 
   return {
@@ -124,6 +129,7 @@ export async function buildWorld(prisma: PrismaClient) {
     weeks,
     payoutMethods,
     messageId: message.messageId,
+    invitations,
   };
 }
 

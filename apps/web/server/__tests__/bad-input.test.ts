@@ -155,6 +155,12 @@ const ENTRIES: Entry[] = [
   { path: "feedback.reply", as: () => w.people.freelancer, input: () => ({ feedbackId: feedback.aboutFreelancer, idempotencyKey: key(), reply: "Thank you!" }) },
   { path: "admin.feedback.hide", as: () => w.people.admin, input: () => ({ feedbackId: feedback.aboutFreelancer, idempotencyKey: key(), reason: "Personal details" }) },
   { path: "admin.feedback.unhide", as: () => w.people.admin, input: () => ({ feedbackId: feedback.hidden, idempotencyKey: key(), reason: "Checked again" }) },
+  // Reputation (issue 15): answering invitations, saved jobs and freelancers.
+  { path: "invitation.decline", as: () => w.people.freelancer, input: () => ({ invitationId: w.invitations.pending, idempotencyKey: key(), reason: "Fully booked" }), valid: { reason: ["missing", "empty", "blank"] } },
+  { path: "saved.saveJob", as: () => w.people.freelancer, input: () => ({ jobId: w.jobs.open }) },
+  { path: "saved.unsaveJob", as: () => w.people.freelancer, input: () => ({ jobId: w.jobs.open }) },
+  { path: "saved.saveFreelancer", as: () => w.people.client, input: () => ({ freelancerId: w.people.freelancer.id }) },
+  { path: "saved.unsaveFreelancer", as: () => w.people.client, input: () => ({ freelancerId: w.people.freelancer.id }) },
 ];
 
 const FEEDBACK_COMMENT = "Clear brief and prompt payment.";
@@ -701,7 +707,25 @@ describe("bad values for every field of every procedure that moves money or conn
       for (const page of [2 ** 31, Number.MAX_SAFE_INTEGER]) {
         await read(freelancer, "job.search", { page }, false);
         for (const path of ["admin.people.list", "admin.audit.search", "admin.ledger.transfers", "admin.ledger.connectEntries", "admin.moderation.jobs"]) await read(admin, path, { page }, false);
+        await read(client, "talent.search", { page }, false);
+        await read(client, "talent.search", { page, q: "design" }, false);
+        await read(client, "job.inviteCandidates", { jobId: w.jobs.open, page }, false);
+        await read(freelancer, "invitation.mine", { page }, false);
       }
+      // Talent search (issue 15): filters no column holds are refused, never a 5xx.
+      for (const [, value] of BIGINT_BAD.filter(([variant]) => variant !== "missing" && variant !== "zero")) {
+        for (const filter of ["rateMinMinor", "rateMaxMinor"]) {
+          await read(client, "talent.search", { [filter]: value }, true);
+          await read(client, "job.inviteCandidates", { jobId: w.jobs.open, [filter]: value }, true);
+        }
+      }
+      for (const [, value] of [...NUMBER_BAD.filter(([variant]) => variant !== "missing" && variant !== "zero"), ["above 100", 101] as Case]) {
+        await read(client, "talent.search", { minJobSuccess: value }, true);
+      }
+      for (const [, value] of [...LIST_BAD.filter(([variant]) => variant !== "missing" && variant !== "empty"), ["16 skills", Array.from({ length: 16 }, (_, i) => `s${i}`)] as Case, ["a 41-character skill", ["x".repeat(41)]] as Case]) {
+        await read(client, "talent.search", { skills: value }, true);
+      }
+      for (const q of ["!", "&|", "'", "-", '"', "or or", "a:*", "(((", "x".repeat(200)]) await read(client, "talent.search", { q }, false);
       for (const [, value] of BIGINT_BAD.filter(([variant]) => variant !== "missing" && variant !== "zero")) {
         for (const filter of ["budgetMinMinor", "budgetMaxMinor"]) await read(freelancer, "job.search", { [filter]: value }, true);
         await read(client, "contract.clientFeeQuote", { amountsMinor: [value] }, true);

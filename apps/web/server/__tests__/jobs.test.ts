@@ -90,23 +90,24 @@ describe("job procedures for clients", () => {
     await expect(the.callers.freelancer.job.getMine({ jobId })).rejects.toMatchObject(FORBIDDEN);
   });
 
-  it("job.inviteCandidates and job.invite find a freelancer by name (never by email) and invite them for 0 connects", async () => {
+  it("job.inviteCandidates is talent search on the job (no email anywhere), job.invite invites for 0 connects, and the card then says so", async () => {
     const jobId = await the.job();
+    const target = the.users.otherFreelancer;
+    await db.prisma.freelancerProfile.update({ where: { userId: target.id }, data: { title: "Landing page specialist", skills: ["inviteable"] } });
     // An email finds nobody: searching by one would confirm to a stranger that the address has an account.
-    expect(await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.email.toUpperCase() })).toEqual([]);
-    const candidates = await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.name });
-    expect(candidates).toContainEqual({ id: the.users.otherFreelancer.id, name: the.users.otherFreelancer.name });
-    // Searching by name never hands out anyone's email address.
-    const byName = await the.callers.client.job.inviteCandidates({ jobId, query: "Test" });
-    expect(byName.length).toBeGreaterThan(0);
-    for (const candidate of byName) expect(Object.keys(candidate).sort()).toEqual(["id", "name"]);
+    expect((await the.callers.client.job.inviteCandidates({ jobId, q: target.email.toUpperCase() })).freelancers).toEqual([]);
+    const [card] = (await the.callers.client.job.inviteCandidates({ jobId, q: "landing page specialist" })).freelancers;
+    expect(card).toMatchObject({ id: target.id, name: target.name, title: "Landing page specialist", canInvite: true, invitation: null, note: null });
+    // Cards never carry anyone's email address.
+    for (const candidate of (await the.callers.client.job.inviteCandidates({ jobId })).freelancers) expect(JSON.stringify(candidate, (_, value: unknown) => (typeof value === "bigint" ? String(value) : value))).not.toContain("@");
     await expect(the.callers.otherClient.job.inviteCandidates({ jobId })).rejects.toMatchObject(NOT_FOUND);
     await expect(the.callers.freelancer.job.inviteCandidates({ jobId })).rejects.toMatchObject(FORBIDDEN);
-    const invite = { jobId, freelancerId: the.users.otherFreelancer.id, message: "Would you like to apply?" };
+    const invite = { jobId, freelancerId: target.id, message: "Would you like to apply?" };
     await expect(the.callers.otherClient.job.invite({ ...invite, idempotencyKey: key() })).rejects.toMatchObject(NOT_FOUND);
     await expect(the.callers.freelancer.job.invite({ ...invite, idempotencyKey: key() })).rejects.toMatchObject(FORBIDDEN);
     await expect(the.callers.client.job.invite({ ...invite, idempotencyKey: key() })).resolves.toMatchObject({ jobId });
     expect(await the.callers.otherFreelancer.job.get({ jobId })).toMatchObject({ invited: true, costForYou: 0 });
-    expect(await the.callers.client.job.inviteCandidates({ jobId, query: the.users.otherFreelancer.name })).not.toContainEqual(expect.objectContaining({ id: the.users.otherFreelancer.id }));
+    const [after] = (await the.callers.client.job.inviteCandidates({ jobId, q: "landing page specialist" })).freelancers;
+    expect(after).toMatchObject({ id: target.id, canInvite: false, invitation: { status: "PENDING" }, note: `You invited ${target.name}; no answer yet.` });
   });
 });

@@ -1,5 +1,6 @@
 import type { ContractStatus, Db, JobStatus, ProposalStatus } from "../client";
 import { jobNotFound } from "../services/jobs/shared";
+import { invitationNote, type InvitationAnswer } from "./invitations";
 
 export interface ClientJobRow {
   id: string;
@@ -72,7 +73,8 @@ export interface ClientJob {
     endedAt: Date | null;
   };
   proposals: ClientJobProposal[];
-  invitations: { freelancerId: string; name: string; createdAt: Date }[];
+  /** Each invitation with the freelancer's answer (a decline's reason included) and a sentence for the page. */
+  invitations: ({ freelancerId: string; name: string; note: string } & InvitationAnswer)[];
 }
 
 /** One of the client's jobs with its proposals (boosted first, then oldest first) and invitations; another client's job is "not found". */
@@ -97,7 +99,11 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
         contracts: { orderBy: [{ offeredAt: "desc" }, { id: "asc" }], select: { id: true, status: true, offerExpiresAt: true, endedAt: true } },
       },
     }),
-    db.invitation.findMany({ where: { jobId }, orderBy: { createdAt: "asc" }, select: { freelancerId: true, createdAt: true, freelancer: person } }),
+    db.invitation.findMany({
+      where: { jobId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { freelancerId: true, createdAt: true, status: true, respondedAt: true, declineReason: true, freelancer: person },
+    }),
   ]);
   const { clientId: _owner, ...fields } = job;
   return {
@@ -110,38 +116,10 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
         offer: latest ? { contractId: latest.id, status: latest.status, offerExpiresAt: latest.offerExpiresAt, endedAt: latest.endedAt } : null,
       };
     }),
-    invitations: invitations.map((invitation) => ({
-      freelancerId: invitation.freelancerId,
-      name: invitation.freelancer.name,
-      createdAt: invitation.createdAt,
+    invitations: invitations.map(({ freelancer, ...invitation }) => ({
+      ...invitation,
+      name: freelancer.name,
+      note: invitationNote(freelancer.name, invitation, proposals.some((proposal) => proposal.freelancer.id === invitation.freelancerId))!,
     })),
   };
-}
-
-export interface InviteCandidate {
-  id: string;
-  name: string;
-}
-
-/**
- * Freelancers a client may invite to their job: matching a name, without those already invited or
- * who already proposed. At most 20. Emails are neither searched nor returned: searching by one
- * would tell a stranger whether an address has an account.
- */
-export async function listInviteCandidates(db: Db, input: { jobId: string; clientId: string; query?: string }): Promise<InviteCandidate[]> {
-  const job = await db.job.findUnique({ where: { id: input.jobId }, select: { clientId: true } });
-  if (!job || job.clientId !== input.clientId) throw jobNotFound();
-  const query = input.query?.trim();
-  return db.user.findMany({
-    where: {
-      role: "FREELANCER",
-      // By name only: an email would tell a stranger whether an address has an account.
-      ...(query ? { name: { contains: query, mode: "insensitive" } } : {}),
-      invitations: { none: { jobId: input.jobId } },
-      proposals: { none: { jobId: input.jobId } },
-    },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 20,
-    select: { id: true, name: true },
-  });
 }

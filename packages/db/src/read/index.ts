@@ -34,3 +34,7 @@ export * from "./reputation";
 export * from "./freelancer-profile";
 export * from "./client-profile";
 export * from "./my-profile";
+
+export * from "./search-freelancers";
+export * from "./invitations";
+export * from "./saved";

@@ -104,3 +104,8 @@ export { requireActor, readActor, type Actor, type ActorCall, type SystemCall } 
 export { parseInput, parseCall, Id, issueMessage, unknownFieldsSentence } from "./input";
 // Field schemas shared by several inputs (and the web app's read inputs)
 export * from "./fields";
+export * from "./invitations/decline-invitation";
+export * from "./saved/save-job";
+export * from "./saved/unsave-job";
+export * from "./saved/save-freelancer";
+export * from "./saved/unsave-freelancer";

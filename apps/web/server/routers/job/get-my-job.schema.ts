@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZInvitationAnswer } from "../talent/talent.schema";
 import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
 
 export const ZGetMyJobInput = ZJobRef;
@@ -24,5 +25,5 @@ export const ZGetMyJobOutput = z.object({
         .nullable(),
     }),
   ),
-  invitations: z.array(z.object({ freelancerId: z.string(), name: z.string(), createdAt: z.date() })),
+  invitations: z.array(ZInvitationAnswer.extend({ freelancerId: z.string(), name: z.string(), note: z.string() })),
 });

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { ZJobRef } from "./shared.schema";
+import { InviteCandidatesInput } from "@fairlance/db/read";
+import { ZInviteCandidatesOutput } from "../talent/talent.schema";
 
-export const ZListInviteCandidatesInput = ZJobRef.extend({ query: z.string().trim().max(200).optional() });
-export const ZListInviteCandidatesOutput = z.array(z.object({ id: z.string(), name: z.string() }));
+export const ZListInviteCandidatesInput = InviteCandidatesInput;
+export const ZListInviteCandidatesOutput = ZInviteCandidatesOutput;

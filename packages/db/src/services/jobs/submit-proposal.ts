@@ -37,7 +37,8 @@ export interface SubmittedProposal {
  * A freelancer proposes on an open job (economy.md §2.3, §2.4): the job's cost (0 when invited) and any
  * boost are spent atomically with creating the proposal. The job row is locked first, so the
  * per-job cap holds under concurrency; then the freelancer's connects, so two submissions never
- * spend the same connect. With too few connects nothing changes (INSUFFICIENT_CONNECTS).
+ * spend the same connect. With too few connects nothing changes (INSUFFICIENT_CONNECTS). A pending
+ * invitation to the job is accepted by the proposal, in the same transaction.
  */
 export async function submitProposal(prisma: PrismaClient, input: SubmitProposalInput & ActorCall): Promise<SubmittedProposal> {
   const data = parseCall(SubmitProposalInput, input);
@@ -90,6 +91,10 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
         await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:cost`, reason: "proposal_spend" }, costTakes, "SPEND");
         await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:boost`, reason: "boost_spend" }, boostTakes, "SPEND");
         await tx.job.update({ where: { id: jobId }, data: { proposalCount: { increment: 1 }, lastActivityAt: now }, select: { id: true } });
+        // The proposal answers the invitation (under the job's lock, as declining it is): accepted.
+        if (invited) {
+          await tx.invitation.updateMany({ where: { jobId, freelancerId: actorId, status: "PENDING" }, data: { status: "ACCEPTED", respondedAt: now } });
+        }
         return {
           proposalId: proposal.id,
           jobId,
