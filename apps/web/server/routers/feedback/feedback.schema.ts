@@ -63,3 +63,6 @@ export const ZReputation = z.object({
     .nullable(),
   feedback: z.array(ZFeedbackEntry),
 });
+
+export const ZModerationFeedbackInput = z.strictObject({ page: z.int().min(1).default(1), hiddenOnly: z.boolean().default(false) });
+export const ZModerationFeedback = z.object({ rows: z.array(ZFeedbackEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
