@@ -34,3 +34,4 @@ export * from "./reputation";
 export * from "./freelancer-profile";
 export * from "./client-profile";
 export * from "./my-profile";
+export * from "./freelancer-summary";

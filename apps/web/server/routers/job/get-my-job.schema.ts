@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZFreelancerSummary } from "../feedback/feedback.schema";
 import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
 
 export const ZGetMyJobInput = ZJobRef;
@@ -10,7 +11,7 @@ export const ZGetMyJobOutput = z.object({
   proposals: z.array(
     z.object({
       id: z.string(),
-      freelancer: ZPerson,
+      freelancer: ZPerson.extend({ summary: ZFreelancerSummary }),
       coverLetter: z.string(),
       bidMinor: z.bigint(),
       status: ZProposalStatus,
