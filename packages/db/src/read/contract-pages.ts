@@ -89,6 +89,8 @@ export interface ContractListItem {
   type: JobType;
   status: ContractStatus;
   otherPartyName: string;
+  /** The other party, to link their public profile. */
+  otherParty: { id: string; name: string; role: "CLIENT" | "FREELANCER" };
   offeredAt: Date;
   /** What the viewer should do next, as a sentence. */
   nextAction: string;
@@ -111,8 +113,8 @@ export async function listContracts(db: Db, userId: string, now: Date): Promise<
       offeredAt: true,
       offerExpiresAt: true,
       clientId: true,
-      client: { select: { name: true } },
-      freelancer: { select: { name: true } },
+      client: { select: { id: true, name: true } },
+      freelancer: { select: { id: true, name: true } },
       milestones: { where: { status: { in: OPEN } }, orderBy: { position: "asc" }, take: 1, select: { title: true, status: true } },
       hourlyWeeks: { where: { status: "INVOICED" }, select: { weekStart: true } },
     },
@@ -126,6 +128,7 @@ export async function listContracts(db: Db, userId: string, now: Date): Promise<
       type: c.type,
       status: c.status,
       otherPartyName: isClient ? c.freelancer.name : c.client.name,
+      otherParty: isClient ? { ...c.freelancer, role: "FREELANCER" as const } : { ...c.client, role: "CLIENT" as const },
       offeredAt: c.offeredAt,
       nextAction: text,
       needsYou,

@@ -43,6 +43,7 @@ export const ZContractList = z.array(
     type: ZJobType,
     status: ZContractStatus,
     otherPartyName: z.string(),
+    otherParty: z.object({ id: z.string(), name: z.string(), role: z.enum(["CLIENT", "FREELANCER"]) }),
     offeredAt: z.date(),
     nextAction: z.string(),
     needsYou: z.boolean(),
