@@ -72,10 +72,12 @@ export function ContractPage({ contractId }: { contractId: string }) {
       {contract.status === "OFFERED" && !isClient && <OfferActions contract={contract} />}
       {contract.type === "FIXED" ? <MilestoneList contract={contract} /> : <HourlyPanel contract={contract} />}
       {isClient && contract.type === "FIXED" && (active || contract.status === "OFFERED") && <AddMilestoneForm contract={contract} />}
-      <div className="grid items-start gap-6 lg:grid-cols-2">
-        {isClient && active && <BonusForm contract={contract} />}
-        {active && <EndContract contract={contract} />}
-      </div>
+      {active && (
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          {isClient && <BonusForm contract={contract} />}
+          <EndContract contract={contract} />
+        </div>
+      )}
       </NoticeProvider>
       {contract.status === "ENDED" && <FeedbackPanel contract={contract} />}
       <ContractMessages contractId={contract.id} />
