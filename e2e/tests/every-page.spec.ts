@@ -168,6 +168,19 @@ everyPage("as a client", CAROL, [
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
 
+// Feedback (issue 15): an ended contract whose two feedbacks are revealed, with a reply, as each of
+// its two people (the seeded Dev → Gus contracts).
+const GUS = { email: "gus@fairlance.test", password: "fairlance-demo" };
+const DEV = { email: "dev@northwind.test", password: "fairlance-demo" };
+const endedWithFeedback = async (db: PrismaClient) =>
+  `/contracts/${(await db.contract.findFirstOrThrow({ where: { title: "CSV export for reports", freelancer: { email: GUS.email } }, select: { id: true } })).id}`;
+everyPage("as a freelancer with feedback", GUS, [
+  { route: "/contracts/[id] (ended, feedback revealed)", name: "freelancer-contract-feedback", path: ({ db }) => endedWithFeedback(db) },
+]);
+everyPage("as a client with feedback", DEV, [
+  { route: "/contracts/[id] (ended, feedback revealed)", name: "client-contract-feedback", path: ({ db }) => endedWithFeedback(db) },
+]);
+
 everyPage("as an admin", ADMIN, [
   { route: "/dashboard", name: "admin-dashboard" },
   {
