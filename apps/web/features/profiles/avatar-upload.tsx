@@ -6,6 +6,7 @@ import { Alert, Button } from "@/components/ui";
 import { errorText } from "@/features/shared/error-text";
 import { useTRPC } from "@/trpc/client";
 import { ImageFileField, chosenFile } from "./image-file-field";
+import { initials } from "./initials";
 
 export const PHOTO_HINT = "A JPEG, PNG or WebP of at least 200 × 200 pixels and at most 5 MB. It is cropped to a square.";
 
@@ -23,7 +24,6 @@ export function AvatarUpload({ avatarUrl, name }: { avatarUrl: string | null; na
   const upload = useMutation(
     trpc.profile.setAvatar.mutationOptions({
       onSuccess: async () => {
-        if (input.current) input.current.value = "";
         setDone("Photo saved.");
         await refresh();
       },
@@ -46,7 +46,8 @@ export function AvatarUpload({ avatarUrl, name }: { avatarUrl: string | null; na
     setMissing(null);
     const form = new FormData();
     form.append("file", chosen.file);
-    upload.mutate(form);
+    const element = event.currentTarget;
+    upload.mutate(form, { onSuccess: () => element.reset() });
   };
   const changed = () => {
     setMissing(null);
@@ -84,11 +85,3 @@ export function AvatarUpload({ avatarUrl, name }: { avatarUrl: string | null; na
     </div>
   );
 }
-
-export const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join("");

@@ -114,7 +114,7 @@ function PortfolioImage({ item }: { item: Item }) {
   const input = useRef<HTMLInputElement>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries(trpc.profile.pathFilter());
-  const upload = useMutation(trpc.profile.setPortfolioImage.mutationOptions({ onSuccess: async () => { if (input.current) input.current.value = ""; await refresh(); } }));
+  const upload = useMutation(trpc.profile.setPortfolioImage.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.profile.removePortfolioImage.mutationOptions({ onSuccess: refresh }));
   const id = `portfolio-image-${item.id}`;
   const send = (event: FormEvent<HTMLFormElement>) => {
@@ -128,7 +128,8 @@ function PortfolioImage({ item }: { item: Item }) {
     const form = new FormData();
     form.append("portfolioItemId", item.id);
     form.append("file", chosen.file);
-    upload.mutate(form);
+    const element = event.currentTarget;
+    upload.mutate(form, { onSuccess: () => element.reset() });
   };
   return (
     <form onSubmit={send} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end" aria-label={`Image for ${item.title}`}>
