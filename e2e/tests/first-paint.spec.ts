@@ -93,3 +93,21 @@ test("an admin's pages arrive with their data", async ({ browser }) => {
   await expectRendered(page, "/admin/disputes", "Disputes");
   await expectRendered(page, "/admin/jobs-runs", /runs|Scheduled/i);
 });
+
+test("profile pages arrive with their data", async ({ browser, ledger }) => {
+  test.setTimeout(120_000);
+  const id = async (email: string) => (await ledger.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const [fran, carol] = [await id("fran@fairlance.test"), await id("carol@acme.test")];
+  // A freelancer's profile is public: a visitor gets it whole, without the reviews (for people signed in).
+  const visitor = await (await htmlOnly(browser)).newPage();
+  await expectRendered(visitor, `/freelancers/${fran}`, "Fran Okafor", "Front-end developer: Next.js, React and Tailwind");
+  await expect(visitor.getByText("Launch site for a drone maker")).toBeVisible();
+  const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(freelancer, "/profile", "Your profile", /Your profile is \d+% complete/);
+  await expect(freelancer.getByLabel("Title")).toHaveValue("Front-end developer: Next.js, React and Tailwind");
+  await expectRendered(freelancer, `/clients/${carol}`, "Acme Robotics", "Total spent");
+  const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  await expectRendered(client, "/profile", "Your profile", "Acme Robotics");
+  await expectRendered(client, `/freelancers/${fran}`, "Fran Okafor", "Reviews");
+  await expect(client.getByRole("button", { name: "Invite to a job" })).toBeVisible();
+});
