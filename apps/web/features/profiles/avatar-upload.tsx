@@ -65,7 +65,7 @@ export function AvatarUpload({ avatarUrl, name }: { avatarUrl: string | null; na
           {initials(name)}
         </div>
       )}
-      <form onSubmit={send} noValidate className="min-w-0 flex-1 space-y-2" aria-label="Profile photo">
+      <form onSubmit={send} noValidate className="min-w-0 flex-1 space-y-2" aria-label="Upload a photo">
         <ImageFileField id={id} label="Profile photo" hint={PHOTO_HINT} error={error} input={input} onChange={changed} />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={upload.isPending || remove.isPending}>

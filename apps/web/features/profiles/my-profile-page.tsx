@@ -46,7 +46,7 @@ export function MyProfilePage({ zones, today }: { zones: readonly string[]; toda
     <div className="mx-auto max-w-3xl space-y-6">
       <Heading publicHref={`/freelancers/${freelancer.userId}`} intro="Clients read this before they invite or hire you; talent search finds you by it." />
       <CompletenessMeter completeness={freelancer.completeness} />
-      <Section id="photo" title="Profile photo">
+      <Section id="photo" title="Photo">
         <AvatarUpload avatarUrl={freelancer.avatarUrl} name={freelancer.name} />
       </Section>
       <Section id="about" title="About you">
@@ -72,7 +72,8 @@ function Heading({ publicHref, intro }: { publicHref: string; intro: string }) {
         <h1 className="text-2xl font-bold">Your profile</h1>
         <p className="mt-1 text-sm text-slate-600">{intro}</p>
       </div>
-      <Link href={publicHref} className="text-sm font-semibold text-brand-700 underline hover:text-brand-800">
+      {/* Not prefetched: what this page saves changes that page (a prefetch would keep its old title). */}
+      <Link href={publicHref} prefetch={false} className="text-sm font-semibold text-brand-700 underline hover:text-brand-800">
         See your public profile
       </Link>
     </div>
