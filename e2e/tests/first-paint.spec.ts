@@ -101,7 +101,7 @@ test("profile pages arrive with their data", async ({ browser, ledger }) => {
   // A freelancer's profile is public: a visitor gets it whole, without the reviews (for people signed in).
   const visitor = await (await htmlOnly(browser)).newPage();
   await expectRendered(visitor, `/freelancers/${fran}`, "Fran Okafor", "Front-end developer: Next.js, React and Tailwind");
-  await expect(visitor.getByText("Launch site for a drone maker")).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Launch site for a drone maker" })).toBeVisible();
   const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
   await expectRendered(freelancer, "/profile", "Your profile", /Your profile is \d+% complete/);
   await expect(freelancer.getByLabel("Title")).toHaveValue("Front-end developer: Next.js, React and Tailwind");

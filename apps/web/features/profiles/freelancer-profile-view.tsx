@@ -78,8 +78,8 @@ export function FreelancerFacts({ profile }: { profile: FreelancerProfile }) {
   );
 }
 
-/** Overview, skills, portfolio, employment, education. */
-export function FreelancerBody({ profile }: { profile: FreelancerProfile }) {
+/** Overview, skills and portfolio: what the freelancer does. */
+export function FreelancerWork({ profile }: { profile: FreelancerProfile }) {
   return (
     <>
       <Panel title="Overview" id="overview">
@@ -122,6 +122,14 @@ export function FreelancerBody({ profile }: { profile: FreelancerProfile }) {
           </ul>
         )}
       </Panel>
+    </>
+  );
+}
+
+/** Employment and education: where the freelancer comes from. */
+export function FreelancerHistory({ profile }: { profile: FreelancerProfile }) {
+  return (
+    <>
       <Panel title="Employment" id="employment">
         {profile.employment.length === 0 ? (
           <p className="text-sm text-slate-500">No employment listed.</p>

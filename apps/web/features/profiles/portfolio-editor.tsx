@@ -46,10 +46,10 @@ export function PortfolioEditor({ items }: { items: Item[] }) {
           <li key={item.id} className="rounded-md border border-slate-200 p-4">
             <PortfolioItemRow item={item} />
             <div className="mt-3 flex flex-wrap gap-2">
-              <Button type="button" variant="secondary" disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={`Move ${item.title} up`}>
+              <Button type="button" variant="secondary" disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={`Move up: ${item.title}`}>
                 Move up
               </Button>
-              <Button type="button" variant="secondary" disabled={index === items.length - 1 || reorder.isPending} onClick={() => move(index, 1)} aria-label={`Move ${item.title} down`}>
+              <Button type="button" variant="secondary" disabled={index === items.length - 1 || reorder.isPending} onClick={() => move(index, 1)} aria-label={`Move down: ${item.title}`}>
                 Move down
               </Button>
             </div>

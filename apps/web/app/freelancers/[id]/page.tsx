@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui";
-import { FreelancerBody, FreelancerFacts, FreelancerHeader, EditYourProfile, Panel } from "@/features/profiles/freelancer-profile-view";
+import { FreelancerFacts, FreelancerHistory, FreelancerWork, FreelancerHeader, EditYourProfile, Panel } from "@/features/profiles/freelancer-profile-view";
 import { InviteToJob } from "@/features/profiles/invite-to-job";
 import { FeedbackSection, JobSuccess } from "@/features/profiles/reputation-section";
 import { Providers } from "@/app/providers";
@@ -59,7 +59,7 @@ export default async function Page({ params }: Props) {
       <FreelancerHeader profile={freelancer} actions={actions} />
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
-          <FreelancerBody profile={freelancer} />
+          <FreelancerWork profile={freelancer} />
           {reputation === null ? (
             <Panel title="Reviews" id="feedback">
               <p className="text-sm text-slate-700">
@@ -76,6 +76,7 @@ export default async function Page({ params }: Props) {
               <p className="text-sm text-red-800">{reputation.message}</p>
             </Panel>
           )}
+          <FreelancerHistory profile={freelancer} />
         </div>
         <aside className="min-w-0 space-y-6" aria-label={`About ${freelancer.name}`}>
           {reputation?.ok && reputation.data.jobSuccess && <JobSuccess jobSuccess={reputation.data.jobSuccess} />}
