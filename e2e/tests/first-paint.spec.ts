@@ -107,7 +107,8 @@ test("profile pages arrive with their data", async ({ browser, ledger }) => {
   await expect(freelancer.getByLabel("Title")).toHaveValue("Front-end developer: Next.js, React and Tailwind");
   await expectRendered(freelancer, `/clients/${carol}`, "Acme Robotics", "Total spent");
   const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();
-  await expectRendered(client, "/profile", "Your profile", "Acme Robotics");
+  await expectRendered(client, "/profile", "Your profile", "See your public profile");
+  await expect(client.getByLabel("Company name")).toHaveValue("Acme Robotics");
   await expectRendered(client, `/freelancers/${fran}`, "Fran Okafor", "Reviews");
   await expect(client.getByRole("button", { name: "Invite to a job" })).toBeVisible();
 });
