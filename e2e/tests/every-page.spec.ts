@@ -91,6 +91,9 @@ async function demoDispute(browser: Browser, db: PrismaClient, contractId: strin
   return id;
 }
 
+/** A demo person's id, for the profile pages. */
+const personId = async (db: PrismaClient, email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+
 interface Visit {
   /** The route as apps/web/app spells it, for the test's title. */
   route: string;
@@ -132,6 +135,7 @@ everyPage("signed out", undefined, [
   { route: "/sign-in", name: "sign-in" },
   { route: "/sign-up", name: "sign-up" },
   { route: "/no-such-page (not found)", name: "not-found", path: () => "/no-such-page" },
+  { route: "/freelancers/[id]", name: "visitor-freelancer-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
 ]);
 
 everyPage("as a freelancer", FRAN, [
@@ -146,6 +150,9 @@ everyPage("as a freelancer", FRAN, [
   { route: "/payouts", name: "freelancer-payouts" },
   { route: "/billing/methods", name: "freelancer-billing-methods" },
   { route: "/account", name: "freelancer-account" },
+  { route: "/profile", name: "freelancer-profile-edit" },
+  { route: "/freelancers/[id]", name: "freelancer-own-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
+  { route: "/clients/[id]", name: "freelancer-client-profile", path: async ({ db }) => `/clients/${await personId(db, CAROL.email)}` },
   {
     route: "/disputes/[id]",
     name: "freelancer-dispute",
@@ -165,6 +172,14 @@ everyPage("as a client", CAROL, [
   { route: "/billing", name: "client-billing" },
   { route: "/billing/methods", name: "client-billing-methods" },
   { route: "/account", name: "client-account" },
+  { route: "/profile", name: "client-profile-edit" },
+  {
+    route: "/freelancers/[id]",
+    name: "client-freelancer-profile",
+    path: async ({ db }) => `/freelancers/${await personId(db, "gus@fairlance.test")}`,
+    ready: (p) => p.getByRole("button", { name: "Invite to a job" }).click(),
+  },
+  { route: "/clients/[id]", name: "client-own-profile", path: async ({ db }) => `/clients/${await personId(db, CAROL.email)}` },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
 

@@ -115,3 +115,22 @@ test("feedback and reputation arrive with their data", async ({ browser, ledger 
   const admin = await (await htmlOnly(browser, ADMIN.email, ADMIN.password)).newPage();
   await expectRendered(admin, "/admin/moderation", "Moderation", "Found three race conditions");
 });
+
+test("profile pages arrive with their data", async ({ browser, ledger }) => {
+  test.setTimeout(120_000);
+  const id = async (email: string) => (await ledger.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const [fran, carol] = [await id("fran@fairlance.test"), await id("carol@acme.test")];
+  // A freelancer's profile is public: a visitor gets it whole, without the reviews (for people signed in).
+  const visitor = await (await htmlOnly(browser)).newPage();
+  await expectRendered(visitor, `/freelancers/${fran}`, "Fran Okafor", "Front-end developer: Next.js, React and Tailwind");
+  await expect(visitor.getByRole("heading", { name: "Launch site for a drone maker" })).toBeVisible();
+  const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(freelancer, "/profile", "Your profile", /Your profile is \d+% complete/);
+  await expect(freelancer.getByLabel("Title")).toHaveValue("Front-end developer: Next.js, React and Tailwind");
+  await expectRendered(freelancer, `/clients/${carol}`, "Acme Robotics", "Total spent");
+  const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  await expectRendered(client, "/profile", "Your profile", "See your public profile");
+  await expect(client.getByLabel("Company name")).toHaveValue("Acme Robotics");
+  await expectRendered(client, `/freelancers/${fran}`, "Fran Okafor", "Reviews");
+  await expect(client.getByRole("button", { name: "Invite to a job" })).toBeVisible();
+});

@@ -15,6 +15,7 @@ export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
     { href: "/connects", label: "Connects" },
     { href: "/earnings", label: "Earnings" },
     { href: "/payouts", label: "Withdraw" },
+    { href: "/profile", label: "Profile" },
   ],
   CLIENT: [
     { href: "/dashboard", label: "Dashboard" },
@@ -22,6 +23,7 @@ export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
     { href: "/jobs/new", label: "Post a job" },
     { href: "/contracts", label: "Contracts" },
     { href: "/billing", label: "Billing" },
+    { href: "/profile", label: "Profile" },
   ],
   ADMIN: [
     { href: "/dashboard", label: "Admin overview" },

@@ -59,6 +59,9 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/client/offers/new", roles: ["client"], url: (m) => `/client/offers/new?freelancerId=${m.logins.freelancer.id}` },
   { route: "/jobs/new", roles: ["client"] },
   { route: "/billing", roles: ["client"] },
+  { route: "/profile", roles: ["freelancer", "client"], sample: "freelancer" },
+  { route: "/freelancers/[id]", roles: ["visitor", "freelancer", "client"], url: (m) => `/freelancers/${m.logins.freelancer.id}`, sample: "visitor" },
+  { route: "/clients/[id]", roles: ["freelancer", "client"], url: (m) => `/clients/${m.logins.client.id}` },
   { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },
