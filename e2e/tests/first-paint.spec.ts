@@ -120,7 +120,7 @@ test("profile pages arrive with their data", async ({ browser, ledger }) => {
   test.setTimeout(120_000);
   const id = async (email: string) => (await ledger.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
   const [fran, carol] = [await id("fran@fairlance.test"), await id("carol@acme.test")];
-  // A freelancer's profile is public: a visitor gets it whole, without the reviews (for people signed in).
+  // A freelancer's profile is public: a visitor gets it whole, reviews and Job Success Score included.
   const visitor = await (await htmlOnly(browser)).newPage();
   await expectRendered(visitor, `/freelancers/${fran}`, "Fran Okafor", "Front-end developer: Next.js, React and Tailwind");
   await expect(visitor.getByRole("heading", { name: "Launch site for a drone maker" })).toBeVisible();

@@ -52,6 +52,7 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.disputes.decide": (c) => c.admin.disputes.decide({ idempotencyKey: key(), disputeId: MISSING, outcome: "refund", reason: "Nothing delivered" }),
   "admin.audit.search": (c) => c.admin.audit.search({}),
   "admin.runs.list": (c) => c.admin.runs.list({}),
+  "admin.feedback.list": (c) => c.admin.feedback.list({}),
   "admin.feedback.hide": (c) => c.admin.feedback.hide({ feedbackId: MISSING, idempotencyKey: key(), reason: "Personal details" }),
   "admin.feedback.unhide": (c) => c.admin.feedback.unhide({ feedbackId: MISSING, idempotencyKey: key(), reason: "Checked again" }),
 };

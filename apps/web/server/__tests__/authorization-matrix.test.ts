@@ -700,8 +700,9 @@ const MATRIX: Record<string, AnyCase> = {
     check: (page) => expect(page.status).toBe("Feedback opens when the contract ends."),
   }),
   "feedback.toLeave": procedure({ allowed: MEMBERS, call: (c) => c.feedback.toLeave() }),
+  // Revealed feedback is public: a freelancer's reputation, like their profile, is for anyone.
   "feedback.reputation": procedure({
-    allowed: "signed-in",
+    allowed: "anyone",
     call: (c, _, m) => c.feedback.reputation({ userId: m.users.freelancer.id }),
     check: (reputation, { m }) => expect(reputation.person.id).toBe(m.users.freelancer.id),
   }),
@@ -1051,6 +1052,12 @@ describe("beyond the matrix", () => {
       }
       expect(await fingerprint(db.prisma)).toEqual(before);
     });
+  });
+
+  it("a freelancer's reputation is public; a client's is for people signed in, like their profile", async () => {
+    await expect(m.as.anonymous.feedback.reputation({ userId: m.users.freelancer.id })).resolves.toMatchObject({ person: { id: m.users.freelancer.id } });
+    await expect(m.as.anonymous.feedback.reputation({ userId: m.users.client.id })).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Sign in to see a client's reviews." });
+    await expect(m.as.freelancer.feedback.reputation({ userId: m.users.client.id })).resolves.toMatchObject({ person: { id: m.users.client.id } });
   });
 
   it("takes the role from the database: a session claiming another role is refused wherever the real role is", async () => {

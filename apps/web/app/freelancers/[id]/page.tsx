@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Alert } from "@/components/ui";
 import { FreelancerFacts, FreelancerHistory, FreelancerWork, FreelancerHeader, EditYourProfile, Panel } from "@/features/profiles/freelancer-profile-view";
 import { InviteToJob } from "@/features/profiles/invite-to-job";
@@ -25,13 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * A freelancer's public profile (economy.md §10.1): anyone may read it, signed in or not. Drawn on
- * the server; the reputation (feedback.reputation) is for signed-in people, and a client gets
+ * the server with its reputation (feedback.reputation: revealed feedback is public), and a client gets
  * "Invite to a job", a client island with its jobs prefetched.
  */
 export default async function Page({ params }: Props) {
   const { id } = await params;
   const session = await getSession();
-  const [profile, reputation] = await Promise.all([profileOf(id), session ? readQuery(trpc.feedback.reputation.queryOptions({ userId: id })) : null]);
+  const [profile, reputation] = await Promise.all([profileOf(id), readQuery(trpc.feedback.reputation.queryOptions({ userId: id }))]);
   if (!profile.ok) {
     return (
       <div className="space-y-4">
@@ -60,16 +59,7 @@ export default async function Page({ params }: Props) {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <FreelancerWork profile={freelancer} />
-          {reputation === null ? (
-            <Panel title="Reviews" id="feedback">
-              <p className="text-sm text-slate-700">
-                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/freelancers/${id}`)}`} className="text-brand-700 underline">
-                  Sign in
-                </Link>{" "}
-                to see {freelancer.name}&rsquo;s reviews and Job Success Score.
-              </p>
-            </Panel>
-          ) : reputation.ok ? (
+          {reputation.ok ? (
             <FeedbackSection reputation={reputation.data} authorHref={(author) => `/clients/${author.id}`} />
           ) : (
             <Panel title="Reviews" id="feedback">
@@ -79,7 +69,7 @@ export default async function Page({ params }: Props) {
           <FreelancerHistory profile={freelancer} />
         </div>
         <aside className="min-w-0 space-y-6" aria-label={`About ${freelancer.name}`}>
-          {reputation?.ok && reputation.data.jobSuccess && <JobSuccess jobSuccess={reputation.data.jobSuccess} />}
+          {reputation.ok && reputation.data.jobSuccess && <JobSuccess jobSuccess={reputation.data.jobSuccess} />}
           <FreelancerFacts profile={freelancer} />
         </aside>
       </div>
