@@ -57,7 +57,7 @@ export function ProposalReviewCard({ jobId, jobType, proposal, offerOut }: { job
     <li className="rounded-md border border-slate-200 p-3" data-testid="proposal-review">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div>
-          <p className="font-semibold">{proposal.freelancer.name}</p>
+          <p className="font-semibold"><Link href={`/freelancers/${proposal.freelancer.id}`} className="text-brand-700 hover:underline">{proposal.freelancer.name}</Link></p>
           <p className="text-xs text-slate-500">
             Bid <Bid minor={proposal.bidMinor} jobType={jobType} /> · sent {formatDate(proposal.submittedAt)}
             {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${formatConnects(proposal.boostConnects)})`}
