@@ -146,6 +146,9 @@ everyPage("as a freelancer", FRAN, [
   { route: "/payouts", name: "freelancer-payouts" },
   { route: "/billing/methods", name: "freelancer-billing-methods" },
   { route: "/account", name: "freelancer-account" },
+  // Talent (issue 15): the invitation Dev sent, with its decline step open; the saved job.
+  { route: "/invitations", name: "freelancer-invitations", ready: (p) => p.getByRole("button", { name: /^Decline/ }).first().click() },
+  { route: "/saved", name: "freelancer-saved" },
   {
     route: "/disputes/[id]",
     name: "freelancer-dispute",
@@ -165,6 +168,16 @@ everyPage("as a client", CAROL, [
   { route: "/billing", name: "client-billing" },
   { route: "/billing/methods", name: "client-billing-methods" },
   { route: "/account", name: "client-account" },
+  // Talent (issue 15): the search with a card's invite form open, and the saved freelancers.
+  {
+    route: "/talent",
+    name: "client-talent",
+    ready: async (p) => {
+      await p.getByRole("button", { name: /^Invite to a job/ }).first().click();
+      await p.getByLabel("Invitation message").first().waitFor();
+    },
+  },
+  { route: "/talent/saved", name: "client-talent-saved" },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
 

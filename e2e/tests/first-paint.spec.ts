@@ -93,3 +93,15 @@ test("an admin's pages arrive with their data", async ({ browser }) => {
   await expectRendered(page, "/admin/disputes", "Disputes");
   await expectRendered(page, "/admin/jobs-runs", /runs|Scheduled/i);
 });
+
+test("talent search, invitations and saved items arrive with their data", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  // The first page of freelancers, with their figures and stars in words; the saved one.
+  await expectRendered(client, "/talent", "Find talent", /\d+ freelancers? found/);
+  await expect(client.locator("main").getByText(/Job Success|No Job Success Score yet/).first()).toBeVisible();
+  await expectRendered(client, "/talent/saved", "Find talent", "Gus Lindqvist");
+  const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(freelancer, "/invitations", "Invitations", "Translate product pages to Spanish");
+  await expectRendered(freelancer, "/saved", "Saved jobs", "PostgreSQL performance review");
+});

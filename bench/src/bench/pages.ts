@@ -59,6 +59,11 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/client/offers/new", roles: ["client"], url: (m) => `/client/offers/new?freelancerId=${m.logins.freelancer.id}` },
   { route: "/jobs/new", roles: ["client"] },
   { route: "/billing", roles: ["client"] },
+  // Talent (issue 15): search, saved freelancers, invitations and saved jobs (the demo seeds one of each).
+  { route: "/talent", roles: ["client"], sample: "client" },
+  { route: "/talent/saved", roles: ["client"] },
+  { route: "/invitations", roles: ["freelancer"] },
+  { route: "/saved", roles: ["freelancer"] },
   { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },
