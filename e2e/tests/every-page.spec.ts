@@ -178,6 +178,7 @@ everyPage("as a client", CAROL, [
     },
   },
   { route: "/talent/saved", name: "client-talent-saved" },
+  { route: "/client/jobs/[id] (open: the invite panel's cards)", name: "client-job-invite", path: ({ ids }) => `/client/jobs/${ids.csvJob}` },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
 

@@ -23,13 +23,14 @@ const SERVER_FIELDS: ServerFields<InviteValues> = { fields: { jobId: "jobId", me
 export function InviteToJob({ freelancerId, name }: { freelancerId: string; name: string }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  // Two children of the card's row of actions: the form, once unfolded, takes a line of its own.
   return (
-    <div>
+    <>
       <Button variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         Invite to a job<span className="sr-only">: {name}</span>
       </Button>
-      <div id={panelId} hidden={!open}>{open && <InviteForm freelancerId={freelancerId} name={name} idPrefix={panelId} />}</div>
-    </div>
+      <div id={panelId} hidden={!open} className="basis-full">{open && <InviteForm freelancerId={freelancerId} name={name} idPrefix={panelId} />}</div>
+    </>
   );
 }
 
@@ -51,11 +52,11 @@ function InviteForm({ freelancerId, name, idPrefix }: { freelancerId: string; na
   useOnEdit(form, () => { invite.reset(); renew(); });
   const sentTo = invite.data ? open.find((job) => job.id === invite.data.jobId)?.title : undefined;
 
-  if (jobs.isPending) return <Skeleton className="mt-2 h-24 w-full" />;
+  if (jobs.isPending) return <Skeleton className="h-24 w-full max-w-xl" />;
   if (jobs.isError) return <ErrorAlert error={jobs.error} />;
   if (open.length === 0) {
     return (
-      <p className="mt-2 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+      <p className="max-w-xl rounded-md bg-slate-50 p-3 text-sm text-slate-700">
         You have no open job to invite {name} to. <Link href="/jobs/new" className="font-medium text-brand-700 underline">Post a job</Link> first.
       </p>
     );
@@ -64,7 +65,7 @@ function InviteForm({ freelancerId, name, idPrefix }: { freelancerId: string; na
     <form
       noValidate
       aria-label={`Invite ${name} to a job`}
-      className="mt-2 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+      className="max-w-xl space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
       onSubmit={form.handleSubmit((value) => invite.mutate({ ...value, freelancerId, idempotencyKey: key }, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) }))}
     >
       <FormSelect form={form} name="jobId" id={`${idPrefix}-job`} label="Job">

@@ -46,8 +46,8 @@ export function TalentCard({ freelancer, headingLevel = 3, children }: { freelan
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const { display } = freelancer;
   return (
-    <article aria-labelledby={`talent-${freelancer.id}`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:flex-row">
-      <Avatar name={freelancer.name} url={freelancer.avatarUrl} />
+    <article aria-labelledby={`talent-${freelancer.id}`} className="flex gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:gap-4">
+      <Avatar name={freelancer.name} url={freelancer.avatarUrl} size={48} />
       <div className="min-w-0 flex-1 space-y-1">
         <Heading id={`talent-${freelancer.id}`} className="text-base font-semibold">
           <Link href={`/freelancers/${freelancer.id}`} className="text-brand-700 hover:underline">{freelancer.name}</Link>
