@@ -77,6 +77,7 @@ test("a client finds talent, invites, hires and pays; both leave feedback; the f
   await expect(gus.getByTestId("connects-required")).toHaveText("0 connects");
   await fillProposal(gus, { bid: "1000", boost: 0 });
   await gus.getByRole("button", { name: "Submit and spend 0 connects" }).click();
+  await expect(gus.getByRole("heading", { name: "Your proposal" })).toBeVisible();
   await gus.goto("/invitations");
   await expect(gus.getByRole("article", { name: title })).toContainText("Accepted");
 
