@@ -91,6 +91,9 @@ async function demoDispute(browser: Browser, db: PrismaClient, contractId: strin
   return id;
 }
 
+/** A demo person's id, for the profile pages. */
+const personId = async (db: PrismaClient, email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+
 interface Visit {
   /** The route as apps/web/app spells it, for the test's title. */
   route: string;
@@ -132,6 +135,7 @@ everyPage("signed out", undefined, [
   { route: "/sign-in", name: "sign-in" },
   { route: "/sign-up", name: "sign-up" },
   { route: "/no-such-page (not found)", name: "not-found", path: () => "/no-such-page" },
+  { route: "/freelancers/[id]", name: "visitor-freelancer-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
 ]);
 
 everyPage("as a freelancer", FRAN, [
@@ -146,6 +150,9 @@ everyPage("as a freelancer", FRAN, [
   { route: "/payouts", name: "freelancer-payouts" },
   { route: "/billing/methods", name: "freelancer-billing-methods" },
   { route: "/account", name: "freelancer-account" },
+  { route: "/profile", name: "freelancer-profile-edit" },
+  { route: "/freelancers/[id]", name: "freelancer-own-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
+  { route: "/clients/[id]", name: "freelancer-client-profile", path: async ({ db }) => `/clients/${await personId(db, CAROL.email)}` },
   // Talent (issue 15): the invitation Dev sent, with its decline step open; the saved job.
   { route: "/invitations", name: "freelancer-invitations", ready: (p) => p.getByRole("button", { name: /^Decline/ }).first().click() },
   { route: "/saved", name: "freelancer-saved" },
@@ -168,6 +175,14 @@ everyPage("as a client", CAROL, [
   { route: "/billing", name: "client-billing" },
   { route: "/billing/methods", name: "client-billing-methods" },
   { route: "/account", name: "client-account" },
+  { route: "/profile", name: "client-profile-edit" },
+  {
+    route: "/freelancers/[id]",
+    name: "client-freelancer-profile",
+    path: async ({ db }) => `/freelancers/${await personId(db, "gus@fairlance.test")}`,
+    ready: (p) => p.getByRole("button", { name: "Invite to a job" }).click(),
+  },
+  { route: "/clients/[id]", name: "client-own-profile", path: async ({ db }) => `/clients/${await personId(db, CAROL.email)}` },
   // Talent (issue 15): the search with a card's invite form open, and the saved freelancers.
   {
     route: "/talent",
@@ -180,6 +195,19 @@ everyPage("as a client", CAROL, [
   { route: "/talent/saved", name: "client-talent-saved" },
   { route: "/client/jobs/[id] (open: the invite panel's cards)", name: "client-job-invite", path: ({ ids }) => `/client/jobs/${ids.csvJob}` },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
+]);
+
+// Feedback (issue 15): an ended contract whose two feedbacks are revealed, with a reply, as each of
+// its two people (the seeded Dev → Gus contracts).
+const GUS = { email: "gus@fairlance.test", password: "fairlance-demo" };
+const DEV = { email: "dev@northwind.test", password: "fairlance-demo" };
+const endedWithFeedback = async (db: PrismaClient) =>
+  `/contracts/${(await db.contract.findFirstOrThrow({ where: { title: "CSV export for reports", freelancer: { email: GUS.email } }, select: { id: true } })).id}`;
+everyPage("as a freelancer with feedback", GUS, [
+  { route: "/contracts/[id] (ended, feedback revealed)", name: "freelancer-contract-feedback", path: ({ db }) => endedWithFeedback(db) },
+]);
+everyPage("as a client with feedback", DEV, [
+  { route: "/contracts/[id] (ended, feedback revealed)", name: "client-contract-feedback", path: ({ db }) => endedWithFeedback(db) },
 ]);
 
 everyPage("as an admin", ADMIN, [

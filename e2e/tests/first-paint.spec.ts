@@ -94,6 +94,47 @@ test("an admin's pages arrive with their data", async ({ browser }) => {
   await expectRendered(page, "/admin/jobs-runs", /runs|Scheduled/i);
 });
 
+// Feedback and reputation (issue 15): the panel of an ended contract, the dashboard's list, the
+// summaries where a client decides, the client's stars on a job, and the admin's feedback list.
+test("feedback and reputation arrive with their data", async ({ browser, ledger }) => {
+  test.setTimeout(120_000);
+  const contract = await ledger.contract.findFirstOrThrow({ where: { title: "CSV export for reports", freelancer: { email: "gus@fairlance.test" } }, select: { id: true } });
+  const gus = await (await htmlOnly(browser, "gus@fairlance.test")).newPage();
+  await expectRendered(gus, `/contracts/${contract.id}`, "CSV export for reports", "Solid work and good communication");
+  await expectRendered(gus, "/dashboard", "Welcome, Gus Lindqvist", "Feedback to leave");
+
+  const csv = await ledger.job.findFirstOrThrow({ where: { title: "Fix a flaky CSV import", client: { email: "carol@acme.test" } }, select: { id: true } });
+  const gusOnCsv = await ledger.proposal.findFirstOrThrow({ where: { jobId: csv.id, freelancer: { email: "gus@fairlance.test" } }, select: { id: true } });
+  const carol = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  await expectRendered(carol, `/client/jobs/${csv.id}`, /.+/, /out of 5 from 3 reviews/);
+  await expectRendered(carol, `/client/jobs/${csv.id}/hire/${gusOnCsv.id}`, "Hire Gus Lindqvist", /out of 5 from 3 reviews/);
+
+  const fran = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(fran, `/jobs/${csv.id}`, /.+/, "Rating from freelancers");
+
+  const admin = await (await htmlOnly(browser, ADMIN.email, ADMIN.password)).newPage();
+  await expectRendered(admin, "/admin/moderation", "Moderation", "Found three race conditions");
+});
+
+test("profile pages arrive with their data", async ({ browser, ledger }) => {
+  test.setTimeout(120_000);
+  const id = async (email: string) => (await ledger.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+  const [fran, carol] = [await id("fran@fairlance.test"), await id("carol@acme.test")];
+  // A freelancer's profile is public: a visitor gets it whole, without the reviews (for people signed in).
+  const visitor = await (await htmlOnly(browser)).newPage();
+  await expectRendered(visitor, `/freelancers/${fran}`, "Fran Okafor", "Front-end developer: Next.js, React and Tailwind");
+  await expect(visitor.getByRole("heading", { name: "Launch site for a drone maker" })).toBeVisible();
+  const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(freelancer, "/profile", "Your profile", /Your profile is \d+% complete/);
+  await expect(freelancer.getByLabel("Title")).toHaveValue("Front-end developer: Next.js, React and Tailwind");
+  await expectRendered(freelancer, `/clients/${carol}`, "Acme Robotics", "Total spent");
+  const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  await expectRendered(client, "/profile", "Your profile", "See your public profile");
+  await expect(client.getByLabel("Company name")).toHaveValue("Acme Robotics");
+  await expectRendered(client, `/freelancers/${fran}`, "Fran Okafor", "Reviews");
+  await expect(client.getByRole("button", { name: "Invite to a job" })).toBeVisible();
+});
+
 test("talent search, invitations and saved items arrive with their data", async ({ browser }) => {
   test.setTimeout(120_000);
   const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();

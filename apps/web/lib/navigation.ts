@@ -17,6 +17,7 @@ export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
     { href: "/connects", label: "Connects" },
     { href: "/earnings", label: "Earnings" },
     { href: "/payouts", label: "Withdraw" },
+    { href: "/profile", label: "Profile" },
   ],
   CLIENT: [
     { href: "/dashboard", label: "Dashboard" },
@@ -25,6 +26,7 @@ export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
     { href: "/talent", label: "Find talent" },
     { href: "/contracts", label: "Contracts" },
     { href: "/billing", label: "Billing" },
+    { href: "/profile", label: "Profile" },
   ],
   ADMIN: [
     { href: "/dashboard", label: "Admin overview" },

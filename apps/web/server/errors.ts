@@ -45,6 +45,26 @@ export class FieldProblem extends Error {
   }
 }
 
+/**
+ * The field problems a service names on its refusal (`details.issues`: `{ path, message }`, a path
+ * such as "comment" or "facets.skills"), keyed by that path, so a form shows each beside its field:
+ * the scam shield's refusal of a feedback comment, the rules' check of each facet's stars. Null
+ * when there are none.
+ */
+export function issueFieldErrors(cause: unknown): Record<string, string[]> | null {
+  const issues = (cause as { details?: { issues?: unknown } } | null)?.details?.issues;
+  if (!Array.isArray(issues)) return null;
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues as { path?: unknown; message?: unknown }[]) {
+    const path = Array.isArray(issue?.path) ? issue.path.map(String).join(".") : issue?.path;
+    if (typeof path !== "string" || !path || typeof issue.message !== "string") continue;
+    // A key such as "__proto__" is no field of any form (and no safe key of an object).
+    if (/(^|\.)(__proto__|constructor|prototype)(\.|$)/.test(path)) continue;
+    (errors[path] ??= []).push(issue.message);
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
 /** Rule violations (from @fairlance/rules) are requests the rules refuse. */
 export const RULE_VIOLATION_STATUS: TRPCCode = "UNPROCESSABLE_CONTENT";
 

@@ -6,7 +6,7 @@ import type { Session } from "next-auth";
 import { decodeUntrusted, encodeTyped, type PrismaClient, type Role } from "@fairlance/db";
 import type { ActorCall } from "@fairlance/db/services";
 import { roleList } from "@fairlance/rules";
-import { FieldProblem, readableIssue, readableZodError, toTRPCError } from "./errors";
+import { FieldProblem, issueFieldErrors, readableIssue, readableZodError, toTRPCError } from "./errors";
 import { sessionUser } from "./session-user";
 
 export interface Context {
@@ -65,7 +65,7 @@ const t = initTRPC.context<Context>().create({
         ...data,
         // Only the app's own codes: a library's (a Prisma "P2020") says nothing to the caller.
         domainCode: isDomain && typeof cause?.code === "string" ? cause.code : null,
-        fieldErrors: zodError ? z.flattenError(zodError, readableIssue).fieldErrors : error.cause instanceof FieldProblem ? error.cause.fieldErrors : null,
+        fieldErrors: zodError ? z.flattenError(zodError, readableIssue).fieldErrors : error.cause instanceof FieldProblem ? error.cause.fieldErrors : isDomain ? issueFieldErrors(error.cause) : null,
       },
     };
   },

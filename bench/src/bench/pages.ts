@@ -59,6 +59,9 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/client/offers/new", roles: ["client"], url: (m) => `/client/offers/new?freelancerId=${m.logins.freelancer.id}` },
   { route: "/jobs/new", roles: ["client"] },
   { route: "/billing", roles: ["client"] },
+  { route: "/profile", roles: ["freelancer", "client"], sample: "freelancer" },
+  { route: "/freelancers/[id]", roles: ["visitor", "freelancer", "client"], url: (m) => `/freelancers/${m.logins.freelancer.id}`, sample: "visitor" },
+  { route: "/clients/[id]", roles: ["freelancer", "client"], url: (m) => `/clients/${m.logins.client.id}` },
   // Talent (issue 15): search, saved freelancers, invitations and saved jobs (the demo seeds one of each).
   { route: "/talent", roles: ["client"], sample: "client" },
   { route: "/talent/saved", roles: ["client"] },

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Card, EmptyState, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { PersonLink } from "@/features/shared/person-link";
 import { formatDate } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { CONTRACT_STATUS_LABEL } from "./format";
@@ -33,7 +34,7 @@ export function ContractList() {
                     {contract.title}
                   </Link>
                   <p className="text-sm text-slate-600">
-                    with {contract.otherPartyName} · {contract.type === "FIXED" ? "Fixed price" : "Hourly"} · offered {formatDate(contract.offeredAt)}
+                    with <PersonLink role={contract.otherParty.role} person={contract.otherParty} /> · {contract.type === "FIXED" ? "Fixed price" : "Hourly"} · offered {formatDate(contract.offeredAt)}
                   </p>
                 </div>
                 <div className="text-sm sm:text-right">

@@ -5,12 +5,14 @@ import Link from "next/link";
 import { Money } from "@/components/money";
 import { Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { PersonLink } from "@/features/shared/person-link";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { AddMilestoneForm } from "./add-milestone-form";
 import { BonusForm } from "./bonus-form";
 import { ContractMessages } from "./contract-messages";
 import { EndContract } from "./end-contract";
+import { FeedbackPanel } from "./feedback-panel";
 import { CONTRACT_STATUS_LABEL, ENDED_REASON_LABEL, formatRate } from "./format";
 import { HourlyPanel } from "./hourly-panel";
 import { MilestoneList } from "./milestone-list";
@@ -52,7 +54,7 @@ export function ContractPage({ contractId }: { contractId: string }) {
         <Link href="/contracts" className="text-sm text-brand-700 underline">← All contracts</Link>
         <h1 className="mt-1 text-2xl font-bold">{contract.title}</h1>
         <p className="text-sm text-slate-600">
-          {contract.client.name} (client) and {contract.freelancer.name} (freelancer) · {contract.type === "FIXED" ? "Fixed price" : "Hourly"} ·{" "}
+          <PersonLink role="CLIENT" person={contract.client} /> (client) and <PersonLink role="FREELANCER" person={contract.freelancer} /> (freelancer) · {contract.type === "FIXED" ? "Fixed price" : "Hourly"} ·{" "}
           <strong data-testid="contract-status">{CONTRACT_STATUS_LABEL[contract.status]}</strong>
           {statusDates(contract)}
         </p>
@@ -70,11 +72,14 @@ export function ContractPage({ contractId }: { contractId: string }) {
       {contract.status === "OFFERED" && !isClient && <OfferActions contract={contract} />}
       {contract.type === "FIXED" ? <MilestoneList contract={contract} /> : <HourlyPanel contract={contract} />}
       {isClient && contract.type === "FIXED" && (active || contract.status === "OFFERED") && <AddMilestoneForm contract={contract} />}
-      <div className="grid items-start gap-6 lg:grid-cols-2">
-        {isClient && active && <BonusForm contract={contract} />}
-        {active && <EndContract contract={contract} />}
-      </div>
+      {active && (
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          {isClient && <BonusForm contract={contract} />}
+          <EndContract contract={contract} />
+        </div>
+      )}
       </NoticeProvider>
+      {contract.status === "ENDED" && <FeedbackPanel contract={contract} />}
       <ContractMessages contractId={contract.id} />
     </div>
   );

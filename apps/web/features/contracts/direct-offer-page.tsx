@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { Button, Card, FormAlert } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { FreelancerSummary } from "@/features/shared/freelancer-summary";
 import { problemsOf, readText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
 import { FormField, FormRadios } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
@@ -58,7 +59,12 @@ export function DirectOfferPage({ freelancerId: linked }: { freelancerId?: strin
         {!linked && <FreelancerPicker selected={picked} onPick={(id) => { setPicked(id); setNoFreelancer(false); }} />}
         <div aria-live="polite" className="mt-2">
           {target.isError && <ErrorAlert error={target.error} />}
-          {target.data && <p className="text-sm">Offer to <strong data-testid="offer-target">{target.data.name}</strong></p>}
+          {target.data && (
+            <div className="space-y-2">
+              <p className="text-sm">Offer to <strong data-testid="offer-target">{target.data.name}</strong></p>
+              <FreelancerSummary freelancer={target.data} />
+            </div>
+          )}
           {noFreelancer && !target.data && <p className="text-xs text-red-700">Choose the freelancer first.</p>}
         </div>
       </Card>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Bid, Money } from "@/components/money";
 import { Button, Card, FormAlert, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { FreelancerSummary } from "@/features/shared/freelancer-summary";
 import { serverProblems, useOnEdit, useRulesForm } from "@/features/shared/form";
 import { FormField } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
@@ -44,6 +45,9 @@ function HireForm({ proposalId, q }: { proposalId: string; q: HireQuote }) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Hire {q.freelancer.name}</h1>
       <Card title={q.job.title}>
+        <div className="mb-4">
+          <FreelancerSummary freelancer={q.freelancer} />
+        </div>
         <dl className="grid gap-3 text-sm sm:grid-cols-3">
           <div><dt className="text-slate-500">{q.job.type === "FIXED" ? "Their bid" : "Their hourly rate"}</dt><dd className="text-lg font-semibold"><Bid minor={q.bidMinor} jobType={q.job.type} /></dd></div>
           <div><dt className="text-slate-500">Client fee when you fund</dt><dd className="text-lg font-semibold">{formatRate(q.clientFeeBps)}</dd></div>

@@ -4,6 +4,7 @@ import { Bid, Money } from "@/components/money";
 import type { RouterOutputs } from "@/features/contracts/types";
 import { JOB_STATUS_LABEL, formatDate, formatDateTime, formatLastDay } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import { FeedbackToLeave } from "./feedback-to-leave";
 import { Empty, Figure, Row, Rows, Section } from "./parts";
 
 type Data = RouterOutputs["dashboard"]["client"];
@@ -29,6 +30,8 @@ export function ClientDashboard({ data }: { data: Data }) {
           </Rows>
         )}
       </Section>
+
+      <FeedbackToLeave items={data.feedbackToLeave} />
 
       <Section title="In escrow" more={{ href: "/billing", label: "Billing" }}>
         <dl>

@@ -5,6 +5,7 @@ import type { RouterOutputs } from "@/features/contracts/types";
 import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { formatDate, formatDateTime, formatDay, formatLastDay } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
+import { FeedbackToLeave } from "./feedback-to-leave";
 import { Empty, Figure, Row, Rows, Section } from "./parts";
 
 type Data = RouterOutputs["dashboard"]["freelancer"];
@@ -132,6 +133,8 @@ export function FreelancerDashboard({ data }: { data: Data }) {
           <p className="mt-2 text-sm text-slate-600">And {formatCount(data.proposalsAwaiting - data.proposals.length, "more", "more")} on My proposals.</p>
         )}
       </Section>
+
+      <FeedbackToLeave items={data.feedbackToLeave} />
 
       <Section title={`New jobs (${data.openJobs} open)`} more={{ href: "/jobs", label: "Find work" }} className="lg:col-span-3">
         {data.latestJobs.length === 0 ? (

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Money } from "@/components/money";
 import { Card, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { PersonLink } from "@/features/shared/person-link";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { MoneyRows } from "@/features/contracts/money-rows";
@@ -41,7 +42,7 @@ export function DisputePage({ disputeId }: { disputeId: string }) {
         )}
         <h1 className="mt-1 text-2xl font-bold">Dispute over {target}</h1>
         <p className="text-sm text-slate-600">
-          {d.contract.clientName} (client) and {d.contract.freelancerName} (freelancer) · opened by the {d.openedBy} on {formatDateTime(d.openedAt)} ·{" "}
+          <PersonLink role="CLIENT" person={{ id: d.contract.clientId, name: d.contract.clientName }} /> (client) and <PersonLink role="FREELANCER" person={{ id: d.contract.freelancerId, name: d.contract.freelancerName }} /> (freelancer) · opened by the {d.openedBy} on {formatDateTime(d.openedAt)} ·{" "}
           <strong data-testid="dispute-status">{STATUS[d.status]}</strong>
         </p>
         <p className="mt-2 text-sm">

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui";
 import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { MessageThread } from "@/features/messages/message-thread";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { FreelancerSummary, type FreelancerSummaryView } from "@/features/shared/freelancer-summary";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
@@ -15,7 +16,7 @@ import { formatConnects } from "@fairlance/rules";
 
 export interface ReviewedProposal {
   id: string;
-  freelancer: { id: string; name: string };
+  freelancer: FreelancerSummaryView;
   coverLetter: string;
   bidMinor: bigint;
   status: string;
@@ -56,8 +57,8 @@ export function ProposalReviewCard({ jobId, jobType, proposal, offerOut }: { job
   return (
     <li className="rounded-md border border-slate-200 p-3" data-testid="proposal-review">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <p className="font-semibold"><Link href={`/freelancers/${proposal.freelancer.id}`} className="text-brand-700 hover:underline">{proposal.freelancer.name}</Link></p>
+        <div className="min-w-0 space-y-1">
+          <FreelancerSummary freelancer={proposal.freelancer} headingLevel="h3" />
           <p className="text-xs text-slate-500">
             Bid <Bid minor={proposal.bidMinor} jobType={jobType} /> · sent {formatDate(proposal.submittedAt)}
             {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${formatConnects(proposal.boostConnects)})`}

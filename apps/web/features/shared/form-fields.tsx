@@ -18,6 +18,15 @@ export function errorOf<V extends FieldValues, Out>(form: UseFormReturn<V, unkno
   return typeof message === "string" && message ? message : undefined;
 }
 
+/**
+ * The field's default value as the server renders it: register() fills the input through its ref,
+ * which only happens in the browser, so without it the first paint shows empty fields.
+ */
+function initialOf<V extends FieldValues, Out>(form: UseFormReturn<V, unknown, Out>, name: Path<V>): string | undefined {
+  const value: unknown = get(form.formState.defaultValues, name);
+  return typeof value === "string" ? value : undefined;
+}
+
 /** How many characters a field holds now (watched, so the count follows typing and resets). */
 function useLength<V extends FieldValues, Out>(form: UseFormReturn<V, unknown, Out>, name: Path<V>, enabled: boolean): number {
   const value: unknown = useWatch({ control: form.control, name, disabled: !enabled });
@@ -26,16 +35,16 @@ function useLength<V extends FieldValues, Out>(form: UseFormReturn<V, unknown, O
 
 export function FormField<V extends FieldValues, Out>({ form, name, limit, ...props }: Bound<V, Out> & Chrome & { limit?: number } & Omit<ComponentProps<"input">, "name" | "id" | "form">) {
   const length = useLength(form, name, limit !== undefined);
-  return <Field {...props} {...form.register(name)} error={errorOf(form, name)} count={limit !== undefined ? { length, max: limit } : undefined} />;
+  return <Field defaultValue={initialOf(form, name)} {...props} {...form.register(name)} error={errorOf(form, name)} count={limit !== undefined ? { length, max: limit } : undefined} />;
 }
 
 export function FormTextArea<V extends FieldValues, Out>({ form, name, limit, ...props }: Bound<V, Out> & Chrome & { limit?: number } & Omit<ComponentProps<"textarea">, "name" | "id" | "form">) {
   const length = useLength(form, name, limit !== undefined);
-  return <TextArea {...props} {...form.register(name)} error={errorOf(form, name)} count={limit !== undefined ? { length, max: limit } : undefined} />;
+  return <TextArea defaultValue={initialOf(form, name)} {...props} {...form.register(name)} error={errorOf(form, name)} count={limit !== undefined ? { length, max: limit } : undefined} />;
 }
 
 export function FormSelect<V extends FieldValues, Out>({ form, name, ...props }: Bound<V, Out> & Chrome & Omit<ComponentProps<"select">, "name" | "id" | "form">) {
-  return <Select {...props} {...form.register(name)} error={errorOf(form, name)} />;
+  return <Select defaultValue={initialOf(form, name)} {...props} {...form.register(name)} error={errorOf(form, name)} />;
 }
 
 /** Radio buttons for one field: each option's value and label. */

@@ -52,6 +52,8 @@ const ADMIN_CALLS: Record<string, (caller: Caller) => Promise<unknown>> = {
   "admin.disputes.decide": (c) => c.admin.disputes.decide({ idempotencyKey: key(), disputeId: MISSING, outcome: "refund", reason: "Nothing delivered" }),
   "admin.audit.search": (c) => c.admin.audit.search({}),
   "admin.runs.list": (c) => c.admin.runs.list({}),
+  "admin.feedback.hide": (c) => c.admin.feedback.hide({ feedbackId: MISSING, idempotencyKey: key(), reason: "Personal details" }),
+  "admin.feedback.unhide": (c) => c.admin.feedback.unhide({ feedbackId: MISSING, idempotencyKey: key(), reason: "Checked again" }),
 };
 /** Procedures acting on one object: an id that does not exist is NOT_FOUND, even for an admin. */
 const ON_AN_OBJECT = [
@@ -68,6 +70,8 @@ const ON_AN_OBJECT = [
   "admin.moderation.warnSender",
   "admin.moderation.suspendSender",
   "admin.disputes.decide",
+  "admin.feedback.hide",
+  "admin.feedback.unhide",
 ];
 
 describe("admin procedures: who may call them", () => {

@@ -705,6 +705,12 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, _, m) => c.feedback.reputation({ userId: m.users.freelancer.id }),
     check: (reputation, { m }) => expect(reputation.person.id).toBe(m.users.freelancer.id),
   }),
+  "admin.feedback.list": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ feedbackId: (await revealedFeedback(m)).aboutFreelancer }),
+    call: (c) => c.admin.feedback.list({}),
+    check: (list, { state }) => expect(list.rows.map((row) => row.id)).toContain(state.feedbackId),
+  }),
   "admin.feedback.hide": procedure({
     allowed: ADMINS,
     setup: async (m) => ({ feedbackId: (await revealedFeedback(m)).aboutFreelancer }),

@@ -199,7 +199,7 @@ describe("hiring from a proposal", () => {
 
   it("offers go to freelancers the client has dealt with or finds by name, never looked up by email", async () => {
     await expect(as(freelancer).contract.offerTarget({ freelancerId: freelancer.id })).rejects.toMatchObject(FORBIDDEN);
-    await expect(as(client).contract.offerTarget({ freelancerId: freelancer.id })).resolves.toEqual({ id: freelancer.id, name: "Fran" });
+    await expect(as(client).contract.offerTarget({ freelancerId: freelancer.id })).resolves.toMatchObject({ id: freelancer.id, name: "Fran", summary: { jobSuccessScore: null, rating: { fromText: "No reviews yet" } } });
     await expect(as(client).contract.offerTarget({ freelancerId: otherClient.id })).rejects.toMatchObject(NOT_FOUND);
     // Fran proposed to this client's job: she is among the people they have dealt with, and not the other client's.
     const dealtWith = await as(client).contract.offerCandidates({});

@@ -85,7 +85,7 @@ describe("job procedures for clients", () => {
     expect(await the.callers.otherClient.job.listMine()).toEqual([]);
     await expect(the.callers.freelancer.job.listMine()).rejects.toMatchObject(FORBIDDEN);
     const detail = await the.callers.client.job.getMine({ jobId });
-    expect(detail.proposals).toEqual([expect.objectContaining({ bidMinor: 95_000n, status: "SUBMITTED", freelancer: { id: the.users.freelancer.id, name: the.users.freelancer.name } })]);
+    expect(detail.proposals).toEqual([expect.objectContaining({ bidMinor: 95_000n, status: "SUBMITTED", freelancer: expect.objectContaining({ id: the.users.freelancer.id, name: the.users.freelancer.name, summary: expect.objectContaining({ totalEarnedMinor: 0n }) }) })]);
     await expect(the.callers.otherClient.job.getMine({ jobId })).rejects.toMatchObject(NOT_FOUND);
     await expect(the.callers.freelancer.job.getMine({ jobId })).rejects.toMatchObject(FORBIDDEN);
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../client";
 import { OPERATIONS } from "../operations";
 import { MIGRATIONS_DIR } from "../paths";
-import { emptyDatabase, makeUser } from "../testing";
+import { emptyDatabase } from "../testing";
 import { migrate } from "./migrate";
 
 const RENAME = "20261203040000_operation_names";
@@ -33,8 +34,10 @@ afterAll(async () => {
 
 describe(`migration ${RENAME}`, () => {
   it("renames stored operations and the starts of their keys, so every stored key keeps its meaning", async () => {
-    const person = await makeUser(prisma, "FREELANCER");
-    const u = person.id;
+    // A person as the database was then: by SQL, since makeUser also makes the profile a later migration adds.
+    const u = randomUUID();
+    await prisma.$executeRaw`INSERT INTO "User" (id, email, name, role, "passwordHash", "createdAt", "updatedAt")
+      VALUES (${u}::uuid, ${`${u}@test.local`}, 'Then', 'FREELANCER', 'not-a-real-hash', now(), now())`;
     await prisma.idempotencyRecord.createMany({
       data: [
         { key: `fund_milestone:${u}:k1`, userId: u, operation: "fund_milestone", requestHash: "h", result: {} },

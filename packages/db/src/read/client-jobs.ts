@@ -1,6 +1,7 @@
 import type { ContractStatus, Db, JobStatus, ProposalStatus } from "../client";
 import { jobNotFound } from "../services/jobs/shared";
 import { invitationNote, type InvitationAnswer } from "./invitations";
+import { freelancerSummaries, type FreelancerSummary } from "./freelancer-summary";
 
 export interface ClientJobRow {
   id: string;
@@ -38,7 +39,7 @@ export async function listClientJobs(db: Db, clientId: string): Promise<ClientJo
 export interface ClientJobProposal {
   id: string;
   /** Name only: the marketplace never hands a freelancer's email to a client (the scam shield flags contact details before a contract). */
-  freelancer: { id: string; name: string };
+  freelancer: { id: string; name: string; summary: FreelancerSummary };
   coverLetter: string;
   bidMinor: bigint;
   status: ProposalStatus;
@@ -105,6 +106,8 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
       select: { freelancerId: true, createdAt: true, status: true, respondedAt: true, declineReason: true, freelancer: person },
     }),
   ]);
+  // Each applicant's photo, title, score, stars and earnings, for all of them at once (no query per row).
+  const summaries = await freelancerSummaries(db, proposals.map((proposal) => proposal.freelancer.id));
   const { clientId: _owner, ...fields } = job;
   return {
     job: fields,
@@ -112,6 +115,7 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
       const latest = contracts[0];
       return {
         ...proposal,
+        freelancer: { ...proposal.freelancer, summary: summaries[proposal.freelancer.id]! },
         hasContract: contracts.some((contract) => contract.status !== "DECLINED" && contract.status !== "EXPIRED"),
         offer: latest ? { contractId: latest.id, status: latest.status, offerExpiresAt: latest.offerExpiresAt, endedAt: latest.endedAt } : null,
       };

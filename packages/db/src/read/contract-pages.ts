@@ -14,6 +14,7 @@ import { DomainError } from "../errors";
 import { contractSchedule } from "../services/contracts/access";
 import { getContract } from "./contract-view";
 import { loadSettings } from "../settings/load-settings";
+import { freelancerSummary } from "./freelancer-summary";
 
 /** A fee preview as a page shows it (economy.md §3.5): gross, fee by band, net, and the band standing after it. */
 export interface FeePreviewView {
@@ -88,6 +89,8 @@ export interface ContractListItem {
   type: JobType;
   status: ContractStatus;
   otherPartyName: string;
+  /** The other party, to link their public profile. */
+  otherParty: { id: string; name: string; role: "CLIENT" | "FREELANCER" };
   offeredAt: Date;
   /** What the viewer should do next, as a sentence. */
   nextAction: string;
@@ -110,8 +113,8 @@ export async function listContracts(db: Db, userId: string, now: Date): Promise<
       offeredAt: true,
       offerExpiresAt: true,
       clientId: true,
-      client: { select: { name: true } },
-      freelancer: { select: { name: true } },
+      client: { select: { id: true, name: true } },
+      freelancer: { select: { id: true, name: true } },
       milestones: { where: { status: { in: OPEN } }, orderBy: { position: "asc" }, take: 1, select: { title: true, status: true } },
       hourlyWeeks: { where: { status: "INVOICED" }, select: { weekStart: true } },
     },
@@ -125,6 +128,7 @@ export async function listContracts(db: Db, userId: string, now: Date): Promise<
       type: c.type,
       status: c.status,
       otherPartyName: isClient ? c.freelancer.name : c.client.name,
+      otherParty: isClient ? { ...c.freelancer, role: "FREELANCER" as const } : { ...c.client, role: "CLIENT" as const },
       offeredAt: c.offeredAt,
       nextAction: text,
       needsYou,
@@ -262,14 +266,14 @@ export async function getHireQuote(db: Db, input: { proposalId: string; clientId
     },
   });
   if (!proposal || proposal.job.clientId !== input.clientId) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
-  const { settings } = await loadSettings(db, input.now);
+  const [{ settings }, summary] = await Promise.all([loadSettings(db, input.now), freelancerSummary(db, proposal.freelancer.id)]);
   const status: ProposalStatus = proposal.status;
   return {
     proposalId: proposal.id,
     status,
     bidMinor: proposal.bidMinor,
     coverLetter: proposal.coverLetter,
-    freelancer: proposal.freelancer,
+    freelancer: { ...proposal.freelancer, summary },
     job: { id: proposal.job.id, title: proposal.job.title, type: proposal.job.type, budgetMinor: proposal.job.budgetMinor, status: proposal.job.status },
     clientFeeBps: settings.clientFeeBps,
     /** For a fixed job: the fee on funding the whole bid; for hourly: on one hour. */
@@ -294,11 +298,11 @@ export async function quoteClientFee(db: Db, input: { amountsMinor: bigint[]; no
   };
 }
 
-/** The freelancer a direct offer goes to, by id (from a link or a pick); NOT_FOUND for anyone else. */
+/** The freelancer a direct offer goes to, by id (from a link or a pick), with their summary (photo, title, score, stars, earnings); NOT_FOUND for anyone else. */
 export async function findOfferTarget(db: Db, input: { freelancerId: string }) {
   const user = await db.user.findUnique({ where: { id: input.freelancerId }, select: { id: true, name: true, role: true } });
   if (!user || user.role !== "FREELANCER") throw new DomainError("NOT_FOUND", "There is no such freelancer.");
-  return { id: user.id, name: user.name };
+  return { id: user.id, name: user.name, summary: await freelancerSummary(db, user.id) };
 }
 
 export interface OfferCandidate {

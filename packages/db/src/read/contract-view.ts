@@ -34,8 +34,8 @@ export async function getContract(db: Db, contractId: string, actorId: string) {
       startedAt: true,
       endedAt: true,
       endedReason: true,
-      client: { select: { name: true } },
-      freelancer: { select: { name: true } },
+      client: { select: { id: true, name: true } },
+      freelancer: { select: { id: true, name: true } },
       milestones: {
         orderBy: { position: "asc" },
         select: {

@@ -1,4 +1,5 @@
 import type { Db, JobStatus, JobType, MilestoneStatus, ProposalStatus } from "../client";
+import { feedbackToLeave, type FeedbackToLeave } from "./reputation";
 
 /** Milestones still to be paid or given back: the first by position is the contract's current one. */
 const OPEN_MILESTONES: MilestoneStatus[] = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED"];
@@ -41,6 +42,8 @@ export interface ClientDashboard {
   /** What waits on the freelancers. */
   waiting: ClientWaiting[];
   activeContracts: number;
+  /** Ended contracts still waiting for the client's feedback, soonest to close first (economy.md §10.2). */
+  feedbackToLeave: FeedbackToLeave[];
 }
 
 /**
@@ -51,7 +54,7 @@ export interface ClientDashboard {
 export async function getClientDashboard(db: Db, clientId: string, now: Date): Promise<ClientDashboard> {
   const ownJob = { clientId, status: { in: ["OPEN", "DRAFT"] as JobStatus[] } };
   const person = { select: { name: true } };
-  const [jobs, counts, jobsTotal, offers, milestones, weeks, disputes, fixedActive, activeContracts] = await Promise.all([
+  const [jobs, counts, jobsTotal, offers, milestones, weeks, disputes, fixedActive, activeContracts, toLeave] = await Promise.all([
     db.job.findMany({
       where: ownJob,
       // Open jobs first (the enum orders DRAFT before OPEN), newest first.
@@ -102,6 +105,7 @@ export async function getClientDashboard(db: Db, clientId: string, now: Date): P
       select: { id: true, title: true, freelancer: person, _count: { select: { milestones: { where: { status: { in: OPEN_MILESTONES } } } } } },
     }),
     db.contract.count({ where: { clientId, status: "ACTIVE" } }),
+    feedbackToLeave(db, clientId, now),
   ]);
 
   const count = (jobId: string, statuses: ProposalStatus[]) =>
@@ -172,5 +176,6 @@ export async function getClientDashboard(db: Db, clientId: string, now: Date): P
     tasks: [...disputeTasks, ...tasks],
     waiting,
     activeContracts,
+    feedbackToLeave: toLeave,
   };
 }

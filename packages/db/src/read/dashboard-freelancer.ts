@@ -4,6 +4,7 @@ import { autoWithdrawalOutlook } from "../services/payouts/auto-withdrawal-plan"
 import { loadSettings } from "../settings/load-settings";
 import { connectsStanding } from "./connects-overview";
 import { loadEarningsBalances, type EarningsBalances } from "./earnings";
+import { feedbackToLeave, type FeedbackToLeave } from "./reputation";
 
 /** Milestones still to be paid or given back, the first of which is the contract's current one (as on the contract page). */
 const OPEN_MILESTONES: MilestoneStatus[] = ["CREATED", "FUNDED", "SUBMITTED", "CHANGES_REQUESTED", "REFUND_REQUESTED", "DISPUTED"];
@@ -70,6 +71,8 @@ export interface FreelancerDashboard {
   /** Open jobs on the marketplace, and the latest few. */
   openJobs: number;
   latestJobs: { id: string; title: string; publishedAt: Date | null; connectCost: number | null }[];
+  /** Ended contracts still waiting for the freelancer's feedback, soonest to close first (economy.md §10.2). */
+  feedbackToLeave: FeedbackToLeave[];
 }
 
 const NEEDS_FREELANCER: FreelancerContractStep["kind"][] = ["refund_requested", "disputed", "changes_requested", "work"];
@@ -81,7 +84,7 @@ const NEEDS_FREELANCER: FreelancerContractStep["kind"][] = ["refund_requested", 
  */
 export async function getFreelancerDashboard(db: Db, freelancerId: string, now: Date): Promise<FreelancerDashboard> {
   const weekStart = startOfUtcWeek(now);
-  const [money, standing, contracts, offers, proposals, proposalsAwaiting, openJobs, latestJobs, auto, { settings }] = await Promise.all([
+  const [money, standing, contracts, offers, proposals, proposalsAwaiting, openJobs, latestJobs, auto, { settings }, toLeave] = await Promise.all([
     loadEarningsBalances(db, freelancerId),
     connectsStanding(db, freelancerId, now),
     db.contract.findMany({
@@ -132,6 +135,7 @@ export async function getFreelancerDashboard(db: Db, freelancerId: string, now: 
       select: { schedule: true, thresholdMinor: true, payoutMethodId: true, lastRunOn: true, updatedAt: true },
     }),
     loadSettings(db, now),
+    feedbackToLeave(db, freelancerId, now),
   ]);
 
   const method = auto ? await db.payoutMethod.findUnique({ where: { id: auto.payoutMethodId }, select: { kind: true, label: true } }) : null;
@@ -193,6 +197,7 @@ export async function getFreelancerDashboard(db: Db, freelancerId: string, now: 
     proposalsAwaiting,
     openJobs,
     latestJobs,
+    feedbackToLeave: toLeave,
   };
 }
 

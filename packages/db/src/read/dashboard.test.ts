@@ -30,6 +30,8 @@ import { postJob } from "../services/jobs/post-job";
 import { submitProposal } from "../services/jobs/submit-proposal";
 import { addPayoutMethod } from "../services/payouts/add-payout-method";
 import { setAutoWithdrawal } from "../services/payouts/set-auto-withdrawal";
+import { leaveFeedback } from "../services/feedback/leave-feedback";
+import { clientStars, endedPaidContract } from "../services/feedback/test-helpers";
 import { getBillingStatement } from "./billing-statement";
 import { getClientDashboard } from "./dashboard-client";
 import { getFreelancerDashboard } from "./dashboard-freelancer";
@@ -306,5 +308,22 @@ describe("the client's dashboard", () => {
     await getClientDashboard(many.db, client.id, NOW);
     expect(one.counter.queries).toBeGreaterThan(5);
     expect(many.counter.queries).toBe(one.counter.queries);
+  });
+});
+
+describe("feedback to leave on both dashboards (economy.md §10.2)", () => {
+  it("lists an ended contract that paid for each side until that side has left theirs or the window closes", async () => {
+    const client = await makeVerifiedClient(db.prisma, { name: "Dana Client" });
+    const freelancer = await makeUser(db.prisma, "FREELANCER", { name: "Eli Freelancer" });
+    const contractId = await endedPaidContract(db.prisma, { clientId: client.id, freelancerId: freelancer.id, endedAt: NOW });
+    const later = days(NOW, 1);
+    const row = (about: { id: string; name: string }) => ({ contractId, title: expect.any(String), about, endedAt: NOW, closesAt: days(NOW, 14), sentence: expect.stringMatching(/^Leave feedback by /) });
+    expect((await getClientDashboard(db.prisma, client.id, later)).feedbackToLeave).toEqual([row({ id: freelancer.id, name: "Eli Freelancer" })]);
+    expect((await getFreelancerDashboard(db.prisma, freelancer.id, later)).feedbackToLeave).toEqual([row({ id: client.id, name: "Dana Client" })]);
+
+    await leaveFeedback(db.prisma, { actorId: client.id, now: later, idempotencyKey: key(), contractId, comment: "Careful and quick work.", ...clientStars(5) });
+    expect((await getClientDashboard(db.prisma, client.id, later)).feedbackToLeave).toEqual([]);
+    expect((await getFreelancerDashboard(db.prisma, freelancer.id, later)).feedbackToLeave).toHaveLength(1);
+    expect((await getFreelancerDashboard(db.prisma, freelancer.id, days(NOW, 14))).feedbackToLeave).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export interface DisputeView {
   id: string;
   status: DisputeStatus;
   viewerSide: "client" | "freelancer" | "admin";
-  contract: { id: string; title: string; clientName: string; freelancerName: string };
+  contract: { id: string; title: string; clientId: string; clientName: string; freelancerId: string; freelancerName: string };
   target: { kind: "milestone"; id: string; title: string; status: string } | { kind: "week"; id: string; weekStart: Date; status: string };
   openedBy: "client" | "freelancer";
   openedAt: Date;
@@ -96,7 +96,7 @@ export async function getDispute(db: Db, input: Pick<ActorCall, "actorId" | "act
     id: dispute.id,
     status: dispute.status,
     viewerSide,
-    contract: { id: contract.id, title: contract.title, clientName: contract.client.name, freelancerName: contract.freelancer.name },
+    contract: { id: contract.id, title: contract.title, clientId: contract.clientId, clientName: contract.client.name, freelancerId: contract.freelancerId, freelancerName: contract.freelancer.name },
     target: m ? { kind: "milestone", id: m.id, title: m.title, status: m.status } : { kind: "week", id: w!.id, weekStart: w!.weekStart, status: w!.status },
     openedBy: sideOf(dispute.openedById) as "client" | "freelancer",
     openedAt: dispute.openedAt,

@@ -38,3 +38,4 @@ export * from "./my-profile";
 export * from "./search-freelancers";
 export * from "./invitations";
 export * from "./saved";
+export * from "./freelancer-summary";

@@ -49,6 +49,9 @@ describe("getJobForFreelancer", () => {
     expect(before).toMatchObject({ connectCost: 6, costForYou: 6, invited: false, connectBalance: 25, myProposal: null });
     expect(before.job).toMatchObject({ title: "Build a landing page", budgetMinor: 100_000n, proposalCount: 0, status: "OPEN" });
     expect(before.client).toEqual({
+      id: client,
+      name: "trusted",
+      rating: { count: 0, total: 0, tenths: null, display: null, fromText: "No reviews yet" },
       paymentVerified: true,
       totalSpentMinor: 150_050n,
       jobsPosted: 3,

@@ -1,6 +1,7 @@
-import { CONNECT_ENTRY_REASONS, clientTrustPanel, connectBalance, type ClientTrustPanel, type ConnectEntryReason } from "@fairlance/rules";
+import { CONNECT_ENTRY_REASONS, clientTrustPanel, connectBalance, type ClientTrustPanel, type ConnectEntryReason, type StarAverage } from "@fairlance/rules";
 import type { Db, ExperienceLevel, JobStatus, JobType, ProposalStatus } from "../client";
 import { jobNotFound, jobRemoved } from "../services/jobs/shared";
+import { ratingsOf } from "./reputation";
 
 export interface JobForFreelancer {
   job: {
@@ -25,7 +26,8 @@ export interface JobForFreelancer {
   /** What this freelancer would pay before any boost. */
   costForYou: number;
   connectBalance: number;
-  client: ClientTrustPanel;
+  /** The client's trust panel (economy.md §5), who they are (to link their profile) and the stars freelancers gave them (§10.5). */
+  client: ClientTrustPanel & { id: string; name: string; rating: StarAverage };
   myProposal: { id: string; status: ProposalStatus; bidMinor: bigint; connectCost: number; boostConnects: number; connectsRefunded: number; submittedAt: Date } | null;
 }
 
@@ -34,7 +36,7 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
   const job = await db.job.findUnique({ where: { id: jobId } });
   if (!job || job.status === "DRAFT") throw jobNotFound();
   const pair = { jobId_freelancerId: { jobId, freelancerId } };
-  const [lots, invitation, myProposal, client] = await Promise.all([
+  const [lots, invitation, myProposal, trust, clientUser, ratings] = await Promise.all([
     db.connectLot.findMany({ where: { userId: freelancerId, remaining: { gt: 0 } }, select: { id: true, expiresAt: true, remaining: true } }),
     db.invitation.findUnique({ where: pair, select: { id: true } }),
     db.proposal.findUnique({
@@ -42,6 +44,8 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
       select: { id: true, status: true, bidMinor: true, connectCost: true, boostConnects: true, connectsRefunded: true, submittedAt: true },
     }),
     clientTrust(db, job.clientId),
+    db.user.findUniqueOrThrow({ where: { id: job.clientId }, select: { id: true, name: true } }),
+    ratingsOf(db, [job.clientId]),
   ]);
   // A job taken down as a scam stays visible only to those who had proposed (to see their refund).
   if (job.status === "REMOVED" && !myProposal) throw jobRemoved();
@@ -67,7 +71,7 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
     invited: invitation !== null,
     costForYou: invitation ? 0 : connectCost,
     connectBalance: connectBalance(lots, now),
-    client,
+    client: { ...trust, id: clientUser.id, name: clientUser.name, rating: ratings[job.clientId]! },
     myProposal,
   };
 }

@@ -6,7 +6,7 @@ import { leaveFeedback } from "../services/feedback/leave-feedback";
 import { replyToFeedback } from "../services/feedback/reply-to-feedback";
 import { clientStars, endedPaidContract, freelancerStars } from "../services/feedback/test-helpers";
 import { searchAuditLog } from "./admin-audit";
-import { contractFeedback, feedbackToLeave, ratingsOf, reputationOf } from "./reputation";
+import { contractFeedback, feedbackToLeave, listFeedbackForModeration, ratingsOf, reputationOf } from "./reputation";
 
 // Reputation's read models (economy.md §10): double-blind on every one of them.
 let db: TestDatabase;
@@ -116,5 +116,27 @@ describe("after the reveal", () => {
     expect((await contractFeedback(db.prisma, contractId, me(freelancer), hour(7))).can.reply).toMatchObject({ ok: false });
     await updateReputation(db.prisma, { now: hour(8) });
     expect((await db.prisma.jobSuccessSnapshot.findFirstOrThrow({ where: { userId: freelancer.id } })).neutral).toBe(1);
+  });
+});
+
+describe("feedback for moderation (economy.md §10.5)", () => {
+  it("lists revealed feedback newest first with what admins see (private notes, hidden with its reason), never unrevealed feedback, admins only", async () => {
+    const other = await makeUser(db.prisma, "FREELANCER", { name: "Gil Blind" });
+    const blindContract = await endedPaidContract(db.prisma, { clientId: client.id, freelancerId: other.id, endedAt: hour(9) });
+    await leaveFeedback(db.prisma, { actorId: client.id, now: hour(10), idempotencyKey: key(), contractId: blindContract, comment: "Still blind, nobody sees it.", ...clientStars(2) });
+
+    const list = await listFeedbackForModeration(db.prisma, { actorId: admin.id, now: hour(11) });
+    expect(list).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    // Both of the revealed contract's, the later submission first; the blind one is absent.
+    expect(list.rows.map((row) => [row.author.name, row.side])).toEqual([
+      ["Fran Okafor", "FREELANCER"],
+      ["Carol Chen", "CLIENT"],
+    ]);
+    expect(list.rows[0]).toMatchObject({ privateNote: "Pays late.", hidden: null, contractTitle: expect.any(String) });
+    expect(list.rows[1]).toMatchObject({ id: clientFeedbackId, privateNote: "Slightly expensive.", hidden: { reason: "Names a person outside the contract" }, reply: { text: "Thank you, Carol!" } });
+    expect((await listFeedbackForModeration(db.prisma, { actorId: admin.id, now: hour(11), hiddenOnly: true })).rows.map((row) => row.id)).toEqual([clientFeedbackId]);
+    // Before the reveal existed, nothing.
+    expect((await listFeedbackForModeration(db.prisma, { actorId: admin.id, now: hour(2) })).rows).toEqual([]);
+    await expect(listFeedbackForModeration(db.prisma, { actorId: client.id, now: hour(11) })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -18,6 +18,8 @@ import { DomainError } from "../errors";
 import { computeJobSuccess } from "../services/feedback/job-success";
 import { feedbackWindows, movedMoney, visibilityOf } from "../services/feedback/shared";
 import { ruleStatus } from "../services/contracts/access";
+import { requireActor } from "../services/actor";
+import type { Paged } from "./admin-ledger";
 
 /**
  * Reputation as the pages show it (economy.md §10): averages of stars, a person's received feedback
@@ -174,6 +176,38 @@ async function jobSuccessOf(db: Db, freelancerId: string, now: Date): Promise<No
     db.jobSuccessSnapshot.findMany({ where: { userId: freelancerId, computedAt: { lte: now } }, orderBy: { computedAt: "asc" }, select: { score: true, computedAt: true } }),
   ]);
   return { score: result.score, explanation: result.explanation, missingForScore: result.missingForScore, history };
+}
+
+/**
+ * Revealed feedback for moderation (economy.md §10.5), newest reveal first, a page at a time (admins
+ * only): each with its comment, facets, private note and reply as an admin sees them, and whether it
+ * is hidden, with the reason. Unrevealed feedback is absent: nobody but its author sees it, so it
+ * cannot be hidden either. `hiddenOnly` narrows to what is hidden now (to show it again).
+ */
+export async function listFeedbackForModeration(
+  db: Db,
+  input: { actorId: string; now: Date; page?: number; pageSize?: number; hiddenOnly?: boolean },
+): Promise<Paged<FeedbackEntry>> {
+  await requireActor(db, input, "ADMIN", "moderate feedback");
+  const page = Math.max(1, input.page ?? 1);
+  const pageSize = Math.min(100, Math.max(1, input.pageSize ?? 20));
+  const where: Prisma.FeedbackWhereInput = {
+    contract: { feedbackRevealedAt: { not: null, lte: input.now } },
+    ...(input.hiddenOnly ? { hiddenAt: { not: null } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.feedback.findMany({
+      where,
+      select: FEEDBACK_SELECT,
+      orderBy: [{ contract: { feedbackRevealedAt: "desc" } }, { submittedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db.feedback.count({ where }),
+  ]);
+  const admin: ReputationViewer = { id: input.actorId, role: "ADMIN" };
+  const entries = rows.map((row) => entryFor(row, admin, revealedBy(row.contract.feedbackRevealedAt, input.now))).filter((entry): entry is FeedbackEntry => entry !== null);
+  return { rows: entries, total, page, pageSize };
 }
 
 export interface FeedbackToLeave {

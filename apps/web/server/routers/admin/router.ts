@@ -31,6 +31,7 @@ import { endSessionsProcedure } from "./end-sessions";
 import { unsuspendUserProcedure } from "./unsuspend-user";
 import { adminDisputesRouter } from "./disputes";
 import { hideFeedbackProcedure, unhideFeedbackProcedure } from "./hide-feedback";
+import { listFeedbackProcedure } from "./list-feedback";
 
 export const adminRouter = router({
   settings: router({
@@ -70,7 +71,7 @@ export const adminRouter = router({
     reconcile: runReconciliationProcedure,
   }),
   disputes: adminDisputesRouter,
-  feedback: router({ hide: hideFeedbackProcedure, unhide: unhideFeedbackProcedure }),
+  feedback: router({ list: listFeedbackProcedure, hide: hideFeedbackProcedure, unhide: unhideFeedbackProcedure }),
   audit: router({ search: searchAuditLogProcedure }),
   runs: router({ list: listJobRunsProcedure }),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, MilestoneDraft, PayBonusInput } from "@fairlance/db/services";
+import { ZFreelancerSummary } from "../feedback/feedback.schema";
 
 const ZContractStatus = z.enum(["OFFERED", "ACTIVE", "ENDED", "DECLINED", "EXPIRED"]);
 const ZJobType = z.enum(["FIXED", "HOURLY"]);
@@ -42,6 +43,7 @@ export const ZContractList = z.array(
     type: ZJobType,
     status: ZContractStatus,
     otherPartyName: z.string(),
+    otherParty: z.object({ id: z.string(), name: z.string(), role: z.enum(["CLIENT", "FREELANCER"]) }),
     offeredAt: z.date(),
     nextAction: z.string(),
     needsYou: z.boolean(),
@@ -56,8 +58,8 @@ export const ZContractPage = z.object({
   title: z.string(),
   status: ZContractStatus,
   viewerRole: z.enum(["CLIENT", "FREELANCER"]),
-  client: z.object({ name: z.string() }),
-  freelancer: z.object({ name: z.string() }),
+  client: z.object({ id: z.string(), name: z.string() }),
+  freelancer: z.object({ id: z.string(), name: z.string() }),
   hourlyRateMinor: z.bigint().nullable(),
   weeklyLimitHours: z.number().int().nullable(),
   clientFeeBps: z.number().int(),
@@ -133,7 +135,7 @@ export const ZHireQuote = z.object({
   status: z.string(),
   bidMinor: z.bigint(),
   coverLetter: z.string(),
-  freelancer: z.object({ id: z.string(), name: z.string() }),
+  freelancer: z.object({ id: z.string(), name: z.string(), summary: ZFreelancerSummary }),
   job: z.object({ id: z.string(), title: z.string(), type: ZJobType, budgetMinor: z.bigint().nullable(), status: z.string() }),
   clientFeeBps: z.number().int(),
   bidClientFee: ZClientFee,
@@ -164,7 +166,7 @@ export const ZOfferCandidatesInput = z.strictObject({ query: z.string().trim().m
 export const ZOfferCandidates = z.array(
   z.object({ id: z.string(), name: z.string(), memberSince: z.date(), contractsWithYou: z.number().int(), proposalsToYou: z.number().int() }),
 );
-export const ZOfferTarget = z.object({ id: z.string(), name: z.string() });
+export const ZOfferTarget = z.object({ id: z.string(), name: z.string(), summary: ZFreelancerSummary });
 
 export const ZContractState = z.object({
   contractId: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZEarnings } from "../earnings/earnings.schema";
+import { ZFeedbackToLeave } from "../feedback/feedback.schema";
 import { ZJobStatus, ZJobType, ZProposalStatus } from "../job/shared.schema";
 
 const ZDate = z.date();
@@ -66,6 +67,7 @@ export const ZFreelancerDashboard = z.object({
   proposalsAwaiting: z.number().int(),
   openJobs: z.number().int(),
   latestJobs: z.array(z.object({ id: z.string(), title: z.string(), publishedAt: ZDate.nullable(), connectCost: z.number().int().nullable() })),
+  feedbackToLeave: ZFeedbackToLeave,
 });
 
 // ---------------------------------------------------------------- client
@@ -125,6 +127,7 @@ export const ZClientDashboard = z.object({
   tasks: z.array(ZClientTask),
   waiting: z.array(ZClientWaiting),
   activeContracts: z.number().int(),
+  feedbackToLeave: ZFeedbackToLeave,
 });
 
 // ---------------------------------------------------------------- admin

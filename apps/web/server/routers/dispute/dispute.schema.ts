@@ -33,7 +33,7 @@ export const ZDisputeView = z.object({
   id: z.string(),
   status: ZDisputeStatus,
   viewerSide: ZViewer,
-  contract: z.object({ id: z.string(), title: z.string(), clientName: z.string(), freelancerName: z.string() }),
+  contract: z.object({ id: z.string(), title: z.string(), clientId: z.string(), clientName: z.string(), freelancerId: z.string(), freelancerName: z.string() }),
   target: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("milestone"), id: z.string(), title: z.string(), status: z.string() }),
     z.object({ kind: z.literal("week"), id: z.string(), weekStart: z.date(), status: z.string() }),

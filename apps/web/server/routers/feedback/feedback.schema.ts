@@ -8,7 +8,17 @@ export const ZReputationInput = z.strictObject({ userId: Id("person") });
 const ZSide = z.enum(["CLIENT", "FREELANCER"]);
 const ZPermission = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), reason: z.string() })]);
 const ZPersonName = z.object({ id: z.string(), name: z.string() });
-const ZStarAverage = z.object({ count: z.number().int(), total: z.number().int(), tenths: z.number().int().nullable(), display: z.string().nullable(), fromText: z.string() });
+export const ZStarAverage = z.object({ count: z.number().int(), total: z.number().int(), tenths: z.number().int().nullable(), display: z.string().nullable(), fromText: z.string() });
+
+/** A freelancer where a client decides (applicants, hire, direct offer): photo, title, location, score, stars, earnings. */
+export const ZFreelancerSummary = z.object({
+  avatarUrl: z.string().nullable(),
+  title: z.string(),
+  location: z.string(),
+  jobSuccessScore: z.number().int().nullable(),
+  rating: ZStarAverage,
+  totalEarnedMinor: z.bigint(),
+});
 
 export const ZFeedbackEntry = z.object({
   id: z.string(),
@@ -63,3 +73,6 @@ export const ZReputation = z.object({
     .nullable(),
   feedback: z.array(ZFeedbackEntry),
 });
+
+export const ZModerationFeedbackInput = z.strictObject({ page: z.int().min(1).default(1), hiddenOnly: z.boolean().default(false) });
+export const ZModerationFeedback = z.object({ rows: z.array(ZFeedbackEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

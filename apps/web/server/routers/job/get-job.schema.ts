@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZStarAverage } from "../feedback/feedback.schema";
 import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
 
 export const ZGetJobInput = ZJobRef;
@@ -20,7 +21,7 @@ export const ZGetJobOutput = z.object({
   invited: z.boolean(),
   costForYou: z.number().int(),
   connectBalance: z.number().int(),
-  client: ZClientTrustPanel,
+  client: ZClientTrustPanel.extend({ id: z.string(), name: z.string(), rating: ZStarAverage }),
   myProposal: z
     .object({
       id: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZInvitationAnswer } from "../talent/talent.schema";
+import { ZFreelancerSummary } from "../feedback/feedback.schema";
 import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
 
 export const ZGetMyJobInput = ZJobRef;
@@ -11,7 +12,7 @@ export const ZGetMyJobOutput = z.object({
   proposals: z.array(
     z.object({
       id: z.string(),
-      freelancer: ZPerson,
+      freelancer: ZPerson.extend({ summary: ZFreelancerSummary }),
       coverLetter: z.string(),
       bidMinor: z.bigint(),
       status: ZProposalStatus,

@@ -276,7 +276,7 @@ describe("images", () => {
     await expect(setPortfolioImage(db.prisma, { portfolioItemId, image: await png(800, 600), ...as(olga) }, { store })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(setPortfolioImage(db.prisma, { portfolioItemId, image: await png(300, 200), ...as(fran) }, { store })).rejects.toMatchObject({
       code: "INVALID_REQUEST",
-      message: "A portfolio image must be at least 400 × 300 pixels; this one is 300 × 200.",
+      message: "A portfolio image must be at least 400 × 300 pixels (either way round); this one is 300 × 200.",
     });
     await expect(removePortfolioImage(db.prisma, { portfolioItemId, ...as(olga) }, { store })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await storedKeys()).toEqual(before);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FIRST_FEEDBACK_PAGE } from "@/features/admin/moderation/feedback-moderation-values";
 import { ModerationPage } from "@/features/admin/moderation/moderation-page";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
@@ -8,6 +9,7 @@ export default async function Page() {
   await prefetch(
     trpc.admin.moderation.jobs.queryOptions({ status: null, page: 1 }),
     trpc.admin.moderation.flagged.queryOptions({ includeReviewed: false }),
+    trpc.admin.feedback.list.queryOptions(FIRST_FEEDBACK_PAGE),
   );
   return (
     <HydrateClient>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ContractPage } from "@/features/contracts/contract-page";
-import { HydrateClient, prefetch, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, prefetched, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Contract" };
 
@@ -10,6 +10,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     trpc.contract.get.queryOptions({ contractId: id }),
     trpc.message.list.queryOptions({ contractId: id }),
   );
+  // An ended contract shows its feedback panel too.
+  if (prefetched(trpc.contract.get.queryOptions({ contractId: id }))?.status === "ENDED") await prefetch(trpc.feedback.forContract.queryOptions({ contractId: id }));
   return (
     <HydrateClient>
       <ContractPage contractId={id} />

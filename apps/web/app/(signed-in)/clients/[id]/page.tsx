@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui";
+import { ClientProfileView } from "@/features/profiles/client-profile-view";
+import { readQuery, trpc } from "@/trpc/server";
+
+type Props = { params: Promise<{ id: string }> };
+
+const profileOf = (clientId: string) => readQuery(trpc.profile.client.queryOptions({ clientId }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const profile = await profileOf(id);
+  if (!profile.ok) return { title: "Client" };
+  const { displayName, kindLabel, description } = profile.data;
+  const summary = (description || `${kindLabel} hiring on Fairlance.`).replace(/\s+/g, " ").slice(0, 200);
+  return { title: displayName, description: summary, openGraph: { title: displayName, description: summary, type: "profile" } };
+}
+
+/** A client's profile, for anyone signed in (economy.md §10.1): who they are, the trust panel, the feedback freelancers left. Drawn on the server. */
+export default async function Page({ params }: Props) {
+  const { id } = await params;
+  const [profile, reputation] = await Promise.all([profileOf(id), readQuery(trpc.feedback.reputation.queryOptions({ userId: id }))]);
+  if (!profile.ok) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">Client profile</h1>
+        <Alert>{profile.message}</Alert>
+      </div>
+    );
+  }
+  return <ClientProfileView client={profile.data} reputation={reputation} />;
+}

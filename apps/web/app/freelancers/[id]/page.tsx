@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui";
+import { FreelancerFacts, FreelancerHistory, FreelancerWork, FreelancerHeader, EditYourProfile, Panel } from "@/features/profiles/freelancer-profile-view";
+import { InviteToJob } from "@/features/profiles/invite-to-job";
+import { FeedbackSection, JobSuccess } from "@/features/profiles/reputation-section";
+import { Providers } from "@/app/providers";
+import { getSession } from "@/server/auth";
+import { HydrateClient, prefetch, readQuery, trpc } from "@/trpc/server";
+
+type Props = { params: Promise<{ id: string }> };
+
+const profileOf = (freelancerId: string) => readQuery(trpc.profile.freelancer.queryOptions({ freelancerId }));
+
+/** The freelancer's name and title as the page's title, and their overview's start for link previews. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const profile = await profileOf(id);
+  if (!profile.ok) return { title: "Freelancer" };
+  const { name, title, overview } = profile.data;
+  const heading = title ? `${name}, ${title}` : name;
+  const description = (overview || `${name} on Fairlance.`).replace(/\s+/g, " ").slice(0, 200);
+  return { title: heading, description, openGraph: { title: heading, description, type: "profile" } };
+}
+
+/**
+ * A freelancer's public profile (economy.md §10.1): anyone may read it, signed in or not. Drawn on
+ * the server; the reputation (feedback.reputation) is for signed-in people, and a client gets
+ * "Invite to a job", a client island with its jobs prefetched.
+ */
+export default async function Page({ params }: Props) {
+  const { id } = await params;
+  const session = await getSession();
+  const [profile, reputation] = await Promise.all([profileOf(id), session ? readQuery(trpc.feedback.reputation.queryOptions({ userId: id })) : null]);
+  if (!profile.ok) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">Freelancer profile</h1>
+        <Alert>{profile.message}</Alert>
+      </div>
+    );
+  }
+  const freelancer = profile.data;
+  const client = session?.user.role === "CLIENT";
+  if (client) await prefetch(trpc.job.listMine.queryOptions());
+
+  const actions = freelancer.isOwner ? (
+    <EditYourProfile />
+  ) : client ? (
+    <Providers>
+      <HydrateClient>
+        <InviteToJob freelancerId={freelancer.userId} name={freelancer.name} />
+      </HydrateClient>
+    </Providers>
+  ) : undefined;
+
+  return (
+    <div className="space-y-6">
+      <FreelancerHeader profile={freelancer} actions={actions} />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <FreelancerWork profile={freelancer} />
+          {reputation === null ? (
+            <Panel title="Reviews" id="feedback">
+              <p className="text-sm text-slate-700">
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/freelancers/${id}`)}`} className="text-brand-700 underline">
+                  Sign in
+                </Link>{" "}
+                to see {freelancer.name}&rsquo;s reviews and Job Success Score.
+              </p>
+            </Panel>
+          ) : reputation.ok ? (
+            <FeedbackSection reputation={reputation.data} authorHref={(author) => `/clients/${author.id}`} />
+          ) : (
+            <Panel title="Reviews" id="feedback">
+              <p className="text-sm text-red-800">{reputation.message}</p>
+            </Panel>
+          )}
+          <FreelancerHistory profile={freelancer} />
+        </div>
+        <aside className="min-w-0 space-y-6" aria-label={`About ${freelancer.name}`}>
+          {reputation?.ok && reputation.data.jobSuccess && <JobSuccess jobSuccess={reputation.data.jobSuccess} />}
+          <FreelancerFacts profile={freelancer} />
+        </aside>
+      </div>
+    </div>
+  );
+}
