@@ -7,12 +7,9 @@ import { addCard, fillProposal, newPerson, postFixedJob } from "./jobs-helpers";
 // the freelancer accepts by proposing for 0 connects, the work is hired, funded, delivered,
 // approved and the contract ended; both sides leave feedback, it is revealed, and the freelancer's
 // card shows the new review and the score. The freelancer is the demo's Gus (three contracts with
-// Dev already, so a Job Success Score), found by the word in his title.
+// Dev already, so a Job Success Score), found by the word in his title. The score shown is the
+// runner's on the card (a tick later) and computed when read on the profile (economy.md §10.8).
 //
-// Not yet through pages on this branch (see the report of pages-talent): opening the public
-// profile /freelancers/[id] (pages-profiles) — the journey checks the card's link to it — and
-// leaving feedback on the contract page (pages-feedback) — the journey leaves it through the same
-// procedure the page will call, feedback.leave.
 
 const GUS = { email: "gus@fairlance.test", password: "fairlance-demo", name: "Gus Lindqvist" };
 
@@ -29,11 +26,17 @@ async function gusCard(page: Page) {
   return { card, reviews };
 }
 
-/** Leaves feedback through feedback.leave, as the contract page's feedback panel will (tRPC's typed JSON). */
-async function leaveFeedback(page: Page, body: Record<string, unknown>) {
-  const response = await page.request.post("/api/trpc/feedback.leave", { data: { json: { idempotencyKey: `journey-${Date.now()}-${Math.random().toString(36).slice(2)}`, ...body } } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return ((await response.json()) as { result: { data: { json: { revealedAt: string | null } } } }).result.data.json;
+/** Leaves feedback in the contract page's panel: every facet's stars, and the public comment. */
+async function leaveFeedback(page: Page, contractUrl: string, stars: Record<string, number>, comment: string) {
+  // A page already on the contract only scrolls for a new #hash: reload it to read the contract as it is now.
+  await page.goto(`${contractUrl}#feedback`);
+  await page.reload();
+  const form = page.locator("#feedback").getByRole("form", { name: "Leave feedback" });
+  for (const [legend, value] of Object.entries(stars)) {
+    await form.getByRole("group", { name: legend, exact: true }).getByLabel(value === 1 ? "1 star" : `${value} stars`, { exact: true }).check();
+  }
+  await form.getByLabel("Public comment").fill(comment);
+  await form.getByRole("button", { name: "Submit feedback" }).click();
 }
 
 test("a client finds talent, invites, hires and pays; both leave feedback; the freelancer's card shows the review and the score", async ({ browser }) => {
@@ -44,14 +47,21 @@ test("a client finds talent, invites, hires and pays; both leave feedback; the f
   await addCard(c);
   const jobId = await postFixedJob(c, { title, budget: "1000", days: "60", expectedConnects: 6 });
 
-  // Talent search: Gus's card, his stars in words and his score; his name links to his profile.
+  // Talent search: Gus's card, his stars in words and his score; his name opens his profile.
   const before = await gusCard(c);
   expect(before.reviews).toBeGreaterThan(0);
   await expect(before.card).toContainText("% Job Success");
-  await expect(before.card.getByRole("link", { name: GUS.name })).toHaveAttribute("href", /^\/freelancers\/[0-9a-f-]{36}$/);
+  await before.card.getByRole("link", { name: GUS.name }).click();
+  await expect(c).toHaveURL(/\/freelancers\/[0-9a-f-]{36}$/);
+  const profileUrl = new URL(c.url()).pathname;
+  await expect(c.getByRole("heading", { level: 1, name: GUS.name })).toBeVisible();
+  await expect(c.locator("#job-success-heading")).toHaveText(/^\d+% Job Success$/);
+  await expect(c.locator("main")).toContainText(`from ${before.reviews} review`);
+  await c.goBack();
+  const back = await gusCard(c);
 
   // Invite him from his card to the new job; the form says what happens.
-  await before.card.getByRole("button", { name: /^Invite to a job/ }).click();
+  await back.card.getByRole("button", { name: /^Invite to a job/ }).click();
   const invite = c.getByRole("form", { name: `Invite ${GUS.name} to a job` });
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expect(invite.getByText("Choose one of your open jobs.")).toBeVisible();
@@ -89,7 +99,6 @@ test("a client finds talent, invites, hires and pays; both leave feedback; the f
   await c.getByRole("button", { name: "Send offer" }).click();
   await expect(c).toHaveURL(/\/contracts\/[0-9a-f-]{36}$/);
   const contractUrl = new URL(c.url()).pathname;
-  const contractId = contractUrl.split("/").at(-1)!;
   await gus.goto(contractUrl);
   await gus.getByRole("button", { name: "Accept offer" }).click();
   await expect(gus.getByTestId("contract-status")).toHaveText("Active");
@@ -109,18 +118,22 @@ test("a client finds talent, invites, hires and pays; both leave feedback; the f
   await c.getByRole("button", { name: "End contract", exact: true }).click();
   await expect(c.getByTestId("contract-status")).toHaveText("Ended");
 
-  // Both leave feedback (double-blind): the second one reveals both.
-  const first = await leaveFeedback(c, {
-    contractId,
-    overall: 5,
-    facets: { skills: 5, quality: 5, communication: 5, deadlines: 5, cooperation: 5 },
-    comment: "Found the two slow queries in an hour and fixed them with the right indexes.",
-  });
-  expect(first.revealedAt).toBeNull();
-  const second = await leaveFeedback(gus, { contractId, overall: 5, facets: { clarity: 5, payment: 5, communication: 5 }, comment: "Clear brief and quick payment." });
-  expect(second.revealedAt).not.toBeNull();
+  // Both leave feedback in the contract page's panel (double-blind): the second one reveals both.
+  await leaveFeedback(
+    c,
+    contractUrl,
+    { Overall: 5, Skills: 5, "Quality of work": 5, Communication: 5, "Meeting deadlines": 5, Cooperation: 5 },
+    "Found the two slow queries in an hour and fixed them with the right indexes.",
+  );
+  await expect(c.locator("#feedback").getByText("Your feedback is saved. It stays blind until you have both left yours.")).toBeVisible();
+  await leaveFeedback(gus, contractUrl, { Overall: 5, "Clear requirements": 5, "Prompt payment": 5, Communication: 5 }, "Clear brief and quick payment.");
+  await expect(gus.locator("#feedback").getByText("Your feedback is saved, and both are now revealed.")).toBeVisible();
 
-  // His card counts the new review; the runner keeps his score (a tick later).
+  // The profile shows the new review and the score at once; the card follows a runner tick later.
+  await c.goto(profileUrl);
+  await expect(c.locator("#job-success-heading")).toHaveText(/^\d+% Job Success$/);
+  await expect(c.locator("main")).toContainText(`from ${before.reviews + 1} reviews`);
+  await expect(c.locator("main")).toContainText("Found the two slow queries in an hour");
   await expect(async () => {
     const after = await gusCard(c);
     expect(after.reviews).toBe(before.reviews + 1);
