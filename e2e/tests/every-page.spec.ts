@@ -153,6 +153,9 @@ everyPage("as a freelancer", FRAN, [
   { route: "/profile", name: "freelancer-profile-edit" },
   { route: "/freelancers/[id]", name: "freelancer-own-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
   { route: "/clients/[id]", name: "freelancer-client-profile", path: async ({ db }) => `/clients/${await personId(db, CAROL.email)}` },
+  // Talent (issue 15): the invitation Dev sent, with its decline step open; the saved job.
+  { route: "/invitations", name: "freelancer-invitations", ready: (p) => p.getByRole("button", { name: /^Decline/ }).first().click() },
+  { route: "/saved", name: "freelancer-saved" },
   {
     route: "/disputes/[id]",
     name: "freelancer-dispute",
@@ -180,6 +183,17 @@ everyPage("as a client", CAROL, [
     ready: (p) => p.getByRole("button", { name: "Invite to a job" }).click(),
   },
   { route: "/clients/[id]", name: "client-own-profile", path: async ({ db }) => `/clients/${await personId(db, CAROL.email)}` },
+  // Talent (issue 15): the search with a card's invite form open, and the saved freelancers.
+  {
+    route: "/talent",
+    name: "client-talent",
+    ready: async (p) => {
+      await p.getByRole("button", { name: /^Invite to a job/ }).first().click();
+      await p.getByLabel("Invitation message").first().waitFor();
+    },
+  },
+  { route: "/talent/saved", name: "client-talent-saved" },
+  { route: "/client/jobs/[id] (open: the invite panel's cards)", name: "client-job-invite", path: ({ ids }) => `/client/jobs/${ids.csvJob}` },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
 

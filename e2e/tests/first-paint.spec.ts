@@ -134,3 +134,15 @@ test("profile pages arrive with their data", async ({ browser, ledger }) => {
   await expectRendered(client, `/freelancers/${fran}`, "Fran Okafor", "Reviews");
   await expect(client.getByRole("button", { name: "Invite to a job" })).toBeVisible();
 });
+
+test("talent search, invitations and saved items arrive with their data", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  // The first page of freelancers, with their figures and stars in words; the saved one.
+  await expectRendered(client, "/talent", "Find talent", /\d+ freelancers? found/);
+  await expect(client.locator("main").getByText(/Job Success|No Job Success Score yet/).first()).toBeVisible();
+  await expectRendered(client, "/talent/saved", "Find talent", "Gus Lindqvist");
+  const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(freelancer, "/invitations", "Invitations", "Translate product pages to Spanish");
+  await expectRendered(freelancer, "/saved", "Saved jobs", "PostgreSQL performance review");
+});

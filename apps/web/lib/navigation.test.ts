@@ -10,6 +10,9 @@ describe("currentItem", () => {
     ["CLIENT", "/jobs/new", "Post a job"],
     ["CLIENT", "/client/jobs/7d4c/hire/91ab", "My jobs"],
     ["CLIENT", "/billing/methods", "Billing"],
+    ["CLIENT", "/talent/saved", "Find talent"],
+    ["FREELANCER", "/invitations", "Invitations"],
+    ["FREELANCER", "/saved", "Saved"],
     ["ADMIN", "/admin/people", "People"],
     ["ADMIN", "/dashboard", "Admin overview"],
   ] as const)("%s on %s: %s", (role, path, label) => {

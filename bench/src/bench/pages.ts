@@ -62,6 +62,11 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/profile", roles: ["freelancer", "client"], sample: "freelancer" },
   { route: "/freelancers/[id]", roles: ["visitor", "freelancer", "client"], url: (m) => `/freelancers/${m.logins.freelancer.id}`, sample: "visitor" },
   { route: "/clients/[id]", roles: ["freelancer", "client"], url: (m) => `/clients/${m.logins.client.id}` },
+  // Talent (issue 15): search, saved freelancers, invitations and saved jobs (the demo seeds one of each).
+  { route: "/talent", roles: ["client"], sample: "client" },
+  { route: "/talent/saved", roles: ["client"] },
+  { route: "/invitations", roles: ["freelancer"] },
+  { route: "/saved", roles: ["freelancer"] },
   { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button, EmptyState, Skeleton } from "@/components/ui";
+import { SaveJobButton, savedJobIds } from "@/features/saved/save-job-button";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { JobResultCard } from "./job-result-card";
@@ -15,6 +16,8 @@ export function FindWork() {
   const [filters, setFilters] = useState<JobFilters>({ sort: "newest" });
   const [page, setPage] = useState(1);
   const results = useQuery({ ...trpc.job.search.queryOptions({ ...filters, page }), placeholderData: keepPreviousData });
+  const saved = useQuery(trpc.saved.jobs.queryOptions());
+  const savedIds = savedJobIds(saved.data);
 
   return (
     <div className="space-y-6">
@@ -30,7 +33,9 @@ export function FindWork() {
         ) : results.data ? (
           <>
             <p aria-live="polite" className="text-sm text-slate-600">{formatCount(results.data.total, "open job")} found</p>
-            <ul className="space-y-3">{results.data.jobs.map((job) => <JobResultCard key={job.id} job={job} />)}</ul>
+            <ul className="space-y-3">{results.data.jobs.map((job) => (
+              <JobResultCard key={job.id} job={job} action={saved.data && <SaveJobButton jobId={job.id} title={job.title} saved={savedIds.has(job.id)} />} />
+            ))}</ul>
             <nav aria-label="Pages" className="flex items-center justify-between gap-2 pt-2">
               <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous page</Button>
               <span className="text-sm text-slate-600">Page {results.data.page} of {results.data.pageCount}</span>

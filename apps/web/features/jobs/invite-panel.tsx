@@ -1,10 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { TEXT_RULES } from "@fairlance/rules";
 import { Alert, Button, Card, Field, FormAlert } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
+import { TalentCard } from "@/features/talent/talent-card";
 import { parseOneText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields, type TextValues } from "@/features/shared/form";
 import { FormField } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
@@ -51,21 +53,19 @@ export function InvitePanel({ jobId, invitations }: { jobId: string; invitations
         <FormAlert message={serverProblems(invite.error, SERVER_FIELDS).alert} />
         <ErrorAlert error={candidates.error} />
       </div>
-      <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label="Freelancers you can invite">
-        {candidates.data?.closedNote && <li className="py-2 text-slate-500">{candidates.data.closedNote}</li>}
-        {candidates.data?.freelancers.length === 0 && <li className="py-2 text-slate-500">No freelancer matches.</li>}
+      {candidates.data?.closedNote && <p className="mt-2 text-sm text-slate-500">{candidates.data.closedNote}</p>}
+      {candidates.data?.freelancers.length === 0 && <p className="mt-2 text-sm text-slate-500">No freelancer matches. Try other words, or <Link href="/talent" className="text-brand-700 underline">search all talent</Link>.</p>}
+      <ul className="mt-2 space-y-3" aria-label="Freelancers you can invite">
         {candidates.data?.freelancers.map((freelancer) => (
-          <li key={freelancer.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-            <span>
-              <span className="font-medium">{freelancer.name}</span>
-              {freelancer.title && <span className="text-slate-600">, {freelancer.title}</span>}
-              {freelancer.note && <span className="block text-slate-500">{freelancer.note}</span>}
-            </span>
-            {freelancer.canInvite && (
-              <Button variant="secondary" disabled={invite.isPending} onClick={send(freelancer.id)} aria-label={`Invite ${freelancer.name}`}>
-                Invite
-              </Button>
-            )}
+          <li key={freelancer.id}>
+            <TalentCard freelancer={freelancer}>
+              {freelancer.note && <p className="text-sm text-slate-600">{freelancer.note}</p>}
+              {freelancer.canInvite && (
+                <Button variant="secondary" disabled={invite.isPending} onClick={send(freelancer.id)} aria-label={`Invite ${freelancer.name}`}>
+                  Invite
+                </Button>
+              )}
+            </TalentCard>
           </li>
         ))}
       </ul>
@@ -73,7 +73,11 @@ export function InvitePanel({ jobId, invitations }: { jobId: string; invitations
         <>
           <h3 className="mt-4 text-sm font-semibold">Invited</h3>
           <ul className="text-sm text-slate-700">
-            {invitations.map((invitation) => <li key={invitation.freelancerId}>{invitation.name}, {formatDate(invitation.createdAt)}: {invitation.note}</li>)}
+            {invitations.map((invitation) => (
+              <li key={invitation.freelancerId}>
+                <Link href={`/freelancers/${invitation.freelancerId}`} className="font-medium text-brand-700 hover:underline">{invitation.name}</Link>, {formatDate(invitation.createdAt)}: {invitation.note}
+              </li>
+            ))}
           </ul>
         </>
       )}

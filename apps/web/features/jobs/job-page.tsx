@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Card, Skeleton } from "@/components/ui";
+import { Alert, Card, Skeleton } from "@/components/ui";
 import { MyProposalCard } from "@/features/proposals/my-proposal-card";
 import { ProposalForm } from "@/features/proposals/proposal-form";
+import { SaveJobButton, savedJobIds } from "@/features/saved/save-job-button";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { ClientTrustPanel } from "./client-trust-panel";
@@ -15,16 +16,18 @@ import { formatConnects } from "@fairlance/rules";
 export function JobPage({ jobId }: { jobId: string }) {
   const trpc = useTRPC();
   const view = useQuery(trpc.job.get.queryOptions({ jobId }));
+  const saved = useQuery(trpc.saved.jobs.queryOptions());
   if (view.isPending) return <div className="space-y-4" aria-busy="true"><Skeleton className="h-48 w-full" /><Skeleton className="h-32 w-full" /></div>;
   if (view.isError) return <ErrorAlert error={view.error} />;
   const { job, myProposal } = view.data;
+  const isSaved = savedJobIds(saved.data).has(jobId);
 
   return (
     // On a phone the column stacks as summary, connects and client, then the proposal: what it
     // costs and who the client is come before the time spent writing.
     <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_1fr] lg:items-start">
       <div className="lg:col-span-2">
-        <JobSummary job={job} />
+        <JobSummary job={job} status={(job.status === "OPEN" || isSaved) && saved.data ? <div><SaveJobButton jobId={jobId} title={job.title} saved={isSaved} /></div> : undefined} />
       </div>
       <div className="space-y-6 lg:col-start-3 lg:row-span-2 lg:row-start-1">
         <Card title="Connects">
@@ -37,7 +40,8 @@ export function JobPage({ jobId }: { jobId: string }) {
         </Card>
         <ClientTrustPanel client={view.data.client} />
       </div>
-      <div className="space-y-6 lg:col-span-2">
+      <div id="send-proposal" className="scroll-mt-4 space-y-6 lg:col-span-2">
+        {!myProposal && job.status === "OPEN" && view.data.invited && <Alert tone="info">You were invited to this job: your proposal costs 0 connects.</Alert>}
         {myProposal ? (
           <MyProposalCard proposal={myProposal} jobId={jobId} jobType={job.type} />
         ) : job.status === "OPEN" ? (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { formatDate } from "@/lib/format";
 import { JobBudget } from "./job-budget";
 import { durationLabel, LEVEL_LABEL } from "./job-labels";
@@ -21,12 +22,16 @@ interface Hit {
   proposalCount: number;
 }
 
-export function JobResultCard({ job }: { job: Hit }) {
+/** One job in Find work's results; `action` sits beside the title (the Save toggle). */
+export function JobResultCard({ job, action }: { job: Hit; action?: ReactNode }) {
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 className="text-base font-semibold">
-        <Link href={`/jobs/${job.id}`} className="text-brand-700 hover:underline">{job.title}</Link>
-      </h2>
+      <div className="flex items-start justify-between gap-3">
+        <h2 className="text-base font-semibold">
+          <Link href={`/jobs/${job.id}`} className="text-brand-700 hover:underline">{job.title}</Link>
+        </h2>
+        {action}
+      </div>
       <p className="mt-1 text-sm text-slate-600">
         <JobBudget job={job} /> · {durationLabel(job.durationDays)} · {LEVEL_LABEL[job.experienceLevel]}
       </p>

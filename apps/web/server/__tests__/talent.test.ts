@@ -29,6 +29,8 @@ describe("talent.search", () => {
       jobSuccessScore: 94,
       avatarUrl: "/files/avatars/f.webp",
       totalEarnedMinor: 0n,
+      // The card's stars reach the page (the output keeps them): none yet.
+      rating: { count: 0, display: null, fromText: "No reviews yet" },
     });
     expect((await the.callers.admin.talent.search({ q: "accessibility" })).total).toBe(1);
     await expect(the.callers.freelancer.talent.search({})).rejects.toMatchObject(FORBIDDEN);

@@ -11,9 +11,12 @@ import { makeDirectOffer } from "../services/contracts/make-direct-offer";
 import { updateReputation } from "../services/feedback/job-success";
 import { leaveFeedback } from "../services/feedback/leave-feedback";
 import { replyToFeedback } from "../services/feedback/reply-to-feedback";
+import { inviteFreelancer } from "../services/jobs/invite-freelancer";
 import { postJob } from "../services/jobs/post-job";
 import { submitProposal } from "../services/jobs/submit-proposal";
 import { addPaymentMethod } from "../services/payments/add-payment-method";
+import { saveFreelancer } from "../services/saved/save-freelancer";
+import { saveJob } from "../services/saved/save-job";
 import { signUp } from "../services/sign-up";
 import type { FileStore } from "../files";
 import { seedDemoProfiles } from "./demo-profiles";
@@ -233,6 +236,22 @@ export async function seedDemo(prisma: PrismaClient, now: Date, deps: { store?: 
     }
     await updateReputation(prisma, { now });
     created.push("reputation of Gus");
+  }
+  // Talent (economy.md §10.9): Dev invited Fran to his translation job (it goes into a Next.js site), Fran saved his database
+  // review for later, and Carol saved Gus: so the invitations and saved pages are not empty.
+  if (!(await prisma.invitation.count({ where: { freelancerId: fran } }))) {
+    const dev = await id("dev@northwind.test");
+    await inviteFreelancer(prisma, {
+      actorId: dev,
+      idempotencyKey: key("invite-fran"),
+      now,
+      jobId: jobIds["Translate product pages to Spanish"]!,
+      freelancerId: fran,
+      message: "Hi Fran, the translated pages go into our Next.js site: would you take the translation with its layout fixes? Applying costs you no connects.",
+    });
+    await saveJob(prisma, { actorId: fran, now, jobId: jobIds["PostgreSQL performance review"]! });
+    await saveFreelancer(prisma, { actorId: carol, now, freelancerId: gus });
+    created.push("an invitation and saved items");
   }
   created.push(...(await seedDemoProfiles(prisma, now, deps)));
   return { created };

@@ -6,6 +6,9 @@ export const ZSearchFreelancersInput = SearchFreelancersInput;
 
 export const ZAvailability = z.enum(AVAILABILITY);
 
+/** The average of a person's revealed, not hidden stars (economy.md §10.5): "4.7", "from 12 reviews". */
+export const ZStarAverage = z.object({ count: z.number().int(), total: z.number().int(), tenths: z.number().int().nullable(), display: z.string().nullable(), fromText: z.string() });
+
 /** A freelancer's card in talent search, the invite panel and the saved list. */
 export const ZTalentCard = z.object({
   id: z.string(),
@@ -18,6 +21,7 @@ export const ZTalentCard = z.object({
   skills: z.array(z.string()),
   avatarUrl: z.string().nullable(),
   totalEarnedMinor: z.bigint(),
+  rating: ZStarAverage,
   memberSince: z.date(),
   display: z.object({ rate: z.string().nullable(), jobSuccess: z.string(), earned: z.string(), availability: z.string() }),
 });
