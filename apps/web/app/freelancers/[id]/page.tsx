@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui";
 import { FreelancerFacts, FreelancerHistory, FreelancerWork, FreelancerHeader, EditYourProfile, Panel } from "@/features/profiles/freelancer-profile-view";
-import { InviteToJob } from "@/features/profiles/invite-to-job";
+import { InviteToJob } from "@/features/talent/invite-to-job";
 import { FeedbackSection, JobSuccess } from "@/features/profiles/reputation-section";
 import { Providers } from "@/app/providers";
 import { getSession } from "@/server/auth";
