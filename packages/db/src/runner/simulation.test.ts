@@ -59,7 +59,7 @@ it("60 simulated days: every transition happens on its day, and a second run cha
   const ach = await addPayoutMethod(p, { actorId: freelancer, idempotencyKey: key("payout-method"), kind: "ACH", account: "000123456789", label: "Checking", now: start });
   await setAutoWithdrawal(p, { actorId: freelancer, schedule: "WEEKLY", thresholdMinor: 10_000n, payoutMethodId: ach.id, now: start });
 
-  const seen: Record<string, number[]> = { approved: [], cleared: [], withdrawn: [], membershipGrant: [] };
+  const seen: Record<string, number[]> = { approved: [], cleared: [], withdrawn: [], membershipGrant: [], reminded: [] };
   for (let dayIndex = 1; dayIndex <= 60; dayIndex++) {
     const now = await advanceClock(p, DAY);
     const before = await fingerprint();
@@ -74,9 +74,12 @@ it("60 simulated days: every transition happens on its day, and a second run cha
     if (after!.w > before!.w) seen.withdrawn!.push(dayIndex);
     const grants = await p.connectEntry.count({ where: { userId: freelancer, reason: "membership_grant", createdAt: { gt: new Date(now.getTime() - DAY), lte: now } } });
     if (grants) seen.membershipGrant!.push(dayIndex);
+    const reminders = await p.notification.count({ where: { userId: client, kind: "auto_approval_soon", createdAt: now } });
+    if (reminders) seen.reminded!.push(dayIndex);
   }
 
-  // The review window is 14 days, the security period 5 more.
+  // The review window is 14 days, the security period 5 more; the client is reminded 2 days before the approval, once.
+  expect(seen.reminded).toEqual([12]);
   expect(seen.approved).toEqual([14]);
   expect(seen.cleared).toEqual([19]);
   // $500 − 20% = $400 is withdrawn on the first scheduled Wednesday once it is available.
@@ -90,4 +93,4 @@ it("60 simulated days: every transition happens on its day, and a second run cha
   expect(seen.membershipGrant).toEqual(renewalDays);
 
   await assertLedgerHolds(p);
-}, 60_000); // 120 ticks of every economy task (14 since the refund retries and the daily reconciliation): ~15–26 s alone, more on a shared machine.
+}, 180_000); // 120 ticks of every economy task (17 with the two reminders): ~15–26 s alone before the reminders; 67 s measured on a busy 2-core machine (load 13).

@@ -21,6 +21,7 @@ export async function warnExpiringConnects(prisma: PrismaClient, call: SystemCal
     select: { id: true, userId: true },
     orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
   });
+  if (due.length === 0) return { warned: 0 };
   const sent = new Set(
     (
       await prisma.notification.findMany({

@@ -23,6 +23,7 @@ export async function remindAutoApprovals(prisma: PrismaClient, call: SystemCall
     select: { id: true, submittedAt: true, contract: { select: { clientId: true } } },
     orderBy: { reviewDeadline: "asc" },
   });
+  if (due.length === 0) return { reminded: 0 };
   // Reminders already written (an earlier tick) are not tried again.
   const sent = new Set(
     (
