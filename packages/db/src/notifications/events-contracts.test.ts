@@ -144,6 +144,7 @@ describe("milestones", () => {
       },
     ]);
     expect(await written(() => submitWork(db.prisma, submit))).toEqual([]);
+    expect(await written(() => expect(submitWork(db.prisma, { ...submit, idempotencyKey: key(), actorId: client.id })).rejects.toMatchObject({ code: "FORBIDDEN" }))).toEqual([]);
 
     const changes = { actorId: client.id, idempotencyKey: key(), now: addDays(NOW, 1), milestoneId, message: "Please use the brand colours." };
     expect(await written(() => expect(requestChanges(db.prisma, { ...changes, actorId: freelancer.id })).rejects.toMatchObject({ code: "FORBIDDEN" }))).toEqual([]);

@@ -1,6 +1,7 @@
 import { addDays } from "@fairlance/rules";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { assertLedgerHolds, COVER_LETTER, freelancerWithConnects, freshDatabase, key, makeUser, openJob, type TestDatabase } from "../testing";
+import { closeBoostAuctions } from "../services/jobs/close-boost-auctions";
 import { closeJob } from "../services/jobs/close-job";
 import { interviewProposal } from "../services/jobs/interview-proposal";
 import { inviteFreelancer } from "../services/jobs/invite-freelancer";
@@ -116,5 +117,27 @@ describe("connects refunded", () => {
     expect(notes).toHaveLength(2);
     expect(await written(() => closeJob(db.prisma, input))).toEqual([]);
     expect(await written(() => expect(closeJob(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "JOB_TRANSITION_NOT_ALLOWED" }))).toEqual([]);
+  });
+
+  it("tells a boosted freelancer outbid when the auction closes how many boost connects came back; a second run tells no one", async () => {
+    const jobId = await openJob(db.prisma, client.id, now);
+    // Five boosts for four slots: the smallest is outbid.
+    const bidders = [];
+    for (const boost of [6, 5, 4, 3, 1]) bidders.push(await proposal(jobId, boost));
+    const closesAt = addDays(now, 7);
+    const notes = await written(() => closeBoostAuctions(db.prisma, { now: closesAt }));
+    const outbid = bidders[4]!;
+    expect(notes).toEqual([
+      {
+        userId: outbid.freelancer,
+        kind: "connects_refunded",
+        eventKey: `connects_refunded:boost:${outbid.proposalId}`,
+        link: "/connects",
+        title: "1 connect refunded",
+        body: "1 connect spent on “Build a landing page” came back to you: your boost did not win one of the top 4 slots.",
+        data: { connects: 1, jobTitle: "Build a landing page", reason: "your boost did not win one of the top 4 slots" },
+      },
+    ]);
+    expect(await written(() => closeBoostAuctions(db.prisma, { now: closesAt }))).toEqual([]);
   });
 });
