@@ -7,7 +7,6 @@ import { defineEnv, variables as v } from "@fairlance/db/env";
  */
 export const webEnvSpec = {
   PORT: v.port({ default: "3000" }),
-  NEXTAUTH_SECRET: v.text({ unset: "generated" }),
   NEXTAUTH_URL: v.url(["http:", "https:"], { unset: "`http://localhost:$PORT`" }),
   FAIRLANCE_TRUST_PROXY: v.number(0, 10, { default: "0" }, "the number of reverse proxies in front of the app that append to X-Forwarded-For (0 to 10)"),
   FAIRLANCE_NEXT_DIST_DIR: v.text({ default: ".next" }),
