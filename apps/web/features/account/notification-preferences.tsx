@@ -4,10 +4,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Alert, Button, Card, FormAlert } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
-import { serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
+import { serverProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
 import { FormSelect } from "@/features/shared/form-fields";
 import { useTRPC } from "@/trpc/client";
 import { EMAIL_CHOICES, parsePreferences, valuesOf, type PreferenceRow, type PreferenceValues } from "./notification-preferences-form";
+
+const NO_FIELDS: ServerFields<PreferenceValues> = {};
 
 /**
  * The Account page's notifications section (README, "Email"): per category, in the app on or off,
@@ -29,10 +31,6 @@ function PreferencesForm({ rows }: { rows: PreferenceRow[] }) {
   const queryClient = useQueryClient();
   const parse = useMemo(() => parsePreferences(rows), [rows]);
   const form = useRulesForm(parse, valuesOf(rows));
-  const serverFields: ServerFields<PreferenceValues> = useMemo(
-    () => ({ fields: Object.fromEntries(rows.map((_, index) => [`categories.${index}.email`, `rows.${index}.email` as const])) }),
-    [rows],
-  );
   const save = useMutation(
     trpc.preferences.update.mutationOptions({
       onSuccess: (saved) => {
@@ -42,7 +40,8 @@ function PreferencesForm({ rows }: { rows: PreferenceRow[] }) {
     }),
   );
   useOnEdit(form, () => save.reset());
-  const submit = form.handleSubmit((input) => save.mutate(input, { onError: (error) => showServerProblems(form, error, serverFields) }));
+  // The browser refuses what the server would (parsePreferences); a refusal that still comes (a wait, a session ended) goes above the button.
+  const submit = form.handleSubmit((input) => save.mutate(input));
 
   return (
     <form method="post" onSubmit={submit} noValidate className="space-y-4">
@@ -79,7 +78,7 @@ function PreferencesForm({ rows }: { rows: PreferenceRow[] }) {
           </li>
         ))}
       </ul>
-      <FormAlert message={serverProblems(save.error, serverFields).alert} />
+      <FormAlert message={serverProblems(save.error, NO_FIELDS).alert} />
       {save.isSuccess && <Alert tone="success">Your notification choices are saved.</Alert>}
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save notification choices"}

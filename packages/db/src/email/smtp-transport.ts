@@ -1,6 +1,9 @@
 import nodemailer from "nodemailer";
 import { mailOptions, messageIdOf, type EmailTransport, type OutgoingEmail, type SentEmail } from "./transport";
 
+/** nodemailer's SMTP transport for the URL, with timeouts short enough for a runner holding a row lock. */
+const createSmtpMailer = (url: string) => nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+
 /**
  * A mail server (SMTP_URL: `smtp://user:pass@host:587` with STARTTLS when the server offers it,
  * `smtps://…:465` for TLS from the start). The server must accept the message for `send` to
@@ -9,13 +12,13 @@ import { mailOptions, messageIdOf, type EmailTransport, type OutgoingEmail, type
  */
 export class SmtpTransport implements EmailTransport {
   readonly kind = "smtp" as const;
-  private readonly mailer: nodemailer.Transporter;
+  private readonly mailer: ReturnType<typeof createSmtpMailer>;
 
   constructor(
     url: string,
     private readonly from: string,
   ) {
-    this.mailer = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as Parameters<typeof nodemailer.createTransport>[0]);
+    this.mailer = createSmtpMailer(url);
   }
 
   async send(email: OutgoingEmail): Promise<SentEmail> {
