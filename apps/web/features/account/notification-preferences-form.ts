@@ -1,10 +1,11 @@
+import type { EmailFrequencyChoice, NotificationCategory } from "@fairlance/rules";
 import type { Parsed } from "@/features/shared/form";
 import { problemsOf } from "@/features/shared/form";
 
-export type EmailChoice = "IMMEDIATE" | "DAILY_DIGEST" | "OFF";
+export type EmailChoice = EmailFrequencyChoice;
 
 export interface PreferenceRow {
-  category: string;
+  category: NotificationCategory;
   label: string;
   description: string;
   mandatory: boolean;
@@ -13,7 +14,7 @@ export interface PreferenceRow {
 }
 
 export interface PreferenceValues {
-  rows: { category: string; inApp: boolean; email: string }[];
+  rows: { category: NotificationCategory; inApp: boolean; email: string }[];
 }
 
 export const EMAIL_CHOICES: readonly { value: EmailChoice; label: string }[] = [
@@ -31,7 +32,7 @@ export const valuesOf = (rows: readonly PreferenceRow[]): PreferenceValues => ({
 /** The form's values as `preference.update` takes them, or the problem of each row that is wrong. */
 export const parsePreferences =
   (rows: readonly PreferenceRow[]) =>
-  (values: PreferenceValues): Parsed<PreferenceValues, { categories: { category: string; inApp: boolean; email: EmailChoice }[] }> => {
+  (values: PreferenceValues): Parsed<PreferenceValues, { categories: { category: NotificationCategory; inApp: boolean; email: EmailChoice }[] }> => {
     const check = problemsOf<PreferenceValues>();
     values.rows.forEach((row, index) => {
       const shown = rows.find((r) => r.category === row.category);

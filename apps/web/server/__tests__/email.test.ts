@@ -112,7 +112,10 @@ describe("the demo mailbox", () => {
     const page = await anyone.mailbox.list({ to: "FRAN.EMAIL" });
     expect(page.emails.map((email) => email.id)).toEqual([row.id]);
     expect((await anyone.mailbox.list({ to: "nobody" })).emails).toEqual([]);
+    // % and _ are searched for as typed, not as wildcards.
     expect((await anyone.mailbox.list({ to: "%" })).emails).toEqual([]);
+    expect((await anyone.mailbox.list({ to: "email_test" })).emails).toEqual([]);
+    expect((await anyone.mailbox.list({ to: "email-test" })).emails.map((email) => email.id)).toEqual([row.id]);
     await expect(anyone.mailbox.get({ id: row.id })).resolves.toMatchObject({ subject: "Hello Fran", html: "<p>Hi.</p>", text: "Hi.", status: "PENDING" });
   });
 

@@ -45,7 +45,8 @@ export async function listMailbox(db: Db, input: { to?: string; page?: number })
   if (!mailboxEnabled()) throw noMailbox();
   const page = Math.max(1, input.page ?? 1);
   const to = input.to?.trim();
-  const where: Prisma.EmailOutboxWhereInput = to ? { toAddress: { contains: to, mode: "insensitive" } } : {};
+  // Prisma's `contains` is a LIKE that leaves % and _ as wildcards: they are searched for as typed.
+  const where: Prisma.EmailOutboxWhereInput = to ? { toAddress: { contains: to.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } } : {};
   const [emails, total] = await Promise.all([
     db.emailOutbox.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * MAILBOX_PAGE_SIZE, take: MAILBOX_PAGE_SIZE, select: ENTRY }),
     db.emailOutbox.count({ where }),

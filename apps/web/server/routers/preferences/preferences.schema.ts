@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_FREQUENCIES } from "@fairlance/rules";
+import { EMAIL_FREQUENCIES, NOTIFICATION_CATEGORIES } from "@fairlance/rules";
 import { UnsubscribeToken } from "@fairlance/db/services";
 
 const ZEmailFrequency = z.enum(EMAIL_FREQUENCIES);
@@ -7,7 +7,7 @@ const ZEmailFrequency = z.enum(EMAIL_FREQUENCIES);
 /** Every category of notifications with the person's choice in force (the Account page's section). */
 export const ZPreferences = z.array(
   z.object({
-    category: z.string(),
+    category: z.enum(NOTIFICATION_CATEGORIES),
     label: z.string(),
     description: z.string(),
     mandatory: z.boolean(),
