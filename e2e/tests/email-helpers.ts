@@ -34,6 +34,8 @@ export async function someEmail(db: PrismaClient): Promise<{ id: string; subject
  * write: links to the server's address, unsubscribe links signed with its secret.
  */
 export function writeEmailsAsTheServer(baseURL: string) {
+  // eslint-disable-next-line no-restricted-syntax -- set for the code under test (notify() in this process), as spec files may
   process.env.NEXTAUTH_URL = baseURL;
+  // eslint-disable-next-line no-restricted-syntax -- the same
   process.env.NEXTAUTH_SECRET = serverSecret();
 }
