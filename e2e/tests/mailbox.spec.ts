@@ -51,7 +51,7 @@ test("an email appears in the demo mailbox, is sent by the runner, and its links
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
   const frame = page.frameLocator(`iframe[title="The email “${subject}” as HTML"]`);
   await expect(frame.getByRole("heading", { name: subject })).toBeVisible();
-  await expect(frame.getByText("$123.45 from “Mailbox landing page” cleared its security period and can be withdrawn.")).toBeVisible();
+  await expect(frame.getByRole("paragraph").filter({ hasText: "$123.45 from “Mailbox landing page” cleared its security period and can be withdrawn." })).toBeVisible();
   await expect(page.getByTestId("email-text")).toContainText("$123.45 from “Mailbox landing page” cleared its security period");
   const emailPage = page.url();
 
@@ -68,7 +68,8 @@ test("an email appears in the demo mailbox, is sent by the runner, and its links
 
   // Its unsubscribe link asks first; the button turns payment emails off, and the Account page says so.
   await page.goto(emailPage);
-  await page.getByRole("link", { name: /\/unsubscribe\?token=/ }).click();
+  await expect(frame.getByText(/^Stop payments and withdrawals emails:/)).toBeVisible();
+  await frame.getByRole("link", { name: /\/unsubscribe\?token=/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Unsubscribe" })).toBeVisible();
   await expect(page.getByText(/Stop emails about Payments and withdrawals to m…@e2e\.test\?/)).toBeVisible();
   expect(await ledger.notificationPreference.count({ where: { userId: mia.id } })).toBe(0);
