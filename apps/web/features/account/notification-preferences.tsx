@@ -53,14 +53,12 @@ function PreferencesForm({ rows }: { rows: PreferenceRow[] }) {
         {rows.map((row, index) => (
           <li key={row.category} className="grid gap-3 p-3 sm:grid-cols-[minmax(0,1fr)_auto_12rem] sm:items-start">
             <div className="min-w-0">
-              <p className="font-medium text-slate-900" id={`pref-${row.category}-label`}>
-                {row.label}
-              </p>
+              <p className="font-medium text-slate-900">{row.label}</p>
               <p className="text-sm text-slate-600">{row.description}</p>
             </div>
             <label className="flex items-center gap-2 text-sm sm:pt-6">
-              <input type="checkbox" defaultChecked={row.inApp} {...form.register(`rows.${index}.inApp`)} aria-describedby={`pref-${row.category}-label`} />
-              In the app
+              <input type="checkbox" defaultChecked={row.inApp} {...form.register(`rows.${index}.inApp`)} />
+              In the app<span className="sr-only">: {row.label}</span>
             </label>
             <FormSelect
               form={form}

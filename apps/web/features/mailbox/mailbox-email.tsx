@@ -97,7 +97,7 @@ function EmailView({ email }: { email: ShownEmail }) {
             title={`The email “${email.subject}” as HTML`}
             sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
             srcDoc={framedEmail(email.html)}
-            className="h-[36rem] w-full rounded border border-slate-200 bg-white"
+            className="h-[30rem] w-full rounded border border-slate-200 bg-white"
           />
         </Card>
         <Card title="As plain text" className="min-w-0">
