@@ -103,7 +103,7 @@ test("a mail client's one-click unsubscribe works without a session; a tampered 
   expect(refused.status()).toBe(400);
   expect(await refused.text()).toBe("This unsubscribe link is not valid: it may have been cut or changed. Choose your emails in Account, Notifications.");
   await page.goto(tampered);
-  await expect(page.getByRole("alert")).toHaveText("This unsubscribe link is not valid: it may have been cut or changed. Choose your emails in Account, Notifications.");
+  await expect(page.locator("main").getByRole("alert")).toHaveText("This unsubscribe link is not valid: it may have been cut or changed. Choose your emails in Account, Notifications.");
   expect(await ledger.notificationPreference.count({ where: { userId: leo.id, category: "disputes" } })).toBe(0);
 });
 
