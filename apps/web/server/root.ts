@@ -22,6 +22,9 @@ import { profileRouter } from "./routers/profile/router";
 import { talentRouter } from "./routers/talent/router";
 import { invitationRouter } from "./routers/invitation/router";
 import { savedRouter } from "./routers/saved/router";
+// Email: notification preferences, unsubscribe links, the demo mailbox (README, "Email").
+import { preferencesRouter } from "./routers/preferences/router";
+import { mailboxRouter } from "./routers/mailbox/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -47,6 +50,8 @@ export const appRouter = router({
   talent: talentRouter,
   invitation: invitationRouter,
   saved: savedRouter,
+  preferences: preferencesRouter,
+  mailbox: mailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,8 @@ const TASK_LABEL: Record<string, string> = {
   update_reputation: "Reveal feedback and update Job Success Scores",
   retry_pending_refunds: "Retry card refunds",
   reconcile_gateway: "Reconcile with the payment gateway",
+  send_digests: "Write the daily email digests",
+  send_emails: "Send emails",
 };
 
 /** "expire_offers" → "Expire offers"; an unknown task in words from its name. */
