@@ -70,6 +70,16 @@ describe("offers", () => {
     expect(notes[0]!.body).toBe("Cora Client offered you “A hourly job” at $45.00/hr. Answer by Dec 3, 2026.");
   });
 
+  it("tells the freelancer of a milestone funded with the offer, saying work starts once it is accepted", async () => {
+    const offer = await offerTo(freelancer.id, [25_000n]);
+    const notes = await written(() => fundMilestone(db.prisma, { actorId: client.id, idempotencyKey: key(), now: NOW, milestoneId: offer.milestoneIds[0]! }, { gateway }));
+    expect(notes).toMatchObject([
+      { userId: freelancer.id, kind: "milestone_funded", data: { jobTitle: "Logo design", milestoneTitle: "Part 1", amountMinor: 25_000n, withOffer: true } },
+    ]);
+    expect(notes[0]!.body).toBe("Cora Client put $250.00 in escrow for “Part 1” on “Logo design”. You can start work on it once you accept the offer.");
+    await declineOffer(db.prisma, { actorId: freelancer.id, idempotencyKey: key(), now: NOW, contractId: offer.contractId }, { gateway });
+  });
+
   it("tells the client when the freelancer accepts or declines, once", async () => {
     const accepted = await offerTo(freelancer.id, [10_000n]);
     const accept = { actorId: freelancer.id, idempotencyKey: key(), now: NOW, contractId: accepted.contractId };

@@ -79,6 +79,9 @@ describe("the notification catalogue", () => {
     expect(describeNotification("connects_expiring", EXAMPLES.connects_expiring).title).toBe("12 connects expire on Dec 5, 2026");
     expect(describeNotification("dispute_decided", EXAMPLES.dispute_decided).body).toBe("$100.00 released to the freelancer, $150.00 refunded to the client. Reason: half delivered.");
     expect(describeNotification("feedback_received", EXAMPLES.feedback_received).title).toBe("Ada left feedback: 4 out of 5 stars");
+    expect(describeNotification("milestone_funded", { ...EXAMPLES.milestone_funded, withOffer: true }).body).toBe(
+      "Ada put $250.00 in escrow for “Drafts” on “Logo”. You can start work on it once you accept the offer.",
+    );
   });
 
   it("dates in the marketplace's time zone", () => {

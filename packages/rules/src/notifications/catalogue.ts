@@ -44,7 +44,8 @@ export interface NotificationDataByKind {
   offer_accepted: { jobTitle: string; freelancerName: string };
   offer_declined: { jobTitle: string; freelancerName: string };
   offer_expired: { jobTitle: string; otherName: string; expiredAt: Date };
-  milestone_funded: { jobTitle: string; milestoneTitle: string; clientName: string; amountMinor: Minor };
+  /** `withOffer`: funded on an offer not yet accepted (work starts once it is). */
+  milestone_funded: { jobTitle: string; milestoneTitle: string; clientName: string; amountMinor: Minor; withOffer?: boolean };
   work_submitted: { jobTitle: string; milestoneTitle: string; freelancerName: string; amountMinor: Minor; reviewDeadline: Date | null };
   changes_requested: { jobTitle: string; milestoneTitle: string; clientName: string };
   milestone_approved: { jobTitle: string; milestoneTitle: string; amountMinor: Minor; feeMinor: Minor; netMinor: Minor; availableAt: Date | null };
@@ -144,7 +145,7 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
     category: "contracts",
     describe: (d) => ({
       title: `Milestone funded: ${formatMoney(d.amountMinor)}`,
-      body: `${d.clientName} put ${formatMoney(d.amountMinor)} in escrow for ${quoted(d.milestoneTitle)} on ${quoted(d.jobTitle)}. You can start work on it.`,
+      body: `${d.clientName} put ${formatMoney(d.amountMinor)} in escrow for ${quoted(d.milestoneTitle)} on ${quoted(d.jobTitle)}. ${d.withOffer ? "You can start work on it once you accept the offer." : "You can start work on it."}`,
     }),
   },
   work_submitted: {
