@@ -22,6 +22,7 @@ import { profileRouter } from "./routers/profile/router";
 import { talentRouter } from "./routers/talent/router";
 import { invitationRouter } from "./routers/invitation/router";
 import { savedRouter } from "./routers/saved/router";
+import { accountRouter } from "./routers/account/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -47,6 +48,7 @@ export const appRouter = router({
   talent: talentRouter,
   invitation: invitationRouter,
   saved: savedRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;
