@@ -4,6 +4,11 @@ import { Providers } from "@/app/providers";
 import { readQuery, trpc } from "@/trpc/server";
 import { ResendConfirmation } from "./resend-confirmation";
 
+interface UnconfirmedEmail {
+  maskedEmail: string;
+  waiting: { action: VerificationAction; words: string }[];
+}
+
 /**
  * Said before the person tries (economy.md §13): their email is not confirmed, and `action` (or,
  * without one, everything the settings list) waits for it. Drawn on the server; only its "Send
@@ -11,7 +16,7 @@ import { ResendConfirmation } from "./resend-confirmation";
  */
 export async function ConfirmEmailNotice({ action, withProviders = false }: { action?: VerificationAction; withProviders?: boolean }) {
   const read = await readQuery(trpc.me.notices.queryOptions());
-  const unconfirmed = read.ok ? read.data.unconfirmedEmail : null;
+  const unconfirmed: UnconfirmedEmail | null = read.ok ? read.data.unconfirmedEmail : null;
   if (!unconfirmed) return null;
   const waiting = unconfirmed.waiting.filter((item) => !action || item.action === action);
   if (action && waiting.length === 0) return null;

@@ -138,7 +138,7 @@ const MATRIX: Record<string, AnyCase> = {
     allowed: "anyone",
     setup: async (m) => {
       const email = `${randomUUID()}@test.local`;
-      await signUp(m.prisma, { email, name: "Matrix newcomer", password: "matrix newcomer password", role: "CLIENT", ip: randomUUID(), now: T0 });
+      await signUp(m.prisma, { email, name: "Matrix newcomer", password: "long enough password", role: "CLIENT", ip: randomUUID(), now: T0 });
       return { token: (await emailedLink(m.prisma, { to: email, kind: "verify_email" })).token, email };
     },
     call: (c, s) => c.auth.verifyEmail({ token: s.token }),

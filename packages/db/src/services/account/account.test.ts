@@ -103,7 +103,7 @@ describe("what waits for a confirmed email (economy.md §13)", () => {
       code: "FORBIDDEN",
       message: masked(freelancer.email),
     });
-    const job = { title: "Translate a website", description: "Twelve product pages from English to Spanish, friendly tone.", type: "FIXED", budgetMinor: 30_000n, durationDays: 5, experienceLevel: "INTERMEDIATE", skills: ["Spanish"] } as const;
+    const job = { title: "Translate a website", description: "Twelve product pages from English to Spanish, friendly tone.", type: "FIXED" as const, budgetMinor: 30_000n, durationDays: 5, experienceLevel: "INTERMEDIATE" as const, skills: ["Spanish"] };
     await expect(postJob(db.prisma, { actorId: client.id, now: at(1), idempotencyKey: key(), ...job, publish: true })).rejects.toMatchObject({ code: "FORBIDDEN", message: masked(client.email) });
     // A draft may be saved; nothing was proposed, published or withdrawn.
     await expect(postJob(db.prisma, { actorId: client.id, now: at(1), idempotencyKey: key(), ...job, publish: false })).resolves.toMatchObject({ status: "DRAFT" });
