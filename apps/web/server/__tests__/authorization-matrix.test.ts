@@ -138,7 +138,8 @@ const MATRIX: Record<string, AnyCase> = {
     allowed: "anyone",
     setup: async (m) => {
       const email = `${randomUUID()}@test.local`;
-      await signUp(m.prisma, { email, name: "Matrix newcomer", password: "long enough password", role: "CLIENT", ip: randomUUID(), now: T0 });
+      // The link is issued now: the anonymous caller's clock is the real one, the others' T0 (earlier), and both are before it expires.
+      await signUp(m.prisma, { email, name: "Matrix newcomer", password: "long enough password", role: "CLIENT", ip: randomUUID(), now: new Date() });
       return { token: (await emailedLink(m.prisma, { to: email, kind: "verify_email" })).token, email };
     },
     call: (c, s) => c.auth.verifyEmail({ token: s.token }),
@@ -153,7 +154,7 @@ const MATRIX: Record<string, AnyCase> = {
     allowed: "anyone",
     setup: async (m) => {
       const person = await makeUser(m.prisma, "FREELANCER");
-      await requestPasswordReset(m.prisma, { email: person.email, ip: randomUUID(), now: T0 });
+      await requestPasswordReset(m.prisma, { email: person.email, ip: randomUUID(), now: new Date() });
       return { token: (await emailedLink(m.prisma, { to: person.email, kind: "reset_password" })).token, email: person.email };
     },
     call: (c, s) => c.auth.resetPassword({ token: s.token, password: "a brand new matrix password" }),
