@@ -23,6 +23,9 @@ import { talentRouter } from "./routers/talent/router";
 import { invitationRouter } from "./routers/invitation/router";
 import { savedRouter } from "./routers/saved/router";
 import { accountRouter } from "./routers/account/router";
+// Email: notification preferences, unsubscribe links, the demo mailbox (README, "Email").
+import { preferencesRouter } from "./routers/preferences/router";
+import { mailboxRouter } from "./routers/mailbox/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -49,6 +52,8 @@ export const appRouter = router({
   invitation: invitationRouter,
   saved: savedRouter,
   account: accountRouter,
+  preferences: preferencesRouter,
+  mailbox: mailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,7 @@ import { ChangePasswordForm } from "./change-password-form";
 import { ResendConfirmation } from "./resend-confirmation";
 import { SessionsList } from "./sessions-list";
 import { SignOutEverywhere } from "./sign-out-everywhere";
+import { NotificationPreferences } from "./notification-preferences";
 
 /**
  * The Account page: the email (confirmed or not, a change waiting), the name, the password, and
@@ -58,7 +59,7 @@ export function AccountPage() {
             <SignOutEverywhere />
           </div>
         </Card>
-        {/* Notification preferences: their own section component goes here. */}
+        <NotificationPreferences />
       </div>
     </div>
   );

@@ -40,3 +40,7 @@ export * from "./search-freelancers";
 export * from "./invitations";
 export * from "./saved";
 export * from "./freelancer-summary";
+// Notification preferences, unsubscribe links and the demo mailbox (README, "Email").
+export * from "./notification-preferences";
+export * from "./mailbox";
+export { describeUnsubscribe } from "../services/preferences/unsubscribe";

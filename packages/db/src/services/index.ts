@@ -119,3 +119,6 @@ export * from "./saved/save-job";
 export * from "./saved/unsave-job";
 export * from "./saved/save-freelancer";
 export * from "./saved/unsave-freelancer";
+// Notification preferences and unsubscribe links (README, "Email").
+export { updatePreferences, UpdatePreferencesInput, CategoryChoice, mandatoryEmailSentence } from "./preferences/update-preferences";
+export { unsubscribe, UnsubscribeInput, UnsubscribeToken, maskEmail, type UnsubscribeView } from "./preferences/unsubscribe";

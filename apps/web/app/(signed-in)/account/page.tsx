@@ -6,7 +6,7 @@ import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function Page() {
-  await prefetch(trpc.account.get.queryOptions());
+  await prefetch(trpc.account.get.queryOptions(), trpc.preferences.get.queryOptions());
   return (
     <Providers>
       <HydrateClient>
