@@ -1,10 +1,11 @@
+import { join } from "node:path";
 import { expect, test } from "./test";
 import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
 import { confirmEmail, emailedPath, emailsTo } from "./mail";
 
 // Accounts people can recover (economy.md §13): a new person confirms their email from the emailed
-// link; a forgotten password is reset from its emailed link and every old session stops working;
-// the email is changed by confirming the new address.
+// link; a forgotten password is reset from its emailed link (read in the demo mailbox) and every
+// old session stops working; the email is changed by confirming the new address.
 
 test("sign up, confirm the email, reset a forgotten password from the emailed link: the old sessions end", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -16,6 +17,10 @@ test("sign up, confirm the email, reset a forgotten password from the emailed li
   const notice = laptop.getByTestId("confirm-email-notice");
   await expect(notice).toContainText("Confirm your email.");
   await expect(notice).toContainText(/We sent a link to r…@e2e\.test; follow it before you send proposals, post jobs and withdraw money\./);
+  // For people to look at: the notice on a phone (e2e/.screenshots).
+  await laptop.setViewportSize({ width: 390, height: 844 });
+  await laptop.screenshot({ path: join(import.meta.dirname, "..", ".screenshots", "phone-dashboard-confirm-email.png"), fullPage: true });
+  await laptop.setViewportSize({ width: 1280, height: 720 });
   await confirmEmail(laptop, user.email);
   // A second use of the same link is refused with a sentence.
   await laptop.goto(await emailedPath(user.email, "verify_email"));
@@ -50,7 +55,16 @@ test("sign up, confirm the email, reset a forgotten password from the emailed li
   await expect(other.getByRole("status").filter({ hasText: sameAnswer })).toBeVisible();
   expect(await emailsTo(nobody, "reset_password")).toBe(0);
 
-  await other.goto(await emailedPath(user.email, "reset_password"));
+  // The email, read in the demo mailbox as the person reads it, and its button followed.
+  await other.goto("/mailbox");
+  await other.getByLabel("Recipient").fill(user.email);
+  await other.getByRole("button", { name: "Search" }).click();
+  await other.getByRole("listitem").filter({ hasText: user.email }).getByRole("link", { name: "Reset your Fairlance password" }).click();
+  await expect(other.getByRole("heading", { level: 1, name: "Reset your Fairlance password" })).toBeVisible();
+  const email = other.frameLocator('iframe[title="The email “Reset your Fairlance password” as HTML"]');
+  await expect(email.getByText("The link works once, for 1 hour.", { exact: false })).toBeVisible();
+  await email.getByRole("link", { name: "Choose a new password", exact: true }).click();
+  await expect(other).toHaveURL(/\/reset-password\?token=/);
   await expect(other.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
   await other.getByLabel("New password", { exact: true }).fill("my second long password");
   await other.getByLabel("Repeat the new password").fill("my second long passwrod");
