@@ -80,7 +80,11 @@ test("a person changes their password on the account page and signs in with the 
   await page.getByLabel("New password", { exact: true }).fill("another good password");
   await page.getByLabel("Repeat the new password").fill("another good password");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password was changed; sign in with the new one.")).toBeVisible();
+  // This browser stays signed in; every other one was signed out.
+  await expect(page.getByText("Your password was changed, and every other browser was signed out.")).toBeVisible();
+  await signOut(page);
+  await signIn(page, user.email, user.password);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
   await signIn(page, user.email, "another good password");
   await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
 });

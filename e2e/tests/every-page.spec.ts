@@ -135,6 +135,10 @@ everyPage("signed out", undefined, [
   { route: "/", name: "home" },
   { route: "/sign-in", name: "sign-in" },
   { route: "/sign-up", name: "sign-up" },
+  // Accounts (issue 16): the emailed links' pages (a token of the right shape shows the form; it is checked when sent).
+  { route: "/forgot-password", name: "forgot-password" },
+  { route: "/reset-password", name: "reset-password", path: () => `/reset-password?token=${"A".repeat(43)}` },
+  { route: "/verify-email", name: "verify-email", path: () => `/verify-email?token=${"A".repeat(43)}` },
   { route: "/no-such-page (not found)", name: "not-found", path: () => "/no-such-page" },
   { route: "/freelancers/[id]", name: "visitor-freelancer-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
   // Email (issue 16): the demo mailbox, one email in it, and an email's unsubscribe page (which changes nothing until its button).

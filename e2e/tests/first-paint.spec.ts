@@ -47,6 +47,10 @@ test("public pages arrive with their text and the fees in force", async ({ brows
   await expectRendered(page, "/", /shows its numbers/, /service fee is tiered per client: 20%/);
   await expectRendered(page, "/sign-in", "Sign in to Fairlance");
   await expectRendered(page, "/sign-up", "Create your Fairlance account");
+  // Accounts (issue 16): the emailed links' pages.
+  await expectRendered(page, "/forgot-password", "Forgot your password?", "Email me a link");
+  await expectRendered(page, `/reset-password?token=${"A".repeat(43)}`, "Choose a new password", "Save the new password");
+  await expectRendered(page, `/verify-email?token=${"A".repeat(43)}`, "Confirm your email", "Confirm my email");
 });
 
 test("a freelancer's pages arrive with their data", async ({ browser }) => {

@@ -1,16 +1,26 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { confirmEmail } from "./mail";
 
 let counter = 0;
 /** An email no other test (or earlier run against the same database) has used. */
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}@e2e.test`;
 
-export async function signUp(page: Page, user: { name: string; email: string; password: string; role: "client" | "freelancer" }) {
+/**
+ * Signs up through the form, then (unless `confirm: false`) confirms the email from the emailed
+ * link as a new person does before proposing, posting or withdrawing (economy.md §13), and comes
+ * back to the dashboard.
+ */
+export async function signUp(page: Page, user: { name: string; email: string; password: string; role: "client" | "freelancer" }, options: { confirm?: boolean } = {}) {
   await page.goto("/sign-up");
   await page.getByRole("radio", { name: user.role === "client" ? /I want to hire/ : /I want to work/ }).check();
   await page.getByLabel("Full name").fill(user.name);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
+  if (options.confirm === false) return;
+  await confirmEmail(page, user.email);
+  await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
 }
 

@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession, type NextAuthOptions, type Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { isDomainError, textProblem, type Role } from "@fairlance/db";
-import { revokeSessions, verifyCredentials } from "@fairlance/db/services";
+import { currentTime, isDomainError, textProblem, type Role } from "@fairlance/db";
+import { endSignedOutSession, revokeSessions, startSession, verifyCredentials } from "@fairlance/db/services";
 import { servedOverHttps } from "@/lib/security-headers";
 import { clientAddress, trustedProxyHops } from "./client-address";
 import { getPrisma } from "./db";
@@ -12,11 +12,16 @@ import { env } from "./env";
 
 declare module "next-auth" {
   interface Session {
-    /** sessionVersion: the person's session version when this session began (see session-user.ts). */
-    user: { id: string; email: string; name: string; role: Role; sessionVersion?: number };
+    /**
+     * sessionVersion: the person's session version when this session began; sessionId: its
+     * UserSession row (absent in cookies from before session rows). See session-user.ts.
+     */
+    user: { id: string; email: string; name: string; role: Role; sessionVersion?: number; sessionId?: string };
   }
   interface User {
     role: Role;
+    sid?: string;
+    sessionVersion?: number;
   }
 }
 
@@ -25,6 +30,8 @@ declare module "next-auth/jwt" {
     id: string;
     role: Role;
     sessionVersion?: number;
+    /** The UserSession row of this browser: signing out ends it, and an ended row refuses the cookie. */
+    sid?: string;
   }
 }
 
@@ -75,13 +82,12 @@ export const authOptions: NextAuthOptions = {
           throw new Error("Your email or password contains a control or invisible formatting character. Type them again.");
         }
         try {
-          const user = await verifyCredentials(getPrisma(), {
-            email: credentials.email,
-            password: credentials.password,
-            ip: clientAddress(req?.headers?.["x-forwarded-for"], trustedProxyHops()),
-            now: new Date(),
-          });
-          return { id: user.id, email: user.email, name: user.name, role: user.role };
+          const ip = clientAddress(req?.headers?.["x-forwarded-for"], trustedProxyHops());
+          const user = await verifyCredentials(getPrisma(), { email: credentials.email, password: credentials.password, ip, now: new Date() });
+          // One row per signed-in browser, listed on the Account page (its time is the marketplace's, like the page's).
+          const userAgent = req?.headers?.["user-agent"];
+          const session = await startSession(getPrisma(), { userId: user.id, userAgent: typeof userAgent === "string" ? userAgent : "", ip, now: await currentTime(getPrisma()) });
+          return { id: user.id, email: user.email, name: user.name, role: user.role, sid: session.sessionId, sessionVersion: session.sessionVersion };
         } catch (error) {
           // next-auth hands this message to the sign-in form.
           if (isDomainError(error)) throw new Error(error.message);
@@ -95,23 +101,27 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.id = user.id;
         token.role = user.role;
-        // The session remembers the person's session version, so that ending their sessions ends this one.
-        const row = await getPrisma().user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
-        token.sessionVersion = row?.sessionVersion ?? 0;
+        // The session names its row (ending the row ends it) and remembers the person's session version.
+        token.sid = user.sid;
+        token.sessionVersion = user.sessionVersion ?? (await getPrisma().user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } }))?.sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
-      session.user = { id: token.id, email: token.email ?? "", name: token.name ?? "", role: token.role, sessionVersion: token.sessionVersion ?? 0 };
+      session.user = { id: token.id, email: token.email ?? "", name: token.name ?? "", role: token.role, sessionVersion: token.sessionVersion ?? 0, ...(token.sid ? { sessionId: token.sid } : {}) };
       return session;
     },
   },
   events: {
-    // Signing out ends every session of the person, not only this browser's cookie: a token
-    // copied before (a shared computer, a stolen cookie) stops working too.
+    // Signing out ends this browser's session row, not only its cookie: a copy of the cookie (a
+    // shared computer, a stolen cookie) stops working too, while the person's other browsers stay
+    // signed in. A cookie from before session rows cannot be told apart: it ends them all, as before.
     async signOut({ token }) {
-      const id = (token as { id?: unknown } | null)?.id;
-      if (typeof id === "string") await revokeSessions(getPrisma(), id).catch((error: unknown) => console.error("[auth] sign-out could not end sessions:", (error as Error).message));
+      const { id, sid } = (token ?? {}) as { id?: unknown; sid?: unknown };
+      if (typeof id !== "string") return;
+      const now = await currentTime(getPrisma());
+      const ending = typeof sid === "string" ? endSignedOutSession(getPrisma(), { userId: id, sessionId: sid, now }) : revokeSessions(getPrisma(), id, { reason: "signed out", now });
+      await ending.catch((error: unknown) => console.error("[auth] sign-out could not end the session:", (error as Error).message));
     },
   },
 };
@@ -126,5 +136,5 @@ export const readSessionCookie = () => getServerSession(authOptions);
 export const getSession = cache(async (): Promise<Session | null> => {
   const session = await readSessionCookie();
   const user = await sessionUser(getPrisma(), session);
-  return session && user ? { ...session, user: { ...user, sessionVersion: session.user.sessionVersion ?? 0 } } : null;
+  return session && user ? { ...session, user: { ...user, sessionVersion: session.user.sessionVersion ?? 0, sessionId: user.sessionId ?? undefined } } : null;
 });

@@ -22,6 +22,7 @@ import { profileRouter } from "./routers/profile/router";
 import { talentRouter } from "./routers/talent/router";
 import { invitationRouter } from "./routers/invitation/router";
 import { savedRouter } from "./routers/saved/router";
+import { accountRouter } from "./routers/account/router";
 // Email: notification preferences, unsubscribe links, the demo mailbox (README, "Email").
 import { preferencesRouter } from "./routers/preferences/router";
 import { mailboxRouter } from "./routers/mailbox/router";
@@ -50,6 +51,7 @@ export const appRouter = router({
   talent: talentRouter,
   invitation: invitationRouter,
   saved: savedRouter,
+  account: accountRouter,
   preferences: preferencesRouter,
   mailbox: mailboxRouter,
 });

@@ -94,7 +94,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session?.user?.id) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
-  const user = await sessionUser(ctx.prisma, ctx.session);
+  const user = await sessionUser(ctx.prisma, ctx.session, ctx.now());
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
   // What every operation takes besides its typed fields: who acts (read once, here) and when.
   const caller: ActorCall = { actorId: user.id, actor: user, now: ctx.now() };

@@ -41,6 +41,10 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/", roles: ["visitor"], sample: "visitor" },
   { route: "/sign-in", roles: ["visitor"], sample: "visitor" },
   { route: "/sign-up", roles: ["visitor"] },
+  // Accounts (issue 16): the emailed links' pages, with a token of the right shape.
+  { route: "/forgot-password", roles: ["visitor"] },
+  { route: "/reset-password", roles: ["visitor"], url: () => `/reset-password?token=${"A".repeat(43)}` },
+  { route: "/verify-email", roles: ["visitor"], url: () => `/verify-email?token=${"A".repeat(43)}` },
   { route: "/dashboard", roles: ["freelancer", "client", "admin"], sample: "client" },
   { route: "/account", roles: ["freelancer", "client"] },
   { route: "/disputes/[id]", roles: ["client", "freelancer", "admin"], url: (m) => `/disputes/${m.disputeId}`, sample: "client" },

@@ -45,7 +45,7 @@ export async function seedPopulation(
   now: Date,
   log: (line: string) => void,
 ): Promise<Population> {
-  const first = await signUp(prisma, { email: "freelancer-0000@bench.test", name: "Freelancer 0", password: BENCH_PASSWORD, role: "FREELANCER", ip: "bench-seed", now });
+  const first = await signUp(prisma, { email: "freelancer-0000@bench.test", name: "Freelancer 0", password: BENCH_PASSWORD, role: "FREELANCER", ip: "bench-seed", now }, { emailVerified: true });
   const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id: first.id }, select: { passwordHash: true } });
   const pad = (n: number) => String(n).padStart(4, "0");
   const [admin] = await insertUsers(prisma, "ADMIN", ["admin@bench.test"], passwordHash, now);

@@ -60,8 +60,8 @@ export async function seedActors(prisma: PrismaClient, input: { users: number; j
   for (let index = 0; index < input.users; index++) {
     // Seeding, not requests from the network: an address per virtual user keeps the sign-up throttle out of it.
     const ip = `chaos-seed:${run}:${index}`;
-    const client = await signUp(prisma, { email: `chaos-client-${index}-${run}@chaos.test`, name: `Chaos Client ${index}`, password: CHAOS_PASSWORD, role: "CLIENT", ip, now: past });
-    const freelancer = await signUp(prisma, { email: `chaos-freelancer-${index}-${run}@chaos.test`, name: `Chaos Freelancer ${index}`, password: CHAOS_PASSWORD, role: "FREELANCER", ip, now: past });
+    const client = await signUp(prisma, { email: `chaos-client-${index}-${run}@chaos.test`, name: `Chaos Client ${index}`, password: CHAOS_PASSWORD, role: "CLIENT", ip, now: past }, { emailVerified: true });
+    const freelancer = await signUp(prisma, { email: `chaos-freelancer-${index}-${run}@chaos.test`, name: `Chaos Freelancer ${index}`, password: CHAOS_PASSWORD, role: "FREELANCER", ip, now: past }, { emailVerified: true });
     const clientCard = await addPaymentMethod(prisma, { actorId: client.id, idempotencyKey: key("chaos-seed-card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
     const freelancerCard = await addPaymentMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("chaos-seed-card"), now: past, card: { number: SANDBOX_CARDS.succeeds, ...CARD } });
     const payout = await addPayoutMethod(prisma, { actorId: freelancer.id, idempotencyKey: key("chaos-seed-payout-method"), now: past, kind: "ACH", account: `00012345${index}9`, label: "Bank" });

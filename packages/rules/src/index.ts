@@ -15,6 +15,8 @@ export * from "./text/fields";
 export * from "./text/limits";
 export * from "./text/roles";
 
+export * from "./accounts/account-tokens";
+
 export * from "./settings/schemas";
 export * from "./settings/definitions";
 export * from "./settings/settings";

@@ -1,7 +1,7 @@
 "use client";
 
 import { TEXT_RULES } from "@fairlance/rules";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, FormAlert } from "@/components/ui";
 import { problemsOf, readText, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
 import { FormField } from "@/features/shared/form-fields";
@@ -30,13 +30,18 @@ const SERVER_FIELDS: ServerFields<PasswordValues> = {
 export function ChangePasswordForm() {
   const trpc = useTRPC();
   const form = useRulesForm(parsePasswords, { currentPassword: "", newPassword: "", repeatPassword: "" });
+  const queryClient = useQueryClient();
   const change = useMutation(
     trpc.me.changePassword.mutationOptions({
-      // Every session has ended, this one too: sign out here and come back with the new password.
-      onSuccess: async () => (await import("next-auth/react")).signOut({ callbackUrl: "/sign-in?changed=1" }),
+      onSuccess: async (result) => {
+        // Every other session has ended. This one stays, unless it began before session rows: then sign out and back in.
+        if (!result.keptThisSession) return (await import("next-auth/react")).signOut({ callbackUrl: "/sign-in?changed=1" });
+        form.reset({ currentPassword: "", newPassword: "", repeatPassword: "" });
+        await queryClient.invalidateQueries(trpc.account.get.queryFilter());
+      },
     }),
   );
-  useOnEdit(form, () => { if (!change.isSuccess) change.reset(); });
+  useOnEdit(form, () => { if (!change.isSuccess || change.data.keptThisSession) change.reset(); });
   const submit = form.handleSubmit((passwords) => change.mutate(passwords, { onError: (error) => showServerProblems(form, error, SERVER_FIELDS) }));
 
   return (
@@ -53,8 +58,12 @@ export function ChangePasswordForm() {
       />
       <FormField form={form} name="repeatPassword" label="Repeat the new password" id="repeat-password" type="password" autoComplete="new-password" />
       <FormAlert message={serverProblems(change.error, SERVER_FIELDS).alert} />
-      {change.isSuccess && <Alert tone="success">Your password was changed. Signing you out…</Alert>}
-      <Button type="submit" disabled={change.isPending || change.isSuccess}>
+      {change.isSuccess && (
+        <Alert tone="success">
+          {change.data.keptThisSession ? "Your password was changed, and every other browser was signed out." : "Your password was changed. Signing you out…"}
+        </Alert>
+      )}
+      <Button type="submit" disabled={change.isPending || (change.isSuccess && !change.data.keptThisSession)}>
         {change.isPending ? "Changing…" : "Change password"}
       </Button>
     </form>

@@ -52,6 +52,11 @@ export function SignInForm() {
       )}
       <FormField form={form} name="email" label="Email" id="email" type="email" autoComplete="email" />
       <FormField form={form} name="password" label="Password" id="password" type="password" autoComplete="current-password" />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

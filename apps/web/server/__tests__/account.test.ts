@@ -52,7 +52,7 @@ describe("me.changePassword", () => {
   it("changes the password and ends every session of the person", async () => {
     const { id, caller } = await member();
     const before = await versionOf(id);
-    await expect(caller.me.changePassword({ currentPassword: PASSWORD, newPassword: NEW })).resolves.toEqual({ sessionVersion: before + 1 });
+    await expect(caller.me.changePassword({ currentPassword: PASSWORD, newPassword: NEW })).resolves.toEqual({ sessionVersion: before + 1, keptThisSession: false });
     expect(await versionOf(id)).toBe(before + 1);
   });
 

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "@fairlance/db/services";
+import { changeEmail, requestPasswordReset, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE, signUp, startSession } from "@fairlance/db/services";
 import { type Role } from "@fairlance/db";
-import { earn, freshDatabase, key, makeTestImage, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { earn, emailedLink, freshDatabase, key, makeTestImage, makeUser, setPassword, type TestDatabase } from "@fairlance/db/testing";
 import { LocalFileStore, setFileStoreForTests } from "@fairlance/db/files";
 import { unsubscribeToken } from "@fairlance/db/email";
 import { NOTIFICATION_CATEGORIES } from "@fairlance/rules";
@@ -134,6 +134,66 @@ const MATRIX: Record<string, AnyCase> = {
       expect(result.sessionVersion).toBeGreaterThan(0);
       await signedInAgain(m, who);
     },
+  }),
+  // Accounts (issue 16): confirmed emails, password reset, the account page, sessions
+  "auth.verifyEmail": procedure({
+    allowed: "anyone",
+    setup: async (m) => {
+      const email = `${randomUUID()}@test.local`;
+      // The link is issued now: the anonymous caller's clock is the real one, the others' T0 (earlier), and both are before it expires.
+      await signUp(m.prisma, { email, name: "Matrix newcomer", password: "long enough password", role: "CLIENT", ip: randomUUID(), now: new Date() });
+      return { token: (await emailedLink(m.prisma, { to: email, kind: "verify_email" })).token, email };
+    },
+    call: (c, s) => c.auth.verifyEmail({ token: s.token }),
+    check: (result, { state }) => expect(result).toEqual({ email: state.email, changed: false }),
+  }),
+  "auth.requestPasswordReset": procedure({
+    allowed: "anyone",
+    call: (c) => c.auth.requestPasswordReset({ email: `${randomUUID()}@test.local` }),
+    check: (result) => expect(result.message).toMatch(/^If an account uses this email/),
+  }),
+  "auth.resetPassword": procedure({
+    allowed: "anyone",
+    setup: async (m) => {
+      const person = await makeUser(m.prisma, "FREELANCER");
+      await requestPasswordReset(m.prisma, { email: person.email, ip: randomUUID(), now: new Date() });
+      return { token: (await emailedLink(m.prisma, { to: person.email, kind: "reset_password" })).token, email: person.email };
+    },
+    call: (c, s) => c.auth.resetPassword({ token: s.token, password: "a brand new matrix password" }),
+    check: (result, { state }) => expect(result.email).toBe(state.email),
+  }),
+  "account.get": procedure({ allowed: "signed-in", call: (c) => c.account.get(), check: (page, { who, m }) => expect(page.email).toBe(m.users[who as Person].email) }),
+  "account.changeName": procedure({
+    allowed: "signed-in",
+    setup: async (m, who) => ({ name: m.users[who as Person].name }),
+    call: (c, s) => c.account.changeName(s),
+    check: (result, { state }) => expect(result).toEqual(state),
+  }),
+  "account.changeEmail": procedure({
+    allowed: "signed-in",
+    setup: async (m, who) => {
+      await setPassword(m.prisma, idOf(m, who), "matrix password, email");
+      return { currentPassword: "matrix password, email", newEmail: `${randomUUID()}@test.local` };
+    },
+    call: (c, s) => c.account.changeEmail(s),
+    check: (result, { state }) => expect(result.pendingEmail).toBe(state.newEmail),
+  }),
+  "account.resendVerification": procedure({
+    allowed: "signed-in",
+    // A confirmed person has nothing to confirm: the call succeeds while an email change waits.
+    setup: async (m, who) => {
+      await setPassword(m.prisma, idOf(m, who), "matrix password, resend");
+      await changeEmail(m.prisma, { actorId: idOf(m, who), now: T0, ip: randomUUID(), currentPassword: "matrix password, resend", newEmail: `${randomUUID()}@test.local` });
+    },
+    call: (c) => c.account.resendVerification(),
+    check: (result, { who, m }) => expect(result.email).not.toBe(m.users[who as Person].email),
+  }),
+  "account.endSession": procedure({
+    allowed: "signed-in",
+    owner: "self",
+    setup: async (m, who) => ({ sessionId: (await startSession(m.prisma, { userId: idOf(m, who), userAgent: "Matrix browser", ip: "192.0.2.1", now: T0 })).sessionId }),
+    call: (c, s) => c.account.endSession(s),
+    check: (result, { state }) => expect(result).toEqual(state),
   }),
   "dashboard.client": procedure({
     allowed: CLIENTS,

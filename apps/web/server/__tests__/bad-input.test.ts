@@ -162,6 +162,14 @@ const ENTRIES: Entry[] = [
   { path: "saved.unsaveJob", as: () => w.people.freelancer, input: () => ({ jobId: w.jobs.open }) },
   { path: "saved.saveFreelancer", as: () => w.people.client, input: () => ({ freelancerId: w.people.freelancer.id }) },
   { path: "saved.unsaveFreelancer", as: () => w.people.client, input: () => ({ freelancerId: w.people.freelancer.id }) },
+  // Accounts (issue 16): the links' pages (public: any caller), the account page's forms. A blank
+  // current password is a valid request, refused by the password check (which counts it as a guess).
+  { path: "auth.verifyEmail", as: () => w.people.client, input: () => ({ token: "A".repeat(43) }) },
+  { path: "auth.requestPasswordReset", as: () => w.people.client, input: () => ({ email: "someone@example.com" }) },
+  { path: "auth.resetPassword", as: () => w.people.client, input: () => ({ token: "A".repeat(43), password: "a brand new long password" }) },
+  { path: "account.changeName", as: () => w.people.client, input: () => ({ name: "Carol Client" }) },
+  { path: "account.changeEmail", as: () => w.people.client, input: () => ({ newEmail: "carol.new@example.com", currentPassword: "her current password" }), valid: { currentPassword: ["blank"] } },
+  { path: "account.endSession", as: () => w.people.client, input: () => ({ sessionId: "00000000-0000-4000-8000-000000000000" }) },
 ];
 
 const FEEDBACK_COMMENT = "Clear brief and prompt payment.";
@@ -722,6 +730,12 @@ describe("bad values for every field of every procedure that moves money or conn
         ["an unknown flag", [{ id: "x", label: "X", category: "payment", source: "a", flags: "g" }]],
         ["the same id twice", [{ id: "x", label: "X", category: "payment", source: "a", flags: "" }, { id: "x", label: "Y", category: "payment", source: "b", flags: "" }]],
         ["a string", "x"],
+        ["null", null],
+      ],
+      verification_actions: [
+        ["an unknown action", ["propose", "sign_in"]],
+        ["the same action twice", ["propose", "propose"]],
+        ["a string", "propose"],
         ["null", null],
       ],
     };

@@ -12,6 +12,7 @@ import {
   type SettingGroup,
   type SettingKey,
   type SettingUnit,
+  VERIFICATION_ACTION_WORDS,
 } from "@fairlance/rules";
 import type { Db } from "../client";
 import { requireActor } from "../services/actor";
@@ -54,6 +55,10 @@ export function describeSettingValue(key: SettingKey, value: unknown): string {
     }
     case "scam_patterns":
       return `${(value as MarketplaceSettings["scamShieldPatterns"]).length} patterns: ${(value as MarketplaceSettings["scamShieldPatterns"]).map((p) => p.label).join(", ")}`;
+    case "verification_actions": {
+      const actions = value as MarketplaceSettings["verificationRequiredFor"];
+      return actions.length === 0 ? "Nothing waits" : actions.map((action) => VERIFICATION_ACTION_WORDS[action]).join(", ");
+    }
   }
 }
 

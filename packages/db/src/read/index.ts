@@ -6,6 +6,7 @@ export * from "./job-pages";
 export * from "./flagged-messages";
 export * from "./messages";
 export * from "./account-notices";
+export * from "./account";
 export * from "./contract-view";
 export * from "./earnings";
 export * from "./search-jobs";

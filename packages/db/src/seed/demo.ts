@@ -112,10 +112,10 @@ export async function seedDemo(prisma: PrismaClient, now: Date, deps: { store?: 
     if (exists) continue;
     if (login.role === "ADMIN") {
       await prisma.user.create({
-        data: { email: login.email, name: login.name, role: "ADMIN", passwordHash: await hashPassword(login.password) },
+        data: { email: login.email, name: login.name, role: "ADMIN", passwordHash: await hashPassword(login.password), emailVerifiedAt: now },
       });
     } else {
-      await signUp(prisma, { email: login.email, name: login.name, password: login.password, role: login.role, ip: "demo-seed", now });
+      await signUp(prisma, { email: login.email, name: login.name, password: login.password, role: login.role, ip: "demo-seed", now }, { emailVerified: true });
     }
     created.push(login.email);
   }

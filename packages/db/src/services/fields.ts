@@ -1,4 +1,4 @@
-import { FIELD_TEXT, LINKS_RULE, MAX_AMOUNT_MINOR, SETTING_KEYS, SKILLS_RULE, TEXT_RULES, WHOLE_RULES, isWebLink, optionalText, requiredText, type SettingKey, type TextRule, type WholeRule } from "@fairlance/rules";
+import { EMAIL_RULE, FIELD_TEXT, LINKS_RULE, MAX_AMOUNT_MINOR, SETTING_KEYS, SKILLS_RULE, TEXT_RULES, WHOLE_RULES, isWebLink, optionalText, requiredText, type SettingKey, type TextRule, type WholeRule } from "@fairlance/rules";
 import { z } from "zod";
 import { DomainError } from "../errors";
 
@@ -52,6 +52,13 @@ export const MilestoneTitle = Text(TEXT_RULES.milestoneTitle);
 
 /** A milestone as the client writes it: title and amount. */
 export const MilestoneDraft = z.strictObject({ title: MilestoneTitle, amountMinor: Amount("milestone amount") });
+
+/** An email address a person types (sign-up, a forgotten password, a new email): trimmed and lower-cased. */
+export const EmailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: EMAIL_RULE.invalid }).max(EMAIL_RULE.max, EMAIL_RULE.invalid));
 
 /** The person an admin picks. */
 export const ChosenPerson = z.uuid("Choose a person.");

@@ -1,10 +1,20 @@
 // Operations: each changes the marketplace in one transaction (see CONTRIBUTING.md, "A service").
-export { signUp, SignUpInput, SIGN_UP_THROTTLE, signUpThrottle, type SignedUpUser } from "./sign-up";
+export { signUp, SignUpInput, SIGN_UP_THROTTLE, signUpThrottle, type SignedUpUser, type SignUpOptions } from "./sign-up";
 export { verifyCredentials, LOGIN_THROTTLE, type AuthenticatedUser } from "./verify-credentials";
 export { revokeSessions } from "./sessions/revoke-sessions";
 export { endSessions, EndSessionsInput, type EndedSessions } from "./sessions/end-sessions";
 export { changePassword, ChangePasswordInput, type ChangedPassword } from "./sessions/change-password";
 export { signOutEverywhere } from "./sessions/sign-out-everywhere";
+// Accounts (issue 16): confirmed emails, password reset, name and email, sessions
+export { startSession, touchSession, endSignedOutSession, SESSION_TOUCH_MINUTES, USER_AGENT_MAX, type StartedSession } from "./sessions/start-session";
+export { endSession, EndSessionInput } from "./sessions/end-session";
+export { verifyEmail, VerifyEmailInput, type VerifiedEmail } from "./account/verify-email";
+export { resendVerification, RESEND_VERIFICATION_THROTTLE, type SentConfirmation } from "./account/resend-verification";
+export { requestPasswordReset, RequestPasswordResetInput, RESET_PER_EMAIL_THROTTLE, RESET_PER_ADDRESS_THROTTLE, RESET_REQUESTED } from "./account/request-password-reset";
+export { resetPassword, ResetPasswordInput } from "./account/reset-password";
+export { changeEmail, ChangeEmailInput, type RequestedEmailChange } from "./account/change-email";
+export { changeName, ChangeNameInput } from "./account/change-name";
+export { AccountTokenText } from "./account/tokens";
 export * from "./connects/admin-grant-connects";
 export * from "./connects/admin-revoke-connects";
 export * from "./connects/buy-connects";

@@ -1,4 +1,4 @@
-import { EMAIL_RULE, TEXT_RULES } from "@fairlance/rules";
+import { TEXT_RULES } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient, Role } from "../client";
 import { hashPassword } from "../auth/password";
@@ -9,17 +9,15 @@ import { DomainError } from "../errors";
 import { takeRateLimitHit, type RateLimit } from "../rate-limit";
 import { runTransaction } from "../transaction";
 import { grantSignupConnects } from "./connects/grant-signup-connects";
-import { Text } from "./fields";
+import { EmailAddress, Text } from "./fields";
 import { parseInput } from "./input";
 import { newProfile } from "./profiles/new-profile";
+import { queueConfirmEmail } from "./account/account-emails";
+import { issueAccountToken } from "./account/tokens";
 
 /** What the sign-up form sends. No one acts yet: the address and the time come with the call. */
 export const SignUpInput = z.strictObject({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email({ message: EMAIL_RULE.invalid }).max(EMAIL_RULE.max, EMAIL_RULE.invalid)),
+  email: EmailAddress,
   name: Text(TEXT_RULES.personName),
   password: NewPassword,
   role: z.enum(["CLIENT", "FREELANCER"], { message: "Choose whether you hire (client) or work (freelancer)." }),
@@ -30,8 +28,8 @@ export type SignUpInput = z.input<typeof SignUpInput>;
 export type SignUpRequest = z.input<typeof SignUpInput> & { ip: string; now: Date };
 
 /**
- * Sign-ups per address: each answer tells whether an email has an account (there is no email
- * verification yet), so this bounds how fast one address can ask. README, "Accounts and passwords".
+ * Sign-ups per address: each answer tells whether an email has an account, so this bounds how fast
+ * one address can ask. README, "Accounts and passwords".
  */
 export const SIGN_UP_THROTTLE = { bucket: "sign-up", limit: 10, windowMinutes: 60 } as const satisfies RateLimit;
 
@@ -52,13 +50,22 @@ export interface SignedUpUser {
 
 const emailTaken = () => new DomainError("EMAIL_TAKEN", "An account with this email already exists. Sign in instead.");
 
+export interface SignUpOptions {
+  /**
+   * The seed, the bench and test scenarios make people whose email is confirmed already: no link is
+   * sent. People signing up in the app always confirm theirs (economy.md §13).
+   */
+  emailVerified?: boolean;
+}
+
 /**
- * Creates a client or freelancer account; a freelancer gets the sign-up connects in the same
+ * Creates a client or freelancer account, unconfirmed, and writes its "Confirm your email" link
+ * to the outbox in the same transaction (economy.md §13); a freelancer gets the sign-up connects in the same
  * transaction, so there is never a freelancer without them. Admins are made by the seed or another admin.
  * Refuses a weak password (WEAK_PASSWORD), and more than `signUpThrottle()`'s sign-ups from one
  * address in an hour (TOO_MANY_ATTEMPTS): every valid request counts, successful or not.
  */
-export async function signUp(prisma: PrismaClient, input: SignUpRequest): Promise<SignedUpUser> {
+export async function signUp(prisma: PrismaClient, input: SignUpRequest, options: SignUpOptions = {}): Promise<SignedUpUser> {
   const { ip, now, ...fields } = input;
   const data = parseInput(SignUpInput, fields);
   const problem = await passwordProblem(data.password, data);
@@ -75,9 +82,13 @@ export async function signUp(prisma: PrismaClient, input: SignUpRequest): Promis
   try {
     return await runTransaction(prisma, async (tx) => {
       const user = await tx.user.create({
-        data: { email: data.email, name: data.name, role: data.role, passwordHash, createdAt: now, ...newProfile(data.role, now) },
+        data: { email: data.email, name: data.name, role: data.role, passwordHash, createdAt: now, emailVerifiedAt: options.emailVerified ? now : null, ...newProfile(data.role, now) },
         select: { id: true, email: true, name: true, role: true, createdAt: true },
       });
+      if (!options.emailVerified) {
+        const link = await issueAccountToken(tx, { userId: user.id, kind: "verify_email", email: user.email, now });
+        await queueConfirmEmail(tx, { userId: user.id, name: user.name, to: user.email }, link, { changing: false, now });
+      }
       const grant = user.role === "FREELANCER" ? await grantSignupConnects(tx, { userId: user.id, now }) : null;
       return { ...user, signupConnects: grant?.connects ?? 0 };
     });

@@ -2,6 +2,7 @@
 export { freshDatabase, emptyDatabase, dropLeftoverDatabases, type TestDatabase, type FreshDatabaseOptions } from "./database";
 export { key } from "./keys";
 export { makeUser, setPassword, type TestUser, type UserOptions } from "./users";
+export { emailedLink, type EmailedLinkKind } from "./emails";
 export { RecordingGateway, type GatewayCall } from "./gateway";
 export { assertLedgerHolds, LedgerInvariantError } from "./ledger";
 export { imageHeader, makeTestImage } from "./images";

@@ -59,11 +59,11 @@ export async function makeVerifiedClient(
 
 /**
  * A person made through the sign-up service (a hashed password, the SIGNUP connects of a
- * freelancer), as the scenarios need; each gets an address of their own, so the throttle never applies.
+ * freelancer, the email confirmed), as the scenarios need; each gets an address of their own, so the throttle never applies.
  */
 export async function signedUpPerson(prisma: PrismaClient, role: "CLIENT" | "FREELANCER", name: string, now: Date): Promise<string> {
   const email = `${name.toLowerCase()}-${key("person")}@scenario.test`;
-  const user = await signUp(prisma, { email, name, password: "scenario password", role, ip: `scenario:${email}`, now });
+  const user = await signUp(prisma, { email, name, password: "scenario password", role, ip: `scenario:${email}`, now }, { emailVerified: true });
   return user.id;
 }
 

@@ -109,4 +109,5 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
   jssWindowMonths: 24,
   jssLongTermContracts: 3,
   jssLongTermPaidMinor: 100_000n, // $1,000.00
+  verificationRequiredFor: ["propose", "post_job", "withdraw"],
 });

@@ -10,6 +10,7 @@ import {
   RateBpsSchema,
   RateCardSchema,
   ScamPatternsSchema,
+  VerificationActionsSchema,
 } from "./schemas";
 
 export type SettingGroup = "connects" | "jobs" | "fees" | "payouts" | "trust";
@@ -26,7 +27,8 @@ export type SettingUnit =
   | "rate_card"
   | "fee_schedule"
   | "payout_fees"
-  | "scam_patterns";
+  | "scam_patterns"
+  | "verification_actions";
 
 export interface SettingDefinition<Schema extends z.ZodType = z.ZodType> {
   label: string;
@@ -294,6 +296,14 @@ export const SETTING_DEFINITIONS = {
     group: "trust",
     unit: "money",
     schema: MinorSchema.positive("The amount must be more than $0.00."),
+  }),
+  // Accounts (economy.md §13): what waits until a person has confirmed their email.
+  verificationRequiredFor: define({
+    label: "Needs a confirmed email",
+    description: "What a person may do only after following the link sent to their email: send proposals (propose), post or publish jobs (post_job), withdraw money (withdraw).",
+    group: "trust",
+    unit: "verification_actions",
+    schema: VerificationActionsSchema,
   }),
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_AMOUNT_MINOR } from "../money/parse";
+import { VERIFICATION_ACTIONS } from "../accounts/account-tokens";
 
 /** Building blocks of the settings schema, shared by the fee, connect and payout rules. */
 
@@ -150,3 +151,9 @@ export const ScamPatternsSchema = z
   .refine((patterns) => new Set(patterns.map((p) => p.id)).size === patterns.length, "Pattern ids must be unique.");
 
 export type ScamPattern = z.infer<typeof ScamPatternSchema>;
+
+/** What waits for a confirmed email: a list of distinct actions among propose, post_job, withdraw (empty: nothing waits). */
+export const VerificationActionsSchema = z
+  .array(z.enum(VERIFICATION_ACTIONS, "Use only propose, post_job and withdraw."), "Enter the actions as a list.")
+  .max(VERIFICATION_ACTIONS.length, "List each action at most once.")
+  .refine((actions) => new Set(actions).size === actions.length, "List each action at most once.");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConfirmEmailNotice } from "@/features/account/confirm-email-notice";
 import { PayoutsPage } from "@/features/payouts/payouts-page";
 import { HydrateClient, prefetch, trpc } from "@/trpc/server";
 
@@ -9,8 +10,11 @@ export default async function Page() {
     trpc.payout.overview.queryOptions(),
   );
   return (
-    <HydrateClient>
-      <PayoutsPage />
-    </HydrateClient>
+    <>
+      <ConfirmEmailNotice action="withdraw" />
+      <HydrateClient>
+        <PayoutsPage />
+      </HydrateClient>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui";
 import { AdminDashboard } from "@/features/dashboard/admin-dashboard";
 import { ClientDashboard } from "@/features/dashboard/client-dashboard";
 import { AccountNotices } from "@/features/account/account-notices";
+import { ConfirmEmailNotice } from "@/features/account/confirm-email-notice";
 import { Dashboard } from "@/features/dashboard/dashboard";
 import { FreelancerDashboard } from "@/features/dashboard/freelancer-dashboard";
 import { Unavailable } from "@/features/dashboard/parts";
@@ -47,6 +48,7 @@ export default async function DashboardPage() {
   return (
     <>
       <AccountNotices warnings={notices?.ok ? notices.data.warnings : []} />
+      {session.user.role !== "ADMIN" && <ConfirmEmailNotice withProviders />}
       <Dashboard me={me.data}>{body}</Dashboard>
     </>
   );

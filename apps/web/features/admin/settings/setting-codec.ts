@@ -46,7 +46,7 @@ export function valueToText(unit: string, value: unknown): string {
     const bps = value as number;
     return `${Math.floor(bps / 100)}${bps % 100 ? `.${String(bps % 100).padStart(2, "0").replace(/0$/, "")}` : ""}`;
   }
-  if (unit === "bundle_sizes") return (value as number[]).join(", ");
+  if (unit === "bundle_sizes" || unit === "verification_actions") return (value as (number | string)[]).join(", ");
   if (isJsonUnit(unit)) return toJsonText(value);
   return String(value);
 }
@@ -66,6 +66,11 @@ export function textToValue(unit: string, text: string, nullable: boolean): Sett
       if (parts.length === 0 || parts.some((part) => !/^\d{1,6}$/.test(part))) return { ok: false, error: "List whole numbers of connects, like 10, 20, 40." };
       return { ok: true, value: parts.map((part) => Number.parseInt(part, 10)) };
     }
+    case "verification_actions": {
+      const parts = text.split(/[\s,]+/).filter(Boolean);
+      if (parts.some((part) => !/^[a-z_]{1,20}$/.test(part))) return { ok: false, error: "List actions among propose, post_job and withdraw, like propose, withdraw (or nothing)." };
+      return { ok: true, value: parts };
+    }
     default:
       return isJsonUnit(unit) ? fromJsonText(unit, text) : readWhole(text, nullable);
   }
@@ -81,5 +86,6 @@ export const UNIT_HINT: Record<string, string> = {
   rate_card: "JSON. Amounts in cents (60000 = $600.00); a null upToMinor is the open-ended last tier.",
   fee_schedule: "JSON. Band edges in cents (50000 = $500.00), rates in basis points (2000 = 20%).",
   payout_fees: "JSON. Fee per method in cents (99 = $0.99).",
+  verification_actions: "Actions separated by commas, among propose, post_job and withdraw; empty: nothing waits for a confirmed email.",
   scam_patterns: "JSON. Each pattern: id, label, category (contact or payment), source (a regular expression) and flags.",
 };

@@ -38,7 +38,7 @@ export function SettingValueInput({
           {isJsonUnit(unit) ? (
             <textarea {...common} rows={10} spellCheck={false} value={text} onChange={(event) => onChange(event.target.value)} className={`${box} font-mono text-xs`} />
           ) : (
-            <input {...common} inputMode={unit === "money" || unit === "bps" ? "decimal" : unit === "bundle_sizes" ? "text" : "numeric"} value={text} onChange={(event) => onChange(event.target.value)} className={box} />
+            <input {...common} inputMode={unit === "money" || unit === "bps" ? "decimal" : unit === "bundle_sizes" || unit === "verification_actions" ? "text" : "numeric"} value={text} onChange={(event) => onChange(event.target.value)} className={box} />
           )}
         </>
       )}

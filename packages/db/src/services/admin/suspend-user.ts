@@ -47,7 +47,7 @@ export async function changeSuspension(
   const result: SuspensionChange = suspend ? { userId, suspendedAt: now, suspendedReason: reason } : { userId, suspendedAt: null, suspendedReason: null };
   await tx.user.update({ where: { id: userId }, data: { suspendedAt: result.suspendedAt, suspendedReason: result.suspendedReason } });
   // A suspension signs the person out everywhere: they sign in again and see why.
-  if (suspend) await revokeSessions(tx, userId);
+  if (suspend) await revokeSessions(tx, userId, { reason: "suspended", now });
   const auditId = await writeAudit(tx, {
     actorId,
     action: suspend ? "user.suspend" : "user.unsuspend",

@@ -4,6 +4,8 @@ import { IdempotencyKey, idempotent, jsonCodec, type IdempotentCall } from "../.
 import { runTransaction } from "../../transaction";
 import { JobFields, jobColumns, jobResult, publication, refineJobShape, type JobResult } from "./job-fields";
 import { requireActor, type ActorCall } from "../actor";
+import { requireConfirmedEmail } from "../account/confirmed-email";
+import { loadSettings } from "../../settings/load-settings";
 import { parseCall } from "../input";
 
 /** What the client types; who acts and when come with the call (ActorCall). */
@@ -28,6 +30,7 @@ export async function postJob(prisma: PrismaClient, input: PostJobInput & ActorC
       call,
       async () => {
         await requireActor(tx, data, "CLIENT", "post jobs", { active: true });
+        if (publish) await requireConfirmedEmail(tx, actorId, "post_job", (await loadSettings(tx, now)).settings);
         const columns = jobColumns(fields);
         const published = publish ? await publication(tx, columns, now) : { status: "DRAFT" as const };
         const job = await tx.job.create({ data: { ...columns, ...published, clientId: actorId, createdAt: now } });

@@ -5,6 +5,8 @@ import { runTransaction } from "../../transaction";
 import { jobResult, publication, type JobResult } from "./job-fields";
 import { lockOwnedJob, nextJobStatus } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
+import { requireConfirmedEmail } from "../account/confirmed-email";
+import { loadSettings } from "../../settings/load-settings";
 import { Id, parseCall } from "../input";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
@@ -23,6 +25,7 @@ export async function publishJob(prisma: PrismaClient, input: PublishJobInput & 
         await requireActor(tx, data, "CLIENT", "publish jobs", { active: true });
         const job = await lockOwnedJob(tx, jobId, actorId);
         nextJobStatus(job.status, "publish");
+        await requireConfirmedEmail(tx, actorId, "post_job", (await loadSettings(tx, now)).settings);
         const updated = await tx.job.update({ where: { id: jobId }, data: await publication(tx, job, now) });
         return jobResult(updated);
       },

@@ -8,6 +8,7 @@ import { runTransaction } from "../../transaction";
 import { jobNote, jobNotFound, lockJob } from "./shared";
 import { Bid, Text, WholeNumber } from "../fields";
 import { requireActor, type ActorCall } from "../actor";
+import { requireConfirmedEmail } from "../account/confirmed-email";
 import { Id, parseCall } from "../input";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
@@ -53,6 +54,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
         const job = await lockJob(tx, jobId);
         if (job.status === "DRAFT") throw jobNotFound();
         const { settings, version } = await loadSettings(tx, now);
+        await requireConfirmedEmail(tx, actorId, "propose", settings);
         // One round trip for both: has this freelancer proposed, and were they invited?
         const [ties] = await tx.$queryRaw<{ proposed: boolean; invited: boolean }[]>`
           SELECT EXISTS (SELECT 1 FROM "Proposal" WHERE "jobId" = ${jobId}::uuid AND "freelancerId" = ${actorId}::uuid) AS proposed,

@@ -116,9 +116,10 @@ describe("warnSender", () => {
     expect(warned).toMatchObject({ userId: client, messageId: target.id, createdAt: now, warnings: 1 });
     expect(await getAccountNotices(db.prisma, { actorId: client, now: days(now, 29) })).toEqual({
       warnings: [{ id: warned.warningId, reason: "Payments stay on Fairlance", createdAt: now }],
+      unconfirmedEmail: null,
     });
-    expect(await getAccountNotices(db.prisma, { actorId: client, now: days(now, 31) })).toEqual({ warnings: [] });
-    expect(await getAccountNotices(db.prisma, { actorId: freelancer, now })).toEqual({ warnings: [] });
+    expect(await getAccountNotices(db.prisma, { actorId: client, now: days(now, 31) })).toEqual({ warnings: [], unconfirmedEmail: null });
+    expect(await getAccountNotices(db.prisma, { actorId: freelancer, now })).toEqual({ warnings: [], unconfirmedEmail: null });
 
     const after = await queue();
     expect(after.waiting.map((m) => m.id)).not.toContain(target.id);

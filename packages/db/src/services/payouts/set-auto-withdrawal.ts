@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { loadSettings } from "../../settings/load-settings";
 import { requireActor, type ActorCall } from "../actor";
+import { requireConfirmedEmail } from "../account/confirmed-email";
 import { Amount, PayoutMethodId } from "../fields";
 import { parseCall } from "../input";
 import { autoWithdrawalOutlook } from "./auto-withdrawal-plan";
@@ -30,6 +31,7 @@ export async function setAutoWithdrawal(prisma: PrismaClient, input: SetAutoWith
     return null;
   }
   const { settings } = await loadSettings(prisma, data.now);
+  await requireConfirmedEmail(prisma, data.actorId, "withdraw", settings);
   if (data.thresholdMinor < settings.autoWithdrawalMinimumThresholdMinor) {
     throw new DomainError(
       "INVALID_REQUEST",

@@ -8,6 +8,7 @@ import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
+import { requireConfirmedEmail } from "../account/confirmed-email";
 import { Amount, PayoutMethodId } from "../fields";
 import { parseCall } from "../input";
 import { toRuleKind } from "./freelancer";
@@ -46,6 +47,7 @@ export async function withdraw(
         });
         if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
         const { settings } = await loadSettings(tx, data.now);
+        await requireConfirmedEmail(tx, data.actorId, "withdraw", settings);
         // Lock Available before reading it: concurrent withdrawals queue here.
         await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${accountKey({ kind: "freelancer_available", userId: data.actorId })} FOR UPDATE`;
         const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId: data.actorId });

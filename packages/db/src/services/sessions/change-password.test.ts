@@ -30,7 +30,7 @@ describe("changePassword", () => {
   it("stores the new password, ends every session, and only the new password signs in afterwards", async () => {
     const { id, email } = await person();
     const before = await version(id);
-    await expect(changePassword(db.prisma, { actorId: id, currentPassword: OLD, newPassword: NEW, ip, now })).resolves.toEqual({ sessionVersion: before + 1 });
+    await expect(changePassword(db.prisma, { actorId: id, currentPassword: OLD, newPassword: NEW, ip, now })).resolves.toEqual({ sessionVersion: before + 1, keptThisSession: false });
     expect(await version(id)).toBe(before + 1);
     expect(await hashOf(id)).toMatch(/^\$argon2id\$/);
     await expect(verifyCredentials(db.prisma, { email, password: OLD, ip, now })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });

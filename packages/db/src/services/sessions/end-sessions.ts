@@ -38,7 +38,7 @@ export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInp
       async () => {
         const user = await tx.user.findUnique({ where: { id: input.userId }, select: { sessionVersion: true } });
         if (!user) throw noSuchPerson();
-        const sessionVersion = await revokeSessions(tx, input.userId);
+        const sessionVersion = await revokeSessions(tx, input.userId, { reason: "signed out by an admin", now: input.now });
         const auditId = await writeAudit(tx, {
           actorId: input.actorId,
           action: "user.end_sessions",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ConfirmEmailNotice } from "@/features/account/confirm-email-notice";
 import { JobPage } from "@/features/jobs/job-page";
 import { HydrateClient, prefetch, prefetched, trpc } from "@/trpc/server";
 
@@ -11,8 +12,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const proposalId = prefetched(trpc.job.get.queryOptions({ jobId: id }))?.myProposal?.id;
   if (proposalId) await prefetch(trpc.message.list.queryOptions({ proposalId }));
   return (
-    <HydrateClient>
-      <JobPage jobId={id} />
-    </HydrateClient>
+    <>
+      <ConfirmEmailNotice action="propose" />
+      <HydrateClient>
+        <JobPage jobId={id} />
+      </HydrateClient>
+    </>
   );
 }
