@@ -60,3 +60,5 @@ export * from "./reputation/job-success";
 export * from "./reputation/profile-completeness";
 export * from "./reputation/images";
 export * from "./reputation/profile-entries";
+
+export * from "./inbox/attachments";

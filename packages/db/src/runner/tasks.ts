@@ -16,6 +16,7 @@ import { getGateway } from "../gateway/sandbox";
 import { retryPendingRefunds } from "../services/payments/pending-refunds";
 import { reconcileGatewayDaily } from "../services/payments/reconcile-gateway";
 import { updateReputation } from "../services/feedback/job-success";
+import { deleteUnattachedUploads } from "../services/messages/delete-unattached-uploads";
 
 export interface TaskDeps {
   prisma: PrismaClient;
@@ -55,6 +56,8 @@ export const ECONOMY_TASKS = {
   retry_pending_refunds: ({ prisma, gateway }: TaskDeps, now: Date) => retryPendingRefunds(prisma, { now }, { gateway: gateway ?? getGateway() }),
   /** Once per marketplace day (the day's first tick): the gateway's books against ours. */
   reconcile_gateway: ({ prisma, gateway }: TaskDeps, now: Date) => reconcileGatewayDaily(prisma, { now }, { gateway }),
+  /** Uploads no message or submission took within a day (economy.md §5.1): their rows, then their files. */
+  delete_unattached_uploads: ({ prisma }: TaskDeps, now: Date) => deleteUnattachedUploads(prisma, { now }),
 } as const;
 
 export type EconomyTask = keyof typeof ECONOMY_TASKS;

@@ -5,6 +5,7 @@ export { makeUser, setPassword, type TestUser, type UserOptions } from "./users"
 export { RecordingGateway, type GatewayCall } from "./gateway";
 export { assertLedgerHolds, LedgerInvariantError } from "./ledger";
 export { imageHeader, makeTestImage } from "./images";
+export { makeZip, TEST_FILES } from "./files";
 export {
   activeFixedContract,
   addCard,

@@ -1,4 +1,5 @@
 import type { MarketplaceSettings } from "./settings";
+import { ATTACHMENT_RULES } from "../inbox/attachments";
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
@@ -109,4 +110,5 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
   jssWindowMonths: 24,
   jssLongTermContracts: 3,
   jssLongTermPaidMinor: 100_000n, // $1,000.00
+  attachmentMaxBytes: ATTACHMENT_RULES.defaultMaxBytes, // 10 MB
 });

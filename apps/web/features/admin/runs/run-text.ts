@@ -17,6 +17,7 @@ const TASK_LABEL: Record<string, string> = {
   update_reputation: "Reveal feedback and update Job Success Scores",
   retry_pending_refunds: "Retry card refunds",
   reconcile_gateway: "Reconcile with the payment gateway",
+  delete_unattached_uploads: "Delete uploads never sent",
 };
 
 /** "expire_offers" → "Expire offers"; an unknown task in words from its name. */

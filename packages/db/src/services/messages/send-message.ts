@@ -1,6 +1,7 @@
 import { TEXT_RULES, scanMessage } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
+import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -8,7 +9,8 @@ import type { ActorCall } from "../actor";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { lockProposal, startInterview } from "../jobs/shared";
-import { hasStartedContract, threadFor, warningFor, type ScamWarning } from "./thread";
+import { claimAttachments, AttachmentIds } from "./attachments";
+import { hasStartedContract, threadClosedNotice, threadFor, warningFor, type ScamWarning } from "./thread";
 
 /** What the sender types; who acts and when come with the call (ActorCall). */
 export const SendMessageInput = z
@@ -17,6 +19,8 @@ export const SendMessageInput = z
     contractId: Id("contract").nullish(),
     idempotencyKey: IdempotencyKey,
     body: Text(TEXT_RULES.message),
+    /** Files uploaded first (message.uploadAttachment), sent with the message (economy.md §5.1). */
+    attachmentIds: AttachmentIds.optional(),
   })
   .refine((input) => Boolean(input.proposalId) !== Boolean(input.contractId), "Send the message on one proposal or one contract.");
 export type SendMessageInput = z.input<typeof SendMessageInput>;
@@ -36,13 +40,16 @@ export interface SentMessage {
  * scans it with the patterns in force; contact details count only before a contract has started.
  */
 export async function sendMessage(prisma: PrismaClient, input: SendMessageInput & ActorCall): Promise<SentMessage> {
-  const { idempotencyKey, proposalId, contractId, body, actorId, now } = parseCall(SendMessageInput, input);
+  const { idempotencyKey, proposalId, contractId, body, attachmentIds = [], actorId, now } = parseCall(SendMessageInput, input);
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotent(
       tx,
-      { operation: "message.send", userId: actorId, key: idempotencyKey, request: { proposalId, contractId, body } },
+      { operation: "message.send", userId: actorId, key: idempotencyKey, request: { proposalId, contractId, body, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) } },
       async () => {
         const thread = await threadFor(tx, { proposalId, contractId }, actorId);
+        // A job Fairlance removed closes its conversations (economy.md §5.1): read-only from then on.
+        const closed = threadClosedNotice(thread);
+        if (closed) throw new DomainError("CONFLICT", closed);
         const { settings } = await loadSettings(tx, now);
         const hasContract = await hasStartedContract(tx, thread);
         const flags = scanMessage(body, { hasContract, patterns: settings.scamShieldPatterns }).map((match) => match.patternId);
@@ -55,6 +62,7 @@ export async function sendMessage(prisma: PrismaClient, input: SendMessageInput 
         const message = await tx.message.create({
           data: { proposalId: thread.proposalId, contractId: thread.contractId, senderId: actorId, recipientId, body, flags, createdAt: now },
         });
+        await claimAttachments(tx, { attachmentIds, uploaderId: actorId, to: { messageId: message.id } });
         return { messageId: message.id, recipientId, createdAt: now, flags, recipientWarning: warningFor(flags, settings.scamShieldPatterns) };
       },
       jsonCodec<SentMessage>(),

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { PrismaClient, Tx } from "../../client";
+import { runTransaction } from "../../transaction";
+import { requireActor, type ActorCall } from "../actor";
+import { parseCall } from "../input";
+import { ConversationId, ConversationKindField, conversationFor, type ConversationKind } from "./conversations";
+
+/** The conversation opened. */
+export const MarkConversationReadInput = z.strictObject({ kind: ConversationKindField, id: ConversationId });
+export type MarkConversationReadInput = z.input<typeof MarkConversationReadInput>;
+
+export interface ConversationRead {
+  kind: ConversationKind;
+  id: string;
+  /** Everything up to this instant is read. */
+  lastReadAt: Date;
+}
+
+/** The latest thing said in a conversation (a message, a statement, a dispute's opening), or null. */
+async function latestActivity(tx: Tx, kind: ConversationKind, id: string): Promise<Date | null> {
+  if (kind === "dispute") {
+    const [dispute, statement] = await Promise.all([
+      tx.dispute.findUnique({ where: { id }, select: { openedAt: true } }),
+      tx.disputeStatement.findFirst({ where: { disputeId: id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+    ]);
+    const times = [dispute?.openedAt, statement?.createdAt].filter((time): time is Date => !!time);
+    return times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null;
+  }
+  const latest = await tx.message.findFirst({ where: kind === "proposal" ? { proposalId: id } : { contractId: id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  return latest?.createdAt ?? null;
+}
+
+/**
+ * Opening a conversation marks it read (economy.md §5.1): what was said up to its latest message
+ * no longer counts as unread for this person. Reading never goes back: a later mark keeps the later
+ * instant. Only the conversation's people can mark it; anyone else gets NOT_FOUND.
+ */
+export async function markConversationRead(prisma: PrismaClient, input: MarkConversationReadInput & ActorCall): Promise<ConversationRead> {
+  const data = parseCall(MarkConversationReadInput, input);
+  return runTransaction(prisma, async (tx) => {
+    const actor = await requireActor(tx, data, ["CLIENT", "FREELANCER", "ADMIN"], "read conversations");
+    const conversation = await conversationFor(tx, data.kind, data.id, actor);
+    const upTo = (await latestActivity(tx, data.kind, data.id)) ?? data.now;
+    const [row] = await tx.$queryRaw<{ lastReadAt: Date }[]>`
+      INSERT INTO "ConversationRead" ("userId", thread, "lastReadAt") VALUES (${actor.id}::uuid, ${conversation.key}, ${upTo})
+      ON CONFLICT ("userId", thread) DO UPDATE SET "lastReadAt" = GREATEST("ConversationRead"."lastReadAt", EXCLUDED."lastReadAt")
+      RETURNING "lastReadAt"`;
+    return { kind: data.kind, id: data.id, lastReadAt: row!.lastReadAt };
+  });
+}
