@@ -1,9 +1,7 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
 import { Alert, Card, Skeleton } from "@/components/ui";
 import { StatementForm } from "@/features/disputes/dispute-actions";
 import { ErrorAlert } from "@/features/shared/error-message";
@@ -11,22 +9,23 @@ import { PersonLink } from "@/features/shared/person-link";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { MessageThread } from "./message-thread";
+import { useMarkRead, type ConversationKind } from "./use-mark-read";
 
-export type ConversationKind = "proposal" | "contract" | "dispute";
+export type { ConversationKind };
 
 const SIDE = { client: "Client", freelancer: "Freelancer", admin: "Fairlance mediator" } as const;
 
 /**
  * One conversation on its own screen (economy.md §5.1): who it is with, what it is about, its
  * messages (the proposal's or contract's thread, with the composer and attachments) or a dispute's
- * statements. Opening it marks it read, and so does a message arriving while it is open.
+ * statements. Opening it marks it read, and so does a message arriving while it is open (the
+ * thread marks a proposal's or contract's conversation, wherever it is shown; here, a dispute's).
  */
 export function ConversationPage({ kind, id }: { kind: ConversationKind; id: string }) {
   const trpc = useTRPC();
   const conversation = useQuery(trpc.message.conversation.queryOptions({ kind, id }));
-  const messages = useQuery({ ...trpc.message.list.queryOptions(kind === "proposal" ? { proposalId: id } : { contractId: id }), enabled: kind !== "dispute", refetchInterval: 15_000 });
-  const latest = kind === "dispute" ? (conversation.data?.statements?.at(-1)?.id ?? "opened") : messages.data?.at(-1)?.id;
-  useMarkRead(kind, id, conversation.isSuccess ? (latest ?? "empty") : null);
+  const latestStatement = conversation.data?.statements?.at(-1)?.id ?? "opened";
+  useMarkRead(kind, id, kind === "dispute" && conversation.isSuccess ? latestStatement : null);
 
   return (
     <div className="space-y-4">
@@ -103,30 +102,4 @@ export function ConversationPage({ kind, id }: { kind: ConversationKind; id: str
       )}
     </div>
   );
-}
-
-/**
- * Marks the conversation read once it is shown, and again when something new arrives in it; then
- * the inbox and the navigation's count are read again.
- */
-function useMarkRead(kind: ConversationKind, id: string, latest: string | null) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  const marked = useRef<string | null>(null);
-  const mark = useMutation(
-    trpc.message.markRead.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.message.inbox.pathFilter());
-        // The navigation's "Messages 2" is drawn on the server.
-        router.refresh();
-      },
-    }),
-  );
-  const { mutate } = mark;
-  useEffect(() => {
-    if (latest === null || marked.current === latest) return;
-    marked.current = latest;
-    mutate({ kind, id });
-  }, [kind, id, latest, mutate]);
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { MessageComposer } from "./message-composer";
 import { MessageItem } from "./message-item";
+import { useMarkRead } from "./use-mark-read";
 
 /**
  * The conversation of one proposal or one contract (exactly one of the two ids). The scam shield's
@@ -17,6 +18,8 @@ export function MessageThread({ proposalId, contractId, closed = null, title = "
   const trpc = useTRPC();
   const ref = proposalId ? { proposalId } : { contractId };
   const thread = useQuery({ ...trpc.message.list.queryOptions(ref), refetchInterval: 15_000 });
+  // Shown is read (economy.md §5.1): on the proposal, the contract or the Messages page alike.
+  useMarkRead(proposalId ? "proposal" : "contract", (proposalId ?? contractId)!, thread.isSuccess ? (thread.data.at(-1)?.id ?? "empty") : null);
   return (
     <section aria-labelledby={`thread-${proposalId ?? contractId}`} className="space-y-3">
       <h3 id={`thread-${proposalId ?? contractId}`} className="text-base font-semibold">{title}</h3>

@@ -47,7 +47,7 @@ export const ZConversationView = z.object({
     .nullable(),
 });
 
-export const ZConversationRead = z.object({ kind: ZKind, id: z.string(), lastReadAt: z.date() });
+export const ZConversationRead = z.object({ kind: ZKind, id: z.string(), lastReadAt: z.date(), changed: z.boolean() });
 
 export const ZUploadedAttachment = z.object({ attachmentId: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int() });
 

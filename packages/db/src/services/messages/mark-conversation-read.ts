@@ -14,6 +14,8 @@ export interface ConversationRead {
   id: string;
   /** Everything up to this instant is read. */
   lastReadAt: Date;
+  /** Whether this moved the mark (something was unread, or it was never opened). */
+  changed: boolean;
 }
 
 /** The latest thing said in a conversation (a message, a statement, a dispute's opening), or null. */
@@ -41,10 +43,11 @@ export async function markConversationRead(prisma: PrismaClient, input: MarkConv
     const actor = await requireActor(tx, data, ["CLIENT", "FREELANCER", "ADMIN"], "read conversations");
     const conversation = await conversationFor(tx, data.kind, data.id, actor);
     const upTo = (await latestActivity(tx, data.kind, data.id)) ?? data.now;
+    const before = await tx.conversationRead.findUnique({ where: { userId_thread: { userId: actor.id, thread: conversation.key } }, select: { lastReadAt: true } });
     const [row] = await tx.$queryRaw<{ lastReadAt: Date }[]>`
       INSERT INTO "ConversationRead" ("userId", thread, "lastReadAt") VALUES (${actor.id}::uuid, ${conversation.key}, ${upTo})
       ON CONFLICT ("userId", thread) DO UPDATE SET "lastReadAt" = GREATEST("ConversationRead"."lastReadAt", EXCLUDED."lastReadAt")
       RETURNING "lastReadAt"`;
-    return { kind: data.kind, id: data.id, lastReadAt: row!.lastReadAt };
+    return { kind: data.kind, id: data.id, lastReadAt: row!.lastReadAt, changed: !before || before.lastReadAt.getTime() < row!.lastReadAt.getTime() };
   });
 }
