@@ -2,7 +2,7 @@ import { MESSAGE_SEARCH } from "@fairlance/rules";
 import { z } from "zod";
 import { Prisma, type Db } from "../client";
 import type { AttachmentLinker } from "../files/attachment-links";
-import { requireActor, type ActorCall } from "../services/actor";
+import { requireActor, type Actor, type ActorCall } from "../services/actor";
 import { parseInput } from "../services/input";
 import { conversationFor, conversationKey, ConversationId, ConversationKindField, type ConversationKind, type Person } from "../services/messages/conversations";
 
@@ -141,7 +141,7 @@ export async function listConversations(db: Db, input: InboxQuery & Pick<ActorCa
   };
 }
 
-async function describeRows(db: Db, actor: { id: string; role: string }, rows: { kind: ConversationKind; id: string; lastAt: Date; unread: number }[], pattern: string | null): Promise<InboxRow[]> {
+async function describeRows(db: Db, actor: Pick<Actor, "id" | "role">, rows: { kind: ConversationKind; id: string; lastAt: Date; unread: number }[], pattern: string | null): Promise<InboxRow[]> {
   const ids = (kind: ConversationKind) => rows.filter((row) => row.kind === kind).map((row) => row.id);
   const matching = pattern ? Prisma.sql`AND "removedAt" IS NULL AND body ILIKE ${pattern} ESCAPE '\\'` : Prisma.empty;
   const latestMessages = (column: "proposalId" | "contractId", of: string[]) =>

@@ -191,7 +191,7 @@ describe("the inbox (economy.md §5.1)", () => {
     expect((await inbox(client, { search: "file_v2" })).conversations.map((row) => row.id)).toEqual([proposalId]);
     expect((await inbox(client, { search: "e_v" })).conversations.map((row) => row.id)).toEqual([proposalId]);
     expect((await inbox(client, { search: "le%2" })).conversations).toEqual([]);
-    expect((await inbox(client, { search: "AGREED" })).conversations.map((row) => row.id)).toEqual([proposalId]);
+    expect((await inbox(client, { search: "AGREED, 100" })).conversations.map((row) => row.id)).toEqual([proposalId]);
     // Statements too; and nobody finds what is not theirs.
     expect((await inbox(freelancer, { search: "delivery dates" })).conversations.map((row) => row.kind)).toEqual(["dispute"]);
     expect((await inbox(stranger, { search: "100%" })).conversations).toEqual([]);
