@@ -167,14 +167,14 @@ const ENTRIES: Entry[] = [
     label: "with files",
     as: () => w.people.freelancer,
     input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key(), body: "The files you asked for.", attachmentIds: [UNSENT_FILE] }),
-    valid: { attachmentIds: ["empty"] },
+    valid: { attachmentIds: ["empty"], "attachmentIds.0": ["missing"] },
   },
   {
     path: "milestone.submit",
     label: "with files",
     as: () => w.people.freelancer,
     input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.funded, note: "Here it is", attachmentIds: [UNSENT_FILE] }),
-    valid: { note: ["missing", "empty", "blank"], attachmentIds: ["empty"] },
+    valid: { note: ["missing", "empty", "blank"], attachmentIds: ["empty"], "attachmentIds.0": ["missing"] },
   },
   { path: "message.markRead", as: () => w.people.freelancer, input: () => ({ kind: "proposal", id: w.proposals.mine }) },
 ];
@@ -375,7 +375,8 @@ describe("attachments (issue 16): a bad file, form or search is refused with a 4
       ["text that is not UTF-8", { file: blob(TEST_FILES.latin1, "text/plain") }, 400, /cannot be attached/],
       ["a BMP image", { file: blob(new Uint8Array([0x42, 0x4d, 0x3a, 0, 0, 0, 0, 0, 0, 0, 0x36, 0]), "image/bmp") }, 400, /^A BMP image cannot be attached/],
       ["over the 10 MB limit in force", { file: blob(new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61), "text/plain") }, 400, /an attachment can be at most 10 MB/],
-      ["over the 25 MB the API reads", { file: blob(new Uint8Array(25 * 1024 * 1024 + 1).fill(0x61), "text/plain") }, 413, /larger than the 25 MB limit/],
+      ["over the 25 MB an attachment can ever be", { file: blob(new Uint8Array(25 * 1024 * 1024 + 1).fill(0x61), "text/plain") }, 400, /an attachment can never be more than 25 MB/],
+      ["a body over what the API reads", { file: blob(new Uint8Array(26 * 1024 * 1024).fill(0x61), "text/plain") }, 413, /larger than the 25 MB limit/],
       ["no file", {}, 400, /Choose a file to upload/],
       ["text for the file", { file: "not a file" }, 400, /must be a file/],
       ["a field it does not take", { file: blob(TEST_FILES.pdf), messageId: "x" }, 400, /"messageId" is not a field/],
@@ -415,7 +416,7 @@ describe("attachments (issue 16): a bad file, form or search is refused with a 4
       }
     };
     await changesNothing(db.prisma, "inbox reads", async () => {
-      for (const search of ["%%", "__", "\\", "' OR '1'='1", "%' --", "x".repeat(100), "ça va ☕"]) await read("message.inbox", { search }, false);
+      for (const search of ["%%", "__", "\\\\", "' OR '1'='1", "%' --", "x".repeat(100), "ça va ☕"]) await read("message.inbox", { search }, false);
       for (const search of ["", " ", "a", "x".repeat(101), 42, ["ab"], "a\u0000b"]) await read("message.inbox", { search }, true);
       for (const cursor of ["", "not a cursor", "2026-12-01T00:00:00.000Z|proposal:x", 7, "9999-99-99T99:99:99.999Z|dispute:00000000-0000-4000-8000-000000000000"]) await read("message.inbox", { cursor }, true);
       await read("message.inbox", { unread: true }, true);
