@@ -60,5 +60,6 @@ export * from "./reputation/job-success";
 export * from "./reputation/profile-completeness";
 export * from "./reputation/images";
 export * from "./reputation/profile-entries";
+export * from "./notifications/catalogue";
 
 export * from "./inbox/attachments";
