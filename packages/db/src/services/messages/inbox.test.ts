@@ -212,6 +212,39 @@ describe("the inbox (economy.md §5.1)", () => {
   });
 });
 
+describe("message received (economy.md §11)", () => {
+  it("tells the recipient once per message, with the sender, the job and a preview, linking to the conversation", async () => {
+    const { proposalId } = await proposal("Notify me");
+    const idempotencyKey = key();
+    const input = { proposalId, actorId: freelancer.id, now: tick(), idempotencyKey, body: "I can start on Monday,\n  with the wireframes first." };
+    const sent = await sendMessage(db.prisma, input);
+    await sendMessage(db.prisma, input); // a replay of the same request
+    const notes = await db.prisma.notification.findMany({ where: { eventKey: `message:${sent.messageId}` } });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      userId: client.id,
+      kind: "message_received",
+      category: "messages",
+      title: "New message from Frank Freelancer",
+      body: expect.stringContaining("I can start on Monday, with the wireframes first."),
+      link: `/messages/proposal/${proposalId}`,
+    });
+    expect(await db.prisma.notification.count({ where: { userId: freelancer.id, eventKey: `message:${sent.messageId}` } })).toBe(0);
+  });
+
+  it("never quotes a flagged message, and a refused message tells nobody", async () => {
+    const { jobId, proposalId } = await proposal("Flag me");
+    const flagged = await send(freelancer.id, "Pay me in bitcoin and we skip the fees", { proposalId });
+    const note = await db.prisma.notification.findFirstOrThrow({ where: { eventKey: `message:${flagged.messageId}` } });
+    expect(note.body).not.toContain("bitcoin");
+    expect(note.body).toContain("The scam shield flagged this message");
+    await removeJob(db.prisma, { actorId: admin.id, now: tick(), idempotencyKey: key(), jobId, reason: "Spam posting" }, { gateway });
+    const before = await db.prisma.notification.count();
+    await expect(send(client.id, "Hello?", { proposalId })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.prisma.notification.count()).toBe(before);
+  });
+});
+
 describe("attachments (economy.md §5.1)", () => {
   it("takes the kinds it should, typed by their bytes, with a clean name", async () => {
     const expected = { pdf: "application/pdf", text: "text/plain", gif: "image/gif", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", odt: "application/vnd.oasis.opendocument.text", zip: "application/zip" } as const;

@@ -2,6 +2,7 @@ import { TEXT_RULES, scanMessage } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
+import { notify } from "../../notifications/notify";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -63,10 +64,35 @@ export async function sendMessage(prisma: PrismaClient, input: SendMessageInput 
           data: { proposalId: thread.proposalId, contractId: thread.contractId, senderId: actorId, recipientId, body, flags, createdAt: now },
         });
         await claimAttachments(tx, { attachmentIds, uploaderId: actorId, to: { messageId: message.id } });
+        // The recipient is told (economy.md §11), in this transaction: a message that rolls back tells nobody.
+        const [sender, contract] = await Promise.all([
+          tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true } }),
+          thread.contractId ? tx.contract.findUnique({ where: { id: thread.contractId }, select: { title: true } }) : null,
+        ]);
+        await notify(tx, {
+          userId: recipientId,
+          kind: "message_received",
+          eventKey: `message:${message.id}`,
+          data: { fromName: sender.name, jobTitle: thread.job?.title ?? contract?.title ?? "your conversation", preview: notificationPreview(body, flags) },
+          link: thread.proposalId ? `/messages/proposal/${thread.proposalId}` : `/messages/contract/${thread.contractId}`,
+          now,
+        });
         return { messageId: message.id, recipientId, createdAt: now, flags, recipientWarning: warningFor(flags, settings.scamShieldPatterns) };
       },
       jsonCodec<SentMessage>(),
     );
     return result;
   });
+}
+
+const PREVIEW_LENGTH = 140;
+
+/**
+ * What the notification (and its email) quotes of a message: its first 140 characters on one line.
+ * A message the scam shield flagged is not quoted: its warning is shown only beside it, in the app.
+ */
+export function notificationPreview(body: string, flags: readonly string[]): string {
+  if (flags.length > 0) return "The scam shield flagged this message: read it on Fairlance, where its warning is shown.";
+  const line = body.replace(/\s+/g, " ").trim();
+  return line.length > PREVIEW_LENGTH ? `${line.slice(0, PREVIEW_LENGTH - 1)}…` : line;
 }
