@@ -92,6 +92,11 @@ test("a reply with a file reaches the other side unread, and it downloads", asyn
   expect(download.suggestedFilename()).toBe("brief.pdf");
   expect(await readFile((await download.path())!)).toEqual(BRIEF);
 
+  // "Mark as unread" puts it back in the list as unread.
+  await theirs.getByRole("button", { name: "Mark as unread" }).click();
+  await expect(theirs).toHaveURL(/\/messages$/);
+  await expect(theirs.getByRole("article").filter({ hasText: "Mark Messenger" })).toContainText("1 unread");
+
   // The link is theirs: a stranger signed in gets a sentence, not the file.
   const href = (await file.getAttribute("href"))!;
   const stranger = await newPerson(browser, "Sam Stranger", "freelancer");

@@ -1,7 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Alert, Card, Skeleton } from "@/components/ui";
 import { StatementForm } from "@/features/disputes/dispute-actions";
 import { ErrorAlert } from "@/features/shared/error-message";
@@ -29,11 +30,12 @@ export function ConversationPage({ kind, id }: { kind: ConversationKind; id: str
 
   return (
     <div className="space-y-4">
-      <p className="text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <Link href="/messages" className="text-brand-700 underline">
           ← All conversations
         </Link>
-      </p>
+        <MarkUnread kind={kind} id={id} />
+      </div>
       {conversation.isPending ? (
         <Skeleton className="h-24 w-full" />
       ) : conversation.isError ? (
@@ -101,5 +103,29 @@ export function ConversationPage({ kind, id }: { kind: ConversationKind; id: str
         </>
       )}
     </div>
+  );
+}
+
+/** "Mark as unread": the other side's latest message counts again; back to the list. */
+function MarkUnread({ kind, id }: { kind: ConversationKind; id: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const unread = useMutation(
+    trpc.message.markUnread.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.message.inbox.pathFilter());
+        router.push("/messages");
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <button type="button" onClick={() => unread.mutate({ kind, id })} disabled={unread.isPending} className="font-medium text-brand-700 underline disabled:opacity-60">
+        Mark as unread
+      </button>
+      <ErrorAlert error={unread.error} />
+    </span>
   );
 }

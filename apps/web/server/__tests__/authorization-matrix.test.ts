@@ -320,6 +320,13 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.message.markRead(s),
     check: (read, { state }) => expect(read).toMatchObject(state),
   }),
+  "message.markUnread": procedure({
+    allowed: "signed-in",
+    owner: PARTIES,
+    setup: async (m) => ({ kind: "proposal" as const, id: m.proposalId }),
+    call: (c, s) => c.message.markUnread(s),
+    check: (unread, { state }) => expect(unread).toMatchObject(state),
+  }),
   "message.uploadAttachment": procedure({
     allowed: MEMBERS,
     call: (c) => {

@@ -177,6 +177,7 @@ const ENTRIES: Entry[] = [
     valid: { note: ["missing", "empty", "blank"], attachmentIds: ["empty"], "attachmentIds.0": ["missing"] },
   },
   { path: "message.markRead", as: () => w.people.freelancer, input: () => ({ kind: "proposal", id: w.proposals.mine }) },
+  { path: "message.markUnread", as: () => w.people.freelancer, input: () => ({ kind: "proposal", id: w.proposals.mine }) },
 ];
 /** An attachment id no upload has: every bad variant around it is refused before the files are looked at. */
 const UNSENT_FILE = "3f1c9a52-0d4e-4b8a-9c1e-5a7b2d6e8f01";

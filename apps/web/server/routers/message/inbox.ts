@@ -1,5 +1,5 @@
 import { ConversationQuery, getConversation, InboxQuery, listConversations } from "@fairlance/db/read";
-import { MarkConversationReadInput, markConversationRead, uploadAttachment } from "@fairlance/db/services";
+import { MarkConversationReadInput, markConversationRead, markConversationUnread, uploadAttachment } from "@fairlance/db/services";
 import { partyProcedure, protectedProcedure } from "../../trpc";
 import { ATTACHMENT_UPLOAD, uploadInput } from "../../uploads";
 import { ZConversationRead, ZConversationView, ZInboxPage, ZUploadedAttachment } from "./inbox.schema";
@@ -21,6 +21,12 @@ export const markReadProcedure = protectedProcedure
   .input(MarkConversationReadInput)
   .output(ZConversationRead)
   .mutation(({ ctx, input }) => markConversationRead(ctx.prisma, { ...input, ...ctx.caller }));
+
+/** "Mark as unread": the latest message from the other side counts as unread again. */
+export const markUnreadProcedure = protectedProcedure
+  .input(MarkConversationReadInput)
+  .output(ZConversationRead)
+  .mutation(({ ctx, input }) => markConversationUnread(ctx.prisma, { ...input, ...ctx.caller }));
 
 /**
  * A file to attach to a message or to submitted work (a FormData with its `file`): its type told

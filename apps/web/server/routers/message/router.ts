@@ -1,5 +1,5 @@
 import { router } from "../../trpc";
-import { conversationProcedure, inboxProcedure, markReadProcedure, uploadAttachmentProcedure } from "./inbox";
+import { conversationProcedure, inboxProcedure, markReadProcedure, markUnreadProcedure, uploadAttachmentProcedure } from "./inbox";
 import { listMessagesProcedure } from "./list-messages";
 import { sendMessageProcedure } from "./send-message";
 
@@ -10,5 +10,6 @@ export const messageRouter = router({
   inbox: inboxProcedure,
   conversation: conversationProcedure,
   markRead: markReadProcedure,
+  markUnread: markUnreadProcedure,
   uploadAttachment: uploadAttachmentProcedure,
 });

@@ -31,7 +31,7 @@ import { addStatement } from "../disputes/add-statement";
 import { submitProposal } from "../jobs/submit-proposal";
 import { removeJob } from "../jobs/remove-job";
 import { deleteUnattachedUploads } from "./delete-unattached-uploads";
-import { markConversationRead } from "./mark-conversation-read";
+import { markConversationRead, markConversationUnread } from "./mark-conversation-read";
 import { sendMessage } from "./send-message";
 import { uploadAttachment } from "./upload-attachment";
 
@@ -135,6 +135,21 @@ describe("the inbox (economy.md §5.1)", () => {
     expect(again.lastReadAt).toEqual(read.lastReadAt);
     expect(await countUnreadMessages(db.prisma, freelancer)).toBe(2);
     await markConversationRead(db.prisma, { actorId: freelancer.id, now: tick(), kind: "dispute", id: disputeThread });
+    expect(await countUnreadMessages(db.prisma, freelancer)).toBe(0);
+  });
+
+  it("mark as unread: the latest message from the other person counts again; one's own messages never do", async () => {
+    const unread = await markConversationUnread(db.prisma, { actorId: freelancer.id, now: tick(), kind: "proposal", id: proposalThread });
+    expect(unread.changed).toBe(true);
+    expect((await inbox(freelancer)).conversations.find((row) => row.id === proposalThread)?.unread).toBe(1);
+    expect(await countUnreadMessages(db.prisma, freelancer)).toBe(1);
+    await markConversationRead(db.prisma, { actorId: freelancer.id, now: tick(), kind: "proposal", id: proposalThread });
+    // A conversation where only the client has written has nothing to mark unread for the client.
+    const { contractId } = await activeFixedContract(db.prisma, { clientId: client.id, freelancerId: freelancer.id, milestones: [10_000n], now: start });
+    await send(client.id, "Only me so far", { contractId });
+    expect(await markConversationUnread(db.prisma, { actorId: client.id, now: tick(), kind: "contract", id: contractId })).toMatchObject({ changed: false });
+    expect(await countUnreadMessages(db.prisma, freelancer)).toBe(1);
+    await markConversationRead(db.prisma, { actorId: freelancer.id, now: tick(), kind: "contract", id: contractId });
     expect(await countUnreadMessages(db.prisma, freelancer)).toBe(0);
   });
 

@@ -51,3 +51,44 @@ export async function markConversationRead(prisma: PrismaClient, input: MarkConv
     return { kind: data.kind, id: data.id, lastReadAt: row!.lastReadAt, changed: !before || before.lastReadAt.getTime() < row!.lastReadAt.getTime() };
   });
 }
+
+/**
+ * "Mark as unread" (economy.md §5.1): the conversation's latest message (or statement, or a
+ * dispute's opening) by someone else counts as unread again, and what came after it stays read. A
+ * conversation with nothing from anyone else has nothing to mark: the mark stays where it is.
+ */
+export async function markConversationUnread(prisma: PrismaClient, input: MarkConversationReadInput & ActorCall): Promise<ConversationRead> {
+  const data = parseCall(MarkConversationReadInput, input);
+  return runTransaction(prisma, async (tx) => {
+    const actor = await requireActor(tx, data, ["CLIENT", "FREELANCER", "ADMIN"], "read conversations");
+    const conversation = await conversationFor(tx, data.kind, data.id, actor);
+    const fromOthers = await latestFromOthers(tx, data.kind, data.id, actor.id);
+    const before = await tx.conversationRead.findUnique({ where: { userId_thread: { userId: actor.id, thread: conversation.key } }, select: { lastReadAt: true } });
+    if (!fromOthers) return { kind: data.kind, id: data.id, lastReadAt: before?.lastReadAt ?? new Date(0), changed: false };
+    const lastReadAt = new Date(fromOthers.getTime() - 1);
+    await tx.conversationRead.upsert({
+      where: { userId_thread: { userId: actor.id, thread: conversation.key } },
+      create: { userId: actor.id, thread: conversation.key, lastReadAt },
+      update: { lastReadAt },
+    });
+    return { kind: data.kind, id: data.id, lastReadAt, changed: !before || before.lastReadAt.getTime() !== lastReadAt.getTime() };
+  });
+}
+
+/** When someone other than `userId` last said something in the conversation (that still shows), or null. */
+async function latestFromOthers(tx: Tx, kind: ConversationKind, id: string, userId: string): Promise<Date | null> {
+  if (kind === "dispute") {
+    const [dispute, statement] = await Promise.all([
+      tx.dispute.findUnique({ where: { id }, select: { openedAt: true, openedById: true } }),
+      tx.disputeStatement.findFirst({ where: { disputeId: id, authorId: { not: userId } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+    ]);
+    const times = [dispute && dispute.openedById !== userId ? dispute.openedAt : null, statement?.createdAt].filter((time): time is Date => !!time);
+    return times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null;
+  }
+  const latest = await tx.message.findFirst({
+    where: { ...(kind === "proposal" ? { proposalId: id } : { contractId: id }), recipientId: userId, removedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return latest?.createdAt ?? null;
+}
