@@ -17,7 +17,7 @@ async function messagesLink(page: Page) {
 }
 
 test("a reply with a file reaches the other side unread, and it downloads", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const freelancer = await newPerson(browser, "Ines Inbox", "freelancer");
   const client = await newPerson(browser, "Mark Messenger", "client");
   await addCard(client.page);
@@ -91,6 +91,7 @@ test("a reply with a file reaches the other side unread, and it downloads", asyn
   const [download] = await Promise.all([theirs.waitForEvent("download"), file.click()]);
   expect(download.suggestedFilename()).toBe("brief.pdf");
   expect(await readFile((await download.path())!)).toEqual(BRIEF);
+  const href = (await file.getAttribute("href"))!;
 
   // "Mark as unread" puts it back in the list as unread.
   await theirs.getByRole("button", { name: "Mark as unread" }).click();
@@ -98,7 +99,6 @@ test("a reply with a file reaches the other side unread, and it downloads", asyn
   await expect(theirs.getByRole("article").filter({ hasText: "Mark Messenger" })).toContainText("1 unread");
 
   // The link is theirs: a stranger signed in gets a sentence, not the file.
-  const href = (await file.getAttribute("href"))!;
   const stranger = await newPerson(browser, "Sam Stranger", "freelancer");
   const response = await stranger.page.request.get(href);
   expect(response.status()).toBe(404);
