@@ -165,6 +165,9 @@ everyPage("as a freelancer", FRAN, [
   // Talent (issue 15): the invitation Dev sent, with its decline step open; the saved job.
   { route: "/invitations", name: "freelancer-invitations", ready: (p) => p.getByRole("button", { name: /^Decline/ }).first().click() },
   { route: "/saved", name: "freelancer-saved" },
+  // The inbox (issue 16): the list, and the contract's conversation on its own screen.
+  { route: "/messages", name: "freelancer-messages" },
+  { route: "/messages/[kind]/[id]", name: "freelancer-conversation", path: ({ ids }) => `/messages/contract/${ids.contract}` },
   {
     route: "/disputes/[id]",
     name: "freelancer-dispute",
@@ -202,6 +205,9 @@ everyPage("as a client", CAROL, [
     },
   },
   { route: "/talent/saved", name: "client-talent-saved" },
+  // The inbox (issue 16): the list (Gus's follow-up unread), and the contract's conversation.
+  { route: "/messages", name: "client-messages" },
+  { route: "/messages/[kind]/[id]", name: "client-conversation", path: ({ ids }) => `/messages/contract/${ids.contract}` },
   { route: "/client/jobs/[id] (open: the invite panel's cards)", name: "client-job-invite", path: ({ ids }) => `/client/jobs/${ids.csvJob}` },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
@@ -259,4 +265,7 @@ everyPage("as an admin", ADMIN, [
   { route: "/admin/jobs-runs", name: "admin-jobs-runs" },
   { route: "/account", name: "admin-account" },
   { route: "/disputes/[id]", name: "admin-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
+  // The inbox (issue 16): an admin's conversations are the disputes they mediate.
+  { route: "/messages", name: "admin-messages" },
+  { route: "/messages/[kind]/[id]", name: "admin-conversation", path: async ({ ids, browser, db }) => `/messages/dispute/${await demoDispute(browser, db, ids.contract)}` },
 ]);

@@ -165,3 +165,13 @@ test("the demo mailbox, an unsubscribe page and the notification choices arrive 
   await expectRendered(fran, "/account", "Your account", "Payments and withdrawals");
   await expect(fran.getByLabel("Email: Payments and withdrawals")).toHaveValue(/IMMEDIATE|DAILY_DIGEST|OFF/);
 });
+
+test("the inbox and a conversation arrive with their data", async ({ browser, ledger }) => {
+  test.setTimeout(120_000);
+  const contract = await ledger.contract.findFirstOrThrow({ where: { client: { email: "carol@acme.test" }, freelancer: { email: "fran@fairlance.test" } }, select: { id: true } });
+  const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(freelancer, "/messages", "Messages", "Carol Chen");
+  await expectRendered(freelancer, `/messages/contract/${contract.id}`, "Carol Chen", "please keep the hero animation light on phones");
+  const client = await (await htmlOnly(browser, "carol@acme.test")).newPage();
+  await expectRendered(client, "/messages", "Messages", "if the landing page needs a second pair of hands");
+});

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getSuspension, mailboxEnabled } from "@fairlance/db/read";
+import { countUnreadMessages, getSuspension, mailboxEnabled } from "@fairlance/db/read";
 import { movableClockEnabled } from "@fairlance/db";
 import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
+import { MESSAGES_HREF } from "@/lib/navigation";
 import { getSession } from "@/server/auth";
 import { DemoClock } from "@/features/clock/demo-clock";
 import { DemoMailboxFooter } from "@/features/mailbox/mailbox-footer";
@@ -16,7 +17,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
-  const suspension = session ? await getSuspension(getPrisma(), session.user.id) : null;
+  const [suspension, unreadMessages] = session
+    ? await Promise.all([getSuspension(getPrisma(), session.user.id), countUnreadMessages(getPrisma(), session.user)])
+    : [null, 0];
   const demoClock = movableClockEnabled();
   return (
     <html lang="en">
@@ -25,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {demoClock && <DemoClock signedIn={!!session} />}
-        <Header session={session} />
+        <Header session={session} counts={{ [MESSAGES_HREF]: unreadMessages }} />
         {suspension && (
           <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
             Your account is suspended: {suspension.reason}. You can still sign in and read, but you cannot send proposals or

@@ -6,9 +6,10 @@ import { SiteNav } from "./site-nav";
 
 /**
  * The header of every page. Signed in: the role's links (SiteNav, a small client island that marks
- * the current page and, below `md`, folds the links, the account and Sign out into a Menu).
+ * the current page and, below `md`, folds the links, the account and Sign out into a Menu). `counts`
+ * puts a number beside a link (unread messages beside "Messages").
  */
-export function Header({ session }: { session: Session | null }) {
+export function Header({ session, counts = {} }: { session: Session | null; counts?: Readonly<Record<string, number>> }) {
   const user = session?.user;
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -19,6 +20,7 @@ export function Header({ session }: { session: Session | null }) {
         {user ? (
           <SiteNav
             items={NAV[user.role]}
+            counts={counts}
             who={
               <span className="text-slate-700">
                 <span className="font-medium" data-testid="header-user-name">

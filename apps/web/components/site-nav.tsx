@@ -15,7 +15,7 @@ import { currentItem, type NavItem } from "@/lib/navigation";
  * Rendered into the header's flex row: the desktop links, the button, then the menu panel, which
  * on desktop is `display: contents` so that the account part sits in the row itself.
  */
-export function SiteNav({ items, who }: { items: readonly NavItem[]; who: ReactNode }) {
+export function SiteNav({ items, who, counts = {} }: { items: readonly NavItem[]; who: ReactNode; counts?: Readonly<Record<string, number>> }) {
   const pathname = usePathname();
   // Open on the page where it was opened: navigating elsewhere closes it, with no effect needed.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -52,6 +52,15 @@ export function SiteNav({ items, who }: { items: readonly NavItem[]; who: ReactN
   const link = (item: NavItem, className: string) => (
     <Link key={item.href} href={item.href} aria-current={item === current ? "page" : undefined} className={className} onClick={close}>
       {item.label}
+      {(counts[item.href] ?? 0) > 0 && (
+        <>
+          {" "}
+          <span className="rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid={`nav-count-${item.href.slice(1)}`}>
+            {counts[item.href]! > 99 ? "99+" : counts[item.href]}
+          </span>
+          <span className="sr-only"> unread</span>
+        </>
+      )}
     </Link>
   );
 

@@ -15,6 +15,8 @@ describe("currentItem", () => {
     ["FREELANCER", "/saved", "Saved"],
     ["ADMIN", "/admin/people", "People"],
     ["ADMIN", "/dashboard", "Admin overview"],
+    ["CLIENT", "/messages/contract/7d4c", "Messages"],
+    ["ADMIN", "/messages", "Messages"],
   ] as const)("%s on %s: %s", (role, path, label) => {
     expect(currentItem(NAV[role], path)?.label).toBe(label);
   });

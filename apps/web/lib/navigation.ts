@@ -5,6 +5,9 @@ export interface NavItem {
   label: string;
 }
 
+/** The inbox's link, in every role's navigation, with its unread count beside it ("Messages 2"). */
+export const MESSAGES_HREF = "/messages";
+
 /** The header's links for each role: the whole list, on a phone's menu as on a desktop. */
 export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
   FREELANCER: [
@@ -14,6 +17,7 @@ export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
     { href: "/invitations", label: "Invitations" },
     { href: "/saved", label: "Saved" },
     { href: "/contracts", label: "Contracts" },
+    { href: MESSAGES_HREF, label: "Messages" },
     { href: "/connects", label: "Connects" },
     { href: "/earnings", label: "Earnings" },
     { href: "/payouts", label: "Withdraw" },
@@ -25,6 +29,7 @@ export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
     { href: "/jobs/new", label: "Post a job" },
     { href: "/talent", label: "Find talent" },
     { href: "/contracts", label: "Contracts" },
+    { href: MESSAGES_HREF, label: "Messages" },
     { href: "/billing", label: "Billing" },
     { href: "/profile", label: "Profile" },
   ],
@@ -34,6 +39,7 @@ export const NAV: Readonly<Record<RoleName, readonly NavItem[]>> = {
     { href: "/admin/people", label: "People" },
     { href: "/admin/moderation", label: "Moderation" },
     { href: "/admin/disputes", label: "Disputes" },
+    { href: MESSAGES_HREF, label: "Messages" },
     { href: "/admin/ledger", label: "Ledger" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/admin/jobs-runs", label: "Scheduled jobs" },

@@ -1,5 +1,5 @@
 import "server-only";
-import { isFileKey, type FileStore } from "@fairlance/db/files";
+import { isFileKey, isPrivateFileKey, type FileStore } from "@fairlance/db/files";
 
 /** What the file route serves as itself; anything else a store holds is only downloaded. */
 const IMAGE_TYPES = new Set(["image/webp", "image/png", "image/jpeg"]);
@@ -9,13 +9,13 @@ const IMAGE_TYPES = new Set(["image/webp", "image/png", "image/jpeg"]);
  * no script, no plugin, no form, a sandbox of its own if opened directly, and no embedding by
  * other sites.
  */
-const FILE_HEADERS = {
+export const FILE_HEADERS = {
   "x-content-type-options": "nosniff",
   "content-security-policy": "default-src 'none'; sandbox",
   "cross-origin-resource-policy": "same-origin",
 };
 
-const sentence = (status: number, text: string) =>
+export const sentence = (status: number, text: string) =>
   new Response(text, { status, headers: { ...FILE_HEADERS, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 /**
@@ -25,7 +25,8 @@ const sentence = (status: number, text: string) =>
  */
 export async function serveFile(store: FileStore, segments: readonly string[]): Promise<Response> {
   const key = segments.join("/");
-  if (!isFileKey(key)) return sentence(404, "There is no file at this address.");
+  // Attachments are private: only their signed links serve them (app/files/attachments/[id]).
+  if (!isFileKey(key) || isPrivateFileKey(key)) return sentence(404, "There is no file at this address.");
   let file: Awaited<ReturnType<FileStore["get"]>>;
   try {
     file = await store.get(key);

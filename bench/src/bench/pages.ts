@@ -71,6 +71,9 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/talent/saved", roles: ["client"] },
   { route: "/invitations", roles: ["freelancer"] },
   { route: "/saved", roles: ["freelancer"] },
+  // The inbox (issue 16): the list for every role, and the contract's conversation.
+  { route: "/messages", roles: ["freelancer", "client", "admin"], sample: "client" },
+  { route: "/messages/[kind]/[id]", roles: ["freelancer", "client"], url: (m) => `/messages/contract/${m.contractId}` },
   { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },

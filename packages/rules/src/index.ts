@@ -64,3 +64,5 @@ export * from "./reputation/images";
 export * from "./reputation/profile-entries";
 export * from "./notifications/catalogue";
 export * from "./notifications/reminders";
+
+export * from "./inbox/attachments";

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { AttachmentList } from "@/features/messages/attachments";
 import { Money } from "@/components/money";
 import { Card, EmptyState } from "@/components/ui";
 import { formatDate } from "@/lib/format";
@@ -74,6 +75,7 @@ export function MilestoneList({ contract }: { contract: ContractView }) {
               </div>
               <Dates m={m} reviewWindowDays={contract.reviewWindowDays} />
               {m.submissionNote && <p className="rounded bg-slate-50 p-2 text-sm">Freelancer&apos;s note: {m.submissionNote}</p>}
+              <AttachmentList files={m.attachments} label={`Files delivered for ${m.title}`} />
               <Actions m={m} contract={contract} />
             </li>
           ))}

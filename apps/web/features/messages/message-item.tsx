@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/format";
+import { AttachmentList } from "./attachments";
 
 interface Item {
   id: string;
@@ -8,6 +9,8 @@ interface Item {
   warning: { message: string; matches: { patternId: string; label: string }[] } | null;
   /** Removed by an admin (economy.md §5); the reason is given to its sender only. */
   removed: { at: Date; reason: string | null } | null;
+  /** Files sent with it, with their download links. */
+  attachments?: readonly { id: string; fileName: string; contentType: string; sizeBytes: number; url: string }[];
 }
 
 const time = new Intl.DateTimeFormat("en-US", { timeStyle: "short", timeZone: "UTC" });
@@ -28,6 +31,7 @@ export function MessageItem({ message }: { message: Item }) {
       ) : (
         <div className={`max-w-prose rounded-lg px-3 py-2 text-sm ${message.mine ? "bg-brand-700 text-white" : "bg-slate-100 text-slate-900"}`}>
           <p className="whitespace-pre-line break-words">{message.body}</p>
+          <AttachmentList files={message.attachments ?? []} tone={message.mine ? "dark" : "light"} />
         </div>
       )}
       <span className="mt-0.5 text-xs text-slate-500">

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { changeEmail, requestPasswordReset, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE, signUp, startSession } from "@fairlance/db/services";
 import { type Role } from "@fairlance/db";
-import { earn, emailedLink, freshDatabase, key, makeTestImage, makeUser, setPassword, type TestDatabase } from "@fairlance/db/testing";
+import { earn, emailedLink, freshDatabase, key, makeTestImage, makeUser, setPassword, TEST_FILES, type TestDatabase } from "@fairlance/db/testing";
 import { LocalFileStore, setFileStoreForTests } from "@fairlance/db/files";
 import { unsubscribeToken } from "@fairlance/db/email";
 import { NOTIFICATION_CATEGORIES } from "@fairlance/rules";
@@ -357,6 +357,46 @@ const MATRIX: Record<string, AnyCase> = {
     owner: PARTIES,
     setup: async (m) => ({ proposalId: m.proposalId }),
     call: (c, s) => c.message.send({ ...s, idempotencyKey: key(), body: "Checking in on this." }),
+  }),
+  // The inbox and attachments (issue 16): one's own conversations; a proposal's thread is its two parties' (an admin's are disputes).
+  "message.inbox": procedure({
+    allowed: "signed-in",
+    call: (c) => c.message.inbox({}),
+    check: (page, { who, m }) => {
+      const threads = page.conversations.map((row) => row.id);
+      shows(threads, m.proposalId, who, PARTIES);
+      for (const row of page.conversations) if (row.kind !== "dispute") expect(row.with.map((person) => person.id)).not.toContain(idOf(m, who));
+    },
+  }),
+  "message.conversation": procedure({
+    allowed: "signed-in",
+    owner: PARTIES,
+    setup: async (m) => ({ kind: "proposal" as const, id: m.proposalId }),
+    call: (c, s) => c.message.conversation(s),
+    check: (view, { who, m }) => expect(view.with.map((person) => person.id)).toEqual([idOf(m, who === "client" ? "freelancer" : "client")]),
+  }),
+  "message.markRead": procedure({
+    allowed: "signed-in",
+    owner: PARTIES,
+    setup: async (m) => ({ kind: "proposal" as const, id: m.proposalId }),
+    call: (c, s) => c.message.markRead(s),
+    check: (read, { state }) => expect(read).toMatchObject(state),
+  }),
+  "message.markUnread": procedure({
+    allowed: "signed-in",
+    owner: PARTIES,
+    setup: async (m) => ({ kind: "proposal" as const, id: m.proposalId }),
+    call: (c, s) => c.message.markUnread(s),
+    check: (unread, { state }) => expect(unread).toMatchObject(state),
+  }),
+  "message.uploadAttachment": procedure({
+    allowed: MEMBERS,
+    call: (c) => {
+      const form = new FormData();
+      form.append("file", new Blob([TEST_FILES.pdf as Uint8Array<ArrayBuffer>], { type: "application/pdf" }), "brief.pdf");
+      return c.message.uploadAttachment(form);
+    },
+    check: (uploaded) => expect(uploaded).toMatchObject({ fileName: "brief.pdf", contentType: "application/pdf" }),
   }),
 
   // Cards and billing

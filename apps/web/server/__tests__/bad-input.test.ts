@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import type { z } from "zod";
-import { COVER_LETTER, earn, freshDatabase, key, makeTestImage, type TestDatabase, type TestUser } from "@fairlance/db/testing";
+import { COVER_LETTER, earn, freshDatabase, key, makeTestImage, TEST_FILES, type TestDatabase, type TestUser } from "@fairlance/db/testing";
 import { endContract, hideFeedback, leaveFeedback } from "@fairlance/db/services";
 import { LocalFileStore, MAX_IMAGE_BYTES, setFileStoreForTests } from "@fairlance/db/files";
 import { JOB } from "./marketplace-fixtures";
@@ -170,7 +170,26 @@ const ENTRIES: Entry[] = [
   { path: "account.changeName", as: () => w.people.client, input: () => ({ name: "Carol Client" }) },
   { path: "account.changeEmail", as: () => w.people.client, input: () => ({ newEmail: "carol.new@example.com", currentPassword: "her current password" }), valid: { currentPassword: ["blank"] } },
   { path: "account.endSession", as: () => w.people.client, input: () => ({ sessionId: "00000000-0000-4000-8000-000000000000" }) },
+  // The inbox and attachments (issue 16): files named by id on a message or a submission, and marking a conversation read.
+  {
+    path: "message.send",
+    label: "with files",
+    as: () => w.people.freelancer,
+    input: () => ({ proposalId: w.proposals.mine, idempotencyKey: key(), body: "The files you asked for.", attachmentIds: [UNSENT_FILE] }),
+    valid: { attachmentIds: ["empty"], "attachmentIds.0": ["missing"] },
+  },
+  {
+    path: "milestone.submit",
+    label: "with files",
+    as: () => w.people.freelancer,
+    input: () => ({ idempotencyKey: key(), milestoneId: w.milestones.funded, note: "Here it is", attachmentIds: [UNSENT_FILE] }),
+    valid: { note: ["missing", "empty", "blank"], attachmentIds: ["empty"], "attachmentIds.0": ["missing"] },
+  },
+  { path: "message.markRead", as: () => w.people.freelancer, input: () => ({ kind: "proposal", id: w.proposals.mine }) },
+  { path: "message.markUnread", as: () => w.people.freelancer, input: () => ({ kind: "proposal", id: w.proposals.mine }) },
 ];
+/** An attachment id no upload has: every bad variant around it is refused before the files are looked at. */
+const UNSENT_FILE = "3f1c9a52-0d4e-4b8a-9c1e-5a7b2d6e8f01";
 
 const FEEDBACK_COMMENT = "Clear brief and prompt payment.";
 const FREELANCER_STARS = { overall: 5, facets: { clarity: 5, payment: 5, communication: 5 } };
@@ -388,6 +407,83 @@ describe("profile uploads: a bad file or form is refused with a 4xx and a senten
       expect(problems).toEqual([]);
     });
     expect(await readdir(root)).toEqual([]);
+  });
+});
+
+describe("attachments (issue 16): a bad file, form or search is refused with a 4xx and a sentence, and nothing is stored", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "fairlance-bad-attachments-"));
+    setFileStoreForTests(new LocalFileStore(root));
+  });
+  afterAll(() => setFileStoreForTests(undefined));
+
+  const upload = (fields: Record<string, string | Blob>, who = w.people.freelancer) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      if (typeof value === "string") form.append(name, value);
+      else form.append(name, value, "brief.pdf");
+    }
+    return api.send(cookie(who), "message.uploadAttachment", undefined, { body: form, headers: { "content-type": "" } });
+  };
+  const blob = (bytes: Uint8Array | string, type = "application/pdf") => new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+
+  it("each bad file and form", async () => {
+    const cases: [string, Record<string, string | Blob> | null, number, RegExp][] = [
+      ["an empty file", { file: blob(new Uint8Array()) }, 400, /^The file is empty/],
+      ["a program named like a PDF", { file: blob(TEST_FILES.exe) }, 400, /^This file cannot be attached: attach a PDF/],
+      ["text with a NUL byte", { file: blob(TEST_FILES.binaryText, "text/plain") }, 400, /cannot be attached/],
+      ["text that is not UTF-8", { file: blob(TEST_FILES.latin1, "text/plain") }, 400, /cannot be attached/],
+      ["a BMP image", { file: blob(new Uint8Array([0x42, 0x4d, 0x3a, 0, 0, 0, 0, 0, 0, 0, 0x36, 0]), "image/bmp") }, 400, /^A BMP image cannot be attached/],
+      ["over the 10 MB limit in force", { file: blob(new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61), "text/plain") }, 400, /an attachment can be at most 10 MB/],
+      ["over the 25 MB an attachment can ever be", { file: blob(new Uint8Array(25 * 1024 * 1024 + 1).fill(0x61), "text/plain") }, 400, /an attachment can never be more than 25 MB/],
+      ["a body over what the API reads", { file: blob(new Uint8Array(26 * 1024 * 1024).fill(0x61), "text/plain") }, 413, /larger than the 25 MB limit/],
+      ["no file", {}, 400, /Choose a file to upload/],
+      ["text for the file", { file: "not a file" }, 400, /must be a file/],
+      ["a field it does not take", { file: blob(TEST_FILES.pdf), messageId: "x" }, 400, /"messageId" is not a field/],
+      ["JSON instead of a form", null, 415, /takes a file/],
+    ];
+    const problems: string[] = [];
+    await changesNothing(db.prisma, "attachment uploads", async () => {
+      for (const [variant, fields, status, message] of cases) {
+        const reply = fields === null ? await send(w.people.freelancer, "message.uploadAttachment", { file: "x" }) : await upload(fields);
+        sent.fields++;
+        try {
+          expectRefused(reply, `message.uploadAttachment with ${variant}`);
+          expect(reply.status, variant).toBe(status);
+          expect(reply.error?.message, variant).toMatch(message);
+        } catch (error) {
+          problems.push((error as Error).message.split("\n")[0]!);
+        }
+      }
+      // An admin has no conversations to attach files to.
+      const byAdmin = await upload({ file: blob(TEST_FILES.pdf) }, w.people.admin);
+      expect(byAdmin.status).toBe(403);
+      expect(problems).toEqual([]);
+    });
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it("the inbox and a conversation refuse what no query means, and search any text without a 5xx", async () => {
+    const problems: string[] = [];
+    const read = async (path: string, input: unknown, refused: boolean) => {
+      const reply = await api.send(cookie(w.people.freelancer), path, input, { method: "GET" });
+      sent.reads++;
+      try {
+        if (refused) expectRefused(reply, `${path} ${encode(input)}`);
+        else expect(reply.status, `${path} ${encode(input)}: ${reply.text.slice(0, 200)}`).toBe(200);
+      } catch (error) {
+        problems.push((error as Error).message.split("\n")[0]!);
+      }
+    };
+    await changesNothing(db.prisma, "inbox reads", async () => {
+      for (const search of ["%%", "__", "\\\\", "' OR '1'='1", "%' --", "x".repeat(100), "ça va ☕"]) await read("message.inbox", { search }, false);
+      for (const search of ["", " ", "a", "x".repeat(101), 42, ["ab"], "a\u0000b"]) await read("message.inbox", { search }, true);
+      for (const cursor of ["", "not a cursor", "2026-12-01T00:00:00.000Z|proposal:x", 7, "9999-99-99T99:99:99.999Z|dispute:00000000-0000-4000-8000-000000000000"]) await read("message.inbox", { cursor }, true);
+      await read("message.inbox", { unread: true }, true);
+      for (const input of [{ kind: "email", id: w.proposals.mine }, { kind: "proposal", id: "not-a-uuid" }, { kind: "proposal" }, { id: w.proposals.mine }, {}]) await read("message.conversation", input, true);
+      expect(problems).toEqual([]);
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { formatBytes, MAX_IMAGE_BYTES } from "@fairlance/db/files";
-import { isUploadSchema } from "../uploads";
+import { IMAGE_UPLOAD, isUploadSchema, uploadLimitOf, type UploadLimit } from "../uploads";
 import { BodyTooLarge, readBody } from "./body";
 import { procedures } from "./procedures";
 
@@ -9,6 +9,13 @@ import { procedures } from "./procedures";
  * and a few text fields. Past it the request is refused before its end is read.
  */
 export const MAX_UPLOAD_BODY_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
+
+/** The multipart framing and text fields an upload body may add to its file. */
+const FRAMING_BYTES = 64 * 1024;
+
+/** The file limit of the upload procedure at `path` (an image's, unless its uploadInput says otherwise). */
+export const uploadLimitFor = (path: string): UploadLimit =>
+  (procedures[path]?._def.inputs ?? []).map(uploadLimitOf).find((limit): limit is UploadLimit => limit !== undefined) ?? IMAGE_UPLOAD;
 
 const mediaType = (req: Request) => req.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
 
@@ -27,11 +34,13 @@ export const uploadNeedsForm = (path: string) => `"${path}" takes a file: send i
  * as the stream passes the limit, never buffered whole), a well-formed multipart body. Gives
  * the request to hand to tRPC (its body is the checked bytes) or the error to answer with.
  */
-export async function checkUpload(req: Request, paths: string[], isBatch: boolean, limit = MAX_UPLOAD_BODY_BYTES): Promise<{ request: Request } | { refusal: TRPCError }> {
+export async function checkUpload(req: Request, paths: string[], isBatch: boolean, fileLimit?: number): Promise<{ request: Request } | { refusal: TRPCError }> {
   const refuse = (code: TRPCError["code"], message: string) => ({ refusal: new TRPCError({ code, message }) });
   if (isBatch || paths.length !== 1) return refuse("BAD_REQUEST", "An upload is sent on its own, not in a batch.");
+  const maxFile = fileLimit ?? uploadLimitFor(paths[0]!).maxBytes;
+  const limit = maxFile + FRAMING_BYTES;
 
-  const tooLarge = () => refuse("PAYLOAD_TOO_LARGE", `The upload is larger than the ${formatBytes(MAX_IMAGE_BYTES)} limit: choose a smaller file.`);
+  const tooLarge = () => refuse("PAYLOAD_TOO_LARGE", `The upload is larger than the ${formatBytes(maxFile)} limit: choose a smaller file.`);
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) return tooLarge();
 

@@ -1,4 +1,4 @@
-import { IMAGE_LIMITS, type ImagePurpose } from "@fairlance/rules";
+import { formatFileSize, IMAGE_LIMITS, type ImagePurpose } from "@fairlance/rules";
 
 /**
  * The limits of an uploaded image are the rules' (IMAGE_LIMITS, economy.md §10.7): the image
@@ -24,11 +24,8 @@ export const IMAGE_PURPOSES = {
 
 export type { ImagePurpose };
 
-/** A size as a person reads a limit: "5 MB", "7.3 MB", "812 KB". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+/** A size as a person reads a limit: "5 MB", "7.3 MB", "812 KB" (the rules' formatFileSize). */
+export const formatBytes = formatFileSize;
 
 /** The refusal of a file over MAX_IMAGE_BYTES: "The file is 7.3 MB; an image can be at most 5 MB." */
 export function fileTooLarge(bytes: number): string {

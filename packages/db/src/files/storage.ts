@@ -61,6 +61,15 @@ export function checkContentType(type: string): string {
 /** A new key for an image: `images/<random uuid>.webp`, unique, so its content never changes. */
 export const newImageKey = () => `images/${randomUUID()}.webp`;
 
+/**
+ * A new key for an attachment: `attachments/<random uuid>`. Attachments are private: /files never
+ * serves them (isPrivateFileKey); they are downloaded through signed links that the parties get.
+ */
+export const newAttachmentKey = () => `attachments/${randomUUID()}`;
+
+/** Keys the public /files route must not serve: attachments, which only the parties may download. */
+export const isPrivateFileKey = (key: string) => key === "attachments" || key.startsWith("attachments/");
+
 /** A store's failure to do what it was asked (a network error, a refusal): a server problem, logged, never shown. */
 export class FileStoreError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

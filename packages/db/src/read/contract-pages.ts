@@ -13,6 +13,8 @@ import type { ContractStatus, Db, JobType, MilestoneStatus, ProposalStatus } fro
 import { DomainError } from "../errors";
 import { contractSchedule } from "../services/contracts/access";
 import { getContract } from "./contract-view";
+import type { AttachmentLinker } from "../files/attachment-links";
+import { attachmentViews } from "./messages";
 import { loadSettings } from "../settings/load-settings";
 import { freelancerSummary } from "./freelancer-summary";
 
@@ -179,7 +181,7 @@ function nextAction(
  * milestone's client fee and total charge, each milestone's service-fee preview (what the
  * freelancer receives), the security period, and the current hourly week.
  */
-export async function getContractPage(db: Db, contractId: string, viewerId: string, now: Date) {
+export async function getContractPage(db: Db, contractId: string, viewerId: string, now: Date, links: AttachmentLinker) {
   const contract = await getContract(db, contractId, viewerId);
   const [priorBilledMinor, { settings }] = await Promise.all([billedBetween(db, contract.clientId, contract.freelancerId), loadSettings(db, now)]);
   // The freelancer's fee is theirs to see: the client's view carries none of it (no band, no net).
@@ -191,6 +193,8 @@ export async function getContractPage(db: Db, contractId: string, viewerId: stri
     const line = lineOf.get(m.id);
     return {
       ...m,
+      // The files delivered with the work (economy.md §5.1), with download links for the two parties.
+      attachments: attachmentViews(m.attachments, links),
       fundQuote: m.status === "CREATED" ? computeClientFee({ amountMinor: m.amountMinor, rateBps: contract.clientFeeBps }) : null,
       feePreview: isFreelancer && line ? sequenceLineView(line) : null,
     };

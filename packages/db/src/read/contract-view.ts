@@ -56,6 +56,7 @@ export async function getContract(db: Db, contractId: string, actorId: string) {
           refundRequestReason: true,
           refundRequestDeadline: true,
           disputes: { orderBy: { openedAt: "desc" }, take: 1, select: { id: true, status: true } },
+          attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, contentType: true, sizeBytes: true } },
         },
       },
       hourlyWeeks: {

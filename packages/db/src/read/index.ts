@@ -5,6 +5,8 @@ export * from "./connects-overview";
 export * from "./job-pages";
 export * from "./flagged-messages";
 export * from "./messages";
+export * from "./inbox";
+export * from "./attachments";
 export * from "./account-notices";
 export * from "./account";
 export * from "./contract-view";

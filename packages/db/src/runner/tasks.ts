@@ -21,6 +21,7 @@ import { warnExpiringConnects } from "../services/connects/warn-expiring-connect
 import type { EmailTransport } from "../email/transport";
 import { sendEmails } from "../email/send-emails";
 import { sendDigests } from "../email/digest";
+import { deleteUnattachedUploads } from "../services/messages/delete-unattached-uploads";
 
 export interface TaskDeps {
   prisma: PrismaClient;
@@ -71,6 +72,8 @@ export const ECONOMY_TASKS = {
   send_digests: ({ prisma }: TaskDeps, now: Date) => sendDigests(prisma, { now }),
   /** Every tick (each minute): the outbox's due emails go out, each at most once per event. */
   send_emails: ({ prisma, emailTransport }: TaskDeps, now: Date) => sendEmails(prisma, { now }, { transport: emailTransport }),
+  /** Uploads no message or submission took within a day (economy.md §5.1): their rows, then their files. */
+  delete_unattached_uploads: ({ prisma }: TaskDeps, now: Date) => deleteUnattachedUploads(prisma, { now }),
 } as const;
 
 export type EconomyTask = keyof typeof ECONOMY_TASKS;

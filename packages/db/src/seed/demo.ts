@@ -17,6 +17,7 @@ import { submitProposal } from "../services/jobs/submit-proposal";
 import { addPaymentMethod } from "../services/payments/add-payment-method";
 import { saveFreelancer } from "../services/saved/save-freelancer";
 import { saveJob } from "../services/saved/save-job";
+import { sendMessage } from "../services/messages/send-message";
 import { signUp } from "../services/sign-up";
 import type { FileStore } from "../files";
 import { seedDemoProfiles } from "./demo-profiles";
@@ -252,6 +253,24 @@ export async function seedDemo(prisma: PrismaClient, now: Date, deps: { store?: 
     await saveJob(prisma, { actorId: fran, now, jobId: jobIds["PostgreSQL performance review"]! });
     await saveFreelancer(prisma, { actorId: carol, now, freelancerId: gus });
     created.push("an invitation and saved items");
+  }
+  // The inbox (economy.md §5.1): Carol and Fran talk on their contract, and Gus follows up on his
+  // two proposals (a freelancer's message changes no proposal's status); the last message of each
+  // is unread for its recipient. A second apart, after the story above, so they have one order.
+  if (!(await prisma.message.count({ where: { senderId: { in: [fran, gus, carol] } } }))) {
+    const contractId = (await prisma.contract.findFirstOrThrow({ where: { clientId: carol, freelancerId: fran }, select: { id: true } })).id;
+    const gusLanding = (await prisma.proposal.findFirstOrThrow({ where: { freelancerId: gus, jobId: jobIds["Landing page for a robotics startup"]! }, select: { id: true } })).id;
+    const gusCsv = (await prisma.proposal.findFirstOrThrow({ where: { freelancerId: gus, jobId: jobIds["Fix a flaky CSV import"]! }, select: { id: true } })).id;
+    const conversation: [string, { contractId: string } | { proposalId: string }, string][] = [
+      [fran, { contractId }, "The design is approved, thank you! I start the build today and will share a preview link on Friday."],
+      [carol, { contractId }, "Great. The build milestone is funded; please keep the hero animation light on phones."],
+      [gus, { proposalId: gusLanding }, "Hi Carol, if the landing page needs a second pair of hands for the launch, I am free from next week."],
+      [gus, { proposalId: gusCsv }, "Hi Dev, could you share a sample CSV that fails? I would like to reproduce the flaky import before I start."],
+    ];
+    for (const [index, [actorId, on, body]] of conversation.entries()) {
+      await sendMessage(prisma, { actorId, ...on, idempotencyKey: key(`message-${index}`), now: new Date(now.getTime() + (index + 1) * 1_000), body });
+    }
+    created.push("conversations in the inbox");
   }
   created.push(...(await seedDemoProfiles(prisma, now, deps)));
   return { created };

@@ -42,6 +42,12 @@ export * from "./messages/remove-message";
 export * from "./messages/suspend-sender";
 export * from "./messages/warn-sender";
 export * from "./messages/send-message";
+// The inbox and attachments (issue 16)
+export * from "./messages/upload-attachment";
+export * from "./messages/mark-conversation-read";
+export * from "./messages/delete-unattached-uploads";
+export { AttachmentIds } from "./messages/attachments";
+export { CONVERSATION_KINDS, ConversationId, ConversationKindField, conversationKey, type ConversationKind } from "./messages/conversations";
 export * from "./payments/add-payment-method";
 export * from "./payments/verify-payment-method";
 export { isPaymentVerified } from "./payments/payment-verified";

@@ -6,6 +6,7 @@ export { emailedLink, type EmailedLinkKind } from "./emails";
 export { RecordingGateway, type GatewayCall } from "./gateway";
 export { assertLedgerHolds, LedgerInvariantError } from "./ledger";
 export { imageHeader, makeTestImage } from "./images";
+export { makeZip, TEST_FILES } from "./files";
 export {
   activeFixedContract,
   addCard,

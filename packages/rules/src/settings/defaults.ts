@@ -1,4 +1,5 @@
 import type { MarketplaceSettings } from "./settings";
+import { ATTACHMENT_RULES } from "../inbox/attachments";
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
@@ -110,4 +111,5 @@ export const DEFAULT_SETTINGS: MarketplaceSettings = deepFreeze({
   jssLongTermContracts: 3,
   jssLongTermPaidMinor: 100_000n, // $1,000.00
   verificationRequiredFor: ["propose", "post_job", "withdraw"],
+  attachmentMaxBytes: ATTACHMENT_RULES.defaultMaxBytes, // 10 MB
 });

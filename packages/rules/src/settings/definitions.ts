@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ATTACHMENT_RULES } from "../inbox/attachments";
 import {
   BundleSizesSchema,
   ConnectsCountSchema,
@@ -304,6 +305,17 @@ export const SETTING_DEFINITIONS = {
     group: "trust",
     unit: "verification_actions",
     schema: VerificationActionsSchema,
+  }),
+  // The inbox (issue 16, economy.md §5.1).
+  attachmentMaxBytes: define({
+    label: "Attachment size limit (bytes)",
+    description: "Largest file, in bytes, that can be attached to a message or to submitted work (10 MB is 10,485,760; at most 25 MB, 26,214,400).",
+    group: "trust",
+    unit: "count",
+    schema: z
+      .int("The limit is a whole number of bytes.")
+      .min(ATTACHMENT_RULES.floorBytes, `At least ${ATTACHMENT_RULES.floorBytes.toLocaleString("en-US")} bytes (100 KB).`)
+      .max(ATTACHMENT_RULES.ceilingBytes, `At most ${ATTACHMENT_RULES.ceilingBytes.toLocaleString("en-US")} bytes (25 MB): the API reads no larger upload.`),
   }),
 };
 

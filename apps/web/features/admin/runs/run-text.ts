@@ -21,6 +21,7 @@ const TASK_LABEL: Record<string, string> = {
   reconcile_gateway: "Reconcile with the payment gateway",
   send_digests: "Write the daily email digests",
   send_emails: "Send emails",
+  delete_unattached_uploads: "Delete uploads never sent",
 };
 
 /** "expire_offers" → "Expire offers"; an unknown task in words from its name. */

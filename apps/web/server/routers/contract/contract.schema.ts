@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAttachmentView } from "../message/inbox.schema";
 import { Id, MilestoneDraft, PayBonusInput } from "@fairlance/db/services";
 import { ZFreelancerSummary } from "../feedback/feedback.schema";
 
@@ -93,6 +94,7 @@ export const ZContractPage = z.object({
       refundRequestDeadline: z.date().nullable(),
       openDisputeId: z.string().nullable(),
       latestDisputeId: z.string().nullable(),
+      attachments: z.array(ZAttachmentView),
       fundQuote: ZClientFee.nullable(),
       feePreview: ZFeePreview.nullable(),
     }),

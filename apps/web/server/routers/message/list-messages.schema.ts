@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "@fairlance/db/services";
+import { ZAttachmentView } from "./inbox.schema";
 
 export const ZThreadRef = z
   .strictObject({ proposalId: Id("proposal").optional(), contractId: Id("contract").optional() })
@@ -18,5 +19,6 @@ export const ZListMessagesOutput = z.array(
     mine: z.boolean(),
     warning: ZScamWarning.nullable(),
     removed: z.object({ at: z.date(), reason: z.string().nullable() }).nullable(),
+    attachments: z.array(ZAttachmentView),
   }),
 );

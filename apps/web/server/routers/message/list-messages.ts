@@ -1,4 +1,5 @@
 import { listMessages } from "@fairlance/db/read";
+import { attachmentLinks } from "../../attachment-links";
 import { partyProcedure } from "../../trpc";
 import { ZListMessagesInput, ZListMessagesOutput } from "./list-messages.schema";
 
@@ -6,4 +7,4 @@ import { ZListMessagesInput, ZListMessagesOutput } from "./list-messages.schema"
 export const listMessagesProcedure = partyProcedure
   .input(ZListMessagesInput)
   .output(ZListMessagesOutput)
-  .query(({ ctx, input }) => listMessages(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now() }));
+  .query(({ ctx, input }) => listMessages(ctx.prisma, { ...input, actorId: ctx.user.id, now: ctx.now(), links: attachmentLinks(ctx.now()) }));

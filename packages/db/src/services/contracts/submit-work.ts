@@ -12,12 +12,15 @@ import { notify } from "../../notifications";
 import { LINKS, nameOf } from "../../notifications/event-helpers";
 import { nextMilestoneStatus, ruleStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
+import { AttachmentIds, claimAttachments } from "../messages/attachments";
 
 /** What the person sends; who acts and when come with the call (ActorCall). */
 export const SubmitWorkInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   milestoneId: Id("milestone"),
   note: Text(TEXT_RULES.workNote).optional(),
+  /** Files delivered with the work: the freelancer's own uploads (economy.md §5.1). */
+  attachmentIds: AttachmentIds.optional(),
 });
 export type SubmitWorkInput = z.input<typeof SubmitWorkInput>;
 
@@ -39,7 +42,7 @@ export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput & 
     await requireActor(tx, data, "FREELANCER", "submit work");
     const { result } = await idempotent(
       tx,
-      { operation: "milestone.submit", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, note: data.note } },
+      { operation: "milestone.submit", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, note: data.note, ...(data.attachmentIds?.length ? { attachmentIds: data.attachmentIds } : {}) } },
       async () => {
         const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "freelancer");
         assertWorkStartGate({
@@ -64,6 +67,7 @@ export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput & 
           link: LINKS.contract(contract.id),
           now: data.now,
         });
+        await claimAttachments(tx, { attachmentIds: data.attachmentIds ?? [], uploaderId: data.actorId, to: { milestoneId: milestone.id } });
         return { milestoneId: milestone.id, status, submittedAt: data.now, reviewDeadline };
       },
       jsonCodec<SubmittedWork>(),

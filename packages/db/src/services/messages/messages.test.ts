@@ -3,9 +3,13 @@ import { assertLedgerHolds, COVER_LETTER, freelancerWithConnects, freshDatabase,
 import { submitProposal } from "../jobs/submit-proposal";
 import { listFlaggedMessages } from "../../read/flagged-messages";
 import { listMessages } from "../../read/messages";
+import { attachmentLinker } from "../../files/attachment-links";
 import { markFlagReviewed } from "./mark-flag-reviewed";
 import { sendMessage } from "./send-message";
 import { auditRows } from "../../testing/audit";
+
+/** Download links in these tests (the web app signs with its secret). */
+const links = attachmentLinker("test key", new Date(0));
 
 let db: TestDatabase;
 let client: string;
@@ -51,8 +55,8 @@ describe("sendMessage", () => {
     const sent = await send(freelancer, "Let's move to Telegram, or mail me at sam@example.com");
     expect(sent.flags).toEqual(["email", "messenger"]);
     expect(sent.recipientWarning?.message).toMatch(/^Be careful — this message contains: email address, telegram, whatsapp or skype\. Keep the conversation on Fairlance/);
-    const forClient = await listMessages(db.prisma, { actorId: client, proposalId, now });
-    const forFreelancer = await listMessages(db.prisma, { actorId: freelancer, proposalId, now });
+    const forClient = await listMessages(db.prisma, { actorId: client, proposalId, now, links });
+    const forFreelancer = await listMessages(db.prisma, { actorId: freelancer, proposalId, now, links });
     expect(forClient.at(-1)).toMatchObject({ id: sent.messageId, mine: false, warning: sent.recipientWarning });
     expect(forFreelancer.at(-1)).toMatchObject({ id: sent.messageId, mine: true, warning: null });
   });
@@ -90,10 +94,10 @@ describe("sendMessage", () => {
 
 describe("listMessages", () => {
   it("shows a thread to its two people only, oldest first", async () => {
-    const thread = await listMessages(db.prisma, { actorId: freelancer, proposalId, now });
+    const thread = await listMessages(db.prisma, { actorId: freelancer, proposalId, now, links });
     expect(thread[0]).toMatchObject({ body: "Thanks for applying, when could you start?", mine: false });
-    await expect(listMessages(db.prisma, { actorId: stranger, proposalId, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listMessages(db.prisma, { actorId: admin, proposalId, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listMessages(db.prisma, { actorId: stranger, proposalId, now, links })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listMessages(db.prisma, { actorId: admin, proposalId, now, links })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

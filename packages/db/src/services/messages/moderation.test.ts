@@ -4,12 +4,16 @@ import { auditRows } from "../../testing/audit";
 import { getAccountNotices } from "../../read/account-notices";
 import { listFlaggedMessages } from "../../read/flagged-messages";
 import { listMessages } from "../../read/messages";
+import { attachmentLinker } from "../../files/attachment-links";
 import { submitProposal } from "../jobs/submit-proposal";
 import { markFlagReviewed } from "./mark-flag-reviewed";
 import { removeMessage } from "./remove-message";
 import { sendMessage } from "./send-message";
 import { suspendSender } from "./suspend-sender";
 import { warnSender } from "./warn-sender";
+
+/** Download links in these tests (the web app signs with its secret). */
+const links = attachmentLinker("test key", new Date(0));
 
 // The moderation queue's actions on a flagged message (economy.md §5): remove it, warn or suspend
 // its sender, or dismiss the flag; each with a reason, audit-logged, idempotent.
@@ -81,8 +85,8 @@ describe("removeMessage", () => {
     const removed = await removeMessage(db.prisma, request);
     expect(removed).toEqual({ messageId: target.id, removedAt: now, reviewedAt: now });
 
-    const forSender = (await listMessages(db.prisma, { actorId: freelancer, proposalId, now })).find((m) => m.id === target.id);
-    const forRecipient = (await listMessages(db.prisma, { actorId: client, proposalId, now })).find((m) => m.id === target.id);
+    const forSender = (await listMessages(db.prisma, { actorId: freelancer, proposalId, now, links })).find((m) => m.id === target.id);
+    const forRecipient = (await listMessages(db.prisma, { actorId: client, proposalId, now, links })).find((m) => m.id === target.id);
     expect(forSender).toMatchObject({ body: "", mine: true, removed: { at: now, reason } });
     expect(forRecipient).toMatchObject({ body: "", mine: false, warning: null, removed: { at: now, reason: null } });
 

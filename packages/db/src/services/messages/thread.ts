@@ -7,6 +7,13 @@ export interface Thread {
   contractId: string | null;
   clientId: string;
   freelancerId: string;
+  /** The job the conversation is about (a direct offer's contract may have none). */
+  job: { id: string; title: string; status: string } | null;
+}
+
+/** Why a conversation takes no new messages (its job was removed by Fairlance), or null when it is open. */
+export function threadClosedNotice(thread: Pick<Thread, "job">): string | null {
+  return thread.job?.status === "REMOVED" ? "Fairlance removed this job for breaking the marketplace rules, so its conversation is closed: you can read it, but not send new messages." : null;
 }
 
 /**
@@ -17,10 +24,19 @@ export interface Thread {
 export async function threadFor(db: Db, ref: { proposalId?: string | null; contractId?: string | null }, actorId: string): Promise<Thread> {
   let thread: Thread | null = null;
   if (ref.proposalId) {
-    const proposal = await db.proposal.findUnique({ where: { id: ref.proposalId }, select: { freelancerId: true, job: { select: { clientId: true } } } });
-    if (proposal) thread = { proposalId: ref.proposalId, contractId: null, clientId: proposal.job.clientId, freelancerId: proposal.freelancerId };
+    const proposal = await db.proposal.findUnique({
+      where: { id: ref.proposalId },
+      select: { freelancerId: true, job: { select: { id: true, title: true, status: true, clientId: true } } },
+    });
+    if (proposal) {
+      const { clientId, ...job } = proposal.job;
+      thread = { proposalId: ref.proposalId, contractId: null, clientId, freelancerId: proposal.freelancerId, job };
+    }
   } else if (ref.contractId) {
-    const contract = await db.contract.findUnique({ where: { id: ref.contractId }, select: { clientId: true, freelancerId: true } });
+    const contract = await db.contract.findUnique({
+      where: { id: ref.contractId },
+      select: { clientId: true, freelancerId: true, job: { select: { id: true, title: true, status: true } } },
+    });
     if (contract) thread = { proposalId: null, contractId: ref.contractId, ...contract };
   }
   if (!thread || (thread.clientId !== actorId && thread.freelancerId !== actorId)) {
