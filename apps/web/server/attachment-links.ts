@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { attachmentLinker, checkAttachmentLink, type AttachmentLinker, type AttachmentLinkCheck } from "@fairlance/db/files";
-import { env } from "./env";
+import { dbEnv } from "@fairlance/db/env";
 
 /**
  * The key of attachment download links (economy.md §5.1), derived from NEXTAUTH_SECRET so that every
@@ -10,7 +10,7 @@ import { env } from "./env";
  */
 const KEY = createHash("sha256")
   .update("fairlance attachment links\0")
-  .update(env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"))
+  .update(dbEnv.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"))
   .digest();
 
 /** The links a read model gives the people it shows attachments to, valid from `now` (the marketplace clock). */
