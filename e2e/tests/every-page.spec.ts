@@ -156,6 +156,8 @@ everyPage("as a freelancer", FRAN, [
   // Talent (issue 15): the invitation Dev sent, with its decline step open; the saved job.
   { route: "/invitations", name: "freelancer-invitations", ready: (p) => p.getByRole("button", { name: /^Decline/ }).first().click() },
   { route: "/saved", name: "freelancer-saved" },
+  // Notifications (issue 16): the list (the first-paint check leaves one when it ran first).
+  { route: "/notifications", name: "freelancer-notifications" },
   {
     route: "/disputes/[id]",
     name: "freelancer-dispute",
@@ -193,6 +195,7 @@ everyPage("as a client", CAROL, [
     },
   },
   { route: "/talent/saved", name: "client-talent-saved" },
+  { route: "/notifications", name: "client-notifications" },
   { route: "/client/jobs/[id] (open: the invite panel's cards)", name: "client-job-invite", path: ({ ids }) => `/client/jobs/${ids.csvJob}` },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
@@ -249,5 +252,6 @@ everyPage("as an admin", ADMIN, [
   { route: "/admin/audit", name: "admin-audit" },
   { route: "/admin/jobs-runs", name: "admin-jobs-runs" },
   { route: "/account", name: "admin-account" },
+  { route: "/notifications", name: "admin-notifications" },
   { route: "/disputes/[id]", name: "admin-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getSuspension } from "@fairlance/db/read";
+import { getSuspension, unreadNotificationCount } from "@fairlance/db/read";
 import { movableClockEnabled } from "@fairlance/db";
 import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
@@ -15,7 +15,16 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
-  const suspension = session ? await getSuspension(getPrisma(), session.user.id) : null;
+  const [suspension, unreadCount] = session
+    ? await Promise.all([
+        getSuspension(getPrisma(), session.user.id),
+        // The bell's number on the first paint; without it the bell shows none until its live update comes.
+        unreadNotificationCount(getPrisma(), session.user.id).catch((error: unknown) => {
+          console.error("[layout] the unread count could not be read:", (error as Error).message);
+          return null;
+        }),
+      ])
+    : [null, null];
   const demoClock = movableClockEnabled();
   return (
     <html lang="en">
@@ -24,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {demoClock && <DemoClock signedIn={!!session} />}
-        <Header session={session} />
+        <Header session={session} unreadCount={unreadCount} />
         {suspension && (
           <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
             Your account is suspended: {suspension.reason}. You can still sign in and read, but you cannot send proposals or

@@ -2,13 +2,15 @@ import Link from "next/link";
 import type { Session } from "next-auth";
 import { roleTitle } from "@fairlance/rules";
 import { NAV } from "@/lib/navigation";
+import { NotificationBell } from "@/features/notifications/notification-bell";
 import { SiteNav } from "./site-nav";
 
 /**
  * The header of every page. Signed in: the role's links (SiteNav, a small client island that marks
- * the current page and, below `md`, folds the links, the account and Sign out into a Menu).
+ * the current page and, below `md`, folds the links, the account and Sign out into a Menu), and the
+ * notifications bell with `unreadCount` (read by the root layout; null when it could not be).
  */
-export function Header({ session }: { session: Session | null }) {
+export function Header({ session, unreadCount = null }: { session: Session | null; unreadCount?: number | null }) {
   const user = session?.user;
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -19,6 +21,7 @@ export function Header({ session }: { session: Session | null }) {
         {user ? (
           <SiteNav
             items={NAV[user.role]}
+            bell={<NotificationBell initialCount={unreadCount} />}
             who={
               <span className="text-slate-700">
                 <span className="font-medium" data-testid="header-user-name">

@@ -12,10 +12,11 @@ import { currentItem, type NavItem } from "@/lib/navigation";
  * button that opens the same links, `who`, Account and Sign out as a list under the header. Escape, a click outside, or moving focus out of it closes
  * it (Escape gives focus back to the button); it closes on navigation too.
  *
- * Rendered into the header's flex row: the desktop links, the button, then the menu panel, which
- * on desktop is `display: contents` so that the account part sits in the row itself.
+ * Rendered into the header's flex row: the desktop links, `bell` (the notifications link, pushed
+ * right, outside the Menu so that its count shows at every width), the button, then the menu panel,
+ * which on desktop is `display: contents` so that the account part sits in the row itself.
  */
-export function SiteNav({ items, who }: { items: readonly NavItem[]; who: ReactNode }) {
+export function SiteNav({ items, who, bell }: { items: readonly NavItem[]; who: ReactNode; bell: ReactNode }) {
   const pathname = usePathname();
   // Open on the page where it was opened: navigating elsewhere closes it, with no effect needed.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -65,13 +66,14 @@ export function SiteNav({ items, who }: { items: readonly NavItem[]; who: ReactN
           ),
         )}
       </nav>
+      {bell}
       <button
         ref={button}
         type="button"
         aria-expanded={open}
         aria-controls="site-menu"
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-100 md:hidden"
+        className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-100 md:hidden"
       >
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
@@ -95,7 +97,7 @@ export function SiteNav({ items, who }: { items: readonly NavItem[]; who: ReactN
             ))}
           </ul>
         </nav>
-        <div className="mt-1 flex flex-wrap items-center gap-3 border-t border-slate-100 px-3 pb-1 pt-3 text-sm md:ml-auto md:mt-0 md:border-0 md:p-0">
+        <div className="mt-1 flex flex-wrap items-center gap-3 border-t border-slate-100 px-3 pb-1 pt-3 text-sm md:mt-0 md:border-0 md:p-0">
           {who}
           <Link
             href="/account"

@@ -22,6 +22,8 @@ import { profileRouter } from "./routers/profile/router";
 import { talentRouter } from "./routers/talent/router";
 import { invitationRouter } from "./routers/invitation/router";
 import { savedRouter } from "./routers/saved/router";
+// Notifications in the app (issue 16)
+import { notificationRouter } from "./routers/notification/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -47,6 +49,7 @@ export const appRouter = router({
   talent: talentRouter,
   invitation: invitationRouter,
   saved: savedRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -67,6 +67,8 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/talent/saved", roles: ["client"] },
   { route: "/invitations", roles: ["freelancer"] },
   { route: "/saved", roles: ["freelancer"] },
+  // Notifications (issue 16): everyone signed in has the list (the bell is in every page's header).
+  { route: "/notifications", roles: ["freelancer", "client", "admin"] },
   { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },

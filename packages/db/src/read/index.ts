@@ -39,3 +39,5 @@ export * from "./search-freelancers";
 export * from "./invitations";
 export * from "./saved";
 export * from "./freelancer-summary";
+// The bell and the notifications page (issue 16)
+export * from "./notifications";

@@ -109,3 +109,6 @@ export * from "./saved/save-job";
 export * from "./saved/unsave-job";
 export * from "./saved/save-freelancer";
 export * from "./saved/unsave-freelancer";
+// The notifications page (issue 16): reading one's notifications
+export * from "./notifications/mark-notifications-read";
+export * from "./notifications/mark-all-notifications-read";
