@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { PrismaClient } from "@fairlance/db";
+import { makeNotification } from "@fairlance/db/testing";
 import { expectAccessible } from "./accessibility";
 import { ADMIN, signIn } from "./helpers";
 import { expect, test } from "./test";
@@ -156,8 +157,17 @@ everyPage("as a freelancer", FRAN, [
   // Talent (issue 15): the invitation Dev sent, with its decline step open; the saved job.
   { route: "/invitations", name: "freelancer-invitations", ready: (p) => p.getByRole("button", { name: /^Decline/ }).first().click() },
   { route: "/saved", name: "freelancer-saved" },
-  // Notifications (issue 16): the list (the first-paint check leaves one when it ran first).
-  { route: "/notifications", name: "freelancer-notifications" },
+  // Notifications (issue 16): the list, with one read and one unread notification at least.
+  {
+    route: "/notifications",
+    name: "freelancer-notifications",
+    path: async ({ db }) => {
+      const fran = await personId(db, FRAN.email);
+      await makeNotification(db, fran, { title: "Milestone funded: Landing page", body: "Carol Chen funded “Landing page” with $1,200.00; it is held in escrow until you submit the work.", link: "/contracts", readAt: new Date() });
+      await makeNotification(db, fran, { title: "$850.00 is available", body: "$850.00 from “Checkout page redesign” cleared its security period and can be withdrawn.", link: "/earnings" });
+      return "/notifications";
+    },
+  },
   {
     route: "/disputes/[id]",
     name: "freelancer-dispute",

@@ -5,7 +5,8 @@ import { addCard, newPerson } from "./jobs-helpers";
 
 /** The bell's accessible name for `count` unread notifications (features/notifications/bell-label.ts). */
 const bellName = (count: number) => (count === 0 ? "No unread notifications" : `${count} unread notification${count === 1 ? "" : "s"}`);
-const bell = (page: Page) => page.getByRole("banner").getByTestId("notification-bell");
+/** The bell the page shows at its width (the header has one for phones and one for desktops). */
+const bell = (page: Page) => page.getByRole("banner").getByTestId("notification-bell").filter({ visible: true });
 
 /** The unread count the bell shows now, read from its accessible name. */
 async function bellCount(page: Page): Promise<number> {
@@ -63,7 +64,7 @@ test("the freelancer hears of a funded milestone live, on the bell and by email"
   expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
 
   // The notifications page has it, with the figures; opening it marks it read and leads to the contract.
-  await page.getByRole("banner").getByTestId("notification-bell").click();
+  await bell(page).click();
   await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
   const funded = page.getByTestId("notification").filter({ hasText: /funded/i }).first();
   await expect(funded).toContainText("Unread");

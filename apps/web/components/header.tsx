@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { Session } from "next-auth";
 import { roleTitle } from "@fairlance/rules";
 import { NAV } from "@/lib/navigation";
-import { NotificationBell } from "@/features/notifications/notification-bell";
 import { SiteNav } from "./site-nav";
 
 /**
@@ -21,7 +20,7 @@ export function Header({ session, unreadCount = null }: { session: Session | nul
         {user ? (
           <SiteNav
             items={NAV[user.role]}
-            bell={<NotificationBell initialCount={unreadCount} />}
+            unreadCount={unreadCount}
             who={
               <span className="text-slate-700">
                 <span className="font-medium" data-testid="header-user-name">

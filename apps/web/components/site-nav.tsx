@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { SignOutButton } from "@/features/auth/sign-out-button";
+import { NotificationBell } from "@/features/notifications/notification-bell";
 import { currentItem, type NavItem } from "@/lib/navigation";
 
 /**
@@ -12,11 +13,12 @@ import { currentItem, type NavItem } from "@/lib/navigation";
  * button that opens the same links, `who`, Account and Sign out as a list under the header. Escape, a click outside, or moving focus out of it closes
  * it (Escape gives focus back to the button); it closes on navigation too.
  *
- * Rendered into the header's flex row: the desktop links, `bell` (the notifications link, pushed
- * right, outside the Menu so that its count shows at every width), the button, then the menu panel,
- * which on desktop is `display: contents` so that the account part sits in the row itself.
+ * Rendered into the header's flex row: the desktop links, the button, then the menu panel, which
+ * on desktop is `display: contents` so that the account part sits in the row itself. The
+ * notifications bell (with `unreadCount`, the server's) is outside the Menu on a phone, beside its
+ * button, and first in the account part on a desktop; both share the page's one live count.
  */
-export function SiteNav({ items, who, bell }: { items: readonly NavItem[]; who: ReactNode; bell: ReactNode }) {
+export function SiteNav({ items, who, unreadCount }: { items: readonly NavItem[]; who: ReactNode; unreadCount: number | null }) {
   const pathname = usePathname();
   // Open on the page where it was opened: navigating elsewhere closes it, with no effect needed.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -66,7 +68,7 @@ export function SiteNav({ items, who, bell }: { items: readonly NavItem[]; who: 
           ),
         )}
       </nav>
-      {bell}
+      <NotificationBell initialCount={unreadCount} className="ml-auto md:hidden" />
       <button
         ref={button}
         type="button"
@@ -97,7 +99,8 @@ export function SiteNav({ items, who, bell }: { items: readonly NavItem[]; who: 
             ))}
           </ul>
         </nav>
-        <div className="mt-1 flex flex-wrap items-center gap-3 border-t border-slate-100 px-3 pb-1 pt-3 text-sm md:mt-0 md:border-0 md:p-0">
+        <div className="mt-1 flex flex-wrap items-center gap-3 border-t border-slate-100 px-3 pb-1 pt-3 text-sm md:ml-auto md:mt-0 md:border-0 md:p-0">
+          <NotificationBell initialCount={unreadCount} className="hidden md:inline-flex" />
           {who}
           <Link
             href="/account"
