@@ -13,6 +13,10 @@ export const dbEnvSpec = {
   FAIRLANCE_SIGN_UP_LIMIT: env.number(1, 100_000, { default: "10" }),
   FAIRLANCE_MOVABLE_CLOCK: env.oneOf(["1", "0"], { unset: "*(off)*" }),
   FAIRLANCE_DEPLOYMENT: env.text({ unset: "*(unset)*" }),
+  // The app's port and public URL: the web server listens on the one, and every link the
+  // marketplace sends (emails, written by the runner too) starts with the other (email/app-url.ts).
+  PORT: env.port({ default: "3000" }),
+  NEXTAUTH_URL: env.url(["http:", "https:"], { unset: "`http://localhost:$PORT`" }),
   // Where uploaded files are kept (files/config.ts): `local` (under the data folder) or `s3`, with the S3_* settings.
   FAIRLANCE_FILE_STORE: env.oneOf(["local", "s3"], { default: "local" }),
   S3_ENDPOINT: env.url(["https:", "http:"], { unset: "*(unset)*" }),

@@ -60,3 +60,4 @@ export * from "./reputation/job-success";
 export * from "./reputation/profile-completeness";
 export * from "./reputation/images";
 export * from "./reputation/profile-entries";
+export * from "./notifications/catalogue";

@@ -26,6 +26,8 @@ export interface UserOptions {
   createdAt?: Date;
   /** When the person was awarded Rising Talent. */
   risingTalentAt?: Date;
+  /** An account whose email is not confirmed yet (fixtures are verified unless asked). */
+  unverified?: boolean;
 }
 
 let made = 0;
@@ -47,6 +49,7 @@ export async function makeUser(prisma: PrismaClient, role: Role, options: UserOp
       ...(options.createdAt ? { createdAt: options.createdAt } : {}),
       ...(reason ? { suspendedAt: options.createdAt ?? new Date(), suspendedReason: reason } : {}),
       ...(options.risingTalentAt ? { risingTalentAt: options.risingTalentAt } : {}),
+      emailVerifiedAt: options.unverified ? null : (options.createdAt ?? new Date()),
       ...newProfile(role, options.createdAt ?? new Date()),
     },
     select: { id: true, email: true, name: true, role: true },
