@@ -5,7 +5,7 @@ import { unreadNotificationCount } from "../read/notifications";
 import { NotificationListener } from "./listener";
 import { UnreadCounts } from "./unread-counts";
 
-export { NOTIFICATIONS_CHANNEL, signalNotificationsChanged } from "./channel";
+export { NOTIFICATION_CHANNEL, signalNotificationsChanged } from "./channel";
 export { NotificationListener, type ListenerOptions } from "./listener";
 export { MAX_STREAMS, MAX_STREAMS_PER_USER, UnreadCounts, type SignalSource, type UnreadCountsOptions, type Watch } from "./unread-counts";
 

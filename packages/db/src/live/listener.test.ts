@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, makeNotification, makeUser, type TestDatabase } from "../testing";
 import { unreadNotificationCount } from "../read/notifications";
 import { markNotificationsRead } from "../services/notifications/mark-notifications-read";
+import { notify } from "../notifications/notify";
 import { runTransaction } from "../transaction";
 import { signalNotificationsChanged } from "./channel";
 import { NotificationListener } from "./listener";
@@ -129,11 +130,14 @@ describe("live unread counts over the real listener", () => {
     await eventually(() => told.franTab1!.length > 0 && told.franTab2!.length > 0 && told.gus!.length > 0, "the first counts");
     expect(told).toEqual({ franTab1: [1], franTab2: [1], gus: [0] });
 
-    // A new notification for Fran, signalled in the transaction that writes it.
+    // A new notification for Fran, told by the notification core in an operation's transaction; one
+    // in a transaction that rolls back tells nobody.
+    const funded = (eventKey: string) => ({ userId: fran, kind: "milestone_funded" as const, eventKey, data: { jobTitle: "Logo", milestoneTitle: "Drafts", clientName: "Ada", amountMinor: 20_000n }, link: "/contracts", now: new Date() });
     await runTransaction(db.prisma, async (tx) => {
-      await tx.notification.create({ data: { userId: fran, kind: "milestone_funded", category: "contracts", data: {}, title: "Funded", body: "$200.00", eventKey: "live-test-1", link: "/contracts", createdAt: new Date() } });
-      await signalNotificationsChanged(tx, fran);
-    });
+      await notify(tx, funded("live-test-rolled-back"));
+      throw new Error("rolled back on purpose");
+    }).catch((error: Error) => expect(error.message).toBe("rolled back on purpose"));
+    await runTransaction(db.prisma, (tx) => notify(tx, funded("live-test-1")));
     await eventually(() => told.franTab1!.length > 1 && told.franTab2!.length > 1, "Fran's new count");
     expect(told).toEqual({ franTab1: [1, 2], franTab2: [1, 2], gus: [0] });
 

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { NOTIFICATIONS_CHANNEL } from "./channel";
+import { NOTIFICATION_CHANNEL } from "./channel";
 
 export interface ListenerOptions {
   /** A direct connection to PostgreSQL: LISTEN needs a session of its own (not PgBouncer in transaction mode). */
@@ -38,7 +38,7 @@ export class NotificationListener {
   private readonly waiting = new Set<() => void>();
 
   constructor(private readonly options: ListenerOptions) {
-    this.channel = options.channel ?? NOTIFICATIONS_CHANNEL;
+    this.channel = options.channel ?? NOTIFICATION_CHANNEL;
     if (!/^[a-z_][a-z0-9_]*$/.test(this.channel)) throw new Error(`The channel name "${this.channel}" is not a plain lower-case identifier.`);
     this.firstRetryMs = options.retry?.firstMs ?? 500;
     this.maxRetryMs = options.retry?.maxMs ?? 30_000;
