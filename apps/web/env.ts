@@ -6,7 +6,6 @@ import { dbEnvSpec, defineEnv, variables as v } from "@fairlance/db/env";
  * code gets what it may know from lib/public-env.ts, which Next fills in at build time.
  */
 export const webEnvSpec = {
-  NEXTAUTH_SECRET: v.text({ unset: "generated" }),
   FAIRLANCE_TRUST_PROXY: v.number(0, 10, { default: "0" }, "the number of reverse proxies in front of the app that append to X-Forwarded-For (0 to 10)"),
   FAIRLANCE_NEXT_DIST_DIR: v.text({ default: ".next" }),
   NODE_ENV: v.oneOf(["development", "production", "test"], { unset: "*(set by Next)*" }),

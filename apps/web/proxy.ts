@@ -12,6 +12,11 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   // Route groups' layouts are not told the URL; they read it here to send a signed-out visitor back after signing in.
   requestHeaders.set(PAGE_PATH_HEADER, request.nextUrl.pathname);
+  // An email's unsubscribe link: GET is the page that asks to confirm, POST (its button, or a mail
+  // client's RFC 8058 one-click) the route that turns the emails off (app/api/unsubscribe/route.ts).
+  if (request.method === "POST" && request.nextUrl.pathname === "/unsubscribe") {
+    return NextResponse.rewrite(new URL(`/api/unsubscribe${request.nextUrl.search}`, request.url));
+  }
   if (isPrefetch(request)) return NextResponse.next({ request: { headers: requestHeaders } });
 
   const https = servedOverHttps(env.NEXTAUTH_URL);

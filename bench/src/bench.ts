@@ -4,6 +4,7 @@ import "@fairlance/db/env/exit-on-invalid";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkInvariants } from "@fairlance/db/read";
+import { unsubscribeToken } from "@fairlance/db/email";
 import { createPrismaClient } from "@fairlance/db/client";
 import { type PrismaClient } from "@fairlance/db";
 import { createDatabaseIfMissing, dropDatabase, freePort, migrate, withDatabase } from "@fairlance/db/setup";
@@ -268,6 +269,8 @@ async function main(): Promise<number> {
     const marketplace = await seedPagesMarketplace(pagesPrisma, new Date(), log).finally(() => pagesPrisma.$disconnect());
     const port = await freePort();
     const env = serviceEnv(pagesUrl, port);
+    // An email's unsubscribe page: a link signed with this server's secret.
+    marketplace.unsubscribePath = `/unsubscribe?token=${unsubscribeToken(marketplace.logins.freelancer.id, "payments", env.NEXTAUTH_SECRET!)}`;
     const webLog = processLog("web-pages");
     const web = await startWeb({ port, env, log: webLog.write });
     running.push({ name: "web server (pages)", stop: () => web.stop() });

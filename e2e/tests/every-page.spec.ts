@@ -5,6 +5,7 @@ import type { PrismaClient } from "@fairlance/db";
 import { makeNotification } from "@fairlance/db/testing";
 import { expectAccessible } from "./accessibility";
 import { ADMIN, signIn } from "./helpers";
+import { someEmail, unsubscribePath } from "./email-helpers";
 import { expect, test } from "./test";
 
 // Every page of the app (apps/web/app/**/page.tsx), each as the role that may see it, on the demo
@@ -137,6 +138,10 @@ everyPage("signed out", undefined, [
   { route: "/sign-up", name: "sign-up" },
   { route: "/no-such-page (not found)", name: "not-found", path: () => "/no-such-page" },
   { route: "/freelancers/[id]", name: "visitor-freelancer-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
+  // Email (issue 16): the demo mailbox, one email in it, and an email's unsubscribe page (which changes nothing until its button).
+  { route: "/mailbox", name: "mailbox", path: async ({ db }) => (await someEmail(db), "/mailbox") },
+  { route: "/mailbox/[id]", name: "mailbox-email", path: async ({ db }) => `/mailbox/${(await someEmail(db)).id}` },
+  { route: "/unsubscribe", name: "unsubscribe", path: ({ db }) => unsubscribePath(db, FRAN.email, "payments") },
 ]);
 
 everyPage("as a freelancer", FRAN, [

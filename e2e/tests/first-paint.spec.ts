@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { makeNotification } from "@fairlance/db/testing";
 import { ADMIN, signIn } from "./helpers";
+import { someEmail, unsubscribePath } from "./email-helpers";
 
 // Pages arrive with their data (CONTRIBUTING.md, "A page"): the HTML the server sends already
 // holds what the page is about, with no placeholder waiting for a fetch after hydration. Checked
@@ -157,4 +158,18 @@ test("notifications and the bell arrive with their data", async ({ browser, ledg
   await expectRendered(page, "/notifications", "Notifications", "A notification with its figures: $206.00 charged.");
   await expect(page.locator("main").getByText(`${unread} unread notification`)).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: `${unread} unread notification${unread === 1 ? "" : "s"}` })).toBeVisible();
+});
+
+// Email (issue 16): the demo mailbox and one of its emails, an email's unsubscribe page, and the
+// notification choices on the Account page, each in the server's HTML.
+test("the demo mailbox, an unsubscribe page and the notification choices arrive with their data", async ({ browser, ledger }) => {
+  test.setTimeout(120_000);
+  const email = await someEmail(ledger);
+  const visitor = await (await htmlOnly(browser)).newPage();
+  await expectRendered(visitor, "/mailbox", "Demo mailbox", email.subject);
+  await expectRendered(visitor, `/mailbox/${email.id}`, email.subject, "As plain text");
+  await expectRendered(visitor, await unsubscribePath(ledger, "fran@fairlance.test", "payments"), "Unsubscribe", "Payments and withdrawals");
+  const fran = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(fran, "/account", "Your account", "Payments and withdrawals");
+  await expect(fran.getByLabel("Email: Payments and withdrawals")).toHaveValue(/IMMEDIATE|DAILY_DIGEST|OFF/);
 });

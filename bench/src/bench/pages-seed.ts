@@ -8,6 +8,7 @@ import { addStatement, disputeMilestone, sendMessage, submitWork } from "@fairla
 import { DEMO_LOGINS, seedDemo } from "@fairlance/db/setup";
 import { type PrismaClient } from "@fairlance/db";
 import { key } from "@fairlance/db/testing";
+import { renderEmail } from "@fairlance/db/notifications";
 
 export type SignedInRole = "freelancer" | "client" | "admin";
 
@@ -24,6 +25,9 @@ export interface PagesMarketplace {
   /** The contract Carol → Fran, with a paid milestone and a disputed one. */
   contractId: string;
   disputeId: string;
+  /** An email of the demo mailbox (issue 16), and an unsubscribe page's path (set once the server's secret is known: bench.ts). */
+  emailId: string;
+  unsubscribePath: string;
 }
 
 const EMAILS: Record<SignedInRole, string> = { freelancer: "fran@fairlance.test", client: "carol@acme.test", admin: "admin@fairlance.test" };
@@ -88,5 +92,19 @@ export async function seedPagesMarketplace(prisma: PrismaClient, now: Date, log:
     openJobId: await job("PostgreSQL performance review"),
     contractId: contract.id,
     disputeId: dispute.disputeId,
+    emailId: await someEmail(prisma, at(7)),
+    unsubscribePath: "/unsubscribe",
   };
+}
+
+/** The newest email of the outbox, or one written with the app's email layout when nothing was emailed yet. */
+async function someEmail(prisma: PrismaClient, now: Date): Promise<string> {
+  const newest = await prisma.emailOutbox.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true } });
+  if (newest) return newest.id;
+  const { text, html } = renderEmail({ preheader: "A test email.", heading: "Welcome to the demo mailbox", paragraphs: ["Every email of this server is shown here."] });
+  const row = await prisma.emailOutbox.create({
+    data: { toAddress: "fran@fairlance.test", kind: "notification", dedupeKey: `bench:sample:${now.getTime()}`, subject: "Welcome to the demo mailbox", text, html, nextAttemptAt: now, createdAt: now },
+    select: { id: true },
+  });
+  return row.id;
 }

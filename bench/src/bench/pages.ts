@@ -77,6 +77,10 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/admin/ledger", roles: ["admin"] },
   { route: "/admin/audit", roles: ["admin"] },
   { route: "/admin/jobs-runs", roles: ["admin"] },
+  // Email (issue 16): the demo mailbox, one email in it, an email's unsubscribe page.
+  { route: "/mailbox", roles: ["visitor"] },
+  { route: "/mailbox/[id]", roles: ["visitor"], url: (m) => `/mailbox/${m.emailId}` },
+  { route: "/unsubscribe", roles: ["visitor"], url: (m) => m.unsubscribePath },
 ];
 
 export interface PageResult {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { REPO_ROOT, WEB_ROOT } from "./paths";
-import { webEnv } from "../env";
+import { dbEnv, webEnv } from "../env";
 
 export interface Service {
   name: string;
@@ -46,7 +46,7 @@ export function serviceEnv(databaseUrl: string, port: number, extra: Record<stri
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: webEnv.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    NEXTAUTH_SECRET: dbEnv.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
     ...extra,
   };

@@ -17,6 +17,12 @@ export const dbEnvSpec = {
   // marketplace sends (emails, written by the runner too) starts with the other (email/app-url.ts).
   PORT: env.port({ default: "3000" }),
   NEXTAUTH_URL: env.url(["http:", "https:"], { unset: "`http://localhost:$PORT`" }),
+  // Email (email/config.ts) and the secret that signs sessions and unsubscribe links (secret.ts): read by the web server and the runner alike.
+  NEXTAUTH_SECRET: env.text({ unset: "generated" }),
+  SMTP_URL: env.url(["smtp:", "smtps:"], { unset: "*(unset)*" }),
+  EMAIL_FROM: env.matching(/^[^\r\n<>]{0,100}<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, 'an address such as "Fairlance <no-reply@example.com>" or "no-reply@example.com"', {
+    default: "Fairlance <no-reply@fairlance.localhost>",
+  }),
   // Where uploaded files are kept (files/config.ts): `local` (under the data folder) or `s3`, with the S3_* settings.
   FAIRLANCE_FILE_STORE: env.oneOf(["local", "s3"], { default: "local" }),
   S3_ENDPOINT: env.url(["https:", "http:"], { unset: "*(unset)*" }),

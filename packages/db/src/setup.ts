@@ -7,3 +7,4 @@ export { migrate, MigrationError } from "./migrate";
 export { seedDemo, DEMO_LOGINS, type DemoLogin } from "./seed/demo";
 export { createPrismaClient } from "./client";
 export { movableClockEnabled } from "./clock";
+export { appSecret } from "./secret";

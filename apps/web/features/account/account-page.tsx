@@ -1,6 +1,7 @@
 import { Card } from "@/components/ui";
 import { ChangePasswordForm } from "./change-password-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
+import { NotificationPreferences } from "./notification-preferences";
 
 export function AccountPage({ email }: { email: string }) {
   return (
@@ -16,6 +17,7 @@ export function AccountPage({ email }: { email: string }) {
         <Card title="Sign out on every device">
           <SignOutEverywhere />
         </Card>
+        <NotificationPreferences />
       </div>
     </div>
   );

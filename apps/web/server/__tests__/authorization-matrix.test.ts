@@ -8,6 +8,8 @@ import { SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE } from "@fairlance/db/services
 import { type Role } from "@fairlance/db";
 import { earn, freshDatabase, key, makeNotification, makeTestImage, setPassword, type TestDatabase } from "@fairlance/db/testing";
 import { LocalFileStore, setFileStoreForTests } from "@fairlance/db/files";
+import { unsubscribeToken } from "@fairlance/db/email";
+import { NOTIFICATION_CATEGORIES } from "@fairlance/rules";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
 import { callerAt, days, T0 } from "./money-helpers";
@@ -914,6 +916,38 @@ const MATRIX: Record<string, AnyCase> = {
     setup: async (m, who) => makeNotification(m.prisma, idOf(m, who)),
     call: (c) => c.notification.markAllRead({}),
     check: (marked) => expect(marked).toMatchObject({ marked: expect.any(Number), unreadCount: 0 }),
+  }),
+  // Email (issue 16): each person's notification choices; an unsubscribe link is its own authority (anyone holding it); the demo mailbox is
+  // every email of a demo server, to anyone (no SMTP_URL, not production: mailbox.test.ts checks the 404 elsewhere).
+  "preferences.get": procedure({
+    allowed: "signed-in",
+    call: (c) => c.preferences.get(),
+    check: (rows) => expect(rows.map((row) => row.category)).toEqual([...NOTIFICATION_CATEGORIES]),
+  }),
+  "preferences.update": procedure({
+    allowed: "signed-in",
+    call: (c) => c.preferences.update({ categories: [{ category: "connects", inApp: true, email: "OFF" }] }),
+    check: (rows) => expect(rows.find((row) => row.category === "connects")).toMatchObject({ inApp: true, email: "OFF", isDefault: false }),
+  }),
+  "preferences.unsubscribeInfo": procedure({
+    allowed: "anyone",
+    setup: async (m) => ({ token: unsubscribeToken(m.users.freelancer.id, "payments") }),
+    call: (c, s) => c.preferences.unsubscribeInfo(s),
+    check: (view) => expect(view.categories).toEqual([expect.objectContaining({ category: "payments", mandatory: false })]),
+  }),
+  "mailbox.list": procedure({ allowed: "anyone", call: (c) => c.mailbox.list({}), check: (page) => expect(page).toMatchObject({ page: 1, pageSize: 25 }) }),
+  "mailbox.get": procedure({
+    allowed: "anyone",
+    setup: async (m) => ({
+      id: (
+        await m.prisma.emailOutbox.create({
+          data: { toAddress: m.users.freelancer.email, kind: "notification", dedupeKey: `matrix:${randomUUID()}`, subject: "Matrix email", text: "Hello.", html: "<p>Hello.</p>", nextAttemptAt: T0, createdAt: T0 },
+          select: { id: true },
+        })
+      ).id,
+    }),
+    call: (c, s) => c.mailbox.get(s),
+    check: (email, { state }) => expect(email).toMatchObject({ id: state.id, subject: "Matrix email", html: "<p>Hello.</p>" }),
   }),
 };
 

@@ -9,6 +9,7 @@ import { endContract, hideFeedback, leaveFeedback } from "@fairlance/db/services
 import { LocalFileStore, MAX_IMAGE_BYTES, setFileStoreForTests } from "@fairlance/db/files";
 import { JOB } from "./marketplace-fixtures";
 import { SETTING_DEFINITIONS } from "@fairlance/rules";
+import { unsubscribeToken } from "@fairlance/db/email";
 import { appRouter } from "@/server/root";
 import { changesNothing, encode, expectRefused, httpApi, inParallel, Raw, Typed, type Reply } from "./bad-input-kit";
 import { buildWorld, NOW, type World } from "./bad-input-world";
@@ -252,6 +253,57 @@ ENTRIES.push(
   { path: "profile.updateEducation", as: () => w.people.freelancer, input: () => ({ educationId: profile.educationId, education: PROFILE_SCHOOL }), valid: { "education.degree": BLANK_OK } },
   { path: "profile.removeEducation", as: () => w.people.freelancer, input: () => ({ educationId: profile.educationId }) },
 );
+
+// Email (issue 16): notification choices (a mandatory category's email cannot be turned off), and the
+// reads anyone may send: an unsubscribe link's token and the demo mailbox.
+ENTRIES.push({ path: "preferences.update", as: () => w.people.freelancer, input: () => ({ categories: [{ category: "connects", inApp: true, email: "DAILY_DIGEST" }] }) });
+describe("email: bad choices, tokens and mailbox searches are refused with a 4xx and a sentence, never a 5xx", () => {
+  it("each bad value, and nothing changes", async () => {
+    const { freelancer } = w.people;
+    const token = unsubscribeToken(freelancer.id, "payments");
+    const problems: string[] = [];
+    const attempt = async (path: string, input: unknown, expected: "refused" | "ok", method: "GET" | "POST" = "GET") => {
+      const reply = method === "GET" ? await api.send(cookie(freelancer), path, input, { method: "GET" }) : await send(freelancer, path, input);
+      sent.reads++;
+      try {
+        if (expected === "refused") expectRefused(reply, `${path} ${encode(input).slice(0, 120)}`);
+        else expect(reply.status, `${path} ${encode(input).slice(0, 120)}: ${reply.text.slice(0, 200)}`).toBe(200);
+      } catch (error) {
+        problems.push((error as Error).message.split("\n")[0]!);
+      }
+    };
+    await changesNothing(db.prisma, "email", async () => {
+      // Account emails cannot be turned off; a category twice, or one that does not exist, is refused.
+      await attempt("preferences.update", { categories: [{ category: "account", inApp: true, email: "OFF" }] }, "refused", "POST");
+      await attempt("preferences.update", { categories: [{ category: "connects", inApp: true, email: "OFF" }, { category: "connects", inApp: false, email: "OFF" }] }, "refused", "POST");
+      await attempt("preferences.update", { categories: [{ category: "marketing", inApp: true, email: "OFF" }] }, "refused", "POST");
+      const tampered = [
+        token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"),
+        token.replace("payments", "account"),
+        token.replace("payments", "marketing"),
+        token.replace(freelancer.id, w.people.client.id),
+        `${token}.extra`,
+        token.slice(0, 40),
+        "x".repeat(401),
+        "",
+        "   ",
+        "a\u0000b",
+        "../../etc/passwd",
+      ];
+      for (const bad of tampered) await attempt("preferences.unsubscribeInfo", { token: bad }, "refused");
+      for (const [, value] of STRING_BAD) await attempt("preferences.unsubscribeInfo", value === MISSING ? {} : { token: value }, "refused");
+      await attempt("preferences.unsubscribeInfo", { token }, "ok");
+      for (const [, value] of STRING_BAD.filter(([variant]) => !["missing", "empty", "blank"].includes(variant))) await attempt("mailbox.list", { to: value }, "refused");
+      for (const to of ["%", "_", "\\", "'", "fran@", "x".repeat(254)]) await attempt("mailbox.list", { to }, "ok");
+      await attempt("mailbox.list", { to: "x".repeat(255) }, "refused");
+      for (const [, value] of [...NUMBER_BAD.filter(([variant]) => variant !== "missing"), ["beyond the last page", 10_001] as Case]) await attempt("mailbox.list", { page: value }, "refused");
+      await attempt("mailbox.list", { page: 10_000 }, "ok");
+      for (const [, value] of ID_BAD) await attempt("mailbox.get", value === MISSING ? {} : { id: value }, "refused");
+      await attempt("mailbox.get", { id: "00000000-0000-4000-8000-000000000000" }, "refused");
+      expect(problems).toEqual([]);
+    });
+  });
+});
 
 describe("profile uploads: a bad file or form is refused with a 4xx and a sentence, and nothing is stored", () => {
   let root: string;

@@ -8,10 +8,18 @@ import { movableClockEnabled } from "../clock";
 import type { Runner } from "graphile-worker";
 import { startRunner } from "../runner/worker";
 import { dbEnv } from "../env";
+import { appSecret } from "../secret";
 
 const url = dbEnv.DATABASE_URL;
 if (!url) {
   console.error("[runner] DATABASE_URL is not set (pnpm start sets it for the embedded PostgreSQL).");
+  process.exit(1);
+}
+// The emails the runner writes carry unsubscribe links signed with the web server's secret (secret.ts).
+try {
+  appSecret();
+} catch (error) {
+  console.error(`[runner] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
 const movable = movableClockEnabled();

@@ -19,6 +19,12 @@ describe("renderEmail", () => {
     expect(email.html).not.toContain("<your>");
   });
 
+  it("makes the footer's web addresses links (an unsubscribe link), escaped", () => {
+    const { text, html } = renderEmail({ preheader: "", heading: "x", paragraphs: [], footer: ["Stop payments emails: https://fairlance.example/unsubscribe?token=a.b&c <now>"] });
+    expect(text).toContain("Stop payments emails: https://fairlance.example/unsubscribe?token=a.b&c <now>");
+    expect(html).toContain('Stop payments emails: <a href="https://fairlance.example/unsubscribe?token=a.b&amp;c" style="color:#6b7280;word-break:break-all">https://fairlance.example/unsubscribe?token=a.b&amp;c</a> &lt;now&gt;');
+  });
+
   it("links only to http(s)", () => {
     expect(() => renderEmail({ preheader: "", heading: "x", paragraphs: [], action: { label: "x", url: "javascript:alert(1)" } })).toThrow(/http/);
   });

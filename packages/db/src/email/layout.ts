@@ -30,6 +30,14 @@ function safeUrl(url: string): string {
   return parsed.toString();
 }
 
+/** A footer line in HTML: escaped, its web addresses (an unsubscribe link, the settings page) as links. */
+function linked(line: string): string {
+  return line
+    .split(/(https?:\/\/[^\s<>"]+)/g)
+    .map((part, index) => (index % 2 === 1 ? `<a href="${escapeHtml(safeUrl(part))}" style="color:#6b7280;word-break:break-all">${escapeHtml(part)}</a>` : escapeHtml(part)))
+    .join("");
+}
+
 export function renderEmail(content: EmailContent): RenderedEmail {
   const action = content.action ? { label: content.action.label, url: safeUrl(content.action.url) } : undefined;
   const footer = content.footer ?? [];
@@ -53,7 +61,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
 ${content.paragraphs.map(paragraph).join("\n")}
 ${action ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="display:inline-block;background:#047857;color:#ffffff;text-decoration:none;font-weight:600;padding:12px 20px;border-radius:6px">${escapeHtml(action.label)}</a></p>
 <p style="margin:0 0 16px;font-size:13px;line-height:20px;color:#4b5563">Or open this link: <a href="${escapeHtml(action.url)}" style="color:#047857;word-break:break-all">${escapeHtml(action.url)}</a></p>` : ""}
-${footer.length ? `<hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0">\n${footer.map((line) => `<p style="margin:0 0 8px;font-size:12px;line-height:18px;color:#6b7280">${escapeHtml(line)}</p>`).join("\n")}` : ""}
+${footer.length ? `<hr style="border:none;border-top:1px solid #e5e7eb;margin:24px 0">\n${footer.map((line) => `<p style="margin:0 0 8px;font-size:12px;line-height:18px;color:#6b7280">${linked(line)}</p>`).join("\n")}` : ""}
 </td></tr></table>
 </td></tr></table>
 </body></html>

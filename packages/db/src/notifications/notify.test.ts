@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, makeUser, type TestDatabase } from "../testing";
 import { runTransaction } from "../transaction";
+import { readUnsubscribeToken } from "../email/unsubscribe";
 import { NOTIFICATION_CHANNEL, notify } from "./notify";
 
 let db: TestDatabase;
@@ -35,6 +36,11 @@ describe("notify", () => {
     expect(row.email!.text).toContain("Ada put $250.00 in escrow");
     expect(row.email!.text).toContain("http://localhost:3000/contracts/m-1");
     expect(row.email!.html).toContain('<a href="http://localhost:3000/contracts/m-1"');
+    // The category's one-click unsubscribe link: in the footer of both parts, and as List-Unsubscribe.
+    const unsubscribe = row.email!.unsubscribeUrl!;
+    expect(readUnsubscribeToken(new URL(unsubscribe).searchParams.get("token")!)).toEqual({ userId: person.id, categories: ["contracts"] });
+    expect(row.email!.text).toContain(`Stop offers and contracts emails: ${unsubscribe}`);
+    expect(row.email!.html).toContain(`<a href="${unsubscribe}"`);
   });
 
   it("notifies once per event key", async () => {
@@ -61,6 +67,8 @@ describe("notify", () => {
     await db.prisma.notificationPreference.create({ data: { userId: person.id, category: "account", inApp: true, email: "OFF", updatedAt: now } });
     await runTransaction(db.prisma, (tx) => notify(tx, { userId: person.id, kind: "account_warned", eventKey: "warning:1", data: { reason: "Asked for payment outside Fairlance" }, link: "/dashboard", now }));
     expect(await db.prisma.emailOutbox.count({ where: { userId: person.id } })).toBe(1);
+    // No unsubscribe link: these cannot be turned off.
+    expect((await db.prisma.emailOutbox.findFirstOrThrow({ where: { userId: person.id } })).unsubscribeUrl).toBeNull();
   });
 
   it("sends no email to an address that is not confirmed yet", async () => {

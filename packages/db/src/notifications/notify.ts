@@ -11,6 +11,7 @@ import type { Tx } from "../client";
 import { appUrl } from "../email/app-url";
 import { renderEmail } from "../email/layout";
 import { queueEmail } from "../email/queue";
+import { unsubscribeUrl } from "../email/unsubscribe";
 
 /** The PostgreSQL channel a committed notification is announced on; its payload is the person's id. */
 export const NOTIFICATION_CHANNEL = "fairlance_notifications";
@@ -53,6 +54,8 @@ export async function notify<K extends NotificationKind>(tx: Tx, event: NotifyEv
     const person = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, emailVerifiedAt: true } });
     if (person.emailVerifiedAt) {
       const info = CATEGORY_INFO[category];
+      // The category's one-click link (footer and List-Unsubscribe); account emails have none.
+      const unsubscribe = info.mandatory ? null : unsubscribeUrl(userId, category);
       const { text, html } = renderEmail({
         preheader: body,
         heading: title,
@@ -60,10 +63,11 @@ export async function notify<K extends NotificationKind>(tx: Tx, event: NotifyEv
         action: { label: "Open in Fairlance", url: appUrl(link) },
         footer: [
           `You get this email because ${info.label.toLowerCase()} emails are on in your notification settings.`,
-          info.mandatory ? "Emails about your account's safety cannot be turned off." : `Choose what we email you: ${appUrl("/account#notifications")}`,
+          ...(unsubscribe ? [`Stop ${info.label.toLowerCase()} emails: ${unsubscribe}`] : ["Emails about your account's safety cannot be turned off."]),
+          `Choose what we email you: ${appUrl("/account#notifications")}`,
         ],
       });
-      await queueEmail(tx, { userId, to: person.email, kind: "notification", dedupeKey: `notification:${notificationId}`, subject: title, text, html, notificationId, now });
+      await queueEmail(tx, { userId, to: person.email, kind: "notification", dedupeKey: `notification:${notificationId}`, subject: title, text, html, unsubscribeUrl: unsubscribe, notificationId, now });
     }
   }
   await tx.$executeRaw`SELECT pg_notify(${NOTIFICATION_CHANNEL}, ${userId})`;

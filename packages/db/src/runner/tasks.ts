@@ -16,10 +16,15 @@ import { getGateway } from "../gateway/sandbox";
 import { retryPendingRefunds } from "../services/payments/pending-refunds";
 import { reconcileGatewayDaily } from "../services/payments/reconcile-gateway";
 import { updateReputation } from "../services/feedback/job-success";
+import type { EmailTransport } from "../email/transport";
+import { sendEmails } from "../email/send-emails";
+import { sendDigests } from "../email/digest";
 
 export interface TaskDeps {
   prisma: PrismaClient;
   gateway?: PaymentGateway;
+  /** Where emails go (default: the configured one, email/config.ts). */
+  emailTransport?: EmailTransport;
 }
 
 /**
@@ -55,6 +60,11 @@ export const ECONOMY_TASKS = {
   retry_pending_refunds: ({ prisma, gateway }: TaskDeps, now: Date) => retryPendingRefunds(prisma, { now }, { gateway: gateway ?? getGateway() }),
   /** Once per marketplace day (the day's first tick): the gateway's books against ours. */
   reconcile_gateway: ({ prisma, gateway }: TaskDeps, now: Date) => reconcileGatewayDaily(prisma, { now }, { gateway }),
+  // Email (README, "Email"), last: the notifications every task above wrote this tick leave in it.
+  /** Once per marketplace day (UTC): one email per person listing the notifications they take as a daily digest. */
+  send_digests: ({ prisma }: TaskDeps, now: Date) => sendDigests(prisma, { now }),
+  /** Every tick (each minute): the outbox's due emails go out, each at most once per event. */
+  send_emails: ({ prisma, emailTransport }: TaskDeps, now: Date) => sendEmails(prisma, { now }, { transport: emailTransport }),
 } as const;
 
 export type EconomyTask = keyof typeof ECONOMY_TASKS;

@@ -4,6 +4,7 @@ import pg from "pg";
 import type { PrismaClient } from "../client";
 import { currentTime } from "../clock";
 import type { PaymentGateway } from "../gateway/gateway";
+import type { EmailTransport } from "../email/transport";
 import { runRecorded } from "./record-run";
 import { ECONOMY_TASK_NAMES, type EconomyTask, type TaskOverrides } from "./tasks";
 import { WorkerLiveness } from "./worker-liveness";
@@ -19,7 +20,7 @@ export async function enqueueEconomy(addJob: AddJobFunction, now: Date): Promise
   }
 }
 
-export function economyTaskList(deps: { prisma: PrismaClient; gateway?: PaymentGateway; overrides?: TaskOverrides }): TaskList {
+export function economyTaskList(deps: { prisma: PrismaClient; gateway?: PaymentGateway; emailTransport?: EmailTransport; overrides?: TaskOverrides }): TaskList {
   const tasks: TaskList = {
     // Every minute (crontab below): queue the economy for the marketplace's current time.
     tick: async (_payload, helpers) => enqueueEconomy(helpers.addJob, await currentTime(deps.prisma)),
@@ -49,6 +50,8 @@ export async function startRunner(options: {
   connectionString: string;
   prisma: PrismaClient;
   gateway?: PaymentGateway;
+  /** Where send_emails sends (default: the configured transport, SMTP_URL or the local outbox). */
+  emailTransport?: EmailTransport;
   concurrency?: number;
   pollInterval?: number;
   cron?: boolean;
@@ -83,7 +86,7 @@ export async function startRunner(options: {
     noHandleSignals: true,
     logger: quietLogger(log),
     events,
-    taskList: economyTaskList({ prisma: options.prisma, gateway: options.gateway, overrides: options.overrides }),
+    taskList: economyTaskList({ prisma: options.prisma, gateway: options.gateway, emailTransport: options.emailTransport, overrides: options.overrides }),
     crontab: options.cron === false ? "" : "* * * * * tick ?max=3\n",
   });
   const timer = setInterval(() => void reap(), options.reapIntervalMs ?? 10_000);
