@@ -61,3 +61,4 @@ export * from "./reputation/profile-completeness";
 export * from "./reputation/images";
 export * from "./reputation/profile-entries";
 export * from "./notifications/catalogue";
+export * from "./notifications/reminders";

@@ -19,6 +19,8 @@ import { updateReputation } from "../services/feedback/job-success";
 import type { EmailTransport } from "../email/transport";
 import { sendEmails } from "../email/send-emails";
 import { sendDigests } from "../email/digest";
+import { remindAutoApprovals } from "../services/contracts/remind-auto-approvals";
+import { warnExpiringConnects } from "../services/connects/warn-expiring-connects";
 
 export interface TaskDeps {
   prisma: PrismaClient;
@@ -41,12 +43,16 @@ export const ECONOMY_TASKS = {
   close_boost_auctions: ({ prisma }: TaskDeps, now: Date) => closeBoostAuctions(prisma, { now }),
   expire_jobs: ({ prisma }: TaskDeps, now: Date) => expireJobs(prisma, { now }),
   auto_approve_milestones: ({ prisma }: TaskDeps, now: Date) => autoApproveMilestones(prisma, { now }),
+  /** Clients of work approved automatically within 2 days are reminded (economy.md §11): after the approvals, so none is reminded of work already approved. */
+  remind_auto_approval: ({ prisma }: TaskDeps, now: Date) => remindAutoApprovals(prisma, { now }),
   /** Refund requests the freelancer let run out (economy.md §3.1): given back to the client. */
   accept_refund_requests: ({ prisma, gateway }: TaskDeps, now: Date) => acceptRefundRequests(prisma, { now }, { gateway }),
   invoice_hourly_weeks: ({ prisma, gateway }: TaskDeps, now: Date) => invoiceHourlyWeeks(prisma, { now }, { gateway }),
   release_hourly_weeks: ({ prisma }: TaskDeps, now: Date) => releaseHourlyWeeks(prisma, { now }),
   renew_memberships: ({ prisma, gateway }: TaskDeps, now: Date) => renewMemberships(prisma, { now }, { gateway }),
   expire_connect_lots: ({ prisma }: TaskDeps, now: Date) => expireConnectLots(prisma, { now }),
+  /** Freelancers holding connects that expire within 7 days are warned once per lot (economy.md §11): after expiry and renewals. */
+  warn_expiring_connects: ({ prisma }: TaskDeps, now: Date) => warnExpiringConnects(prisma, { now }),
   clear_pending: ({ prisma }: TaskDeps, now: Date) => clearPending(prisma, { now }),
   run_auto_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => runAutoWithdrawals(prisma, { now }, { gateway }),
   settle_processing_withdrawals: ({ prisma, gateway }: TaskDeps, now: Date) => settleProcessingWithdrawals(prisma, { now }, { gateway }),

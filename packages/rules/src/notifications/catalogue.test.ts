@@ -19,6 +19,7 @@ const EXAMPLES: { [K in NotificationKind]: NotificationDataByKind[K] } = {
   proposal_viewed: { jobTitle: "Logo", clientName: "Ada" },
   proposal_shortlisted: { jobTitle: "Logo", clientName: "Ada" },
   invited_to_interview: { jobTitle: "Logo", clientName: "Ada" },
+  invited_to_job: { jobTitle: "Logo", clientName: "Ada" },
   offer_received: { jobTitle: "Logo", clientName: "Ada", amountMinor: 5_000n, hourly: true, expiresAt: day },
   offer_accepted: { jobTitle: "Logo", freelancerName: "Bo" },
   offer_declined: { jobTitle: "Logo", freelancerName: "Bo" },
@@ -37,6 +38,7 @@ const EXAMPLES: { [K in NotificationKind]: NotificationDataByKind[K] } = {
   connects_granted: { connects: 1, reason: "admin grant", expiresAt: day },
   connects_refunded: { connects: 16, jobTitle: "Logo", reason: "the job was closed without a hire" },
   connects_expiring: { connects: 12, expiresAt: day },
+  connects_revoked: { connects: 8, balance: 12, reason: "granted twice by mistake" },
   dispute_opened: { jobTitle: "Logo", openedByName: "Ada", amountMinor: 25_000n, reason: "not delivered" },
   dispute_decided: { jobTitle: "Logo", outcome: "split", releasedMinor: 10_000n, refundedMinor: 15_000n, reason: "half delivered" },
   feedback_received: { jobTitle: "Logo", fromName: "Ada", overall: 4 },
@@ -75,7 +77,7 @@ describe("the notification catalogue", () => {
     expect(describeNotification("withdrawal_sent", EXAMPLES.withdrawal_sent).body).toBe("$200.00 left your balance: $2.00 method fee, $198.00 sent to PayPal a…@example.com.");
     expect(describeNotification("connects_granted", EXAMPLES.connects_granted).title).toBe("1 connect added");
     expect(describeNotification("connects_expiring", EXAMPLES.connects_expiring).title).toBe("12 connects expire on Dec 5, 2026");
-    expect(describeNotification("dispute_decided", EXAMPLES.dispute_decided).body).toBe("$100.00 released to the freelancer, $150.00 refunded to the client. Reason: half delivered");
+    expect(describeNotification("dispute_decided", EXAMPLES.dispute_decided).body).toBe("$100.00 released to the freelancer, $150.00 refunded to the client. Reason: half delivered.");
     expect(describeNotification("feedback_received", EXAMPLES.feedback_received).title).toBe("Ada left feedback: 4 out of 5 stars");
   });
 

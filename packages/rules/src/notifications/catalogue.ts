@@ -24,7 +24,7 @@ export interface CategoryInfo {
 
 export const CATEGORY_INFO: Record<NotificationCategory, CategoryInfo> = {
   messages: { label: "Messages", description: "A new message in a proposal, contract or dispute.", defaults: { inApp: true, email: "IMMEDIATE" }, mandatory: false },
-  proposals: { label: "Proposals and invitations", description: "Your proposal viewed or shortlisted, an invitation to a job.", defaults: { inApp: true, email: "DAILY_DIGEST" }, mandatory: false },
+  proposals: { label: "Proposals and invitations", description: "Your proposal viewed, shortlisted or invited to an interview; an invitation to a job.", defaults: { inApp: true, email: "DAILY_DIGEST" }, mandatory: false },
   contracts: { label: "Offers and contracts", description: "Offers, funded milestones, submitted work, changes, approvals and reminders.", defaults: { inApp: true, email: "IMMEDIATE" }, mandatory: false },
   payments: { label: "Payments and withdrawals", description: "Money becoming available, withdrawals sent or failed, membership charges.", defaults: { inApp: true, email: "IMMEDIATE" }, mandatory: false },
   connects: { label: "Connects", description: "Connects granted, refunded, or about to expire.", defaults: { inApp: true, email: "DAILY_DIGEST" }, mandatory: false },
@@ -39,6 +39,7 @@ export interface NotificationDataByKind {
   proposal_viewed: { jobTitle: string; clientName: string };
   proposal_shortlisted: { jobTitle: string; clientName: string };
   invited_to_interview: { jobTitle: string; clientName: string };
+  invited_to_job: { jobTitle: string; clientName: string };
   offer_received: { jobTitle: string; clientName: string; amountMinor: Minor; hourly: boolean; expiresAt: Date | null };
   offer_accepted: { jobTitle: string; freelancerName: string };
   offer_declined: { jobTitle: string; freelancerName: string };
@@ -57,6 +58,7 @@ export interface NotificationDataByKind {
   connects_granted: { connects: number; reason: string; expiresAt: Date };
   connects_refunded: { connects: number; jobTitle: string; reason: string };
   connects_expiring: { connects: number; expiresAt: Date };
+  connects_revoked: { connects: number; balance: number; reason: string };
   dispute_opened: { jobTitle: string; openedByName: string; amountMinor: Minor; reason: string };
   dispute_decided: { jobTitle: string; outcome: "release" | "refund" | "split"; releasedMinor: Minor; refundedMinor: Minor; reason: string };
   feedback_received: { jobTitle: string; fromName: string; overall: number };
@@ -112,6 +114,10 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
     describe: (d) => ({ title: "You are on the shortlist", body: `${d.clientName} shortlisted your proposal for ${quoted(d.jobTitle)}.` }),
   },
   invited_to_interview: {
+    category: "proposals",
+    describe: (d) => ({ title: `${d.clientName} invited you to an interview`, body: `${d.clientName} would like to interview you about your proposal for ${quoted(d.jobTitle)}.` }),
+  },
+  invited_to_job: {
     category: "proposals",
     describe: (d) => ({ title: `${d.clientName} invited you to a job`, body: `${d.clientName} invited you to propose on ${quoted(d.jobTitle)}. A proposal answering an invitation costs no connects.` }),
   },
@@ -210,7 +216,7 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
     category: "disputes",
     describe: (d) => ({
       title: `Dispute decided on ${quoted(d.jobTitle)}`,
-      body: `${formatMoney(d.releasedMinor)} released to the freelancer, ${formatMoney(d.refundedMinor)} refunded to the client. Reason: ${d.reason}`,
+      body: `${formatMoney(d.releasedMinor)} released to the freelancer, ${formatMoney(d.refundedMinor)} refunded to the client. Reason: ${d.reason}.`,
     }),
   },
   feedback_received: {
@@ -227,15 +233,22 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
   },
   account_warned: {
     category: "account",
-    describe: (d) => ({ title: "A warning from Fairlance", body: `An admin warned you about a message: ${d.reason}` }),
+    describe: (d) => ({ title: "A warning from Fairlance", body: `An admin warned you about a message: ${d.reason}.` }),
   },
   message_removed: {
     category: "account",
-    describe: (d) => ({ title: "One of your messages was removed", body: `An admin removed a message you sent: ${d.reason}` }),
+    describe: (d) => ({ title: "One of your messages was removed", body: `An admin removed a message you sent: ${d.reason}.` }),
   },
   feedback_hidden: {
     category: "account",
-    describe: (d) => ({ title: "Feedback you left was hidden", body: `An admin hid your feedback on ${quoted(d.jobTitle)}: ${d.reason}` }),
+    describe: (d) => ({ title: "Feedback you left was hidden", body: `An admin hid your feedback on ${quoted(d.jobTitle)}: ${d.reason}.` }),
+  },
+  connects_revoked: {
+    category: "account",
+    describe: (d) => ({
+      title: `${formatCount(d.connects, "connect")} taken back`,
+      body: `An admin took back ${formatCount(d.connects, "connect")}: ${d.reason}. Your balance is ${formatCount(d.balance, "connect")}.`,
+    }),
   },
   sessions_ended: {
     category: "account",

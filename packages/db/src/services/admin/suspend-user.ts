@@ -9,6 +9,8 @@ import { requireActor, type ActorCall } from "../actor";
 import { ChosenPerson, noSuchPerson, Text } from "../fields";
 import { parseCall } from "../input";
 import { revokeSessions } from "../sessions/revoke-sessions";
+import { notify } from "../../notifications";
+import { LINKS, withoutFinalStop } from "../../notifications/event-helpers";
 
 /** What the admin sends to suspend a person or lift a suspension; who acts and when come with the call (ActorCall). */
 export const SuspendUserInput = z.strictObject({
@@ -46,7 +48,7 @@ export async function changeSuspension(
   await tx.user.update({ where: { id: userId }, data: { suspendedAt: result.suspendedAt, suspendedReason: result.suspendedReason } });
   // A suspension signs the person out everywhere: they sign in again and see why.
   if (suspend) await revokeSessions(tx, userId);
-  await writeAudit(tx, {
+  const auditId = await writeAudit(tx, {
     actorId,
     action: suspend ? "user.suspend" : "user.unsuspend",
     targetType: "User",
@@ -56,6 +58,10 @@ export async function changeSuspension(
     reason,
     now,
   });
+  // The person is told (they read it when they sign in again): keyed by the audit line, as a person may be suspended more than once.
+  await (suspend
+    ? notify(tx, { userId, kind: "account_suspended", eventKey: `account_suspended:${auditId}`, data: { reason: withoutFinalStop(reason) }, link: LINKS.dashboard(), now })
+    : notify(tx, { userId, kind: "account_unsuspended", eventKey: `account_unsuspended:${auditId}`, data: {}, link: LINKS.dashboard(), now }));
   return { ...result, name: user.name };
 }
 

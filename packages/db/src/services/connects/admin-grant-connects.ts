@@ -11,6 +11,8 @@ import { parseCall } from "../input";
 import { findFreelancer } from "./actors";
 import { writeAudit } from "./audit";
 import { connectsBalance } from "./balance";
+import { notify } from "../../notifications";
+import { LINKS } from "../../notifications/event-helpers";
 
 /** What the admin sends to grant or take back connects; who acts and when come with the call (ActorCall). */
 export const AdminConnectsInput = z.strictObject({
@@ -46,15 +48,15 @@ export async function adminGrantConnects(prisma: PrismaClient, rawInput: AdminGr
         await findFreelancer(tx, freelancerId);
         const { settings } = await loadSettings(tx, now);
         const balanceBefore = await connectsBalance(tx, freelancerId, now);
-        const lotId = await issueLot(tx, {
+        const expiresAt = lotExpiresAt(now, settings);
+        const lotId = await issueLot(tx, { userId: freelancerId, key: scopedKey(call), now, reason: "admin_grant", note: reason, source: "ADMIN_GRANT", connects, expiresAt });
+        await notify(tx, {
           userId: freelancerId,
-          key: scopedKey(call),
+          kind: "connects_granted",
+          eventKey: `connects_granted:${lotId}`,
+          data: { connects, reason: `from Fairlance: ${reason}`, expiresAt },
+          link: LINKS.connects(),
           now,
-          reason: "admin_grant",
-          note: reason,
-          source: "ADMIN_GRANT",
-          connects,
-          expiresAt: lotExpiresAt(now, settings),
         });
         const change: AdminConnectsChange = { freelancerId, connects, balanceBefore, balanceAfter: balanceBefore + connects, lotIds: [lotId] };
         await writeAudit(tx, {

@@ -10,6 +10,8 @@ import { findFreelancer } from "./actors";
 import { AdminConnectsInput, type AdminConnectsChange } from "./admin-grant-connects";
 import { writeAudit } from "./audit";
 import { openLots } from "./balance";
+import { notify } from "../../notifications";
+import { LINKS, withoutFinalStop } from "../../notifications/event-helpers";
 
 export const AdminRevokeConnectsInput = AdminConnectsInput;
 export type AdminRevokeConnectsInput = z.input<typeof AdminRevokeConnectsInput>;
@@ -47,7 +49,7 @@ export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminR
           balanceAfter: balanceBefore - connects,
           lotIds: takes.map((take) => take.lotId),
         };
-        await writeAudit(tx, {
+        const auditId = await writeAudit(tx, {
           actorId: input.actorId,
           action: "connects.revoke",
           targetType: "User",
@@ -55,6 +57,14 @@ export async function adminRevokeConnects(prisma: PrismaClient, rawInput: AdminR
           before: { connectsBalance: balanceBefore },
           after: { connectsBalance: change.balanceAfter, connectsRevoked: connects, takes },
           reason,
+          now,
+        });
+        await notify(tx, {
+          userId: freelancerId,
+          kind: "connects_revoked",
+          eventKey: `connects_revoked:${auditId}`,
+          data: { connects, balance: change.balanceAfter, reason: withoutFinalStop(reason) },
+          link: LINKS.connects(),
           now,
         });
         return change;

@@ -10,12 +10,12 @@ import { typedColumn } from "../../codec/typed-json";
  */
 const recorded = (value: unknown): Prisma.InputJsonValue => typedColumn(value ?? null) as Prisma.InputJsonValue;
 
-/** One append-only line of the admin audit log (economy.md §6): who, what, before, after, why. */
+/** One append-only line of the admin audit log (economy.md §6): who, what, before, after, why. Returns its id. */
 export async function writeAudit(
   tx: Tx,
   entry: { actorId: string; action: string; targetType: string; targetId: string; before: unknown; after: unknown; reason: string; now: Date },
-): Promise<void> {
-  await tx.auditLog.create({
+): Promise<string> {
+  const line = await tx.auditLog.create({
     data: {
       actorId: entry.actorId,
       action: entry.action,
@@ -26,5 +26,7 @@ export async function writeAudit(
       reason: entry.reason,
       createdAt: entry.now,
     },
+    select: { id: true },
   });
+  return String(line.id);
 }

@@ -12,6 +12,8 @@ import { parseCall } from "../input";
 import { findFreelancer } from "./actors";
 import { writeAudit } from "./audit";
 import { connectsBalance } from "./balance";
+import { notify } from "../../notifications";
+import { LINKS } from "../../notifications/event-helpers";
 
 /** What the admin sends; who acts and when come with the call (ActorCall). */
 export const GrantRisingTalentInput = z.strictObject({
@@ -54,6 +56,16 @@ export async function grantRisingTalent(prisma: PrismaClient, rawInput: GrantRis
         const lotId = expiresAt
           ? await issueLot(tx, { userId: freelancerId, key: scopedKey(call), now, reason: "rising_talent_grant", source: "RISING_TALENT", connects, expiresAt })
           : null;
+        if (lotId && expiresAt) {
+          await notify(tx, {
+            userId: freelancerId,
+            kind: "connects_granted",
+            eventKey: `connects_granted:${lotId}`,
+            data: { connects, reason: "with your Rising Talent badge", expiresAt },
+            link: LINKS.connects(),
+            now,
+          });
+        }
         const award: RisingTalentAward = { freelancerId, risingTalentAt: now, connects, lotId, expiresAt, balance: before + connects };
         await writeAudit(tx, {
           actorId: input.actorId,

@@ -10,6 +10,8 @@ import { runTransaction } from "../../transaction";
 import { openLots, writeOffLots } from "./balance";
 import type { SystemCall } from "../actor";
 import { recordCharge, type CardCharge } from "./payment";
+import { notify } from "../../notifications";
+import { asClause, LINKS } from "../../notifications/event-helpers";
 
 export interface MembershipRenewal {
   membershipId: string;
@@ -68,11 +70,16 @@ async function renewOneCycle(prisma: PrismaClient, membershipId: string, now: Da
     ? await prisma.paymentMethod.findFirst({ where: { id: membership.paymentMethodId, userId: membership.userId, status: "VERIFIED" }, select: { id: true, gatewayRef: true } })
     : null;
   let charge: CardCharge | null = null;
-  let lapseReason: string | null = card ? null : "The renewal could not be charged: there is no verified card on file.";
+  // Why it lapses, as a clause ("there is no verified card on file") and as the stored sentence.
+  let failure: string | null = card ? null : "there is no verified card on file";
+  let lapseReason: string | null = card ? null : `The renewal could not be charged: ${failure}.`;
   if (card && priceMinor > 0n) {
     const result = await gateway.charge({ cardRef: card.gatewayRef, amountMinor: priceMinor, idempotencyKey: key, description: "Freelancer Plus renewal" });
     if (result.ok) charge = { ref: result.ref, amountMinor: priceMinor, key, paymentMethodId: card.id };
-    else lapseReason = `The renewal payment failed: ${result.reason}`;
+    else {
+      failure = asClause(result.reason);
+      lapseReason = `The renewal payment failed: ${result.reason}`;
+    }
   }
 
   try {
@@ -90,6 +97,14 @@ async function renewOneCycle(prisma: PrismaClient, membershipId: string, now: Da
 
         if (lapseReason) {
           await tx.membership.update({ where: { id: membershipId }, data: { status: "LAPSED", lapsedAt: now, lapseReason } });
+          await notify(tx, {
+            userId: membership.userId,
+            kind: "membership_failed",
+            eventKey: `membership_failed:${membershipId}:${cycle.index}`,
+            data: { amountMinor: priceMinor, reason: failure ?? asClause(lapseReason) },
+            link: LINKS.connects(),
+            now,
+          });
           return { result: { ...base, outcome: "lapsed", chargedMinor: 0n, connectsGranted: 0, lapseReason }, replayed: false };
         }
         await tx.membership.update({
@@ -116,6 +131,14 @@ async function renewOneCycle(prisma: PrismaClient, membershipId: string, now: Da
         if (grant.connects > 0) {
           await issueLot(tx, { userId: membership.userId, key, now, reason: "membership_grant", source: "MEMBERSHIP", connects: grant.connects, expiresAt: grant.expiresAt });
         }
+        await notify(tx, {
+          userId: membership.userId,
+          kind: "membership_renewed",
+          eventKey: `membership_renewed:${membershipId}:${cycle.index}`,
+          data: { amountMinor: charge ? priceMinor : 0n, connects: grant.connects, renewsAt: cycle.endsAt },
+          link: LINKS.connects(),
+          now,
+        });
         return { result: { ...base, outcome: "renewed", chargedMinor: charge ? priceMinor : 0n, connectsGranted: grant.connects, lapseReason: null }, replayed: false };
       }),
       // The answer to the COMMIT was lost: the cycle moved on, so the renewal (and its charge) was recorded.

@@ -13,6 +13,8 @@ import { requireActor, type ActorCall } from "../actor";
 import { ChosenCard } from "../fields";
 import { parseCall } from "../input";
 import { chargeCard, gatewayKey, recordCharge, storedResult, usableCard } from "./payment";
+import { notify } from "../../notifications";
+import { LINKS } from "../../notifications/event-helpers";
 
 /** What the freelancer picks; who acts and when come with the call (ActorCall). */
 export const SubscribeMembershipInput = z.strictObject({
@@ -133,7 +135,16 @@ export async function subscribeMembership(
           }
           const connectsGranted = plan.resume ? 0 : plan.proration.connects;
           if (connectsGranted > 0) {
-            await issueLot(tx, { userId: actorId, key, now, reason: "membership_grant", source: "MEMBERSHIP", connects: connectsGranted, expiresAt: lotExpiresAt(now, plan.settings) });
+            const expiresAt = lotExpiresAt(now, plan.settings);
+            const lotId = await issueLot(tx, { userId: actorId, key, now, reason: "membership_grant", source: "MEMBERSHIP", connects: connectsGranted, expiresAt });
+            await notify(tx, {
+              userId: actorId,
+              kind: "connects_granted",
+              eventKey: `connects_granted:${lotId}`,
+              data: { connects: connectsGranted, reason: "with your Freelancer Plus membership", expiresAt },
+              link: LINKS.connects(),
+              now,
+            });
           }
           return {
             membershipId: membership.id,

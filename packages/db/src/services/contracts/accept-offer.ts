@@ -5,6 +5,8 @@ import { idempotent, IdempotencyKey, jsonCodec, scopedKey, type IdempotentCall }
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 import { assertParty, nextContractStatus, ruleStatus } from "./access";
 import { hireAtAcceptance, lockOffer } from "./offer-lifecycle";
 
@@ -42,6 +44,14 @@ export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput 
         assertOfferOpen({ status: ruleStatus(offer.status), expiresAt: offer.offerExpiresAt }, data.now);
         const status = nextContractStatus(offer.status, "accept");
         await hireAtAcceptance(tx, { offer, now: data.now, keyPrefix: scopedKey(call) });
+        await notify(tx, {
+          userId: offer.clientId,
+          kind: "offer_accepted",
+          eventKey: `offer_accepted:${offer.id}`,
+          data: { jobTitle: offer.title, freelancerName: await nameOf(tx, offer.freelancerId) },
+          link: LINKS.contract(offer.id),
+          now: data.now,
+        });
         return tx.contract
           .update({ where: { id: data.contractId }, data: { status, startedAt: data.now }, select: { id: true, status: true, startedAt: true, endedAt: true } })
           .then(({ id, ...rest }) => ({ contractId: id, ...rest }));

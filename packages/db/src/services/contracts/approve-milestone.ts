@@ -6,6 +6,8 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS } from "../../notifications/event-helpers";
 import { ruleStatus } from "./access";
 import { releaseMilestoneEscrow, type LedgerStep } from "./escrow";
 import { lockMilestoneFor } from "./milestone-access";
@@ -44,6 +46,21 @@ export async function approveMilestone(prisma: PrismaClient, input: ApproveMiles
         const { settings } = await loadSettings(tx, data.now);
         const step: LedgerStep = { key: scopedKey(call), operation: "milestone.approve", userId: data.actorId, now: data.now };
         const payment = await releaseMilestoneEscrow(tx, { milestone, contract, automatic: false, settings, step });
+        await notify(tx, {
+          userId: contract.freelancerId,
+          kind: "milestone_approved",
+          eventKey: `milestone_approved:${milestone.id}`,
+          data: {
+            jobTitle: contract.title,
+            milestoneTitle: milestone.title,
+            amountMinor: payment.grossMinor,
+            feeMinor: payment.feeMinor,
+            netMinor: payment.netMinor,
+            availableAt: payment.availableAt,
+          },
+          link: LINKS.contract(contract.id),
+          now: data.now,
+        });
         return { milestoneId: milestone.id, status: "APPROVED" as const, payment };
       },
       jsonCodec<ApprovedMilestone>(),

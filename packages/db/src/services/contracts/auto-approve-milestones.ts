@@ -5,6 +5,8 @@ import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
 import { CONTRACT_MONEY_FIELDS } from "./access";
 import { lockMilestone, releaseMilestoneEscrow, type LedgerStep } from "./escrow";
+import { notify } from "../../notifications";
+import { LINKS } from "../../notifications/event-helpers";
 
 export interface AutoApproval {
   milestoneId: string;
@@ -37,6 +39,21 @@ export async function autoApproveMilestones(prisma: PrismaClient, input: SystemC
       const { settings } = await loadSettings(tx, input.now);
       const step: LedgerStep = { key: scopedKey({ operation: "milestone.autoApprove", userId: null, key: id }), operation: "milestone.autoApprove", userId: null, now: input.now };
       const payment = await releaseMilestoneEscrow(tx, { milestone, contract, automatic: true, settings, step });
+      await notify(tx, {
+        userId: contract.freelancerId,
+        kind: "milestone_auto_approved",
+        eventKey: `milestone_auto_approved:${id}`,
+        data: {
+          jobTitle: contract.title,
+          milestoneTitle: milestone.title,
+          amountMinor: payment.grossMinor,
+          feeMinor: payment.feeMinor,
+          netMinor: payment.netMinor,
+          availableAt: payment.availableAt,
+        },
+        link: LINKS.contract(contract.id),
+        now: input.now,
+      });
       return { milestoneId: id, paymentId: payment.paymentId, grossMinor: payment.grossMinor, feeMinor: payment.feeMinor, netMinor: payment.netMinor };
     });
     if (done) approved.push(done);

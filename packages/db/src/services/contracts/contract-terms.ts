@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { ContractStatus, JobType, Prisma, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { Amount, MilestoneDraft, WholeNumber } from "../fields";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 
 export const FixedTerms = z.strictObject({
   type: z.literal("FIXED"),
@@ -72,6 +74,21 @@ export async function createOfferedContract(
           : undefined,
     },
     select: { id: true, status: true, type: true, settingsVersion: true, offerExpiresAt: true, milestones: { select: { id: true }, orderBy: { position: "asc" } } },
+  });
+  // The freelancer is told with the offer's figures: the milestones' total, or the hourly rate.
+  await notify(tx, {
+    userId: input.freelancerId,
+    kind: "offer_received",
+    eventKey: `offer_received:${contract.id}`,
+    data: {
+      jobTitle: input.title,
+      clientName: await nameOf(tx, input.clientId),
+      amountMinor: terms.type === "FIXED" ? terms.milestones.reduce((sum, milestone) => sum + milestone.amountMinor, 0n) : terms.hourlyRateMinor,
+      hourly: terms.type === "HOURLY",
+      expiresAt: contract.offerExpiresAt,
+    },
+    link: LINKS.contract(contract.id),
+    now: input.now,
   });
   return {
     contractId: contract.id,

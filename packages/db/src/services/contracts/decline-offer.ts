@@ -8,6 +8,8 @@ import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 import { assertParty } from "./access";
 import type { ContractState } from "./accept-offer";
 import type { ClosedEscrow } from "./close-escrow";
@@ -48,6 +50,14 @@ export async function declineOffer(prisma: PrismaClient, input: DeclineOfferInpu
           key: scopedKey(call),
           operation: "contract.decline",
           userId: data.actorId,
+        });
+        await notify(tx, {
+          userId: offer.clientId,
+          kind: "offer_declined",
+          eventKey: `offer_declined:${offer.id}`,
+          data: { jobTitle: offer.title, freelancerName: await nameOf(tx, offer.freelancerId) },
+          link: LINKS.contract(offer.id),
+          now: data.now,
         });
         return { contractId: offer.id, status, startedAt: null, endedAt: data.now, refunds };
       },

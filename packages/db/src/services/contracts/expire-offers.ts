@@ -7,6 +7,8 @@ import type { SystemCall } from "../actor";
 import { refundBookedCharge } from "../payments/card-charges";
 import type { RefundOutcome } from "../payments/pending-refunds";
 import { endOfferWithoutHire, lockOffer } from "./offer-lifecycle";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 
 export interface ExpiredOffer {
   contractId: string;
@@ -44,6 +46,21 @@ export async function expireOffers(prisma: PrismaClient, call: SystemCall, deps:
         operation: "contract.expire",
         userId: null,
       });
+      // Both sides are told, each naming the other.
+      const [clientName, freelancerName] = [await nameOf(tx, offer.clientId), await nameOf(tx, offer.freelancerId)];
+      for (const [userId, otherName] of [
+        [offer.clientId, freelancerName],
+        [offer.freelancerId, clientName],
+      ] as const) {
+        await notify(tx, {
+          userId,
+          kind: "offer_expired",
+          eventKey: `offer_expired:${offer.id}`,
+          data: { jobTitle: offer.title, otherName, expiredAt: offer.offerExpiresAt },
+          link: LINKS.contract(offer.id),
+          now,
+        });
+      }
       return refunds;
     });
     if (!ended) continue;

@@ -10,6 +10,8 @@ import { runTransaction } from "../../transaction";
 import { chargeThenCommit, recordCharge } from "../payments/card-charges";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 import { nextMilestoneStatus } from "./access";
 import { assertOpenContract, lockContractOfMilestone, lockMilestoneFor } from "./milestone-access";
 
@@ -64,6 +66,17 @@ export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneIn
         { key: scopedKey(call), operation: "milestone.fund", now: data.now, userId: data.actorId, contractId: contract.id, milestoneId: milestone.id },
       );
       await tx.milestone.update({ where: { id: milestone.id }, data: { status, fundedAt: data.now, clientFeeMinor: fee.feeMinor } });
+      // Funding an active contract's milestone tells the freelancer work can start; one funded with an offer is part of the offer they answer.
+      if (contract.status === "ACTIVE") {
+        await notify(tx, {
+          userId: contract.freelancerId,
+          kind: "milestone_funded",
+          eventKey: `milestone_funded:${milestone.id}`,
+          data: { jobTitle: contract.title, milestoneTitle: milestone.title, clientName: await nameOf(tx, contract.clientId), amountMinor: fee.amountMinor },
+          link: LINKS.contract(contract.id),
+          now: data.now,
+        });
+      }
       return {
         milestoneId: milestone.id,
         status,

@@ -7,6 +7,8 @@ import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 import { nextMilestoneStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
 
@@ -36,7 +38,7 @@ export async function requestChanges(prisma: PrismaClient, input: RequestChanges
       tx,
       { operation: "milestone.requestChanges", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, message: data.message } },
       async () => {
-        const { milestone } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
+        const { milestone, contract } = await lockMilestoneFor(tx, data.milestoneId, data.actorId, "client");
         const status = nextMilestoneStatus(milestone.status, "request_changes");
         const { settings } = await loadSettings(tx, data.now);
         assertChangeRequestAllowed(milestone.changesRequested, settings.maxChangeRequests);
@@ -44,6 +46,15 @@ export async function requestChanges(prisma: PrismaClient, input: RequestChanges
           where: { id: milestone.id },
           data: { status, reviewDeadline: null, changesRequested: { increment: 1 } },
           select: { changesRequested: true },
+        });
+        // Each request is its own event: keyed by its number on the milestone.
+        await notify(tx, {
+          userId: contract.freelancerId,
+          kind: "changes_requested",
+          eventKey: `changes_requested:${milestone.id}:${updated.changesRequested}`,
+          data: { jobTitle: contract.title, milestoneTitle: milestone.title, clientName: await nameOf(tx, contract.clientId) },
+          link: LINKS.contract(contract.id),
+          now: data.now,
         });
         return { milestoneId: milestone.id, status, changesRequested: updated.changesRequested };
       },

@@ -8,6 +8,8 @@ import { isPaymentVerified } from "../payments/payment-verified";
 import { requireActor, type ActorCall } from "../actor";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 import { nextMilestoneStatus, ruleStatus } from "./access";
 import { lockMilestoneFor } from "./milestone-access";
 
@@ -52,6 +54,15 @@ export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput & 
         await tx.milestone.update({
           where: { id: milestone.id },
           data: { status, submittedAt: data.now, submissionNote: data.note ?? null, reviewDeadline },
+        });
+        // Each (re)submission is its own event: keyed by when it was submitted.
+        await notify(tx, {
+          userId: contract.clientId,
+          kind: "work_submitted",
+          eventKey: `work_submitted:${milestone.id}:${data.now.toISOString()}`,
+          data: { jobTitle: contract.title, milestoneTitle: milestone.title, freelancerName: await nameOf(tx, contract.freelancerId), amountMinor: milestone.amountMinor, reviewDeadline },
+          link: LINKS.contract(contract.id),
+          now: data.now,
         });
         return { milestoneId: milestone.id, status, submittedAt: data.now, reviewDeadline };
       },

@@ -7,6 +7,8 @@ import { refundBookedCharge } from "../payments/card-charges";
 import type { ReleasedPayment } from "../contracts/release-payment";
 import type { lockDispute } from "./access";
 import { divideEscrow, type BookedRefund } from "./divide-escrow";
+import { notify } from "../../notifications";
+import { LINKS, withoutFinalStop } from "../../notifications/event-helpers";
 
 export interface ClosedDispute {
   disputeId: string;
@@ -59,6 +61,23 @@ export async function closeDispute(
       paymentId: divided.payment?.paymentId ?? null,
     },
   });
+  // Both sides are told how the escrow was divided and why (an admin's decision or their own agreement).
+  for (const userId of [contract.clientId, contract.freelancerId]) {
+    await notify(tx, {
+      userId,
+      kind: "dispute_decided",
+      eventKey: `dispute_decided:${dispute.id}`,
+      data: {
+        jobTitle: contract.title,
+        outcome: outcome === "RELEASE" ? "release" : outcome === "REFUND" ? "refund" : "split",
+        releasedMinor: divided.split.releaseMinor,
+        refundedMinor: divided.split.refundMinor,
+        reason: withoutFinalStop(input.reason),
+      },
+      link: LINKS.dispute(dispute.id),
+      now: input.now,
+    });
+  }
   return {
     disputeId: dispute.id,
     status: input.status,

@@ -10,6 +10,8 @@ import { Id, parseCall } from "../input";
 import { nextMilestoneStatus, nextWeekStatus, type ContractParties } from "../contracts/access";
 import { lockMilestoneFor } from "../contracts/milestone-access";
 import { targetAmount, type DisputeTarget } from "./divide-escrow";
+import { notify } from "../../notifications";
+import { LINKS, nameOf, withoutFinalStop } from "../../notifications/event-helpers";
 
 export interface OpenedDispute {
   disputeId: string;
@@ -52,6 +54,16 @@ export async function openDisputeOn(
       statements: { create: { authorId: input.actorId, text: input.statement, links: input.links, createdAt: now } },
     },
     select: { id: true },
+  });
+  // The other side is told (the opener knows): who opened it, over how much, and why.
+  const { title } = await tx.contract.findUniqueOrThrow({ where: { id: input.contract.id }, select: { title: true } });
+  await notify(tx, {
+    userId: input.actorId === input.contract.clientId ? input.contract.freelancerId : input.contract.clientId,
+    kind: "dispute_opened",
+    eventKey: `dispute_opened:${dispute.id}`,
+    data: { jobTitle: title, openedByName: await nameOf(tx, input.actorId), amountMinor, reason: withoutFinalStop(input.reason) },
+    link: LINKS.dispute(dispute.id),
+    now,
   });
   return { disputeId: dispute.id, status: "OPEN", targetStatus, amountMinor, openedAt: now };
 }

@@ -9,6 +9,8 @@ import { writeAudit } from "../connects/audit";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { lockFeedbackContract, noSuchFeedback, visibilityOf, windowDaysFor } from "./shared";
+import { notify } from "../../notifications";
+import { LINKS, withoutFinalStop } from "../../notifications/event-helpers";
 
 /** What the admin sends to hide feedback or show it again; who acts and when come with the call. */
 export const HideFeedbackInput = z.strictObject({
@@ -52,7 +54,7 @@ async function moderate(prisma: PrismaClient, input: HideFeedbackInput & ActorCa
         const found = await tx.feedback.findUnique({ where: { id: feedbackId }, select: { contractId: true } });
         if (!found) throw noSuchFeedback();
         const contract = (await lockFeedbackContract(tx, found.contractId))!;
-        const feedback = (await tx.feedback.findUnique({ where: { id: feedbackId }, select: { hiddenAt: true, hiddenReason: true } }))!;
+        const feedback = (await tx.feedback.findUnique({ where: { id: feedbackId }, select: { hiddenAt: true, hiddenReason: true, authorId: true } }))!;
         const hidden = feedback.hiddenAt !== null;
         // Hidden twice, shown twice, or hidden before the reveal: a state conflict, as for messages.
         const permission = hide
@@ -61,7 +63,7 @@ async function moderate(prisma: PrismaClient, input: HideFeedbackInput & ActorCa
         if (!permission.ok) throw new DomainError("CONFLICT", permission.reason);
         const after = hide ? { hiddenAt: now, hiddenReason: reason } : { hiddenAt: null, hiddenReason: null };
         await tx.feedback.update({ where: { id: feedbackId }, data: { ...after, hiddenById: hide ? actorId : null } });
-        await writeAudit(tx, {
+        const auditId = await writeAudit(tx, {
           actorId,
           action: operation,
           targetType: "Feedback",
@@ -71,6 +73,17 @@ async function moderate(prisma: PrismaClient, input: HideFeedbackInput & ActorCa
           reason,
           now,
         });
+        // Its author is told why it was hidden (showing it again tells no one).
+        if (hide) {
+          await notify(tx, {
+            userId: feedback.authorId,
+            kind: "feedback_hidden",
+            eventKey: `feedback_hidden:${auditId}`,
+            data: { jobTitle: contract.title, reason: withoutFinalStop(reason) },
+            link: LINKS.contract(contract.id),
+            now,
+          });
+        }
         return { feedbackId, ...after };
       },
       jsonCodec<FeedbackModeration>(),

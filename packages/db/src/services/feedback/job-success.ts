@@ -4,6 +4,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
 import { feedbackWindows, feedbackClosesAtFor } from "./shared";
+import { tellRevealedFeedback } from "./tell-revealed";
 
 /**
  * The reputation side of the job runner (economy.md §10.3, §10.6): feedback whose window closed is
@@ -31,7 +32,12 @@ export async function revealClosedFeedback(prisma: PrismaClient, call: SystemCal
     const closesAt = feedbackClosesAtFor(windows, contract.endedAt!);
     if (closesAt.getTime() > call.now.getTime()) continue;
     // Only if still blind: a second submission (before the close) may have revealed it meanwhile.
-    const { count } = await prisma.contract.updateMany({ where: { id: contract.id, feedbackRevealedAt: null }, data: { feedbackRevealedAt: closesAt } });
+    // The person it is about is told in the same transaction.
+    const count = await runTransaction(prisma, async (tx) => {
+      const { count } = await tx.contract.updateMany({ where: { id: contract.id, feedbackRevealedAt: null }, data: { feedbackRevealedAt: closesAt } });
+      if (count > 0) await tellRevealedFeedback(tx, contract.id, call.now);
+      return count;
+    });
     if (count > 0) {
       revealed += 1;
       freelancerIds.add(contract.freelancerId);

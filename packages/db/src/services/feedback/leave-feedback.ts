@@ -7,6 +7,7 @@ import { runTransaction } from "../../transaction";
 import { requireActor, type ActorCall } from "../actor";
 import { assertParty, ruleStatus } from "../contracts/access";
 import { Id, parseCall } from "../input";
+import { tellRevealedFeedback } from "./tell-revealed";
 import { checkedRatings, FeedbackFields, lockFeedbackContract, movedMoney, shieldPublicText, sideOf, windowDaysFor } from "./shared";
 
 /** What the author types; who acts and when come with the call (ActorCall). */
@@ -79,7 +80,10 @@ export async function leaveFeedback(prisma: PrismaClient, input: LeaveFeedbackIn
         }
         // The second side's feedback reveals both (the rules' feedbackVisibility: at the later submission).
         const revealedAt = contract.feedback.length > 0 ? now : null;
-        if (revealedAt) await tx.contract.update({ where: { id: contractId }, data: { feedbackRevealedAt: revealedAt } });
+        if (revealedAt) {
+          await tx.contract.update({ where: { id: contractId }, data: { feedbackRevealedAt: revealedAt } });
+          await tellRevealedFeedback(tx, contractId, now);
+        }
         return { feedbackId, contractId, side, submittedAt: now, closesAt, revealedAt };
       },
       jsonCodec<LeftFeedback>(),

@@ -6,6 +6,8 @@ import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { jobNote, lockJob } from "./shared";
 import type { SystemCall } from "../actor";
+import { notify } from "../../notifications";
+import { LINKS } from "../../notifications/event-helpers";
 
 export interface SettledAuction {
   jobId: string;
@@ -70,6 +72,16 @@ export async function closeBoostAuctions(prisma: PrismaClient, call: SystemCall)
           where: { id: proposal.id },
           data: { boostSettledAt: now, boostRefunded: true, connectsRefunded: { increment: connects } },
         });
+        if (connects > 0) {
+          await notify(tx, {
+            userId: proposal.freelancerId,
+            kind: "connects_refunded",
+            eventKey: `connects_refunded:boost:${proposal.id}`,
+            data: { connects, jobTitle: job.title, reason: `your boost did not win ${settings.boostSlots === 1 ? "the top slot" : `one of the top ${settings.boostSlots} slots`}` },
+            link: LINKS.connects(),
+            now,
+          });
+        }
         auction.refunded.push({ proposalId: proposal.id, boostConnects: connects });
       }
       await tx.job.update({ where: { id }, data: { auctionClosedAt: now } });

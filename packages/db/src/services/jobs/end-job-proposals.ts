@@ -2,6 +2,8 @@ import type { ConnectRefundDecision, ProposalEndReason } from "@fairlance/rules"
 import type { Tx } from "../../client";
 import { refundProposalConnects } from "../../connects/connect-ledger";
 import { LIVE_PROPOSAL_STATUSES, jobNote, nextProposalStatus } from "./shared";
+import { notify } from "../../notifications";
+import { asClause, LINKS } from "../../notifications/event-helpers";
 
 export interface ProposalRefund {
   proposalId: string;
@@ -69,6 +71,14 @@ export async function endJobProposals(
         ...(proposal.boostConnects > 0 ? { boostRefunded: true } : {}),
         ...(proposal.boostSettledAt === null ? { boostSettledAt: now } : {}),
       },
+    });
+    await notify(tx, {
+      userId: proposal.freelancerId,
+      kind: "connects_refunded",
+      eventKey: `connects_refunded:${input.keyPrefix}:${proposal.id}`,
+      data: { connects, jobTitle: job.title, reason: asClause(refund.explanation) },
+      link: LINKS.connects(),
+      now,
     });
     ended.connectsRefunded += connects;
     ended.refunds.push({ proposalId: proposal.id, freelancerId: proposal.freelancerId, connects });

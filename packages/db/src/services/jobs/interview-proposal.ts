@@ -6,6 +6,8 @@ import type { ViewedProposal } from "./mark-proposal-viewed";
 import { lockProposal, nextProposalStatus, startInterview } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
 export const InterviewProposalInput = z.strictObject({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
@@ -25,10 +27,21 @@ export async function interviewProposal(prisma: PrismaClient, input: InterviewPr
       { operation: "proposal.interview", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
         await requireActor(tx, data, "CLIENT", "invite proposers to interview");
-        const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
+        const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         // Only a proposal still in play can be invited; an ended one is refused by the lifecycle.
         if (proposal.status !== "INTERVIEWING") nextProposalStatus(proposal.status, "interview");
         const { status, viewedAt } = await startInterview(tx, proposal, now);
+        // Told once per proposal: inviting again an interviewing proposal changes nothing.
+        if (status !== proposal.status) {
+          await notify(tx, {
+            userId: proposal.freelancerId,
+            kind: "invited_to_interview",
+            eventKey: `invited_to_interview:${proposalId}`,
+            data: { jobTitle: job.title, clientName: await nameOf(tx, actorId) },
+            link: LINKS.job(job.id),
+            now,
+          });
+        }
         return { proposalId, status, viewedAt };
       },
       jsonCodec<ViewedProposal>(),

@@ -8,6 +8,8 @@ import { lockOwnedJob } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
 export const InviteFreelancerInput = z.strictObject({
@@ -49,6 +51,14 @@ export async function inviteFreelancer(prisma: PrismaClient, input: InviteFreela
         if (proposed) throw new DomainError("CONFLICT", "This freelancer has already sent a proposal for this job.");
         const invitation = await tx.invitation.create({ data: { jobId, freelancerId, message, createdAt: now } });
         await tx.job.update({ where: { id: jobId }, data: { lastActivityAt: now } });
+        await notify(tx, {
+          userId: freelancerId,
+          kind: "invited_to_job",
+          eventKey: `invited_to_job:${invitation.id}`,
+          data: { jobTitle: job.title, clientName: await nameOf(tx, actorId) },
+          link: LINKS.invitations(),
+          now,
+        });
         return { invitationId: invitation.id, jobId, freelancerId, createdAt: invitation.createdAt };
       },
       jsonCodec<SentInvitation>(),

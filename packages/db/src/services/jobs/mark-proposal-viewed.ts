@@ -5,6 +5,8 @@ import { runTransaction } from "../../transaction";
 import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
 export const MarkProposalViewedInput = z.strictObject({ proposalId: Id("proposal") });
@@ -27,7 +29,7 @@ export async function markProposalViewed(prisma: PrismaClient, input: MarkPropos
   const { proposalId, actorId, now } = data;
   return runTransaction(prisma, async (tx) => {
     await requireActor(tx, data, "CLIENT", "review proposals");
-    const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
+    const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
     const rulesStatus = proposal.status.toLowerCase() as Lowercase<ProposalStatus>;
     if (!proposalLifecycle.can(rulesStatus, "view")) return { proposalId, status: proposal.status, viewedAt: proposal.viewedAt };
     const status = nextProposalStatus(proposal.status, "view");
@@ -35,6 +37,17 @@ export async function markProposalViewed(prisma: PrismaClient, input: MarkPropos
     const interaction = interactionUpdate(proposal, now);
     if (status !== proposal.status || proposal.viewedAt === null || "clientInteractedAt" in interaction) {
       await tx.proposal.update({ where: { id: proposalId }, data: { status, viewedAt, ...interaction } });
+    }
+    // The first time the client opens it, the freelancer is told (once per proposal).
+    if (proposal.viewedAt === null) {
+      await notify(tx, {
+        userId: proposal.freelancerId,
+        kind: "proposal_viewed",
+        eventKey: `proposal_viewed:${proposalId}`,
+        data: { jobTitle: job.title, clientName: await nameOf(tx, actorId) },
+        link: LINKS.job(job.id),
+        now,
+      });
     }
     return { proposalId, status, viewedAt };
   });

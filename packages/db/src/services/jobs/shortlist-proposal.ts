@@ -6,6 +6,8 @@ import type { ViewedProposal } from "./mark-proposal-viewed";
 import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
+import { notify } from "../../notifications";
+import { LINKS, nameOf } from "../../notifications/event-helpers";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
 export const ShortlistProposalInput = z.strictObject({ proposalId: Id("proposal"), idempotencyKey: IdempotencyKey });
@@ -21,11 +23,19 @@ export async function shortlistProposal(prisma: PrismaClient, input: ShortlistPr
       { operation: "proposal.shortlist", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
         await requireActor(tx, data, "CLIENT", "shortlist proposals");
-        const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
+        const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         const status = nextProposalStatus(proposal.status, "shortlist");
         const viewedAt = proposal.viewedAt ?? now;
         await tx.proposal.update({ where: { id: proposalId }, data: { status, viewedAt, ...interactionUpdate(proposal, now) } });
         await tx.job.update({ where: { id: proposal.jobId }, data: { lastActivityAt: now } });
+        await notify(tx, {
+          userId: proposal.freelancerId,
+          kind: "proposal_shortlisted",
+          eventKey: `proposal_shortlisted:${proposalId}`,
+          data: { jobTitle: job.title, clientName: await nameOf(tx, actorId) },
+          link: LINKS.job(job.id),
+          now,
+        });
         return { proposalId, status, viewedAt };
       },
       jsonCodec<ViewedProposal>(),

@@ -7,6 +7,8 @@ import { requireActor, type ActorCall } from "../actor";
 import { writeAudit } from "../connects/audit";
 import { Id, parseCall } from "../input";
 import { lockMessageForModeration, reviewFlagWith, SenderReason } from "./moderation";
+import { notify } from "../../notifications";
+import { messageLink, withoutFinalStop } from "../../notifications/event-helpers";
 
 /** What the admin sends; who acts and when come with the call (ActorCall). */
 export const RemoveMessageInput = z.strictObject({
@@ -48,6 +50,14 @@ export async function removeMessage(prisma: PrismaClient, input: RemoveMessageIn
           before: { removedAt: null, reviewedAt: message.reviewedAt },
           after: { removedAt: now, reviewedAt },
           reason,
+          now,
+        });
+        await notify(tx, {
+          userId: message.senderId,
+          kind: "message_removed",
+          eventKey: `message_removed:${messageId}`,
+          data: { reason: withoutFinalStop(reason) },
+          link: await messageLink(tx, messageId),
           now,
         });
         return { messageId, removedAt: now, reviewedAt };

@@ -7,6 +7,8 @@ import { requireActor, type ActorCall } from "../actor";
 import { writeAudit } from "../connects/audit";
 import { Id, parseCall } from "../input";
 import { lockMessageForModeration, reviewFlagWith, SenderReason } from "./moderation";
+import { notify } from "../../notifications";
+import { LINKS, withoutFinalStop } from "../../notifications/event-helpers";
 
 /** What the admin sends; who acts and when come with the call (ActorCall). */
 export const WarnSenderInput = z.strictObject({
@@ -52,6 +54,14 @@ export async function warnSender(prisma: PrismaClient, input: WarnSenderInput & 
           before: { warnings: before },
           after: { warnings: before + 1, messageId },
           reason,
+          now,
+        });
+        await notify(tx, {
+          userId: message.senderId,
+          kind: "account_warned",
+          eventKey: `account_warned:${warning.id}`,
+          data: { reason: withoutFinalStop(reason) },
+          link: LINKS.dashboard(),
           now,
         });
         return { warningId: warning.id, userId: message.senderId, messageId, createdAt: now, warnings: before + 1 };

@@ -4,6 +4,8 @@ import type { PrismaClient } from "../../client";
 import { postTransfers } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
+import { notify } from "../../notifications";
+import { LINKS } from "../../notifications/event-helpers";
 
 /**
  * Time-driven (economy.md §4): released payments whose security period has ended by
@@ -34,6 +36,18 @@ export async function clearPending(prisma: PrismaClient, input: SystemCall & { l
         });
       }
       await tx.payment.update({ where: { id }, data: { clearedAt: input.now } });
+      // Pending → Available: the freelancer is told the net that can now be withdrawn.
+      if (payment.netMinor > 0n) {
+        const contract = await tx.contract.findUniqueOrThrow({ where: { id: payment.contractId }, select: { title: true } });
+        await notify(tx, {
+          userId: payment.freelancerId,
+          kind: "payment_available",
+          eventKey: `payment_available:${payment.id}`,
+          data: { amountMinor: payment.netMinor, jobTitle: contract.title },
+          link: LINKS.earnings(),
+          now: input.now,
+        });
+      }
       return payment.netMinor;
     });
     if (result !== null) {

@@ -6,6 +6,8 @@ import { getGateway } from "../../gateway/sandbox";
 import { postTransfers, type TransferContext } from "../../ledger/post-transfers";
 import { runTransaction } from "../../transaction";
 import type { SystemCall } from "../actor";
+import { notify } from "../../notifications";
+import { asClause, LINKS } from "../../notifications/event-helpers";
 
 export interface SettledWithdrawal {
   id: string;
@@ -31,7 +33,7 @@ export async function settleWithdrawal(
 ): Promise<SettledWithdrawal> {
   const withdrawal = await prisma.withdrawal.findUniqueOrThrow({
     where: { id: input.withdrawalId },
-    select: { ...SELECT, userId: true, payoutMethod: { select: { gatewayRef: true } } },
+    select: { ...SELECT, userId: true, payoutMethod: { select: { gatewayRef: true, label: true } } },
   });
   if (withdrawal.status !== "PROCESSING") return pick(withdrawal);
 
@@ -56,13 +58,30 @@ export async function settleWithdrawal(
         context,
       );
     }
-    return pick(
-      await tx.withdrawal.update({
-        where: { id: withdrawal.id },
-        data: outcome.ok ? { status: "SENT", gatewayRef: outcome.ref } : { status: "FAILED", failureReason: outcome.reason },
-        select: SELECT,
-      }),
-    );
+    const settled = await tx.withdrawal.update({
+      where: { id: withdrawal.id },
+      data: outcome.ok ? { status: "SENT", gatewayRef: outcome.ref } : { status: "FAILED", failureReason: outcome.reason },
+      select: SELECT,
+    });
+    const methodLabel = withdrawal.payoutMethod.label;
+    await (outcome.ok
+      ? notify(tx, {
+          userId: withdrawal.userId,
+          kind: "withdrawal_sent",
+          eventKey: `withdrawal_sent:${withdrawal.id}`,
+          data: { amountMinor: withdrawal.amountMinor, feeMinor: withdrawal.feeMinor, netMinor: withdrawal.netMinor, methodLabel },
+          link: LINKS.payouts(),
+          now: input.now,
+        })
+      : notify(tx, {
+          userId: withdrawal.userId,
+          kind: "withdrawal_failed",
+          eventKey: `withdrawal_failed:${withdrawal.id}`,
+          data: { amountMinor: withdrawal.amountMinor, methodLabel, reason: asClause(outcome.reason) },
+          link: LINKS.payouts(),
+          now: input.now,
+        }));
+    return pick(settled);
   });
 }
 

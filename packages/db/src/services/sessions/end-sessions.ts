@@ -8,6 +8,8 @@ import { writeAudit } from "../connects/audit";
 import { ChosenPerson, noSuchPerson, Text } from "../fields";
 import { parseCall } from "../input";
 import { revokeSessions } from "./revoke-sessions";
+import { notify } from "../../notifications";
+import { LINKS, withoutFinalStop } from "../../notifications/event-helpers";
 
 /** What the admin sends; who acts and when come with the call (ActorCall). */
 export const EndSessionsInput = z.strictObject({
@@ -37,7 +39,7 @@ export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInp
         const user = await tx.user.findUnique({ where: { id: input.userId }, select: { sessionVersion: true } });
         if (!user) throw noSuchPerson();
         const sessionVersion = await revokeSessions(tx, input.userId);
-        await writeAudit(tx, {
+        const auditId = await writeAudit(tx, {
           actorId: input.actorId,
           action: "user.end_sessions",
           targetType: "User",
@@ -45,6 +47,14 @@ export async function endSessions(prisma: PrismaClient, rawInput: EndSessionsInp
           before: { sessionVersion: user.sessionVersion },
           after: { sessionVersion },
           reason: input.reason,
+          now: input.now,
+        });
+        await notify(tx, {
+          userId: input.userId,
+          kind: "sessions_ended",
+          eventKey: `sessions_ended:${auditId}`,
+          data: { reason: withoutFinalStop(input.reason) },
+          link: LINKS.account(),
           now: input.now,
         });
         return { userId: input.userId, sessionVersion };
