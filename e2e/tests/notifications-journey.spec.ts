@@ -113,4 +113,11 @@ test("without EventSource the bell asks every 30 seconds instead", async ({ brow
   await makeNotification(ledger, id, { title: "Polled", body: "Found by the bell's next question." });
   await page.clock.fastForward(31_000);
   await expect(bell(page)).toHaveAccessibleName(bellName(before + 1));
+
+  // The stream is for people signed in, like the pages.
+  const signedOut = await browser.newContext();
+  const refused = await signedOut.request.get("/api/notifications/stream");
+  expect(refused.status()).toBe(401);
+  expect(await refused.text()).toBe("Sign in to get live updates.");
+  await signedOut.close();
 });
