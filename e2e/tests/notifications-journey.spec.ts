@@ -114,6 +114,15 @@ test("without EventSource the bell asks every 30 seconds instead", async ({ brow
   await page.clock.fastForward(31_000);
   await expect(bell(page)).toHaveAccessibleName(bellName(before + 1));
 
+  // A page at a time (20), newest first; "Load more" brings the rest and stays focused while it loads.
+  for (let i = 1; i <= 21; i++) await makeNotification(ledger, id, { title: `Older notification ${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) });
+  await page.goto("/notifications");
+  await expect(page.getByTestId("notification")).toHaveCount(20);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(page.getByTestId("notification")).toHaveCount(await ledger.notification.count({ where: { userId: id } }));
+  await expect(page.getByTestId("notification").last()).toContainText("Older notification 1");
+  await expect(page.getByRole("button", { name: /Load more/ })).toHaveCount(0);
+
   // The stream is for people signed in, like the pages.
   const signedOut = await browser.newContext();
   const refused = await signedOut.request.get("/api/notifications/stream");

@@ -44,6 +44,10 @@ export function NotificationsPage() {
     markAll.reset();
   };
   const pages = [undefined, ...more];
+  // The last page loaded (or loading) says whether there is another: one "Load more" button below
+  // the list, which stays where it is (and keeps the focus) while the next page loads.
+  const last = useQuery(trpc.notification.list.queryOptions(pageInput(pages.at(-1), unreadOnly)));
+  const next = last.data?.nextCursor ?? null;
 
   return (
     <div className="space-y-6">
@@ -90,27 +94,42 @@ export function NotificationsPage() {
             </EmptyState>
           )
         ) : (
-          <ul className="space-y-3" data-testid="notification-list">
-            {pages.map((cursor, index) => (
-              <NotificationPageItems
-                key={cursor ?? "first"}
-                cursor={cursor}
-                unreadOnly={unreadOnly}
-                last={index === pages.length - 1}
-                onMore={(next) => setMore((loaded) => (loaded.includes(next) ? loaded : [...loaded, next]))}
-              />
-            ))}
-          </ul>
+          <>
+            <ul className="space-y-3" data-testid="notification-list">
+              {pages.map((cursor) => (
+                <NotificationPageItems key={cursor ?? "first"} cursor={cursor} unreadOnly={unreadOnly} />
+              ))}
+            </ul>
+            {(next || last.isPending) && (
+              <div className="flex justify-center pt-2">
+                <Button
+                  variant="secondary"
+                  aria-disabled={last.isPending || undefined}
+                  onClick={() => {
+                    if (!last.isPending && next) setMore((loaded) => (loaded.includes(next) ? loaded : [...loaded, next]));
+                  }}
+                >
+                  {last.isPending ? "Loading more…" : "Load more"}
+                </Button>
+              </div>
+            )}
+          </>
         )}
       </section>
     </div>
   );
 }
 
-/** One page of the list (the first, or one after `cursor`); the last one offers the next. */
-function NotificationPageItems({ cursor, unreadOnly, last, onMore }: { cursor: string | undefined; unreadOnly: boolean; last: boolean; onMore: (cursor: string) => void }) {
+/** The query of a page: the first (as the server prefetched it), or the one after `cursor`. */
+function pageInput(cursor: string | undefined, unreadOnly: boolean) {
+  if (cursor === undefined) return unreadOnly ? UNREAD_FIRST_PAGE : FIRST_PAGE;
+  return unreadOnly ? { cursor, unread: true } : { cursor };
+}
+
+/** One page of the list: the first, or the one after `cursor`. */
+function NotificationPageItems({ cursor, unreadOnly }: { cursor: string | undefined; unreadOnly: boolean }) {
   const trpc = useTRPC();
-  const input = cursor === undefined ? (unreadOnly ? UNREAD_FIRST_PAGE : FIRST_PAGE) : unreadOnly ? { cursor, unread: true } : { cursor };
+  const input = pageInput(cursor, unreadOnly);
   const page = useQuery(trpc.notification.list.queryOptions(input));
   if (page.isPending) {
     return (
@@ -132,13 +151,6 @@ function NotificationPageItems({ cursor, unreadOnly, last, onMore }: { cursor: s
       {page.data.items.map((item) => (
         <NotificationRow key={item.id} item={item} />
       ))}
-      {last && page.data.nextCursor && (
-        <li className="flex justify-center pt-2">
-          <Button variant="secondary" onClick={() => onMore(page.data.nextCursor!)}>
-            Load more
-          </Button>
-        </li>
-      )}
     </>
   );
 }
