@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { PrismaClient } from "@fairlance/db";
+import { makeNotification } from "@fairlance/db/testing";
 import { expectAccessible } from "./accessibility";
 import { ADMIN, signIn } from "./helpers";
 import { someEmail, unsubscribePath } from "./email-helpers";
@@ -168,6 +169,17 @@ everyPage("as a freelancer", FRAN, [
   // The inbox (issue 16): the list, and the contract's conversation on its own screen.
   { route: "/messages", name: "freelancer-messages" },
   { route: "/messages/[kind]/[id]", name: "freelancer-conversation", path: ({ ids }) => `/messages/contract/${ids.contract}` },
+  // Notifications (issue 16): the list, with one read and one unread notification at least.
+  {
+    route: "/notifications",
+    name: "freelancer-notifications",
+    path: async ({ db }) => {
+      const fran = await personId(db, FRAN.email);
+      await makeNotification(db, fran, { title: "Milestone funded: Landing page", body: "Carol Chen funded “Landing page” with $1,200.00; it is held in escrow until you submit the work.", link: "/contracts", readAt: new Date() });
+      await makeNotification(db, fran, { title: "$850.00 is available", body: "$850.00 from “Checkout page redesign” cleared its security period and can be withdrawn.", link: "/earnings" });
+      return "/notifications";
+    },
+  },
   {
     route: "/disputes/[id]",
     name: "freelancer-dispute",
@@ -208,6 +220,7 @@ everyPage("as a client", CAROL, [
   // The inbox (issue 16): the list (Gus's follow-up unread), and the contract's conversation.
   { route: "/messages", name: "client-messages" },
   { route: "/messages/[kind]/[id]", name: "client-conversation", path: ({ ids }) => `/messages/contract/${ids.contract}` },
+  { route: "/notifications", name: "client-notifications" },
   { route: "/client/jobs/[id] (open: the invite panel's cards)", name: "client-job-invite", path: ({ ids }) => `/client/jobs/${ids.csvJob}` },
   { route: "/disputes/[id]", name: "client-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
 ]);
@@ -264,6 +277,7 @@ everyPage("as an admin", ADMIN, [
   { route: "/admin/audit", name: "admin-audit" },
   { route: "/admin/jobs-runs", name: "admin-jobs-runs" },
   { route: "/account", name: "admin-account" },
+  { route: "/notifications", name: "admin-notifications" },
   { route: "/disputes/[id]", name: "admin-dispute", path: async ({ ids, browser, db }) => `/disputes/${await demoDispute(browser, db, ids.contract)}` },
   // The inbox (issue 16): an admin's conversations are the disputes they mediate.
   { route: "/messages", name: "admin-messages" },

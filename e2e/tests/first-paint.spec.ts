@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
+import { makeNotification } from "@fairlance/db/testing";
 import { ADMIN, signIn } from "./helpers";
 import { someEmail, unsubscribePath } from "./email-helpers";
 
@@ -150,6 +151,17 @@ test("talent search, invitations and saved items arrive with their data", async 
   const freelancer = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
   await expectRendered(freelancer, "/invitations", "Invitations", "Translate product pages to Spanish");
   await expectRendered(freelancer, "/saved", "Saved jobs", "PostgreSQL performance review");
+});
+
+// Notifications (issue 16): the list with its figures, and the header's bell with its count.
+test("notifications and the bell arrive with their data", async ({ browser, ledger }) => {
+  const fran = await ledger.user.findUniqueOrThrow({ where: { email: "fran@fairlance.test" }, select: { id: true } });
+  await makeNotification(ledger, fran.id, { title: "First-paint check", body: "A notification with its figures: $206.00 charged.", link: "/contracts" });
+  const unread = await ledger.notification.count({ where: { userId: fran.id, readAt: null } });
+  const page = await (await htmlOnly(browser, "fran@fairlance.test")).newPage();
+  await expectRendered(page, "/notifications", "Notifications", "A notification with its figures: $206.00 charged.");
+  await expect(page.locator("main").getByText(`${unread} unread notification`)).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: `${unread} unread notification${unread === 1 ? "" : "s"}` })).toBeVisible();
 });
 
 // Email (issue 16): the demo mailbox and one of its emails, an email's unsubscribe page, and the

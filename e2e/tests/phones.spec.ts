@@ -78,7 +78,7 @@ test("no page scrolls sideways on a phone, for each role", async ({ browser }) =
   await page.getByRole("heading", { name: /Welcome/ }).waitFor();
   const job = await firstLink(page, "/jobs", "/jobs/");
   const contract = await firstLink(page, "/contracts", "/contracts/");
-  for (const path of ["/dashboard", "/jobs", "/proposals", "/contracts", "/connects", "/earnings", "/payouts", "/billing/methods", "/account"]) {
+  for (const path of ["/dashboard", "/jobs", "/proposals", "/contracts", "/connects", "/earnings", "/payouts", "/billing/methods", "/account", "/notifications"]) {
     await fitsThePhone(page, path, path === "/dashboard" ? "dashboard-freelancer" : `freelancer${path}`);
     // The charts, up close: their axis text and labels at a phone's size.
     const chart = path === "/earnings" ? /Net earned per week/ : path === "/connects" ? /Connects spent/ : null;

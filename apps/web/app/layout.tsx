@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { countUnreadMessages, getSuspension, mailboxEnabled } from "@fairlance/db/read";
+import { countUnreadMessages, getSuspension, mailboxEnabled, unreadNotificationCount } from "@fairlance/db/read";
 import { movableClockEnabled } from "@fairlance/db";
 import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
@@ -17,9 +17,17 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await getSession();
-  const [suspension, unreadMessages] = session
-    ? await Promise.all([getSuspension(getPrisma(), session.user.id), countUnreadMessages(getPrisma(), session.user)])
-    : [null, 0];
+  const [suspension, unreadMessages, unreadCount] = session
+    ? await Promise.all([
+        getSuspension(getPrisma(), session.user.id),
+        countUnreadMessages(getPrisma(), session.user),
+        // The bell's number on the first paint; without it the bell shows none until its live update comes.
+        unreadNotificationCount(getPrisma(), session.user.id).catch((error: unknown) => {
+          console.error("[layout] the unread count could not be read:", (error as Error).message);
+          return null;
+        }),
+      ])
+    : [null, 0, null];
   const demoClock = movableClockEnabled();
   return (
     <html lang="en">
@@ -28,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {demoClock && <DemoClock signedIn={!!session} />}
-        <Header session={session} counts={{ [MESSAGES_HREF]: unreadMessages }} />
+        <Header session={session} counts={{ [MESSAGES_HREF]: unreadMessages }} unreadCount={unreadCount} />
         {suspension && (
           <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
             Your account is suspended: {suspension.reason}. You can still sign in and read, but you cannot send proposals or

@@ -6,10 +6,11 @@ import { SiteNav } from "./site-nav";
 
 /**
  * The header of every page. Signed in: the role's links (SiteNav, a small client island that marks
- * the current page and, below `md`, folds the links, the account and Sign out into a Menu). `counts`
- * puts a number beside a link (unread messages beside "Messages").
+ * the current page and, below `md`, folds the links, the account and Sign out into a Menu), and the
+ * notifications bell with `unreadCount` (read by the root layout; null when it could not be).
+ * `counts` puts a number beside a link (unread messages beside "Messages").
  */
-export function Header({ session, counts = {} }: { session: Session | null; counts?: Readonly<Record<string, number>> }) {
+export function Header({ session, counts = {}, unreadCount = null }: { session: Session | null; counts?: Readonly<Record<string, number>>; unreadCount?: number | null }) {
   const user = session?.user;
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -21,6 +22,7 @@ export function Header({ session, counts = {} }: { session: Session | null; coun
           <SiteNav
             items={NAV[user.role]}
             counts={counts}
+            unreadCount={unreadCount}
             who={
               <span className="text-slate-700">
                 <span className="font-medium" data-testid="header-user-name">

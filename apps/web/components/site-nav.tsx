@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { SignOutButton } from "@/features/auth/sign-out-button";
+import { NotificationBell } from "@/features/notifications/notification-bell";
 import { currentItem, type NavItem } from "@/lib/navigation";
 
 /**
@@ -13,9 +14,11 @@ import { currentItem, type NavItem } from "@/lib/navigation";
  * it (Escape gives focus back to the button); it closes on navigation too.
  *
  * Rendered into the header's flex row: the desktop links, the button, then the menu panel, which
- * on desktop is `display: contents` so that the account part sits in the row itself.
+ * on desktop is `display: contents` so that the account part sits in the row itself. The
+ * notifications bell (with `unreadCount`, the server's) is outside the Menu on a phone, beside its
+ * button, and first in the account part on a desktop; both share the page's one live count.
  */
-export function SiteNav({ items, who, counts = {} }: { items: readonly NavItem[]; who: ReactNode; counts?: Readonly<Record<string, number>> }) {
+export function SiteNav({ items, who, counts = {}, unreadCount }: { items: readonly NavItem[]; who: ReactNode; counts?: Readonly<Record<string, number>>; unreadCount: number | null }) {
   const pathname = usePathname();
   // Open on the page where it was opened: navigating elsewhere closes it, with no effect needed.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -74,13 +77,14 @@ export function SiteNav({ items, who, counts = {} }: { items: readonly NavItem[]
           ),
         )}
       </nav>
+      <NotificationBell initialCount={unreadCount} className="ml-auto md:hidden" />
       <button
         ref={button}
         type="button"
         aria-expanded={open}
         aria-controls="site-menu"
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-100 md:hidden"
+        className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold text-slate-800 hover:bg-slate-100 md:hidden"
       >
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
           {open ? <path d="M5 5l10 10M15 5L5 15" /> : <path d="M3 5h14M3 10h14M3 15h14" />}
@@ -105,6 +109,7 @@ export function SiteNav({ items, who, counts = {} }: { items: readonly NavItem[]
           </ul>
         </nav>
         <div className="mt-1 flex flex-wrap items-center gap-3 border-t border-slate-100 px-3 pb-1 pt-3 text-sm md:ml-auto md:mt-0 md:border-0 md:p-0">
+          <NotificationBell initialCount={unreadCount} className="hidden md:inline-flex" />
           {who}
           <Link
             href="/account"

@@ -23,6 +23,8 @@ import { talentRouter } from "./routers/talent/router";
 import { invitationRouter } from "./routers/invitation/router";
 import { savedRouter } from "./routers/saved/router";
 import { accountRouter } from "./routers/account/router";
+// Notifications in the app (issue 16)
+import { notificationRouter } from "./routers/notification/router";
 // Email: notification preferences, unsubscribe links, the demo mailbox (README, "Email").
 import { preferencesRouter } from "./routers/preferences/router";
 import { mailboxRouter } from "./routers/mailbox/router";
@@ -52,6 +54,7 @@ export const appRouter = router({
   invitation: invitationRouter,
   saved: savedRouter,
   account: accountRouter,
+  notification: notificationRouter,
   preferences: preferencesRouter,
   mailbox: mailboxRouter,
 });

@@ -74,6 +74,8 @@ export const PAGES: readonly PageSpec[] = [
   // The inbox (issue 16): the list for every role, and the contract's conversation.
   { route: "/messages", roles: ["freelancer", "client", "admin"], sample: "client" },
   { route: "/messages/[kind]/[id]", roles: ["freelancer", "client"], url: (m) => `/messages/contract/${m.contractId}` },
+  // Notifications (issue 16): everyone signed in has the list (the bell is in every page's header).
+  { route: "/notifications", roles: ["freelancer", "client", "admin"] },
   { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },

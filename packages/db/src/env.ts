@@ -5,6 +5,9 @@ export { defineEnv, documentedDefault, envProblems, EnvError, env as variables, 
 /** The database package's configuration (README, "Configuration"). */
 export const dbEnvSpec = {
   DATABASE_URL: env.url(["postgresql:", "postgres:"], { unset: "*(unset)*" }),
+  // Live updates (issue 16, live/listener.ts): LISTEN needs a session of its own on the server, so
+  // behind PgBouncer in transaction mode it takes a direct connection; unset, DATABASE_URL's.
+  DATABASE_DIRECT_URL: env.url(["postgresql:", "postgres:"], { unset: "*(unset)*" }),
   FAIRLANCE_PG_PORT: env.port({ default: "54320" }),
   FAIRLANCE_DATA_DIR: env.text({ unset: "`.data`" }),
   FAIRLANCE_SIGN_UP_LIMIT: env.number(1, 100_000, { default: "10" }),

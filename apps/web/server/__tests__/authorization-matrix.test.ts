@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { changeEmail, requestPasswordReset, SANDBOX_CARDS, SANDBOX_VERIFICATION_CODE, signUp, startSession } from "@fairlance/db/services";
 import { type Role } from "@fairlance/db";
-import { earn, emailedLink, freshDatabase, key, makeTestImage, makeUser, setPassword, TEST_FILES, type TestDatabase } from "@fairlance/db/testing";
+import { earn, emailedLink, freshDatabase, key, makeNotification, makeTestImage, makeUser, setPassword, TEST_FILES, type TestDatabase } from "@fairlance/db/testing";
 import { LocalFileStore, setFileStoreForTests } from "@fairlance/db/files";
 import { unsubscribeToken } from "@fairlance/db/email";
 import { NOTIFICATION_CATEGORIES } from "@fairlance/rules";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
-import { callerAt, T0 } from "./money-helpers";
+import { callerAt, days, T0 } from "./money-helpers";
 import {
   buildMarketplace,
   fingerprint,
@@ -986,6 +986,37 @@ const MATRIX: Record<string, AnyCase> = {
     check: (saved) => expect(saved.saved).toBe(false),
   }),
   "saved.freelancers": procedure({ allowed: CLIENTS, call: (c) => c.saved.freelancers(), check: (saved) => expect(saved).toBeInstanceOf(Array) }),
+  // Notifications in the app (issue 16): everyone signed in has their own, and only their own.
+  "notification.list": procedure({
+    allowed: "signed-in",
+    owner: "self",
+    // A page after one's own notification (the cursor); someone else's cursor is NOT_FOUND.
+    setup: async (m, who) => {
+      const older = await makeNotification(m.prisma, idOf(m, who), { createdAt: days(-1.7) });
+      const newer = await makeNotification(m.prisma, idOf(m, who), { createdAt: days(-1.3) });
+      return { cursor: newer.id, older: older.id };
+    },
+    call: (c, s) => c.notification.list({ cursor: s.cursor }),
+    check: (page, { state }) => expect(page.items.map((item) => item.id)[0]).toBe(state.older),
+  }),
+  "notification.unreadCount": procedure({
+    allowed: "signed-in",
+    call: (c) => c.notification.unreadCount(),
+    check: async (count, { who, m }) => expect(count).toBe(await m.prisma.notification.count({ where: { userId: idOf(m, who), readAt: null } })),
+  }),
+  "notification.markRead": procedure({
+    allowed: "signed-in",
+    owner: "self",
+    setup: async (m, who) => ({ ids: [(await makeNotification(m.prisma, idOf(m, who))).id] }),
+    call: (c, s) => c.notification.markRead(s),
+    check: (marked) => expect(marked.marked).toBe(1),
+  }),
+  "notification.markAllRead": procedure({
+    allowed: "signed-in",
+    setup: async (m, who) => makeNotification(m.prisma, idOf(m, who)),
+    call: (c) => c.notification.markAllRead({}),
+    check: (marked) => expect(marked).toMatchObject({ marked: expect.any(Number), unreadCount: 0 }),
+  }),
   // Email (issue 16): each person's notification choices; an unsubscribe link is its own authority (anyone holding it); the demo mailbox is
   // every email of a demo server, to anyone (no SMTP_URL, not production: mailbox.test.ts checks the 404 elsewhere).
   "preferences.get": procedure({

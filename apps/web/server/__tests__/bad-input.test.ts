@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import type { z } from "zod";
-import { COVER_LETTER, earn, freshDatabase, key, makeTestImage, TEST_FILES, type TestDatabase, type TestUser } from "@fairlance/db/testing";
+import { COVER_LETTER, earn, freshDatabase, key, makeNotification, makeTestImage, TEST_FILES, type TestDatabase, type TestUser } from "@fairlance/db/testing";
 import { endContract, hideFeedback, leaveFeedback } from "@fairlance/db/services";
 import { LocalFileStore, MAX_IMAGE_BYTES, setFileStoreForTests } from "@fairlance/db/files";
 import { JOB } from "./marketplace-fixtures";
@@ -482,6 +482,55 @@ describe("attachments (issue 16): a bad file, form or search is refused with a 4
       for (const cursor of ["", "not a cursor", "2026-12-01T00:00:00.000Z|proposal:x", 7, "9999-99-99T99:99:99.999Z|dispute:00000000-0000-4000-8000-000000000000"]) await read("message.inbox", { cursor }, true);
       await read("message.inbox", { unread: true }, true);
       for (const input of [{ kind: "email", id: w.proposals.mine }, { kind: "proposal", id: "not-a-uuid" }, { kind: "proposal" }, { id: w.proposals.mine }, {}]) await read("message.conversation", input, true);
+      expect(problems).toEqual([]);
+    });
+  });
+});
+
+// Notifications in the app (issue 16): marking one's own read (every field, with the corpus
+// above), the list's cursor, filter and page size, and "Mark all as read", which takes nothing.
+const notifications = { mine: "", theirs: "" };
+beforeAll(async () => {
+  notifications.mine = (await makeNotification(db.prisma, w.people.freelancer.id)).id;
+  notifications.theirs = (await makeNotification(db.prisma, w.people.client.id)).id;
+});
+ENTRIES.push({ path: "notification.markRead", as: () => w.people.freelancer, input: () => ({ ids: [notifications.mine] }) });
+describe("notifications: bad reads and inputs are refused with a 4xx and a sentence, and change nothing", () => {
+  it("notification.list, notification.unreadCount and notification.markAllRead", async () => {
+    const problems: string[] = [];
+    const expect4xx = (reply: Reply, context: string) => {
+      try {
+        expectRefused(reply, context);
+      } catch (error) {
+        problems.push((error as Error).message.split("\n")[0]!);
+      }
+    };
+    const list = (input: unknown) => api.send(cookie(w.people.freelancer), "notification.list", input, { method: "GET" });
+    await changesNothing(db.prisma, "notifications", async () => {
+      const bad: [string, Case[]][] = [
+        ["cursor", ID_BAD.filter(([variant]) => variant !== "missing")],
+        ["unread", BOOLEAN_BAD.filter(([variant]) => variant !== "missing")],
+        ["limit", [...NUMBER_BAD.filter(([variant]) => variant !== "missing"), ["51", 51]]],
+      ];
+      for (const [field, cases] of bad) {
+        for (const [variant, value] of cases) {
+          expect4xx(await list({ [field]: value }), `notification.list: ${field} ${variant}`);
+          sent.reads++;
+        }
+      }
+      for (const [variant, value] of [...WHOLE_INPUT_BAD.filter(([variant]) => variant !== "an empty object"), ["an unknown field", { userId: w.people.client.id }] as Case]) {
+        expect4xx(await list(value), `notification.list with ${variant}`);
+        expect4xx(await send(w.people.freelancer, "notification.markAllRead", value), `notification.markAllRead with ${variant}`);
+        sent.reads++;
+        sent.fields++;
+      }
+      // Someone else's notification as the cursor reads as missing; a page of 50 is fine.
+      const theirs = await list({ cursor: notifications.theirs });
+      expect4xx(theirs, "notification.list after another person's notification");
+      expect(theirs.status).toBe(404);
+      expect((await list({ limit: 50, unread: true })).status).toBe(200);
+      expect4xx(await api.send(cookie(w.people.freelancer), "notification.unreadCount", { everyone: true }, { method: "GET" }), "notification.unreadCount with a field");
+      expect4xx(await send(w.people.freelancer, "notification.markRead", { ids: [notifications.theirs] }), "notification.markRead of another person's");
       expect(problems).toEqual([]);
     });
   });

@@ -42,6 +42,8 @@ export * from "./search-freelancers";
 export * from "./invitations";
 export * from "./saved";
 export * from "./freelancer-summary";
+// The bell and the notifications page (issue 16)
+export * from "./notifications";
 // Notification preferences, unsubscribe links and the demo mailbox (README, "Email").
 export * from "./notification-preferences";
 export * from "./mailbox";

@@ -125,6 +125,9 @@ export * from "./saved/save-job";
 export * from "./saved/unsave-job";
 export * from "./saved/save-freelancer";
 export * from "./saved/unsave-freelancer";
+// The notifications page (issue 16): reading one's notifications
+export * from "./notifications/mark-notifications-read";
+export * from "./notifications/mark-all-notifications-read";
 // Notification preferences and unsubscribe links (README, "Email").
 export { updatePreferences, UpdatePreferencesInput, CategoryChoice, mandatoryEmailSentence } from "./preferences/update-preferences";
 export { unsubscribe, UnsubscribeInput, UnsubscribeToken, maskEmail, type UnsubscribeView } from "./preferences/unsubscribe";

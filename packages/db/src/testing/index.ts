@@ -21,3 +21,5 @@ export {
   openJob,
   signedUpPerson,
 } from "./scenarios";
+// Notifications in the app (issue 16)
+export { makeNotification, type TestNotificationOptions } from "./notifications";
