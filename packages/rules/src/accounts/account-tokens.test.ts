@@ -40,6 +40,8 @@ describe("what waits for a confirmed email", () => {
   it("hints at the address without showing it", () => {
     expect(maskEmail("alice@example.com")).toBe("a…@example.com");
     expect(maskEmail("é@x.io")).toBe("é…@x.io");
+    expect(maskEmail("not an address")).toBe("…");
+    expect(maskEmail("@example.com")).toBe("…");
     expect(maskEmail("broken")).toBe("…");
     expect(confirmEmailFirst("bob@work.test")).toBe("Confirm your email first: we sent a link to b…@work.test; send it again from Account.");
   });

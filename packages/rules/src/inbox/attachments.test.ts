@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, SETTING_DEFINITIONS } from "../index";
-import { ATTACHMENT_RULES, attachmentTooLarge, cleanFileName, formatFileSize } from "./attachments";
+import { ATTACHMENT_RULES, ATTACHMENT_TEXT, attachmentTooLarge, cleanFileName, formatFileSize } from "./attachments";
 
 describe("cleanFileName", () => {
   it("keeps a plain name with its own extension", () => {
@@ -58,5 +58,12 @@ describe("sizes", () => {
     expect(schema.safeParse(ATTACHMENT_RULES.ceilingBytes + 1).success).toBe(false);
     expect(schema.safeParse(ATTACHMENT_RULES.floorBytes - 1).success).toBe(false);
     expect(schema.safeParse(1.5e6 + 0.5).success).toBe(false);
+  });
+});
+
+describe("the refusal of a file of the wrong kind", () => {
+  it("names what was sent when it is known, and what can be attached", () => {
+    expect(ATTACHMENT_TEXT.wrongType("A BMP image")).toMatch(/^A BMP image cannot be attached: attach .*PDF/);
+    expect(ATTACHMENT_TEXT.wrongType(null)).toMatch(/^This file cannot be attached: attach /);
   });
 });
