@@ -5,7 +5,7 @@ import type { PrismaClient } from "@fairlance/db";
 import { makeNotification } from "@fairlance/db/testing";
 import { expectAccessible } from "./accessibility";
 import { ADMIN, signIn } from "./helpers";
-import { someEmail, unsubscribePath } from "./email-helpers";
+import { someEmail, unsubscribePath } from "./mail";
 import { expect, test } from "./test";
 
 // Every page of the app (apps/web/app/**/page.tsx), each as the role that may see it, on the demo

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { makeNotification } from "@fairlance/db/testing";
 import { ADMIN, signIn } from "./helpers";
-import { someEmail, unsubscribePath } from "./email-helpers";
+import { someEmail, unsubscribePath } from "./mail";
 
 // Pages arrive with their data (CONTRIBUTING.md, "A page"): the HTML the server sends already
 // holds what the page is about, with no placeholder waiting for a fetch after hydration. Checked

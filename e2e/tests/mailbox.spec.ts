@@ -5,7 +5,7 @@ import { localOutboxRoot } from "@fairlance/db/email";
 import { notify } from "@fairlance/db/notifications";
 import { enqueueEconomySql } from "@fairlance/db/runner";
 import { makeUser } from "@fairlance/db/testing";
-import { writeEmailsAsTheServer } from "./email-helpers";
+import { writeEmailsAsTheServer } from "./mail";
 import { signIn } from "./helpers";
 import { expect, test } from "./test";
 
