@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { NOTIFICATION_CATEGORIES, type NotificationCategory } from "@fairlance/rules";
 import { appSecret } from "../secret";
+import { purposeKey, sign, signatureMatches } from "../signing";
 import { appUrl } from "./app-url";
 
 export type EmailCategory = NotificationCategory;
@@ -16,8 +16,7 @@ export type EmailCategory = NotificationCategory;
 const PURPOSE = "fairlance unsubscribe v1";
 const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([a-z_]{1,40}(?:-[a-z_]{1,40}){0,15})\.([A-Za-z0-9_-]{43})$/;
 
-const key = (secret: string) => createHmac("sha256", secret).update(PURPOSE).digest();
-const signature = (userId: string, categories: string, secret: string) => createHmac("sha256", key(secret)).update(`${userId}:${categories}`).digest("base64url");
+const signature = (userId: string, categories: string, secret: string) => sign(purposeKey(PURPOSE, secret), `${userId}:${categories}`);
 
 /** The categories in the catalogue's order, each once. */
 const ordered = (categories: readonly EmailCategory[]) => NOTIFICATION_CATEGORIES.filter((category) => categories.includes(category));
@@ -40,9 +39,7 @@ export function readUnsubscribeToken(token: string, secret: string = appSecret()
   const match = TOKEN.exec(token);
   if (!match) return null;
   const [, userId, joined, given] = match as unknown as [string, string, string, string];
-  const expected = Buffer.from(signature(userId, joined, secret));
-  const actual = Buffer.from(given);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  if (!signatureMatches(purposeKey(PURPOSE, secret), `${userId}:${joined}`, given)) return null;
   const names = joined.split("-");
   if (!names.every((name) => (NOTIFICATION_CATEGORIES as readonly string[]).includes(name))) return null;
   return { userId, categories: ordered(names as EmailCategory[]) };

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { ATTACHMENT_RULES } from "@fairlance/rules";
+import { sign, signatureMatches } from "../signing";
 
 /**
  * Download links of attachments (economy.md §5.1): `/files/attachments/<id>?expires=<unix seconds>&sig=<HMAC>`.
@@ -10,13 +10,12 @@ import { ATTACHMENT_RULES } from "@fairlance/rules";
  */
 export type AttachmentLinker = (attachmentId: string) => string;
 
-const signature = (key: Uint8Array | string, attachmentId: string, expires: number) =>
-  createHmac("sha256", key).update(`attachment:${attachmentId}:${expires}`).digest("base64url");
+const signed = (attachmentId: string, expires: number) => `attachment:${attachmentId}:${expires}`;
 
 /** Makes links that expire `ATTACHMENT_RULES.linkMinutes` after `now`, signed with `key`. */
 export function attachmentLinker(key: Uint8Array | string, now: Date): AttachmentLinker {
   const expires = Math.floor(now.getTime() / 1000) + ATTACHMENT_RULES.linkMinutes * 60;
-  return (attachmentId) => `/files/attachments/${attachmentId}?expires=${expires}&sig=${signature(key, attachmentId, expires)}`;
+  return (attachmentId) => `/files/attachments/${attachmentId}?expires=${expires}&sig=${sign(key, signed(attachmentId, expires))}`;
 }
 
 export type AttachmentLinkCheck = "ok" | "expired" | "invalid";
@@ -25,8 +24,6 @@ export type AttachmentLinkCheck = "ok" | "expired" | "invalid";
 export function checkAttachmentLink(key: Uint8Array | string, link: { attachmentId: string; expires: string | null; sig: string | null }, now: Date): AttachmentLinkCheck {
   if (!link.expires || !link.sig || !/^\d{1,12}$/.test(link.expires) || !/^[A-Za-z0-9_-]{43}$/.test(link.sig)) return "invalid";
   const expires = Number(link.expires);
-  const expected = Buffer.from(signature(key, link.attachmentId, expires));
-  const given = Buffer.from(link.sig);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "invalid";
+  if (!signatureMatches(key, signed(link.attachmentId, expires), link.sig)) return "invalid";
   return now.getTime() > expires * 1000 ? "expired" : "ok";
 }

@@ -11,3 +11,4 @@ export { LocalFileStore, localFilesRoot } from "./local-store";
 export { S3FileStore, type S3StoreOptions } from "./s3-store";
 export { fileStore, fileStoreConfig, fileStoreProblems, setFileStoreForTests, type FileStoreConfig } from "./config";
 export { attachmentLinker, checkAttachmentLink, type AttachmentLinker, type AttachmentLinkCheck } from "./attachment-links";
+export { purposeKey } from "../signing";

@@ -5,6 +5,7 @@ import type { AttachmentLinker } from "../files/attachment-links";
 import { requireActor, type Actor, type ActorCall } from "../services/actor";
 import { parseInput } from "../services/input";
 import { conversationFor, conversationKey, ConversationId, ConversationKindField, type ConversationKind, type Person } from "../services/messages/conversations";
+import { likePattern } from "./like";
 
 /** One page of the inbox: the newest activity first. */
 export const INBOX_PAGE_SIZE = 20;
@@ -54,7 +55,7 @@ export interface InboxPage {
 }
 
 /** `%`, `_` and `\` typed in a search are themselves, not LIKE's wildcards. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+export { likePattern };
 
 const PREVIEW_LENGTH = 140;
 const preview = (text: string) => {

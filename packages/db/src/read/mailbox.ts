@@ -1,6 +1,7 @@
 import type { Db, EmailStatus, Prisma } from "../client";
 import { mailboxEnabled } from "../email/mailbox";
 import { DomainError } from "../errors";
+import { escapeLike } from "./like";
 
 /**
  * The demo mailbox (/mailbox, README "Email"): every email this server wrote to its outbox, read
@@ -46,7 +47,7 @@ export async function listMailbox(db: Db, input: { to?: string; page?: number })
   const page = Math.max(1, input.page ?? 1);
   const to = input.to?.trim();
   // Prisma's `contains` is a LIKE that leaves % and _ as wildcards: they are searched for as typed.
-  const where: Prisma.EmailOutboxWhereInput = to ? { toAddress: { contains: to.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" } } : {};
+  const where: Prisma.EmailOutboxWhereInput = to ? { toAddress: { contains: escapeLike(to), mode: "insensitive" } } : {};
   const [emails, total] = await Promise.all([
     db.emailOutbox.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * MAILBOX_PAGE_SIZE, take: MAILBOX_PAGE_SIZE, select: ENTRY }),
     db.emailOutbox.count({ where }),
