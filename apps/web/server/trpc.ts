@@ -5,7 +5,8 @@ import { z, ZodError } from "zod";
 import type { Session } from "next-auth";
 import { decodeUntrusted, encodeTyped, type PrismaClient, type Role } from "@fairlance/db";
 import type { ActorCall } from "@fairlance/db/services";
-import { roleList } from "@fairlance/rules";
+import { roleList, suspendedSentence, suspensionRule } from "@fairlance/rules";
+import { DomainError } from "@fairlance/db";
 import { FieldProblem, issueFieldErrors, readableIssue, readableZodError, toTRPCError } from "./errors";
 import { sessionUser } from "./session-user";
 
@@ -90,12 +91,17 @@ export const publicProcedure = t.procedure.use(translateDomainErrors);
  * A signed-in person whose account still exists and whose session has not been ended; the role
  * comes from the database, in the same read that checks the session (session-user.ts).
  */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, path }) => {
   if (!ctx.session?.user?.id) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
   const user = await sessionUser(ctx.prisma, ctx.session, ctx.now());
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
+  // The one check of what a suspended account may do (economy.md §5.5): the policy, by procedure path.
+  if (user.suspendedAt) {
+    const rule = suspensionRule(path);
+    if (!rule.allowed) throw new DomainError("ACCOUNT_SUSPENDED", suspendedSentence(user.suspendedReason, rule.what));
+  }
   // What every operation takes besides its typed fields: who acts (read once, here) and when.
   const caller: ActorCall = { actorId: user.id, actor: user, now: ctx.now() };
   return next({ ctx: { ...ctx, user, caller } });

@@ -83,6 +83,9 @@ export const OPERATIONS = [
   "user.endSessions",
   "user.suspend",
   "user.unsuspend",
+  // Suspension (issue 19, economy.md §5.5): an admin holds or releases a freelancer's payouts.
+  "user.holdPayouts",
+  "user.releasePayouts",
 ] as const;
 
 /** An operation's name; tests name theirs `test.<something>`. */

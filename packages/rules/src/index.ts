@@ -56,6 +56,7 @@ export * from "./ledger/freelancer-entries";
 export * from "./trust/scam-shield";
 export * from "./trust/trust-panel";
 export * from "./trust/warnings";
+export * from "./trust/suspension";
 
 export * from "./reputation/feedback";
 export * from "./reputation/job-success";

@@ -72,7 +72,11 @@ export interface ClientJob {
     publishedAt: Date | null;
     createdAt: Date;
     endedAt: Date | null;
+    /** Set while this client is suspended (economy.md §5.5): no proposals, out of search. */
+    pausedAt: Date | null;
   };
+  /** Proposals paused while their freelancer is suspended (economy.md §5.5): not in `proposals`. */
+  pausedProposals: number;
   proposals: ClientJobProposal[];
   /** Each invitation with the freelancer's answer (a decline's reason included) and a sentence for the page. */
   invitations: ({ freelancerId: string; name: string; note: string } & InvitationAnswer)[];
@@ -85,14 +89,16 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
     select: {
       id: true, clientId: true, title: true, description: true, type: true, status: true, budgetMinor: true, hourlyMinMinor: true,
       hourlyMaxMinor: true, estimatedHours: true, durationDays: true, experienceLevel: true, skills: true, connectCost: true,
-      proposalCount: true, publishedAt: true, createdAt: true, endedAt: true,
+      proposalCount: true, publishedAt: true, createdAt: true, endedAt: true, pausedAt: true,
     },
   });
   if (!job || job.clientId !== clientId) throw jobNotFound();
+  // A suspended freelancer's live proposals are paused and leave the list (economy.md §5.5): counted, not shown.
+  const pausedProposals = await db.proposal.count({ where: { jobId, pausedAt: { not: null } } });
   const person = { select: { id: true, name: true } };
   const [proposals, invitations] = await Promise.all([
     db.proposal.findMany({
-      where: { jobId },
+      where: { jobId, pausedAt: null },
       orderBy: [{ boostConnects: "desc" }, { submittedAt: "asc" }, { id: "asc" }],
       select: {
         id: true, coverLetter: true, bidMinor: true, status: true, invited: true, boostConnects: true, submittedAt: true, viewedAt: true,
@@ -111,6 +117,7 @@ export async function getClientJob(db: Db, jobId: string, clientId: string): Pro
   const { clientId: _owner, ...fields } = job;
   return {
     job: fields,
+    pausedProposals,
     proposals: proposals.map(({ contracts, ...proposal }) => {
       const latest = contracts[0];
       return {

@@ -19,6 +19,8 @@ export interface JobForFreelancer {
     skills: string[];
     publishedAt: Date | null;
     proposalCount: number;
+    /** Set while its client is suspended (economy.md §5.5): it takes no proposals. */
+    pausedAt: Date | null;
   };
   /** The job's cost as published (economy.md §2.3); `invited` proposals pay 0 of it. */
   connectCost: number;
@@ -66,6 +68,7 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
       skills: job.skills,
       publishedAt: job.publishedAt,
       proposalCount: job.proposalCount,
+      pausedAt: job.pausedAt,
     },
     connectCost,
     invited: invitation !== null,

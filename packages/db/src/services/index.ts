@@ -88,6 +88,9 @@ export * from "./payouts/withdraw";
 export * from "./admin/change-setting";
 export * from "./admin/suspend-user";
 export * from "./admin/create-admin";
+// Suspension (issue 19, economy.md §5.5)
+export * from "./admin/hold-payouts";
+export { suspensionPreview, type SuspensionEffects, type LiftEffects } from "./admin/suspension-effects";
 export * from "./feedback/leave-feedback";
 export * from "./feedback/edit-feedback";
 export * from "./feedback/reply-to-feedback";

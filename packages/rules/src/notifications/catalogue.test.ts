@@ -48,6 +48,11 @@ const EXAMPLES: { [K in NotificationKind]: NotificationDataByKind[K] } = {
   message_removed: { reason: "contact details" },
   feedback_hidden: { jobTitle: "Logo", reason: "abusive" },
   sessions_ended: { reason: "an admin ended them" },
+  job_paused: { jobTitle: "Logo", clientName: "Ada" },
+  suspension_offer_withdrawn: { jobTitle: "Logo", otherName: "Bo", escrowRefundedMinor: 25_750n },
+  party_suspended: { jobTitle: "Logo", otherName: "Bo", suspendedSide: "freelancer" },
+  payouts_held: { reason: "chargebacks under review" },
+  payouts_released: {},
 };
 
 describe("the notification catalogue", () => {
@@ -82,6 +87,22 @@ describe("the notification catalogue", () => {
     expect(describeNotification("milestone_funded", { ...EXAMPLES.milestone_funded, withOffer: true }).body).toBe(
       "Ada put $250.00 in escrow for “Drafts” on “Logo”. You can start work on it once you accept the offer.",
     );
+  });
+
+  it("tells the other party of a suspension what it means for them, with the exact refund", () => {
+    expect(describeNotification("suspension_offer_withdrawn", EXAMPLES.suspension_offer_withdrawn).body).toBe(
+      "The offer for “Logo” with Bo was withdrawn because Bo's account is suspended. The $257.50 you paid into escrow for it (with its client fee) is refunded to your card.",
+    );
+    expect(describeNotification("suspension_offer_withdrawn", { ...EXAMPLES.suspension_offer_withdrawn, escrowRefundedMinor: 0n }).body).toBe(
+      "The offer for “Logo” with Bo was withdrawn because Bo's account is suspended.",
+    );
+    expect(describeNotification("party_suspended", EXAMPLES.party_suspended).body).toMatch(/^Bo cannot submit work or log time on “Logo” while suspended\. You can end the contract now/);
+    expect(describeNotification("party_suspended", { ...EXAMPLES.party_suspended, suspendedSide: "client" }).body).toMatch(/^Bo cannot fund milestones or pay bonuses on “Logo”/);
+    expect(describeNotification("account_unsuspended", {}).body).toBe("An admin lifted the suspension of your account. Your paused jobs and proposals are back.");
+    expect(describeNotification("account_unsuspended", { notRestored: "1 job (it expired or closed meanwhile)" }).body).toBe(
+      "An admin lifted the suspension of your account. Not restored: 1 job (it expired or closed meanwhile).",
+    );
+    expect(describeNotification("payouts_held", EXAMPLES.payouts_held).title).toBe("Your payouts are on hold");
   });
 
   it("dates in the marketplace's time zone", () => {

@@ -64,11 +64,20 @@ export interface NotificationDataByKind {
   dispute_decided: { jobTitle: string; outcome: "release" | "refund" | "split"; releasedMinor: Minor; refundedMinor: Minor; reason: string };
   feedback_received: { jobTitle: string; fromName: string; overall: number };
   account_suspended: { reason: string };
-  account_unsuspended: Record<string, never>;
+  /** `notRestored`: what lifting the suspension could not give back, in words (economy.md §5.5). */
+  account_unsuspended: { notRestored?: string };
   account_warned: { reason: string };
   message_removed: { reason: string };
   feedback_hidden: { jobTitle: string; reason: string };
   sessions_ended: { reason: string };
+  // Suspension (economy.md §5.5): what the other party of a suspended person is told, and held payouts.
+  job_paused: { jobTitle: string; clientName: string };
+  /** `escrowRefundedMinor`: escrow and client fee refunded to the reader's card (0 when none, or not theirs). */
+  suspension_offer_withdrawn: { jobTitle: string; otherName: string; escrowRefundedMinor: Minor };
+  /** `suspendedSide`: which side of the contract is suspended. */
+  party_suspended: { jobTitle: string; otherName: string; suspendedSide: "client" | "freelancer" };
+  payouts_held: { reason: string };
+  payouts_released: Record<string, never>;
 }
 
 export type NotificationKind = keyof NotificationDataByKind;
@@ -226,11 +235,17 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
   },
   account_suspended: {
     category: "account",
-    describe: (d) => ({ title: "Your account is suspended", body: `An admin suspended your account: ${d.reason}. You can sign in and read, but not propose or withdraw.` }),
+    describe: (d) => ({
+      title: "Your account is suspended",
+      body: `An admin suspended your account: ${d.reason}. You can sign in, read, receive what you are owed and withdraw your balance, but not post, propose, message, hire or pay; your open jobs and proposals are paused.`,
+    }),
   },
   account_unsuspended: {
     category: "account",
-    describe: () => ({ title: "Your account is active again", body: "An admin lifted the suspension of your account." }),
+    describe: (d) => ({
+      title: "Your account is active again",
+      body: `An admin lifted the suspension of your account.${d.notRestored ? ` Not restored: ${d.notRestored}.` : " Your paused jobs and proposals are back."}`,
+    }),
   },
   account_warned: {
     category: "account",
@@ -254,6 +269,41 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
   sessions_ended: {
     category: "account",
     describe: (d) => ({ title: "You were signed out everywhere", body: `Every session of your account was ended: ${d.reason}.` }),
+  },
+  job_paused: {
+    category: "proposals",
+    describe: (d) => ({
+      title: `${quoted(d.jobTitle)} is paused`,
+      body: `${d.clientName}'s account is suspended, so ${quoted(d.jobTitle)} takes no proposals for now. Your proposal and its connects are kept; if the job closes, the usual connect refunds apply.`,
+    }),
+  },
+  suspension_offer_withdrawn: {
+    category: "contracts",
+    describe: (d) => ({
+      title: "An offer was withdrawn",
+      body: `The offer for ${quoted(d.jobTitle)} with ${d.otherName} was withdrawn because ${d.otherName}'s account is suspended.${d.escrowRefundedMinor > 0n ? ` The ${formatMoney(d.escrowRefundedMinor)} you paid into escrow for it (with its client fee) is refunded to your card.` : ""}`,
+    }),
+  },
+  party_suspended: {
+    category: "contracts",
+    describe: (d) => ({
+      title: `${d.otherName}'s account is suspended`,
+      body:
+        d.suspendedSide === "freelancer"
+          ? `${d.otherName} cannot submit work or log time on ${quoted(d.jobTitle)} while suspended. You can end the contract now: the escrow of work not yet submitted is refunded to you at once; submitted work keeps its review.`
+          : `${d.otherName} cannot fund milestones or pay bonuses on ${quoted(d.jobTitle)} while suspended. Money already in escrow keeps its course (submitted work is still approved, automatically when its review period ends), and you can end the contract at any time.`,
+    }),
+  },
+  payouts_held: {
+    category: "account",
+    describe: (d) => ({
+      title: "Your payouts are on hold",
+      body: `An admin put your payouts on hold: ${d.reason}. Your balance stays yours; withdrawals, automatic ones included, wait until the hold is released.`,
+    }),
+  },
+  payouts_released: {
+    category: "account",
+    describe: () => ({ title: "Your payouts are released", body: "An admin released the hold on your payouts; you can withdraw again." }),
   },
 };
 

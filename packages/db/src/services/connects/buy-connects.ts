@@ -44,7 +44,7 @@ type Input = z.output<typeof BuyConnectsInput> & ActorCall;
 
 /** What the purchase costs and how it is paid, checked before charging and again inside the transaction. */
 async function planPurchase(db: Db, input: Input) {
-  await requireActor(db, input, "FREELANCER", "buy connects");
+  await requireActor(db, input, "FREELANCER", "buy connects", { active: true });
   const { settings, version } = await loadSettings(db, input.now);
   assertConnectPurchaseSource(input.paidWith, settings);
   const priceMinor = bundlePrice(input.bundleSize, settings);

@@ -46,7 +46,7 @@ type Input = z.output<typeof SubscribeMembershipInput> & ActorCall;
  * A cancelled membership still inside its paid cycle is resumed without a charge.
  */
 async function planSubscription(db: Db, input: Input) {
-  await requireActor(db, input, "FREELANCER", "join Freelancer Plus");
+  await requireActor(db, input, "FREELANCER", "join Freelancer Plus", { active: true });
   const card = await usableCard(db, input.actorId, input.paymentMethodId);
   const existing = await db.membership.findUnique({ where: { userId: input.actorId }, select: { id: true, status: true, anchorAt: true, currentPeriodEnd: true } });
   if (existing?.status === "ACTIVE") {

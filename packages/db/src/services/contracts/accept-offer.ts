@@ -33,7 +33,7 @@ export interface ContractState {
 export async function acceptOffer(prisma: PrismaClient, input: AcceptOfferInput & ActorCall): Promise<ContractState> {
   const data = parseCall(AcceptOfferInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireActor(tx, data, "FREELANCER", "accept offers");
+    await requireActor(tx, data, "FREELANCER", "accept offers", { active: true });
     const call: IdempotentCall = { operation: "contract.accept", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId } };
     const { result } = await idempotent(
       tx,

@@ -31,7 +31,7 @@ export interface AddedMilestone {
 export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInput & ActorCall): Promise<AddedMilestone> {
   const data = parseCall(AddMilestoneInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireActor(tx, data, "CLIENT", "add milestones");
+    await requireActor(tx, data, "CLIENT", "add milestones", { active: true });
     const call: IdempotentCall = { operation: "milestone.add", userId: data.actorId, key: data.idempotencyKey, request: { contractId: data.contractId, milestone: data.milestone } };
     const { result } = await idempotent(
       tx,

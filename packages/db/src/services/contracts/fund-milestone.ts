@@ -52,11 +52,13 @@ export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneIn
   return chargeThenCommit(prisma, deps.gateway ?? getGateway(), {
     call,
     prepare: async () => {
-      await requireActor(prisma, data, "CLIENT", "fund milestones");
+      await requireActor(prisma, data, "CLIENT", "fund milestones", { active: true });
       const { fee, milestone } = await runTransaction(prisma, priced);
       return { payerId: data.actorId, amountMinor: fee.totalMinor, description: `Escrow for milestone "${milestone.title}"` };
     },
     commit: async (tx, charge) => {
+      // Suspended since the charge was prepared: refused, and the charge is refunded (economy.md §5.5).
+      await requireActor(tx, data, "CLIENT", "fund milestones", { active: true });
       const { milestone, contract, status, fee } = await priced(tx);
       if (fee.totalMinor !== charge.amountMinor) throw new DomainError("CONFLICT", "The milestone changed while it was being paid. Nothing was charged.");
       await recordCharge(tx, charge, { userId: data.actorId, purpose: `milestone:${milestone.id}`, now: data.now });

@@ -4,9 +4,9 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { requireActor, type ActorCall } from "../actor";
+import { lockCounterpart, requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
-import { nextProposalStatus } from "../jobs/shared";
+import { nextProposalStatus, PROPOSAL_PAUSED } from "../jobs/shared";
 import { lockRow, ruleStatus } from "./access";
 import { createOfferedContract, HireTerms, type ContractOffer } from "./contract-terms";
 import { pendingOfferOnJob, pendingOfferRefusal } from "./offer-lifecycle";
@@ -31,7 +31,7 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
   const data = parseCall(HireProposalInput, input);
   const { now } = data;
   return runTransaction(prisma, async (tx) => {
-    await requireActor(tx, data, "CLIENT", "hire freelancers");
+    await requireActor(tx, data, "CLIENT", "hire freelancers", { active: true });
     const call: IdempotentCall = { operation: "contract.hire", userId: data.actorId, key: data.idempotencyKey, request: { proposalId: data.proposalId, terms: data.terms } };
     const { result } = await idempotent(
       tx,
@@ -42,9 +42,12 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
         if (found) await lockRow(tx, "Job", found.jobId);
         const proposal = await tx.proposal.findUnique({
           where: { id: data.proposalId },
-          select: { id: true, status: true, freelancerId: true, bidMinor: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
+          select: { id: true, status: true, freelancerId: true, bidMinor: true, pausedAt: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
         });
         if (!proposal || proposal.job.clientId !== data.actorId) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
+        // Ordered against a suspension of the freelancer (economy.md §5.5): it waits for this offer, or this offer sees it.
+        const freelancer = await lockCounterpart(tx, proposal.freelancerId);
+        if (freelancer?.suspended || proposal.pausedAt) throw new DomainError("CONFLICT", PROPOSAL_PAUSED);
         const { job } = proposal;
         transitionJob(ruleStatus(job.status), "hire");
         const pending = await pendingOfferOnJob(tx, job.id);

@@ -40,7 +40,7 @@ export async function logTime(prisma: PrismaClient, input: LogTimeInput & ActorC
   const workedOn = startOfUtcDay(data.workedOn);
   const weekStart = startOfUtcWeek(data.now);
   return runTransaction(prisma, async (tx) => {
-    await requireActor(tx, data, "FREELANCER", "log time");
+    await requireActor(tx, data, "FREELANCER", "log time", { active: true });
     const request = { contractId: data.contractId, workedOn, minutes: data.minutes, memo: data.memo };
     const { result } = await idempotent(
       tx,

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { idempotent, IdempotencyKey, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { requireActor, type ActorCall } from "../actor";
+import { counterpartSuspended, lockCounterpart, requireActor, type ActorCall } from "../actor";
 import { TEXT_RULES } from "@fairlance/rules";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
@@ -22,14 +22,15 @@ export type MakeDirectOfferInput = z.input<typeof MakeDirectOfferInput>;
 export async function makeDirectOffer(prisma: PrismaClient, input: MakeDirectOfferInput & ActorCall): Promise<ContractOffer> {
   const data = parseCall(MakeDirectOfferInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireActor(tx, data, "CLIENT", "make offers");
+    await requireActor(tx, data, "CLIENT", "make offers", { active: true });
     const request = { freelancerId: data.freelancerId, title: data.title, terms: data.terms };
     const { result } = await idempotent(
       tx,
       { operation: "contract.offer", userId: data.actorId, key: data.idempotencyKey, request },
       async () => {
-        const freelancer = await tx.user.findUnique({ where: { id: data.freelancerId }, select: { role: true } });
+        const freelancer = await lockCounterpart(tx, data.freelancerId);
         if (!freelancer || freelancer.role !== "FREELANCER") throw new DomainError("NOT_FOUND", "This freelancer does not exist.");
+        if (freelancer.suspended) throw counterpartSuspended("make them an offer");
         return createOfferedContract(tx, { clientId: data.actorId, freelancerId: data.freelancerId, title: data.title, terms: data.terms, now: data.now });
       },
       jsonCodec<ContractOffer>(),

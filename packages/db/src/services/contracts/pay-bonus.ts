@@ -50,7 +50,7 @@ export async function payBonus(prisma: PrismaClient, input: PayBonusInput & Acto
   return chargeThenCommit(prisma, deps.gateway ?? getGateway(), {
     call,
     prepare: async () => {
-      await requireActor(prisma, data, "CLIENT", "pay bonuses");
+      await requireActor(prisma, data, "CLIENT", "pay bonuses", { active: true });
       const { contract, fee } = await runTransaction(prisma, priced);
       return { payerId: data.actorId, amountMinor: fee.totalMinor, description: `Bonus on "${contract.title}"` };
     },

@@ -39,7 +39,7 @@ export interface SubmittedWork {
 export async function submitWork(prisma: PrismaClient, input: SubmitWorkInput & ActorCall): Promise<SubmittedWork> {
   const data = parseCall(SubmitWorkInput, input);
   return runTransaction(prisma, async (tx) => {
-    await requireActor(tx, data, "FREELANCER", "submit work");
+    await requireActor(tx, data, "FREELANCER", "submit work", { active: true });
     const { result } = await idempotent(
       tx,
       { operation: "milestone.submit", userId: data.actorId, key: data.idempotencyKey, request: { milestoneId: data.milestoneId, note: data.note, ...(data.attachmentIds?.length ? { attachmentIds: data.attachmentIds } : {}) } },

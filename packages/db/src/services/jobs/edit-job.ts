@@ -33,7 +33,7 @@ export async function editJob(prisma: PrismaClient, input: EditJobInput & ActorC
       tx,
       { operation: "job.edit", userId: actorId, key: idempotencyKey, request: { jobId, changes } },
       async () => {
-        await requireActor(tx, data, "CLIENT", "edit jobs");
+        await requireActor(tx, data, "CLIENT", "edit jobs", { active: true });
         const job = await lockOwnedJob(tx, jobId, actorId);
         if (job.status !== "DRAFT" && job.status !== "OPEN") {
           throw new DomainError("CONFLICT", "Only a draft or an open job can be edited.");

@@ -26,7 +26,7 @@ export async function interviewProposal(prisma: PrismaClient, input: InterviewPr
       tx,
       { operation: "proposal.interview", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
-        await requireActor(tx, data, "CLIENT", "invite proposers to interview");
+        await requireActor(tx, data, "CLIENT", "invite proposers to interview", { active: true });
         const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         // Only a proposal still in play can be invited; an ended one is refused by the lifecycle.
         if (proposal.status !== "INTERVIEWING") nextProposalStatus(proposal.status, "interview");

@@ -22,7 +22,7 @@ export async function shortlistProposal(prisma: PrismaClient, input: ShortlistPr
       tx,
       { operation: "proposal.shortlist", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
-        await requireActor(tx, data, "CLIENT", "shortlist proposals");
+        await requireActor(tx, data, "CLIENT", "shortlist proposals", { active: true });
         const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         const status = nextProposalStatus(proposal.status, "shortlist");
         const viewedAt = proposal.viewedAt ?? now;

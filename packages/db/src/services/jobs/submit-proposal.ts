@@ -5,7 +5,8 @@ import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { jobNote, jobNotFound, lockJob } from "./shared";
+import { JOB_PAUSED, jobNote, jobNotFound, lockJob } from "./shared";
+import { DomainError } from "../../errors";
 import { Bid, Text, WholeNumber } from "../fields";
 import { requireActor, type ActorCall } from "../actor";
 import { requireConfirmedEmail } from "../account/confirmed-email";
@@ -53,6 +54,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
         await requireActor(tx, data, "FREELANCER", "send proposals", { active: true });
         const job = await lockJob(tx, jobId);
         if (job.status === "DRAFT") throw jobNotFound();
+        if (job.pausedAt) throw new DomainError("CONFLICT", JOB_PAUSED);
         const { settings, version } = await loadSettings(tx, now);
         await requireConfirmedEmail(tx, actorId, "propose", settings);
         // One round trip for both: has this freelancer proposed, and were they invited?

@@ -6,7 +6,7 @@ import { notify } from "../../notifications/notify";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import type { ActorCall } from "../actor";
+import { requireActor, type ActorCall } from "../actor";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
 import { lockProposal, startInterview } from "../jobs/shared";
@@ -43,6 +43,7 @@ export interface SentMessage {
 export async function sendMessage(prisma: PrismaClient, input: SendMessageInput & ActorCall): Promise<SentMessage> {
   const { idempotencyKey, proposalId, contractId, body, attachmentIds = [], actorId, now } = parseCall(SendMessageInput, input);
   return runTransaction(prisma, async (tx) => {
+    await requireActor(tx, input, ["CLIENT", "FREELANCER"], "send messages", { active: true });
     const { result } = await idempotent(
       tx,
       { operation: "message.send", userId: actorId, key: idempotencyKey, request: { proposalId, contractId, body, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) } },

@@ -32,7 +32,7 @@ export async function suspendSender(prisma: PrismaClient, input: SuspendSenderIn
       { operation: "message.suspendSender", userId: actorId, key: idempotencyKey, request: { messageId, reason } },
       async () => {
         const message = await lockMessageForModeration(tx, messageId);
-        const { name: _name, ...change } = await changeSuspension(tx, { actorId, userId: message.senderId, reason, now, suspend: true });
+        const { name: _name, effects: _effects, ...change } = await changeSuspension(tx, { actorId, userId: message.senderId, reason, now, suspend: true });
         await reviewFlagWith(tx, message, now);
         return { ...change, messageId };
       },

@@ -43,7 +43,7 @@ export async function addPaymentMethod(
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<AddedPaymentMethod> {
   const data = parseCall(AddPaymentMethodInput, input);
-  await requireActor(prisma, data, ["CLIENT", "FREELANCER"], "add payment methods");
+  await requireActor(prisma, data, ["CLIENT", "FREELANCER"], "add payment methods", { active: true });
   const now = data.now;
   const card = { ...data.card, number: data.card.number.replace(/[\s-]/g, "") };
   const token = await (deps.gateway ?? getGateway()).tokenizeCard(card);

@@ -38,7 +38,7 @@ export async function addPayoutMethod(
   deps: { gateway?: PaymentGateway } = {},
 ): Promise<AddedPayoutMethod> {
   const data = parseCall(AddPayoutMethodInput, input);
-  await requireActor(prisma, data, "FREELANCER", "add payout methods");
+  await requireActor(prisma, data, "FREELANCER", "add payout methods", { active: true });
   const registered = await (deps.gateway ?? getGateway()).registerPayoutDestination({ kind: data.kind, account: data.account });
   if (!registered.ok) throw new DomainError("INVALID_REQUEST", registered.reason);
 

@@ -1,3 +1,4 @@
+import { payoutHoldOf } from "../admin/hold-payouts";
 import {
   accountKey,
   autoWithdrawalDecision,
@@ -19,7 +20,7 @@ import { settleWithdrawal } from "./settle-withdrawal";
 
 export interface AutoWithdrawalRun {
   userId: string;
-  reason: AutoWithdrawalReason | "not_due" | "method_not_usable" | "suspended";
+  reason: AutoWithdrawalReason | "not_due" | "method_not_usable" | "payouts_held";
   withdrawalId: string | null;
 }
 
@@ -43,8 +44,8 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
       const day = next.settlesThrough;
       await tx.autoWithdrawalSetting.update({ where: { userId }, data: { lastRunOn: day } });
 
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { suspendedAt: true } });
-      if (user.suspendedAt) return { userId, reason: "suspended", withdrawalId: null };
+      // A suspension alone does not stop them; an admin's hold on the payouts does (economy.md §5.5).
+      if ((await payoutHoldOf(tx, userId)) !== null) return { userId, reason: "payouts_held", withdrawalId: null };
       const { settings } = await loadSettings(tx, input.now);
       const method = await tx.payoutMethod.findUniqueOrThrow({ where: { id: setting.payoutMethodId }, select: { id: true, kind: true, createdAt: true } });
       const ruleMethod = { kind: toRuleKind(method.kind), addedAt: method.createdAt };

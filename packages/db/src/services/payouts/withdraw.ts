@@ -7,6 +7,7 @@ import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall }
 import { balanceOf, postTransfers } from "../../ledger/post-transfers";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
+import { assertPayoutsNotHeld } from "../admin/hold-payouts";
 import { requireActor, type ActorCall } from "../actor";
 import { requireConfirmedEmail } from "../account/confirmed-email";
 import { Amount, PayoutMethodId } from "../fields";
@@ -40,7 +41,9 @@ export async function withdraw(
       tx,
       { ...call, request: { payoutMethodId: data.payoutMethodId, amountMinor: data.amountMinor } },
       async () => {
-        await requireActor(tx, data, "FREELANCER", "withdraw", { active: true });
+        // A suspended freelancer withdraws what is theirs, unless an admin holds their payouts (economy.md §5.5).
+        await requireActor(tx, data, "FREELANCER", "withdraw");
+        await assertPayoutsNotHeld(tx, data.actorId);
         const method = await tx.payoutMethod.findFirst({
           where: { id: data.payoutMethodId, userId: data.actorId },
           select: { id: true, kind: true, createdAt: true },
