@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { countUnreadMessages, getSuspension, mailboxEnabled, unreadNotificationCount } from "@fairlance/db/read";
 import { movableClockEnabled } from "@fairlance/db";
+import { SUSPENDED_CAN_STILL, SUSPENDED_CANNOT } from "@fairlance/rules";
 import { getPrisma } from "@/server/db";
 import { Header } from "@/components/header";
 import { MESSAGES_HREF } from "@/lib/navigation";
@@ -38,9 +39,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {demoClock && <DemoClock signedIn={!!session} />}
         <Header session={session} counts={{ [MESSAGES_HREF]: unreadMessages }} unreadCount={unreadCount} />
         {suspension && (
-          <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
-            Your account is suspended: {suspension.reason}. You can still sign in and read, but you cannot send proposals or
-            withdraw money until an admin lifts the suspension.
+          <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+            <p className="mx-auto max-w-6xl">
+              <strong>Your account is suspended: {suspension.reason}.</strong> {SUSPENDED_CAN_STILL} {SUSPENDED_CANNOT} Your open jobs and proposals are paused until
+              an admin lifts the suspension.
+              {suspension.payoutsHeldReason && <> An admin also holds your payouts ({suspension.payoutsHeldReason}): withdrawals wait until the hold is released.</>}
+            </p>
           </div>
         )}
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Button, Skeleton } from "@/components/ui";
+import { Alert, Button, Skeleton } from "@/components/ui";
 import { ProposalsReview } from "@/features/proposals/proposals-review";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { JOB_STATUS_LABEL } from "@/lib/format";
@@ -22,7 +22,7 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
   const [editing, setEditing] = useState(false);
   if (detail.isPending) return <div className="space-y-4" aria-busy="true"><Skeleton className="h-48 w-full" /><Skeleton className="h-32 w-full" /></div>;
   if (detail.isError) return <ErrorAlert error={detail.error} />;
-  const { job, proposals, invitations } = detail.data;
+  const { job, proposals, invitations, pausedProposals } = detail.data;
   const live = proposals.filter((proposal) => ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"].includes(proposal.status)).length;
   const editable = job.status === "DRAFT" || job.status === "OPEN";
   const offerOut = proposals.some((proposal) => proposal.status === "OFFERED");
@@ -44,6 +44,14 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
           <Button variant="secondary" onClick={() => setEditing(true)}>Edit job</Button>
           {job.status === "DRAFT" && <PublishJobButton jobId={job.id} />}
         </div>
+      )}
+      {job.pausedAt && job.status === "OPEN" && (
+        <Alert tone="warning">This job is paused while your account is suspended: it is out of search and takes no proposals. It comes back when the suspension is lifted.</Alert>
+      )}
+      {pausedProposals > 0 && (
+        <p className="text-sm text-slate-600" data-testid="paused-proposals">
+          {pausedProposals === 1 ? "1 proposal is" : `${pausedProposals} proposals are`} paused while the freelancer&apos;s account is under review; it comes back here if the review ends well.
+        </p>
       )}
       {job.status === "OPEN" &&
         (offerOut ? (

@@ -44,6 +44,8 @@ export function JobPage({ jobId }: { jobId: string }) {
         {!myProposal && job.status === "OPEN" && view.data.invited && <Alert tone="info">You were invited to this job: your proposal costs 0 connects.</Alert>}
         {myProposal ? (
           <MyProposalCard proposal={myProposal} jobId={jobId} jobType={job.type} />
+        ) : job.status === "OPEN" && job.pausedAt ? (
+          <Card><p className="text-sm text-slate-700" data-testid="job-paused">This job is paused while its client&apos;s account is under review: it takes no proposals for now.</p></Card>
         ) : job.status === "OPEN" ? (
           <ProposalForm jobId={jobId} job={job} costForYou={view.data.costForYou} balance={view.data.connectBalance} invited={view.data.invited} />
         ) : (

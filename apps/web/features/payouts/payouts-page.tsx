@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Money } from "@/components/money";
-import { Card, EmptyState, Skeleton, Stat } from "@/components/ui";
+import { Alert, Card, EmptyState, Skeleton, Stat } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { formatDate } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
@@ -24,6 +24,12 @@ export function PayoutsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Withdraw</h1>
+      {o.payoutsHeld && (
+        <Alert tone="warning">
+          An admin holds your payouts since {formatDate(o.payoutsHeld.since)}: {o.payoutsHeld.reason}. Your balance stays yours, but withdrawals, automatic
+          ones included, wait until the hold is released.
+        </Alert>
+      )}
       <dl className="grid gap-3 sm:grid-cols-2">
         <Stat label="Available" value={<Money minor={o.availableMinor} />} hint={`Withdraw from ${formatMoney(o.withdrawalMinimumMinor)}; a withdrawal must pay at least ${formatMoney(o.minimumNetMinor)} after its method's fee`} />
         <Stat label="Automatic withdrawals" value={o.auto ? "On" : "Off"} hint={o.auto ? `Next run ${formatDate(o.auto.nextRunAt)}` : `Threshold at least ${formatMoney(o.autoThresholdMinimumMinor)}`} />

@@ -9,7 +9,7 @@ import { type Role } from "@fairlance/db";
 import { earn, emailedLink, freshDatabase, key, makeNotification, makeTestImage, makeUser, setPassword, TEST_FILES, type TestDatabase } from "@fairlance/db/testing";
 import { LocalFileStore, setFileStoreForTests } from "@fairlance/db/files";
 import { unsubscribeToken } from "@fairlance/db/email";
-import { NOTIFICATION_CATEGORIES } from "@fairlance/rules";
+import { NOTIFICATION_CATEGORIES, SUSPENSION_POLICY, suspensionExempt, suspensionRule } from "@fairlance/rules";
 import { appRouter } from "@/server/root";
 import { JOB } from "./marketplace-fixtures";
 import { callerAt, days, T0 } from "./money-helpers";
@@ -38,9 +38,14 @@ import {
  *   for an id that does not exist, so "not yours" tells nothing.
  * - `setup(m, who)`: a new object for `who` when a call uses one up (an approval works once).
  * - `call`: a well-formed input that succeeds for an allowed caller; `check` what they see.
+ * - `suspended` (economy.md §5.5): what a suspended client or freelancer of an allowed role gets:
+ *   "allowed" (the call succeeds as for anyone else) or "refused" (ACCOUNT_SUSPENDED, with a sentence,
+ *   nothing changed). Every case a client or freelancer may call declares it; public and admin-only
+ *   cases do not (admins cannot be suspended). It must equal the rules' SUSPENSION_POLICY.
  */
 interface Case<S, R> {
   allowed: "anyone" | "signed-in" | readonly Role[];
+  suspended?: "allowed" | "refused";
   owner?: readonly Person[] | "self";
   env?: Record<string, string>;
   setup?(m: Marketplace, who: Who): Promise<S>;
@@ -108,14 +113,16 @@ const MATRIX: Record<string, AnyCase> = {
   "clock.get": procedure({ allowed: "anyone", call: (c) => c.clock.get(), check: (clock) => expect(clock.movable).toBe(false) }),
   "terms.get": procedure({ allowed: "anyone", call: (c) => c.terms.get(), check: (terms) => expect(terms.boostSlots).toBe(4) }),
   "clock.advance": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     env: { FAIRLANCE_MOVABLE_CLOCK: "1" },
     call: (c) => c.clock.advance({ days: 1 }),
     check: (clock) => expect(clock).toMatchObject({ movable: true, pendingJobs: expect.any(Number) }),
   }),
-  "me.get": procedure({ allowed: "signed-in", call: (c) => c.me.get(), check: (me, { who, m }) => expect(me.id).toBe(idOf(m, who)) }),
-  "me.notices": procedure({ allowed: "signed-in", call: (c) => c.me.notices(), check: (notices) => expect(notices.warnings).toBeInstanceOf(Array) }),
+  "me.get": procedure({ suspended: "allowed", allowed: "signed-in", call: (c) => c.me.get(), check: (me, { who, m }) => expect(me.id).toBe(idOf(m, who)) }),
+  "me.notices": procedure({ suspended: "allowed", allowed: "signed-in", call: (c) => c.me.notices(), check: (notices) => expect(notices.warnings).toBeInstanceOf(Array) }),
   "me.changePassword": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     setup: async (m, who) => {
       await setPassword(m.prisma, idOf(m, who), "matrix password, old");
@@ -128,6 +135,7 @@ const MATRIX: Record<string, AnyCase> = {
     },
   }),
   "me.signOutEverywhere": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     call: (c) => c.me.signOutEverywhere(),
     check: async (result, { who, m }) => {
@@ -162,14 +170,16 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.auth.resetPassword({ token: s.token, password: "a brand new matrix password" }),
     check: (result, { state }) => expect(result.email).toBe(state.email),
   }),
-  "account.get": procedure({ allowed: "signed-in", call: (c) => c.account.get(), check: (page, { who, m }) => expect(page.email).toBe(m.users[who as Person].email) }),
+  "account.get": procedure({ suspended: "allowed", allowed: "signed-in", call: (c) => c.account.get(), check: (page, { who, m }) => expect(page.email).toBe(m.users[who as Person].email) }),
   "account.changeName": procedure({
+    suspended: "refused",
     allowed: "signed-in",
     setup: async (m, who) => ({ name: m.users[who as Person].name }),
     call: (c, s) => c.account.changeName(s),
     check: (result, { state }) => expect(result).toEqual(state),
   }),
   "account.changeEmail": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     setup: async (m, who) => {
       await setPassword(m.prisma, idOf(m, who), "matrix password, email");
@@ -179,6 +189,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (result, { state }) => expect(result.pendingEmail).toBe(state.newEmail),
   }),
   "account.resendVerification": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     // A confirmed person has nothing to confirm: the call succeeds while an email change waits.
     setup: async (m, who) => {
@@ -189,6 +200,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (result, { who, m }) => expect(result.email).not.toBe(m.users[who as Person].email),
   }),
   "account.endSession": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: "self",
     setup: async (m, who) => ({ sessionId: (await startSession(m.prisma, { userId: idOf(m, who), userAgent: "Matrix browser", ip: "192.0.2.1", now: T0 })).sessionId }),
@@ -196,11 +208,13 @@ const MATRIX: Record<string, AnyCase> = {
     check: (result, { state }) => expect(result).toEqual(state),
   }),
   "dashboard.client": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     call: (c) => c.dashboard.client(),
     check: (dashboard, { who, m }) => shows(ids(dashboard.jobs), m.jobId, who, ["client"]),
   }),
   "dashboard.freelancer": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     call: (c) => c.dashboard.freelancer(),
     check: (dashboard, { who, m }) => shows(ids(dashboard.contracts), m.contractId, who, ["freelancer"]),
@@ -209,6 +223,7 @@ const MATRIX: Record<string, AnyCase> = {
 
   // Jobs
   "job.search": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     call: (c) => c.job.search({ q: MATRIX_TITLE }),
     check: ({ jobs }, { m }) => {
@@ -216,10 +231,11 @@ const MATRIX: Record<string, AnyCase> = {
       expect(ids(jobs)).not.toContain(m.draftJobId);
     },
   }),
-  "job.get": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.job.get({ jobId: m.jobId }), check: (page, { m }) => expect(page.job.id).toBe(m.jobId) }),
-  "job.previewCost": procedure({ allowed: CLIENTS, call: (c) => c.job.previewCost({ pricing: { type: "fixed", budgetMinor: 100_000n }, durationDays: 60 }) }),
-  "job.post": procedure({ allowed: CLIENTS, call: (c) => c.job.post({ ...JOB, publish: false, idempotencyKey: key() }), check: (job) => expect(job.status).toBe("DRAFT") }),
+  "job.get": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c, _, m) => c.job.get({ jobId: m.jobId }), check: (page, { m }) => expect(page.job.id).toBe(m.jobId) }),
+  "job.previewCost": procedure({ suspended: "allowed", allowed: CLIENTS, call: (c) => c.job.previewCost({ pricing: { type: "fixed", budgetMinor: 100_000n }, durationDays: 60 }) }),
+  "job.post": procedure({ suspended: "refused", allowed: CLIENTS, call: (c) => c.job.post({ ...JOB, publish: false, idempotencyKey: key() }), check: (job) => expect(job.status).toBe("DRAFT") }),
   "job.publish": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ jobId: await m.make.draftJob() }),
@@ -227,20 +243,23 @@ const MATRIX: Record<string, AnyCase> = {
     check: (job) => expect(job.status).toBe("OPEN"),
   }),
   "job.edit": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ jobId: await m.make.job() }),
     call: (c, s) => c.job.edit({ ...s, idempotencyKey: key(), changes: { description: "A new description that is long enough to keep." } }),
   }),
   "job.close": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ jobId: await m.make.job() }),
     call: (c, s) => c.job.close({ ...s, idempotencyKey: key() }),
     check: (job) => expect(job.status).toBe("CLOSED"),
   }),
-  "job.listMine": procedure({ allowed: CLIENTS, call: (c) => c.job.listMine(), check: (jobs, { who, m }) => shows(ids(jobs), m.jobId, who, ["client"]) }),
+  "job.listMine": procedure({ suspended: "allowed", allowed: CLIENTS, call: (c) => c.job.listMine(), check: (jobs, { who, m }) => shows(ids(jobs), m.jobId, who, ["client"]) }),
   "job.getMine": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ jobId: m.jobId }),
@@ -248,6 +267,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (page, { m }) => expect(ids(page.proposals)).toContain(m.proposalId),
   }),
   "job.inviteCandidates": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => {
@@ -259,6 +279,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (found, { m }) => expect(found.freelancers.find((hit) => hit.id === m.users.freelancer.id)).toMatchObject({ proposed: true, canInvite: false }),
   }),
   "job.invite": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ jobId: await m.make.job(), freelancerId: m.users.otherFreelancer.id }),
@@ -266,13 +287,15 @@ const MATRIX: Record<string, AnyCase> = {
   }),
 
   // Proposals
-  "proposal.feePreview": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.proposal.feePreview({ jobId: m.jobId, bidMinor: 90_000n }) }),
+  "proposal.feePreview": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c, _, m) => c.proposal.feePreview({ jobId: m.jobId, bidMinor: 90_000n }) }),
   "proposal.submit": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     setup: async (m) => ({ jobId: await m.make.job() }),
     call: (c, s) => c.proposal.submit({ ...s, idempotencyKey: key(), coverLetter: "I have built many pages like this one, quickly and well.", bidMinor: 90_000n }),
   }),
   "proposal.withdraw": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ proposalId: await m.make.proposal() }),
@@ -280,11 +303,13 @@ const MATRIX: Record<string, AnyCase> = {
     check: (proposal) => expect(proposal.status).toBe("WITHDRAWN"),
   }),
   "proposal.listMine": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     call: (c) => c.proposal.listMine(),
     check: (proposals, { who, m }) => shows(proposals.map((row) => row.proposalId), m.proposalId, who, ["freelancer"]),
   }),
   "proposal.markViewed": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ proposalId: await m.make.proposal() }),
@@ -292,6 +317,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (proposal) => expect(proposal.status).toBe("VIEWED"),
   }),
   "proposal.shortlist": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ proposalId: await m.make.proposal() }),
@@ -299,6 +325,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (proposal) => expect(proposal.status).toBe("SHORTLISTED"),
   }),
   "proposal.interview": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ proposalId: await m.make.proposal() }),
@@ -306,6 +333,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (proposal) => expect(proposal.status).toBe("INTERVIEWING"),
   }),
   "proposal.decline": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ proposalId: await m.make.proposal() }),
@@ -315,13 +343,15 @@ const MATRIX: Record<string, AnyCase> = {
 
   // Connects
   "connects.overview": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     call: (c) => c.connects.overview(),
     check: (overview, { who, m }) => shows(overview.history.map((entry) => entry.jobId ?? ""), m.jobId, who, ["freelancer"]),
   }),
-  "connects.checkout": procedure({ allowed: FREELANCERS, call: (c) => c.connects.checkout(), check: (checkout, { who, m }) => onlyOwn(m, who, "paymentMethod", ids(checkout.cards)) }),
-  "connects.roi": procedure({ allowed: FREELANCERS, call: (c) => c.connects.roi() }),
+  "connects.checkout": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c) => c.connects.checkout(), check: (checkout, { who, m }) => onlyOwn(m, who, "paymentMethod", ids(checkout.cards)) }),
+  "connects.roi": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c) => c.connects.roi() }),
   "connects.buy": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: async (m, who) => ({ paymentMethodId: m.cards[freelancerOf(who)] }),
@@ -329,12 +359,14 @@ const MATRIX: Record<string, AnyCase> = {
     check: (purchase) => expect(purchase.connects).toBe(10),
   }),
   "connects.subscribe": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: (m, who) => membershipFor(m, who, false),
     call: (c, s) => c.connects.subscribe({ ...s, idempotencyKey: key() }),
   }),
   "connects.cancelMembership": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     setup: (m, who) => membershipFor(m, who, true),
     call: (c) => c.connects.cancelMembership(),
@@ -343,6 +375,7 @@ const MATRIX: Record<string, AnyCase> = {
 
   // Messages
   "message.list": procedure({
+    suspended: "allowed",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m) => ({ proposalId: m.proposalId }),
@@ -353,6 +386,7 @@ const MATRIX: Record<string, AnyCase> = {
     },
   }),
   "message.send": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m) => ({ proposalId: m.proposalId }),
@@ -360,6 +394,7 @@ const MATRIX: Record<string, AnyCase> = {
   }),
   // The inbox and attachments (issue 16): one's own conversations; a proposal's thread is its two parties' (an admin's are disputes).
   "message.inbox": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     call: (c) => c.message.inbox({}),
     check: (page, { who, m }) => {
@@ -369,6 +404,7 @@ const MATRIX: Record<string, AnyCase> = {
     },
   }),
   "message.conversation": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: PARTIES,
     setup: async (m) => ({ kind: "proposal" as const, id: m.proposalId }),
@@ -376,6 +412,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (view, { who, m }) => expect(view.with.map((person) => person.id)).toEqual([idOf(m, who === "client" ? "freelancer" : "client")]),
   }),
   "message.markRead": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: PARTIES,
     setup: async (m) => ({ kind: "proposal" as const, id: m.proposalId }),
@@ -383,6 +420,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (read, { state }) => expect(read).toMatchObject(state),
   }),
   "message.markUnread": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: PARTIES,
     setup: async (m) => ({ kind: "proposal" as const, id: m.proposalId }),
@@ -390,6 +428,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (unread, { state }) => expect(unread).toMatchObject(state),
   }),
   "message.uploadAttachment": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     call: (c) => {
       const form = new FormData();
@@ -400,12 +439,14 @@ const MATRIX: Record<string, AnyCase> = {
   }),
 
   // Cards and billing
-  "paymentMethod.list": procedure({ allowed: MEMBERS, call: (c) => c.paymentMethod.list(), check: (list, { who, m }) => onlyOwn(m, who, "paymentMethod", ids(list.methods)) }),
+  "paymentMethod.list": procedure({ suspended: "allowed", allowed: MEMBERS, call: (c) => c.paymentMethod.list(), check: (list, { who, m }) => onlyOwn(m, who, "paymentMethod", ids(list.methods)) }),
   "paymentMethod.add": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     call: (c) => c.paymentMethod.add({ idempotencyKey: key(), card: { number: SANDBOX_CARDS.succeeds, expMonth: 12, expYear: 2035, cvc: "123" } }),
   }),
   "paymentMethod.verify": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: "self",
     setup: async (m, who) => {
@@ -416,47 +457,54 @@ const MATRIX: Record<string, AnyCase> = {
     check: (method) => expect(method.status).toBe("VERIFIED"),
   }),
   "billing.history": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     call: (c) => c.billing.history(),
     check: (lines, { who, m }) => onlyOwn(m, who, "charge", ids(lines.filter((line) => line.kind === "charge"))),
   }),
   "billing.statement": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     call: (c) => c.billing.statement(),
     check: (statement, { who, m }) => shows(statement.events.flatMap((e) => (e.contractId ? [e.contractId] : [])), m.contractId, who, CLIENT_OWNS),
   }),
 
   // Contracts
-  "contract.list": procedure({ allowed: MEMBERS, call: (c) => c.contract.list(), check: (list, { who, m }) => shows(ids(list), m.contractId, who, PARTIES) }),
+  "contract.list": procedure({ suspended: "allowed", allowed: MEMBERS, call: (c) => c.contract.list(), check: (list, { who, m }) => shows(ids(list), m.contractId, who, PARTIES) }),
   "contract.get": procedure({
+    suspended: "allowed",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m) => ({ contractId: m.contractId }),
     call: (c, s) => c.contract.get(s),
     check: (page, { who }) => expect(page.viewerRole).toBe(ROLE[who]),
   }),
-  "contract.hireQuote": procedure({ allowed: CLIENTS, owner: CLIENT_OWNS, setup: async (m) => ({ proposalId: m.proposalId }), call: (c, s) => c.contract.hireQuote(s) }),
-  "contract.clientFeeQuote": procedure({ allowed: CLIENTS, call: (c) => c.contract.clientFeeQuote({ amountsMinor: [10_000n] }) }),
+  "contract.hireQuote": procedure({ suspended: "allowed", allowed: CLIENTS, owner: CLIENT_OWNS, setup: async (m) => ({ proposalId: m.proposalId }), call: (c, s) => c.contract.hireQuote(s) }),
+  "contract.clientFeeQuote": procedure({ suspended: "allowed", allowed: CLIENTS, call: (c) => c.contract.clientFeeQuote({ amountsMinor: [10_000n] }) }),
   "contract.hire": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ proposalId: await m.make.proposal() }),
     call: (c, s) => c.contract.hire({ ...s, idempotencyKey: key(), terms: { type: "FIXED", milestones: [{ title: "All of it", amountMinor: 90_000n }] } }),
     check: (contract) => expect(contract.status).toBe("OFFERED"),
   }),
-  "contract.offerTarget": procedure({ allowed: CLIENTS, call: (c, _, m) => c.contract.offerTarget({ freelancerId: m.users.freelancer.id }) }),
+  "contract.offerTarget": procedure({ suspended: "allowed", allowed: CLIENTS, call: (c, _, m) => c.contract.offerTarget({ freelancerId: m.users.freelancer.id }) }),
   "contract.offerCandidates": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     call: (c) => c.contract.offerCandidates({}),
     // Only the people this client has dealt with; never anyone's email.
     check: (list) => list.forEach((candidate) => expect(candidate).not.toHaveProperty("email")),
   }),
   "contract.offer": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     call: (c, _, m) =>
       c.contract.offer({ idempotencyKey: key(), freelancerId: m.users.freelancer.id, title: "Direct offer", terms: { type: "FIXED", milestones: [{ title: "Logo", amountMinor: 10_000n }] } }),
   }),
   "contract.accept": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ contractId: (await m.make.offer()).contractId }),
@@ -464,6 +512,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (contract) => expect(contract.status).toBe("ACTIVE"),
   }),
   "contract.decline": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ contractId: (await m.make.offer()).contractId }),
@@ -471,6 +520,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (contract) => expect(contract.status).toBe("DECLINED"),
   }),
   "contract.end": procedure({
+    suspended: "allowed",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m) => ({ contractId: (await m.make.activeContract()).contractId }),
@@ -478,12 +528,14 @@ const MATRIX: Record<string, AnyCase> = {
     check: (contract) => expect(contract.status).toBe("ENDED"),
   }),
   "contract.bonusQuote": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ contractId: m.contractId, amountMinor: 1_000n }),
     call: (c, s) => c.contract.bonusQuote(s),
   }),
   "contract.payBonus": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ contractId: m.contractId, amountMinor: 1_000n }),
@@ -492,12 +544,14 @@ const MATRIX: Record<string, AnyCase> = {
 
   // Milestones and hourly work
   "milestone.add": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ contractId: m.contractId }),
     call: (c, s) => c.milestone.add({ ...s, idempotencyKey: key(), milestone: { title: "More", amountMinor: 10_000n } }),
   }),
   "milestone.fund": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("created") }),
@@ -505,6 +559,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("FUNDED"),
   }),
   "milestone.submit": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("funded") }),
@@ -512,6 +567,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("SUBMITTED"),
   }),
   "milestone.approve": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("submitted") }),
@@ -519,6 +575,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("APPROVED"),
   }),
   "milestone.requestChanges": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("submitted") }),
@@ -526,6 +583,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("CHANGES_REQUESTED"),
   }),
   "milestone.refund": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("funded") }),
@@ -533,6 +591,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("REFUNDED"),
   }),
   "milestone.requestRefund": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("funded") }),
@@ -540,6 +599,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("REFUND_REQUESTED"),
   }),
   "milestone.withdrawRefundRequest": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ milestoneId: await m.make.milestone("refund_requested") }),
@@ -547,6 +607,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (milestone) => expect(milestone.status).toBe("FUNDED"),
   }),
   "milestone.dispute": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m) => ({ milestoneId: await m.make.milestone("submitted") }),
@@ -556,6 +617,7 @@ const MATRIX: Record<string, AnyCase> = {
 
   // Disputes: the parties, and the mediating admins
   "dispute.get": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: ["client", "freelancer", "admin"],
     setup: async (m) => ({ disputeId: await m.make.dispute() }),
@@ -563,6 +625,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (view, { who }) => expect(view.viewerSide).toBe(who),
   }),
   "dispute.previewDivision": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: ["client", "freelancer", "admin"],
     setup: async (m) => ({ disputeId: await m.make.dispute(), releaseMinor: 5_000n }),
@@ -570,18 +633,21 @@ const MATRIX: Record<string, AnyCase> = {
     check: (preview) => expect(preview).toMatchObject({ releaseMinor: 5_000n, refundMinor: 15_000n, clientRefundMinor: 15_450n }),
   }),
   "dispute.addStatement": procedure({
+    suspended: "refused",
     allowed: "signed-in",
     owner: ["client", "freelancer", "admin"],
     setup: async (m) => ({ disputeId: await m.make.dispute() }),
     call: (c, s) => c.dispute.addStatement({ ...s, idempotencyKey: key(), text: "Here is what happened.", links: [] }),
   }),
   "dispute.propose": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m) => ({ disputeId: await m.make.dispute() }),
     call: (c, s) => c.dispute.propose({ ...s, idempotencyKey: key(), releaseMinor: 10_000n }),
   }),
   "dispute.acceptProposal": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: PARTIES,
     // The other side made the proposal: each party accepts the other's.
@@ -590,6 +656,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (closed) => expect(closed).toMatchObject({ status: "SETTLED", outcome: "SPLIT", releasedMinor: 12_000n, refundedMinor: 8_000n }),
   }),
   "dispute.withdraw": procedure({
+    suspended: "allowed",
     allowed: MEMBERS,
     owner: PARTIES,
     // Only the side that opened a dispute withdraws it: each party withdraws their own.
@@ -599,12 +666,14 @@ const MATRIX: Record<string, AnyCase> = {
   }),
 
   "hourly.logTime": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ contractId: m.hourlyContractId }),
     call: (c, s) => c.hourly.logTime({ ...s, idempotencyKey: key(), workedOn: T0, minutes: 30, memo: "Support" }),
   }),
   "hourly.dispute": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     owner: CLIENT_OWNS,
     setup: async (m) => ({ weekId: m.invoicedWeekId }),
@@ -614,6 +683,7 @@ const MATRIX: Record<string, AnyCase> = {
 
   // Earnings and payouts
   "earnings.get": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     call: (c) => c.earnings.get(),
     check: (earnings, { who }) => {
@@ -622,24 +692,28 @@ const MATRIX: Record<string, AnyCase> = {
     },
   }),
   "earnings.billings": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     call: (c) => c.earnings.billings(),
     check: (billings, { who, m }) => shows(billings.map((row) => row.clientId), m.users.client.id, who, ["freelancer"]),
   }),
   "earnings.byWeek": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     call: (c) => c.earnings.byWeek(),
     check: (weeks, { who }) => expect(weeks.some((week) => week.netMinor > 0n)).toBe(who === "freelancer"),
   }),
-  "payout.overview": procedure({ allowed: FREELANCERS, call: (c) => c.payout.overview(), check: (overview, { who, m }) => onlyOwn(m, who, "payoutMethod", ids(overview.methods)) }),
-  "payout.addMethod": procedure({ allowed: FREELANCERS, call: (c) => c.payout.addMethod({ idempotencyKey: key(), kind: "ACH", account: "000123456789", label: "Bank" }) }),
+  "payout.overview": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c) => c.payout.overview(), check: (overview, { who, m }) => onlyOwn(m, who, "payoutMethod", ids(overview.methods)) }),
+  "payout.addMethod": procedure({ suspended: "refused", allowed: FREELANCERS, call: (c) => c.payout.addMethod({ idempotencyKey: key(), kind: "ACH", account: "000123456789", label: "Bank" }) }),
   "payout.quote": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ payoutMethodId: m.payoutMethods.freelancer, amountMinor: 1_000n }),
     call: (c, s) => c.payout.quote(s),
   }),
   "payout.withdraw": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ payoutMethodId: m.payoutMethods.freelancer, amountMinor: 1_000n }),
@@ -647,6 +721,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (withdrawal) => expect(withdrawal.status).toBe("SENT"),
   }),
   "payout.setAuto": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => ({ payoutMethodId: m.payoutMethods.freelancer }),
@@ -680,6 +755,23 @@ const MATRIX: Record<string, AnyCase> = {
     allowed: ADMINS,
     setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
     call: (c, s) => c.admin.people.suspend({ ...s, idempotencyKey: key(), reason: "Fake reviews" }),
+  }),
+  // Suspension (issue 19, economy.md §5.5): an admin holds or releases a freelancer's payouts.
+  "admin.people.holdPayouts": procedure({
+    allowed: ADMINS,
+    setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
+    call: (c, s) => c.admin.people.holdPayouts({ ...s, idempotencyKey: key(), reason: "Chargebacks under review" }),
+    check: (hold) => expect(hold.payoutsHeldReason).toBe("Chargebacks under review"),
+  }),
+  "admin.people.releasePayouts": procedure({
+    allowed: ADMINS,
+    setup: async (m) => {
+      const userId = (await m.make.freelancer()).id;
+      await m.as.admin.admin.people.holdPayouts({ idempotencyKey: key(), userId, reason: "Chargebacks under review" });
+      return { userId };
+    },
+    call: (c, s) => c.admin.people.releasePayouts({ ...s, idempotencyKey: key(), reason: "Cleared up" }),
+    check: (hold) => expect(hold.payoutsHeldAt).toBeNull(),
   }),
   "admin.people.createAdmin": procedure({
     allowed: ADMINS,
@@ -769,6 +861,7 @@ const MATRIX: Record<string, AnyCase> = {
 
   // Feedback (economy.md §10): on ended contracts that paid; blind until both sides or the window's close.
   "feedback.leave": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m, who) => ({ contractId: await endedPaidContract(m), ...starsOf(who) }),
@@ -776,6 +869,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (left) => expect(left.revealedAt).toBeNull(),
   }),
   "feedback.edit": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m, who) => {
@@ -786,6 +880,7 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.feedback.edit({ ...s, idempotencyKey: key(), comment: "Even better than I first wrote." }),
   }),
   "feedback.reply": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m, who) => {
@@ -795,13 +890,14 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.feedback.reply({ ...s, idempotencyKey: key(), reply: "Thank you for the kind words." }),
   }),
   "feedback.forContract": procedure({
+    suspended: "allowed",
     allowed: MEMBERS,
     owner: PARTIES,
     setup: async (m) => ({ contractId: m.contractId }),
     call: (c, s) => c.feedback.forContract(s),
     check: (page) => expect(page.status).toBe("Feedback opens when the contract ends."),
   }),
-  "feedback.toLeave": procedure({ allowed: MEMBERS, call: (c) => c.feedback.toLeave() }),
+  "feedback.toLeave": procedure({ suspended: "allowed", allowed: MEMBERS, call: (c) => c.feedback.toLeave() }),
   // Revealed feedback is public: a freelancer's reputation, like their profile, is for anyone.
   "feedback.reputation": procedure({
     allowed: "anyone",
@@ -841,28 +937,33 @@ const MATRIX: Record<string, AnyCase> = {
     },
   }),
   "profile.client": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     call: (c, _s, m) => c.profile.client({ clientId: m.users.client.id }),
     check: (page, { who }) => expect(page).toMatchObject({ name: "Carol", isOwner: who === "client" }),
   }),
-  "profile.mine": procedure({ allowed: MEMBERS, call: (c) => c.profile.mine(), check: (mine, { who }) => expect(mine.role).toBe(ROLE[who]) }),
+  "profile.mine": procedure({ suspended: "allowed", allowed: MEMBERS, call: (c) => c.profile.mine(), check: (mine, { who }) => expect(mine.role).toBe(ROLE[who]) }),
   "profile.updateFreelancer": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     call: (c) =>
       c.profile.updateFreelancer({ title: "Web developer", overview: "", skills: ["React"], hourlyRateMinor: 5_000n, availability: "FULL_TIME", location: "", timeZone: "UTC", languages: [] }),
     check: (profile, { who, m }) => expect(profile).toMatchObject({ userId: idOf(m, who), title: "Web developer" }),
   }),
   "profile.updateClient": procedure({
+    suspended: "refused",
     allowed: CLIENTS,
     call: (c) => c.profile.updateClient({ companyName: "Matrix Ltd", description: "", location: "" }),
     check: (profile, { who, m }) => expect(profile).toMatchObject({ userId: idOf(m, who), companyName: "Matrix Ltd" }),
   }),
   "profile.addPortfolioItem": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     call: (c) => c.profile.addPortfolioItem({ idempotencyKey: key(), title: "Matrix work", description: "", link: null }),
     check: (item) => expect(item.title).toBe("Matrix work"),
   }),
   "profile.updatePortfolioItem": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: (m, who) => portfolioItemOf(m, who),
@@ -870,6 +971,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (item) => expect(item.title).toBe("Renamed"),
   }),
   "profile.removePortfolioItem": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: (m, who) => portfolioItemOf(m, who),
@@ -877,6 +979,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (removed, { state }) => expect(removed).toEqual(state),
   }),
   "profile.removePortfolioImage": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: (m, who) => portfolioItemOf(m, who),
@@ -884,6 +987,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (item) => expect(item.imageUrl).toBeNull(),
   }),
   "profile.reorderPortfolio": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: async (m, who) => {
@@ -895,11 +999,13 @@ const MATRIX: Record<string, AnyCase> = {
     check: (items, { state }) => expect(items.map((item) => item.portfolioItemId)).toEqual(state.portfolioItemIds),
   }),
   "profile.addEmployment": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     call: (c) => c.profile.addEmployment({ idempotencyKey: key(), employment: MATRIX_JOB }),
     check: (entry) => expect(entry.company).toBe(MATRIX_JOB.company),
   }),
   "profile.updateEmployment": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: async (m, who) => ({ employmentId: (await m.as[who].profile.addEmployment({ idempotencyKey: key(), employment: MATRIX_JOB })).employmentId }),
@@ -907,6 +1013,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (entry) => expect(entry.toMonth).toBe("2025-01"),
   }),
   "profile.removeEmployment": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: async (m, who) => ({ employmentId: (await m.as[who].profile.addEmployment({ idempotencyKey: key(), employment: MATRIX_JOB })).employmentId }),
@@ -914,11 +1021,13 @@ const MATRIX: Record<string, AnyCase> = {
     check: (removed, { state }) => expect(removed).toEqual(state),
   }),
   "profile.addEducation": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     call: (c) => c.profile.addEducation({ idempotencyKey: key(), education: MATRIX_SCHOOL }),
     check: (entry) => expect(entry.school).toBe(MATRIX_SCHOOL.school),
   }),
   "profile.updateEducation": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: async (m, who) => ({ educationId: (await m.as[who].profile.addEducation({ idempotencyKey: key(), education: MATRIX_SCHOOL })).educationId }),
@@ -926,6 +1035,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (entry) => expect(entry.toYear).toBeNull(),
   }),
   "profile.removeEducation": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: async (m, who) => ({ educationId: (await m.as[who].profile.addEducation({ idempotencyKey: key(), education: MATRIX_SCHOOL })).educationId }),
@@ -933,12 +1043,14 @@ const MATRIX: Record<string, AnyCase> = {
     check: (removed, { state }) => expect(removed).toEqual(state),
   }),
   "profile.setAvatar": procedure({
+    suspended: "refused",
     allowed: MEMBERS,
     call: async (c) => c.profile.setAvatar(await imageForm({}, 300, 300)),
     check: (avatar) => expect(avatar.avatarUrl).toMatch(/^\/files\/images\//),
   }),
-  "profile.removeAvatar": procedure({ allowed: MEMBERS, call: (c) => c.profile.removeAvatar(), check: (avatar) => expect(avatar.avatarUrl).toBeNull() }),
+  "profile.removeAvatar": procedure({ suspended: "refused", allowed: MEMBERS, call: (c) => c.profile.removeAvatar(), check: (avatar) => expect(avatar.avatarUrl).toBeNull() }),
   "profile.setPortfolioImage": procedure({
+    suspended: "refused",
     allowed: FREELANCERS,
     owner: "self",
     setup: (m, who) => portfolioItemOf(m, who),
@@ -947,11 +1059,13 @@ const MATRIX: Record<string, AnyCase> = {
   }),
   // Reputation (issue 15): talent search, invitations answered, saved jobs and freelancers
   "talent.search": procedure({
+    suspended: "allowed",
     allowed: ["CLIENT", "ADMIN"],
     call: (c) => c.talent.search({}),
     check: (found) => expect(found.total).toBeGreaterThan(0),
   }),
   "invitation.mine": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     setup: async (m, who) => {
       const jobId = await m.make.job();
@@ -962,6 +1076,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (mine, { state }) => expect(mine.invitations.map((invitation) => invitation.job.id)).toContain(state.jobId),
   }),
   "invitation.decline": procedure({
+    suspended: "allowed",
     allowed: FREELANCERS,
     owner: FREELANCER_OWNS,
     setup: async (m) => {
@@ -972,22 +1087,25 @@ const MATRIX: Record<string, AnyCase> = {
     call: (c, s) => c.invitation.decline({ ...s, idempotencyKey: key(), reason: "Fully booked" }),
     check: (declined) => expect(declined).toMatchObject({ status: "DECLINED", declineReason: "Fully booked" }),
   }),
-  "saved.saveJob": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.saved.saveJob({ jobId: m.jobId }), check: (saved) => expect(saved.saved).toBe(true) }),
-  "saved.unsaveJob": procedure({ allowed: FREELANCERS, call: (c, _, m) => c.saved.unsaveJob({ jobId: m.jobId }), check: (saved) => expect(saved.saved).toBe(false) }),
-  "saved.jobs": procedure({ allowed: FREELANCERS, call: (c) => c.saved.jobs(), check: (jobs) => expect(jobs).toBeInstanceOf(Array) }),
+  "saved.saveJob": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c, _, m) => c.saved.saveJob({ jobId: m.jobId }), check: (saved) => expect(saved.saved).toBe(true) }),
+  "saved.unsaveJob": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c, _, m) => c.saved.unsaveJob({ jobId: m.jobId }), check: (saved) => expect(saved.saved).toBe(false) }),
+  "saved.jobs": procedure({ suspended: "allowed", allowed: FREELANCERS, call: (c) => c.saved.jobs(), check: (jobs) => expect(jobs).toBeInstanceOf(Array) }),
   "saved.saveFreelancer": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     call: (c, _, m) => c.saved.saveFreelancer({ freelancerId: m.users.freelancer.id }),
     check: (saved) => expect(saved.saved).toBe(true),
   }),
   "saved.unsaveFreelancer": procedure({
+    suspended: "allowed",
     allowed: CLIENTS,
     call: (c, _, m) => c.saved.unsaveFreelancer({ freelancerId: m.users.freelancer.id }),
     check: (saved) => expect(saved.saved).toBe(false),
   }),
-  "saved.freelancers": procedure({ allowed: CLIENTS, call: (c) => c.saved.freelancers(), check: (saved) => expect(saved).toBeInstanceOf(Array) }),
+  "saved.freelancers": procedure({ suspended: "allowed", allowed: CLIENTS, call: (c) => c.saved.freelancers(), check: (saved) => expect(saved).toBeInstanceOf(Array) }),
   // Notifications in the app (issue 16): everyone signed in has their own, and only their own.
   "notification.list": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: "self",
     // A page after one's own notification (the cursor); someone else's cursor is NOT_FOUND.
@@ -1000,11 +1118,13 @@ const MATRIX: Record<string, AnyCase> = {
     check: (page, { state }) => expect(page.items.map((item) => item.id)[0]).toBe(state.older),
   }),
   "notification.unreadCount": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     call: (c) => c.notification.unreadCount(),
     check: async (count, { who, m }) => expect(count).toBe(await m.prisma.notification.count({ where: { userId: idOf(m, who), readAt: null } })),
   }),
   "notification.markRead": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     owner: "self",
     setup: async (m, who) => ({ ids: [(await makeNotification(m.prisma, idOf(m, who))).id] }),
@@ -1012,6 +1132,7 @@ const MATRIX: Record<string, AnyCase> = {
     check: (marked) => expect(marked.marked).toBe(1),
   }),
   "notification.markAllRead": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     setup: async (m, who) => makeNotification(m.prisma, idOf(m, who)),
     call: (c) => c.notification.markAllRead({}),
@@ -1020,11 +1141,13 @@ const MATRIX: Record<string, AnyCase> = {
   // Email (issue 16): each person's notification choices; an unsubscribe link is its own authority (anyone holding it); the demo mailbox is
   // every email of a demo server, to anyone (no SMTP_URL, not production: mailbox.test.ts checks the 404 elsewhere).
   "preferences.get": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     call: (c) => c.preferences.get(),
     check: (rows) => expect(rows.map((row) => row.category)).toEqual([...NOTIFICATION_CATEGORIES]),
   }),
   "preferences.update": procedure({
+    suspended: "allowed",
     allowed: "signed-in",
     call: (c) => c.preferences.update({ categories: [{ category: "connects", inApp: true, email: "OFF" }] }),
     check: (rows) => expect(rows.find((row) => row.category === "connects")).toMatchObject({ inApp: true, email: "OFF", isDefault: false }),
@@ -1168,13 +1291,57 @@ async function verify(path: string, entry: AnyCase) {
     }
   }
   expect(await fingerprint(db.prisma), `${path}: a refused call changed the database`).toEqual(before);
+  // A suspended member of an allowed role is refused before anything happens (economy.md §5.5).
+  const member = allowed.find((who) => ROLE[who] === "CLIENT" || ROLE[who] === "FREELANCER");
+  if (entry.suspended === "refused" && member) {
+    const own = member === first ? state : await stateFor(member);
+    const { outcome, before, after } = await whileSuspended(member, async () => {
+      const before = await fingerprint(db.prisma);
+      const outcome = await settleCoded(() => entry.call(m.as[member], own, m));
+      return { outcome, before, after: await fingerprint(db.prisma) };
+    });
+    expect(outcome, `${path} as a suspended ${member}`).toMatchObject({ ok: false, code: "FORBIDDEN", domainCode: "ACCOUNT_SUSPENDED" });
+    expect(outcome.ok ? "" : outcome.message, `${path}: the sentence`).toMatch(/^Your account is suspended \(matrix review\), so you cannot [a-z].+[a-z]\.$/);
+    expect(after, `${path}: a suspended caller changed the database`).toEqual(before);
+  }
   for (const [index, who] of allowed.entries()) {
     const own = index === 0 ? state : await stateFor(who);
     const outcome = await settle(() => entry.call(m.as[who], own, m));
     expect(outcome, `${path} as ${who}`).toMatchObject({ ok: true });
     if (outcome.ok) await entry.check?.(outcome.value, { who, state: own, m });
   }
+  // Allowed: the call succeeds, or (an object a case can use only once, an invoiced week) is refused exactly as without the suspension.
+  if (entry.suspended === "allowed" && member) {
+    const own = await stateFor(member);
+    const outcome = await whileSuspended(member, () => settleCoded(() => entry.call(m.as[member], own, m)));
+    if (!outcome.ok) {
+      expect(outcome.domainCode, `${path} as a suspended ${member}: ${outcome.message}`).not.toBe("ACCOUNT_SUSPENDED");
+      expect(await settleCoded(() => entry.call(m.as[member], own, m)), `${path}: the same refusal without the suspension`).toEqual(outcome);
+    }
+  }
 }
+
+/** Runs `run` while `who` is suspended (set on the row alone: the matrix checks the policy, suspension.test.ts the cascade). */
+async function whileSuspended<T>(who: Who, run: () => Promise<T>): Promise<T> {
+  const id = idOf(m, who);
+  await db.prisma.user.update({ where: { id }, data: { suspendedAt: T0, suspendedReason: "matrix review" } });
+  try {
+    return await run();
+  } finally {
+    await db.prisma.user.update({ where: { id }, data: { suspendedAt: null, suspendedReason: null } });
+  }
+}
+
+const settleCoded = (call: () => Promise<unknown>) =>
+  call().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({
+      ok: false as const,
+      code: error instanceof TRPCError ? error.code : String((error as Error)?.name),
+      domainCode: (error as { cause?: { code?: unknown } })?.cause?.code,
+      message: String((error as Error)?.message),
+    }),
+  );
 
 const summary = (entry: AnyCase) =>
   typeof entry.allowed === "string"
@@ -1184,6 +1351,22 @@ const summary = (entry: AnyCase) =>
 describe("the authorization matrix", () => {
   it("lists every procedure of the app router, and nothing else", () => {
     expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  it("declares what a suspended member gets exactly where one may call, as the rules' suspension policy says", () => {
+    const memberMayCall = (entry: AnyCase) => entry.allowed !== "anyone" && (entry.allowed === "signed-in" || entry.allowed.some((role) => role !== "ADMIN"));
+    for (const [path, entry] of Object.entries(MATRIX)) {
+      if (!memberMayCall(entry)) {
+        expect(entry.suspended, `${path}: public or admin-only`).toBeUndefined();
+        expect(suspensionExempt(path), `${path}: exempt from the policy`).toBe(true);
+        continue;
+      }
+      expect(entry.suspended, `${path}: what a suspended member gets`).toBeDefined();
+      expect(suspensionExempt(path), `${path} is not exempt`).toBe(false);
+      expect(entry.suspended, `${path}: the policy`).toBe(suspensionRule(path).allowed ? "allowed" : "refused");
+    }
+    // Every entry of the policy is a procedure of the app router.
+    for (const path of Object.keys(SUSPENSION_POLICY)) expect(Object.keys(appRouter._def.procedures), path).toContain(path);
   });
 
   it("names as owners only people whose role may call the procedure", () => {

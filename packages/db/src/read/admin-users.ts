@@ -2,6 +2,7 @@ import type { Db, Prisma, Role } from "../client";
 import { requireActor } from "../services/actor";
 import { noSuchPerson } from "../services/fields";
 import { connectsBalance } from "../services/connects/balance";
+import { liftPreview, suspensionPreview } from "../services/admin/suspension-effects";
 import { auditValue } from "./admin-audit";
 import { sentenceOf, targetOf, wordAudit } from "./audit-wording";
 
@@ -58,6 +59,13 @@ export interface AdminUserDetail extends AdminUserRow {
   contracts: number;
   /** Warnings an admin gave them about their messages (economy.md §5). */
   warnings: number;
+  /** Whether an admin holds their payouts, and why (economy.md §5.5). */
+  payoutsHeldAt: Date | null;
+  payoutsHeldReason: string | null;
+  /** What suspending them would do now (economy.md §5.5), shown before the admin confirms; null when they cannot be suspended. */
+  suspensionPreview: { jobsPaused: number; proposalsPaused: number; offersWithdrawn: number; contractsNotified: number } | null;
+  /** While suspended: what lifting would give back (paused jobs still open, paused proposals still live). */
+  liftPreview: { jobsRestored: number; jobsNotRestored: number; proposalsRestored: number; proposalsNotRestored: number } | null;
   /** The last admin actions on them, each in words ("Granted 10 connects to Fran Okafor"). */
   recentAudit: { id: bigint; action: string; what: string; reason: string; createdAt: Date; actorName: string | null }[];
 }
@@ -67,7 +75,7 @@ export async function getUserForAdmin(db: Db, input: { actorId: string; userId: 
   await requireActor(db, input, "ADMIN", "see a person's details");
   const user = await db.user.findUnique({ where: { id: input.userId }, select: ROW });
   if (!user) throw noSuchPerson();
-  const [jobsPosted, proposals, contracts, audit, balance, warnings] = await Promise.all([
+  const [jobsPosted, proposals, contracts, audit, balance, warnings, hold, preview, lift] = await Promise.all([
     db.job.count({ where: { clientId: user.id } }),
     db.proposal.count({ where: { freelancerId: user.id } }),
     db.contract.count({ where: { OR: [{ clientId: user.id }, { freelancerId: user.id }] } }),
@@ -79,6 +87,9 @@ export async function getUserForAdmin(db: Db, input: { actorId: string; userId: 
     }),
     user.role === "FREELANCER" ? connectsBalance(db, user.id, input.now) : Promise.resolve(null),
     db.warning.count({ where: { userId: user.id } }),
+    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { payoutsHeldAt: true, payoutsHeldReason: true } }),
+    user.role !== "ADMIN" && !user.suspendedAt ? suspensionPreview(db, user.id) : Promise.resolve(null),
+    user.suspendedAt ? liftPreview(db, user.id) : Promise.resolve(null),
   ]);
   const target = targetOf("User", user.id, { label: user.name, extra: null });
   const what = (a: (typeof audit)[number]) => sentenceOf(wordAudit({ ...a, before: auditValue(a.before), after: auditValue(a.after) }), target);
@@ -89,6 +100,9 @@ export async function getUserForAdmin(db: Db, input: { actorId: string; userId: 
     proposals,
     contracts,
     warnings,
+    ...hold,
+    suspensionPreview: preview,
+    liftPreview: lift,
     recentAudit: audit.map((a) => ({ id: a.id, action: a.action, what: what(a), reason: a.reason, createdAt: a.createdAt, actorName: a.actor?.name ?? null })),
   };
 }

@@ -90,6 +90,20 @@ const LABELS: Record<string, string> = {
   effectiveFrom: "Takes effect",
   hiddenAt: "Hidden",
   hiddenReason: "Reason both people see",
+  // Suspension (economy.md §5.5)
+  jobsPaused: "Open jobs paused",
+  proposalsPaused: "Proposals paused",
+  offersWithdrawn: "Offers withdrawn",
+  escrowRefundedMinor: "Escrow refunded to clients",
+  contractsNotified: "Contracts whose other party was told",
+  payoutsHeld: "Payouts held",
+  payoutsHeldAt: "Payouts held since",
+  payoutsHeldReason: "Why the payouts are held",
+  jobsRestored: "Jobs open again",
+  jobsNotRestored: "Jobs not restored",
+  proposalsRestored: "Proposals back",
+  proposalsNotRestored: "Proposals not restored",
+  notRestored: "Not restored",
 };
 const labelOf = (field: string) => LABELS[field] ?? codeWords(field);
 /** The order fields are read in (stored JSON keeps no order of its own): known ones first, the rest by name. */
@@ -239,6 +253,10 @@ export function wordAudit(row: { action: string; targetType: string; targetId: s
       return { summary: around("Suspended "), ...diff() };
     case "user.unsuspend":
       return { summary: around("Lifted the suspension of "), ...diff() };
+    case "user.holdPayouts":
+      return { summary: around("Held the payouts of "), ...diff() };
+    case "user.releasePayouts":
+      return { summary: around("Released the payouts of "), ...diff() };
     case "user.end_sessions":
       return { summary: around("Signed ", " out everywhere"), changes: [], facts: [] };
     case "user.createAdmin":

@@ -25,8 +25,12 @@ export * from "./dashboard-freelancer";
 export * from "./dashboard-client";
 export * from "./dashboard-admin";
 
-/** Why an account is suspended, or null: shown on every page while it lasts. */
-export async function getSuspension(db: Db, userId: string): Promise<{ since: Date; reason: string } | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { suspendedAt: true, suspendedReason: true } });
-  return user?.suspendedAt ? { since: user.suspendedAt, reason: user.suspendedReason ?? "no reason was recorded" } : null;
+/**
+ * Why an account is suspended, or null: shown on every page while it lasts (economy.md §5.5), with
+ * the reason of an admin's hold on the payouts, if any.
+ */
+export async function getSuspension(db: Db, userId: string): Promise<{ since: Date; reason: string; payoutsHeldReason: string | null } | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { suspendedAt: true, suspendedReason: true, payoutsHeldAt: true, payoutsHeldReason: true } });
+  if (!user?.suspendedAt) return null;
+  return { since: user.suspendedAt, reason: user.suspendedReason ?? "no reason was recorded", payoutsHeldReason: user.payoutsHeldAt ? (user.payoutsHeldReason ?? "no reason was recorded") : null };
 }

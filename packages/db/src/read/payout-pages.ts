@@ -29,8 +29,11 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
   // The runner's own next run (nextAutoWithdrawalRun) and what it would send with today's balance.
   const autoMethod = auto ? methods.find((m) => m.id === auto.payoutMethodId) : undefined;
   const outlook = auto && autoMethod ? await autoWithdrawalOutlook(db, { userId: freelancerId, setting: auto, methodKind: autoMethod.kind, availableMinor, now, settings }) : null;
+  const hold = await db.user.findUnique({ where: { id: freelancerId }, select: { payoutsHeldAt: true, payoutsHeldReason: true } });
   const fees = (Object.keys(settings.payoutMethodFeesMinor) as (keyof typeof settings.payoutMethodFeesMinor)[]).map((kind) => ({ kind, feeMinor: settings.payoutMethodFeesMinor[kind] }));
   return {
+    /** An admin's hold (economy.md §5.5): no withdrawal, manual or automatic, until released. */
+    payoutsHeld: hold?.payoutsHeldAt ? { since: hold.payoutsHeldAt, reason: hold.payoutsHeldReason ?? "contact support" } : null,
     availableMinor,
     withdrawalMinimumMinor: settings.withdrawalMinimumMinor,
     /** The least a withdrawal must pay after its method's fee (economy.md §4). */

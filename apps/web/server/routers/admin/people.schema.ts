@@ -36,6 +36,10 @@ export const ZUserDetail = ZUserRow.extend({
   proposals: z.number().int(),
   contracts: z.number().int(),
   warnings: z.number().int(),
+  payoutsHeldAt: z.date().nullable(),
+  payoutsHeldReason: z.string().nullable(),
+  suspensionPreview: z.object({ jobsPaused: z.number().int(), proposalsPaused: z.number().int(), offersWithdrawn: z.number().int(), contractsNotified: z.number().int() }).nullable(),
+  liftPreview: z.object({ jobsRestored: z.number().int(), jobsNotRestored: z.number().int(), proposalsRestored: z.number().int(), proposalsNotRestored: z.number().int() }).nullable(),
   recentAudit: z.array(z.object({ id: z.bigint(), action: z.string(), what: z.string(), reason: z.string(), createdAt: z.date(), actorName: z.string().nullable() })),
 });
 
@@ -56,7 +60,27 @@ export const ZRisingTalentAward = z.object({
   balance: z.number().int(),
 });
 
-export const ZSuspensionChange = z.object({ userId: z.string(), suspendedAt: z.date().nullable(), suspendedReason: z.string().nullable() });
+/** What a suspension did, or what lifting it gave back (economy.md §5.5). */
+const ZSuspensionEffects = z.union([
+  z.object({
+    jobsPaused: z.number().int(),
+    proposalsPaused: z.number().int(),
+    offersWithdrawn: z.number().int(),
+    escrowRefundedMinor: z.bigint(),
+    contractsNotified: z.number().int(),
+    payoutsHeld: z.boolean(),
+  }),
+  z.object({
+    jobsRestored: z.number().int(),
+    jobsNotRestored: z.number().int(),
+    proposalsRestored: z.number().int(),
+    proposalsNotRestored: z.number().int(),
+    offersWithdrawn: z.number().int(),
+    notRestored: z.string().nullable(),
+  }),
+]);
+export const ZSuspensionChange = z.object({ userId: z.string(), suspendedAt: z.date().nullable(), suspendedReason: z.string().nullable(), effects: ZSuspensionEffects.optional() });
+export const ZPayoutHold = z.object({ userId: z.string(), payoutsHeldAt: z.date().nullable(), payoutsHeldReason: z.string().nullable() });
 
 export const ZEndedSessions = z.object({ userId: z.string(), sessionVersion: z.number().int() });
 

@@ -26,6 +26,8 @@ import { runReconciliationProcedure } from "./run-reconciliation";
 import { searchAuditLogProcedure } from "./search-audit-log";
 import { suspendSenderProcedure } from "./suspend-sender";
 import { suspendUserProcedure } from "./suspend-user";
+import { holdPayoutsProcedure } from "./hold-payouts";
+import { releasePayoutsProcedure } from "./release-payouts";
 import { warnSenderProcedure } from "./warn-sender";
 import { endSessionsProcedure } from "./end-sessions";
 import { unsuspendUserProcedure } from "./unsuspend-user";
@@ -49,6 +51,8 @@ export const adminRouter = router({
     suspend: suspendUserProcedure,
     endSessions: endSessionsProcedure,
     unsuspend: unsuspendUserProcedure,
+    holdPayouts: holdPayoutsProcedure,
+    releasePayouts: releasePayoutsProcedure,
     createAdmin: createAdminProcedure,
   }),
   moderation: router({

@@ -16,7 +16,7 @@ export const ZClientTrustPanel = z.object({
 });
 
 export const ZGetJobOutput = z.object({
-  job: ZJobFields,
+  job: ZJobFields.extend({ pausedAt: z.date().nullable() }),
   connectCost: z.number().int(),
   invited: z.boolean(),
   costForYou: z.number().int(),

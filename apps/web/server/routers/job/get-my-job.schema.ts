@@ -8,7 +8,8 @@ export const ZGetMyJobInput = ZJobRef;
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 
 export const ZGetMyJobOutput = z.object({
-  job: ZJobFields.extend({ connectCost: z.number().int().nullable(), createdAt: z.date(), endedAt: z.date().nullable() }),
+  job: ZJobFields.extend({ connectCost: z.number().int().nullable(), createdAt: z.date(), endedAt: z.date().nullable(), pausedAt: z.date().nullable() }),
+  pausedProposals: z.number().int(),
   proposals: z.array(
     z.object({
       id: z.string(),

@@ -20,6 +20,8 @@ const ZAutoNextRun = z.object({
 });
 
 export const ZPayoutsOverview = z.object({
+  /** An admin's hold on this freelancer's payouts (economy.md §5.5). */
+  payoutsHeld: z.object({ since: z.date(), reason: z.string() }).nullable(),
   availableMinor: z.bigint(),
   withdrawalMinimumMinor: z.bigint(),
   minimumNetMinor: z.bigint(),

@@ -10,6 +10,7 @@ import { loadSettings } from "../../settings/load-settings";
 import { buyConnects } from "../connects/buy-connects";
 import { submitProposal } from "../jobs/submit-proposal";
 import { withdraw } from "../payouts/withdraw";
+import { addPayoutMethod } from "../payouts/add-payout-method";
 import { changeSetting } from "./change-setting";
 import { suspendUser, unsuspendUser } from "./suspend-user";
 
@@ -151,16 +152,20 @@ describe("changeSetting (economy.md §0.5, §6)", () => {
 });
 
 describe("suspendUser / unsuspendUser", () => {
-  it("blocks withdrawals with the visible reason, is audit-logged, and can be lifted", async () => {
+  it("leaves withdrawals to the payout hold, blocks what the policy refuses with the visible reason, is audit-logged, and can be lifted", async () => {
     const admin = await makeUser(db.prisma, "ADMIN");
     const fay = await makeUser(db.prisma, "FREELANCER", { name: "Fay Suspended" });
     const input = { actorId: admin.id, idempotencyKey: key(), now, userId: fay.id, reason: "Fake reviews reported" };
     expect(await suspendUser(db.prisma, input)).toMatchObject({ suspendedAt: now, suspendedReason: "Fake reviews reported" });
     await expect(suspendUser(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" });
     const method = await db.prisma.payoutMethod.create({ data: { userId: fay.id, kind: "ACH", label: "Bank", gatewayRef: "x", usableFrom: now }, select: { id: true } });
+    // A suspension alone does not stop a withdrawal (economy.md §5.5): here only the empty balance does.
     await expect(withdraw(db.prisma, { actorId: fay.id, payoutMethodId: method.id, amountMinor: 100n, idempotencyKey: key(), now })).rejects.toMatchObject({
+      code: "WITHDRAWAL_EXCEEDS_AVAILABLE",
+    });
+    await expect(addPayoutMethod(db.prisma, { actorId: fay.id, idempotencyKey: key(), kind: "ACH", account: "000123456789", label: "New bank", now })).rejects.toMatchObject({
       code: "ACCOUNT_SUSPENDED",
-      message: expect.stringContaining("Fake reviews reported"),
+      message: "Your account is suspended (Fake reviews reported), so you cannot add payout methods.",
     });
     expect((await listUsersForAdmin(db.prisma, { actorId: admin.id, query: "fay susp", role: "CLIENT" })).users).toHaveLength(0);
     expect((await listUsersForAdmin(db.prisma, { actorId: admin.id, query: "Fay Susp", suspendedOnly: true })).users).toEqual([expect.objectContaining({ id: fay.id })]);

@@ -40,11 +40,27 @@ const OFFER_WHERE = (userId: string) => ({ status: "OFFERED" as const, OR: [{ cl
 export async function suspensionPreview(db: Db, userId: string): Promise<Omit<SuspensionEffects, "escrowRefundedMinor">> {
   const [jobsPaused, proposalsPaused, offersWithdrawn, contractsNotified] = await Promise.all([
     db.job.count({ where: { clientId: userId, status: "OPEN", pausedAt: null } }),
-    db.proposal.count({ where: { freelancerId: userId, status: { in: LIVE_PROPOSAL_STATUSES }, pausedAt: null } }),
+    // An offered proposal's offer is withdrawn first, which gives it back its live state: it is paused too.
+    db.proposal.count({ where: { freelancerId: userId, status: { in: [...LIVE_PROPOSAL_STATUSES, "OFFERED"] }, pausedAt: null } }),
     db.contract.count({ where: OFFER_WHERE(userId) }),
     db.contract.count({ where: { status: "ACTIVE", OR: [{ clientId: userId }, { freelancerId: userId }] } }),
   ]);
   return { jobsPaused, proposalsPaused, offersWithdrawn, contractsNotified };
+}
+
+/** What lifting this person's suspension would give back now. */
+export async function liftPreview(db: Db, userId: string): Promise<LiftEffects> {
+  const [jobs, proposals] = await Promise.all([
+    db.job.groupBy({ by: ["status"], where: { clientId: userId, pausedAt: { not: null } }, _count: { _all: true } }),
+    db.proposal.groupBy({ by: ["status"], where: { freelancerId: userId, pausedAt: { not: null } }, _count: { _all: true } }),
+  ]);
+  const sum = <T extends { _count: { _all: number } }>(rows: T[], keep: (row: T) => boolean) => rows.filter(keep).reduce((total, row) => total + row._count._all, 0);
+  return {
+    jobsRestored: sum(jobs, (row) => row.status === "OPEN"),
+    jobsNotRestored: sum(jobs, (row) => row.status !== "OPEN"),
+    proposalsRestored: sum(proposals, (row) => LIVE_PROPOSAL_STATUSES.includes(row.status)),
+    proposalsNotRestored: sum(proposals, (row) => !LIVE_PROPOSAL_STATUSES.includes(row.status)),
+  };
 }
 
 /**
@@ -176,7 +192,8 @@ async function queueCardRefunds(tx: Tx, plans: readonly CardRefundPlan[], reason
           idempotencyKey: refundKeyOf({ gatewayKey: plan.gatewayKey }),
           reason,
           booked: true,
-          attempts: 0,
+          // Counted as the first attempt (the column's rule): the runner sends it at its next tick.
+          attempts: 1,
           nextAttemptAt: now,
           createdAt: now,
           updatedAt: now,

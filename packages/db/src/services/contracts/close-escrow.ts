@@ -22,13 +22,16 @@ export interface ClosedEscrow {
  * - `request_refunds` (the client ends without releasing): each funded milestone with no work
  *   submitted gets a refund request, which the freelancer accepts, disputes, or lets run out;
  *   submitted work keeps its review (approve, changes, dispute, or approval when it runs out);
- * - `keep` (the freelancer ends without giving it back): nothing moves.
+ * - `keep` (the freelancer ends without giving it back): nothing moves;
+ * - `refund_unsubmitted` (the client ends while the freelancer is suspended, economy.md §5.5): each
+ *   funded milestone with no work ever submitted goes back to the client at once; submitted work
+ *   keeps its review.
  */
 export async function closeEscrow(
   tx: Tx,
   input: {
     contract: EscrowContract;
-    escrow: "release" | "refund" | "request_refunds" | "keep";
+    escrow: "release" | "refund" | "request_refunds" | "keep" | "refund_unsubmitted";
     reason: string;
     now: Date;
     key: string;
@@ -53,6 +56,10 @@ export async function closeEscrow(
       closed.released.push({ milestoneId: id, paymentId: payment.paymentId, grossMinor: payment.grossMinor, feeMinor: payment.feeMinor, netMinor: payment.netMinor });
     } else if (input.escrow === "refund") {
       closed.refunds.push(await refundMilestoneEscrow(tx, { milestone, contract: input.contract, step }));
+    } else if (input.escrow === "refund_unsubmitted") {
+      if ((milestone.status === "FUNDED" || milestone.status === "REFUND_REQUESTED") && milestone.submittedAt === null) {
+        closed.refunds.push(await refundMilestoneEscrow(tx, { milestone, contract: input.contract, step }));
+      }
     } else if (milestone.status === "FUNDED" && milestone.submittedAt === null) {
       const deadline = addDays(input.now, settings.refundRequestDays);
       const status = nextMilestoneStatus(milestone.status, "request_refund");

@@ -162,7 +162,18 @@ describe("suspendSender", () => {
     });
     expect((await db.prisma.message.findUniqueOrThrow({ where: { id: messageId } })).reviewedAt).toEqual(now);
     expect(auditRows(await db.prisma.auditLog.findMany({ where: { targetId: freelancer, action: "user.suspend" } }))).toEqual([
-      expect.objectContaining({ actorId: admin, reason: "Repeated payment scams", before: { suspendedAt: null, suspendedReason: null }, after: { suspendedAt: now, suspendedReason: "Repeated payment scams" } }),
+      expect.objectContaining({ actorId: admin, reason: "Repeated payment scams", before: { suspendedAt: null, suspendedReason: null }, after: {
+          suspendedAt: now,
+          suspendedReason: "Repeated payment scams",
+          // What the suspension did (economy.md §5.5): the sender's proposal paused, the client of their contract told.
+          jobsPaused: 0,
+          proposalsPaused: 1,
+          offersWithdrawn: 0,
+          escrowRefundedMinor: 0n,
+          contractsNotified: 1,
+          payoutsHeld: false,
+        },
+      }),
     ]);
     await expect(suspendSender(db.prisma, { ...request, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT", message: "Sam Sender is already suspended." });
   });

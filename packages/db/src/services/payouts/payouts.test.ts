@@ -8,6 +8,7 @@ import { clearPending } from "./clear-pending";
 import { getEarnings } from "../../read/earnings";
 import { settleProcessingWithdrawals } from "./settle-withdrawal";
 import { withdraw } from "./withdraw";
+import { holdPayouts } from "../admin/hold-payouts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -115,11 +116,19 @@ describe("withdraw", () => {
     await expect(withdraw(db.prisma, { actorId: client.id, payoutMethodId: method.id, amountMinor: 100n, idempotencyKey: "client-1", now: at(8) })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+    // A suspended freelancer withdraws what is theirs; an admin's hold on the payouts refuses it (economy.md §5.5).
     await db.prisma.user.update({ where: { id: freelancer.id }, data: { suspendedAt: at(8), suspendedReason: "under review" } });
-    await expect(withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: method.id, amountMinor: 100n, idempotencyKey: "suspended-1", now: at(8) })).rejects.toMatchObject({
-      code: "ACCOUNT_SUSPENDED",
+    await expect(withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: method.id, amountMinor: 1_000n, idempotencyKey: "suspended-1", now: at(8) })).resolves.toMatchObject({
+      status: "SENT",
     });
-    expect(await available(freelancer.id)).toBe(8_000n);
+    expect(await available(freelancer.id)).toBe(7_000n);
+    const admin = await makeUser(db.prisma, "ADMIN");
+    await holdPayouts(db.prisma, { actorId: admin.id, idempotencyKey: randomUUID(), userId: freelancer.id, reason: "Chargebacks under review", now: at(8) });
+    await expect(withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: method.id, amountMinor: 100n, idempotencyKey: "held-0001", now: at(8) })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "An admin holds your payouts (Chargebacks under review), so you cannot withdraw until the hold is released.",
+    });
+    expect(await available(freelancer.id)).toBe(7_000n);
   });
 
   it("returns a failed payout to Available, and retries one the provider did not answer", async () => {
