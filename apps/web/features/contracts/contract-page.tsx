@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Money } from "@/components/money";
-import { Skeleton } from "@/components/ui";
+import { Alert, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { PersonLink } from "@/features/shared/person-link";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -67,6 +67,11 @@ export function ContractPage({ contractId }: { contractId: string }) {
           )}
         </p>
       </div>
+      {contract.otherPartyNotice && (
+        <Alert tone="warning">
+          {contract.otherPartyNotice}
+        </Alert>
+      )}
       <NoticeProvider>
       <WorkStartGate gate={contract.workStartGate} viewerRole={contract.viewerRole} status={contract.status} />
       {contract.status === "OFFERED" && !isClient && <OfferActions contract={contract} />}

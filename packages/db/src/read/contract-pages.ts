@@ -221,7 +221,11 @@ export async function getContractPage(db: Db, contractId: string, viewerId: stri
   const weekStart = startOfUtcWeek(now);
   const thisWeek = contract.hourlyWeeks.find((w) => w.weekStart.getTime() === weekStart.getTime());
   const hourlyWeeks = contract.hourlyWeeks.map((w) => ({ ...w, disputable: w.status === "INVOICED" && isDisputeWindowOpen(w.weekStart, now) }));
+  // The other party's suspension, in words and without its private reason (economy.md §5.5).
+  const otherId = contract.clientId === viewerId ? contract.freelancerId : contract.clientId;
+  const other = await db.user.findUnique({ where: { id: otherId }, select: { suspendedAt: true } });
   return {
+    otherPartyNotice: other?.suspendedAt ? otherPartyNotice(contract, viewerId) : null,
     ...contract,
     milestones,
     hourlyWeeks,
@@ -352,4 +356,14 @@ export async function listOfferCandidates(db: Db, input: { clientId: string; que
   return users
     .map((user) => ({ id: user.id, name: user.name, memberSince: user.createdAt, contractsWithYou: user._count.freelancerContracts, proposalsToYou: user._count.proposals }))
     .sort((a, b) => b.contractsWithYou - a.contractsWithYou || b.proposalsToYou - a.proposalsToYou);
+}
+
+/** What the other party of a suspended person reads on the contract (economy.md §5.5). */
+function otherPartyNotice(contract: { status: string; clientId: string; client: { name: string }; freelancer: { name: string } }, viewerId: string): string {
+  const viewerIsClient = contract.clientId === viewerId;
+  const name = viewerIsClient ? contract.freelancer.name : contract.client.name;
+  if (contract.status !== "ACTIVE") return `${name}'s account is under review.`;
+  return viewerIsClient
+    ? `${name}'s account is under review: they cannot submit work or log time for now. You can end the contract now; the escrow of work not yet submitted comes back to you at once, and submitted work keeps its review.`
+    : `${name}'s account is under review: they cannot fund milestones or pay bonuses for now. Money already in escrow keeps its course (submitted work is approved, automatically when its review period ends), and you can end the contract at any time.`;
 }
