@@ -37,7 +37,7 @@ describe("suspension", () => {
         eventKey: expect.stringMatching(/^account_suspended:\d+$/),
         link: "/dashboard",
         title: "Your account is suspended",
-        body: "An admin suspended your account: Payment outside the platform. You can sign in and read, but not propose or withdraw.",
+        body: "An admin suspended your account: Payment outside the platform. You can sign in, read, receive what you are owed and withdraw your balance, but not post, propose, message, hire or pay; your open jobs and proposals are paused.",
         data: { reason: "Payment outside the platform" },
       },
     ]);
@@ -88,9 +88,13 @@ describe("moderation of messages", () => {
     expect(await written(() => warnSender(db.prisma, warn))).toEqual([]);
     expect(await written(() => expect(warnSender(db.prisma, { ...warn, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" }))).toEqual([]);
 
-    expect(await written(() => suspendSender(db.prisma, { actorId: admin, idempotencyKey: key(), now: NOW, messageId, reason: "Repeated." }))).toMatchObject([
+    // The client of the sender's contract is told too, without the reason (economy.md §5.5).
+    const suspended = await written(() => suspendSender(db.prisma, { actorId: admin, idempotencyKey: key(), now: NOW, messageId, reason: "Repeated." }));
+    expect(suspended).toMatchObject([
+      { kind: "party_suspended", link: `/contracts/${contractId}`, data: { jobTitle: "Fixed work", suspendedSide: "freelancer" } },
       { userId: sender, kind: "account_suspended", data: { reason: "Repeated" } },
     ]);
+    expect(suspended[0]!.body).not.toContain("Repeated");
   });
 });
 

@@ -123,9 +123,10 @@ export async function getFreelancerDashboard(db: Db, freelancerId: string, now: 
       select: { id: true, jobId: true, status: true, bidMinor: true, submittedAt: true, job: { select: { title: true, type: true } } },
     }),
     db.proposal.count({ where: { freelancerId, status: { in: AWAITING } } }),
-    db.job.count({ where: { status: "OPEN" } }),
+    // Paused jobs (their client is suspended, economy.md §5.5) are out of Find work, and so out of here.
+    db.job.count({ where: { status: "OPEN", pausedAt: null } }),
     db.job.findMany({
-      where: { status: "OPEN" },
+      where: { status: "OPEN", pausedAt: null },
       orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
       take: 3,
       select: { id: true, title: true, publishedAt: true, connectCost: true },

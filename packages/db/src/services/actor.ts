@@ -39,8 +39,9 @@ export const readActor = (db: Db, id: string): Promise<Actor | null> => db.user.
  * The one check of who may act: the person exists and has one of `roles`; `active` also refuses a
  * suspended account. `what` finishes the sentences: "Only clients can {what}.", "…so you cannot {what}."
  *
- * With `active`, the suspension is read again from the person's row, locked FOR SHARE in the
- * caller's transaction: a suspension (which locks the row FOR UPDATE, services/admin/suspend-user.ts)
+ * With `active`, the suspension is read again from the person's row, locked FOR NO KEY UPDATE in the
+ * caller's transaction (a lock two transactions never share, so one that later locks the row FOR
+ * UPDATE, as lockConnects does, cannot deadlock with another of the same person): a suspension (which locks the row FOR UPDATE, services/admin/suspend-user.ts)
  * either committed before and refuses the operation, or waits for it to commit and then cascades
  * what it made (economy.md §5.5). The web app refuses earlier by the suspension policy
  * (@fairlance/rules SUSPENSION_POLICY); this is the same decision made again inside the transaction.
@@ -58,7 +59,7 @@ export async function requireActor(
   if (!allowed.includes(actor.role)) throw new DomainError("FORBIDDEN", `Only ${roleList(allowed as readonly RoleName[])} can ${what}.`);
   if (options.active) {
     const [row] = await db.$queryRaw<{ suspendedAt: Date | null; suspendedReason: string | null }[]>`
-      SELECT "suspendedAt", "suspendedReason" FROM "User" WHERE id = ${actor.id}::uuid FOR SHARE`;
+      SELECT "suspendedAt", "suspendedReason" FROM "User" WHERE id = ${actor.id}::uuid FOR NO KEY UPDATE`;
     if (!row) throw accountGone();
     if (row.suspendedAt) throw new DomainError("ACCOUNT_SUSPENDED", suspendedSentence(row.suspendedReason, what));
     return { ...actor, suspendedAt: row.suspendedAt, suspendedReason: row.suspendedReason };
@@ -67,12 +68,12 @@ export async function requireActor(
 }
 
 /**
- * The other person of a new offer or invitation, read FOR SHARE: null when they do not exist, and
+ * The other person of a new offer or invitation, read FOR KEY SHARE (it waits only for a suspension's FOR UPDATE, not for their own operations): null when they do not exist, and
  * `suspended` true while their account is suspended (economy.md §5.5). The lock orders the new
  * offer against a suspension of that person: one of them waits for the other.
  */
 export async function lockCounterpart(db: Db, userId: string): Promise<{ role: Role; suspended: boolean } | null> {
-  const [row] = await db.$queryRaw<{ role: Role; suspendedAt: Date | null }[]>`SELECT role, "suspendedAt" FROM "User" WHERE id = ${userId}::uuid FOR SHARE`;
+  const [row] = await db.$queryRaw<{ role: Role; suspendedAt: Date | null }[]>`SELECT role, "suspendedAt" FROM "User" WHERE id = ${userId}::uuid FOR KEY SHARE`;
   return row ? { role: row.role, suspended: row.suspendedAt !== null } : null;
 }
 

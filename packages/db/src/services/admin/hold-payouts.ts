@@ -28,7 +28,7 @@ export interface PayoutHold {
 /**
  * Holds a freelancer's payouts or releases the hold (economy.md §5.5), in the caller's transaction,
  * audit-logged with the reason; the person is told. The user row is locked FOR UPDATE: a withdrawal
- * reads it FOR SHARE (`assertPayoutsNotHeld`), so it happened before the hold or is refused after it.
+ * reads it FOR KEY SHARE (`assertPayoutsNotHeld`), so it happened before the hold or is refused after it.
  * `quietIfUnchanged` (a suspension that also holds): an existing hold is left as it is.
  */
 export async function changePayoutHold(
@@ -65,17 +65,17 @@ export async function changePayoutHold(
 
 /**
  * Refuses a withdrawal while an admin holds the person's payouts (economy.md §5.5). Reads the row
- * FOR SHARE in the withdrawal's transaction.
+ * FOR KEY SHARE in the withdrawal's transaction.
  */
 export async function assertPayoutsNotHeld(tx: Tx, userId: string): Promise<void> {
   const reason = await payoutHoldOf(tx, userId);
   if (reason !== null) throw new DomainError("FORBIDDEN", `An admin holds your payouts (${reason}), so you cannot withdraw until the hold is released.`);
 }
 
-/** The reason of the hold on this person's payouts, or null; the row read FOR SHARE. */
+/** The reason of the hold on this person's payouts, or null; the row read FOR KEY SHARE (it waits for a hold's FOR UPDATE). */
 export async function payoutHoldOf(tx: Tx, userId: string): Promise<string | null> {
   const [row] = await tx.$queryRaw<{ payoutsHeldAt: Date | null; payoutsHeldReason: string | null }[]>`
-    SELECT "payoutsHeldAt", "payoutsHeldReason" FROM "User" WHERE id = ${userId}::uuid FOR SHARE`;
+    SELECT "payoutsHeldAt", "payoutsHeldReason" FROM "User" WHERE id = ${userId}::uuid FOR KEY SHARE`;
   return row?.payoutsHeldAt ? (row.payoutsHeldReason ?? "contact support") : null;
 }
 

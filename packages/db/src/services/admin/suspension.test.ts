@@ -33,6 +33,8 @@ import { runAutoWithdrawals } from "../payouts/run-auto-withdrawals";
 import { setAutoWithdrawal } from "../payouts/set-auto-withdrawal";
 import { withdraw } from "../payouts/withdraw";
 import { holdPayouts, releasePayouts } from "./hold-payouts";
+import { retryPendingRefunds } from "../payments/pending-refunds";
+import { getGateway } from "../../gateway/sandbox";
 import { suspendUser, unsuspendUser } from "./suspend-user";
 
 let db: TestDatabase;
@@ -84,6 +86,10 @@ describe("suspending a freelancer", () => {
       expect.objectContaining({ amountMinor: 30_900n, booked: true, status: "PENDING", nextAttemptAt: later }),
     ]);
     expect(await escrow()).toBe(0n);
+    // The runner sends the queued card refund, once.
+    const retried = await retryPendingRefunds(db.prisma, { now: later }, { gateway: getGateway() });
+    expect(retried.refunded).toEqual([expect.objectContaining({ chargeRef: expect.any(String) })]);
+    expect(await db.prisma.pendingRefund.findFirstOrThrow({ where: { idempotencyKey: `milestone:${offer.milestoneIds[0]}:refund` } })).toMatchObject({ status: "REFUNDED" });
     // The proposals: paused (B's back in its live state first), out of the client's list, counted.
     for (const id of [onA.proposalId, onB.proposalId, onC.proposalId]) {
       expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ pausedAt: later, status: "SUBMITTED" });
