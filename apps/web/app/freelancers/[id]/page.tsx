@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
 import { FreelancerFacts, FreelancerHistory, FreelancerWork, FreelancerHeader, EditYourProfile, Panel } from "@/features/profiles/freelancer-profile-view";
 import { InviteToJob } from "@/features/talent/invite-to-job";
@@ -31,6 +32,7 @@ export default async function Page({ params }: Props) {
   const { id } = await params;
   const session = await getSession();
   const [profile, reputation] = await Promise.all([profileOf(id), readQuery(trpc.feedback.reputation.queryOptions({ userId: id }))]);
+  if (!profile.ok && profile.notFound) notFound();
   if (!profile.ok) {
     return (
       <div className="space-y-4">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
 import { ClientProfileView } from "@/features/profiles/client-profile-view";
 import { readQuery, trpc } from "@/trpc/server";
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const { id } = await params;
   const [profile, reputation] = await Promise.all([profileOf(id), readQuery(trpc.feedback.reputation.queryOptions({ userId: id }))]);
+  if (!profile.ok && profile.notFound) notFound();
   if (!profile.ok) {
     return (
       <div className="space-y-4">
