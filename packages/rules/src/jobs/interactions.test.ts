@@ -27,6 +27,7 @@ describe("client interactions with a proposal (economy.md §2.3)", () => {
       // Not boosted, or already settled by the auction: there is no boost to keep.
       expect([kind, interactionKeepsBoost(kind, { boostConnects: 0, boostSettledAt: null })]).toEqual([kind, false]);
       expect([kind, interactionKeepsBoost(kind, { boostConnects: 5, boostSettledAt: utc("2026-12-08") })]).toEqual([kind, false]);
+      expect([kind, interactionKeepsBoost(kind, { boostConnects: 5, boostSettledAt: null, boostRefunded: true })]).toEqual([kind, false]);
     }
   });
 

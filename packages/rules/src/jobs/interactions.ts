@@ -90,10 +90,12 @@ export interface BoostState {
   boostConnects: number;
   /** When the auction settled it (kept or refunded); null while it is still in play. */
   boostSettledAt: Date | null;
+  /** Its boost connects came back (the auction, or the job closed or removed). */
+  boostRefunded?: boolean;
 }
 
-/** The proposal is boosted and its auction has not settled it yet. */
-export const isBoostInPlay = (proposal: BoostState): boolean => proposal.boostConnects > 0 && proposal.boostSettledAt === null;
+/** The proposal is boosted, its boost was not refunded, and its auction has not settled it yet. */
+export const isBoostInPlay = (proposal: BoostState): boolean => proposal.boostConnects > 0 && proposal.boostSettledAt === null && proposal.boostRefunded !== true;
 
 /**
  * Does this interaction keep the proposal's boost (economy.md §2.3)? Every client interaction does

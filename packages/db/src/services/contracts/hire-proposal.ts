@@ -42,7 +42,7 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
         if (found) await lockRow(tx, "Job", found.jobId);
         const proposal = await tx.proposal.findUnique({
           where: { id: data.proposalId },
-          select: { id: true, status: true, freelancerId: true, bidMinor: true, boostConnects: true, boostSettledAt: true, clientInteractedAt: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
+          select: { id: true, status: true, freelancerId: true, bidMinor: true, boostConnects: true, boostSettledAt: true, boostRefunded: true, clientInteractedAt: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
         });
         if (!proposal || proposal.job.clientId !== data.actorId) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
         const { job } = proposal;

@@ -81,7 +81,7 @@ export async function recordJobActivity(tx: Tx, job: { id: string; status: JobSt
   if (data.lastActivityAt) await tx.job.update({ where: { id: job.id }, data });
 }
 
-type InteractedProposal = { id: string; boostConnects: number; boostSettledAt: Date | null; clientInteractedAt: Date | null };
+type InteractedProposal = { id: string; boostConnects: number; boostSettledAt: Date | null; boostRefunded: boolean; clientInteractedAt: Date | null };
 
 /**
  * A client's interaction with a proposal keeps its boost while it is in play (economy.md §2.3,
