@@ -35,8 +35,11 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
       {hired && <Link href={`/contracts/${hired.contractId}`} className="text-brand-700 underline">See the contract</Link>}
       {job.status === "OPEN" && (
         <p className="w-full text-slate-600" data-testid="job-expiry">
-          {job.expiry.expiresAt ? <>Expires <strong>{formatDate(job.expiry.expiresAt)}</strong> unless there is activity</> : "Does not expire while an offer waits for an answer"}
-          {" "}— what counts: {detail.data.activityCounts}.
+          {job.expiry.expiresAt ? (
+            <>Expires <strong>{formatDate(job.expiry.expiresAt)}</strong> unless there is activity — what counts: {detail.data.activityCounts}.</>
+          ) : (
+            "Does not expire while an offer waits for an answer."
+          )}
         </p>
       )}
     </div>
