@@ -43,6 +43,7 @@ export * from "./contracts/lifecycles";
 export * from "./contracts/work-start-gate";
 export * from "./contracts/guards";
 export * from "./contracts/disputes";
+export * from "./jobs/interactions";
 
 export * from "./payouts/timeline";
 export * from "./payouts/withdrawals";
