@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COVER_LETTER, freelancerWithConnects, freshDatabase, key, makeUser, openJob, type TestDatabase } from "../../testing";
 import { listMyReports, listReportQueue } from "../../read/reports";
+import { wordAudit } from "../../read/audit-wording";
+import { auditRows } from "../../testing/audit";
 import { submitProposal } from "../jobs/submit-proposal";
 import { sendMessage } from "../messages/send-message";
 import { createReport } from "./create-report";
@@ -154,8 +156,11 @@ describe("report.resolve", () => {
     expect((await notificationsOf(client, "content_removed")).map((n) => n.body)).toEqual([
       "An admin removed your job “Logo for a bakery” for breaking the rules: It asks for a deposit before any work.",
     ]);
-    const audit = await db.prisma.auditLog.findMany({ where: { targetId: jobId }, select: { action: true } });
+    const audit = await db.prisma.auditLog.findMany({ where: { targetId: jobId }, select: { action: true, targetType: true, targetId: true, before: true, after: true, reason: true } });
     expect(audit.map((a) => a.action).sort()).toEqual(["job.remove", "report.resolve"]);
+    const decision = auditRows(audit).find((a) => a.action === "report.resolve")!;
+    expect(decision).toMatchObject({ reason, before: { openReports: 2 }, after: { openReports: 0, outcome: "REMOVED" } });
+    expect(wordAudit(decision).summary).toEqual({ before: "Decided the reports on ", after: ": removed" });
     const mine = await listMyReports(db.prisma, { actorId: reporter, now: at(22) });
     expect(mine.find((r) => r.objectId === jobId)).toMatchObject({
       status: "RESOLVED",
