@@ -27,6 +27,16 @@ test("a freelancer reports a scam job, an admin removes it, and the reporter see
   await expect(page.getByText("Reported — we'll tell you what we decide.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Reported" })).toBeDisabled();
 
+  // The client's public profile has "Report" too (reasons for a profile; a profile is never removed, only its owner warned or suspended).
+  await client.page.goto("/profile");
+  const clientHref = await client.page.locator('main a[href^="/clients/"]').first().getAttribute("href");
+  await page.goto(clientHref!);
+  await page.getByRole("button", { name: "Report" }).click();
+  const profileForm = page.getByRole("form", { name: "Report this profile" });
+  await profileForm.getByLabel("Reason").selectOption({ label: "Fake profile or misleading" });
+  await profileForm.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByRole("button", { name: "Reported" })).toBeDisabled();
+
   // "Your reports" shows it as received.
   await page.goto("/reports");
   const mine = page.getByTestId("my-report").filter({ hasText: title });
@@ -48,6 +58,9 @@ test("a freelancer reports a scam job, an admin removes it, and the reporter see
   await item.getByRole("button", { name: "Confirm: remove job" }).click();
   await expect(admin.getByText("Removed. Every reporter and the owner were told.")).toBeVisible();
   await expect(admin.getByTestId("reported-object").filter({ hasText: title })).toHaveCount(0);
+  const profileItem = admin.getByTestId("reported-object").filter({ hasText: "Fake profile or misleading — Rhea Reporter" });
+  await expect(profileItem.getByRole("button", { name: "Warn Sly Poster" })).toBeVisible();
+  await expect(profileItem.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
 
   // The reporter is told (the notification) and "Your reports" shows the outcome.
   await page.goto("/notifications");
