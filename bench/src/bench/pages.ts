@@ -76,6 +76,8 @@ export const PAGES: readonly PageSpec[] = [
   { route: "/messages/[kind]/[id]", roles: ["freelancer", "client"], url: (m) => `/messages/contract/${m.contractId}` },
   // Notifications (issue 16): everyone signed in has the list (the bell is in every page's header).
   { route: "/notifications", roles: ["freelancer", "client", "admin"] },
+  // Reports (issue 19 §2): what a person reported, and what was decided.
+  { route: "/reports", roles: ["freelancer", "client"] },
   { route: "/admin", roles: ["admin"], sample: "admin" }, // a redirect to /admin/settings: the session must survive it
   { route: "/admin/settings", roles: ["admin"], sample: "admin" },
   { route: "/admin/people", roles: ["admin"] },

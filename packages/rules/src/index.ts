@@ -54,6 +54,7 @@ export * from "./ledger/transfers";
 export * from "./ledger/escrow-entries";
 export * from "./ledger/freelancer-entries";
 
+export * from "./trust/reports";
 export * from "./trust/scam-shield";
 export * from "./trust/trust-panel";
 export * from "./trust/warnings";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ReportButton } from "@/features/reports/report-button";
 import Link from "next/link";
 import { useState } from "react";
 import { Bid } from "@/components/money";
@@ -108,6 +109,7 @@ export function ProposalReviewCard({ jobId, jobType, proposal, offerOut }: { job
               </div>
             </div>
           )}
+          <ReportButton objectKind="PROPOSAL" objectId={proposal.id} noun="proposal" />
           <MessageThread proposalId={proposal.id} />
         </div>
       )}

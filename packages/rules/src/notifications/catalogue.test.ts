@@ -46,6 +46,8 @@ const EXAMPLES: { [K in NotificationKind]: NotificationDataByKind[K] } = {
   account_unsuspended: {},
   account_warned: { reason: "contact details" },
   message_removed: { reason: "contact details" },
+  report_resolved: { object: "the job “Logo”", outcome: "REMOVED", reason: "it asked for a deposit" },
+  content_removed: { object: "your job “Logo”", reason: "it asked for a deposit" },
   feedback_hidden: { jobTitle: "Logo", reason: "abusive" },
   sessions_ended: { reason: "an admin ended them" },
 };
@@ -82,6 +84,22 @@ describe("the notification catalogue", () => {
     expect(describeNotification("milestone_funded", { ...EXAMPLES.milestone_funded, withOffer: true }).body).toBe(
       "Ada put $250.00 in escrow for “Drafts” on “Logo”. You can start work on it once you accept the offer.",
     );
+  });
+
+  it("tells a reporter the outcome and the owner what was done (economy.md §5.2)", () => {
+    expect(describeNotification("report_resolved", EXAMPLES.report_resolved)).toEqual({
+      title: "Your report: we removed it",
+      body: "You reported the job “Logo”. We removed it: it asked for a deposit. Thank you for telling us.",
+    });
+    expect(describeNotification("report_resolved", { ...EXAMPLES.report_resolved, outcome: "DISMISSED", reason: "the price is unusual, not a scam" }).body).toBe(
+      "You reported the job “Logo”. We looked and found nothing against our rules: the price is unusual, not a scam. Thank you for telling us.",
+    );
+    expect(describeNotification("content_removed", EXAMPLES.content_removed)).toEqual({
+      title: "Fairlance removed your job “Logo”",
+      body: "An admin removed your job “Logo” for breaking the rules: it asked for a deposit.",
+    });
+    expect(describeNotification("account_warned", { reason: "spam", about: "your proposal on “Logo”" }).body).toBe("An admin warned you about your proposal on “Logo”: spam.");
+    expect(describeNotification("account_warned", EXAMPLES.account_warned).body).toBe("An admin warned you about a message: contact details.");
   });
 
   it("dates in the marketplace's time zone", () => {

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
 import { ClientProfileView } from "@/features/profiles/client-profile-view";
+import { ReportButton } from "@/features/reports/report-button";
+import { Providers } from "@/app/providers";
+import { getSession } from "@/server/auth";
 import { readQuery, trpc } from "@/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
@@ -30,5 +33,14 @@ export default async function Page({ params }: Props) {
       </div>
     );
   }
-  return <ClientProfileView client={profile.data} reputation={reputation} />;
+  // Clients and freelancers may report the profile (economy.md §5.2): a small client island.
+  const session = await getSession();
+  const role = session?.user.role;
+  const report =
+    !profile.data.isOwner && (role === "CLIENT" || role === "FREELANCER") ? (
+      <Providers>
+        <ReportButton objectKind="PROFILE" objectId={profile.data.userId} noun="profile" />
+      </Providers>
+    ) : undefined;
+  return <ClientProfileView client={profile.data} reputation={reputation} report={report} />;
 }
