@@ -160,6 +160,8 @@ everyPage("as a freelancer", FRAN, [
   { route: "/payouts", name: "freelancer-payouts" },
   { route: "/billing/methods", name: "freelancer-billing-methods" },
   { route: "/account", name: "freelancer-account" },
+  // Reports (issue 19 §2): what the person reported and what was decided.
+  { route: "/reports", name: "freelancer-reports" },
   { route: "/profile", name: "freelancer-profile-edit" },
   { route: "/freelancers/[id]", name: "freelancer-own-profile", path: async ({ db }) => `/freelancers/${await personId(db, FRAN.email)}` },
   { route: "/clients/[id]", name: "freelancer-client-profile", path: async ({ db }) => `/clients/${await personId(db, CAROL.email)}` },
@@ -199,6 +201,7 @@ everyPage("as a client", CAROL, [
   { route: "/billing", name: "client-billing" },
   { route: "/billing/methods", name: "client-billing-methods" },
   { route: "/account", name: "client-account" },
+  { route: "/reports", name: "client-reports" },
   { route: "/profile", name: "client-profile-edit" },
   {
     route: "/freelancers/[id]",
@@ -257,8 +260,9 @@ everyPage("as an admin", ADMIN, [
   {
     route: "/admin/people",
     name: "admin-people",
+    // Fran's row opened by its link: the list is newest first, and other specs' sign-ups push her off its first page.
+    path: async ({ db }) => `/admin/people?user=${await personId(db, FRAN.email)}`,
     ready: async (p) => {
-      await p.getByRole("button", { name: "Open Fran Okafor" }).click();
       await p.getByTestId("user-detail").waitFor();
     },
   },

@@ -70,6 +70,8 @@ test("a freelancer's pages arrive with their data", async ({ browser }) => {
   await expectRendered(page, "/payouts", /Withdraw|Payouts/, "Available");
   await expectRendered(page, "/billing/methods", /Payment methods|methods/i);
   await expectRendered(page, "/account", "Your account");
+  // Reports (issue 19 §2): the list, or its empty state, on the first paint.
+  await expectRendered(page, "/reports", "Your reports", /No reports yet|Received, waiting for an admin|Decided/);
 });
 
 test("a client's pages arrive with their data", async ({ browser }) => {

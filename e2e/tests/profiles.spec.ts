@@ -99,3 +99,15 @@ test("a client invites a freelancer from the profile to one of their open jobs",
   await expect(invite.getByText(/Invitation sent to .+ for “Accessible signup flow”/)).toBeVisible();
   await page.context().close();
 });
+
+test("a profile that does not exist answers 404 with the not-found page, for a visitor and a signed-in client", async ({ browser, page }) => {
+  for (const path of ["/freelancers/00000000-0000-4000-8000-000000000000", "/freelancers/not-an-id"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  }
+  const { page: client } = await newPerson(browser, "Nia Nowhere", "client");
+  const response = await client.goto("/clients/00000000-0000-4000-8000-000000000000");
+  expect(response?.status()).toBe(404);
+  await expect(client.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+});

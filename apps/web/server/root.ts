@@ -28,6 +28,8 @@ import { notificationRouter } from "./routers/notification/router";
 // Email: notification preferences, unsubscribe links, the demo mailbox (README, "Email").
 import { preferencesRouter } from "./routers/preferences/router";
 import { mailboxRouter } from "./routers/mailbox/router";
+// Reports (issue 19 §2, economy.md §5.2)
+import { reportRouter } from "./routers/report/router";
 
 export const appRouter = router({
   auth: authRouter,
@@ -57,6 +59,7 @@ export const appRouter = router({
   notification: notificationRouter,
   preferences: preferencesRouter,
   mailbox: mailboxRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

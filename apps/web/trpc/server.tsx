@@ -59,20 +59,21 @@ export function prefetched<TQueryKey extends QueryKey>(query: { queryKey: TQuery
  * One query's data for a server component that draws it itself: a part of a page with nothing to
  * click, for which no JavaScript is sent (the dashboards). The query runs like a prefetch (same
  * procedure, same checks); a refusal gives its sentence instead, and a crash a generic one (the
- * crash is logged), for the page to show where the data would be.
+ * crash is logged), for the page to show where the data would be. `notFound`: the input names
+ * nothing there is (an unknown or malformed id), for a page about that one thing to answer 404.
  */
 export async function readQuery<TData>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query has its own data type
   query: FetchQueryOptions<any, any, TData, any>,
-): Promise<{ ok: true; data: TData } | { ok: false; message: string }> {
+): Promise<{ ok: true; data: TData } | { ok: false; message: string; notFound: boolean }> {
   // Data read per request: never while prerendering at build time (there is no database then).
   await connection();
   try {
     return { ok: true, data: await getQueryClient().fetchQuery(query) };
   } catch (error) {
     unstable_rethrow(error); // Next's own signals (a redirect, a dynamic bail-out) are not failures
-    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { ok: false, message: error.message };
+    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return { ok: false, message: error.message, notFound: error.code === "NOT_FOUND" || error.code === "BAD_REQUEST" };
     console.error("[page] a query failed while rendering:", error);
-    return { ok: false, message: "Something went wrong on our side. Please try again." };
+    return { ok: false, message: "Something went wrong on our side. Please try again.", notFound: false };
   }
 }

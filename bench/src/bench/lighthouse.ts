@@ -47,6 +47,12 @@ export interface Diagnosis {
   longTasks: { url: string; ms: number }[];
   layoutShifts: { element: string; score: number }[];
   consoleErrors: string[];
+  /** When the largest paint happened in the real, unthrottled load (the simulation then slows the load down). */
+  observedLcpMs: number | null;
+  /** Bytes of JavaScript the page requested before that paint: the simulation makes the LCP wait for their download. */
+  scriptBytesBeforeLcp: number;
+  /** Main-thread time spent evaluating scripts, at the simulated slowdown. */
+  scriptEvaluationMs: number | null;
 }
 
 const live = new Set<LaunchedChrome>();
@@ -79,6 +85,7 @@ function nodeText(node: unknown): string {
 function diagnose(lhr: Result): Diagnosis {
   // The LCP element audit is a list of two tables: the element, then the LCP's phases.
   const lcpTables = ((lhr.audits["largest-contentful-paint-element"]?.details as { items?: { items?: Items }[] } | undefined)?.items ?? []).map((t) => t.items ?? []);
+  const observedLcpMs = num(itemsOf(lhr, "metrics")[0]?.observedLargestContentfulPaint);
   return {
     serverResponseMs: num(lhr.audits["server-response-time"]?.numericValue),
     lcpElement: lcpTables[0]?.[0] ? nodeText(lcpTables[0][0].node) : null,
@@ -89,6 +96,11 @@ function diagnose(lhr: Result): Diagnosis {
       .slice(0, 5),
     layoutShifts: itemsOf(lhr, "layout-shifts").map((i) => ({ element: nodeText(i.node), score: num(i.score) ?? 0 })),
     consoleErrors: itemsOf(lhr, "errors-in-console").map((i) => `${text(i.description).slice(0, 160)}${(i.sourceLocation as { url?: string } | undefined)?.url ? ` (${(i.sourceLocation as { url: string }).url})` : ""}`),
+    observedLcpMs,
+    scriptBytesBeforeLcp: itemsOf(lhr, "network-requests")
+      .filter((i) => i.resourceType === "Script" && observedLcpMs !== null && (num(i.networkRequestTime) ?? Infinity) < observedLcpMs)
+      .reduce((sum, i) => sum + (num(i.transferSize) ?? 0), 0),
+    scriptEvaluationMs: num(itemsOf(lhr, "mainthread-work-breakdown").find((i) => i.group === "scriptEvaluation")?.duration),
   };
 }
 
@@ -189,7 +201,18 @@ function failedRun(url: string, reportFile: string, error: string): LighthouseRu
     tbtMs: null,
     cls: null,
     failing: { accessibility: [], bestPractices: [] },
-    diagnosis: { serverResponseMs: null, lcpElement: null, lcpPhases: [], renderBlocking: [], longTasks: [], layoutShifts: [], consoleErrors: [] },
+    diagnosis: {
+      serverResponseMs: null,
+      lcpElement: null,
+      lcpPhases: [],
+      renderBlocking: [],
+      longTasks: [],
+      layoutShifts: [],
+      consoleErrors: [],
+      observedLcpMs: null,
+      scriptBytesBeforeLcp: 0,
+      scriptEvaluationMs: null,
+    },
     benchmarkIndex: null,
     userAgent: "",
     lighthouseVersion: "",

@@ -78,6 +78,7 @@ export const OPERATIONS = [
   "proposal.shortlist",
   "proposal.submit",
   "proposal.withdraw",
+  "report.resolve",
   "settings.change",
   "user.createAdmin",
   "user.endSessions",

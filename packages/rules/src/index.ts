@@ -43,6 +43,7 @@ export * from "./contracts/lifecycles";
 export * from "./contracts/work-start-gate";
 export * from "./contracts/guards";
 export * from "./contracts/disputes";
+export * from "./jobs/interactions";
 
 export * from "./payouts/timeline";
 export * from "./payouts/withdrawals";
@@ -53,6 +54,7 @@ export * from "./ledger/transfers";
 export * from "./ledger/escrow-entries";
 export * from "./ledger/freelancer-entries";
 
+export * from "./trust/reports";
 export * from "./trust/scam-shield";
 export * from "./trust/trust-panel";
 export * from "./trust/warnings";

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Alert, Button, Skeleton } from "@/components/ui";
 import { ProposalsReview } from "@/features/proposals/proposals-review";
 import { ErrorAlert } from "@/features/shared/error-message";
-import { JOB_STATUS_LABEL } from "@/lib/format";
+import { formatDate, JOB_STATUS_LABEL } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { CloseJobDialog } from "./close-job-dialog";
 import { EditJobForm } from "./edit-job-form";
@@ -33,6 +33,15 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
       <span className="rounded-full bg-slate-100 px-2 py-0.5 font-medium" data-testid="job-status">{JOB_STATUS_LABEL[job.status]}</span>
       {job.status === "OPEN" && job.connectCost !== null && <span className="text-slate-600">{formatConnects(job.connectCost)} to apply</span>}
       {hired && <Link href={`/contracts/${hired.contractId}`} className="text-brand-700 underline">See the contract</Link>}
+      {job.status === "OPEN" && (
+        <p className="w-full text-slate-600" data-testid="job-expiry">
+          {job.expiry.expiresAt ? (
+            <>Expires <strong>{formatDate(job.expiry.expiresAt)}</strong> unless there is activity — what counts: {detail.data.activityCounts}.</>
+          ) : (
+            "Does not expire while an offer waits for an answer."
+          )}
+        </p>
+      )}
     </div>
   );
 
@@ -63,7 +72,7 @@ export function ClientJobPage({ jobId }: { jobId: string }) {
           <CloseJobDialog jobId={job.id} liveProposals={live} />
         ))}
       {job.status === "OPEN" && <InvitePanel jobId={job.id} invitations={invitations} />}
-      <ProposalsReview jobId={job.id} jobType={job.type} proposals={proposals} />
+      <ProposalsReview jobId={job.id} jobType={job.type} proposals={proposals} ranking={detail.data.ranking} />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { useTRPC } from "@/trpc/client";
 import { JOB_TYPE_LABEL } from "./job-labels";
 import { formatCount, formatConnects } from "@fairlance/rules";
 
-/** The client's jobs with their status and proposal counts. */
+/** The client's jobs with their status, proposal counts and, for an open job, when it expires (economy.md §3.1). */
 export function ClientJobsList() {
   const trpc = useTRPC();
   const jobs = useQuery(trpc.job.listMine.queryOptions());
@@ -35,6 +35,11 @@ export function ClientJobsList() {
                   {JOB_TYPE_LABEL[job.type]} · {job.publishedAt ? `published ${formatDate(job.publishedAt)}` : `created ${formatDate(job.createdAt)}`}
                   {job.connectCost !== null && <> · {formatConnects(job.connectCost)} to apply</>}
                 </p>
+                {job.status === "OPEN" && (
+                  <p className="text-xs text-slate-600" data-testid="job-expiry">
+                    {job.expiry.expiresAt ? `Expires ${formatDate(job.expiry.expiresAt)} unless there is activity` : "Does not expire while an offer waits for an answer"}
+                  </p>
+                )}
               </div>
               <div className="flex items-center gap-3 text-sm">
                 <span>{formatCount(job.proposalCount, "proposal")}{job.unviewedProposals > 0 && <strong className="ml-1 text-brand-700">({job.unviewedProposals} new)</strong>}</span>

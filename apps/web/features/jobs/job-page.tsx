@@ -9,6 +9,7 @@ import { SaveJobButton, savedJobIds } from "@/features/saved/save-job-button";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useTRPC } from "@/trpc/client";
 import { ClientTrustPanel } from "./client-trust-panel";
+import { ReportButton } from "@/features/reports/report-button";
 import { JobSummary } from "./job-summary";
 import { formatConnects } from "@fairlance/rules";
 
@@ -39,6 +40,12 @@ export function JobPage({ jobId }: { jobId: string }) {
           <Link href="/connects" className="mt-3 inline-block text-sm text-brand-700 underline">Buy connects</Link>
         </Card>
         <ClientTrustPanel client={view.data.client} />
+        {job.status !== "REMOVED" && (
+          <section aria-label="Report this job" className="text-sm text-slate-600">
+            <p className="mb-2">Does this job look like a scam or break the rules?</p>
+            <ReportButton objectKind="JOB" objectId={jobId} noun="job" />
+          </section>
+        )}
       </div>
       <div id="send-proposal" className="scroll-mt-4 space-y-6 lg:col-span-2">
         {!myProposal && job.status === "OPEN" && view.data.invited && <Alert tone="info">You were invited to this job: your proposal costs 0 connects.</Alert>}

@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/format";
+import { ReportButton } from "@/features/reports/report-button";
 import { AttachmentList } from "./attachments";
 
 interface Item {
@@ -37,6 +38,11 @@ export function MessageItem({ message }: { message: Item }) {
       <span className="mt-0.5 text-xs text-slate-500">
         {message.mine ? "You" : "Them"} · {formatDate(message.createdAt)} {time.format(message.createdAt)} UTC
       </span>
+      {!message.mine && !message.removed && (
+        <div className="mt-1">
+          <ReportButton objectKind="MESSAGE" objectId={message.id} noun="message" />
+        </div>
+      )}
     </li>
   );
 }

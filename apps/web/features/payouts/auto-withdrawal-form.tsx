@@ -8,7 +8,7 @@ import { useAfterSuccess } from "@/features/contracts/use-after-success";
 import { problemsOf, readAmount, serverProblems, showServerProblems, useOnEdit, useRulesForm, type ServerFields } from "@/features/shared/form";
 import { FormField, FormSelect } from "@/features/shared/form-fields";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { formatMoney } from "@/lib/money";
 import { useTRPC } from "@/trpc/client";
 import { SCHEDULE_LABEL } from "./labels";
@@ -30,7 +30,8 @@ export function NextAutoRun({ nextRun, agedAfterDays }: { nextRun: NextRun; aged
   const send = nextRun.wouldSend;
   return (
     <p className="text-sm" data-testid="auto-next-run">
-      Next run: <strong>{formatDate(nextRun.runAt)}</strong> at 00:00 UTC{nextRun.due && " (due: it runs within minutes)"}. With today&apos;s balance,{" "}
+      Next run: <strong>{formatDate(nextRun.runAt)}</strong> at 00:00 UTC{nextRun.due && " (due: it runs within minutes)"}
+      {nextRun.waitsForMethod && `, the first run after your payout method's waiting days end (${formatDateTime(nextRun.methodUsableAt)})`}. With today&apos;s balance,{" "}
       {send.payout ? (
         <>
           it would send <Money minor={send.amountMinor} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { ClientTrustPanel } from "@/features/jobs/client-trust-panel";
 import { formatDate } from "@/lib/format";
 import { Avatar, EditYourProfile, Panel } from "./freelancer-profile-view";
@@ -5,7 +6,16 @@ import { FeedbackSection } from "./reputation-section";
 import type { ClientProfile, Reputation } from "./types";
 
 /** A client's profile, drawn on the server: who they are, the trust panel every job shows, and the feedback freelancers left them. */
-export function ClientProfileView({ client, reputation }: { client: ClientProfile; reputation: { ok: true; data: Reputation } | { ok: false; message: string } }) {
+export function ClientProfileView({
+  client,
+  reputation,
+  report,
+}: {
+  client: ClientProfile;
+  reputation: { ok: true; data: Reputation } | { ok: false; message: string };
+  /** The "Report" action, for a signed-in client or freelancer who is not the owner (economy.md §5.2). */
+  report?: ReactNode;
+}) {
   return (
     <div className="space-y-6">
       <header className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:flex-row sm:items-start">
@@ -26,6 +36,7 @@ export function ClientProfileView({ client, reputation }: { client: ClientProfil
             <EditYourProfile />
           </div>
         )}
+        {report && <div className="shrink-0">{report}</div>}
       </header>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">

@@ -9,7 +9,7 @@ import { PROPOSAL_STATUS_LABEL } from "@/features/jobs/job-labels";
 import { MessageThread } from "@/features/messages/message-thread";
 import { ErrorAlert } from "@/features/shared/error-message";
 import { useIdempotencyKey } from "@/features/shared/use-idempotency-key";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { formatConnects } from "@fairlance/rules";
 import { formatConnectsSpent } from "./format";
@@ -22,6 +22,20 @@ interface Mine {
   boostConnects: number;
   connectsRefunded: number;
   submittedAt: Date;
+  /** Where its boost stands in the job's auction (economy.md §2.3). */
+  boost: { topSlot: boolean; slots: number; auctionClosesAt: Date | null; settled: "kept" | "refunded" | null; clientInteracted: boolean } | null;
+}
+
+/** One sentence on a boost: in a top slot or not, kept because the client interacted, or settled. */
+function boostLine(boost: NonNullable<Mine["boost"]>): string {
+  const slots = boost.slots === 1 ? "the top slot" : `one of the top ${boost.slots} slots`;
+  if (boost.settled === "refunded") return "Your boost came back to you: it did not win a top slot, or the job ended.";
+  if (boost.settled === "kept") return boost.topSlot ? `Your boost won ${slots}.` : "Your boost was kept: the client interacted with your proposal while it was boosted.";
+  const closes = boost.auctionClosesAt ? ` The auction closes ${formatDateTime(boost.auctionClosesAt)} or at the first hire.` : "";
+  if (boost.topSlot) return `Your boost is in ${slots} now.${closes}`;
+  return boost.clientInteracted
+    ? `Your boost is not in ${slots} now, but it is kept: the client interacted with your proposal.${closes}`
+    : `Your boost is not in ${slots} now; if it is not at the close, it comes back to you unless the client interacts with your proposal.${closes}`;
 }
 
 const LIVE = ["SUBMITTED", "VIEWED", "SHORTLISTED", "INTERVIEWING"];
@@ -45,6 +59,7 @@ export function MyProposalCard({ proposal, jobId, jobType }: { proposal: Mine; j
         <div><dt className="text-slate-500">Connects spent</dt><dd>{formatConnectsSpent(proposal.connectCost, proposal.boostConnects)}</dd></div>
         <div><dt className="text-slate-500">Sent</dt><dd>{formatDate(proposal.submittedAt)}</dd></div>
       </dl>
+      {proposal.boost && <p className="mt-2 text-sm text-slate-700" data-testid="my-boost">{boostLine(proposal.boost)}</p>}
       {proposal.connectsRefunded > 0 && <p className="mt-2 text-sm text-emerald-700">{formatConnects(proposal.connectsRefunded)} came back to you. See why on My proposals.</p>}
       {proposal.status === "OFFERED" && (
         <p className="mt-2 text-sm text-slate-700" data-testid="my-proposal-offer">

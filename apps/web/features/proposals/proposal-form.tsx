@@ -68,7 +68,7 @@ export function ProposalForm({ jobId, job, costForYou, balance }: Props) {
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField form={form} name="bid" id="bid" label={job.type === "HOURLY" ? "Your hourly rate ($)" : "Your bid ($)"} inputMode="decimal" warning={warning} />
             <FormField form={form} name="boost" id="boost" label="Boost (extra connects, optional)" type="number" min={0}
-              hint={`A boost bids for the top ${terms.data ? `${terms.data.boostSlots} ` : ""}slots; it comes back if you do not win one.`} />
+              hint={`A boost bids for the top ${terms.data ? `${terms.data.boostSlots} ` : ""}slots; it comes back if you do not win one, unless the client interacts with your proposal while it is boosted.`} />
           </div>
         </fieldset>
         <div aria-live="polite" className="rounded-md bg-slate-50 p-3">

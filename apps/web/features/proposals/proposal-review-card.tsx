@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ReportButton } from "@/features/reports/report-button";
 import Link from "next/link";
 import { useState } from "react";
 import { Bid } from "@/components/money";
@@ -22,6 +23,8 @@ export interface ReviewedProposal {
   status: string;
   invited: boolean;
   boostConnects: number;
+  /** Its boost holds one of the top slots (economy.md §2.3). */
+  topSlot: boolean;
   submittedAt: Date;
   viewedAt: Date | null;
   hasContract: boolean;
@@ -62,6 +65,7 @@ export function ProposalReviewCard({ jobId, jobType, proposal, offerOut }: { job
           <p className="text-xs text-slate-500">
             Bid <Bid minor={proposal.bidMinor} jobType={jobType} /> · sent {formatDate(proposal.submittedAt)}
             {proposal.invited && " · invited"}{proposal.boostConnects > 0 && ` · boosted (${formatConnects(proposal.boostConnects)})`}
+            {proposal.topSlot && <strong className="ml-1 text-brand-700" data-testid="top-slot">· top slot</strong>}
           </p>
           {proposal.offer && proposal.status === "OFFERED" && (
             <p className="text-xs text-slate-700" data-testid="offer-state">
@@ -105,6 +109,7 @@ export function ProposalReviewCard({ jobId, jobType, proposal, offerOut }: { job
               </div>
             </div>
           )}
+          <ReportButton objectKind="PROPOSAL" objectId={proposal.id} noun="proposal" />
           <MessageThread proposalId={proposal.id} />
         </div>
       )}

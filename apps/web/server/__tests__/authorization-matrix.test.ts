@@ -1105,6 +1105,32 @@ const MATRIX: Record<string, AnyCase> = {
     check: (saved) => expect(saved.saved).toBe(false),
   }),
   "saved.freelancers": procedure({ suspended: "allowed", allowed: CLIENTS, call: (c) => c.saved.freelancers(), check: (saved) => expect(saved).toBeInstanceOf(Array) }),
+  // Reports (issue 19 §2, economy.md §5.2): clients and freelancers report; admins decide. Each caller
+  // reports a newcomer's profile of their own (one report per person per object).
+  "report.create": procedure({
+    suspended: "refused",
+    allowed: MEMBERS,
+    setup: async (m) => ({ objectId: (await m.make.freelancer()).id }),
+    call: (c, s) => c.report.create({ objectKind: "PROFILE", objectId: s.objectId, reason: "misleading", note: "Claims work they did not do" }),
+    check: (report) => expect(report.sentence).toBe("Reported — we'll tell you what we decide."),
+  }),
+  "report.mine": procedure({
+    suspended: "allowed",
+    allowed: MEMBERS,
+    call: (c) => c.report.mine(),
+    check: async (list, { who, m }) => expect(list).toHaveLength(await m.prisma.report.count({ where: { reporterId: idOf(m, who) } })),
+  }),
+  "report.queue": procedure({ allowed: ADMINS, call: (c) => c.report.queue(), check: (queue) => expect(queue).toBeInstanceOf(Array) }),
+  "report.resolve": procedure({
+    allowed: ADMINS,
+    setup: async (m) => {
+      const objectId = (await m.make.freelancer()).id;
+      await m.prisma.report.create({ data: { reporterId: m.users.client.id, objectKind: "PROFILE", objectId, ownerId: objectId, reason: "spam", createdAt: T0 } });
+      return { objectId };
+    },
+    call: (c, s) => c.report.resolve({ idempotencyKey: key(), objectKind: "PROFILE", objectId: s.objectId, action: "dismiss", reason: "Nothing against the rules" }),
+    check: (resolved) => expect(resolved).toMatchObject({ outcome: "DISMISSED", reportsResolved: 1 }),
+  }),
   // Notifications in the app (issue 16): everyone signed in has their own, and only their own.
   "notification.list": procedure({
     suspended: "allowed",

@@ -191,6 +191,16 @@ const ENTRIES: Entry[] = [
   { path: "message.markRead", as: () => w.people.freelancer, input: () => ({ kind: "proposal", id: w.proposals.mine }) },
   { path: "message.markUnread", as: () => w.people.freelancer, input: () => ({ kind: "proposal", id: w.proposals.mine }) },
 ];
+// Reports (issue 19 §2): a report of the client's profile, and an admin's decision on it.
+ENTRIES.push(
+  {
+    path: "report.create",
+    as: () => w.people.freelancer,
+    input: () => ({ objectKind: "PROFILE", objectId: w.people.client.id, reason: "misleading", note: "Claims work they did not do" }),
+    valid: { note: ["missing", "empty", "blank"] },
+  },
+  { path: "report.resolve", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), objectKind: "PROFILE", objectId: w.people.client.id, action: "dismiss", reason: "Nothing against the rules" }) },
+);
 /** An attachment id no upload has: every bad variant around it is refused before the files are looked at. */
 const UNSENT_FILE = "3f1c9a52-0d4e-4b8a-9c1e-5a7b2d6e8f01";
 

@@ -19,6 +19,8 @@ export const LINKS = {
   connects: () => "/connects",
   dashboard: () => "/dashboard",
   account: () => "/account",
+  /** What a person reported, and what was decided (economy.md §5.2). */
+  reports: () => "/reports",
 } as const;
 
 /** A person's name as the other side sees it. */

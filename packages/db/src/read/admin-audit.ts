@@ -4,6 +4,7 @@ import { requireActor } from "../services/actor";
 import { decodeTyped, isTypedJson } from "../codec/typed-json";
 import type { Paged } from "./admin-ledger";
 import { sentenceOf, targetOf, wordAudit, type AuditTarget, type AuditWording, type ResolvedTarget } from "./audit-wording";
+import { escapeLike } from "./like";
 
 export interface AuditRow {
   id: bigint;
@@ -46,9 +47,9 @@ export async function searchAuditLog(
   const target = input.target?.trim();
   const text = input.text?.trim();
   if (action) and.push({ action: { startsWith: action, mode: "insensitive" } });
-  if (actor) and.push({ actor: { OR: [{ name: { contains: actor, mode: "insensitive" } }, { email: { contains: actor, mode: "insensitive" } }] } });
+  if (actor) and.push({ actor: { OR: [{ name: { contains: escapeLike(actor), mode: "insensitive" } }, { email: { contains: escapeLike(actor), mode: "insensitive" } }] } });
   if (target) and.push({ OR: [{ targetType: { equals: target, mode: "insensitive" } }, { targetId: target }] });
-  if (text) and.push({ reason: { contains: text, mode: "insensitive" } });
+  if (text) and.push({ reason: { contains: escapeLike(text), mode: "insensitive" } });
   const where: Prisma.AuditLogWhereInput = { AND: and };
   const [rows, total] = await Promise.all([
     db.auditLog.findMany({

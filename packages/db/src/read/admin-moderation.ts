@@ -1,6 +1,7 @@
 import type { Db, JobStatus, Prisma } from "../client";
 import { requireActor } from "../services/actor";
 import type { Paged } from "./admin-ledger";
+import { escapeLike } from "./like";
 
 export interface ModerationJobRow {
   id: string;
@@ -36,8 +37,8 @@ export async function listJobsForModeration(
   const client = input.client?.trim();
   const where: Prisma.JobWhereInput = {
     ...(input.status ? { status: input.status } : {}),
-    ...(text ? { OR: [{ title: { contains: text, mode: "insensitive" } }, { description: { contains: text, mode: "insensitive" } }] } : {}),
-    ...(client ? { client: { OR: [{ name: { contains: client, mode: "insensitive" } }, { email: { contains: client, mode: "insensitive" } }] } } : {}),
+    ...(text ? { OR: [{ title: { contains: escapeLike(text), mode: "insensitive" } }, { description: { contains: escapeLike(text), mode: "insensitive" } }] } : {}),
+    ...(client ? { client: { OR: [{ name: { contains: escapeLike(client), mode: "insensitive" } }, { email: { contains: escapeLike(client), mode: "insensitive" } }] } } : {}),
   };
   const [rows, total] = await Promise.all([
     db.job.findMany({

@@ -5,6 +5,7 @@ import { connectsBalance } from "../services/connects/balance";
 import { liftPreview, suspensionPreview } from "../services/admin/suspension-effects";
 import { auditValue } from "./admin-audit";
 import { sentenceOf, targetOf, wordAudit } from "./audit-wording";
+import { escapeLike } from "./like";
 
 export interface AdminUserRow {
   id: string;
@@ -38,7 +39,7 @@ export async function listUsersForAdmin(
   const pageSize = Math.min(100, Math.max(1, input.pageSize ?? 25));
   const text = input.query?.trim();
   const where: Prisma.UserWhereInput = {
-    ...(text ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { email: { contains: text, mode: "insensitive" } }] } : {}),
+    ...(text ? { OR: [{ name: { contains: escapeLike(text), mode: "insensitive" } }, { email: { contains: escapeLike(text), mode: "insensitive" } }] } : {}),
     ...(input.role ? { role: input.role } : {}),
     ...(input.suspendedOnly ? { suspendedAt: { not: null } } : {}),
   };

@@ -279,6 +279,12 @@ export function wordAudit(row: { action: string; targetType: string; targetId: s
       return { summary: around("Dismissed the flag on "), changes: [], facts: Array.isArray(before.flags) && before.flags.length ? [{ label: "Flagged for", value: shownValue("flags", before.flags) }] : [] };
     case "message.remove":
       return { summary: around("Removed "), changes: [], facts: [] };
+    case "report.resolve": {
+      const outcome = typeof after.outcome === "string" ? `: ${codeWords(after.outcome).toLowerCase()}` : "";
+      return { summary: around("Decided the reports on ", outcome), ...diff() };
+    }
+    case "proposal.remove":
+      return { summary: around("Removed the proposal "), ...diff() };
     case "feedback.hide":
       return { summary: around("Hid "), ...diff() };
     case "feedback.unhide":

@@ -17,6 +17,7 @@ import type { AttachmentLinker } from "../files/attachment-links";
 import { attachmentViews } from "./messages";
 import { loadSettings } from "../settings/load-settings";
 import { freelancerSummary } from "./freelancer-summary";
+import { escapeLike } from "./like";
 
 /** A fee preview as a page shows it (economy.md §3.5): gross, fee by band, net, and the band standing after it. */
 export interface FeePreviewView {
@@ -338,7 +339,7 @@ export async function listOfferCandidates(db: Db, input: { clientId: string; que
     ],
   };
   const users = await db.user.findMany({
-    where: { role: "FREELANCER", ...(query ? { name: { contains: query, mode: "insensitive" as const } } : dealtWith) },
+    where: { role: "FREELANCER", ...(query ? { name: { contains: escapeLike(query), mode: "insensitive" as const } } : dealtWith) },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 20,
     select: {

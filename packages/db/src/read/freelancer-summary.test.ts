@@ -69,11 +69,11 @@ describe("freelancer summaries", () => {
     const { freelancer } = await ratedFreelancer(4, 50_000n);
     await propose(freelancer.id);
     const one = counting(db.prisma);
-    const first = await getClientJob(one.db, jobId, client.id);
+    const first = await getClientJob(one.db, jobId, client.id, days(NOW, 1));
     expect(first.proposals[0]!.freelancer).toMatchObject({ id: freelancer.id, summary: { title: "Senior React developer", jobSuccessScore: 93, totalEarnedMinor: 50_000n, rating: { display: "4.0" } } });
     for (let i = 0; i < 3; i++) await propose((await ratedFreelancer(3, 10_000n)).freelancer.id);
     const many = counting(db.prisma);
-    const all = await getClientJob(many.db, jobId, client.id);
+    const all = await getClientJob(many.db, jobId, client.id, days(NOW, 1));
     expect(all.proposals).toHaveLength(4);
     expect(many.counter.queries).toBe(one.counter.queries);
   });

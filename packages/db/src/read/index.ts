@@ -4,6 +4,7 @@ export * from "./dashboard";
 export * from "./connects-overview";
 export * from "./job-pages";
 export * from "./flagged-messages";
+export * from "./reports";
 export * from "./messages";
 export * from "./inbox";
 export * from "./attachments";

@@ -1,7 +1,8 @@
-import { CONNECT_ENTRY_REASONS, clientTrustPanel, connectBalance, type ClientTrustPanel, type ConnectEntryReason, type StarAverage } from "@fairlance/rules";
+import { CONNECT_ENTRY_REASONS, rankProposals, clientTrustPanel, connectBalance, type ClientTrustPanel, type ConnectEntryReason, type StarAverage } from "@fairlance/rules";
 import type { Db, ExperienceLevel, JobStatus, JobType, ProposalStatus } from "../client";
 import { jobNotFound, jobRemoved } from "../services/jobs/shared";
 import { ratingsOf } from "./reputation";
+import { loadSettings } from "../settings/load-settings";
 
 export interface JobForFreelancer {
   job: {
@@ -30,7 +31,22 @@ export interface JobForFreelancer {
   connectBalance: number;
   /** The client's trust panel (economy.md §5), who they are (to link their profile) and the stars freelancers gave them (§10.5). */
   client: ClientTrustPanel & { id: string; name: string; rating: StarAverage };
-  myProposal: { id: string; status: ProposalStatus; bidMinor: bigint; connectCost: number; boostConnects: number; connectsRefunded: number; submittedAt: Date } | null;
+  myProposal: { id: string; status: ProposalStatus; bidMinor: bigint; connectCost: number; boostConnects: number; connectsRefunded: number; submittedAt: Date; boost: MyBoost | null } | null;
+}
+
+/**
+ * Where a boosted proposal stands in its job's auction (economy.md §2.3): whether it holds one of the
+ * top slots now (the same ranking the client's list shows, `rankProposals`), and once the auction
+ * has settled it, whether the boost was kept.
+ */
+export interface MyBoost {
+  topSlot: boolean;
+  slots: number;
+  auctionClosesAt: Date | null;
+  /** null while the auction is open; then "kept" or "refunded". */
+  settled: "kept" | "refunded" | null;
+  /** The client interacted with it while it was boosted, so the boost is kept whatever its rank. */
+  clientInteracted: boolean;
 }
 
 /** A job as a freelancer sees it before proposing: cost, their balance, the client's trust panel (economy.md §2.3, §5). */
@@ -43,7 +59,10 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
     db.invitation.findUnique({ where: pair, select: { id: true } }),
     db.proposal.findUnique({
       where: pair,
-      select: { id: true, status: true, bidMinor: true, connectCost: true, boostConnects: true, connectsRefunded: true, submittedAt: true },
+      select: {
+        id: true, status: true, bidMinor: true, connectCost: true, boostConnects: true, connectsRefunded: true, submittedAt: true,
+        boostRefunded: true, boostSettledAt: true, clientInteractedAt: true,
+      },
     }),
     clientTrust(db, job.clientId),
     db.user.findUniqueOrThrow({ where: { id: job.clientId }, select: { id: true, name: true } }),
@@ -52,6 +71,10 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
   // A job taken down as a scam stays visible only to those who had proposed (to see their refund).
   if (job.status === "REMOVED" && !myProposal) throw jobRemoved();
   const connectCost = job.connectCost ?? 0;
+  const boost = myProposal && myProposal.boostConnects > 0 ? await boostStanding(db, job, myProposal, now) : null;
+  const mine = myProposal
+    ? (({ boostRefunded: _refunded, boostSettledAt: _settled, clientInteractedAt: _interacted, ...rest }) => ({ ...rest, boost }))(myProposal)
+    : null;
   return {
     job: {
       id: job.id,
@@ -75,7 +98,27 @@ export async function getJobForFreelancer(db: Db, jobId: string, freelancerId: s
     costForYou: invitation ? 0 : connectCost,
     connectBalance: connectBalance(lots, now),
     client: { ...trust, id: clientUser.id, name: clientUser.name, rating: ratings[job.clientId]! },
-    myProposal,
+    myProposal: mine,
+  };
+}
+
+async function boostStanding(
+  db: Db,
+  job: { id: string; auctionClosesAt: Date | null },
+  mine: { id: string; boostRefunded: boolean; boostSettledAt: Date | null; clientInteractedAt: Date | null },
+  now: Date,
+): Promise<MyBoost> {
+  const [boosted, { settings }] = await Promise.all([
+    db.proposal.findMany({ where: { jobId: job.id, boostConnects: { gt: 0 } }, select: { id: true, status: true, boostConnects: true, boostRefunded: true, submittedAt: true } }),
+    loadSettings(db, now),
+  ]);
+  const ranked = rankProposals(boosted, settings);
+  return {
+    topSlot: ranked.some((proposal) => proposal.id === mine.id && proposal.topSlot),
+    slots: settings.boostSlots,
+    auctionClosesAt: job.auctionClosesAt,
+    settled: mine.boostRefunded ? "refunded" : mine.boostSettledAt === null ? null : "kept",
+    clientInteracted: mine.clientInteractedAt !== null,
   };
 }
 

@@ -28,7 +28,7 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
   ]);
   // The runner's own next run (nextAutoWithdrawalRun) and what it would send with today's balance.
   const autoMethod = auto ? methods.find((m) => m.id === auto.payoutMethodId) : undefined;
-  const outlook = auto && autoMethod ? await autoWithdrawalOutlook(db, { userId: freelancerId, setting: auto, methodKind: autoMethod.kind, availableMinor, now, settings }) : null;
+  const outlook = auto && autoMethod ? await autoWithdrawalOutlook(db, { userId: freelancerId, setting: auto, method: autoMethod, availableMinor, now, settings }) : null;
   const hold = await db.user.findUnique({ where: { id: freelancerId }, select: { payoutsHeldAt: true, payoutsHeldReason: true } });
   const fees = (Object.keys(settings.payoutMethodFeesMinor) as (keyof typeof settings.payoutMethodFeesMinor)[]).map((kind) => ({ kind, feeMinor: settings.payoutMethodFeesMinor[kind] }));
   return {

@@ -91,6 +91,9 @@ export * from "./admin/create-admin";
 // Suspension (issue 19, economy.md §5.5)
 export * from "./admin/hold-payouts";
 export { suspensionPreview, type SuspensionEffects, type LiftEffects } from "./admin/suspension-effects";
+export * from "./reports/create-report";
+export * from "./reports/resolve-reports";
+export { ReportObjectId, ReportObjectKindField } from "./reports/report-objects";
 export * from "./feedback/leave-feedback";
 export * from "./feedback/edit-feedback";
 export * from "./feedback/reply-to-feedback";

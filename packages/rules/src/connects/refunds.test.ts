@@ -45,6 +45,7 @@ describe("connectRefundPolicy (economy.md §2.5)", () => {
     ["job_closed_without_hire", true],
     ["job_removed_by_admin", true],
     ["proposal_withdrawn", false],
+    ["proposal_removed_by_admin", false],
     ["proposal_declined", false],
     ["other_freelancer_hired", false],
     ["job_expired", false],

@@ -73,6 +73,7 @@ export type ProposalEndReason =
   | "job_closed_without_hire"
   | "job_removed_by_admin"
   | "proposal_withdrawn"
+  | "proposal_removed_by_admin"
   | "proposal_declined"
   | "other_freelancer_hired"
   | "job_expired";
@@ -97,6 +98,8 @@ export function connectRefundPolicy(
       return { refund: true, reason: "refund_job_removed", explanation: "The job was removed for breaking the rules." };
     case "proposal_withdrawn":
       return { refund: false, explanation: "Connects are not refunded when you withdraw a proposal." };
+    case "proposal_removed_by_admin":
+      return { refund: false, explanation: "Connects are not refunded when Fairlance removes a proposal for breaking the rules." };
     case "proposal_declined":
       return { refund: false, explanation: "Connects are not refunded when the client declines a proposal." };
     case "other_freelancer_hired":

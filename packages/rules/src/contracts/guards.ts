@@ -41,17 +41,36 @@ export function assertCanSubmitProposal(input: {
   }
 }
 
-/** An open job expires 30 days after its last activity (economy.md §3.1). */
+/** An open job expires 30 days after its last activity (economy.md §3.1; what counts: jobs/interactions.ts). */
 export function jobExpiresAt(lastActivityAt: Date, settings: Pick<MarketplaceSettings, "jobExpiryDays"> = DEFAULT_SETTINGS): Date {
   return addDays(lastActivityAt, settings.jobExpiryDays);
 }
 
+/** The last activity at or before which an open job is due to expire at `now` (the runner's scan). */
+export function jobIdleCutoff(now: Date, settings: Pick<MarketplaceSettings, "jobExpiryDays"> = DEFAULT_SETTINGS): Date {
+  return addDays(now, -settings.jobExpiryDays);
+}
+
+/** An open job is due to expire once its expiry has come, unless an offer on it waits for an answer (economy.md §3.7). */
 export function isJobExpiryDue(
-  job: { status: JobStatus; lastActivityAt: Date },
+  job: { status: JobStatus; lastActivityAt: Date; offerWaiting?: boolean },
   now: Date,
   settings: Pick<MarketplaceSettings, "jobExpiryDays"> = DEFAULT_SETTINGS,
 ): boolean {
-  return job.status === "open" && now.getTime() >= jobExpiresAt(job.lastActivityAt, settings).getTime();
+  return job.status === "open" && !job.offerWaiting && now.getTime() >= jobExpiresAt(job.lastActivityAt, settings).getTime();
+}
+
+/**
+ * What a job's client is told about its expiry: the moment it expires unless there is activity, or
+ * why it does not (an offer waits for an answer; it is not open). The same rule the runner applies.
+ */
+export function jobExpiryOutlook(
+  job: { status: JobStatus; lastActivityAt: Date | null; offerWaiting: boolean },
+  settings: Pick<MarketplaceSettings, "jobExpiryDays"> = DEFAULT_SETTINGS,
+): { expiresAt: Date | null; held: "offer_waiting" | "not_open" | null } {
+  if (job.status !== "open" || !job.lastActivityAt) return { expiresAt: null, held: "not_open" };
+  if (job.offerWaiting) return { expiresAt: null, held: "offer_waiting" };
+  return { expiresAt: jobExpiresAt(job.lastActivityAt, settings), held: null };
 }
 
 /** An offer expires `offerExpiryDays` (7) days after it is sent (economy.md §3.7); the contract stores the moment. */

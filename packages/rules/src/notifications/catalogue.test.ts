@@ -46,6 +46,8 @@ const EXAMPLES: { [K in NotificationKind]: NotificationDataByKind[K] } = {
   account_unsuspended: {},
   account_warned: { reason: "contact details" },
   message_removed: { reason: "contact details" },
+  report_resolved: { object: "the job “Logo”", outcome: "REMOVED", reason: "it asked for a deposit" },
+  content_removed: { object: "your job “Logo”", reason: "it asked for a deposit" },
   feedback_hidden: { jobTitle: "Logo", reason: "abusive" },
   sessions_ended: { reason: "an admin ended them" },
   job_paused: { jobTitle: "Logo", clientName: "Ada" },
@@ -103,6 +105,22 @@ describe("the notification catalogue", () => {
       "An admin lifted the suspension of your account. Not restored: 1 job (it expired or closed meanwhile).",
     );
     expect(describeNotification("payouts_held", EXAMPLES.payouts_held).title).toBe("Your payouts are on hold");
+  });
+
+  it("tells a reporter the outcome and the owner what was done (economy.md §5.2)", () => {
+    expect(describeNotification("report_resolved", EXAMPLES.report_resolved)).toEqual({
+      title: "Your report: we removed it",
+      body: "You reported the job “Logo”. We removed it: it asked for a deposit. Thank you for telling us.",
+    });
+    expect(describeNotification("report_resolved", { ...EXAMPLES.report_resolved, outcome: "DISMISSED", reason: "the price is unusual, not a scam" }).body).toBe(
+      "You reported the job “Logo”. We looked and found nothing against our rules: the price is unusual, not a scam. Thank you for telling us.",
+    );
+    expect(describeNotification("content_removed", EXAMPLES.content_removed)).toEqual({
+      title: "Fairlance removed your job “Logo”",
+      body: "An admin removed your job “Logo” for breaking the rules: it asked for a deposit.",
+    });
+    expect(describeNotification("account_warned", { reason: "spam", about: "your proposal on “Logo”" }).body).toBe("An admin warned you about your proposal on “Logo”: spam.");
+    expect(describeNotification("account_warned", EXAMPLES.account_warned).body).toBe("An admin warned you about a message: contact details.");
   });
 
   it("dates in the marketplace's time zone", () => {

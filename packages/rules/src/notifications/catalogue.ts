@@ -1,6 +1,7 @@
 import type { Minor } from "../money/arithmetic";
 import { formatMoney } from "../money/format";
 import { formatCount } from "../text/count";
+import { REPORT_OUTCOME_WORDS } from "../trust/reports";
 
 /**
  * What the marketplace tells people, written once (economy.md §11): every kind of event, the
@@ -66,8 +67,13 @@ export interface NotificationDataByKind {
   account_suspended: { reason: string };
   /** `notRestored`: what lifting the suspension could not give back, in words (economy.md §5.5). */
   account_unsuspended: { notRestored?: string };
-  account_warned: { reason: string };
+  /** `about`: what the warning is about ("your job “Logo”"); a message when left out. */
+  account_warned: { reason: string; about?: string };
   message_removed: { reason: string };
+  /** To the reporter: what an admin decided about what they reported (economy.md §5.2). */
+  report_resolved: { object: string; outcome: "DISMISSED" | "REMOVED" | "WARNED" | "SUSPENDED"; reason: string };
+  /** To the owner of a job or proposal an admin removed after reports (economy.md §5.2). */
+  content_removed: { object: string; reason: string };
   feedback_hidden: { jobTitle: string; reason: string };
   sessions_ended: { reason: string };
   // Suspension (economy.md §5.5): what the other party of a suspended person is told, and held payouts.
@@ -249,7 +255,18 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
   },
   account_warned: {
     category: "account",
-    describe: (d) => ({ title: "A warning from Fairlance", body: `An admin warned you about a message: ${d.reason}.` }),
+    describe: (d) => ({ title: "A warning from Fairlance", body: `An admin warned you about ${d.about ?? "a message"}: ${d.reason}.` }),
+  },
+  report_resolved: {
+    category: "account",
+    describe: (d) => ({
+      title: `Your report: ${REPORT_OUTCOME_SENTENCE[d.outcome]}`,
+      body: `You reported ${d.object}. ${capitalise(REPORT_OUTCOME_SENTENCE[d.outcome])}: ${d.reason}. Thank you for telling us.`,
+    }),
+  },
+  content_removed: {
+    category: "account",
+    describe: (d) => ({ title: `Fairlance removed ${d.object}`, body: `An admin removed ${d.object} for breaking the rules: ${d.reason}.` }),
   },
   message_removed: {
     category: "account",
@@ -306,6 +323,10 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindInfo<K> } = {
     describe: () => ({ title: "Your payouts are released", body: "An admin released the hold on your payouts; you can withdraw again." }),
   },
 };
+
+/** The outcome of a report, as its reporter reads it (REPORT_OUTCOME_WORDS in trust/reports.ts). */
+const REPORT_OUTCOME_SENTENCE = REPORT_OUTCOME_WORDS;
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function isNotificationKind(kind: string): kind is NotificationKind {
   return Object.hasOwn(NOTIFICATION_KINDS, kind);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, DAY_MS } from "../time";
 import { utc } from "../test-utils";
 import { AUTO_WITHDRAWAL_SCHEDULES, isAutoWithdrawalDay, nextAutoWithdrawalRun, type AutoWithdrawalSchedule } from "./auto-withdrawal";
+import { isPayoutMethodUsable, payoutMethodUsableAt } from "./withdrawals";
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 /** Times of day a freelancer may save at: the first instant, just after, mid-day, the last instant. */
@@ -21,7 +22,7 @@ describe("the next automatic withdrawal run (economy.md §4)", () => {
   it("saved on Wednesday Dec 16 (weekly), runs Dec 23 and not before", () => {
     const saved = utc("2026-12-16T10:00:00Z");
     const next = nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: saved });
-    expect(next).toEqual({ runAt: utc("2026-12-23"), due: false, settlesThrough: utc("2026-12-23") });
+    expect(next).toEqual({ runAt: utc("2026-12-23"), due: false, settlesThrough: utc("2026-12-23"), waitsForMethod: false });
     expect(nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: new Date(saved.getTime() + 60_000) }).due).toBe(false);
     expect(nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: utc("2026-12-22T23:59:59.999Z") }).due).toBe(false);
     expect(nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: utc("2026-12-23") }).due).toBe(true);
@@ -48,7 +49,7 @@ describe("the next automatic withdrawal run (economy.md §4)", () => {
             expect(nextAutoWithdrawalRun({ schedule, settledThrough: saved, now: new Date(shown.runAt.getTime() - 1) }).due).toBe(false);
             expect(nextAutoWithdrawalRun({ schedule, settledThrough: saved, now: new Date(saved.getTime() + 60_000) }).due).toBe(shown.runAt.getTime() <= saved.getTime() + 60_000);
             const atRun = nextAutoWithdrawalRun({ schedule, settledThrough: saved, now: shown.runAt });
-            expect(atRun).toEqual({ runAt: shown.runAt, due: true, settlesThrough: shown.runAt });
+            expect(atRun).toEqual({ runAt: shown.runAt, due: true, settlesThrough: shown.runAt, waitsForMethod: false });
             // After the run, the page shows the run after it.
             expect(nextAutoWithdrawalRun({ schedule, settledThrough: atRun.settlesThrough, now: shown.runAt }).runAt).toEqual(runs[1]);
           }
@@ -75,6 +76,71 @@ describe("the next automatic withdrawal run (economy.md §4)", () => {
           } else {
             expect(next.settlesThrough).toEqual(next.runAt);
           }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a method usable from Dec 9 (a Thursday) does not show Dec 8: the run shown is Dec 15, the first it can pay", () => {
+    const saved = utc("2027-12-01T12:00:00Z"); // a Wednesday
+    const methodUsableAt = utc("2027-12-09T10:00:00Z");
+    const shown = nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: saved, methodUsableAt });
+    expect(shown).toEqual({ runAt: utc("2027-12-15"), due: false, settlesThrough: utc("2027-12-15"), waitsForMethod: true });
+    // The runner on Dec 8 has nothing to do; the page still shows Dec 15.
+    expect(nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: utc("2027-12-08"), methodUsableAt }).due).toBe(false);
+    // Usable at 00:00 of a run day exactly: that run counts.
+    expect(nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: saved, methodUsableAt: utc("2027-12-08") }).runAt).toEqual(utc("2027-12-08"));
+    // Usable a millisecond later: the next week.
+    expect(nextAutoWithdrawalRun({ schedule: "weekly", settledThrough: saved, now: saved, methodUsableAt: utc("2027-12-08T00:00:00.001Z") }).runAt).toEqual(utc("2027-12-15"));
+  });
+
+  // The runner as it runs: a tick at every 00:00 and at random moments between. A tick performs the
+  // run when it is due (moving `settledThrough` as the runner does), and it pays only if the method is
+  // usable at that tick (checked here on its own, from when it was added). For random schedules,
+  // weekdays and times of saving, method ages and waiting days: the date shown at saving is the
+  // instant of the first paying run, and no run is performed before it.
+  it("the date shown is the first run that pays, and no earlier run happens", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...AUTO_WITHDRAWAL_SCHEDULES),
+        fc.integer({ min: 0, max: 6 }), // weekday of saving (from a Sunday)
+        fc.integer({ min: 0, max: DAY_MS - 1 }), // time of day of saving
+        fc.integer({ min: 0, max: 260 }), // weeks after 2026-01-04
+        fc.integer({ min: -20 * DAY_MS, max: 20 * DAY_MS }), // when the method was added, from the saving
+        fc.integer({ min: 0, max: 14 }), // waiting days in force
+        fc.array(fc.integer({ min: 1, max: DAY_MS - 1 }), { maxLength: 3 }), // extra ticks in a day
+        (schedule, weekday, time, week, addedOffset, waitingDays, extra) => {
+          const saved = new Date(addDays(utc("2026-01-04"), 7 * week + weekday).getTime() + time);
+          const settings = { payoutMethodWaitingDays: waitingDays };
+          const method = { kind: "ach" as const, addedAt: new Date(saved.getTime() + addedOffset) };
+          const methodUsableAt = payoutMethodUsableAt(method.addedAt, settings);
+          const shown = nextAutoWithdrawalRun({ schedule, settledThrough: saved, now: saved, methodUsableAt });
+          expect(shown.due).toBe(false);
+          expect(isAutoWithdrawalDay(schedule, shown.runAt)).toBe(true);
+          expect(shown.runAt.getTime() % DAY_MS).toBe(0);
+          let settled = saved;
+          let firstPaid: Date | null = null;
+          for (let day = addDays(utc("1970-01-01"), Math.floor(saved.getTime() / DAY_MS)); firstPaid === null; day = addDays(day, 1)) {
+            for (const offset of [0, ...extra]) {
+              const tick = new Date(day.getTime() + offset);
+              if (tick.getTime() <= saved.getTime()) continue;
+              const next = nextAutoWithdrawalRun({ schedule, settledThrough: settled, now: tick, methodUsableAt });
+              if (!next.due) continue;
+              // Performed: it must pay (the method is usable), and it is the run shown.
+              expect(isPayoutMethodUsable(method, tick, settings)).toBe(true);
+              expect(tick.getTime()).toBe(shown.runAt.getTime());
+              settled = next.settlesThrough;
+              firstPaid = tick;
+              break;
+            }
+            expect(day.getTime()).toBeLessThanOrEqual(addDays(saved, 230).getTime());
+          }
+          expect(firstPaid).toEqual(shown.runAt);
+          // After it, the page shows the schedule's next run (the method stays usable).
+          const after = nextAutoWithdrawalRun({ schedule, settledThrough: settled, now: firstPaid, methodUsableAt });
+          expect(after.due).toBe(false);
+          expect(after.runAt).toEqual(runInstantsBetween(schedule, firstPaid, addDays(firstPaid, 200))[0]);
         },
       ),
       { numRuns: 300 },

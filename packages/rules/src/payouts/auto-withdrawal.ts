@@ -51,7 +51,10 @@ function latestAutoWithdrawalDate(schedule: AutoWithdrawalSchedule, now: Date): 
 }
 
 export interface AutoWithdrawalNextRun {
-  /** The run the runner performs next: the first run instant after `settledThrough`. */
+  /**
+   * The run the runner performs next: the first run instant after `settledThrough` at which the
+   * payout method is usable. This is the run that pays (when the balance allows): none before it does.
+   */
   runAt: Date;
   /** `runAt` has come (`now >= runAt`): the runner's next tick performs it. */
   due: boolean;
@@ -60,21 +63,30 @@ export interface AutoWithdrawalNextRun {
    * before `now` when due (runs missed while nothing ran are one run, never several), else `runAt`.
    */
   settlesThrough: Date;
+  /** The payout method's waiting days pushed the run past the schedule's next run instant: the page says so. */
+  waitsForMethod: boolean;
 }
 
 /**
  * The one answer to "when does the next automatic withdrawal run" (economy.md §4), for the runner
  * and for the page alike. `settledThrough` is the instant up to which runs are settled: when the
  * schedule was saved (a run at or before the moment of saving never happens: saving on a Wednesday
- * afternoon waits for the next run day), or the last run performed. The next run is the first run
- * instant strictly after it; it is due once `now` reaches it.
+ * afternoon waits for the next run day), or the last run performed. `methodUsableAt` is when the
+ * schedule's payout method is past its waiting days (`payoutMethodUsableAt`): a run instant before it
+ * is not a run (a method usable from Wednesday 09:00 misses that Wednesday's 00:00 run). The next run
+ * is the first run instant strictly after `settledThrough` and at or after `methodUsableAt`; it is
+ * due once `now` reaches it.
  */
-export function nextAutoWithdrawalRun(input: { schedule: AutoWithdrawalSchedule; settledThrough: Date; now: Date }): AutoWithdrawalNextRun {
+export function nextAutoWithdrawalRun(input: { schedule: AutoWithdrawalSchedule; settledThrough: Date; now: Date; methodUsableAt?: Date | null }): AutoWithdrawalNextRun {
   assertValidDate(input.settledThrough, "last settled run");
   assertValidDate(input.now, "current time");
-  const runAt = nextAutoWithdrawalDate(input.schedule, input.settledThrough);
+  const bySchedule = nextAutoWithdrawalDate(input.schedule, input.settledThrough);
+  const usableAt = input.methodUsableAt ?? null;
+  if (usableAt) assertValidDate(usableAt, "payout method usable from");
+  // The first run instant at or after `usableAt` is the first one strictly after the millisecond before it.
+  const runAt = usableAt && usableAt.getTime() > bySchedule.getTime() ? nextAutoWithdrawalDate(input.schedule, new Date(usableAt.getTime() - 1)) : bySchedule;
   const due = input.now.getTime() >= runAt.getTime();
-  return { runAt, due, settlesThrough: due ? latestAutoWithdrawalDate(input.schedule, input.now) : runAt };
+  return { runAt, due, settlesThrough: due ? latestAutoWithdrawalDate(input.schedule, input.now) : runAt, waitsForMethod: runAt.getTime() !== bySchedule.getTime() };
 }
 
 /**

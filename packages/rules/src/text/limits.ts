@@ -69,6 +69,9 @@ export const TEXT_RULES = {
   removeJobReason: reasonText("Say why the job is removed (at least 5 characters).", { min: 5, max: 1_000 }),
   endSessionsReason: reasonText("Say why (at least 5 characters); it goes in the audit log.", { min: 5, max: 500 }),
   senderActionReason: reasonText("Say why (at least 5 characters); the sender sees it.", { min: 5, max: 500 }),
+  // Reports (economy.md §5.2): what the reporter adds, and why the admin decided as they did.
+  reportNote: optionalText(1_000),
+  reportOutcomeReason: reasonText("Say why (at least 5 characters); the reporters see it, and the owner when something is done.", { min: 5, max: 500 }),
   flagReviewNote: reasonText("Note what you found (at least 3 characters).", { min: 3, max: 1_000, noun: "note" }),
   settingReason: reasonText("Say why the setting changes (at least 5 characters).", { min: 5, max: 1_000 }),
   // Reputation (economy.md §10). A public comment is read by every future client or freelancer:

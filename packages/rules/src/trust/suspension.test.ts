@@ -7,7 +7,8 @@ describe("the suspension policy (economy.md §5.5)", () => {
     expect(suspensionRule("message.send")).toEqual({ allowed: false, what: "send messages" });
     expect(suspensionRule("admin.people.suspend")).toEqual({ allowed: true });
     expect(suspensionRule("profile.freelancer")).toEqual({ allowed: true });
-    expect(suspensionRule("report.create")).toEqual({ allowed: false, what: "do this" });
+    expect(suspensionRule("report.create")).toEqual({ allowed: false, what: "report" });
+    expect(suspensionRule("something.new")).toEqual({ allowed: false, what: "do this" });
   });
 
   it("exempts only admin and public areas", () => {

@@ -22,7 +22,19 @@ const refused = (what: string): SuspensionRule => ({ allowed: false, what });
  * Procedures only admins can call, or anyone signed out, have no entry (admins cannot be suspended;
  * a signed-out caller has no account): SUSPENSION_EXEMPT lists them by area.
  */
-export const SUSPENSION_EXEMPT_PREFIXES = ["admin.", "auth.", "dashboard.admin", "mailbox.", "clock.get", "terms.get", "preferences.unsubscribeInfo", "feedback.reputation", "profile.freelancer"] as const;
+export const SUSPENSION_EXEMPT_PREFIXES = [
+  "admin.",
+  "auth.",
+  "dashboard.admin",
+  "report.queue",
+  "report.resolve",
+  "mailbox.",
+  "clock.get",
+  "terms.get",
+  "preferences.unsubscribeInfo",
+  "feedback.reputation",
+  "profile.freelancer",
+] as const;
 
 export const SUSPENSION_POLICY = {
   // The account itself: its safety and its reading stay.
@@ -175,6 +187,10 @@ export const SUSPENSION_POLICY = {
   "saved.saveFreelancer": allowed,
   "saved.unsaveFreelancer": allowed,
   "saved.freelancers": allowed,
+
+  // Reports (economy.md §5.2): a suspended account cannot report; its own reports stay readable.
+  "report.create": refused("report"),
+  "report.mine": allowed,
 } as const satisfies Record<string, SuspensionRule>;
 
 export type SuspensionPolicyPath = keyof typeof SUSPENSION_POLICY;

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
 import { FreelancerFacts, FreelancerHistory, FreelancerWork, FreelancerHeader, EditYourProfile, Panel } from "@/features/profiles/freelancer-profile-view";
 import { InviteToJob } from "@/features/talent/invite-to-job";
+import { ReportButton } from "@/features/reports/report-button";
 import { FeedbackSection, JobSuccess } from "@/features/profiles/reputation-section";
 import { Providers } from "@/app/providers";
 import { getSession } from "@/server/auth";
@@ -31,6 +33,7 @@ export default async function Page({ params }: Props) {
   const { id } = await params;
   const session = await getSession();
   const [profile, reputation] = await Promise.all([profileOf(id), readQuery(trpc.feedback.reputation.queryOptions({ userId: id }))]);
+  if (!profile.ok && profile.notFound) notFound();
   if (!profile.ok) {
     return (
       <div className="space-y-4">
@@ -43,12 +46,17 @@ export default async function Page({ params }: Props) {
   const client = session?.user.role === "CLIENT";
   if (client) await prefetch(trpc.job.listMine.queryOptions());
 
+  // Clients and freelancers may report the profile (economy.md §5.2); a client may also invite.
+  const canReport = client || session?.user.role === "FREELANCER";
   const actions = freelancer.isOwner ? (
     <EditYourProfile />
-  ) : client ? (
+  ) : canReport ? (
     <Providers>
       <HydrateClient>
-        <InviteToJob freelancerId={freelancer.userId} name={freelancer.name} />
+        <div className="flex flex-col items-start gap-2">
+          {client && <InviteToJob freelancerId={freelancer.userId} name={freelancer.name} />}
+          <ReportButton objectKind="PROFILE" objectId={freelancer.userId} noun="profile" />
+        </div>
       </HydrateClient>
     </Providers>
   ) : undefined;

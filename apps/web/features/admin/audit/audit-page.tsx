@@ -22,6 +22,8 @@ const ACTIONS = [
   ["user.unsuspend", "Suspensions lifted"],
   ["user.createAdmin", "Admins added"],
   ["dispute.", "Disputes decided"],
+  ["report.", "Reports decided"],
+  ["proposal.remove", "Proposals removed"],
 ] as const;
 
 const FIELDS = [

@@ -31,6 +31,9 @@ export const ZGetJobOutput = z.object({
       boostConnects: z.number().int(),
       connectsRefunded: z.number().int(),
       submittedAt: z.date(),
+      boost: z
+        .object({ topSlot: z.boolean(), slots: z.number().int(), auctionClosesAt: z.date().nullable(), settled: z.enum(["kept", "refunded"]).nullable(), clientInteracted: z.boolean() })
+        .nullable(),
     })
     .nullable(),
 });

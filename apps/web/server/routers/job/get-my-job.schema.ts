@@ -1,15 +1,18 @@
 import { z } from "zod";
 import { ZInvitationAnswer } from "../talent/talent.schema";
 import { ZFreelancerSummary } from "../feedback/feedback.schema";
-import { ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
+import { ZJobExpiry, ZJobFields, ZJobRef, ZProposalStatus } from "./shared.schema";
 
 export const ZGetMyJobInput = ZJobRef;
 
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 
 export const ZGetMyJobOutput = z.object({
-  job: ZJobFields.extend({ connectCost: z.number().int().nullable(), createdAt: z.date(), endedAt: z.date().nullable(), pausedAt: z.date().nullable() }),
+  job: ZJobFields.extend({ connectCost: z.number().int().nullable(), createdAt: z.date(), endedAt: z.date().nullable(), expiry: ZJobExpiry, pausedAt: z.date().nullable() }),
   pausedProposals: z.number().int(),
+  activityCounts: z.string(),
+  ranking: z.string(),
+  boostSlots: z.number().int(),
   proposals: z.array(
     z.object({
       id: z.string(),
@@ -19,6 +22,7 @@ export const ZGetMyJobOutput = z.object({
       status: ZProposalStatus,
       invited: z.boolean(),
       boostConnects: z.number().int(),
+      topSlot: z.boolean(),
       submittedAt: z.date(),
       viewedAt: z.date().nullable(),
       hasContract: z.boolean(),

@@ -6,4 +6,4 @@ import { ZGetMyJobInput, ZGetMyJobOutput } from "./get-my-job.schema";
 export const getMyJobProcedure = clientProcedure
   .input(ZGetMyJobInput)
   .output(ZGetMyJobOutput)
-  .query(({ ctx, input }) => getClientJob(ctx.prisma, input.jobId, ctx.user.id));
+  .query(({ ctx, input }) => getClientJob(ctx.prisma, input.jobId, ctx.user.id, ctx.now()));

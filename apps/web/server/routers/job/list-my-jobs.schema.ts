@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZJobStatus, ZJobType } from "./shared.schema";
+import { ZJobExpiry, ZJobStatus, ZJobType } from "./shared.schema";
 
 export const ZListMyJobsOutput = z.array(
   z.object({
@@ -13,5 +13,6 @@ export const ZListMyJobsOutput = z.array(
     unviewedProposals: z.number().int(),
     createdAt: z.date(),
     publishedAt: z.date().nullable(),
+    expiry: ZJobExpiry,
   }),
 );

@@ -36,3 +36,6 @@ export const ZJobResult = z.object({
 
 /** A job the caller names (read inputs: the operations take their own inputs from the services). */
 export const ZJobRef = z.strictObject({ jobId: Id("job") });
+
+/** When a job expires unless there is activity (economy.md §3.1), or why it does not. */
+export const ZJobExpiry = z.object({ expiresAt: z.date().nullable(), held: z.enum(["offer_waiting", "not_open"]).nullable() });

@@ -9,6 +9,8 @@ const ZWithdrawalStatus = z.enum(["PROCESSING", "SENT", "FAILED"]);
 const ZAutoNextRun = z.object({
   runAt: z.date(),
   due: z.boolean(),
+  waitsForMethod: z.boolean(),
+  methodUsableAt: z.date(),
   wouldSend: z.object({
     payout: z.boolean(),
     reason: z.enum(["threshold_met", "aged_balance", "below_threshold", "nothing_available", "not_above_fee", "net_below_minimum"]),

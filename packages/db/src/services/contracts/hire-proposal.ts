@@ -6,7 +6,7 @@ import { idempotent, IdempotencyKey, jsonCodec, type IdempotentCall } from "../.
 import { runTransaction } from "../../transaction";
 import { lockCounterpart, requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
-import { nextProposalStatus, PROPOSAL_PAUSED } from "../jobs/shared";
+import { interactionUpdate, nextProposalStatus, PROPOSAL_PAUSED, recordInteractionActivity } from "../jobs/shared";
 import { lockRow, ruleStatus } from "./access";
 import { createOfferedContract, HireTerms, type ContractOffer } from "./contract-terms";
 import { pendingOfferOnJob, pendingOfferRefusal } from "./offer-lifecycle";
@@ -42,7 +42,7 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
         if (found) await lockRow(tx, "Job", found.jobId);
         const proposal = await tx.proposal.findUnique({
           where: { id: data.proposalId },
-          select: { id: true, status: true, freelancerId: true, bidMinor: true, pausedAt: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
+          select: { id: true, status: true, freelancerId: true, bidMinor: true, pausedAt: true, boostConnects: true, boostSettledAt: true, boostRefunded: true, clientInteractedAt: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
         });
         if (!proposal || proposal.job.clientId !== data.actorId) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
         // Ordered against a suspension of the freelancer (economy.md §5.5): it waits for this offer, or this offer sees it.
@@ -65,8 +65,8 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
           terms: data.terms.type === "FIXED" ? data.terms : { ...data.terms, hourlyRateMinor: proposal.bidMinor },
           now,
         });
-        await tx.proposal.update({ where: { id: proposal.id }, data: { status, statusBeforeOffer: proposal.status, clientInteractedAt: now } });
-        await tx.job.update({ where: { id: job.id }, data: { lastActivityAt: now } });
+        await tx.proposal.update({ where: { id: proposal.id }, data: { status, statusBeforeOffer: proposal.status, ...interactionUpdate("offered", proposal, now) } });
+        await recordInteractionActivity(tx, job, "offered", now);
         return offer;
       },
       jsonCodec<ContractOffer>(),

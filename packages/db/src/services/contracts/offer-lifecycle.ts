@@ -4,7 +4,7 @@ import { DomainError } from "../../errors";
 import type { Operation } from "../../operations";
 import { loadSettings } from "../../settings/load-settings";
 import { endJobProposals } from "../jobs/end-job-proposals";
-import { lockJob, nextJobStatus, nextProposalStatus } from "../jobs/shared";
+import { lockJob, nextJobStatus, nextProposalStatus, recordJobActivity } from "../jobs/shared";
 import { CONTRACT_MONEY_FIELDS, lockRow, nextContractStatus, ruleStatus } from "./access";
 import { closeEscrow, type ClosedEscrow } from "./close-escrow";
 
@@ -77,7 +77,6 @@ export async function hireAtAcceptance(tx: Tx, input: { offer: LockedOffer; now:
       status,
       endedAt: now,
       endedReason: "hired",
-      lastActivityAt: now,
       auctionClosesAt: job.auctionClosesAt ? minDate(job.auctionClosesAt, now) : now,
     },
   });
@@ -108,7 +107,8 @@ export async function endOfferWithoutHire(
     if (proposal.status === "OFFERED") {
       const before = reopenProposal(ruleStatus(proposal.status), proposal.statusBeforeOffer ? ruleStatus(proposal.statusBeforeOffer) : null);
       await tx.proposal.update({ where: { id: proposal.id }, data: { status: before.toUpperCase() as Uppercase<typeof before>, statusBeforeOffer: null } });
-      await tx.job.update({ where: { id: offer.jobId }, data: { lastActivityAt: now } });
+      const job = await tx.job.findUniqueOrThrow({ where: { id: offer.jobId }, select: { id: true, status: true } });
+      await recordJobActivity(tx, job, input.event === "decline" ? "offer_declined" : "offer_expired", now);
     }
   }
   return { status, refunds };

@@ -45,7 +45,7 @@ describe("declineInvitation", () => {
     await expect(decline(invitationId, freelancer, "Other", idempotencyKey)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
     await expect(decline(invitationId, freelancer)).rejects.toMatchObject({ code: "CONFLICT", message: "You have already declined this invitation." });
 
-    const page = await getClientJob(db.prisma, jobId, client);
+    const page = await getClientJob(db.prisma, jobId, client, later);
     expect(page.invitations).toEqual([
       {
         freelancerId: freelancer,
@@ -69,7 +69,7 @@ describe("declineInvitation", () => {
     await expect(decline(invitationId, client)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(decline(invitationId, freelancer, "x".repeat(501))).rejects.toMatchObject({ code: "INVALID_REQUEST" });
     expect(await decline(invitationId, freelancer, "   ")).toMatchObject({ status: "DECLINED", declineReason: null });
-    const [row] = (await getClientJob(db.prisma, jobId, client)).invitations;
+    const [row] = (await getClientJob(db.prisma, jobId, client, later)).invitations;
     expect(row!.note).toBe("Eli declined your invitation without giving a reason.");
   });
 
@@ -94,7 +94,7 @@ describe("a proposal answers the invitation", () => {
     expect(proposal).toMatchObject({ invited: true, connectCost: 0, connectsSpent: 0 });
     expect(await connectsOf(db.prisma, freelancer, later)).toBe(3);
     expect(await db.prisma.invitation.findUniqueOrThrow({ where: { id: invitationId } })).toMatchObject({ status: "ACCEPTED", respondedAt: later, declineReason: null });
-    const [row] = (await getClientJob(db.prisma, jobId, client)).invitations;
+    const [row] = (await getClientJob(db.prisma, jobId, client, later)).invitations;
     expect(row).toMatchObject({ status: "ACCEPTED", note: "Hana accepted your invitation and sent a proposal." });
   });
 

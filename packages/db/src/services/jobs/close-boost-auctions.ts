@@ -1,4 +1,4 @@
-import { settleBoostAuction } from "@fairlance/rules";
+import { boostBidOf, settleBoostAuction } from "@fairlance/rules";
 import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import { refundProposalConnects } from "../../connects/connect-ledger";
@@ -38,16 +38,13 @@ export async function closeBoostAuctions(prisma: PrismaClient, call: SystemCall)
       const boosted = await tx.proposal.findMany({
         where: { jobId: id, boostConnects: { gt: 0 }, boostSettledAt: null, boostRefunded: false },
         orderBy: { freelancerId: "asc" },
-        select: { id: true, freelancerId: true, status: true, boostConnects: true, submittedAt: true, clientInteractedAt: true },
+        select: { id: true, freelancerId: true, status: true, boostConnects: true, boostRefunded: true, submittedAt: true, clientInteractedAt: true },
       });
-      const bids = boosted
-        .filter((proposal) => proposal.status !== "WITHDRAWN")
-        .map((proposal) => ({
-          proposalId: proposal.id,
-          boostConnects: proposal.boostConnects,
-          boostedAt: proposal.submittedAt,
-          clientInteractedWhileBoosted: proposal.clientInteractedAt !== null,
-        }));
+      // The bids in the auction (boostBidOf: a withdrawn proposal gives up its slot), as the client's list ranks them.
+      const bids = boosted.flatMap((proposal) => {
+        const bid = boostBidOf(proposal);
+        return bid ? [{ ...bid, clientInteractedWhileBoosted: proposal.clientInteractedAt !== null }] : [];
+      });
       const outcomes = new Map(settleBoostAuction(bids, settings).map((outcome) => [outcome.proposalId, outcome]));
       const auction: SettledAuction = { jobId: id, kept: [], refunded: [] };
       for (const proposal of boosted) {

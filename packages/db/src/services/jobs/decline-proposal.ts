@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import type { EndedProposal } from "./withdraw-proposal";
-import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
+import { interactionUpdate, lockProposal, nextProposalStatus, recordInteractionActivity } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 
@@ -25,13 +25,13 @@ export async function declineProposal(prisma: PrismaClient, input: DeclinePropos
       { operation: "proposal.decline", userId: actorId, key: idempotencyKey, request: { proposalId } },
       async () => {
         await requireActor(tx, data, "CLIENT", "decline proposals");
-        const { proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
+        const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         const status = nextProposalStatus(proposal.status, "decline");
         await tx.proposal.update({
           where: { id: proposalId },
-          data: { status, endedAt: now, endedReason: "proposal_declined", ...interactionUpdate(proposal, now) },
+          data: { status, endedAt: now, endedReason: "proposal_declined", ...interactionUpdate("declined", proposal, now) },
         });
-        await tx.job.update({ where: { id: proposal.jobId }, data: { lastActivityAt: now } });
+        await recordInteractionActivity(tx, job, "declined", now);
         return { proposalId, status, connectsRefunded: 0, explanation: connectRefundPolicy("proposal_declined").explanation };
       },
       jsonCodec<EndedProposal>(),

@@ -4,7 +4,7 @@ import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import { JobFields, jobColumns, jobResult, refineJobShape, type JobResult } from "./job-fields";
-import { lockOwnedJob } from "./shared";
+import { activityUpdate, lockOwnedJob } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall, parseInput } from "../input";
 
@@ -46,7 +46,7 @@ export async function editJob(prisma: PrismaClient, input: EditJobInput & ActorC
         const merged = parseInput(EditedJob, { ...stored, ...given });
         const updated = await tx.job.update({
           where: { id: jobId },
-          data: { ...jobColumns(merged), ...(job.status === "OPEN" ? { lastActivityAt: now } : {}) },
+          data: { ...jobColumns(merged), ...activityUpdate("edited", job, now) },
         });
         return jobResult(updated);
       },

@@ -1,4 +1,4 @@
-import { addDays, connectRefundPolicy, isJobExpiryDue } from "@fairlance/rules";
+import { connectRefundPolicy, isJobExpiryDue, jobIdleCutoff } from "@fairlance/rules";
 import { scopedKey } from "../../idempotency";
 import type { PrismaClient } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
@@ -15,7 +15,9 @@ export interface ExpiredJob {
 
 /**
  * Time-driven (economy.md §3.1): open jobs with no activity for `jobExpiryDays` expire and their live
- * proposals close; a job with an offer waiting for an answer does not. Connects come back only under the optional rule (economy.md §2.5) and when no
+ * proposals close; a job with an offer waiting for an answer does not. What counts as activity is
+ * the rules' `JOB_ACTIVITIES`, recorded in `lastActivityAt` by each action; the moment is
+ * `isJobExpiryDue`, the same rule the client's job pages show the expiry date with. Connects come back only under the optional rule (economy.md §2.5) and when no
  * proposal on the job was ever viewed. One transaction per job; running it again for the same
  * `now` finds nothing left to expire.
  */
@@ -24,7 +26,7 @@ export async function expireJobs(prisma: PrismaClient, call: SystemCall): Promis
   const { settings } = await loadSettings(prisma, now);
   const due = await prisma.job.findMany({
     // A job with an offer waiting for an answer is not idle (economy.md §3.7): the offer is answered or expires first.
-    where: { status: "OPEN", lastActivityAt: { lte: addDays(now, -settings.jobExpiryDays) }, contracts: { none: { status: "OFFERED" } } },
+    where: { status: "OPEN", lastActivityAt: { lte: jobIdleCutoff(now, settings) }, contracts: { none: { status: "OFFERED" } } },
     orderBy: { lastActivityAt: "asc" },
     select: { id: true },
   });
@@ -34,10 +36,10 @@ export async function expireJobs(prisma: PrismaClient, call: SystemCall): Promis
       const job = await lockJob(tx, id);
       const { settings: inForce } = await loadSettings(tx, now);
       // Re-checked under the lock: the job may have been closed or had activity since the scan.
-      if (job.status !== "OPEN" || !job.lastActivityAt || !isJobExpiryDue({ status: "open", lastActivityAt: job.lastActivityAt }, now, inForce)) {
+      const offerWaiting = (await tx.contract.count({ where: { jobId: id, status: "OFFERED" } })) > 0;
+      if (job.status !== "OPEN" || !job.lastActivityAt || !isJobExpiryDue({ status: "open", lastActivityAt: job.lastActivityAt, offerWaiting }, now, inForce)) {
         return null;
       }
-      if ((await tx.contract.count({ where: { jobId: id, status: "OFFERED" } })) > 0) return null;
       const anyProposalViewed = (await tx.proposal.count({ where: { jobId: id, viewedAt: { not: null } } })) > 0;
       const ended = await endJobProposals(tx, {
         job,

@@ -30,7 +30,7 @@ export async function interviewProposal(prisma: PrismaClient, input: InterviewPr
         const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         // Only a proposal still in play can be invited; an ended one is refused by the lifecycle.
         if (proposal.status !== "INTERVIEWING") nextProposalStatus(proposal.status, "interview");
-        const { status, viewedAt } = await startInterview(tx, proposal, now);
+        const { status, viewedAt } = await startInterview(tx, { job, proposal, kind: "interviewed", now });
         // Told once per proposal: inviting again an interviewing proposal changes nothing.
         if (status !== proposal.status) {
           await notify(tx, {

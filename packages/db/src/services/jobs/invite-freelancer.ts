@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
-import { lockOwnedJob } from "./shared";
+import { lockOwnedJob, recordJobActivity } from "./shared";
 import { counterpartSuspended, lockCounterpart, requireActor, type ActorCall } from "../actor";
 import { Text } from "../fields";
 import { Id, parseCall } from "../input";
@@ -51,7 +51,7 @@ export async function inviteFreelancer(prisma: PrismaClient, input: InviteFreela
         if (invited) throw new DomainError("CONFLICT", "You have already invited this freelancer to this job.");
         if (proposed) throw new DomainError("CONFLICT", "This freelancer has already sent a proposal for this job.");
         const invitation = await tx.invitation.create({ data: { jobId, freelancerId, message, createdAt: now } });
-        await tx.job.update({ where: { id: jobId }, data: { lastActivityAt: now } });
+        await recordJobActivity(tx, job, "invited", now);
         await notify(tx, {
           userId: freelancerId,
           kind: "invited_to_job",

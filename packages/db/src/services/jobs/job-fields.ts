@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ExperienceLevel, JobType, Tx } from "../../client";
 import { loadSettings } from "../../settings/load-settings";
 import { Amount, DurationDays, Skills, Text, WholeNumber } from "../fields";
+import { activityUpdate } from "./shared";
 
 /** The fields a client fills in when posting or editing a job. */
 export const JobFields = z.strictObject({
@@ -72,7 +73,7 @@ export async function publication(tx: Tx, job: PricedJob, now: Date) {
     connectCost,
     settingsVersion: version,
     publishedAt: now,
-    lastActivityAt: now,
+    ...activityUpdate("published", { status: "OPEN" }, now),
     auctionClosesAt: boostAuctionClosesAt({ postedAt: now, settings }),
   };
 }

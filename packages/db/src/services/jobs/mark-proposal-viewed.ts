@@ -2,7 +2,7 @@ import { proposalLifecycle } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient, ProposalStatus } from "../../client";
 import { runTransaction } from "../../transaction";
-import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
+import { interactionUpdate, lockProposal, nextProposalStatus, recordInteractionActivity } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 import { notify } from "../../notifications";
@@ -19,8 +19,9 @@ export interface ViewedProposal {
 }
 
 /**
- * The job's owner opens a proposal: a submitted one becomes viewed, `viewedAt` is set once, and
- * a boosted one counts as interacted with (its boost is kept: economy.md §2.3). Opening the page is
+ * The job's owner opens a proposal: a submitted one becomes viewed, `viewedAt` is set once, a
+ * boosted one counts as interacted with (its boost is kept: economy.md §2.3), and the job has had
+ * activity (its expiry moves: economy.md §3.1). Opening the page is
  * naturally idempotent, so no key is needed: the second view changes nothing. Viewing an ended
  * proposal changes nothing either.
  */
@@ -34,10 +35,11 @@ export async function markProposalViewed(prisma: PrismaClient, input: MarkPropos
     if (!proposalLifecycle.can(rulesStatus, "view")) return { proposalId, status: proposal.status, viewedAt: proposal.viewedAt };
     const status = nextProposalStatus(proposal.status, "view");
     const viewedAt = proposal.viewedAt ?? now;
-    const interaction = interactionUpdate(proposal, now);
+    const interaction = interactionUpdate("viewed", proposal, now);
     if (status !== proposal.status || proposal.viewedAt === null || "clientInteractedAt" in interaction) {
       await tx.proposal.update({ where: { id: proposalId }, data: { status, viewedAt, ...interaction } });
     }
+    await recordInteractionActivity(tx, job, "viewed", now);
     // The first time the client opens it, the freelancer is told (once per proposal).
     if (proposal.viewedAt === null) {
       await notify(tx, {

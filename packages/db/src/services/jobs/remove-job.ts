@@ -1,6 +1,7 @@
 import { TEXT_RULES, connectRefundPolicy } from "@fairlance/rules";
 import { z } from "zod";
-import type { PrismaClient } from "../../client";
+import type { PrismaClient, Tx } from "../../client";
+import type { Operation } from "../../operations";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -46,38 +47,7 @@ export async function removeJob(
       call,
       async () => {
         await requireActor(tx, data, "ADMIN", "remove jobs");
-        const job = await lockJob(tx, jobId);
-        const status = nextJobStatus(job.status, "remove");
-        const { settings } = await loadSettings(tx, now);
-        const pending = await pendingOfferOnJob(tx, jobId);
-        const offer = pending ? await lockOffer(tx, pending.id) : null;
-        const withdrawn = offer
-          ? await endOfferWithoutHire(tx, { offer, event: "decline", reason: "job_removed", now, key: `${scopedKey(call)}:offer`, operation: "job.remove", userId: actorId })
-          : null;
-        const ended = await endJobProposals(tx, {
-          job,
-          endReason: "job_removed_by_admin",
-          refund: connectRefundPolicy("job_removed_by_admin", settings),
-          keyPrefix: scopedKey(call),
-          now,
-          reissueExpiryDays: settings.connectRefundReissueExpiryDays,
-          alsoEnded: true,
-        });
-        await tx.job.update({
-          where: { id: jobId },
-          data: { status, endedAt: now, endedReason: `removed: ${reason}`, auctionClosedAt: job.auctionClosedAt ?? now },
-        });
-        await writeAudit(tx, {
-          actorId,
-          action: "job.remove",
-          targetType: "Job",
-          targetId: jobId,
-          before: { status: job.status, proposalCount: job.proposalCount },
-          after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded, ...(offer ? { offerWithdrawn: offer.id } : {}) },
-          reason,
-          now,
-        });
-        return { jobId, status, ...ended, offerRefunds: withdrawn?.refunds ?? [] };
+        return removeJobWithin(tx, { jobId, reason, actorId, now, keyPrefix: scopedKey(call), operation: "job.remove" });
       },
       jsonCodec<ClosedJob & { offerRefunds?: CardRefundPlan[] }>(),
     );
@@ -86,4 +56,48 @@ export async function removeJob(
   // Results stored before offers were withdrawn here have no offerRefunds.
   const { offerRefunds = [], ...closed } = stored;
   return { ...closed, cardRefunds: await refundToCards(prisma, deps.gateway ?? getGateway(), offerRefunds, "An admin removed the job while an offer on it waited.") };
+}
+
+/**
+ * The removal itself, inside the caller's transaction (removeJob, and the reports queue's "remove",
+ * economy.md §5.2): returns what closed and the card refunds to make after the commit
+ * (`refundToCards`). `keyPrefix` is unique per operation: connect entries are keyed under it.
+ */
+export async function removeJobWithin(
+  tx: Tx,
+  input: { jobId: string; reason: string; actorId: string; now: Date; keyPrefix: string; operation: Operation },
+): Promise<ClosedJob & { offerRefunds: CardRefundPlan[] }> {
+  const { jobId, reason, actorId, now, keyPrefix, operation } = input;
+  const job = await lockJob(tx, jobId);
+  const status = nextJobStatus(job.status, "remove");
+  const { settings } = await loadSettings(tx, now);
+  const pending = await pendingOfferOnJob(tx, jobId);
+  const offer = pending ? await lockOffer(tx, pending.id) : null;
+  const withdrawn = offer
+    ? await endOfferWithoutHire(tx, { offer, event: "decline", reason: "job_removed", now, key: `${keyPrefix}:offer`, operation, userId: actorId })
+    : null;
+  const ended = await endJobProposals(tx, {
+    job,
+    endReason: "job_removed_by_admin",
+    refund: connectRefundPolicy("job_removed_by_admin", settings),
+    keyPrefix,
+    now,
+    reissueExpiryDays: settings.connectRefundReissueExpiryDays,
+    alsoEnded: true,
+  });
+  await tx.job.update({
+    where: { id: jobId },
+    data: { status, endedAt: now, endedReason: `removed: ${reason}`, auctionClosedAt: job.auctionClosedAt ?? now },
+  });
+  await writeAudit(tx, {
+    actorId,
+    action: "job.remove",
+    targetType: "Job",
+    targetId: jobId,
+    before: { status: job.status, proposalCount: job.proposalCount },
+    after: { status, proposalsClosed: ended.proposalsClosed, connectsRefunded: ended.connectsRefunded, ...(offer ? { offerWithdrawn: offer.id } : {}) },
+    reason,
+    now,
+  });
+  return { jobId, status, ...ended, offerRefunds: withdrawn?.refunds ?? [] };
 }

@@ -1,5 +1,10 @@
 import {
+  countsAsJobActivity,
+  INTERACTION_ACTIVITY,
+  interactionKeepsBoost,
   transitionJob,
+  type JobActivity,
+  type ProposalInteraction,
   transitionProposal,
   type JobEvent,
   type JobStatus as RuleJobStatus,
@@ -67,27 +72,54 @@ export const LIVE_PROPOSAL_STATUSES: ProposalStatus[] = ["SUBMITTED", "VIEWED", 
 /** The note on connect entries, so a freelancer's history names the job. */
 export const jobNote = (job: { title: string }) => `Job "${job.title}"`;
 
-/** A boosted proposal the client touches before the auction settles keeps its boost (economy.md §2.3). */
-export const interactionUpdate = (proposal: { boostConnects: number; boostSettledAt: Date | null; clientInteractedAt: Date | null }, now: Date) =>
-  proposal.boostConnects > 0 && proposal.boostSettledAt === null && proposal.clientInteractedAt === null ? { clientInteractedAt: now } : {};
+/**
+ * Activity on a job (economy.md §3.1): `lastActivityAt` moves to now when the rules count the kind
+ * (`JOB_ACTIVITIES` in @fairlance/rules), on an open job only. Spread into the job's update.
+ */
+export const activityUpdate = (kind: JobActivity, job: { status: JobStatus }, now: Date): { lastActivityAt?: Date } =>
+  countsAsJobActivity(kind, job.status.toLowerCase() as RuleJobStatus) ? { lastActivityAt: now } : {};
+
+/** Records activity on a job in the action's transaction (a kind that does not count changes nothing). */
+export async function recordJobActivity(tx: Tx, job: { id: string; status: JobStatus }, kind: JobActivity, now: Date): Promise<void> {
+  const data = activityUpdate(kind, job, now);
+  if (data.lastActivityAt) await tx.job.update({ where: { id: job.id }, data });
+}
+
+type InteractedProposal = { id: string; boostConnects: number; boostSettledAt: Date | null; boostRefunded: boolean; clientInteractedAt: Date | null };
+
+/**
+ * A client's interaction with a proposal keeps its boost while it is in play (economy.md §2.3,
+ * `interactionKeepsBoost`): the first one is stored, and the auction reads it. Spread into the proposal's update.
+ */
+export const interactionUpdate = (kind: ProposalInteraction, proposal: InteractedProposal, now: Date): { clientInteractedAt?: Date } =>
+  interactionKeepsBoost(kind, proposal) && proposal.clientInteractedAt === null ? { clientInteractedAt: now } : {};
+
+/** The job activity a client's interaction with one of its proposals is, recorded in the action's transaction. */
+export const recordInteractionActivity = (tx: Tx, job: { id: string; status: JobStatus }, kind: ProposalInteraction, now: Date) =>
+  recordJobActivity(tx, job, INTERACTION_ACTIVITY[kind], now);
 
 /** Proposals that writing to the proposer, or inviting them to interview, moves to interviewing (economy.md §3.1). */
 const BEFORE_INTERVIEW: ProposalStatus[] = ["SUBMITTED", "VIEWED", "SHORTLISTED"];
 
 /**
- * The client starts an interview with a proposer (economy.md §3.1): a proposal still before it
- * moves to interviewing (and counts as viewed); one already interviewing, or ended, stays as it is.
- * The proposal must be locked (lockProposal). Counts as activity on the job. Returns the status.
+ * The client invites a proposer to interview or writes to them (economy.md §3.1): a proposal still
+ * before an interview moves to interviewing (and counts as viewed); one already interviewing, or
+ * ended, keeps its state. Either way it is an interaction (a boost in play is kept, §2.3) and
+ * activity on the job. The proposal must be locked (lockProposal). Returns the status.
  */
 export async function startInterview(
   tx: Tx,
-  proposal: { id: string; jobId: string; status: ProposalStatus; viewedAt: Date | null; boostConnects: number; boostSettledAt: Date | null; clientInteractedAt: Date | null },
-  now: Date,
+  input: { job: { id: string; status: JobStatus }; proposal: InteractedProposal & { status: ProposalStatus; viewedAt: Date | null }; kind: "interviewed" | "messaged"; now: Date },
 ): Promise<{ status: ProposalStatus; viewedAt: Date | null }> {
-  if (!BEFORE_INTERVIEW.includes(proposal.status)) return { status: proposal.status, viewedAt: proposal.viewedAt };
-  const status = nextProposalStatus(proposal.status, "interview");
-  const viewedAt = proposal.viewedAt ?? now;
-  await tx.proposal.update({ where: { id: proposal.id }, data: { status, viewedAt, ...interactionUpdate(proposal, now) } });
-  await tx.job.update({ where: { id: proposal.jobId }, data: { lastActivityAt: now } });
-  return { status, viewedAt };
+  const { job, proposal, kind, now } = input;
+  const interaction = interactionUpdate(kind, proposal, now);
+  let result = { status: proposal.status, viewedAt: proposal.viewedAt };
+  if (BEFORE_INTERVIEW.includes(proposal.status)) {
+    result = { status: nextProposalStatus(proposal.status, "interview"), viewedAt: proposal.viewedAt ?? now };
+    await tx.proposal.update({ where: { id: proposal.id }, data: { ...result, ...interaction } });
+  } else if (interaction.clientInteractedAt) {
+    await tx.proposal.update({ where: { id: proposal.id }, data: interaction });
+  }
+  await recordInteractionActivity(tx, job, kind, now);
+  return result;
 }

@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../client";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
 import type { ViewedProposal } from "./mark-proposal-viewed";
-import { interactionUpdate, lockProposal, nextProposalStatus } from "./shared";
+import { interactionUpdate, lockProposal, nextProposalStatus, recordInteractionActivity } from "./shared";
 import { requireActor, type ActorCall } from "../actor";
 import { Id, parseCall } from "../input";
 import { notify } from "../../notifications";
@@ -26,8 +26,8 @@ export async function shortlistProposal(prisma: PrismaClient, input: ShortlistPr
         const { job, proposal } = await lockProposal(tx, proposalId, { id: actorId, as: "client" });
         const status = nextProposalStatus(proposal.status, "shortlist");
         const viewedAt = proposal.viewedAt ?? now;
-        await tx.proposal.update({ where: { id: proposalId }, data: { status, viewedAt, ...interactionUpdate(proposal, now) } });
-        await tx.job.update({ where: { id: proposal.jobId }, data: { lastActivityAt: now } });
+        await tx.proposal.update({ where: { id: proposalId }, data: { status, viewedAt, ...interactionUpdate("shortlisted", proposal, now) } });
+        await recordInteractionActivity(tx, job, "shortlisted", now);
         await notify(tx, {
           userId: proposal.freelancerId,
           kind: "proposal_shortlisted",

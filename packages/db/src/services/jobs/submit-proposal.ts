@@ -5,7 +5,7 @@ import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { JOB_PAUSED, jobNote, jobNotFound, lockJob } from "./shared";
+import { activityUpdate, JOB_PAUSED, jobNote, jobNotFound, lockJob } from "./shared";
 import { DomainError } from "../../errors";
 import { Bid, Text, WholeNumber } from "../fields";
 import { requireActor, type ActorCall } from "../actor";
@@ -94,7 +94,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
         const entry = { userId: actorId, now, note: jobNote(job), proposalId: proposal.id, jobId };
         await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:cost`, reason: "proposal_spend" }, costTakes, "SPEND");
         await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:boost`, reason: "boost_spend" }, boostTakes, "SPEND");
-        await tx.job.update({ where: { id: jobId }, data: { proposalCount: { increment: 1 }, lastActivityAt: now }, select: { id: true } });
+        await tx.job.update({ where: { id: jobId }, data: { proposalCount: { increment: 1 }, ...activityUpdate("proposal_received", job, now) }, select: { id: true } });
         // The proposal answers the invitation (under the job's lock, as declining it is): accepted.
         if (invited) {
           await tx.invitation.updateMany({ where: { jobId, freelancerId: actorId, status: "PENDING" }, data: { status: "ACCEPTED", respondedAt: now } });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PrismaClient } from "../../client";
+import type { PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
@@ -38,32 +38,38 @@ export async function removeMessage(prisma: PrismaClient, input: RemoveMessageIn
       tx,
       { operation: "message.remove", userId: actorId, key: idempotencyKey, request: { messageId, reason } },
       async () => {
-        const message = await lockMessageForModeration(tx, messageId);
-        if (message.removedAt) throw new DomainError("CONFLICT", "This message was already removed.");
-        await tx.message.update({ where: { id: messageId }, data: { removedAt: now, removedReason: reason, removedById: actorId } });
-        const reviewedAt = await reviewFlagWith(tx, message, now);
-        await writeAudit(tx, {
-          actorId,
-          action: "message.remove",
-          targetType: "Message",
-          targetId: messageId,
-          before: { removedAt: null, reviewedAt: message.reviewedAt },
-          after: { removedAt: now, reviewedAt },
-          reason,
-          now,
-        });
-        await notify(tx, {
-          userId: message.senderId,
-          kind: "message_removed",
-          eventKey: `message_removed:${messageId}`,
-          data: { reason: withoutFinalStop(reason) },
-          link: await messageLink(tx, messageId),
-          now,
-        });
-        return { messageId, removedAt: now, reviewedAt };
+        return removeMessageWithin(tx, { messageId, reason, actorId, now });
       },
       jsonCodec<RemovedMessage>(),
     );
     return result;
   });
+}
+
+/** The removal itself, inside the caller's transaction (removeMessage, and the reports queue's "remove", economy.md §5.2). */
+export async function removeMessageWithin(tx: Tx, input: { messageId: string; reason: string; actorId: string; now: Date }): Promise<RemovedMessage> {
+  const { messageId, reason, actorId, now } = input;
+  const message = await lockMessageForModeration(tx, messageId);
+  if (message.removedAt) throw new DomainError("CONFLICT", "This message was already removed.");
+  await tx.message.update({ where: { id: messageId }, data: { removedAt: now, removedReason: reason, removedById: actorId } });
+  const reviewedAt = await reviewFlagWith(tx, message, now);
+  await writeAudit(tx, {
+    actorId,
+    action: "message.remove",
+    targetType: "Message",
+    targetId: messageId,
+    before: { removedAt: null, reviewedAt: message.reviewedAt },
+    after: { removedAt: now, reviewedAt },
+    reason,
+    now,
+  });
+  await notify(tx, {
+    userId: message.senderId,
+    kind: "message_removed",
+    eventKey: `message_removed:${messageId}`,
+    data: { reason: withoutFinalStop(reason) },
+    link: await messageLink(tx, messageId),
+    now,
+  });
+  return { messageId, removedAt: now, reviewedAt };
 }

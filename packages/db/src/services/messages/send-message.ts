@@ -56,10 +56,11 @@ export async function sendMessage(prisma: PrismaClient, input: SendMessageInput 
         const hasContract = await hasStartedContract(tx, thread);
         const flags = scanMessage(body, { hasContract, patterns: settings.scamShieldPatterns }).map((match) => match.patternId);
         const recipientId = thread.clientId === actorId ? thread.freelancerId : thread.clientId;
-        // A client writing to a proposer starts an interview (economy.md §3.1, counted in the connects ROI, §8).
+        // A client writing to a proposer starts an interview (economy.md §3.1, counted in the connects ROI, §8),
+        // keeps a boost in play (§2.3) and is activity on the job. A freelancer writing is neither (JOB_ACTIVITIES).
         if (thread.proposalId && actorId === thread.clientId) {
-          const { proposal } = await lockProposal(tx, thread.proposalId, { id: actorId, as: "client" });
-          await startInterview(tx, proposal, now);
+          const { job, proposal } = await lockProposal(tx, thread.proposalId, { id: actorId, as: "client" });
+          await startInterview(tx, { job, proposal, kind: "messaged", now });
         }
         const message = await tx.message.create({
           data: { proposalId: thread.proposalId, contractId: thread.contractId, senderId: actorId, recipientId, body, flags, createdAt: now },

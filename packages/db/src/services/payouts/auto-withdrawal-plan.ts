@@ -1,4 +1,4 @@
-import { accountKey, agedAvailableMinor, autoWithdrawalDecision, nextAutoWithdrawalRun, type AutoWithdrawalDecision, type MarketplaceSettings } from "@fairlance/rules";
+import { accountKey, agedAvailableMinor, autoWithdrawalDecision, nextAutoWithdrawalRun, payoutMethodUsableAt, type AutoWithdrawalDecision, type MarketplaceSettings } from "@fairlance/rules";
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind } from "../../client";
 import { toRuleKind } from "./freelancer";
 
@@ -33,6 +33,10 @@ export interface AutoWithdrawalOutlook {
   runAt: Date;
   /** The run has come and the runner's next tick performs it. */
   due: boolean;
+  /** The payout method's waiting days moved the run past the schedule's next run day. */
+  waitsForMethod: boolean;
+  /** When the payout method is past its waiting days. */
+  methodUsableAt: Date;
   /** What that run would send if the Available balance were what it is now. */
   wouldSend: AutoWithdrawalDecision;
 }
@@ -43,21 +47,23 @@ export async function autoWithdrawalOutlook(
   input: {
     userId: string;
     setting: { schedule: AutoWithdrawalSchedule; thresholdMinor: bigint; lastRunOn: Date | null; updatedAt: Date };
-    methodKind: PayoutMethodKind;
+    method: { kind: PayoutMethodKind; createdAt: Date };
     availableMinor: bigint;
     now: Date;
-    settings: Pick<MarketplaceSettings, "autoWithdrawalMaxAgeDays" | "autoWithdrawalMinimumThresholdMinor" | "payoutMethodFeesMinor" | "minWithdrawalNetMinor">;
+    settings: Pick<MarketplaceSettings, "autoWithdrawalMaxAgeDays" | "autoWithdrawalMinimumThresholdMinor" | "payoutMethodFeesMinor" | "minWithdrawalNetMinor" | "payoutMethodWaitingDays">;
   },
 ): Promise<AutoWithdrawalOutlook> {
   const { setting, settings } = input;
-  const next = nextAutoWithdrawalRun({ schedule: RULE_SCHEDULE[setting.schedule], settledThrough: settledThrough(setting), now: input.now });
+  // Exactly the runner's call (runAutoWithdrawals): the method's waiting days from when it was added, with the settings in force.
+  const methodUsableAt = payoutMethodUsableAt(input.method.createdAt, settings);
+  const next = nextAutoWithdrawalRun({ schedule: RULE_SCHEDULE[setting.schedule], settledThrough: settledThrough(setting), now: input.now, methodUsableAt });
   const at = next.due ? input.now : next.runAt;
   const wouldSend = autoWithdrawalDecision({
     availableMinor: input.availableMinor,
     agedMinor: await agedAvailableFor(db, input.userId, at, settings.autoWithdrawalMaxAgeDays),
     freelancerThresholdMinor: setting.thresholdMinor,
-    methodKind: toRuleKind(input.methodKind),
+    methodKind: toRuleKind(input.method.kind),
     settings,
   });
-  return { runAt: next.runAt, due: next.due, wouldSend };
+  return { runAt: next.runAt, due: next.due, waitsForMethod: next.waitsForMethod, methodUsableAt, wouldSend };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { accountKey } from "@fairlance/rules";
+import { accountKey, addDays, nextAutoWithdrawalDate } from "@fairlance/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { earn, freshDatabase, makeUser, type TestDatabase } from "../../testing";
 import { balanceOf } from "../../ledger/post-transfers";
@@ -124,6 +124,49 @@ describe("the date the payouts page shows is the date the runner pays (economy.m
       expect(await db.prisma.withdrawal.findFirstOrThrow({ where: { userId: c.userId }, select: { amountMinor: true, createdAt: true } })).toEqual({ amountMinor: c.amountMinor, createdAt: c.runAt });
     }
   }, 60_000); // 28 freelancers, each paid, cleared and withdrawn (each told so): about 30 s on a busy 2-core machine.
+});
+
+describe("a payout method still in its waiting days (economy.md §4)", () => {
+  it("the page shows the first run at which the method is usable, and the runner pays exactly then: every schedule, weekday and method state", async () => {
+    const schedules = [["WEEKLY", "weekly"], ["TWICE_MONTHLY", "twice_monthly"], ["MONTHLY", "monthly"], ["QUARTERLY", "quarterly"]] as const;
+    const earnedAt = new Date("2028-01-03T00:00:00Z");
+    const client = await makeUser(db.prisma, "CLIENT");
+    // The method, usable (3 waiting days) at: long before saving; 09:00 on the schedule's next run day
+    // (that run is missed: the next one pays); exactly 00:00 of that run day (that run pays).
+    const states = ["usable", "later_that_day", "at_the_run"] as const;
+    const cases: { userId: string; saved: Date; expected: Date; shown: Date; waits: boolean }[] = [];
+    for (const [schedule, ruleSchedule] of schedules) {
+      for (const saved of [new Date("2028-02-01T10:00:00Z"), new Date("2028-02-02T15:00:00Z")]) { // a Tuesday, a Wednesday afternoon
+        for (const state of states) {
+          const freelancer = await makeUser(db.prisma, "FREELANCER");
+          await earn(db.prisma, { clientId: client.id, freelancerId: freelancer.id, grossMinor: 50_000n, now: earnedAt });
+          const runDay = nextAutoWithdrawalDate(ruleSchedule, saved);
+          const usableAt = state === "usable" ? addDays(saved, -10) : state === "later_that_day" ? new Date(runDay.getTime() + 9 * 3_600_000) : runDay;
+          const method = await addPayoutMethod(db.prisma, { actorId: freelancer.id, idempotencyKey: randomUUID(), kind: "ACH", account: "000123456789", label: "Checking", now: addDays(usableAt, -3) });
+          await setAutoWithdrawal(db.prisma, { actorId: freelancer.id, schedule, thresholdMinor: 10_000n, payoutMethodId: method.id, now: saved });
+          const expected = state === "later_that_day" ? nextAutoWithdrawalDate(ruleSchedule, runDay) : runDay;
+          cases.push({ userId: freelancer.id, saved, expected, shown: new Date(0), waits: state === "later_that_day" });
+        }
+      }
+    }
+    await clearPending(db.prisma, { now: new Date("2028-01-20T00:00:00Z") });
+    for (const c of cases) {
+      const page = await getPayoutsOverview(db.prisma, c.userId, c.saved);
+      c.shown = page.auto!.nextRunAt;
+      expect([c.saved, c.shown, page.auto!.nextRun.waitsForMethod]).toEqual([c.saved, c.expected, c.waits]);
+    }
+    // The runner a millisecond before and at every run instant shown, and at the missed runs.
+    const instants = [...new Set(cases.flatMap((c) => [c.shown.getTime() - 1, c.shown.getTime(), addDays(c.shown, -7).getTime()]))].sort((a, b) => a - b);
+    for (const instant of instants) {
+      await runAutoWithdrawals(db.prisma, { now: new Date(instant) });
+      const sent = await db.prisma.withdrawal.groupBy({ by: ["userId"], where: { userId: { in: cases.map((c) => c.userId) } }, _count: { _all: true } });
+      const count = new Map(sent.map((row) => [row.userId, row._count._all]));
+      for (const c of cases) expect([c.userId, instant, count.get(c.userId) ?? 0]).toEqual([c.userId, instant, instant >= c.shown.getTime() ? 1 : 0]);
+    }
+    for (const c of cases) {
+      expect((await db.prisma.withdrawal.findFirstOrThrow({ where: { userId: c.userId }, select: { createdAt: true } })).createdAt).toEqual(c.shown);
+    }
+  }, 90_000);
 });
 
 describe("the ledger", () => {

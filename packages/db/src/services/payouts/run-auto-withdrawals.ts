@@ -2,8 +2,8 @@ import { payoutHoldOf } from "../admin/hold-payouts";
 import {
   accountKey,
   autoWithdrawalDecision,
-  isPayoutMethodUsable,
   nextAutoWithdrawalRun,
+  payoutMethodUsableAt,
   withdrawalEntries,
   type AutoWithdrawalReason,
 } from "@fairlance/rules";
@@ -20,13 +20,15 @@ import { settleWithdrawal } from "./settle-withdrawal";
 
 export interface AutoWithdrawalRun {
   userId: string;
-  reason: AutoWithdrawalReason | "not_due" | "method_not_usable" | "payouts_held";
+  reason: AutoWithdrawalReason | "not_due" | "payouts_held";
   withdrawalId: string | null;
 }
 
 /**
  * Time-driven (economy.md §4): performs each freelancer's next run once it is due, as
- * `nextAutoWithdrawalRun` computes it, the same function the payouts page shows the date of.
+ * `nextAutoWithdrawalRun` computes it, the same function the payouts page shows the date of: the
+ * first run instant after the last one settled at which the payout method is past its waiting days
+ * (a run before that is not a run, so none is settled without paying for that reason).
  * A run sends the whole Available balance if it reaches the threshold, or only money older than
  * the max age otherwise. Runs missed while nothing ran are one run; the run's key is its run
  * day, and `lastRunOn` moves to it, so a second call for the same `now` changes nothing.
@@ -39,17 +41,21 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
       const [setting] = await tx.$queryRaw<{ schedule: keyof typeof RULE_SCHEDULE; thresholdMinor: bigint; payoutMethodId: string; lastRunOn: Date | null; updatedAt: Date }[]>`
         SELECT schedule, "thresholdMinor", "payoutMethodId", "lastRunOn", "updatedAt" FROM "AutoWithdrawalSetting" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
       if (!setting) return { userId, reason: "not_due", withdrawalId: null };
-      const next = nextAutoWithdrawalRun({ schedule: RULE_SCHEDULE[setting.schedule], settledThrough: settledThrough(setting), now: input.now });
+      const { settings } = await loadSettings(tx, input.now);
+      const method = await tx.payoutMethod.findUniqueOrThrow({ where: { id: setting.payoutMethodId }, select: { id: true, kind: true, createdAt: true } });
+      const next = nextAutoWithdrawalRun({
+        schedule: RULE_SCHEDULE[setting.schedule],
+        settledThrough: settledThrough(setting),
+        now: input.now,
+        methodUsableAt: payoutMethodUsableAt(method.createdAt, settings),
+      });
       if (!next.due) return { userId, reason: "not_due", withdrawalId: null };
       const day = next.settlesThrough;
       await tx.autoWithdrawalSetting.update({ where: { userId }, data: { lastRunOn: day } });
 
       // A suspension alone does not stop them; an admin's hold on the payouts does (economy.md §5.5).
       if ((await payoutHoldOf(tx, userId)) !== null) return { userId, reason: "payouts_held", withdrawalId: null };
-      const { settings } = await loadSettings(tx, input.now);
-      const method = await tx.payoutMethod.findUniqueOrThrow({ where: { id: setting.payoutMethodId }, select: { id: true, kind: true, createdAt: true } });
-      const ruleMethod = { kind: toRuleKind(method.kind), addedAt: method.createdAt };
-      if (!isPayoutMethodUsable(ruleMethod, input.now, settings)) return { userId, reason: "method_not_usable", withdrawalId: null };
+      const ruleMethod = { kind: toRuleKind(method.kind) };
 
       await tx.$queryRaw`SELECT id FROM "LedgerAccount" WHERE key = ${accountKey({ kind: "freelancer_available", userId })} FOR UPDATE`;
       const availableMinor = await balanceOf(tx, { kind: "freelancer_available", userId });

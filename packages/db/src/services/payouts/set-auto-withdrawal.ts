@@ -38,7 +38,7 @@ export async function setAutoWithdrawal(prisma: PrismaClient, input: SetAutoWith
       `Automatic withdrawals need a threshold of at least ${formatMoney(settings.autoWithdrawalMinimumThresholdMinor)}. You can still withdraw any amount from ${formatMoney(settings.withdrawalMinimumMinor)} by hand.`,
     );
   }
-  const method = await prisma.payoutMethod.findFirst({ where: { id: data.payoutMethodId, userId: data.actorId }, select: { id: true, kind: true } });
+  const method = await prisma.payoutMethod.findFirst({ where: { id: data.payoutMethodId, userId: data.actorId }, select: { id: true, kind: true, createdAt: true } });
   if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
   const values = { schedule: data.schedule, thresholdMinor: data.thresholdMinor, payoutMethodId: method.id, lastRunOn: data.now, updatedAt: data.now };
   const saved = await prisma.autoWithdrawalSetting.upsert({
@@ -48,6 +48,6 @@ export async function setAutoWithdrawal(prisma: PrismaClient, input: SetAutoWith
     select: { schedule: true, thresholdMinor: true, payoutMethodId: true, lastRunOn: true, updatedAt: true },
   });
   const account = await prisma.ledgerAccount.findUnique({ where: { key: accountKey({ kind: "freelancer_available", userId: data.actorId }) }, select: { balanceMinor: true } });
-  const outlook = await autoWithdrawalOutlook(prisma, { userId: data.actorId, setting: saved, methodKind: method.kind, availableMinor: account?.balanceMinor ?? 0n, now: data.now, settings });
+  const outlook = await autoWithdrawalOutlook(prisma, { userId: data.actorId, setting: saved, method, availableMinor: account?.balanceMinor ?? 0n, now: data.now, settings });
   return { schedule: saved.schedule, thresholdMinor: saved.thresholdMinor, payoutMethodId: saved.payoutMethodId, nextRun: outlook };
 }

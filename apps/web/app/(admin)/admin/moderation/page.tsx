@@ -7,6 +7,7 @@ export const metadata: Metadata = { title: "Moderation · Admin" };
 
 export default async function Page() {
   await prefetch(
+    trpc.report.queue.queryOptions(),
     trpc.admin.moderation.jobs.queryOptions({ status: null, page: 1 }),
     trpc.admin.moderation.flagged.queryOptions({ includeReviewed: false }),
     trpc.admin.feedback.list.queryOptions(FIRST_FEEDBACK_PAGE),

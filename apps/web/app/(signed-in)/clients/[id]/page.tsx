@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui";
 import { ClientProfileView } from "@/features/profiles/client-profile-view";
+import { ReportButton } from "@/features/reports/report-button";
+import { Providers } from "@/app/providers";
+import { getSession } from "@/server/auth";
 import { readQuery, trpc } from "@/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
@@ -20,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const { id } = await params;
   const [profile, reputation] = await Promise.all([profileOf(id), readQuery(trpc.feedback.reputation.queryOptions({ userId: id }))]);
+  if (!profile.ok && profile.notFound) notFound();
   if (!profile.ok) {
     return (
       <div className="space-y-4">
@@ -28,5 +33,14 @@ export default async function Page({ params }: Props) {
       </div>
     );
   }
-  return <ClientProfileView client={profile.data} reputation={reputation} />;
+  // Clients and freelancers may report the profile (economy.md §5.2): a small client island.
+  const session = await getSession();
+  const role = session?.user.role;
+  const report =
+    !profile.data.isOwner && (role === "CLIENT" || role === "FREELANCER") ? (
+      <Providers>
+        <ReportButton objectKind="PROFILE" objectId={profile.data.userId} noun="profile" />
+      </Providers>
+    ) : undefined;
+  return <ClientProfileView client={profile.data} reputation={reputation} report={report} />;
 }
