@@ -94,7 +94,7 @@ describe("suspending a freelancer", () => {
     for (const id of [onA.proposalId, onB.proposalId, onC.proposalId]) {
       expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({ pausedAt: later, status: "SUBMITTED" });
     }
-    const page = await getClientJob(db.prisma, jobA, client.id);
+    const page = await getClientJob(db.prisma, jobA, client.id, later);
     expect(page.proposals.map((p) => p.id)).not.toContain(onA.proposalId);
     expect(page.pausedProposals).toBe(1);
     await expect(hireProposal(db.prisma, { actorId: client.id, idempotencyKey: key(), now: later, proposalId: onA.proposalId, terms: fixed(30_000n) })).rejects.toMatchObject({
@@ -142,7 +142,7 @@ describe("suspending a freelancer", () => {
       offersWithdrawn: 1,
       notRestored: "1 proposal (ended meanwhile); 1 offer withdrawn at the suspension (a new offer can be sent)",
     });
-    expect((await getClientJob(db.prisma, jobA, client.id)).proposals.map((p) => p.id)).toContain(onA.proposalId);
+    expect((await getClientJob(db.prisma, jobA, client.id, later)).proposals.map((p) => p.id)).toContain(onA.proposalId);
     expect(await db.prisma.proposal.count({ where: { freelancerId: fran.id, pausedAt: { not: null } } })).toBe(0);
     expect((await kindsFor(fran.id)).at(-1)).toEqual({
       kind: "account_unsuspended",
