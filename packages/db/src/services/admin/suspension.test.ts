@@ -263,6 +263,23 @@ describe("a suspension racing the person's own operation", () => {
     }
   });
 
+  it("a hire racing the freelancer's suspension either made an offer that is then withdrawn, or is refused: never an offer to a suspended freelancer", async () => {
+    const client = await makeVerifiedClient(db.prisma);
+    for (let round = 0; round < 4; round += 1) {
+      const fran = await freelancerWithConnects(db.prisma, 50, NOW);
+      const jobId = await openJob(db.prisma, client.id, NOW);
+      const { proposalId } = await propose(fran.id, jobId);
+      const [hired, suspended] = await Promise.allSettled([
+        hireProposal(db.prisma, { actorId: client.id, idempotencyKey: key(), now: later, proposalId, terms: fixed(30_000n) }),
+        suspend(fran.id),
+      ]);
+      expect(suspended.status).toBe("fulfilled");
+      if (hired.status === "rejected") expect(hired.reason).toMatchObject({ code: "CONFLICT" });
+      expect(await db.prisma.contract.count({ where: { freelancerId: fran.id, status: "OFFERED" } })).toBe(0);
+      expect(await db.prisma.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "SUBMITTED", pausedAt: later });
+    }
+  });
+
   it("a milestone funded while the client is suspended is either funded before (and stays in escrow) or refused with the card refunded", async () => {
     for (let round = 0; round < 4; round += 1) {
       const client = await makeVerifiedClient(db.prisma);
