@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { Card, Skeleton } from "@/components/ui";
 import { ErrorAlert } from "@/features/shared/error-message";
@@ -28,6 +29,15 @@ export function AccountPage() {
       <div>
         <h1 className="text-2xl font-bold">Your account</h1>
         <p className="mt-1 break-words text-sm text-slate-600">Signed in as {account.email}.</p>
+        {account.role !== "ADMIN" && (
+          <p className="mt-1 text-sm text-slate-600">
+            What you reported to Fairlance, and what we decided:{" "}
+            <Link href="/reports" className="font-medium text-brand-700 hover:underline">
+              your reports
+            </Link>
+            .
+          </p>
+        )}
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card title="Your email">

@@ -105,7 +105,7 @@ export interface MyInvitation {
 
 export interface MyInvitations {
   invitations: MyInvitation[];
-  /** Pending invitations on open jobs: what waits for an answer. */
+  /** Pending invitations on open jobs (not paused): what waits for an answer. */
   waiting: number;
   total: number;
   page: number;
@@ -113,9 +113,10 @@ export interface MyInvitations {
   pageCount: number;
 }
 
-function myNote(status: InvitationStatus, jobOpen: boolean, clientName: string): string {
+function myNote(status: InvitationStatus, jobOpen: boolean, paused: boolean, clientName: string): string {
   if (status === "ACCEPTED") return "You answered with a proposal.";
   if (status === "DECLINED") return `You declined; ${clientName} sees your answer.`;
+  if (paused) return "The job is paused while its client's account is under review: it takes no proposals for now.";
   if (!jobOpen) return "The job is no longer open.";
   return "Send a proposal for 0 connects, or decline.";
 }
@@ -132,16 +133,18 @@ export async function listMyInvitations(db: Db, rawInput: MyInvitationsInput, fr
       take: MY_INVITATIONS_PAGE_SIZE,
       select: {
         id: true, message: true, status: true, createdAt: true, respondedAt: true, declineReason: true,
-        job: { select: { id: true, title: true, status: true, client: { select: { id: true, name: true } } } },
+        job: { select: { id: true, title: true, status: true, pausedAt: true, client: { select: { id: true, name: true } } } },
       },
     }),
     db.invitation.count({ where }),
-    db.invitation.count({ where: { freelancerId, status: "PENDING", job: { status: "OPEN" } } }),
+    db.invitation.count({ where: { freelancerId, status: "PENDING", job: { status: "OPEN", pausedAt: null } } }),
   ]);
   return {
-    invitations: rows.map(({ job: { client, ...job }, ...invitation }) => {
-      const jobOpen = job.status === "OPEN";
-      return { ...invitation, job, client, jobOpen, canAnswer: jobOpen && invitation.status === "PENDING", note: myNote(invitation.status, jobOpen, client.name) };
+    invitations: rows.map(({ job: { client, pausedAt, ...job }, ...invitation }) => {
+      // A job paused with its client's suspension (economy.md §5.5) takes no proposals for now.
+      const paused = job.status === "OPEN" && pausedAt !== null;
+      const jobOpen = job.status === "OPEN" && !paused;
+      return { ...invitation, job, client, jobOpen, canAnswer: jobOpen && invitation.status === "PENDING", note: myNote(invitation.status, jobOpen, paused, client.name) };
     }),
     waiting,
     total,

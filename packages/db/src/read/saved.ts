@@ -33,6 +33,8 @@ const JOB_STATE_NOTE: Record<JobStatus, string> = {
   REMOVED: "Fairlance removed this job for breaking the marketplace rules.",
 };
 
+const PAUSED_NOTE = "Paused while its client's account is under review: it takes no proposals for now.";
+
 /** A freelancer's saved jobs, most recently saved first, each with its state now. */
 export async function listSavedJobs(db: Db, freelancerId: string): Promise<SavedJobRow[]> {
   const rows = await db.savedJob.findMany({
@@ -44,19 +46,23 @@ export async function listSavedJobs(db: Db, freelancerId: string): Promise<Saved
       job: {
         select: {
           id: true, title: true, type: true, status: true, budgetMinor: true, hourlyMinMinor: true, hourlyMaxMinor: true, skills: true,
-          connectCost: true, proposalCount: true, publishedAt: true,
+          connectCost: true, proposalCount: true, publishedAt: true, pausedAt: true,
           proposals: { where: { freelancerId }, select: { id: true } },
         },
       },
     },
   });
-  return rows.map(({ createdAt, job: { proposals, ...job } }) => ({
-    job,
-    savedAt: createdAt,
-    open: job.status === "OPEN",
-    proposed: proposals.length > 0,
-    note: proposals.length > 0 && job.status === "OPEN" ? "You have sent a proposal." : JOB_STATE_NOTE[job.status],
-  }));
+  return rows.map(({ createdAt, job: { proposals, pausedAt, ...job } }) => {
+    // A job paused with its client's suspension (economy.md §5.5) is open but takes no proposals for now.
+    const paused = job.status === "OPEN" && pausedAt !== null;
+    return {
+      job,
+      savedAt: createdAt,
+      open: job.status === "OPEN" && !paused,
+      proposed: proposals.length > 0,
+      note: paused ? PAUSED_NOTE : proposals.length > 0 && job.status === "OPEN" ? "You have sent a proposal." : JOB_STATE_NOTE[job.status],
+    };
+  });
 }
 
 export interface SavedFreelancerRow extends TalentSearchHit {
