@@ -97,7 +97,7 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next, path }
   }
   const user = await sessionUser(ctx.prisma, ctx.session, ctx.now());
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your session has ended. Sign in again." });
-  // The one check of what a suspended account may do (economy.md §5.5): the policy, by procedure path.
+  // The one check of what a suspended account may do (economy.md §5.3): the policy, by procedure path.
   if (user.suspendedAt) {
     const rule = suspensionRule(path);
     if (!rule.allowed) throw new DomainError("ACCOUNT_SUSPENDED", suspendedSentence(user.suspendedReason, rule.what));

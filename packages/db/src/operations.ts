@@ -84,7 +84,7 @@ export const OPERATIONS = [
   "user.endSessions",
   "user.suspend",
   "user.unsuspend",
-  // Suspension (issue 19, economy.md §5.5): an admin holds or releases a freelancer's payouts.
+  // Suspension (issue 19, economy.md §5.3): an admin holds or releases a freelancer's payouts.
   "user.holdPayouts",
   "user.releasePayouts",
 ] as const;

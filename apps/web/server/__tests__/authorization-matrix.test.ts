@@ -38,7 +38,7 @@ import {
  *   for an id that does not exist, so "not yours" tells nothing.
  * - `setup(m, who)`: a new object for `who` when a call uses one up (an approval works once).
  * - `call`: a well-formed input that succeeds for an allowed caller; `check` what they see.
- * - `suspended` (economy.md §5.5): what a suspended client or freelancer of an allowed role gets:
+ * - `suspended` (economy.md §5.3): what a suspended client or freelancer of an allowed role gets:
  *   "allowed" (the call succeeds as for anyone else) or "refused" (ACCOUNT_SUSPENDED, with a sentence,
  *   nothing changed). Every case a client or freelancer may call declares it; public and admin-only
  *   cases do not (admins cannot be suspended). It must equal the rules' SUSPENSION_POLICY.
@@ -758,7 +758,7 @@ const MATRIX: Record<string, AnyCase> = {
     setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
     call: (c, s) => c.admin.people.suspend({ ...s, idempotencyKey: key(), reason: "Fake reviews" }),
   }),
-  // Suspension (issue 19, economy.md §5.5): an admin holds or releases a freelancer's payouts.
+  // Suspension (issue 19, economy.md §5.3): an admin holds or releases a freelancer's payouts.
   "admin.people.holdPayouts": procedure({
     allowed: ADMINS,
     setup: async (m) => ({ userId: (await m.make.freelancer()).id }),
@@ -1321,7 +1321,7 @@ async function verify(path: string, entry: AnyCase) {
     }
   }
   expect(await fingerprint(db.prisma), `${path}: a refused call changed the database`).toEqual(before);
-  // A suspended member of an allowed role is refused before anything happens (economy.md §5.5).
+  // A suspended member of an allowed role is refused before anything happens (economy.md §5.3).
   const member = allowed.find((who) => ROLE[who] === "CLIENT" || ROLE[who] === "FREELANCER");
   if (entry.suspended === "refused" && member) {
     const own = member === first ? state : await stateFor(member);

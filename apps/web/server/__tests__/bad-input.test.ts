@@ -145,7 +145,7 @@ const ENTRIES: Entry[] = [
   { path: "admin.people.createAdmin", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), email: `${key("admin")}@fairlance.test`, name: "New Admin", initialPassword: "a long initial passphrase", reason: "Joins the support team" }) },
   { path: "admin.people.endSessions", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Stolen session" }) },
   { path: "admin.people.unsuspend", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Resolved now" }) },
-  // Suspension (issue 19, economy.md §5.5): an admin holds and releases a freelancer's payouts.
+  // Suspension (issue 19, economy.md §5.3): an admin holds and releases a freelancer's payouts.
   { path: "admin.people.holdPayouts", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Chargebacks under review" }) },
   { path: "admin.people.releasePayouts", as: () => w.people.admin, input: () => ({ idempotencyKey: key(), userId: w.people.brokeFreelancer.id, reason: "Resolved now" }) },
   { path: "admin.moderation.removeJob", as: () => w.people.admin, input: () => ({ jobId: w.jobs.otherOpen, idempotencyKey: key(), reason: "Looks like a scam" }) },

@@ -88,7 +88,7 @@ describe("moderation of messages", () => {
     expect(await written(() => warnSender(db.prisma, warn))).toEqual([]);
     expect(await written(() => expect(warnSender(db.prisma, { ...warn, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" }))).toEqual([]);
 
-    // The client of the sender's contract is told too, without the reason (economy.md §5.5).
+    // The client of the sender's contract is told too, without the reason (economy.md §5.3).
     const suspended = await written(() => suspendSender(db.prisma, { actorId: admin, idempotencyKey: key(), now: NOW, messageId, reason: "Repeated." }));
     expect(suspended).toMatchObject([
       { kind: "party_suspended", link: `/contracts/${contractId}`, data: { jobTitle: "Fixed work", suspendedSide: "freelancer" } },

@@ -60,10 +60,10 @@ export interface AdminUserDetail extends AdminUserRow {
   contracts: number;
   /** Warnings an admin gave them about their messages (economy.md §5). */
   warnings: number;
-  /** Whether an admin holds their payouts, and why (economy.md §5.5). */
+  /** Whether an admin holds their payouts, and why (economy.md §5.3). */
   payoutsHeldAt: Date | null;
   payoutsHeldReason: string | null;
-  /** What suspending them would do now (economy.md §5.5), shown before the admin confirms; null when they cannot be suspended. */
+  /** What suspending them would do now (economy.md §5.3), shown before the admin confirms; null when they cannot be suspended. */
   suspensionPreview: { jobsPaused: number; proposalsPaused: number; offersWithdrawn: number; contractsNotified: number } | null;
   /** While suspended: what lifting would give back (paused jobs still open, paused proposals still live). */
   liftPreview: { jobsRestored: number; jobsNotRestored: number; proposalsRestored: number; proposalsNotRestored: number } | null;

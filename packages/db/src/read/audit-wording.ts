@@ -90,7 +90,7 @@ const LABELS: Record<string, string> = {
   effectiveFrom: "Takes effect",
   hiddenAt: "Hidden",
   hiddenReason: "Reason both people see",
-  // Suspension (economy.md §5.5)
+  // Suspension (economy.md §5.3)
   jobsPaused: "Open jobs paused",
   proposalsPaused: "Proposals paused",
   offersWithdrawn: "Offers withdrawn",

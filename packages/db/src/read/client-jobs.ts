@@ -95,10 +95,10 @@ export interface ClientJob {
     createdAt: Date;
     endedAt: Date | null;
     expiry: JobExpiry;
-    /** Set while this client is suspended (economy.md §5.5): no proposals, out of search. */
+    /** Set while this client is suspended (economy.md §5.3): no proposals, out of search. */
     pausedAt: Date | null;
   };
-  /** Proposals paused while their freelancer is suspended (economy.md §5.5): not in `proposals`. */
+  /** Proposals paused while their freelancer is suspended (economy.md §5.3): not in `proposals`. */
   pausedProposals: number;
   /** What counts as activity on a job (the rules' JOB_ACTIVITIES), for the expiry line. */
   activityCounts: string;
@@ -124,7 +124,7 @@ export async function getClientJob(db: Db, jobId: string, clientId: string, now:
     },
   });
   if (!job || job.clientId !== clientId) throw jobNotFound();
-  // A suspended freelancer's live proposals are paused and leave the list (economy.md §5.5): counted, not shown.
+  // A suspended freelancer's live proposals are paused and leave the list (economy.md §5.3): counted, not shown.
   const pausedProposals = await db.proposal.count({ where: { jobId, pausedAt: { not: null } } });
   const person = { select: { id: true, name: true } };
   const [found, invitations, { settings }] = await Promise.all([

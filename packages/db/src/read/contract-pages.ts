@@ -222,7 +222,7 @@ export async function getContractPage(db: Db, contractId: string, viewerId: stri
   const weekStart = startOfUtcWeek(now);
   const thisWeek = contract.hourlyWeeks.find((w) => w.weekStart.getTime() === weekStart.getTime());
   const hourlyWeeks = contract.hourlyWeeks.map((w) => ({ ...w, disputable: w.status === "INVOICED" && isDisputeWindowOpen(w.weekStart, now) }));
-  // The other party's suspension, in words and without its private reason (economy.md §5.5).
+  // The other party's suspension, in words and without its private reason (economy.md §5.3).
   const otherId = contract.clientId === viewerId ? contract.freelancerId : contract.clientId;
   const other = await db.user.findUnique({ where: { id: otherId }, select: { suspendedAt: true } });
   return {
@@ -359,7 +359,7 @@ export async function listOfferCandidates(db: Db, input: { clientId: string; que
     .sort((a, b) => b.contractsWithYou - a.contractsWithYou || b.proposalsToYou - a.proposalsToYou);
 }
 
-/** What the other party of a suspended person reads on the contract (economy.md §5.5). */
+/** What the other party of a suspended person reads on the contract (economy.md §5.3). */
 function otherPartyNotice(contract: { status: string; clientId: string; client: { name: string }; freelancer: { name: string } }, viewerId: string): string {
   const viewerIsClient = contract.clientId === viewerId;
   const name = viewerIsClient ? contract.freelancer.name : contract.client.name;

@@ -123,7 +123,7 @@ export async function getFreelancerDashboard(db: Db, freelancerId: string, now: 
       select: { id: true, jobId: true, status: true, bidMinor: true, submittedAt: true, job: { select: { title: true, type: true } } },
     }),
     db.proposal.count({ where: { freelancerId, status: { in: AWAITING } } }),
-    // Paused jobs (their client is suspended, economy.md §5.5) are out of Find work, and so out of here.
+    // Paused jobs (their client is suspended, economy.md §5.3) are out of Find work, and so out of here.
     db.job.count({ where: { status: "OPEN", pausedAt: null } }),
     db.job.findMany({
       where: { status: "OPEN", pausedAt: null },

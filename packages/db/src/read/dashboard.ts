@@ -26,7 +26,7 @@ export * from "./dashboard-client";
 export * from "./dashboard-admin";
 
 /**
- * Why an account is suspended, or null: shown on every page while it lasts (economy.md §5.5), with
+ * Why an account is suspended, or null: shown on every page while it lasts (economy.md §5.3), with
  * the reason of an admin's hold on the payouts, if any.
  */
 export async function getSuspension(db: Db, userId: string): Promise<{ since: Date; reason: string; payoutsHeldReason: string | null } | null> {

@@ -141,7 +141,7 @@ export async function listMyInvitations(db: Db, rawInput: MyInvitationsInput, fr
   ]);
   return {
     invitations: rows.map(({ job: { client, pausedAt, ...job }, ...invitation }) => {
-      // A job paused with its client's suspension (economy.md §5.5) takes no proposals for now.
+      // A job paused with its client's suspension (economy.md §5.3) takes no proposals for now.
       const paused = job.status === "OPEN" && pausedAt !== null;
       const jobOpen = job.status === "OPEN" && !paused;
       return { ...invitation, job, client, jobOpen, canAnswer: jobOpen && invitation.status === "PENDING", note: myNote(invitation.status, jobOpen, paused, client.name) };

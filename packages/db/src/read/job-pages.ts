@@ -20,7 +20,7 @@ export interface JobForFreelancer {
     skills: string[];
     publishedAt: Date | null;
     proposalCount: number;
-    /** Set while its client is suspended (economy.md §5.5): it takes no proposals. */
+    /** Set while its client is suspended (economy.md §5.3): it takes no proposals. */
     pausedAt: Date | null;
   };
   /** The job's cost as published (economy.md §2.3); `invited` proposals pay 0 of it. */

@@ -16,7 +16,7 @@ const now = new Date("2026-12-01T09:00:00Z");
 const later = new Date("2026-12-02T09:00:00Z");
 const PAUSED = "Paused while its client's account is under review: it takes no proposals for now.";
 
-describe("a job paused with its client's suspension (economy.md §5.5), in the freelancer's lists", () => {
+describe("a job paused with its client's suspension (economy.md §5.3), in the freelancer's lists", () => {
   it("is not called open in Saved jobs or Invitations while paused, and is again once the suspension is lifted", async () => {
     const admin = (await makeUser(db.prisma, "ADMIN")).id;
     const client = (await makeUser(db.prisma, "CLIENT")).id;

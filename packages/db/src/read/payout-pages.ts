@@ -32,7 +32,7 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
   const hold = await db.user.findUnique({ where: { id: freelancerId }, select: { payoutsHeldAt: true, payoutsHeldReason: true } });
   const fees = (Object.keys(settings.payoutMethodFeesMinor) as (keyof typeof settings.payoutMethodFeesMinor)[]).map((kind) => ({ kind, feeMinor: settings.payoutMethodFeesMinor[kind] }));
   return {
-    /** An admin's hold (economy.md §5.5): no withdrawal, manual or automatic, until released. */
+    /** An admin's hold (economy.md §5.3): no withdrawal, manual or automatic, until released. */
     payoutsHeld: hold?.payoutsHeldAt ? { since: hold.payoutsHeldAt, reason: hold.payoutsHeldReason ?? "contact support" } : null,
     availableMinor,
     withdrawalMinimumMinor: settings.withdrawalMinimumMinor,

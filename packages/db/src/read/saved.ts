@@ -53,7 +53,7 @@ export async function listSavedJobs(db: Db, freelancerId: string): Promise<Saved
     },
   });
   return rows.map(({ createdAt, job: { proposals, pausedAt, ...job } }) => {
-    // A job paused with its client's suspension (economy.md §5.5) is open but takes no proposals for now.
+    // A job paused with its client's suspension (economy.md §5.3) is open but takes no proposals for now.
     const paused = job.status === "OPEN" && pausedAt !== null;
     return {
       job,

@@ -64,7 +64,7 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   const input = parseInput(SearchJobsInput, rawInput);
   const q = input.q ? input.q : null;
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : null;
-  // A paused job (its client is suspended, economy.md §5.5) is out of search.
+  // A paused job (its client is suspended, economy.md §5.3) is out of search.
   const where: Prisma.Sql[] = [Prisma.sql`"status" = 'OPEN'`, Prisma.sql`"pausedAt" IS NULL`];
   if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
   if (input.type) where.push(Prisma.sql`"type" = ${input.type}::"JobType"`);

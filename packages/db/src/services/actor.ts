@@ -43,7 +43,7 @@ export const readActor = (db: Db, id: string): Promise<Actor | null> => db.user.
  * caller's transaction (a lock two transactions never share, so one that later locks the row FOR
  * UPDATE, as lockConnects does, cannot deadlock with another of the same person): a suspension (which locks the row FOR UPDATE, services/admin/suspend-user.ts)
  * either committed before and refuses the operation, or waits for it to commit and then cascades
- * what it made (economy.md §5.5). The web app refuses earlier by the suspension policy
+ * what it made (economy.md §5.3). The web app refuses earlier by the suspension policy
  * (@fairlance/rules SUSPENSION_POLICY); this is the same decision made again inside the transaction.
  */
 export async function requireActor(
@@ -69,7 +69,7 @@ export async function requireActor(
 
 /**
  * The other person of a new offer or invitation, read FOR KEY SHARE (it waits only for a suspension's FOR UPDATE, not for their own operations): null when they do not exist, and
- * `suspended` true while their account is suspended (economy.md §5.5). The lock orders the new
+ * `suspended` true while their account is suspended (economy.md §5.3). The lock orders the new
  * offer against a suspension of that person: one of them waits for the other.
  */
 export async function lockCounterpart(db: Db, userId: string): Promise<{ role: Role; suspended: boolean } | null> {

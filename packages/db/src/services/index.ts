@@ -88,7 +88,7 @@ export * from "./payouts/withdraw";
 export * from "./admin/change-setting";
 export * from "./admin/suspend-user";
 export * from "./admin/create-admin";
-// Suspension (issue 19, economy.md §5.5)
+// Suspension (issue 19, economy.md §5.3)
 export * from "./admin/hold-payouts";
 export { suspensionPreview, type SuspensionEffects, type LiftEffects } from "./admin/suspension-effects";
 export * from "./reports/create-report";

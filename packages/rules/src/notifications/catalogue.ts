@@ -65,7 +65,7 @@ export interface NotificationDataByKind {
   dispute_decided: { jobTitle: string; outcome: "release" | "refund" | "split"; releasedMinor: Minor; refundedMinor: Minor; reason: string };
   feedback_received: { jobTitle: string; fromName: string; overall: number };
   account_suspended: { reason: string };
-  /** `notRestored`: what lifting the suspension could not give back, in words (economy.md §5.5). */
+  /** `notRestored`: what lifting the suspension could not give back, in words (economy.md §5.3). */
   account_unsuspended: { notRestored?: string };
   /** `about`: what the warning is about ("your job “Logo”"); a message when left out. */
   account_warned: { reason: string; about?: string };
@@ -76,7 +76,7 @@ export interface NotificationDataByKind {
   content_removed: { object: string; reason: string };
   feedback_hidden: { jobTitle: string; reason: string };
   sessions_ended: { reason: string };
-  // Suspension (economy.md §5.5): what the other party of a suspended person is told, and held payouts.
+  // Suspension (economy.md §5.3): what the other party of a suspended person is told, and held payouts.
   job_paused: { jobTitle: string; clientName: string };
   /** `escrowRefundedMinor`: escrow and client fee refunded to the reader's card (0 when none, or not theirs). */
   suspension_offer_withdrawn: { jobTitle: string; otherName: string; escrowRefundedMinor: Minor };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SUSPENSION_POLICY, suspendedSentence, suspensionExempt, suspensionRule } from "./suspension";
 
-describe("the suspension policy (economy.md §5.5)", () => {
+describe("the suspension policy (economy.md §5.3)", () => {
   it("answers from the table, lets exempt paths through, and refuses a path it does not know", () => {
     expect(suspensionRule("contract.get")).toEqual({ allowed: true });
     expect(suspensionRule("message.send")).toEqual({ allowed: false, what: "send messages" });

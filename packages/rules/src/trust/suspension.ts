@@ -1,5 +1,5 @@
 /**
- * What a suspended account may still do (economy.md §5.5), written once: every operation a person
+ * What a suspended account may still do (economy.md §5.3), written once: every operation a person
  * can start through the API, by its procedure path, is either allowed or refused while the account
  * is suspended. The web app checks it for every procedure in one place (apps/web/server/trpc.ts),
  * and a test fails when a procedure of the app router has no entry here.
@@ -142,7 +142,7 @@ export const SUSPENSION_POLICY = {
   "dispute.acceptProposal": refused("accept settlements"),
   "dispute.withdraw": allowed,
 
-  // Earnings and payouts: what is theirs stays theirs (withdrawals refuse only when an admin holds payouts, §5.5); no new payout methods.
+  // Earnings and payouts: what is theirs stays theirs (withdrawals refuse only when an admin holds payouts, §5.3); no new payout methods.
   "earnings.get": allowed,
   "earnings.billings": allowed,
   "earnings.byWeek": allowed,

@@ -95,7 +95,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 type SuspensionPreview = { jobsPaused: number; proposalsPaused: number; offersWithdrawn: number; contractsNotified: number } | null;
 type LiftPreview = { jobsRestored: number; jobsNotRestored: number; proposalsRestored: number; proposalsNotRestored: number } | null;
 
-/** What suspending does, with the counts it touches now (economy.md §5.5), before the admin confirms. */
+/** What suspending does, with the counts it touches now (economy.md §5.3), before the admin confirms. */
 function suspendConfirm(name: string, preview: SuspensionPreview, hold: boolean): string {
   const touched = preview
     ? ` Now: ${count(preview.jobsPaused, "open job")} paused, ${count(preview.proposalsPaused, "live proposal")} paused, ${count(preview.offersWithdrawn, "waiting offer")} withdrawn (escrow funded on them refunded), and the other party of ${count(preview.contractsNotified, "active contract")} told.`

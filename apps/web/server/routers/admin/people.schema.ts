@@ -60,7 +60,7 @@ export const ZRisingTalentAward = z.object({
   balance: z.number().int(),
 });
 
-/** What a suspension did, or what lifting it gave back (economy.md §5.5). */
+/** What a suspension did, or what lifting it gave back (economy.md §5.3). */
 const ZSuspensionEffects = z.union([
   z.object({
     jobsPaused: z.number().int(),

@@ -52,7 +52,7 @@ export const ZContractList = z.array(
 );
 
 export const ZContractPage = z.object({
-  /** The other party is suspended (economy.md §5.5): what that means for the viewer, in words. */
+  /** The other party is suspended (economy.md §5.3): what that means for the viewer, in words. */
   otherPartyNotice: z.string().nullable(),
   id: z.string(),
   jobId: z.string().nullable(),

@@ -22,7 +22,7 @@ const ZAutoNextRun = z.object({
 });
 
 export const ZPayoutsOverview = z.object({
-  /** An admin's hold on this freelancer's payouts (economy.md §5.5). */
+  /** An admin's hold on this freelancer's payouts (economy.md §5.3). */
   payoutsHeld: z.object({ since: z.date(), reason: z.string() }).nullable(),
   availableMinor: z.bigint(),
   withdrawalMinimumMinor: z.bigint(),

@@ -159,7 +159,7 @@ describe("suspendUser / unsuspendUser", () => {
     expect(await suspendUser(db.prisma, input)).toMatchObject({ suspendedAt: now, suspendedReason: "Fake reviews reported" });
     await expect(suspendUser(db.prisma, { ...input, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" });
     const method = await db.prisma.payoutMethod.create({ data: { userId: fay.id, kind: "ACH", label: "Bank", gatewayRef: "x", usableFrom: now }, select: { id: true } });
-    // A suspension alone does not stop a withdrawal (economy.md §5.5): here only the empty balance does.
+    // A suspension alone does not stop a withdrawal (economy.md §5.3): here only the empty balance does.
     await expect(withdraw(db.prisma, { actorId: fay.id, payoutMethodId: method.id, amountMinor: 100n, idempotencyKey: key(), now })).rejects.toMatchObject({
       code: "WITHDRAWAL_EXCEEDS_AVAILABLE",
     });

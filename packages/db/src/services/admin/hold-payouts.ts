@@ -26,7 +26,7 @@ export interface PayoutHold {
 }
 
 /**
- * Holds a freelancer's payouts or releases the hold (economy.md §5.5), in the caller's transaction,
+ * Holds a freelancer's payouts or releases the hold (economy.md §5.3), in the caller's transaction,
  * audit-logged with the reason; the person is told. The user row is locked FOR UPDATE: a withdrawal
  * reads it FOR KEY SHARE (`assertPayoutsNotHeld`), so it happened before the hold or is refused after it.
  * `quietIfUnchanged` (a suspension that also holds): an existing hold is left as it is.
@@ -64,7 +64,7 @@ export async function changePayoutHold(
 }
 
 /**
- * Refuses a withdrawal while an admin holds the person's payouts (economy.md §5.5). Reads the row
+ * Refuses a withdrawal while an admin holds the person's payouts (economy.md §5.3). Reads the row
  * FOR KEY SHARE in the withdrawal's transaction.
  */
 export async function assertPayoutsNotHeld(tx: Tx, userId: string): Promise<void> {

@@ -20,7 +20,7 @@ export const SuspendUserInput = z.strictObject({
   idempotencyKey: IdempotencyKey,
   userId: ChosenPerson,
   reason: Text(TEXT_RULES.suspendReason),
-  /** Suspending only: also hold the person's payouts (economy.md §5.5). */
+  /** Suspending only: also hold the person's payouts (economy.md §5.3). */
   holdPayouts: z.boolean("Say whether to hold the payouts.").optional(),
 });
 export type SuspendUserInput = z.input<typeof SuspendUserInput>;
@@ -29,7 +29,7 @@ export interface SuspensionChange {
   userId: string;
   suspendedAt: Date | null;
   suspendedReason: string | null;
-  /** What the suspension did to their open things, or what lifting it gave back (economy.md §5.5). */
+  /** What the suspension did to their open things, or what lifting it gave back (economy.md §5.3). */
   effects?: (SuspensionEffects & { payoutsHeld: boolean }) | (LiftEffects & { offersWithdrawn: number; notRestored: string | null });
 }
 
@@ -38,7 +38,7 @@ export interface SuspensionChange {
  * the reason: the user row is locked first. Shared by suspendUser and the moderation queue's
  * suspendSender (services/messages/suspend-sender.ts). A suspension pauses the person's open jobs
  * and proposals, withdraws their offers (escrow refunded) and tells the other party of each active
- * contract; lifting gives back what can be given back (suspension-effects.ts, economy.md §5.5).
+ * contract; lifting gives back what can be given back (suspension-effects.ts, economy.md §5.3).
  * `key` scopes the ledger entries of refunded escrow (the caller's request key; one is made from the
  * person and the moment otherwise); `holdPayouts` also holds their payouts.
  */
@@ -113,7 +113,7 @@ async function setSuspension(prisma: PrismaClient, rawInput: SuspendUserInput & 
 }
 
 /**
- * An admin suspends a person (economy.md §5.5): every session of theirs ends; they can sign in again
+ * An admin suspends a person (economy.md §5.3): every session of theirs ends; they can sign in again
  * and read, and what else they may do is the suspension policy; their open jobs and proposals pause,
  * their offers are withdrawn, the other party of each contract is told; the reason is shown to them.
  */

@@ -8,7 +8,7 @@ import { endOfferWithoutHire, lockOffer } from "../contracts/offer-lifecycle";
 import { LIVE_PROPOSAL_STATUSES } from "../jobs/shared";
 
 /**
- * What a suspension does to a person's open things (economy.md §5.5), inside the suspension's
+ * What a suspension does to a person's open things (economy.md §5.3), inside the suspension's
  * transaction, and what lifting it gives back. Counts are what the admin sees before committing
  * (`suspensionPreview`) and what the audit line records.
  */

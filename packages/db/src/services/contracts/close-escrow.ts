@@ -23,7 +23,7 @@ export interface ClosedEscrow {
  *   submitted gets a refund request, which the freelancer accepts, disputes, or lets run out;
  *   submitted work keeps its review (approve, changes, dispute, or approval when it runs out);
  * - `keep` (the freelancer ends without giving it back): nothing moves;
- * - `refund_unsubmitted` (the client ends while the freelancer is suspended, economy.md §5.5): each
+ * - `refund_unsubmitted` (the client ends while the freelancer is suspended, economy.md §5.3): each
  *   funded milestone with no work ever submitted goes back to the client at once; submitted work
  *   keeps its review.
  */

@@ -52,7 +52,7 @@ export async function endContract(prisma: PrismaClient, input: EndContractInput 
         if (data.releaseEscrow && !asClient) throw new DomainError("FORBIDDEN", "Only the client can release escrow to the freelancer.");
         if (data.refundEscrow && asClient) throw new DomainError("FORBIDDEN", "Only the freelancer can give escrow back; as the client, end the contract and the escrow of unstarted work is requested back.");
         const status = nextContractStatus(contract.status, "end");
-        // A client ending with a suspended freelancer gets the escrow of unsubmitted work back at once (economy.md §5.5).
+        // A client ending with a suspended freelancer gets the escrow of unsubmitted work back at once (economy.md §5.3).
         const freelancer = asClient && !data.releaseEscrow ? await tx.user.findUniqueOrThrow({ where: { id: contract.freelancerId }, select: { suspendedAt: true } }) : null;
         const escrow = data.releaseEscrow ? "release" : data.refundEscrow ? "refund" : asClient ? (freelancer?.suspendedAt ? "refund_unsubmitted" : "request_refunds") : "keep";
         const closed = await closeEscrow(tx, { contract, escrow, reason: data.reason, now: data.now, key: scopedKey(call), operation: "contract.end", userId: data.actorId });

@@ -57,7 +57,7 @@ export async function fundMilestone(prisma: PrismaClient, input: FundMilestoneIn
       return { payerId: data.actorId, amountMinor: fee.totalMinor, description: `Escrow for milestone "${milestone.title}"` };
     },
     commit: async (tx, charge) => {
-      // Suspended since the charge was prepared: refused, and the charge is refunded (economy.md §5.5).
+      // Suspended since the charge was prepared: refused, and the charge is refunded (economy.md §5.3).
       await requireActor(tx, data, "CLIENT", "fund milestones", { active: true });
       const { milestone, contract, status, fee } = await priced(tx);
       if (fee.totalMinor !== charge.amountMinor) throw new DomainError("CONFLICT", "The milestone changed while it was being paid. Nothing was charged.");

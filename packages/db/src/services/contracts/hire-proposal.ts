@@ -45,7 +45,7 @@ export async function hireProposal(prisma: PrismaClient, input: HireProposalInpu
           select: { id: true, status: true, freelancerId: true, bidMinor: true, pausedAt: true, boostConnects: true, boostSettledAt: true, boostRefunded: true, clientInteractedAt: true, job: { select: { id: true, clientId: true, status: true, type: true, title: true } } },
         });
         if (!proposal || proposal.job.clientId !== data.actorId) throw new DomainError("NOT_FOUND", "This proposal does not exist.");
-        // Ordered against a suspension of the freelancer (economy.md §5.5): it waits for this offer, or this offer sees it.
+        // Ordered against a suspension of the freelancer (economy.md §5.3): it waits for this offer, or this offer sees it.
         const freelancer = await lockCounterpart(tx, proposal.freelancerId);
         if (freelancer?.suspended || proposal.pausedAt) throw new DomainError("CONFLICT", PROPOSAL_PAUSED);
         const { job } = proposal;

@@ -16,9 +16,9 @@ import { DomainError } from "../../errors";
 
 /** A job the caller may not see (missing, a draft of another, another client's) is "not found", in one sentence. */
 export const jobNotFound = () => new DomainError("NOT_FOUND", "This job does not exist.");
-/** The refusal on a job paused while its client is suspended (economy.md §5.5); the reason is not said. */
+/** The refusal on a job paused while its client is suspended (economy.md §5.3); the reason is not said. */
 export const JOB_PAUSED = "This job is paused while its client's account is under review: it takes no proposals for now.";
-/** The refusal on a proposal paused while its freelancer is suspended (economy.md §5.5). */
+/** The refusal on a proposal paused while its freelancer is suspended (economy.md §5.3). */
 export const PROPOSAL_PAUSED = "This proposal is paused while its freelancer's account is under review: it cannot be hired for now.";
 
 /** A job taken down as a scam, to those who never proposed on it. */

@@ -165,7 +165,7 @@ describe("suspendSender", () => {
       expect.objectContaining({ actorId: admin, reason: "Repeated payment scams", before: { suspendedAt: null, suspendedReason: null }, after: {
           suspendedAt: now,
           suspendedReason: "Repeated payment scams",
-          // What the suspension did (economy.md §5.5): the sender's proposal paused, the client of their contract told.
+          // What the suspension did (economy.md §5.3): the sender's proposal paused, the client of their contract told.
           jobsPaused: 0,
           proposalsPaused: 1,
           offersWithdrawn: 0,

@@ -116,7 +116,7 @@ describe("withdraw", () => {
     await expect(withdraw(db.prisma, { actorId: client.id, payoutMethodId: method.id, amountMinor: 100n, idempotencyKey: "client-1", now: at(8) })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    // A suspended freelancer withdraws what is theirs; an admin's hold on the payouts refuses it (economy.md §5.5).
+    // A suspended freelancer withdraws what is theirs; an admin's hold on the payouts refuses it (economy.md §5.3).
     await db.prisma.user.update({ where: { id: freelancer.id }, data: { suspendedAt: at(8), suspendedReason: "under review" } });
     await expect(withdraw(db.prisma, { actorId: freelancer.id, payoutMethodId: method.id, amountMinor: 1_000n, idempotencyKey: "suspended-1", now: at(8) })).resolves.toMatchObject({
       status: "SENT",

@@ -53,7 +53,7 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
       const day = next.settlesThrough;
       await tx.autoWithdrawalSetting.update({ where: { userId }, data: { lastRunOn: day } });
 
-      // A suspension alone does not stop them; an admin's hold on the payouts does (economy.md §5.5).
+      // A suspension alone does not stop them; an admin's hold on the payouts does (economy.md §5.3).
       if ((await payoutHoldOf(tx, userId)) !== null) return { userId, reason: "payouts_held", withdrawalId: null };
       const ruleMethod = { kind: toRuleKind(method.kind) };
 

@@ -41,7 +41,7 @@ export async function withdraw(
       tx,
       { ...call, request: { payoutMethodId: data.payoutMethodId, amountMinor: data.amountMinor } },
       async () => {
-        // A suspended freelancer withdraws what is theirs, unless an admin holds their payouts (economy.md §5.5).
+        // A suspended freelancer withdraws what is theirs, unless an admin holds their payouts (economy.md §5.3).
         await requireActor(tx, data, "FREELANCER", "withdraw");
         await assertPayoutsNotHeld(tx, data.actorId);
         const method = await tx.payoutMethod.findFirst({
