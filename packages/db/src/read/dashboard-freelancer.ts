@@ -139,13 +139,13 @@ export async function getFreelancerDashboard(db: Db, freelancerId: string, now: 
     feedbackToLeave(db, freelancerId, now),
   ]);
 
-  const method = auto ? await db.payoutMethod.findUnique({ where: { id: auto.payoutMethodId }, select: { kind: true, label: true, createdAt: true } }) : null;
+  const method = auto ? await db.payoutMethod.findUnique({ where: { id: auto.payoutMethodId }, select: { kind: true, label: true, usableFrom: true } }) : null;
   const outlook =
     auto && method
       ? await autoWithdrawalOutlook(db, {
           userId: freelancerId,
           setting: auto,
-          method: { kind: method.kind as PayoutMethodKind, createdAt: method.createdAt },
+          method: { kind: method.kind as PayoutMethodKind, usableFrom: method.usableFrom },
           availableMinor: money.balances.availableMinor,
           now,
           settings,

@@ -77,11 +77,11 @@ export async function getPayoutsOverview(db: Db, freelancerId: string, now: Date
 
 /** A manual withdrawal before it is confirmed: the method fee and the net (refusals are the rules' sentences). */
 export async function quoteWithdrawal(db: Db, input: { freelancerId: string; payoutMethodId: string; amountMinor: bigint; now: Date }) {
-  const method = await db.payoutMethod.findFirst({ where: { id: input.payoutMethodId, userId: input.freelancerId }, select: { kind: true, createdAt: true, label: true } });
+  const method = await db.payoutMethod.findFirst({ where: { id: input.payoutMethodId, userId: input.freelancerId }, select: { kind: true, usableFrom: true, label: true } });
   if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
   const { settings } = await loadSettings(db, input.now);
   const availableMinor = await balanceOf(db, accountKey({ kind: "freelancer_available", userId: input.freelancerId }));
-  const quote = planManualWithdrawal({ amountMinor: input.amountMinor, availableMinor, method: { kind: toRuleKind(method.kind), addedAt: method.createdAt }, now: input.now, settings });
+  const quote = planManualWithdrawal({ amountMinor: input.amountMinor, availableMinor, method: { kind: toRuleKind(method.kind), usableFrom: method.usableFrom }, now: input.now, settings });
   return { ...quote, methodLabel: method.label, availableMinor };
 }
 

@@ -113,8 +113,8 @@ describe("the next automatic withdrawal run (economy.md §4)", () => {
         (schedule, weekday, time, week, addedOffset, waitingDays, extra) => {
           const saved = new Date(addDays(utc("2026-01-04"), 7 * week + weekday).getTime() + time);
           const settings = { payoutMethodWaitingDays: waitingDays };
-          const method = { kind: "ach" as const, addedAt: new Date(saved.getTime() + addedOffset) };
-          const methodUsableAt = payoutMethodUsableAt(method.addedAt, settings);
+          const method = { kind: "ach" as const, usableFrom: payoutMethodUsableAt(new Date(saved.getTime() + addedOffset), settings) };
+          const methodUsableAt = method.usableFrom;
           const shown = nextAutoWithdrawalRun({ schedule, settledThrough: saved, now: saved, methodUsableAt });
           expect(shown.due).toBe(false);
           expect(isAutoWithdrawalDay(schedule, shown.runAt)).toBe(true);
@@ -128,7 +128,7 @@ describe("the next automatic withdrawal run (economy.md §4)", () => {
               const next = nextAutoWithdrawalRun({ schedule, settledThrough: settled, now: tick, methodUsableAt });
               if (!next.due) continue;
               // Performed: it must pay (the method is usable), and it is the run shown.
-              expect(isPayoutMethodUsable(method, tick, settings)).toBe(true);
+              expect(isPayoutMethodUsable(method, tick)).toBe(true);
               expect(tick.getTime()).toBe(shown.runAt.getTime());
               settled = next.settlesThrough;
               firstPaid = tick;

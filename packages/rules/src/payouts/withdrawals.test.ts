@@ -6,7 +6,7 @@ import { RuleViolation } from "../errors";
 import { checkWithdrawalAmount, isPayoutMethodUsable, payoutMethodFee, payoutMethodUsableAt, planManualWithdrawal, smallestWithdrawal } from "./withdrawals";
 
 const now = utc("2024-06-10T12:00:00Z");
-const paypal = { kind: "paypal", addedAt: utc("2024-06-01") } as const;
+const paypal = { kind: "paypal", usableFrom: payoutMethodUsableAt(utc("2024-06-01")) } as const;
 
 describe("manual withdrawal (economy.md §4)", () => {
   it("deducts the method fee from the amount", () => {
@@ -29,7 +29,7 @@ describe("manual withdrawal (economy.md §4)", () => {
     [500n, -5n, paypal, "WITHDRAWAL_EXCEEDS_AVAILABLE"],
     [200n, 1_000n, paypal, "WITHDRAWAL_NOT_ABOVE_FEE"],
     [3_000n, 5_000n, { ...paypal, kind: "wire" }, "WITHDRAWAL_NOT_ABOVE_FEE"],
-    [500n, 1_000n, { kind: "ach", addedAt: utc("2024-06-08T12:00:01Z") }, "PAYOUT_METHOD_NOT_YET_USABLE"],
+    [500n, 1_000n, { kind: "ach", usableFrom: payoutMethodUsableAt(utc("2024-06-08T12:00:01Z")) }, "PAYOUT_METHOD_NOT_YET_USABLE"],
   ] as const)("refuses %s of %s available", (amountMinor, availableMinor, method, code) => {
     expectViolation(() => planManualWithdrawal({ amountMinor, availableMinor, method, now }), code);
   });
@@ -59,7 +59,7 @@ describe("manual withdrawal (economy.md §4)", () => {
 
   it("makes a payout method usable 3 days after it is added", () => {
     expect(payoutMethodUsableAt(utc("2024-06-07T12:00:00Z"))).toEqual(now);
-    expect(isPayoutMethodUsable({ kind: "ach", addedAt: utc("2024-06-07T12:00:00Z") }, now)).toBe(true);
+    expect(isPayoutMethodUsable({ usableFrom: payoutMethodUsableAt(utc("2024-06-07T12:00:00Z")) }, now)).toBe(true);
     expect(payoutMethodFee("local_bank")).toBe(99n);
     expect(payoutMethodFee("instant")).toBe(200n);
   });

@@ -8,7 +8,11 @@ import { addDays } from "../time";
 
 export interface PayoutMethod {
   kind: PayoutMethodKind;
-  addedAt: Date;
+  /**
+   * When it can first be used: fixed when it was added, with the waiting days then in force
+   * (payoutMethodUsableAt; a later change of the setting applies to methods added after it, §0.5).
+   */
+  usableFrom: Date;
 }
 
 /** A new payout method can be used 3 days after it was added (economy.md §1). */
@@ -19,12 +23,8 @@ export function payoutMethodUsableAt(
   return addDays(addedAt, settings.payoutMethodWaitingDays);
 }
 
-export function isPayoutMethodUsable(
-  method: PayoutMethod,
-  now: Date,
-  settings: Pick<MarketplaceSettings, "payoutMethodWaitingDays"> = DEFAULT_SETTINGS,
-): boolean {
-  return now.getTime() >= payoutMethodUsableAt(method.addedAt, settings).getTime();
+export function isPayoutMethodUsable(method: Pick<PayoutMethod, "usableFrom">, now: Date): boolean {
+  return now.getTime() >= method.usableFrom.getTime();
 }
 
 export function payoutMethodFee(
@@ -126,8 +126,8 @@ export function planManualWithdrawal(input: {
 }): WithdrawalQuote {
   const { amountMinor, availableMinor, method, now, settings = DEFAULT_SETTINGS } = input;
   assertWithinBalance(amountMinor, availableMinor, settings);
-  if (!isPayoutMethodUsable(method, now, settings)) {
-    const usableAt = payoutMethodUsableAt(method.addedAt, settings);
+  if (!isPayoutMethodUsable(method, now)) {
+    const usableAt = method.usableFrom;
     throw new RuleViolation("PAYOUT_METHOD_NOT_YET_USABLE", `This payout method can be used from ${usableAt.toISOString().slice(0, 10)}.`, {
       usableAt,
     });

@@ -1,4 +1,4 @@
-import { accountKey, agedAvailableMinor, autoWithdrawalDecision, nextAutoWithdrawalRun, payoutMethodUsableAt, type AutoWithdrawalDecision, type MarketplaceSettings } from "@fairlance/rules";
+import { accountKey, agedAvailableMinor, autoWithdrawalDecision, nextAutoWithdrawalRun, type AutoWithdrawalDecision, type MarketplaceSettings } from "@fairlance/rules";
 import type { AutoWithdrawalSchedule, Db, PayoutMethodKind } from "../../client";
 import { toRuleKind } from "./freelancer";
 
@@ -47,15 +47,15 @@ export async function autoWithdrawalOutlook(
   input: {
     userId: string;
     setting: { schedule: AutoWithdrawalSchedule; thresholdMinor: bigint; lastRunOn: Date | null; updatedAt: Date };
-    method: { kind: PayoutMethodKind; createdAt: Date };
+    method: { kind: PayoutMethodKind; usableFrom: Date };
     availableMinor: bigint;
     now: Date;
     settings: Pick<MarketplaceSettings, "autoWithdrawalMaxAgeDays" | "autoWithdrawalMinimumThresholdMinor" | "payoutMethodFeesMinor" | "minWithdrawalNetMinor" | "payoutMethodWaitingDays">;
   },
 ): Promise<AutoWithdrawalOutlook> {
   const { setting, settings } = input;
-  // Exactly the runner's call (runAutoWithdrawals): the method's waiting days from when it was added, with the settings in force.
-  const methodUsableAt = payoutMethodUsableAt(input.method.createdAt, settings);
+  // Exactly the runner's call (runAutoWithdrawals): the moment the method became usable, fixed when it was added.
+  const methodUsableAt = input.method.usableFrom;
   const next = nextAutoWithdrawalRun({ schedule: RULE_SCHEDULE[setting.schedule], settledThrough: settledThrough(setting), now: input.now, methodUsableAt });
   const at = next.due ? input.now : next.runAt;
   const wouldSend = autoWithdrawalDecision({

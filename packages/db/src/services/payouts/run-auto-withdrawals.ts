@@ -3,7 +3,6 @@ import {
   accountKey,
   autoWithdrawalDecision,
   nextAutoWithdrawalRun,
-  payoutMethodUsableAt,
   withdrawalEntries,
   type AutoWithdrawalReason,
 } from "@fairlance/rules";
@@ -42,12 +41,13 @@ export async function runAutoWithdrawals(prisma: PrismaClient, input: SystemCall
         SELECT schedule, "thresholdMinor", "payoutMethodId", "lastRunOn", "updatedAt" FROM "AutoWithdrawalSetting" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
       if (!setting) return { userId, reason: "not_due", withdrawalId: null };
       const { settings } = await loadSettings(tx, input.now);
-      const method = await tx.payoutMethod.findUniqueOrThrow({ where: { id: setting.payoutMethodId }, select: { id: true, kind: true, createdAt: true } });
+      const method = await tx.payoutMethod.findUniqueOrThrow({ where: { id: setting.payoutMethodId }, select: { id: true, kind: true, usableFrom: true } });
       const next = nextAutoWithdrawalRun({
         schedule: RULE_SCHEDULE[setting.schedule],
         settledThrough: settledThrough(setting),
         now: input.now,
-        methodUsableAt: payoutMethodUsableAt(method.createdAt, settings),
+        // When the method became usable, fixed when it was added (economy.md §1, §0.5): the page reads the same column.
+        methodUsableAt: method.usableFrom,
       });
       if (!next.due) return { userId, reason: "not_due", withdrawalId: null };
       const day = next.settlesThrough;

@@ -38,7 +38,7 @@ export async function setAutoWithdrawal(prisma: PrismaClient, input: SetAutoWith
       `Automatic withdrawals need a threshold of at least ${formatMoney(settings.autoWithdrawalMinimumThresholdMinor)}. You can still withdraw any amount from ${formatMoney(settings.withdrawalMinimumMinor)} by hand.`,
     );
   }
-  const method = await prisma.payoutMethod.findFirst({ where: { id: data.payoutMethodId, userId: data.actorId }, select: { id: true, kind: true, createdAt: true } });
+  const method = await prisma.payoutMethod.findFirst({ where: { id: data.payoutMethodId, userId: data.actorId }, select: { id: true, kind: true, usableFrom: true } });
   if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
   const values = { schedule: data.schedule, thresholdMinor: data.thresholdMinor, payoutMethodId: method.id, lastRunOn: data.now, updatedAt: data.now };
   const saved = await prisma.autoWithdrawalSetting.upsert({

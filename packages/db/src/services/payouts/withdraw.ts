@@ -46,7 +46,7 @@ export async function withdraw(
         await assertPayoutsNotHeld(tx, data.actorId);
         const method = await tx.payoutMethod.findFirst({
           where: { id: data.payoutMethodId, userId: data.actorId },
-          select: { id: true, kind: true, createdAt: true },
+          select: { id: true, kind: true, usableFrom: true },
         });
         if (!method) throw new DomainError("NOT_FOUND", "That payout method does not exist.");
         const { settings } = await loadSettings(tx, data.now);
@@ -57,7 +57,7 @@ export async function withdraw(
         const quote = planManualWithdrawal({
           amountMinor: data.amountMinor,
           availableMinor,
-          method: { kind: toRuleKind(method.kind), addedAt: method.createdAt },
+          method: { kind: toRuleKind(method.kind), usableFrom: method.usableFrom },
           now: data.now,
           settings,
         });
