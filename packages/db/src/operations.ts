@@ -82,11 +82,11 @@ export const OPERATIONS = [
   "settings.change",
   "user.createAdmin",
   "user.endSessions",
-  "user.suspend",
-  "user.unsuspend",
-  // Suspension (issue 19, economy.md §5.3): an admin holds or releases a freelancer's payouts.
+  // An admin holds or releases a freelancer's payouts (economy.md §5.3).
   "user.holdPayouts",
   "user.releasePayouts",
+  "user.suspend",
+  "user.unsuspend",
 ] as const;
 
 /** An operation's name; tests name theirs `test.<something>`. */
