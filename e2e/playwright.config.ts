@@ -8,21 +8,12 @@ import { e2eEnv } from "./env";
 const port = await chooseE2ePort();
 export const baseURL = `http://localhost:${port}`;
 
-/** The journeys that move the server's demo clock (every other spec expects the real time). */
-const CLOCK_SPECS = ["**/disputes.spec.ts", "**/full-cycle.spec.ts", "**/notifications-journey.spec.ts"];
-const browser = {
-  ...devices["Desktop Chrome"],
-  launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
-};
-
 export default defineConfig({
   testDir: "./tests",
   // Per port, so that two runs at once never share traces and screenshots.
   outputDir: `test-results/port-${port}`,
-  // Two browsers at once, a spec file each; the journeys that move the shared demo clock run
-  // after them, one at a time (the "clock" project), so no other spec sees time jump.
   fullyParallel: false,
-  workers: 2,
+  workers: 1,
   retries: e2eEnv.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -33,8 +24,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", testIgnore: CLOCK_SPECS, use: browser },
-    { name: "clock", testMatch: CLOCK_SPECS, workers: 1, dependencies: ["chromium"], use: browser },
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+      },
+    },
   ],
   // The built app on its own fresh database (never the demo database).
   webServer: {
