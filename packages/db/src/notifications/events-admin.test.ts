@@ -89,12 +89,13 @@ describe("moderation of messages", () => {
     expect(await written(() => expect(warnSender(db.prisma, { ...warn, idempotencyKey: key() })).rejects.toMatchObject({ code: "CONFLICT" }))).toEqual([]);
 
     // The client of the sender's contract is told too, without the reason (economy.md §5.3).
-    const suspended = await written(() => suspendSender(db.prisma, { actorId: admin, idempotencyKey: key(), now: NOW, messageId, reason: "Repeated." }));
+    // Both are written in one transaction at the same moment: compared by kind, not by their order.
+    const suspended = (await written(() => suspendSender(db.prisma, { actorId: admin, idempotencyKey: key(), now: NOW, messageId, reason: "Repeated." }))).sort((a, b) => a.kind.localeCompare(b.kind));
     expect(suspended).toMatchObject([
-      { kind: "party_suspended", link: `/contracts/${contractId}`, data: { jobTitle: "Fixed work", suspendedSide: "freelancer" } },
       { userId: sender, kind: "account_suspended", data: { reason: "Repeated" } },
+      { kind: "party_suspended", link: `/contracts/${contractId}`, data: { jobTitle: "Fixed work", suspendedSide: "freelancer" } },
     ]);
-    expect(suspended[0]!.body).not.toContain("Repeated");
+    expect(suspended[1]!.body).not.toContain("Repeated");
   });
 });
 
