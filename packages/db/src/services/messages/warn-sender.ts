@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PrismaClient } from "../../client";
+import type { PrismaClient, Tx } from "../../client";
 import { DomainError } from "../../errors";
 import { IdempotencyKey, idempotent, jsonCodec } from "../../idempotency";
 import { runTransaction } from "../../transaction";
@@ -43,31 +43,46 @@ export async function warnSender(prisma: PrismaClient, input: WarnSenderInput & 
       async () => {
         const message = await lockMessageForModeration(tx, messageId);
         if (message.warning) throw new DomainError("CONFLICT", `${message.sender.name} was already warned about this message.`);
-        const before = await tx.warning.count({ where: { userId: message.senderId } });
-        const warning = await tx.warning.create({ data: { userId: message.senderId, messageId, reason, createdById: actorId, createdAt: now } });
+        const { warningId, warnings } = await warnUser(tx, { userId: message.senderId, messageId, subject: { messageId }, reason, actorId, now });
         await reviewFlagWith(tx, message, now);
-        await writeAudit(tx, {
-          actorId,
-          action: "user.warn",
-          targetType: "User",
-          targetId: message.senderId,
-          before: { warnings: before },
-          after: { warnings: before + 1, messageId },
-          reason,
-          now,
-        });
-        await notify(tx, {
-          userId: message.senderId,
-          kind: "account_warned",
-          eventKey: `account_warned:${warning.id}`,
-          data: { reason: withoutFinalStop(reason) },
-          link: LINKS.dashboard(),
-          now,
-        });
-        return { warningId: warning.id, userId: message.senderId, messageId, createdAt: now, warnings: before + 1 };
+        return { warningId, userId: message.senderId, messageId, createdAt: now, warnings };
       },
       jsonCodec<SenderWarning>(),
     );
     return result;
   });
+}
+
+/**
+ * The one way a person is warned (economy.md §5, §5.2): the warning (tied to a message when
+ * `messageId` is given; at most one per message), its audit line naming what it was about
+ * (`subject`), and the notification, with `about` in words when it concerns something other than a
+ * message they sent. Inside the caller's transaction; shared by warnSender and the reports' "warn".
+ */
+export async function warnUser(
+  tx: Tx,
+  input: { userId: string; messageId: string | null; subject: Record<string, string>; about?: string; reason: string; actorId: string; now: Date },
+): Promise<{ warningId: string; warnings: number }> {
+  const { userId, messageId, reason, actorId, now } = input;
+  const before = await tx.warning.count({ where: { userId } });
+  const warning = await tx.warning.create({ data: { userId, messageId, reason, createdById: actorId, createdAt: now } });
+  await writeAudit(tx, {
+    actorId,
+    action: "user.warn",
+    targetType: "User",
+    targetId: userId,
+    before: { warnings: before },
+    after: { warnings: before + 1, ...input.subject },
+    reason,
+    now,
+  });
+  await notify(tx, {
+    userId,
+    kind: "account_warned",
+    eventKey: `account_warned:${warning.id}`,
+    data: { reason: withoutFinalStop(reason), ...(input.about === undefined ? {} : { about: input.about }) },
+    link: LINKS.dashboard(),
+    now,
+  });
+  return { warningId: warning.id, warnings: before + 1 };
 }

@@ -18,6 +18,7 @@ import { removeJobWithin } from "../jobs/remove-job";
 import { lockProposal, nextProposalStatus } from "../jobs/shared";
 import { lockMessageForModeration, reviewFlagWith } from "../messages/moderation";
 import { removeMessageWithin } from "../messages/remove-message";
+import { warnUser } from "../messages/warn-sender";
 import { findReportedObject, lockReportedObject, REMOVABLE_PROPOSAL, reportObjectNotFound, ReportObjectId, ReportObjectKindField, type ReportedObject } from "./report-objects";
 
 /** What the admin sends: the object, the action, and why (the reporters read it; the owner too when something is done). */
@@ -124,25 +125,15 @@ async function act(
       return [];
     }
     case "warn": {
-      const before = await tx.warning.count({ where: { userId: object.ownerId } });
+      // At most one warning is tied to a message; a second is the owner's, about the same message.
       const onMessage = object.kind === "MESSAGE" && !(await tx.warning.findUnique({ where: { messageId: object.id }, select: { id: true } }));
-      const warning = await tx.warning.create({ data: { userId: object.ownerId, messageId: onMessage ? object.id : null, reason, createdById: actorId, createdAt: now } });
-      await writeAudit(tx, {
-        actorId,
-        action: "user.warn",
-        targetType: "User",
-        targetId: object.ownerId,
-        before: { warnings: before },
-        after: { warnings: before + 1, [`${object.kind.toLowerCase()}Id`]: object.id },
-        reason,
-        now,
-      });
-      await notify(tx, {
+      await warnUser(tx, {
         userId: object.ownerId,
-        kind: "account_warned",
-        eventKey: `account_warned:${warning.id}`,
-        data: { reason: withoutFinalStop(reason), about: object.describedToOwner },
-        link: LINKS.dashboard(),
+        messageId: onMessage ? object.id : null,
+        subject: { [`${object.kind.toLowerCase()}Id`]: object.id },
+        about: object.describedToOwner,
+        reason,
+        actorId,
         now,
       });
       return [];
