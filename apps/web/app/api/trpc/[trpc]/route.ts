@@ -1,12 +1,12 @@
 import { currentTime } from "@fairlance/db";
-import { readSessionCookie } from "@/server/auth";
+import { readRequestSession } from "@/server/auth";
 import { getPrisma } from "@/server/db";
 import { createTrpcHandler } from "@/server/http";
 import { env } from "@/server/env";
 
 const handler = createTrpcHandler({
   // protectedProcedure checks the session against the database, with the role, in one read.
-  resolveSession: () => readSessionCookie(),
+  resolveSession: (req) => readRequestSession(req),
   getPrisma,
   now: currentTime,
   publicUrl: env.NEXTAUTH_URL ?? null,
