@@ -20,6 +20,15 @@ export interface TransactionOptions {
 }
 
 /**
+ * READ COMMITTED is PostgreSQL's own level for a transaction that names none, so it is not asked
+ * for: naming it costs a `SET TRANSACTION` round trip after every BEGIN. Every operation is written
+ * for it (explicit row locks, retries below), and is as correct at a stricter level, should a
+ * database be configured with one. Another level is asked for when an operation names it.
+ */
+const isolation = (level: Prisma.TransactionIsolationLevel | undefined): { isolationLevel?: Prisma.TransactionIsolationLevel } =>
+  level && level !== Prisma.TransactionIsolationLevel.ReadCommitted ? { isolationLevel: level } : {};
+
+/**
  * One database transaction per operation. Locks are taken explicitly
  * (SELECT … FOR UPDATE) by the services; a serialization failure or deadlock
  * rolls everything back and the whole operation runs again.
@@ -28,11 +37,7 @@ export async function runTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Pr
   const attempts = options.attempts ?? 8;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(fn, {
-        isolationLevel: options.isolationLevel ?? Prisma.TransactionIsolationLevel.ReadCommitted,
-        maxWait: 60_000,
-        timeout: 60_000,
-      });
+      return await prisma.$transaction(fn, { ...isolation(options.isolationLevel), maxWait: 60_000, timeout: 60_000 });
     } catch (error) {
       if (attempt >= attempts || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
