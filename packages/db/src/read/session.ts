@@ -1,5 +1,5 @@
 import type { Db } from "../client";
-import { ACTOR_COLUMNS, type Actor } from "../services/actor";
+import type { Actor } from "../services/actor";
 
 export interface SessionActor extends Actor {
   email: string;
@@ -8,6 +8,9 @@ export interface SessionActor extends Actor {
   /** When that session was last seen (null without a row): the caller refreshes it now and then (touchSession). */
   sessionLastSeenAt: Date | null;
 }
+
+/** No session row has this id: an older cookie names none. */
+const NO_SESSION = "00000000-0000-4000-8000-000000000000";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,25 +21,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * a password change or reset, a suspension end them all, a password change all but its own). A
  * session from before carries the person's session version from when it began; ending sessions
  * raises the version, so such a session is refused once anything ended the person's sessions. One
- * read per request.
+ * read (one statement) per request.
  */
 export async function sessionActor(db: Db, id: string, sessionVersion: number, sessionId?: string | null): Promise<SessionActor | null> {
-  if (sessionId && !UUID.test(sessionId)) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      ...ACTOR_COLUMNS,
-      email: true,
-      sessionVersion: true,
-      sessions: { where: { id: sessionId ?? "00000000-0000-4000-8000-000000000000" }, select: { endedAt: true, lastSeenAt: true } },
-    },
-  });
+  if (!UUID.test(id) || (sessionId && !UUID.test(sessionId))) return null;
+  // One round trip: the person and the session row their cookie names (none for an older cookie).
+  const [user] = await db.$queryRaw<(Actor & { email: string; sessionVersion: number; rowId: string | null; endedAt: Date | null; lastSeenAt: Date | null })[]>`
+    SELECT u.id, u.name, u.role, u."suspendedAt", u."suspendedReason", u.email, u."sessionVersion",
+           s.id AS "rowId", s."endedAt", s."lastSeenAt"
+    FROM "User" u LEFT JOIN "UserSession" s ON s."userId" = u.id AND s.id = ${sessionId ?? NO_SESSION}::uuid
+    WHERE u.id = ${id}::uuid`;
   if (!user) return null;
-  const { sessionVersion: version, sessions, ...actor } = user;
+  const { sessionVersion: version, rowId, endedAt, lastSeenAt, ...actor } = user;
   if (sessionId) {
-    const row = sessions[0];
-    if (!row || row.endedAt) return null;
-    return { ...actor, sessionId, sessionLastSeenAt: row.lastSeenAt };
+    if (!rowId || endedAt) return null;
+    return { ...actor, sessionId, sessionLastSeenAt: lastSeenAt };
   }
   if (version !== sessionVersion) return null;
   return { ...actor, sessionId: null, sessionLastSeenAt: null };
