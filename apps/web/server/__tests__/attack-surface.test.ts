@@ -255,4 +255,19 @@ describe("caching", () => {
     expect(replies.map((reply) => reply.status)).toEqual([200, 200, 400, 200, 401, 404]);
     for (const reply of replies) expect(reply.headers.get("cache-control")).toBe("no-store");
   });
+
+  it("every JSON answer carries its length (so the server does not gzip small ones); a streamed one streams", async () => {
+    const asFreelancer = api.signIn(w.people.freelancer);
+    const replies = [
+      await api.send(asFreelancer, "earnings.get", undefined, { method: "GET" }),
+      await api.send(asFreelancer, "payout.withdraw", { junk: 1 }),
+      await api.send(null, "earnings.get", undefined, { method: "GET" }),
+      await api.send(asFreelancer, "nope.nothing"),
+    ];
+    for (const reply of replies) expect(reply.headers.get("content-length")).toBe(String(Buffer.byteLength(reply.text)));
+    const streamed = await api.send(asFreelancer, "earnings.get", undefined, { method: "GET", headers: { "trpc-accept": "application/jsonl" } });
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get("content-length")).toBeNull();
+    expect(streamed.headers.get("transfer-encoding")).toBe("chunked");
+  });
 });
