@@ -1,6 +1,7 @@
 // The floor's proposal submission: the same spend transaction as `submitProposal`
 // (packages/db/src/services/jobs/submit-proposal.ts), written by hand over `pg`.
-// Same locks in the same order (idempotency key, job, freelancer), same checks,
+// Same locks in the same order (idempotency key, the person's row FOR NO KEY UPDATE with the
+// suspension read again, job, freelancer FOR UPDATE), same checks,
 // same rows written: the proposal, one connect entry per lot taken, the lots'
 // remaining, the job's proposal count and the idempotency record.
 import { decodeTyped, hashRequest } from "@fairlance/db";
@@ -61,7 +62,7 @@ function planTakes(lots: readonly Lot[], connects: number): { lotId: string; con
 }
 
 const JOB_SQL = `
-  SELECT j.status, j."proposalCount" AS count, coalesce(j."connectCost", 0) AS cost, j.title, j."settingsVersion" AS version,
+  SELECT j.status, j."pausedAt" IS NOT NULL AS paused, j."proposalCount" AS count, coalesce(j."connectCost", 0) AS cost, j.title, j."settingsVersion" AS version,
          EXISTS (SELECT 1 FROM "Proposal" p WHERE p."jobId" = j.id AND p."freelancerId" = $2) AS proposed,
          EXISTS (SELECT 1 FROM "Invitation" i WHERE i."jobId" = j.id AND i."freelancerId" = $2) AS invited,
          coalesce((SELECT (s.value #>> '{}')::int FROM "SettingVersion" s WHERE s.key = 'maxProposalsPerJob' AND s."effectiveFrom" <= $3
@@ -83,7 +84,7 @@ const WRITE_SQL = `
     INSERT INTO "ConnectEntry" ("userId", "lotId", kind, delta, reason, note, "proposalId", "jobId", "idempotencyKey", "createdAt")
     SELECT $2, t.lot_id, 'SPEND', -t.n, t.reason, $13, p.id, $1, t.key, $8 FROM takes t, p
   ), job AS (
-    UPDATE "Job" SET "proposalCount" = "proposalCount" + 1, "lastActivityAt" = $8 WHERE id = $1
+    UPDATE "Job" SET "proposalCount" = "proposalCount" + 1, "lastActivityAt" = $8, "updatedAt" = now() WHERE id = $1
   ), record AS (
     INSERT INTO "IdempotencyRecord" (key, "userId", operation, "requestHash", result)
     SELECT $14, $2, '${OPERATION}', $15, jsonb_build_object('json', jsonb_build_object(
@@ -118,8 +119,13 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
         return { ...stored, submittedAt: stored.submittedAt.toISOString() };
       }
 
+      // The service's requireActor(…, { active: true }): the person's row locked FOR NO KEY UPDATE and the suspension read again.
+      const actor = await client.query<{ suspendedAt: Date | null }>(`SELECT "suspendedAt" FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [freelancerId]);
+      if (!actor.rows[0]) throw new Refusal(404, "NOT_FOUND", "Your account no longer exists. Sign in again.");
+      if (actor.rows[0].suspendedAt) throw new Refusal(403, "ACCOUNT_SUSPENDED", "Your account is under review, so you cannot send proposals.");
       const jobs = await client.query<{
         status: string;
+        paused: boolean;
         count: number;
         cost: number;
         title: string;
@@ -131,6 +137,7 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
       }>(JOB_SQL, [request.jobId, freelancerId, now]);
       const job = jobs.rows[0];
       if (!job || job.status === "DRAFT") throw new Refusal(404, "NOT_FOUND", "This job does not exist.");
+      if (job.paused) throw new Refusal(409, "CONFLICT", "This job is paused.");
       if (job.status !== "OPEN") throw new Refusal(409, "JOB_NOT_OPEN", "This job is not taking proposals.");
       if (job.proposed) throw new Refusal(409, "DUPLICATE_PROPOSAL", "You have already sent a proposal for this job.");
       if (job.count >= job.cap) throw new Refusal(409, "PROPOSAL_CAP_REACHED", `This job already has ${job.cap} proposals.`);
