@@ -53,6 +53,9 @@ export function targets(results: Results): Target[] {
   if (at50) {
     list.push({ name: "Proposals: full stack ÷ floor at 50 concurrent", goal: "≥ 0.5", actual: at50.ratio.toFixed(2), ok: at50.ratio >= 0.5 });
     list.push({ name: "Proposals: full-stack p99 at 50 concurrent", goal: "≤ 250 ms", actual: ms(at50.full.p99), ok: at50.full.p99 <= 250 });
+    list.push({ name: "Proposals: web server CPU per proposal at 50 concurrent", goal: "≤ 5 ms", actual: ms(at50.fullCpu.server), ok: at50.fullCpu.server <= 5 });
+    const errors = (results.proposals?.levels ?? []).reduce((sum, level) => sum + level.full.errors, 0);
+    list.push({ name: "Proposals: full-stack errors at every level", goal: "0", actual: int(errors), ok: errors === 0 });
   }
   if (results.hot) {
     list.push({
