@@ -103,6 +103,13 @@ export async function takeFromLots(
   }
 }
 
+/**
+ * The SPEND rows of `takes` as takeFromLots writes them (lots giving none left out; each entry's
+ * key `<key>#<lotId>`), for a service that writes them in one statement with the rest of its change.
+ */
+export const spendTakes = (takes: readonly { lotId: string; connects: number }[], key: string, reason: ConnectEntryReason) =>
+  takes.filter((take) => take.connects !== 0).map((take) => ({ lotId: take.lotId, connects: take.connects, reason, key: `${key}#${take.lotId}` }));
+
 /** What a proposal still holds from each lot: spent minus refunded. */
 export async function heldByProposal(tx: Tx, proposalId: string): Promise<HeldFromLot[]> {
   const entries = await tx.connectEntry.findMany({

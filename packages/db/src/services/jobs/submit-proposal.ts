@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { TEXT_RULES, WHOLE_RULES, assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { lockConnects, takeFromLots } from "../../connects/connect-ledger";
+import { lockConnects, spendTakes } from "../../connects/connect-ledger";
 import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
 import { loadSettings } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
@@ -78,23 +79,44 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
         const costTakes = planSpend(lots, cost.baseConnects, now);
         const left = lots.map((lot) => ({ ...lot, remaining: lot.remaining - (costTakes.find((take) => take.lotId === lot.id)?.connects ?? 0) }));
         const boostTakes = planSpend(left, cost.boostConnects, now);
-        const proposal = await tx.proposal.create({
-          data: {
-            jobId,
-            freelancerId: actorId,
-            coverLetter: offer.coverLetter,
-            bidMinor: offer.bidMinor,
-            invited,
-            connectCost: cost.baseConnects,
-            boostConnects: cost.boostConnects,
-            submittedAt: now,
-          },
-          select: { id: true, invited: true },
-        });
-        const entry = { userId: actorId, now, note: jobNote(job), proposalId: proposal.id, jobId };
-        await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:cost`, reason: "proposal_spend" }, costTakes, "SPEND");
-        await takeFromLots(tx, { ...entry, key: `${scopedKey(call)}:boost`, reason: "boost_spend" }, boostTakes, "SPEND");
-        await tx.job.update({ where: { id: jobId }, data: { proposalCount: { increment: 1 }, ...activityUpdate("proposal_received", job, now) }, select: { id: true } });
+        // One statement writes what the proposal changes: the proposal, the lots' remaining and one
+        // SPEND entry per lot taken (the cost's, then the boost's; takeFromLots' rows and keys), and
+        // the job's count with its activity (activityUpdate decides) and its updatedAt (the clock time,
+        // as Prisma's @updatedAt sets it). Every row it touches is
+        // locked already (the job, the freelancer and so their lots).
+        const proposalId = randomUUID();
+        const takes = [
+          ...spendTakes(costTakes, `${scopedKey(call)}:cost`, "proposal_spend"),
+          ...spendTakes(boostTakes, `${scopedKey(call)}:boost`, "boost_spend"),
+        ];
+        const activity = activityUpdate("proposal_received", job, now).lastActivityAt?.toISOString() ?? null;
+        const at = now.toISOString();
+        const [written] = await tx.$queryRaw<{ lotsTaken: number }[]>`
+          WITH proposal AS (
+            INSERT INTO "Proposal" (id, "jobId", "freelancerId", "coverLetter", "bidMinor", invited, "connectCost", "boostConnects", "submittedAt")
+            VALUES (${proposalId}::uuid, ${jobId}::uuid, ${actorId}::uuid, ${offer.coverLetter}, ${offer.bidMinor}::bigint, ${invited}, ${cost.baseConnects}::int,
+                    ${cost.boostConnects}::int, ${at}::timestamptz)
+            RETURNING id
+          ), takes AS (
+            SELECT * FROM unnest(${takes.map((t) => t.lotId)}::uuid[], ${takes.map((t) => t.connects)}::int[], ${takes.map((t) => t.reason)}::text[],
+                                 ${takes.map((t) => t.key)}::text[]) WITH ORDINALITY AS t("lotId", connects, reason, key, ord)
+          ), lots AS (
+            UPDATE "ConnectLot" l SET remaining = l.remaining - t.connects
+            FROM (SELECT "lotId", sum(connects)::int AS connects FROM takes GROUP BY "lotId") t
+            WHERE l.id = t."lotId" AND l.remaining >= t.connects
+            RETURNING l.id
+          ), entries AS (
+            INSERT INTO "ConnectEntry" ("userId", "lotId", kind, delta, reason, note, "proposalId", "jobId", "idempotencyKey", "createdAt")
+            SELECT ${actorId}::uuid, t."lotId", 'SPEND', -t.connects, t.reason, ${jobNote(job)}, proposal.id, ${jobId}::uuid, t.key, ${at}::timestamptz
+            FROM takes t CROSS JOIN proposal ORDER BY t.ord
+          ), job AS (
+            UPDATE "Job" SET "proposalCount" = "proposalCount" + 1, "lastActivityAt" = coalesce(${activity}::timestamptz, "lastActivityAt"),
+                             "updatedAt" = ${new Date().toISOString()}::timestamptz
+            WHERE id = ${jobId}::uuid
+          )
+          SELECT (SELECT count(*) FROM lots)::int AS "lotsTaken"`;
+        if (written!.lotsTaken !== new Set(takes.map((t) => t.lotId)).size) throw new Error(`A connect lot changed underneath a locked operation`);
+        const proposal = { id: proposalId, invited };
         // The proposal answers the invitation (under the job's lock, as declining it is): accepted.
         if (invited) {
           await tx.invitation.updateMany({ where: { jobId, freelancerId: actorId, status: "PENDING" }, data: { status: "ACCEPTED", respondedAt: now } });
