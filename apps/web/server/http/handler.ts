@@ -55,7 +55,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
   const handle = async (req: Request): Promise<Response> => {
     const response = await answer(req);
     response.headers.set("cache-control", "no-store");
-    return withLength(response);
+    return smallAnswersUncompressed(response);
   };
 
   const answer = async (req: Request): Promise<Response> => {
@@ -144,18 +144,22 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
   return handle;
 }
 
+/** Below this size an answer is sent as it is (the server's compression threshold, 1 KB). */
+export const UNCOMPRESSED_BELOW_BYTES = 1024;
+
 /**
- * A JSON answer with its Content-Length. tRPC answers a JSON call with one string, which Next
- * would otherwise stream without a length; the server's compression then gzips every answer,
- * however small (zlib's set-up costs more CPU than a proposal's few hundred bytes save). With
- * the length known, answers under its threshold (1 KB) go as they are and longer ones are still
- * compressed. A streamed answer (JSON lines, sent chunked) is left to stream.
+ * A small JSON answer is sent uncompressed. Next's server gzips every answer it streams, however
+ * small (it drops a route's Content-Length, so its compression cannot see the size), and zlib's
+ * set-up costs more CPU than a few hundred bytes save: a proposal's answer is about 300 bytes.
+ * `no-transform` (besides `no-store`) is what tells the compression, and any proxy, to leave
+ * the answer as it is. Longer answers are still compressed; a streamed one (JSON lines, sent
+ * chunked) is left to stream.
  */
-async function withLength(response: Response): Promise<Response> {
+async function smallAnswersUncompressed(response: Response): Promise<Response> {
   const type = response.headers.get("content-type") ?? "";
-  if (!response.body || response.headers.has("content-length") || response.headers.has("transfer-encoding") || !/^application\/json\b/i.test(type)) return response;
+  if (!response.body || response.headers.has("transfer-encoding") || !/^application\/json\b/i.test(type)) return response;
   const body = new Uint8Array(await response.arrayBuffer());
   const headers = new Headers(response.headers);
-  headers.set("content-length", String(body.byteLength));
+  if (body.byteLength < UNCOMPRESSED_BELOW_BYTES) headers.set("cache-control", "no-store, no-transform");
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -8,4 +8,4 @@
 export { MAX_BATCH_CALLS } from "./batch";
 export { MAX_BODY_BYTES } from "./body";
 export { MAX_UPLOAD_BODY_BYTES } from "./upload";
-export { createTrpcHandler, TRPC_ENDPOINT, type TrpcHandlerOptions } from "./handler";
+export { createTrpcHandler, TRPC_ENDPOINT, UNCOMPRESSED_BELOW_BYTES, type TrpcHandlerOptions } from "./handler";
