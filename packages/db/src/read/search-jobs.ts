@@ -46,11 +46,21 @@ const JOB_CARD = {
 export type JobSearchHit = Prisma.JobGetPayload<{ select: typeof JOB_CARD }>;
 const CARD_COLUMNS = Prisma.join(Object.keys(JOB_CARD).map((column) => Prisma.raw(`"Job"."${column}"`)));
 
+/**
+ * How far past the page the matches are counted: the total is exact up to the page's end plus this
+ * many (100 more pages); beyond, counting stops and `totalCapped` says the page shows "more than".
+ */
+export const JOB_SEARCH_COUNT_AHEAD = 1_000;
+
 export interface JobSearchResult {
   jobs: JobSearchHit[];
+  /** How many jobs match; with `totalCapped`, at least this many (counting stopped). */
   total: number;
+  /** True when counting stopped at the cap (JOB_SEARCH_COUNT_AHEAD past the page): more than `total` match. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
+  /** Pages up to `total` (with `totalCapped`, at least this many). */
   pageCount: number;
 }
 
@@ -75,6 +85,7 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   if (input.durationMaxDays !== undefined) where.push(Prisma.sql`"durationDays" <= ${input.durationMaxDays}`);
   if (input.maxConnects !== undefined) where.push(Prisma.sql`"connectCost" <= ${input.maxConnects}`);
 
+  const ranked = query !== null && input.sort === "relevance";
   const order = {
     relevance: query ? Prisma.sql`ts_rank(${DOCUMENT}, ${query}) DESC, "publishedAt" DESC` : Prisma.sql`"publishedAt" DESC`,
     newest: Prisma.sql`"publishedAt" DESC`,
@@ -82,37 +93,46 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     budget_asc: Prisma.sql`${PROJECTED_VALUE} ASC NULLS LAST, "publishedAt" DESC`,
   }[input.sort];
   const offset = (input.page - 1) * JOB_SEARCH_PAGE_SIZE;
+  const countLimit = offset + JOB_SEARCH_PAGE_SIZE + JOB_SEARCH_COUNT_AHEAD;
 
   const matching = Prisma.join(where, " AND ");
-  // The cards come with the page (one query); raw rows carry bigint, Date and enum text as Prisma's do.
-  const page = (withTotal: boolean) => db.$queryRaw<(JobSearchHit & { total: bigint | null })[]>`
-    SELECT ${CARD_COLUMNS}, ${withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total FROM "Job"
-    WHERE ${matching}
-    ORDER BY ${order}, "Job"."id"
-    LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-  let rows: (JobSearchHit & { total: bigint | null })[];
-  let total: number;
-  if (query) {
-    // Every match is read to rank it anyway: the window count comes with the page.
-    rows = await page(true);
-    total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, where) : 0;
+  let rows: JobSearchHit[];
+  let counted: { total: number; capped: boolean };
+  if (ranked) {
+    // Every match is read to rank it anyway: the exact count comes with the page (a window count).
+    const ranked = await db.$queryRaw<(JobSearchHit & { total: bigint })[]>`
+      SELECT ${CARD_COLUMNS}, count(*) OVER () AS total FROM "Job"
+      WHERE ${matching}
+      ORDER BY ${order}, "Job"."id"
+      LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    rows = ranked.map(({ total: _total, ...job }) => job);
+    counted = ranked.length > 0 ? { total: Number(ranked[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit) : { total: 0, capped: false };
   } else {
-    // Browsing (filters or not): the page comes from an index in order (newest first, or by budget)
-    // and the count from its own query at the same time, instead of counting and sorting every
-    // match with the page. (Rare filters correlated with the order walk much of the index: the
-    // slowest searches left; see BENCHMARKS.md.)
-    [rows, total] = await Promise.all([page(false), countMatches(db, where)]);
-  }  return {
-    jobs: rows.map(({ total: _total, ...job }) => job),
-    total,
+    // Browsing, or words in date or budget order: the page's ids come from an index in that order
+    // (covering the filters: migration search_at_scale), the cards for those ten ids after, and the
+    // count, stopped past the cap, from its own query at the same time.
+    [rows, counted] = await Promise.all([
+      db.$queryRaw<JobSearchHit[]>`
+        SELECT ${CARD_COLUMNS} FROM "Job"
+        WHERE "Job"."id" IN (SELECT "id" FROM "Job" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset})
+        ORDER BY ${order}, "Job"."id"`,
+      countMatches(db, where, countLimit),
+    ]);
+  }
+  return {
+    jobs: rows,
+    total: counted.total,
+    totalCapped: counted.capped,
     page: input.page,
     pageSize: JOB_SEARCH_PAGE_SIZE,
-    pageCount: Math.max(1, Math.ceil(total / JOB_SEARCH_PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(counted.total / JOB_SEARCH_PAGE_SIZE)),
   };
 }
 
-/** A page past the end still reports how many jobs matched. */
-async function countMatches(db: Db, where: Prisma.Sql[]): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Job" WHERE ${Prisma.join(where, " AND ")}`;
-  return Number(row?.total ?? 0n);
+/** How many jobs match, counting at most `limit` (then `capped`: at least `limit` match). */
+async function countMatches(db: Db, where: Prisma.Sql[], limit: number): Promise<{ total: number; capped: boolean }> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM (SELECT 1 FROM "Job" WHERE ${Prisma.join(where, " AND ")} LIMIT ${limit + 1}) AS matches`;
+  const found = Number(row?.total ?? 0n);
+  return found > limit ? { total: limit, capped: true } : { total: found, capped: false };
 }
