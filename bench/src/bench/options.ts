@@ -31,7 +31,7 @@ export interface Sizes {
   searchCalls: number;
   searchHttpCalls: number;
   /** The large catalogue of the search1m part (its own database, kept between runs), and searches measured over it. */
-  largeSearchJobs: number;
+  largeSearchJobs: readonly number[];
   largeSearchCalls: number;
   /** Freelancer profiles generated for talent search, and searches measured over them. */
   talentFreelancers: number;
@@ -55,7 +55,7 @@ const FULL: Sizes = {
   searchJobs: 100_000,
   searchCalls: 600,
   searchHttpCalls: 150,
-  largeSearchJobs: 1_000_000,
+  largeSearchJobs: [100_000, 1_000_000],
   largeSearchCalls: 600,
   talentFreelancers: 100_000,
   talentCalls: 600,
@@ -76,7 +76,7 @@ const QUICK: Sizes = {
   searchJobs: 5_000,
   searchCalls: 60,
   searchHttpCalls: 20,
-  largeSearchJobs: 20_000,
+  largeSearchJobs: [5_000, 20_000],
   largeSearchCalls: 60,
   talentFreelancers: 5_000,
   talentCalls: 60,

@@ -99,14 +99,20 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   let rows: JobSearchHit[];
   let counted: { total: number; capped: boolean };
   if (ranked) {
-    // Every match is read to rank it anyway: the exact count comes with the page (a window count).
-    const ranked = await db.$queryRaw<(JobSearchHit & { total: bigint })[]>`
-      SELECT ${CARD_COLUMNS}, count(*) OVER () AS total FROM "Job"
-      WHERE ${matching}
-      ORDER BY ${order}, "Job"."id"
+    // Every match is read to rank it anyway, so the exact count comes with the page (a window count).
+    // The ranking carries only each match's id, rank and date (small enough to stay in memory); the
+    // ten cards are read after, by id.
+    // (OFFSET 0 keeps the rank computed below the window, so the window holds no document.)
+    const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
+      SELECT "id", count(*) OVER () AS total
+      FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "Job" WHERE ${matching} OFFSET 0) AS matches
+      ORDER BY rank DESC, "publishedAt" DESC, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-    rows = ranked.map(({ total: _total, ...job }) => job);
-    counted = ranked.length > 0 ? { total: Number(ranked[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit) : { total: 0, capped: false };
+    const ids = page.map((row) => row.id);
+    const cards = ids.length > 0 ? await db.$queryRaw<JobSearchHit[]>`SELECT ${CARD_COLUMNS} FROM "Job" WHERE "Job"."id" = ANY(${ids}::uuid[])` : [];
+    const byId = new Map(cards.map((card) => [card.id, card]));
+    rows = ids.flatMap((id) => byId.get(id) ?? []);
+    counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit) : { total: 0, capped: false };
   } else {
     // Browsing, or words in date or budget order: the page's ids come from an index in that order
     // (covering the filters: migration search_at_scale), the cards for those ten ids after, and the
