@@ -45,4 +45,15 @@ describe("searchJobs' count past the page", () => {
     expect(byBudget).toMatchObject({ totalCapped: false });
     expect(byBudget.jobs[0]!.title).toBe("Logo for a shop");
   });
+
+  it("words in date or budget order give the same pages whether the first jobs in order hold them or the full-text index does", async () => {
+    const exact = await db.prisma.job.findMany({ where: { status: "OPEN", title: { startsWith: "Translate" } }, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { title: true } });
+    for (const page of [1, 3, 100, 106]) {
+      const found = await searchJobs(db.prisma, { q: "translate", sort: "newest", page });
+      expect(found.jobs.map((job) => job.title)).toEqual(exact.slice((page - 1) * 10, page * 10).map((job) => job.title));
+    }
+    const byBudget = await db.prisma.job.findMany({ where: { status: "OPEN", title: { startsWith: "Translate" } }, orderBy: [{ budgetMinor: "asc" }, { publishedAt: "desc" }, { id: "asc" }], select: { title: true } });
+    expect((await searchJobs(db.prisma, { q: "translate", sort: "budget_asc", page: 2 })).jobs.map((job) => job.title)).toEqual(byBudget.slice(10, 20).map((job) => job.title));
+    expect((await searchJobs(db.prisma, { q: "translate", sort: "budget_desc" })).jobs.map((job) => job.title)).toEqual(byBudget.slice(-10).reverse().map((job) => job.title));
+  });
 });

@@ -52,6 +52,9 @@ const CARD_COLUMNS = Prisma.join(Object.keys(JOB_CARD).map((column) => Prisma.ra
  */
 export const JOB_SEARCH_COUNT_AHEAD = 1_000;
 
+/** Words in date or budget order: how many jobs, in that order, are checked for the words before the full-text index is used. */
+const WALK = 2_000;
+
 export interface JobSearchResult {
   jobs: JobSearchHit[];
   /** How many jobs match; with `totalCapped`, at least this many (counting stopped). */
@@ -76,7 +79,6 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : null;
   // A paused job (its client is suspended, economy.md §5.3) is out of search.
   const where: Prisma.Sql[] = [Prisma.sql`"status" = 'OPEN'`, Prisma.sql`"pausedAt" IS NULL`];
-  if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
   if (input.type) where.push(Prisma.sql`"type" = ${input.type}::"JobType"`);
   if (input.experienceLevel) where.push(Prisma.sql`"experienceLevel" = ${input.experienceLevel}::"ExperienceLevel"`);
   if (input.budgetMinMinor !== undefined) where.push(Prisma.sql`${PROJECTED_VALUE} >= ${input.budgetMinMinor}`);
@@ -84,47 +86,77 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   if (input.durationMinDays !== undefined) where.push(Prisma.sql`"durationDays" >= ${input.durationMinDays}`);
   if (input.durationMaxDays !== undefined) where.push(Prisma.sql`"durationDays" <= ${input.durationMaxDays}`);
   if (input.maxConnects !== undefined) where.push(Prisma.sql`"connectCost" <= ${input.maxConnects}`);
+  // The filters alone (the covering indexes hold their columns), then the words.
+  const filters = Prisma.join(where, " AND ");
+  if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
 
   const ranked = query !== null && input.sort === "relevance";
   const order = {
-    relevance: query ? Prisma.sql`ts_rank(${DOCUMENT}, ${query}) DESC, "publishedAt" DESC` : Prisma.sql`"publishedAt" DESC`,
+    relevance: Prisma.sql`"publishedAt" DESC`,
     newest: Prisma.sql`"publishedAt" DESC`,
     budget_desc: Prisma.sql`${PROJECTED_VALUE} DESC NULLS LAST, "publishedAt" DESC`,
     budget_asc: Prisma.sql`${PROJECTED_VALUE} ASC NULLS LAST, "publishedAt" DESC`,
+  }[input.sort];
+  // The same order over a subquery's columns "publishedAt" and value (the projected value).
+  const orderOf = {
+    relevance: Prisma.sql`"publishedAt" DESC`,
+    newest: Prisma.sql`"publishedAt" DESC`,
+    budget_desc: Prisma.sql`value DESC NULLS LAST, "publishedAt" DESC`,
+    budget_asc: Prisma.sql`value ASC NULLS LAST, "publishedAt" DESC`,
   }[input.sort];
   const offset = (input.page - 1) * JOB_SEARCH_PAGE_SIZE;
   const countLimit = offset + JOB_SEARCH_PAGE_SIZE + JOB_SEARCH_COUNT_AHEAD;
 
   const matching = Prisma.join(where, " AND ");
-  let rows: JobSearchHit[];
+  let ids: string[];
   let counted: { total: number; capped: boolean };
-  if (ranked) {
+  if (query && ranked) {
     // Every match is read to rank it anyway, so the exact count comes with the page (a window count).
     // The ranking carries only each match's id, rank and date (small enough to stay in memory); the
-    // ten cards are read after, by id.
-    // (OFFSET 0 keeps the rank computed below the window, so the window holds no document.)
+    // ten cards are read after, by id. (OFFSET 0 keeps the rank computed below the window.)
     const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
       SELECT "id", count(*) OVER () AS total
       FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "Job" WHERE ${matching} OFFSET 0) AS matches
       ORDER BY rank DESC, "publishedAt" DESC, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-    const ids = page.map((row) => row.id);
-    const cards = ids.length > 0 ? await db.$queryRaw<JobSearchHit[]>`SELECT ${CARD_COLUMNS} FROM "Job" WHERE "Job"."id" = ANY(${ids}::uuid[])` : [];
-    const byId = new Map(cards.map((card) => [card.id, card]));
-    rows = ids.flatMap((id) => byId.get(id) ?? []);
-    counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit) : { total: 0, capped: false };
-  } else {
-    // Browsing, or words in date or budget order: the page's ids come from an index in that order
-    // (covering the filters: migration search_at_scale), the cards for those ten ids after, and the
-    // count, stopped past the cap, from its own query at the same time.
-    [rows, counted] = await Promise.all([
-      db.$queryRaw<JobSearchHit[]>`
-        SELECT ${CARD_COLUMNS} FROM "Job"
-        WHERE "Job"."id" IN (SELECT "id" FROM "Job" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset})
-        ORDER BY ${order}, "Job"."id"`,
-      countMatches(db, where, countLimit),
+    ids = page.map((row) => row.id);
+    counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
+  } else if (query) {
+    // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
+    // pass the filters, from the covering index in that order, are checked for the words: when they
+    // hold the whole page, it is exact (the order is the same) and cheap for common words. Otherwise
+    // the matches come from the full-text index and are sorted (cheap for rare words).
+    const [walked, count] = await Promise.all([
+      db.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${filters} ORDER BY ${order}, "id" LIMIT ${WALK}) AS walked
+        WHERE document @@ ${query}
+        ORDER BY ${orderOf}, "id"
+        LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+      countMatches(db, where, countLimit, true),
     ]);
+    counted = count;
+    ids =
+      walked.length === JOB_SEARCH_PAGE_SIZE
+        ? walked.map((row) => row.id)
+        : (
+            await db.$queryRaw<{ id: string }[]>`
+              WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${matching})
+              SELECT "id" FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`
+          ).map((row) => row.id);
+  } else {
+    // Browsing: the page's ids come from an index in order (covering the filters: migration
+    // search_at_scale), and the count, stopped past the cap, from its own query at the same time.
+    const [page, count] = await Promise.all([
+      db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Job" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+      countMatches(db, where, countLimit, false),
+    ]);
+    ids = page.map((row) => row.id);
+    counted = count;
   }
+  // The ten cards, by id, in the page's order.
+  const cards = ids.length > 0 ? await db.$queryRaw<JobSearchHit[]>`SELECT ${CARD_COLUMNS} FROM "Job" WHERE "Job"."id" = ANY(${ids}::uuid[])` : [];
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   return {
     jobs: rows,
     total: counted.total,
@@ -135,10 +167,20 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   };
 }
 
-/** How many jobs match, counting at most `limit` (then `capped`: at least `limit` match). */
-async function countMatches(db: Db, where: Prisma.Sql[], limit: number): Promise<{ total: number; capped: boolean }> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM (SELECT 1 FROM "Job" WHERE ${Prisma.join(where, " AND ")} LIMIT ${limit + 1}) AS matches`;
+/**
+ * How many jobs match, counting at most `limit` (then `capped`: at least `limit` match). With words,
+ * the matches come from the full-text index (a materialized CTE, read only as far as the count
+ * needs): with a LIMIT alone the planner may walk a date index checking each job's words, which
+ * reads the whole table when few match.
+ */
+async function countMatches(db: Db, where: Prisma.Sql[], limit: number, words: boolean): Promise<{ total: number; capped: boolean }> {
+  const matching = Prisma.join(where, " AND ");
+  const [row] = words
+    ? await db.$queryRaw<{ total: bigint }[]>`
+        WITH matches AS MATERIALIZED (SELECT 1 FROM "Job" WHERE ${matching})
+        SELECT count(*) AS total FROM (SELECT 1 FROM matches LIMIT ${limit + 1}) AS counted`
+    : await db.$queryRaw<{ total: bigint }[]>`
+        SELECT count(*) AS total FROM (SELECT 1 FROM "Job" WHERE ${matching} LIMIT ${limit + 1}) AS counted`;
   const found = Number(row?.total ?? 0n);
   return found > limit ? { total: limit, capped: true } : { total: found, capped: false };
 }
