@@ -124,25 +124,24 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   } else if (query) {
     // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
     // pass the filters, from the covering index in that order, are checked for the words: when they
-    // hold the whole page, it is exact (the order is the same) and cheap for common words. Otherwise
-    // the matches come from the full-text index and are sorted (cheap for rare words).
-    const [walked, count] = await Promise.all([
-      db.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${filters} ORDER BY ${order}, "id" LIMIT ${WALK}) AS walked
-        WHERE document @@ ${query}
-        ORDER BY ${orderOf}, "id"
-        LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
-      countMatches(db, where, countLimit, true),
-    ]);
-    counted = count;
-    ids =
-      walked.length === JOB_SEARCH_PAGE_SIZE
-        ? walked.map((row) => row.id)
-        : (
-            await db.$queryRaw<{ id: string }[]>`
-              WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${matching})
-              SELECT "id" FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`
-          ).map((row) => row.id);
+    // hold the whole page, it is exact (the order is the same) and cheap for common words, and the
+    // count follows. Otherwise the matches come from the full-text index, read once for the page
+    // and its exact count (cheap when they are few).
+    const walked = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${filters} ORDER BY ${order}, "id" LIMIT ${WALK}) AS walked
+      WHERE document @@ ${query}
+      ORDER BY ${orderOf}, "id"
+      LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    if (walked.length === JOB_SEARCH_PAGE_SIZE) {
+      ids = walked.map((row) => row.id);
+      counted = await countMatches(db, where, countLimit, true);
+    } else {
+      const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
+        WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${matching})
+        SELECT "id", count(*) OVER () AS total FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+      ids = page.map((row) => row.id);
+      counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
+    }
   } else {
     // Browsing: the page's ids come from an index in order (covering the filters: migration
     // search_at_scale), and the count, stopped past the cap, from its own query at the same time.
