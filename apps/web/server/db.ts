@@ -1,2 +1,2 @@
 import "server-only";
-export { getPrisma } from "@fairlance/db/client";
+export { getPrisma, staleRead, type StaleRead } from "@fairlance/db/client";

@@ -9,6 +9,7 @@ import { roleList, suspendedSentence, suspensionRule } from "@fairlance/rules";
 import { DomainError } from "@fairlance/db";
 import { FieldProblem, issueFieldErrors, readableIssue, readableZodError, toTRPCError } from "./errors";
 import { sessionUser } from "./session-user";
+import { staleRead, type StaleRead } from "./db";
 
 export interface Context {
   session: Session | null;
@@ -17,6 +18,12 @@ export interface Context {
   now: () => Date;
   /** The caller's network address, for throttles ("unknown" when it cannot be told; see client-address.ts). */
   clientAddress: string;
+  /**
+   * The one way to say "this read may be a few seconds stale": `ctx.mayBeStale((db) => searchJobs(db, input))`
+   * runs on the read replica when DATABASE_REPLICA_URL is set, on the primary otherwise or while it is away
+   * (docs/architecture.md, "Which reads may go to the replica").
+   */
+  mayBeStale: <T>(read: StaleRead<T>) => Promise<T>;
 }
 
 export function createContextInner(options: {
@@ -24,12 +31,16 @@ export function createContextInner(options: {
   prisma: PrismaClient;
   now?: () => Date;
   clientAddress?: string;
+  /** Where stale-tolerant reads go (tests); the process's DATABASE_REPLICA_URL routing otherwise. */
+  mayBeStale?: <T>(read: StaleRead<T>) => Promise<T>;
 }): Context {
+  const prisma = options.prisma;
   return {
     session: options.session,
-    prisma: options.prisma,
+    prisma,
     now: options.now ?? (() => new Date()),
     clientAddress: options.clientAddress ?? "unknown",
+    mayBeStale: options.mayBeStale ?? ((read) => staleRead(prisma, read)),
   };
 }
 

@@ -10,7 +10,7 @@ export interface BenchOptions {
   sizes: Sizes;
 }
 
-export const PARTS = ["proposals", "hot", "refusals", "ledger", "search", "talent", "bundles", "pages"] as const;
+export const PARTS = ["proposals", "hot", "refusals", "ledger", "search", "search1m", "talent", "bundles", "pages"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface Sizes {
@@ -30,6 +30,9 @@ export interface Sizes {
   searchJobs: number;
   searchCalls: number;
   searchHttpCalls: number;
+  /** The large catalogue of the search1m part (its own database, kept between runs), and searches measured over it. */
+  largeSearchJobs: readonly number[];
+  largeSearchCalls: number;
   /** Freelancer profiles generated for talent search, and searches measured over them. */
   talentFreelancers: number;
   talentCalls: number;
@@ -52,6 +55,8 @@ const FULL: Sizes = {
   searchJobs: 100_000,
   searchCalls: 600,
   searchHttpCalls: 150,
+  largeSearchJobs: [100_000, 1_000_000],
+  largeSearchCalls: 600,
   talentFreelancers: 100_000,
   talentCalls: 600,
   refusals: 400,
@@ -71,6 +76,8 @@ const QUICK: Sizes = {
   searchJobs: 5_000,
   searchCalls: 60,
   searchHttpCalls: 20,
+  largeSearchJobs: [5_000, 20_000],
+  largeSearchCalls: 60,
   talentFreelancers: 5_000,
   talentCalls: 60,
   refusals: 100,

@@ -176,3 +176,63 @@ export async function searchThroughHttp(webUrl: string, cookie: string, inputs: 
   }
   return stats(samples);
 }
+
+/** Bump when the generated catalogue of the large search changes, so a kept one of an older shape is made again. */
+const CATALOGUE_VERSION = 1;
+const CATALOGUE_CLIENTS = 2_000;
+
+/**
+ * A catalogue of `count` jobs in its own migrated database (`url`), made once and kept between runs
+ * like the ledger part's (the generator is deterministic; a new migration is applied to it by the
+ * caller). The job indexes are dropped during the load and rebuilt after with their own definitions.
+ * Returns false when a kept catalogue of the same size and version was reused.
+ */
+export async function keptCatalogue(url: string, count: number, now: Date): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = 'bench_search' AND table_name = 'generated') AS ok`,
+    );
+    if (rows[0]?.ok) {
+      const kept = await client.query<{ version: number; jobs: number }>(`SELECT version, jobs FROM bench_search.generated`);
+      if (kept.rows[0]?.version === CATALOGUE_VERSION && kept.rows[0]?.jobs === count) return false;
+    }
+    await client.query(`TRUNCATE "Job", "User" CASCADE`);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "createdAt", "updatedAt")
+       SELECT ('00000000-0000-4000-b000-' || lpad(to_hex(i), 12, '0'))::uuid, 'search-client-' || i || '@bench.test', 'Search client ' || i, 'CLIENT',
+              'bench: no sign-in', $1::timestamptz, $1::timestamptz
+       FROM generate_series(1, ${CATALOGUE_CLIENTS}) i`,
+      [now],
+    );
+    const { rows: indexes } = await client.query<{ name: string; definition: string }>(`
+      SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+      WHERE schemaname = 'public' AND tablename = 'Job' AND indexname <> 'Job_pkey'`);
+    for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+    const { rows: clients } = await client.query<{ id: string }>(`SELECT id FROM "User" ORDER BY id`);
+    await client.end().catch(() => undefined);
+    await generateJobs(
+      url,
+      clients.map((c) => c.id),
+      count,
+      now,
+    );
+    const again = new pg.Client({ connectionString: url });
+    await again.connect();
+    try {
+      await again.query("SET maintenance_work_mem = '256MB'");
+      for (const index of indexes) await again.query(index.definition);
+      await again.query(`CREATE SCHEMA IF NOT EXISTS bench_search`);
+      await again.query(`CREATE TABLE IF NOT EXISTS bench_search.generated (version int NOT NULL, jobs int NOT NULL)`);
+      await again.query(`TRUNCATE bench_search.generated`);
+      await again.query(`INSERT INTO bench_search.generated VALUES ($1, $2)`, [CATALOGUE_VERSION, count]);
+      await again.query(`VACUUM ANALYZE "Job"`);
+    } finally {
+      await again.end();
+    }
+    return true;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

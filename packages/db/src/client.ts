@@ -1,6 +1,9 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { dbEnv } from "./env";
+import { ReplicaReads, type StaleRead } from "./replica";
+
+export { ReplicaReads, type ReplicaReadsOptions, type ReplicaState, type StaleRead } from "./replica";
 
 export { Prisma, PrismaClient };
 export type * from "./generated/prisma/client";
@@ -10,8 +13,8 @@ export type Tx = Prisma.TransactionClient;
 /** Either the root client or a transaction: read helpers accept both. */
 export type Db = PrismaClient | Tx;
 
-export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
+export function createPrismaClient(connectionString: string, options: { max?: number; connectionTimeoutMillis?: number } = {}): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}) });
   return new PrismaClient({ adapter });
 }
 
@@ -32,4 +35,28 @@ export function getPrisma(): PrismaClient {
     globalForPrisma.fairlancePrisma = createPrismaClient(url);
   }
   return globalForPrisma.fairlancePrisma;
+}
+
+const globalForReplica = globalThis as unknown as { fairlanceReplica?: ReplicaReads | null };
+
+/**
+ * The process-wide replica routing for DATABASE_REPLICA_URL (replica.ts), made on first use;
+ * null when the variable is unset (then nothing is made: no second pool).
+ */
+export function replicaReads(): ReplicaReads | null {
+  if (globalForReplica.fairlanceReplica === undefined) {
+    const url = dbEnv.DATABASE_REPLICA_URL;
+    globalForReplica.fairlanceReplica = url ? new ReplicaReads({ url }) : null;
+  }
+  return globalForReplica.fairlanceReplica;
+}
+
+/**
+ * The one way to say "this read may be stale" (CONTRIBUTING, "A read model"): `read` runs on the
+ * replica when DATABASE_REPLICA_URL is set and the replica is up, on `primary` otherwise, and again
+ * on `primary` at once when the replica fails to answer.
+ */
+export function staleRead<T>(primary: PrismaClient, read: StaleRead<T>): Promise<T> {
+  const replica = replicaReads();
+  return replica ? replica.read(primary, read) : read(primary);
 }

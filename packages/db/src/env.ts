@@ -8,6 +8,9 @@ export const dbEnvSpec = {
   // Live updates (issue 16, live/listener.ts): LISTEN needs a session of its own on the server, so
   // behind PgBouncer in transaction mode it takes a direct connection; unset, DATABASE_URL's.
   DATABASE_DIRECT_URL: env.url(["postgresql:", "postgres:"], { unset: "*(unset)*" }),
+  // Read models that may be a few seconds stale (job and talent search, public profiles, charts) go to
+  // this streaming replica, falling back to DATABASE_URL while it is away (replica.ts); unset, everything reads DATABASE_URL.
+  DATABASE_REPLICA_URL: env.url(["postgresql:", "postgres:"], { unset: "*(unset)*" }),
   FAIRLANCE_PG_PORT: env.port({ default: "54320" }),
   FAIRLANCE_DATA_DIR: env.text({ unset: "`.data`" }),
   FAIRLANCE_SIGN_UP_LIMIT: env.number(1, 100_000, { default: "10" }),

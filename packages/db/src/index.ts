@@ -11,3 +11,4 @@ export { IdempotencyKey, hashRequest } from "./idempotency";
 export { currentTime, movableClockEnabled } from "./clock";
 export { encodeTyped, decodeTyped, isTypedJson, typedColumn, canonicalText, TypedJsonError, type TypedJson } from "./codec/typed-json";
 export { decodeUntrusted, describePath, textProblem, WIRE_TYPES, MAX_DEPTH, type InputProblem, type InputPath } from "./codec/untrusted";
+export { isDatabaseUnavailable, isRecoveryConflict } from "./database-unavailable";

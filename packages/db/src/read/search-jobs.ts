@@ -46,11 +46,24 @@ const JOB_CARD = {
 export type JobSearchHit = Prisma.JobGetPayload<{ select: typeof JOB_CARD }>;
 const CARD_COLUMNS = Prisma.join(Object.keys(JOB_CARD).map((column) => Prisma.raw(`"Job"."${column}"`)));
 
+/**
+ * How far past the page the matches are counted: the total is exact up to the page's end plus this
+ * many (100 more pages); beyond, counting stops and `totalCapped` says the page shows "more than".
+ */
+export const JOB_SEARCH_COUNT_AHEAD = 1_000;
+
+/** Words in date or budget order: how many jobs, in that order, are checked for the words before the full-text index is used. */
+const WALK = 2_000;
+
 export interface JobSearchResult {
   jobs: JobSearchHit[];
+  /** How many jobs match; with `totalCapped`, at least this many (counting stopped). */
   total: number;
+  /** True when counting stopped at the cap (JOB_SEARCH_COUNT_AHEAD past the page): more than `total` match. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
+  /** Pages up to `total` (with `totalCapped`, at least this many). */
   pageCount: number;
 }
 
@@ -66,7 +79,6 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : null;
   // A paused job (its client is suspended, economy.md §5.3) is out of search.
   const where: Prisma.Sql[] = [Prisma.sql`"status" = 'OPEN'`, Prisma.sql`"pausedAt" IS NULL`];
-  if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
   if (input.type) where.push(Prisma.sql`"type" = ${input.type}::"JobType"`);
   if (input.experienceLevel) where.push(Prisma.sql`"experienceLevel" = ${input.experienceLevel}::"ExperienceLevel"`);
   if (input.budgetMinMinor !== undefined) where.push(Prisma.sql`${PROJECTED_VALUE} >= ${input.budgetMinMinor}`);
@@ -74,45 +86,100 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   if (input.durationMinDays !== undefined) where.push(Prisma.sql`"durationDays" >= ${input.durationMinDays}`);
   if (input.durationMaxDays !== undefined) where.push(Prisma.sql`"durationDays" <= ${input.durationMaxDays}`);
   if (input.maxConnects !== undefined) where.push(Prisma.sql`"connectCost" <= ${input.maxConnects}`);
+  // The filters alone (the covering indexes hold their columns), then the words.
+  const filters = Prisma.join(where, " AND ");
+  if (query) where.push(Prisma.sql`${DOCUMENT} @@ ${query}`);
 
+  const ranked = query !== null && input.sort === "relevance";
   const order = {
-    relevance: query ? Prisma.sql`ts_rank(${DOCUMENT}, ${query}) DESC, "publishedAt" DESC` : Prisma.sql`"publishedAt" DESC`,
+    relevance: Prisma.sql`"publishedAt" DESC`,
     newest: Prisma.sql`"publishedAt" DESC`,
     budget_desc: Prisma.sql`${PROJECTED_VALUE} DESC NULLS LAST, "publishedAt" DESC`,
     budget_asc: Prisma.sql`${PROJECTED_VALUE} ASC NULLS LAST, "publishedAt" DESC`,
   }[input.sort];
+  // The same order over a subquery's columns "publishedAt" and value (the projected value).
+  const orderOf = {
+    relevance: Prisma.sql`"publishedAt" DESC`,
+    newest: Prisma.sql`"publishedAt" DESC`,
+    budget_desc: Prisma.sql`value DESC NULLS LAST, "publishedAt" DESC`,
+    budget_asc: Prisma.sql`value ASC NULLS LAST, "publishedAt" DESC`,
+  }[input.sort];
   const offset = (input.page - 1) * JOB_SEARCH_PAGE_SIZE;
+  const countLimit = offset + JOB_SEARCH_PAGE_SIZE + JOB_SEARCH_COUNT_AHEAD;
 
   const matching = Prisma.join(where, " AND ");
-  // The cards come with the page (one query); raw rows carry bigint, Date and enum text as Prisma's do.
-  const page = (withTotal: boolean) => db.$queryRaw<(JobSearchHit & { total: bigint | null })[]>`
-    SELECT ${CARD_COLUMNS}, ${withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL::bigint`} AS total FROM "Job"
-    WHERE ${matching}
-    ORDER BY ${order}, "Job"."id"
-    LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-  let rows: (JobSearchHit & { total: bigint | null })[];
-  let total: number;
-  if (query) {
-    // Every match is read to rank it anyway: the window count comes with the page.
-    rows = await page(true);
-    total = rows.length > 0 ? Number(rows[0]!.total) : offset > 0 ? await countMatches(db, where) : 0;
+  let ids: string[];
+  let counted: { total: number; capped: boolean };
+  if (query && ranked) {
+    // Every match is read to rank it anyway, so the exact count comes with the page (a window count).
+    // The ranking carries only each match's id, rank and date (small enough to stay in memory); the
+    // ten cards are read after, by id. (OFFSET 0 keeps the rank computed below the window.)
+    const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
+      SELECT "id", count(*) OVER () AS total
+      FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "Job" WHERE ${matching} OFFSET 0) AS matches
+      ORDER BY rank DESC, "publishedAt" DESC, "id"
+      LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    ids = page.map((row) => row.id);
+    counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
+  } else if (query) {
+    // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
+    // pass the filters, from the covering index in that order, are checked for the words: when they
+    // hold the whole page, it is exact (the order is the same) and cheap for common words, and the
+    // count follows. Otherwise the matches come from the full-text index, read once for the page
+    // and its exact count (cheap when they are few).
+    const walked = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${filters} ORDER BY ${order}, "id" LIMIT ${WALK}) AS walked
+      WHERE document @@ ${query}
+      ORDER BY ${orderOf}, "id"
+      LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    if (walked.length === JOB_SEARCH_PAGE_SIZE) {
+      ids = walked.map((row) => row.id);
+      counted = await countMatches(db, where, countLimit, true);
+    } else {
+      const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
+        WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${matching})
+        SELECT "id", count(*) OVER () AS total FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+      ids = page.map((row) => row.id);
+      counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
+    }
   } else {
-    // Browsing (filters or not): the page comes from an index in order (newest first, or by budget)
-    // and the count from its own query at the same time, instead of counting and sorting every
-    // match with the page. (Rare filters correlated with the order walk much of the index: the
-    // slowest searches left; see BENCHMARKS.md.)
-    [rows, total] = await Promise.all([page(false), countMatches(db, where)]);
-  }  return {
-    jobs: rows.map(({ total: _total, ...job }) => job),
-    total,
+    // Browsing: the page's ids come from an index in order (covering the filters: migration
+    // search_at_scale), and the count, stopped past the cap, from its own query at the same time.
+    const [page, count] = await Promise.all([
+      db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Job" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+      countMatches(db, where, countLimit, false),
+    ]);
+    ids = page.map((row) => row.id);
+    counted = count;
+  }
+  // The ten cards, by id, in the page's order.
+  const cards = ids.length > 0 ? await db.$queryRaw<JobSearchHit[]>`SELECT ${CARD_COLUMNS} FROM "Job" WHERE "Job"."id" = ANY(${ids}::uuid[])` : [];
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return {
+    jobs: rows,
+    total: counted.total,
+    totalCapped: counted.capped,
     page: input.page,
     pageSize: JOB_SEARCH_PAGE_SIZE,
-    pageCount: Math.max(1, Math.ceil(total / JOB_SEARCH_PAGE_SIZE)),
+    pageCount: Math.max(1, Math.ceil(counted.total / JOB_SEARCH_PAGE_SIZE)),
   };
 }
 
-/** A page past the end still reports how many jobs matched. */
-async function countMatches(db: Db, where: Prisma.Sql[]): Promise<number> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "Job" WHERE ${Prisma.join(where, " AND ")}`;
-  return Number(row?.total ?? 0n);
+/**
+ * How many jobs match, counting at most `limit` (then `capped`: at least `limit` match). With words,
+ * the matches come from the full-text index (a materialized CTE, read only as far as the count
+ * needs): with a LIMIT alone the planner may walk a date index checking each job's words, which
+ * reads the whole table when few match.
+ */
+async function countMatches(db: Db, where: Prisma.Sql[], limit: number, words: boolean): Promise<{ total: number; capped: boolean }> {
+  const matching = Prisma.join(where, " AND ");
+  const [row] = words
+    ? await db.$queryRaw<{ total: bigint }[]>`
+        WITH matches AS MATERIALIZED (SELECT 1 FROM "Job" WHERE ${matching})
+        SELECT count(*) AS total FROM (SELECT 1 FROM matches LIMIT ${limit + 1}) AS counted`
+    : await db.$queryRaw<{ total: bigint }[]>`
+        SELECT count(*) AS total FROM (SELECT 1 FROM "Job" WHERE ${matching} LIMIT ${limit + 1}) AS counted`;
+  const found = Number(row?.total ?? 0n);
+  return found > limit ? { total: limit, capped: true } : { total: found, capped: false };
 }

@@ -24,6 +24,8 @@ export const ZSearchJobsOutput = z.object({
     }),
   ),
   total: z.number().int(),
+  /** Counting stopped at the cap: more than `total` jobs match (read/search-jobs.ts, JOB_SEARCH_COUNT_AHEAD). */
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   pageCount: z.number().int(),

@@ -6,4 +6,7 @@ import { ZClientProfilePage, ZClientRef } from "./profile.schema";
 export const getClientProfileProcedure = protectedProcedure
   .input(ZClientRef)
   .output(ZClientProfilePage)
-  .query(({ ctx, input }) => getClientProfile(ctx.prisma, input.clientId, ctx.user.id));
+  .query(({ ctx, input }) =>
+    // The client looking at their own page right after editing it reads the primary; others may read the replica.
+    input.clientId === ctx.user.id ? getClientProfile(ctx.prisma, input.clientId, ctx.user.id) : ctx.mayBeStale((db) => getClientProfile(db, input.clientId, ctx.user.id)),
+  );

@@ -13,5 +13,7 @@ export const getFreelancerProfileProcedure = publicProcedure
   .output(ZFreelancerProfilePage)
   .query(async ({ ctx, input }) => {
     const viewer = await sessionUser(ctx.prisma, ctx.session);
-    return getFreelancerProfile(ctx.prisma, input.freelancerId, viewer?.id ?? null, ctx.now());
+    // The owner looking at their own page right after editing it reads the primary; others may read the replica.
+    if (viewer?.id === input.freelancerId) return getFreelancerProfile(ctx.prisma, input.freelancerId, viewer.id, ctx.now());
+    return ctx.mayBeStale((db) => getFreelancerProfile(db, input.freelancerId, viewer?.id ?? null, ctx.now()));
   });

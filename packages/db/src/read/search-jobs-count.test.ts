@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, makeUser, openJob, type TestDatabase } from "../testing";
+import { JOB_SEARCH_COUNT_AHEAD, JOB_SEARCH_PAGE_SIZE, searchJobs } from "./search-jobs";
+
+// More open jobs than the count goes past a page: 3 posted through the service, 1,050 copies in SQL.
+let db: TestDatabase;
+const now = new Date("2026-12-01T09:00:00Z");
+const OPEN = 3 + 1_050;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  const client = (await makeUser(db.prisma, "CLIENT")).id;
+  const template = await openJob(db.prisma, client, now, { title: "Translate a website", description: "French to German, about forty pages." });
+  await openJob(db.prisma, client, new Date(now.getTime() + 60_000), { title: "Hourly bookkeeping", description: "Monthly books for a small shop.", type: "HOURLY", budgetMinor: undefined, hourlyMinMinor: 2_000n, hourlyMaxMinor: 4_000n, estimatedHours: 10 });
+  await openJob(db.prisma, client, new Date(now.getTime() + 120_000), { title: "Logo for a shop", description: "A simple logo for a corner shop.", budgetMinor: 9_000n });
+  await db.prisma.$executeRaw`
+    INSERT INTO "Job" (id, "clientId", title, description, type, status, "budgetMinor", "durationDays", "experienceLevel", skills, "connectCost",
+                       "settingsVersion", "publishedAt", "lastActivityAt", "auctionClosesAt", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), "clientId", title || ' ' || i, description, type, status, "budgetMinor" + i, "durationDays", "experienceLevel", skills, "connectCost",
+           "settingsVersion", "publishedAt" - make_interval(mins => i), "lastActivityAt", "auctionClosesAt", "createdAt", "updatedAt"
+    FROM "Job", generate_series(1, 1050) i WHERE id = ${template}::uuid`;
+});
+afterAll(() => db.drop());
+
+describe("searchJobs' count past the page", () => {
+  it("stops counting 1,000 past the page and says so; the page itself is exact", async () => {
+    const first = await searchJobs(db.prisma, {});
+    expect(first).toMatchObject({ total: JOB_SEARCH_PAGE_SIZE + JOB_SEARCH_COUNT_AHEAD, totalCapped: true, pageCount: 101 });
+    const exact = await db.prisma.job.findMany({ where: { status: "OPEN" }, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { title: true } });
+    expect(exact).toHaveLength(OPEN);
+    expect(first.jobs.map((job) => job.title)).toEqual(exact.slice(0, 10).map((job) => job.title));
+    const fifth = await searchJobs(db.prisma, { page: 5 });
+    expect(fifth).toMatchObject({ total: 40 + 10 + 1_000, totalCapped: true });
+    expect(fifth.jobs.map((job) => job.title)).toEqual(exact.slice(40, 50).map((job) => job.title));
+    // Near the end the count is exact again.
+    expect(await searchJobs(db.prisma, { page: 10 })).toMatchObject({ total: OPEN, totalCapped: false, pageCount: 106 });
+    expect(await searchJobs(db.prisma, { page: 200 })).toMatchObject({ jobs: [], total: OPEN, totalCapped: false });
+  });
+
+  it("counts exactly when fewer match, by words or by filters, in every order", async () => {
+    expect(await searchJobs(db.prisma, { type: "HOURLY" })).toMatchObject({ total: 1, totalCapped: false });
+    expect(await searchJobs(db.prisma, { q: "bookkeeping", sort: "newest" })).toMatchObject({ total: 1, totalCapped: false });
+    expect(await searchJobs(db.prisma, { q: "translate", sort: "relevance" })).toMatchObject({ total: 1_051, totalCapped: false });
+    const byBudget = await searchJobs(db.prisma, { sort: "budget_desc", budgetMaxMinor: 10_000n });
+    expect(byBudget).toMatchObject({ totalCapped: false });
+    expect(byBudget.jobs[0]!.title).toBe("Logo for a shop");
+  });
+
+  it("words in date or budget order give the same pages whether the first jobs in order hold them or the full-text index does", async () => {
+    const exact = await db.prisma.job.findMany({ where: { status: "OPEN", title: { startsWith: "Translate" } }, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { title: true } });
+    for (const page of [1, 3, 100, 106]) {
+      const found = await searchJobs(db.prisma, { q: "translate", sort: "newest", page });
+      expect(found.jobs.map((job) => job.title)).toEqual(exact.slice((page - 1) * 10, page * 10).map((job) => job.title));
+    }
+    const byBudget = await db.prisma.job.findMany({ where: { status: "OPEN", title: { startsWith: "Translate" } }, orderBy: [{ budgetMinor: "asc" }, { publishedAt: "desc" }, { id: "asc" }], select: { title: true } });
+    expect((await searchJobs(db.prisma, { q: "translate", sort: "budget_asc", page: 2 })).jobs.map((job) => job.title)).toEqual(byBudget.slice(10, 20).map((job) => job.title));
+    expect((await searchJobs(db.prisma, { q: "translate", sort: "budget_desc" })).jobs.map((job) => job.title)).toEqual(byBudget.slice(-10).reverse().map((job) => job.title));
+  });
+});
