@@ -43,3 +43,50 @@ export function sampleMemory(pid: number, intervalMs = 100): MemorySampler {
     },
   };
 }
+
+/** The processes of one `pnpm start`, each measured as a tree except the supervisor (its children are the others). */
+export interface StackPids {
+  supervisor: number;
+  web: number;
+  runner: number;
+  /** The postmaster; its backends are its children. */
+  postgres: number;
+}
+export type StackMemory = { [K in keyof StackPids]: number } & { total: number };
+
+export interface StackMemorySampler {
+  stop(): StackMemory;
+}
+
+/**
+ * Samples the resident memory of the supervisor (itself), the web server, the runner and
+ * PostgreSQL (each with its children) at the same instants every `intervalMs`, and keeps the peak
+ * of each and the peak of their sum (the whole tree, which need not be the sum of the peaks).
+ */
+export function sampleStackMemory(pids: StackPids, intervalMs = 100): StackMemorySampler {
+  const peak: StackMemory = { supervisor: 0, web: 0, runner: 0, postgres: 0, total: 0 };
+  const trees: { [K in keyof StackPids]: number[] } = { supervisor: [pids.supervisor], web: [], runner: [], postgres: [] };
+  let treesAt = -Infinity;
+  const sample = () => {
+    if (performance.now() - treesAt > 1000) {
+      for (const name of ["web", "runner", "postgres"] as const) trees[name] = [pids[name], ...descendants(pids[name])];
+      treesAt = performance.now();
+    }
+    let total = 0;
+    for (const name of ["supervisor", "web", "runner", "postgres"] as const) {
+      const bytes = trees[name].reduce((sum, p) => sum + rssBytes(p), 0);
+      peak[name] = Math.max(peak[name], bytes);
+      total += bytes;
+    }
+    peak.total = Math.max(peak.total, total);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return { ...peak };
+    },
+  };
+}
