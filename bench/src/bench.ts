@@ -32,15 +32,15 @@ import {
   cpuSeconds,
   WEB_ROOT,
   ensureWebBuild,
-  sampleMemory,
+  sampleStackMemory,
   serviceEnv,
   signIn,
   startBenchDatabase,
   startRunner,
+  startStack,
   startWeb,
   type BenchDatabase,
-  type MemorySampler,
-  type Service,
+  type Stack,
 } from "./harness";
 import { distDir } from "./harness/processes";
 
@@ -128,16 +128,17 @@ async function main(): Promise<number> {
 
     const port = await freePort();
     const env = serviceEnv(mainUrl, port);
-    const webLog = processLog("web");
-    const web: Service = await startWeb({ port, env, log: webLog.write });
-    running.push({ name: "web server", stop: () => web.stop() });
-    const runnerLog = processLog("runner");
-    const runner: Service = startRunner({ env, log: runnerLog.write });
-    running.push({ name: "job runner", stop: () => runner.stop() });
+    // Started as `pnpm start` starts it: the supervisor, which adds the demo data and starts the
+    // runner and the web server (serving the build made above), each with its V8 settings.
+    const stackLog = processLog("stack");
+    const stack: Stack = await startStack({ port, env, log: stackLog.write });
+    running.push({ name: "supervisor", stop: () => stack.supervisor.stop() });
+    const proposalsBefore = await prisma.proposal.count(); // the demo data's, seeded by the supervisor
+    const web = { pid: stack.webPid };
     const webUrl = `http://127.0.0.1:${port}`;
-    log(`[bench] web server on ${webUrl} (log: ${webLog.file}), job runner started`);
+    log(`[bench] pnpm start's supervisor (pid ${stack.supervisor.pid}) on ${webUrl}: web server pid ${stack.webPid}, job runner pid ${stack.runnerPid} (log: ${stackLog.file})`);
 
-    const memory: { web: MemorySampler; runner: MemorySampler } = { web: sampleMemory(web.pid), runner: sampleMemory(runner.pid) };
+    const memory = sampleStackMemory({ supervisor: stack.supervisor.pid, web: stack.webPid, runner: stack.runnerPid, postgres: postgresPid(db) });
     const t1 = performance.now();
     const cookies = await mapLimit(population.freelancers, 4, (f) => signIn(webUrl, f.email, BENCH_PASSWORD));
     const hotCookie = await signIn(webUrl, population.hot.email, BENCH_PASSWORD);
@@ -208,15 +209,15 @@ async function main(): Promise<number> {
       log(`[bench] job search at ${jobs.toLocaleString("en-US")} jobs: service p50 ${service.p50.toFixed(1)} ms, p95 ${service.p95.toFixed(1)} ms (PostgreSQL CPU ${serviceCpuMs.toFixed(1)} ms a search); HTTP p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms`);
       for (const slow of service.slowest.slice(0, 3)) log(`[bench]   slowest: ${slow.ms.toFixed(1)} ms ${JSON.stringify(slow.input, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))} (${slow.total} found)`);
     }
-    results.memory = { webPeakBytes: memory.web.stop(), runnerPeakBytes: memory.runner.stop() };
+    results.memory = memory.stop();
     if (runs("bundles")) {
       htmlCheck = [];
       for (const route of PUBLIC_ROUTES) htmlCheck.push({ route, ...(await measureFromHtml(join(WEB_ROOT, distDir()), webUrl, route)) });
     }
 
-    await stopNow(["job runner", "web server"]);
+    await stopNow(["supervisor"]);
     const report = await checkInvariants(prisma);
-    const proposalsStored = await prisma.proposal.count();
+    const proposalsStored = (await prisma.proposal.count()) - proposalsBefore;
     results.loadCheck = {
       invariantsOk: report.ok,
       failed: report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.violations.slice(0, 3).join("; ")}`),

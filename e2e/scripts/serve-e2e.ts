@@ -4,7 +4,7 @@
 // runner print is also written to a log file (see server-files.ts), which a
 // test searches for secrets.
 import "@fairlance/db/env/exit-on-invalid";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +20,7 @@ import {
   testRunDir,
   withDatabase,
 } from "@fairlance/db/setup";
+import { compileProcesses, spawnRunner, spawnWeb } from "@fairlance/web/processes";
 import { e2ePort } from "../port";
 import { distDir, serverFiles, webRoot } from "./server-files";
 import { dbEnv, e2eEnv } from "../env";
@@ -74,15 +75,10 @@ function teeOutput(proc: ChildProcess) {
     log.write(chunk);
   });
 }
-const runner = spawn(join(webRoot, "node_modules", ".bin", "tsx"), [join(webRoot, "..", "..", "packages", "db", "src", "cli", "runner.ts")], {
-  stdio: ["ignore", "pipe", "pipe"],
-  env,
-});
-const child = spawn(join(webRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-  cwd: webRoot,
-  stdio: ["ignore", "pipe", "pipe"],
-  env,
-});
+// Started as `pnpm start` starts them (apps/web/scripts/processes.ts): the runner compiled, both with their V8 settings.
+compileProcesses();
+const runner = spawnRunner({ env });
+const child = spawnWeb({ port, env });
 teeOutput(runner);
 teeOutput(child);
 

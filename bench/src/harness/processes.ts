@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { REPO_ROOT, WEB_ROOT } from "./paths";
+import { COMPILED, compileProcesses, spawnRunner, spawnWeb } from "@fairlance/web/processes";
+import { WEB_ROOT } from "./paths";
 import { dbEnv, webEnv } from "../env";
 
 export interface Service {
@@ -18,7 +19,6 @@ export interface Service {
 
 const requireFromWeb = createRequire(join(WEB_ROOT, "package.json"));
 const NEXT_BIN = requireFromWeb.resolve("next/dist/bin/next");
-const TSX_CLI = createRequire(join(REPO_ROOT, "packages", "db", "package.json")).resolve("tsx/cli");
 
 /**
  * The production build's folder under apps/web: `.next`, or FAIRLANCE_NEXT_DIST_DIR
@@ -91,13 +91,12 @@ async function waitForHttp(url: string, proc: ChildProcess, timeoutMs = 60_000) 
   throw new Error(`no answer from ${url} within ${timeoutMs / 1000}s`);
 }
 
-/** `next start` of the production build, ready to answer. Its output goes to `log`. */
+/**
+ * The web server as `pnpm start` runs it (`next start` of the production build, with its V8
+ * settings: apps/web/scripts/processes.ts), on 127.0.0.1, ready to answer. Its output goes to `log`.
+ */
 export async function startWeb(options: { port: number; env: NodeJS.ProcessEnv; log?: (line: string) => void }): Promise<Service> {
-  const proc = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    cwd: WEB_ROOT,
-    env: options.env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc = spawnWeb({ port: options.port, host: "127.0.0.1", env: options.env });
   const log = options.log ?? (() => undefined);
   proc.stdout!.on("data", (chunk: Buffer) => log(chunk.toString()));
   proc.stderr!.on("data", (chunk: Buffer) => log(chunk.toString()));
@@ -105,17 +104,59 @@ export async function startWeb(options: { port: number; env: NodeJS.ProcessEnv; 
   return wrap("web", proc);
 }
 
-/** The graphile-worker job runner (packages/db/src/cli/runner.ts). */
+/** The job runner as `pnpm start` runs it: plain `node` on its compiled file (compiled once per run). */
 export function startRunner(options: { env: NodeJS.ProcessEnv; log?: (line: string) => void }): Service {
-  const proc = spawn(process.execPath, [TSX_CLI, join(REPO_ROOT, "packages", "db", "src", "cli", "runner.ts")], {
-    cwd: REPO_ROOT,
-    env: options.env,
+  compileProcesses();
+  const proc = spawnRunner({ env: options.env });
+  const log = options.log ?? (() => undefined);
+  proc.stdout!.on("data", (chunk: Buffer) => log(chunk.toString()));
+  proc.stderr!.on("data", (chunk: Buffer) => log(chunk.toString()));
+  return wrap("runner", proc);
+}
+
+export interface Stack {
+  supervisor: Service;
+  /** The web server and the runner the supervisor started. */
+  webPid: number;
+  runnerPid: number;
+}
+
+/**
+ * The marketplace as `pnpm start` runs it: its supervisor (packages/db/dist/serve.mjs) on
+ * DATABASE_URL (`env`), which migrates and seeds the demo data, then starts the job runner and
+ * the web server on `port`; `--no-build` serves the build that is there (ensureWebBuild).
+ * Resolves once the web server answers. Stopping the supervisor stops both, as Ctrl-C does.
+ */
+export async function startStack(options: { port: number; env: NodeJS.ProcessEnv; log?: (line: string) => void }): Promise<Stack> {
+  compileProcesses();
+  const proc = spawn(process.execPath, [COMPILED.serve, "--no-build"], {
+    cwd: WEB_ROOT,
+    env: { ...options.env, PORT: String(options.port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log = options.log ?? (() => undefined);
   proc.stdout!.on("data", (chunk: Buffer) => log(chunk.toString()));
   proc.stderr!.on("data", (chunk: Buffer) => log(chunk.toString()));
-  return wrap("runner", proc);
+  const supervisor = wrap("supervisor", proc);
+  try {
+    await waitForHttp(`http://127.0.0.1:${options.port}/api/auth/csrf`, proc, 180_000);
+    const child = (pattern: RegExp) => descendants(proc.pid!).find((pid) => pattern.test(commandLine(pid)));
+    const webPid = child(/^next-server|next[\\/]dist[\\/]bin[\\/]next /); // Next renames its process "next-server (v…)"
+    const runnerPid = child(/runner\.mjs/);
+    if (!webPid || !runnerPid) throw new Error(`the supervisor's web server (${webPid ?? "not found"}) or runner (${runnerPid ?? "not found"}) is missing`);
+    return { supervisor, webPid, runnerPid };
+  } catch (error) {
+    await supervisor.stop();
+    throw error;
+  }
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
 }
 
 /** Every process below `pid` (children, grandchildren…), from /proc. */

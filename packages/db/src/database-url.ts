@@ -4,6 +4,8 @@ import { dbEnv } from "./env";
 export interface ResolvedDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded server this call started (its postmaster and owner file), for a process that stops it by itself. */
+  started: { pid: number; ownerFile: string } | null;
   stop(): Promise<void>;
 }
 
@@ -13,9 +15,10 @@ export interface ResolvedDatabase {
  */
 export async function resolveDatabase(options: StartOptions & { database?: string } = {}): Promise<ResolvedDatabase> {
   const external = dbEnv.DATABASE_URL;
-  if (external) return { url: external, embedded: false, stop: async () => undefined };
+  if (external) return { url: external, embedded: false, started: null, stop: async () => undefined };
   const server = await startEmbeddedPostgres(options);
   const database = options.database ?? "fairlance";
   await createDatabaseIfMissing(server.serverUrl, database);
-  return { url: withDatabase(server.serverUrl, database), embedded: true, stop: () => server.stop() };
+  const started = server.owned && server.pid !== null ? { pid: server.pid, ownerFile: server.ownerFile } : null;
+  return { url: withDatabase(server.serverUrl, database), embedded: true, started, stop: () => server.stop() };
 }

