@@ -69,7 +69,7 @@ export interface HaproxyConfig {
 }
 
 /**
- * haproxy.cfg: round-robin over the web instances with a health check every second (2 failures
+ * haproxy.cfg: round-robin over the web instances with a health check every second (3 failures
  * take an instance out, 2 successes bring it back). A request that could not reach an instance
  * is sent to the other one (`retry-on conn-failure` + `option redispatch`); a request that
  * reached an instance that then died is not retried by the proxy (the client replays it with its
@@ -102,7 +102,9 @@ export function haproxyConfig(config: HaproxyConfig): string {
     "  balance roundrobin",
     `  option httpchk GET ${config.healthPath}`,
     "  http-check expect status 200",
-    "  default-server inter 1s fall 2 rise 2",
+    // A loaded instance may take a moment to answer: a check waits up to 5 s (without it, `inter`).
+    "  timeout check 5s",
+    "  default-server inter 1s fall 3 rise 2",
     "  http-response set-header X-Fairlance-Instance %s",
     ...config.servers.map((server) => `  server ${server.name} 127.0.0.1:${server.port} check`),
     "",
