@@ -32,8 +32,8 @@ export async function runScaleChaos(topology: Topology, options: ScaleOptions, s
   const started = Date.now();
   const random = new Random(options.seed);
   const timing = options.quick
-    ? { minDelayMs: 2_000, maxDelayMs: 5_000, minDownMs: 4_000, maxDownMs: 8_000 }
-    : { minDelayMs: 3_000, maxDelayMs: 8_000, minDownMs: 5_000, maxDownMs: 12_000 };
+    ? { minDelayMs: 2_000, maxDelayMs: 5_000, minDownMs: 8_000, maxDownMs: 14_000 }
+    : { minDelayMs: 3_000, maxDelayMs: 8_000, minDownMs: 10_000, maxDownMs: 20_000 };
   const schedule = chaosSchedule(options.seed, options.cycles, timing);
   say(`[scale] chaos: ${options.cycles} events, ${options.users} virtual users, seed ${options.seed} (repeat with --seed ${options.seed})`);
 
@@ -49,7 +49,7 @@ export async function runScaleChaos(topology: Topology, options: ScaleOptions, s
 
   const base = topology.baseUrl;
   const session = async (user: { id: string; email: string }): Promise<Session> => ({ userId: user.id, email: user.email, cookie: await signIn(base, user.email, CHAOS_PASSWORD) });
-  const sessions = [];
+  const sessions: { pair: (typeof seeded.pairs)[number]; client: Session; freelancer: Session }[] = [];
   for (const pair of seeded.pairs) sessions.push({ pair, client: await session(pair.client), freelancer: await session(pair.freelancer) });
 
   const journal = new Journal();
@@ -59,17 +59,17 @@ export async function runScaleChaos(topology: Topology, options: ScaleOptions, s
   );
   const clock = runClock({ baseUrl: base, session: sessions[0]!.client, random: random.fork(), stopped: () => stopped });
 
-  // A reader searching jobs all along (a read the app may send to the replica): while the replica
-  // is stopped its answers must come from the primary.
+  // Readers searching jobs all along (a read the app sends to the replica): a search that starts
+  // and ends while the replica's server is not running at all was answered by the primary.
   let replicaDown = false;
   let downSince = 0;
   const reads: ReadWindowStats = { answeredWhileReplicaDown: 0, failedWhileReplicaDown: 0, answered: 0, failed: 0, failures: [] };
-  const reader = (async () => {
-    const words = ["testing", "chaos", "work", "piece", "small"];
-    for (let i = 0; !stopped; i++) {
+  const words = ["testing", "chaos", "work", "piece", "small"];
+  const readLoop = async (offset: number) => {
+    for (let i = offset; !stopped; i += 3) {
       const t0 = Date.now();
       const downAtStart = replicaDown;
-      const answer = await trpc(base, sessions[i % sessions.length]!.freelancer.cookie, "job.search", { q: words[i % words.length] }, { method: "GET", signal: AbortSignal.timeout(20_000) }).catch(
+      const answer = await trpc(base, sessions[i % sessions.length]!.freelancer.cookie, "job.search", { q: words[i % words.length] }, { method: "GET", signal: AbortSignal.timeout(30_000) }).catch(
         (error: unknown) => ({ ok: false as const, status: 0, error: { message: error instanceof Error ? error.message : String(error), code: "CONNECTION", domainCode: null } }),
       );
       const inWindow = downAtStart && replicaDown && downSince <= t0;
@@ -83,7 +83,9 @@ export async function runScaleChaos(topology: Topology, options: ScaleOptions, s
       }
       await sleep(100);
     }
-  })();
+  };
+  // Three readers, so that each stop of the replica sees several searches start and finish.
+  const reader = Promise.all([0, 1, 2].map(readLoop));
 
   const kills: Record<string, number> = { "kill-web": 0, "kill-runner": 0, "restart-pgbouncer": 0, "stop-replica": 0 };
   const restartMs: ClusterStats["restartMs"] = { web: [], db: [], runner: [] };

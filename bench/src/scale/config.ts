@@ -46,8 +46,12 @@ export function pgbouncerIni(config: PgBouncerConfig): string {
     // A server that went away (a restart, the replica stopped) is tried again after 1 s, not 15.
     "server_login_retry = 1",
     "server_connect_timeout = 3",
-    // A client waits at most this long for a server connection, then gets an error (the app answers 503).
-    "query_wait_timeout = 20",
+    // A client waits at most this long for a server connection, then gets an error. PgBouncer keeps
+    // a client waiting (rather than refusing it) while the server it pools is down: with the replica
+    // stopped, a stale read fails after this long and the app reads the primary instead (and then
+    // skips the replica for 5 s). The pools are as large as the clients' pools, so no request waits
+    // this long for a busy primary.
+    "query_wait_timeout = 5",
     "log_connections = 0",
     "log_disconnections = 0",
     "",

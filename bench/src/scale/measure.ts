@@ -39,6 +39,8 @@ export interface PhaseResult {
   searchCpuMs: Record<string, number>;
   /** Transactions the replica and the primary ran during the search load (where the reads went). */
   searchTransactions: { replica: number; primary: number };
+  /** Transactions per second the primary committed during the proposal load. */
+  primaryTps: number;
   lag: LagSummary;
 }
 
@@ -144,9 +146,11 @@ export async function runMeasurement(topology: Topology, options: { quick: boole
   for (const instances of [1, 2] as const) {
     await topology.setInstance(1, instances === 1 ? "maint" : "ready");
     const mark = lag.mark();
+    const tx0 = await transactions(topology.primaryUrl);
     const cpu0 = cpuOf(topology);
     const proposals = await runLoadFor(sizes.proposalConcurrency, { seconds: sizes.seconds, maxRequests: Math.floor(pairs.remaining / 3) }, propose);
     const cpu1 = cpuOf(topology);
+    const tx1 = await transactions(topology.primaryUrl);
     const [replica0, primary0] = await Promise.all([transactions(topology.replicaUrl), transactions(topology.primaryUrl)]);
     const searchLoad = await runLoadFor(sizes.searchConcurrency, { seconds: sizes.seconds, maxRequests: 100_000 }, search);
     const cpu2 = cpuOf(topology);
@@ -158,6 +162,7 @@ export async function runMeasurement(topology: Topology, options: { quick: boole
       proposalCpuMs: perRequest(cpu0, cpu1, proposals.requests),
       searchCpuMs: perRequest(cpu1, cpu2, searchLoad.requests),
       searchTransactions: { replica: replica1 - replica0, primary: primary1 - primary0 },
+      primaryTps: (tx1 - tx0) / proposals.seconds,
       lag: lag.since(mark),
     };
     phases.push(phase);
@@ -217,11 +222,11 @@ export function formatScaleReport(r: ScaleReport): string {
   lines.push(`Scale run (${r.command}), ${r.date}; load average ${r.load.map((l) => l.toFixed(2)).join(" / ")} at the end`);
   lines.push(`Sessions: one cookie, ${r.sessions.calls} calls through HAProxy, ${r.sessions.ok} answered signed in; by instance: ${Object.entries(r.sessions.byInstance).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   lines.push("");
-  lines.push("| Web instances | Proposals req/s | p50 | p99 | errors | Search req/s | p50 | p99 | errors | Search transactions replica / primary |");
-  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  lines.push("| Web instances | Proposals req/s | p50 | p99 | errors | Primary transactions/s | Search req/s | p50 | p99 | errors | Search transactions replica / primary |");
+  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const p of r.phases) {
     lines.push(
-      `| ${p.instances} | ${p.proposals.perSecond.toFixed(1)} | ${ms(p.proposals.p50)} | ${ms(p.proposals.p99)} | ${p.proposals.errors} | ${p.search.perSecond.toFixed(1)} | ${ms(p.search.p50)} | ${ms(p.search.p99)} | ${p.search.errors} | ${p.searchTransactions.replica} / ${p.searchTransactions.primary} |`,
+      `| ${p.instances} | ${p.proposals.perSecond.toFixed(1)} | ${ms(p.proposals.p50)} | ${ms(p.proposals.p99)} | ${p.proposals.errors} | ${p.primaryTps.toFixed(0)} | ${p.search.perSecond.toFixed(1)} | ${ms(p.search.p50)} | ${ms(p.search.p99)} | ${p.search.errors} | ${p.searchTransactions.replica} / ${p.searchTransactions.primary} |`,
     );
   }
   lines.push("");

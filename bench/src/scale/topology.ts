@@ -493,14 +493,14 @@ export class Topology {
     });
   }
 
-  /** Stops the replica for `downMs`, calling `onDown`/`onUp` around the time it cannot answer. */
+  /** Stops the replica for `downMs`; `onDown` and `onUp` mark the time its server is not running at all. */
   async bounceReplica(downMs: number, onDown: () => void, onUp: () => void): Promise<void> {
     await this.exclusive(async () => {
-      onDown();
       await this.stopReplica();
+      onDown();
       await sleep(downMs);
-      await this.startReplica();
       onUp();
+      await this.startReplica();
     });
   }
 
