@@ -166,6 +166,7 @@ export class Topology {
 
   private constructor(
     readonly ports: TopologyPorts,
+    private readonly portPicker: Ports,
     private primary: EmbeddedDatabase,
     readonly runDir: string,
     readonly logDir: string,
@@ -213,7 +214,7 @@ export class Topology {
     const database = await startBenchDatabase(name, DATABASE, { port: chosen.primary, fresh: true });
     rmSync(runDir, { recursive: true, force: true });
     mkdirSync(runDir, { recursive: true, mode: 0o755 });
-    return new Topology(chosen, database.server, runDir, join(benchClusterDir(name), "..", `${name}-logs`), say, options);
+    return new Topology(chosen, ports, database.server, runDir, join(benchClusterDir(name), "..", `${name}-logs`), say, options);
   }
 
   get primaryUrl() {
@@ -422,9 +423,19 @@ export class Topology {
       } catch (error) {
         this.say(`[scale] web${index + 1} start attempt ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`);
         if (attempt >= 5 || Date.now() - started > 180_000) throw error;
+        // The port may have been taken meanwhile (ports of a range can be handed out as the source
+        // port of an outgoing connection): the next attempt takes another and tells HAProxy.
+        await this.moveWebPort(index);
         await sleep(1000 * attempt);
       }
     }
+  }
+
+  private async moveWebPort(index: number): Promise<void> {
+    const port = await this.portPicker.take();
+    this.ports.web[index] = port;
+    if (alive(this.haproxy)) await haproxyCommand(this.statsSocket, `set server web/web${index + 1} addr 127.0.0.1 port ${port}`);
+    this.say(`[scale] web${index + 1} moves to port ${port}`);
   }
 
   startRunnerInstance(index: number): void {
