@@ -9,7 +9,8 @@ export type KillKind = "web" | "db" | "both" | "runner";
 type Part = "web" | "db" | "runner";
 
 export interface ClusterStats {
-  kills: Record<KillKind, number>;
+  /** Kills by kind (`pnpm chaos`: web, db, both, runner; `pnpm scale --chaos` names its own events). */
+  kills: Record<string, number>;
   /** Restarts that failed and were tried again, by part. */
   failedRestarts: Record<Part, number>;
   /** Processes that died without being killed (a crash caused by another part's death). */
@@ -260,7 +261,7 @@ export class ChaosCluster {
   /** Kills what `kind` names with SIGKILL, then restarts it; returns once everything answers again. */
   async killAndRestart(kind: KillKind, onKilled: () => void): Promise<void> {
     await this.exclusive(async () => {
-      this.stats.kills[kind]++;
+      this.stats.kills[kind] = (this.stats.kills[kind] ?? 0) + 1;
       if (kind === "web") await this.killWeb();
       if (kind === "runner") await this.killRunner();
       if (kind === "db") await this.killDb();

@@ -95,7 +95,8 @@ export function formatSummary(summary: Summary, verification: Verification, jour
   const lines: string[] = [];
   const k = summary.kills;
   lines.push(`Chaos run: ${summary.cycles} cycles, ${summary.users} virtual users, seed ${summary.seed}, ${summary.seconds.toFixed(0)} s`);
-  lines.push(`Kills (SIGKILL): ${summary.totalKills} — web ${k.web}, db ${k.db}, web+db ${k.both}, runner ${k.runner}`);
+  const killNames: Record<string, string> = { both: "web+db" };
+  lines.push(`Kills: ${summary.totalKills} — ${Object.entries(k).map(([kind, n]) => `${killNames[kind] ?? kind} ${n}`).join(", ")}`);
   lines.push(
     `Restarts: median web ${summary.medianRestartMs.web} ms, db ${summary.medianRestartMs.db} ms; failed and retried: web ${summary.failedRestarts.web}, db ${summary.failedRestarts.db}; ` +
       `died without being killed: web ${summary.crashes.web}, runner ${summary.crashes.runner}`,

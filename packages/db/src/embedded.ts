@@ -3,7 +3,7 @@
 // hooks), folders.ts (cluster folders the postgres user can enter), processes.ts (liveness,
 // orphaned servers), ports.ts (free ports), databases.ts (connection strings, create and drop).
 export { DEFAULT_PG_PORT, startEmbeddedPostgres, type EmbeddedDatabase, type StartOptions } from "./embedded/cluster";
-export { leaveExitCodeToCaller, leaveShutdownSignalsToCaller } from "./embedded/binaries";
+export { leaveExitCodeToCaller, leaveShutdownSignalsToCaller, postgresBinDir } from "./embedded/binaries";
 export { isAlive, stopOrphan } from "./embedded/processes";
 export { freePort } from "./embedded/ports";
 export { createDatabaseIfMissing, dropDatabase, withDatabase } from "./embedded/databases";

@@ -37,7 +37,11 @@ async function stop(code: number) {
 }
 
 const runner = await startRunner({
-  connectionString: url,
+  // graphile-worker LISTENs for new jobs and takes session advisory locks (its schema install,
+  // WorkerLiveness): behind PgBouncer in transaction mode neither works, so they use the direct
+  // connection when there is one (DATABASE_DIRECT_URL). The economy's own transactions (prisma)
+  // stay on DATABASE_URL, through the pooler.
+  connectionString: dbEnv.DATABASE_DIRECT_URL ?? url,
   prisma,
   // graphile-worker does not replace a worker that died: start afresh instead (the
   // supervisor restarts this process; the dead worker's job is freed by the next runner).

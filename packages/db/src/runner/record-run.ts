@@ -28,17 +28,38 @@ export async function runRecorded(
   });
   try {
     const result = await body(deps, now);
-    await deps.prisma.jobRun.update({
-      where: { id: run.id },
-      data: { status: "SUCCEEDED", changes: summarise(result), finishedAt: await currentTime(deps.prisma) },
-    });
+    await closeRun(async () =>
+      deps.prisma.jobRun.update({
+        where: { id: run.id },
+        data: { status: "SUCCEEDED", changes: summarise(result), finishedAt: await currentTime(deps.prisma) },
+      }),
+    );
     return result;
   } catch (error) {
-    await deps.prisma.jobRun.update({
-      where: { id: run.id },
-      data: { status: "FAILED", error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), finishedAt: await currentTime(deps.prisma) },
-    });
+    await closeRun(async () =>
+      deps.prisma.jobRun.update({
+        where: { id: run.id },
+        data: { status: "FAILED", error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), finishedAt: await currentTime(deps.prisma) },
+      }),
+    ).catch(() => undefined); // the task's own error is the one to report
     throw error;
+  }
+}
+
+/**
+ * Closing a run is tried again for about 20 s: a moment without the database (PgBouncer restarting,
+ * a failover) while the task ran must not leave its run RUNNING for ever. The worker itself lives
+ * on (its queue connection is direct), so no reaper would close it (`pnpm scale --chaos`).
+ */
+export async function closeRun(write: () => Promise<unknown>, delaysMs: readonly number[] = [500, 1000, 2000, 4000, 5000, 5000, 5000]): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (attempt >= delaysMs.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delaysMs[attempt]));
+    }
   }
 }
 
