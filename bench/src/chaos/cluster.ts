@@ -20,7 +20,7 @@ export interface ClusterStats {
 }
 
 /** State and start time of a process, from /proc (null once it is gone). */
-const procStat = (pid: number): { state: string; startTime: string } | null => {
+export const procStat = (pid: number): { state: string; startTime: string } | null => {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");

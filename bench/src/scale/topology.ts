@@ -11,6 +11,7 @@ import pg from "pg";
 import { freePort, isAlive, postgresBinDir, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "@fairlance/db/setup";
 import { benchClusterDir, startBenchDatabase } from "../harness/database";
 import { descendants, serviceEnv, startRunner, startWeb, type Service } from "../harness/processes";
+import { procStat } from "../chaos/cluster";
 import { haproxyConfig, pgbouncerIni, pgbouncerUserlist, standbySettings } from "./config";
 import { REPLICATION_QUERY, replicaLag, type ReplicationRow } from "./replication";
 import { HAPROXY, PGBOUNCER, postgresUser } from "./tools";
@@ -546,16 +547,6 @@ export class Topology {
     return this.started.filter((p) => procStat(p.pid)?.startTime === p.startTime && procStat(p.pid)?.state !== "Z").map((p) => `${p.pid} ${p.what}`);
   }
 }
-
-const procStat = (pid: number): { state: string; startTime: string } | null => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { state: fields[0]!, startTime: fields[19]! };
-  } catch {
-    return null;
-  }
-};
 
 /** Processes a killed earlier run left (from its pids.json, matched by start time): stopped before this run starts. */
 async function stopLeftovers(runDir: string, say: (line: string) => void): Promise<void> {
