@@ -9,7 +9,7 @@ export const OPERATIONS = {
   "milestone.fund": { actor: "client" },
   "milestone.submit": { actor: "freelancer" },
   "milestone.approve": { actor: "client" },
-  "milestone.refund": { actor: "client" },
+  "milestone.refund": { actor: "freelancer" },
   "contract.payBonus": { actor: "client" },
   "payout.withdraw": { actor: "freelancer" },
 } as const;

@@ -190,7 +190,7 @@ export async function verify(prisma: PrismaClient, input: { journal: readonly Jo
         const funded = fundedBy.get(str(r.milestoneId));
         expect(entry, milestone?.status === "REFUNDED", `the milestone is ${milestone?.status ?? "missing"}`);
         if (milestone && funded) {
-          expectTransfers(entry, scoped, refundEscrowEntries({ clientId: entry.userId, escrow: { kind: "escrow_milestone", milestoneId: milestone.id }, amountMinor: big(funded.amountMinor), clientFeeMinor: big(funded.clientFeeMinor) }));
+          expectTransfers(entry, scoped, refundEscrowEntries({ clientId: milestone.contract.clientId, escrow: { kind: "escrow_milestone", milestoneId: milestone.id }, amountMinor: big(funded.amountMinor), clientFeeMinor: big(funded.clientFeeMinor) }));
         } else {
           problem("lost", `#${entry.seq} milestone.refund: no successful funding of ${str(r.milestoneId)} in the journal`);
         }

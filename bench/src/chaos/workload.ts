@@ -20,8 +20,8 @@ export interface VirtualUserContext {
 
 /**
  * One virtual user: a client and a freelancer on their contract, going round the money cycle
- * (buy connects, propose, add, fund, submit and approve or refund a milestone, pay a bonus,
- * withdraw) until told to stop. Each step waits for the previous one's definitive answer.
+ * (buy connects, propose, add, fund, submit and approve a milestone or have the freelancer refund
+ * it, pay a bonus, withdraw) until told to stop. Each step waits for the previous one's definitive answer.
  */
 export async function runVirtualUser(context: VirtualUserContext): Promise<void> {
   const { journal, baseUrl, pair, client, freelancer, random } = context;
@@ -54,12 +54,14 @@ export async function runVirtualUser(context: VirtualUserContext): Promise<void>
     if (added && !context.stopped()) {
       const funded = resultOf(await op(client, "milestone.fund", { milestoneId: added.milestoneId }));
       if (funded && !context.stopped()) {
+        // Only the freelancer can give a funded milestone's money back (the client asks for it).
         if (random.chance(0.2)) {
-          await op(client, "milestone.refund", { milestoneId: added.milestoneId });
+          await op(freelancer, "milestone.refund", { milestoneId: added.milestoneId });
         } else {
           const submitted = resultOf(await op(freelancer, "milestone.submit", { milestoneId: added.milestoneId, note: "Done, see the link in the thread." }));
           if (submitted && !context.stopped()) {
-            await op(client, random.chance(0.8) ? "milestone.approve" : "milestone.refund", { milestoneId: added.milestoneId });
+            if (random.chance(0.8)) await op(client, "milestone.approve", { milestoneId: added.milestoneId });
+            else await op(freelancer, "milestone.refund", { milestoneId: added.milestoneId });
           }
         }
       }
