@@ -9,7 +9,8 @@ import { runScaleChaos } from "./scale/chaos";
 import { formatScaleReport, runMeasurement, writeReport } from "./scale/measure";
 import { parseScaleOptions } from "./scale/options";
 import { ensureDebianTools } from "./scale/tools";
-import { Ports, Topology } from "./scale/topology";
+import { Ports } from "./scale/daemon";
+import { Topology } from "./scale/topology";
 
 const options = parseScaleOptions(process.argv.slice(2));
 // Its own build folder, so a build or server elsewhere in the checkout never races this run.

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { haproxyConfig, parsePortRange, pgbouncerIni, pgbouncerUserlist, standbySettings } from "./config";
-import { parseServerStatus } from "./topology";
+import { parseServerStatus } from "./haproxy";
 import { HAPROXY } from "./tools";
 
 const bouncer = {

@@ -3,20 +3,19 @@
 // PgBouncer in transaction mode in front of both, two web instances behind HAProxy, and two job
 // runners. Every part can be stopped, killed and started again (the chaos mode), and everything
 // started is stopped at the end, on Ctrl-C or on a failure.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { appendFileSync, chownSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, type WriteStream } from "node:fs";
-import { connect, createServer } from "node:net";
 import { join } from "node:path";
-import pg from "pg";
-import { freePort, isAlive, postgresBinDir, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "@fairlance/db/setup";
+import { isAlive, postgresBinDir, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "@fairlance/db/setup";
 import { benchClusterDir, startBenchDatabase } from "../harness/database";
-import { descendants, serviceEnv, startRunner, startWeb, type Service } from "../harness/processes";
+import { serviceEnv, startRunner, startWeb, type Service } from "../harness/processes";
 import { procStat } from "../chaos/cluster";
 import { haproxyConfig, pgbouncerIni, pgbouncerUserlist, standbySettings } from "./config";
+import { alive, Ports, query, sleep, spawnDaemon, stopDaemon, stopLeftovers, until, type Daemon } from "./daemon";
+import { haproxyCommand, parseServerStatus } from "./haproxy";
 import { REPLICATION_QUERY, replicaLag, type ReplicationRow } from "./replication";
 import { HAPROXY, PGBOUNCER, postgresUser } from "./tools";
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 export const REPLICA_NAME = "replica1";
 export const DATABASE = "fairlance_scale";
 /** PgBouncer's pools: the primary's under the database's own name, the replica's beside it. */
@@ -24,116 +23,6 @@ export const REPLICA_POOL = `${DATABASE}_replica`;
 const USER = "postgres";
 const PASSWORD = "postgres";
 export const HEALTH_PATH = "/api/health";
-
-/** Picks free ports, inside a range when one is given. */
-export class Ports {
-  private next: number;
-  constructor(private readonly range: { from: number; to: number } | null) {
-    this.next = range?.from ?? 0;
-  }
-  async take(): Promise<number> {
-    if (!this.range) return freePort();
-    while (this.next <= this.range.to) {
-      const port = this.next++;
-      if (await portIsFree(port)) return port;
-    }
-    throw new Error(`no free port left in ${this.range.from}-${this.range.to}`);
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-/** A child process of ours that is not a Node service (PostgreSQL replica, PgBouncer, HAProxy). */
-interface Daemon {
-  proc: ChildProcess;
-  pid: number;
-  exited: Promise<void>;
-}
-
-function spawnDaemon(command: string, args: string[], log: WriteStream, asPostgres: boolean): Daemon {
-  const user = asPostgres ? postgresUser() : null;
-  const proc = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], ...(user ?? {}) });
-  proc.stdout!.on("data", (chunk: Buffer) => log.write(chunk));
-  proc.stderr!.on("data", (chunk: Buffer) => log.write(chunk));
-  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-  return { proc, pid: proc.pid!, exited };
-}
-
-const alive = (daemon: Daemon | null) => daemon !== null && daemon.proc.exitCode === null && daemon.proc.signalCode === null;
-
-async function stopDaemon(daemon: Daemon | null, signal: NodeJS.Signals, timeoutMs = 15_000): Promise<void> {
-  if (!daemon || !alive(daemon)) return;
-  daemon.proc.kill(signal);
-  const done = await Promise.race([daemon.exited.then(() => true), sleep(timeoutMs).then(() => false)]);
-  if (!done) {
-    for (const pid of [...descendants(daemon.pid), daemon.pid]) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // gone
-      }
-    }
-    await daemon.exited;
-  }
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>, gone?: () => boolean): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = "";
-  while (Date.now() < deadline) {
-    if (gone?.()) throw new Error(`${what}: the process exited`);
-    try {
-      const value = await probe();
-      if (value !== null) return value;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await sleep(200);
-  }
-  throw new Error(`${what}: not ready within ${timeoutMs / 1000} s${last ? ` (${last})` : ""}`);
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-/** One command to HAProxy's runtime API (its stats socket). */
-export function haproxyCommand(socket: string, command: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const conn = connect(socket, () => conn.end(`${command}\n`));
-    conn.on("data", (chunk: Buffer) => chunks.push(chunk));
-    conn.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    conn.on("error", reject);
-  });
-}
-
-/** The `status` column of HAProxy's `show stat` for each server of the web backend (UP, DOWN, MAINT…). */
-export function parseServerStatus(showStat: string): Map<string, string> {
-  const [header, ...rows] = showStat.trim().split("\n");
-  const columns = (header ?? "").replace(/^# /, "").split(",");
-  const px = columns.indexOf("pxname");
-  const sv = columns.indexOf("svname");
-  const status = columns.indexOf("status");
-  const result = new Map<string, string>();
-  for (const row of rows) {
-    const cells = row.split(",");
-    if (cells[px] === "web" && cells[sv] !== "BACKEND" && cells[sv] !== "FRONTEND") result.set(cells[sv]!, cells[status]!);
-  }
-  return result;
-}
 
 export interface TopologyPorts {
   primary: number;
@@ -546,27 +435,4 @@ export class Topology {
   leftovers(): string[] {
     return this.started.filter((p) => procStat(p.pid)?.startTime === p.startTime && procStat(p.pid)?.state !== "Z").map((p) => `${p.pid} ${p.what}`);
   }
-}
-
-/** Processes a killed earlier run left (from its pids.json, matched by start time): stopped before this run starts. */
-async function stopLeftovers(runDir: string, say: (line: string) => void): Promise<void> {
-  const file = join(runDir, "pids.json");
-  if (!existsSync(file)) return;
-  let listed: { pid: number; startTime: string; what: string }[] = [];
-  try {
-    listed = JSON.parse(readFileSync(file, "utf8")) as typeof listed;
-  } catch {
-    return;
-  }
-  for (const p of listed) {
-    if (procStat(p.pid)?.startTime !== p.startTime) continue;
-    say(`[scale] stopping ${p.what} (pid ${p.pid}) left running by an earlier run`);
-    try {
-      process.kill(p.pid, p.what.startsWith("PostgreSQL") ? "SIGINT" : "SIGTERM");
-    } catch {
-      // gone
-    }
-  }
-  const deadline = Date.now() + 15_000;
-  while (listed.some((p) => procStat(p.pid)?.startTime === p.startTime) && Date.now() < deadline) await sleep(100);
 }
