@@ -6,7 +6,6 @@ import "@fairlance/db/env/exit-on-invalid";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPrismaClient } from "@fairlance/db/client";
-import { pendingEconomyJobs } from "@fairlance/db/runner";
 import { BENCH_DATA } from "./harness/paths";
 import { signIn } from "./harness/http";
 import { ensureWebBuild } from "./harness/processes";
@@ -18,7 +17,7 @@ import { Random, sleep } from "./chaos/random";
 import type { Session } from "./chaos/replay";
 import { formatSummary, passed, summarise } from "./chaos/report";
 import { CHAOS_PASSWORD, seedActors, takeBaseline } from "./chaos/seed";
-import { verify } from "./chaos/verify";
+import { settleAndVerify } from "./chaos/verify";
 import { runClock, runVirtualUser } from "./chaos/workload";
 
 const options = parseOptions(process.argv.slice(2));
@@ -94,17 +93,9 @@ try {
   const clockMoves = await clock;
 
   // Let the runner catch up with the clock before looking at the database.
-  const prisma = createPrismaClient(cluster.databaseUrl, { max: 4 });
-  const settleDeadline = Date.now() + 90_000;
-  let pending = await pendingEconomyJobs(prisma);
-  while (pending > 0 && Date.now() < settleDeadline) {
-    await sleep(1_000);
-    pending = await pendingEconomyJobs(prisma);
-  }
-  say(`[chaos] runner: ${pending} economy job(s) still pending after settling; verifying…`);
-
-  const verification = await verify(prisma, { journal: journal.entries, baseline, pairs: seeded.pairs });
-  await prisma.$disconnect();
+  const verification = await settleAndVerify(cluster.databaseUrl, { journal: journal.entries, baseline, pairs: seeded.pairs }, (pending) =>
+    say(`[chaos] runner: ${pending} economy job(s) still pending after settling; verifying…`),
+  );
   await cluster.stop();
   const stray = cluster.leftovers();
 

@@ -1,6 +1,7 @@
 import { checkInvariants, type InvariantReport } from "@fairlance/db/read";
 import { pendingEconomyJobs } from "@fairlance/db/runner";
 import { type PrismaClient } from "@fairlance/db";
+import { createPrismaClient } from "@fairlance/db/client";
 import {
   accountKey,
   bonusEntries,
@@ -12,6 +13,7 @@ import {
   type Transfer,
 } from "@fairlance/rules";
 import { OPERATIONS, scopedKeyOf, type JournalEntry } from "./journal";
+import { sleep } from "./random";
 import { earningsOf, type Baseline, type SeededPair } from "./seed";
 
 /** lost: a success without its effect. duplicate: an effect twice. ghost: an effect no success explains. */
@@ -49,7 +51,29 @@ const str = (value: unknown) => value as string;
  * every row the load made (each explained by exactly one success or by the runner), then the
  * balances against the sums of the journal.
  */
-export async function verify(prisma: PrismaClient, input: { journal: readonly JournalEntry[]; baseline: Baseline; pairs: readonly SeededPair[] }): Promise<Verification> {
+type VerifyInput = { journal: readonly JournalEntry[]; baseline: Baseline; pairs: readonly SeededPair[] };
+
+/**
+ * Once the load has stopped: lets the runner(s) catch up with the clock (up to 90 s for the economy
+ * jobs still pending, which `say` is told), then verifies the journal against the database.
+ */
+export async function settleAndVerify(databaseUrl: string, input: VerifyInput, say: (pending: number) => void): Promise<Verification> {
+  const prisma = createPrismaClient(databaseUrl, { max: 4 });
+  try {
+    const settleDeadline = Date.now() + 90_000;
+    let pending = await pendingEconomyJobs(prisma);
+    while (pending > 0 && Date.now() < settleDeadline) {
+      await sleep(1_000);
+      pending = await pendingEconomyJobs(prisma);
+    }
+    say(pending);
+    return await verify(prisma, input);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+export async function verify(prisma: PrismaClient, input: VerifyInput): Promise<Verification> {
   const { journal, baseline, pairs } = input;
   const problems: Verification["problems"] = [];
   const problem = (kind: ProblemKind, detail: string) => problems.push({ kind, detail });

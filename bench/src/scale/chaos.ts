@@ -3,7 +3,6 @@
 // topology, while a web instance or a runner is killed, PgBouncer restarted or the replica
 // stopped, in an order and at moments drawn from a printed seed.
 import { createPrismaClient } from "@fairlance/db/client";
-import { pendingEconomyJobs } from "@fairlance/db/runner";
 import { signIn, trpc } from "../harness";
 import type { ClusterStats } from "../chaos/cluster";
 import { Journal } from "../chaos/journal";
@@ -11,7 +10,7 @@ import { Random, sleep } from "../chaos/random";
 import type { Session } from "../chaos/replay";
 import { formatSummary, passed as chaosPassed, summarise } from "../chaos/report";
 import { CHAOS_PASSWORD, seedActors, takeBaseline } from "../chaos/seed";
-import { verify } from "../chaos/verify";
+import { settleAndVerify } from "../chaos/verify";
 import { runClock, runVirtualUser } from "../chaos/workload";
 import { classifyUnknown, readableRefusal, type FiveHundredKind } from "./answers";
 import { writeReport } from "./measure";
@@ -139,16 +138,9 @@ export async function runScaleChaos(topology: Topology, options: ScaleOptions, s
   const clockMoves = await clock;
   await reader;
 
-  const prisma = createPrismaClient(topology.primaryUrl, { max: 4 });
-  const settleDeadline = Date.now() + 90_000;
-  let pending = await pendingEconomyJobs(prisma);
-  while (pending > 0 && Date.now() < settleDeadline) {
-    await sleep(1_000);
-    pending = await pendingEconomyJobs(prisma);
-  }
-  say(`[scale] runners: ${pending} economy job(s) still pending after settling; verifying…`);
-  const verification = await verify(prisma, { journal: journal.entries, baseline, pairs: seeded.pairs });
-  await prisma.$disconnect();
+  const verification = await settleAndVerify(topology.primaryUrl, { journal: journal.entries, baseline, pairs: seeded.pairs }, (pending) =>
+    say(`[scale] runners: ${pending} economy job(s) still pending after settling; verifying…`),
+  );
   await topology.stop();
   const stray = topology.leftovers();
 
