@@ -10,6 +10,7 @@ export const e2eEnvSpec = {
   E2E_NEXTAUTH_URL: v.url(["http:", "https:"], { unset: "`http://localhost:$E2E_PORT`" }),
   CHROMIUM_PATH: v.text({ unset: "`/usr/bin/chromium`" }),
   ADMIN_SHOTS_DIR: v.text({ unset: "*(unset)*" }),
+  E2E_SCREENSHOTS: v.oneOf(["0", "1"], { unset: "`1`; `0` when `CI` is set" }),
   CI: v.text({ unset: "*(unset)*" }),
 } as const;
 

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { screenshot } from "./screenshots";
 import { expect, test } from "./test";
 import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
 import { confirmEmail, emailedPath, emailsTo } from "./mail";
@@ -19,7 +19,7 @@ test("sign up, confirm the email, reset a forgotten password from the emailed li
   await expect(notice).toContainText(/We sent a link to r…@e2e\.test; follow it before you send proposals, post jobs and withdraw money\./);
   // For people to look at: the notice on a phone (e2e/.screenshots).
   await laptop.setViewportSize({ width: 390, height: 844 });
-  await laptop.screenshot({ path: join(import.meta.dirname, "..", ".screenshots", "phone-dashboard-confirm-email.png"), fullPage: true });
+  await screenshot(laptop, "phone-dashboard-confirm-email");
   await laptop.setViewportSize({ width: 1280, height: 720 });
   await confirmEmail(laptop, user.email);
   // A second use of the same link is refused with a sentence.

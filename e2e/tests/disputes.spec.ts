@@ -1,17 +1,15 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { type Browser, type Page } from "@playwright/test";
 import { adminPage } from "./helpers";
 import { addCard, newPerson } from "./jobs-helpers";
+import { screenshot, SCREENSHOTS } from "./screenshots";
 import { expect, test } from "./test";
 
 /** The page at desktop and phone widths, for people to look at (e2e/.screenshots, git-ignored, like every-page.spec.ts). */
 async function shoot(page: Page, name: string) {
-  const dir = join(import.meta.dirname, "..", ".screenshots");
-  mkdirSync(dir, { recursive: true });
+  if (!SCREENSHOTS) return;
   for (const [device, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(dir, `${device}-${name}.png`), fullPage: true });
+    await screenshot(page, `${device}-${name}`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

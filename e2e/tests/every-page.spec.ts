@@ -1,20 +1,19 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import type { PrismaClient } from "@fairlance/db";
 import { makeNotification } from "@fairlance/db/testing";
 import { expectAccessible } from "./accessibility";
 import { ADMIN, signIn } from "./helpers";
 import { someEmail, unsubscribePath } from "./mail";
+import { screenshot } from "./screenshots";
 import { expect, test } from "./test";
 
 // Every page of the app (apps/web/app/**/page.tsx), each as the role that may see it, on the demo
 // data every e2e database is seeded with (packages/db/src/seed/demo.ts). At 1280 and 390 pixels
-// wide: the axe-core check (accessibility.ts) and a full-page screenshot for people to look at,
-// e2e/.screenshots/<desktop|phone>-<name>.png (git-ignored). One test per page; one browser page
-// per role, signed in once and reused.
+// wide: the axe-core check (accessibility.ts), at 390 that the page does not scroll sideways as a
+// whole (wide tables scroll inside their own box), and a full-page screenshot for people to look
+// at, e2e/.screenshots/<desktop|phone>-<name>.png (screenshots.ts: not in CI unless asked). One test
+// per page; one browser page per role, signed in once and reused.
 
-const dir = join(import.meta.dirname, "..", ".screenshots");
 const WIDTHS = [
   ["desktop", { width: 1280, height: 900 }],
   ["phone", { width: 390, height: 844 }],
@@ -29,13 +28,20 @@ async function settled(page: Page) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
 }
 
-/** At each width: the axe check, then a full-page screenshot `<device>-<name>.png` of the page as it is now. */
+/**
+ * At each width: the axe check; on the phone, that nothing makes the whole page scroll sideways;
+ * then a full-page screenshot `<device>-<name>.png` of the page as it is now.
+ */
 async function checkAndShoot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
   for (const [device, viewport] of WIDTHS) {
     await page.setViewportSize(viewport);
-    await expectAccessible(page, `${new URL(page.url()).pathname} at ${viewport.width} px (${name})`);
-    await page.screenshot({ path: join(dir, `${device}-${name}.png`), fullPage: true });
+    const where = `${new URL(page.url()).pathname} at ${viewport.width} px (${name})`;
+    await expectAccessible(page, where);
+    if (device === "phone") {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect.soft(overflow, `${where} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    await screenshot(page, `${device}-${name}`);
   }
   await page.setViewportSize(WIDTHS[0][1]);
 }
@@ -110,7 +116,7 @@ interface Visit {
 /** One test per page: open it as `login` (signed out without), wait for its content (and `ready`), check and shoot it at both widths. */
 function everyPage(who: string, login: { email: string; password: string } | undefined, visits: Visit[]) {
   test.describe(`every page ${who}`, () => {
-    // Two axe runs and two full-page screenshots: on a busy machine, more than the default minute.
+    // Two axe runs (and two full-page screenshots): on a busy machine, more than the default minute.
     test.describe.configure({ timeout: 90_000 });
     let page: Page;
     let ids: DemoIds;
@@ -122,7 +128,7 @@ function everyPage(who: string, login: { email: string; password: string } | und
       await page.context().close();
     });
     for (const visit of visits) {
-      test(`${visit.route} at 1280 and 390: accessible, and screenshots`, async ({ browser, ledger }) => {
+      test(`${visit.route} at 1280 and 390: accessible, fits a phone`, async ({ browser, ledger }) => {
         await page.goto(visit.path ? await visit.path({ ids, page, browser, db: ledger }) : visit.route);
         await settled(page);
         await visit.ready?.(page);

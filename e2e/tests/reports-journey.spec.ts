@@ -26,6 +26,10 @@ test("a freelancer reports a scam job, an admin removes it, and the reporter see
   await form.getByRole("button", { name: "Send report" }).click();
   await expect(page.getByText("Reported — we'll tell you what we decide.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Reported" })).toBeDisabled();
+  // It still says so after a reload: from the server's first answer, not a click remembered in the page.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Reported" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Report", exact: true })).toHaveCount(0);
 
   // The client's public profile has "Report" too (reasons for a profile; a profile is never removed, only its owner warned or suspended).
   await client.page.goto("/profile");

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Page } from "@playwright/test";
+import { screenshot } from "./screenshots";
 import { expect, test } from "./test";
 import { e2ePort, freePort } from "../port";
 import { serverFiles, webRoot } from "../scripts/server-files";
@@ -15,7 +16,6 @@ import { dbEnv } from "../env";
 const port = e2ePort();
 const baseURL = `http://localhost:${port}`;
 const e2eRoot = join(import.meta.dirname, "..");
-const screenshots = join(e2eRoot, ".screenshots");
 const DEMO = { email: "fran@fairlance.test", password: "fairlance-demo" };
 const ADMIN = { email: "admin@fairlance.test", password: "fairlance-admin" };
 /** Passwords this file types, searched for in the server log at the end. */
@@ -185,7 +185,6 @@ test("the session cookie is HttpOnly, SameSite=Lax, Path=/ and, over plain http,
 
 test("pages carry a nonce CSP and the security headers, the browser reports no violation, and the pages hydrate", async ({ page }) => {
   test.setTimeout(120_000);
-  mkdirSync(screenshots, { recursive: true });
   const violations = await watchCsp(page);
 
   // Public pages; each response has its own nonce.
@@ -194,7 +193,7 @@ test("pages carry a nonce CSP and the security headers, the browser reports no v
   expect(first).not.toBe(second);
   await visit(page, "/sign-up");
   await visit(page, "/no-such-page");
-  await page.screenshot({ path: join(screenshots, "security-not-found.png") });
+  await screenshot(page, "security-not-found", { fullPage: false });
 
   // A new client: the sign-up form, then adding a card are client-side code (tRPC over fetch).
   const client = { name: "Cora Cardholder", email: uniqueEmail("cora"), password: TYPED_PASSWORDS[3]!, role: "client" as const };
@@ -209,7 +208,7 @@ test("pages carry a nonce CSP and the security headers, the browser reports no v
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.getByRole("button", { name: "Add card" }).click();
   await expect(page.getByText(/4242 added and verified/)).toBeVisible();
-  await page.screenshot({ path: join(screenshots, "security-billing-methods.png"), fullPage: true });
+  await screenshot(page, "security-billing-methods");
   for (const path of ["/dashboard", "/billing", "/client/jobs", "/jobs/new"]) await visit(page, path);
   await signOut(page);
 
@@ -227,7 +226,7 @@ test("pages carry a nonce CSP and the security headers, the browser reports no v
   for (const path of ["/admin/settings", "/admin/people", "/admin/audit", "/admin/ledger"]) await visit(page, path);
   await page.getByRole("button", { name: "Run the invariant check" }).click();
   await expect(page.getByText(/All invariants hold/)).toBeVisible();
-  await page.screenshot({ path: join(screenshots, "security-admin-ledger.png"), fullPage: true });
+  await screenshot(page, "security-admin-ledger");
 
   expect(violations).toEqual([]);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { TEXT_RULES } from "@fairlance/rules";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { Button, FormAlert } from "@/components/ui";
@@ -22,10 +22,22 @@ export function ReportButton({ objectKind, objectId, noun }: { objectKind: "JOB"
   const id = useId();
   const [open, setOpen] = useState(false);
   const [sent, setSent] = useState(false);
+  const queryClient = useQueryClient();
+  const mine = useQuery({ ...trpc.report.mine.queryOptions(), retry: false });
+  const reported = sent || (mine.data ?? []).some((r) => r.objectKind === objectKind && r.objectId === objectId);
   const form = useRulesForm(parseReportForm, EMPTY_REPORT_FORM);
-  const report = useMutation(trpc.report.create.mutationOptions({ onSuccess: () => { setSent(true); setOpen(false); form.reset(EMPTY_REPORT_FORM); } }));
+  const report = useMutation(
+    trpc.report.create.mutationOptions({
+      onSuccess: () => {
+        setSent(true);
+        setOpen(false);
+        form.reset(EMPTY_REPORT_FORM);
+        void queryClient.invalidateQueries(trpc.report.mine.queryFilter());
+      },
+    }),
+  );
   useOnEdit(form, () => report.reset());
-  if (sent) {
+  if (reported) {
     return (
       <div className="space-y-1" aria-live="polite">
         <Button variant="secondary" className="px-3 py-1 text-xs" disabled>Reported</Button>

@@ -44,10 +44,9 @@ export default async function Page({ params }: Props) {
   }
   const freelancer = profile.data;
   const client = session?.user.role === "CLIENT";
-  if (client) await prefetch(trpc.job.listMine.queryOptions());
-
   // Clients and freelancers may report the profile (economy.md §5.2); a client may also invite.
   const canReport = client || session?.user.role === "FREELANCER";
+  if (canReport) await prefetch(trpc.report.mine.queryOptions(), ...(client ? [trpc.job.listMine.queryOptions()] : []));
   const actions = freelancer.isOwner ? (
     <EditYourProfile />
   ) : canReport ? (

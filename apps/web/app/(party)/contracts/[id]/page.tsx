@@ -9,6 +9,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   await prefetch(
     trpc.contract.get.queryOptions({ contractId: id }),
     trpc.message.list.queryOptions({ contractId: id }),
+    // Whether each message's "Report" reads "Reported".
+    trpc.report.mine.queryOptions(),
   );
   // An ended contract shows its feedback panel too.
   if (prefetched(trpc.contract.get.queryOptions({ contractId: id }))?.status === "ENDED") await prefetch(trpc.feedback.forContract.queryOptions({ contractId: id }));

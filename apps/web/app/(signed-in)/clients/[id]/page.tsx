@@ -5,7 +5,7 @@ import { ClientProfileView } from "@/features/profiles/client-profile-view";
 import { ReportButton } from "@/features/reports/report-button";
 import { Providers } from "@/app/providers";
 import { getSession } from "@/server/auth";
-import { readQuery, trpc } from "@/trpc/server";
+import { HydrateClient, prefetch, readQuery, trpc } from "@/trpc/server";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -36,11 +36,14 @@ export default async function Page({ params }: Props) {
   // Clients and freelancers may report the profile (economy.md §5.2): a small client island.
   const session = await getSession();
   const role = session?.user.role;
-  const report =
-    !profile.data.isOwner && (role === "CLIENT" || role === "FREELANCER") ? (
-      <Providers>
+  const canReport = !profile.data.isOwner && (role === "CLIENT" || role === "FREELANCER");
+  if (canReport) await prefetch(trpc.report.mine.queryOptions());
+  const report = canReport ? (
+    <Providers>
+      <HydrateClient>
         <ReportButton objectKind="PROFILE" objectId={profile.data.userId} noun="profile" />
-      </Providers>
-    ) : undefined;
+      </HydrateClient>
+    </Providers>
+  ) : undefined;
   return <ClientProfileView client={profile.data} reputation={reputation} report={report} />;
 }

@@ -9,6 +9,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   await prefetch(
     trpc.job.getMine.queryOptions({ jobId: id }),
     trpc.job.inviteCandidates.queryOptions({ jobId: id }),
+    // Whether each proposal's "Report" reads "Reported".
+    trpc.report.mine.queryOptions(),
   );
   return (
     <HydrateClient>

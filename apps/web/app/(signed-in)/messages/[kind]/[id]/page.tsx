@@ -14,7 +14,7 @@ export default async function Page({ params }: { params: Promise<{ kind: string;
   const conversationKind = kind as ConversationKind;
   await prefetch(
     trpc.message.conversation.queryOptions({ kind: conversationKind, id }),
-    ...(conversationKind === "dispute" ? [] : [trpc.message.list.queryOptions(conversationKind === "proposal" ? { proposalId: id } : { contractId: id })]),
+    ...(conversationKind === "dispute" ? [] : [trpc.message.list.queryOptions(conversationKind === "proposal" ? { proposalId: id } : { contractId: id }), trpc.report.mine.queryOptions()]),
   );
   return (
     <Providers>
