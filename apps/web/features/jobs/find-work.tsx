@@ -33,9 +33,6 @@ export function FindWork() {
         ) : results.data ? (
           <>
             <p aria-live="polite" className="text-sm text-slate-600">{results.data.totalCapped ? `More than ${formatCount(results.data.total, "open job")}` : formatCount(results.data.total, "open job")} found</p>
-            {results.data.rankedAmong ? (
-              <p className="text-sm text-slate-600">Most relevant first among the {formatCount(results.data.rankedAmong, "newest match", "newest matches")}; older matches follow, newest first.</p>
-            ) : null}
             <ul className="space-y-3">{results.data.jobs.map((job) => (
               <JobResultCard key={job.id} job={job} action={saved.data && <SaveJobButton jobId={job.id} title={job.title} saved={savedIds.has(job.id)} />} />
             ))}</ul>

@@ -55,27 +55,12 @@ export const JOB_SEARCH_COUNT_AHEAD = 1_000;
 /** Words in date or budget order: how many jobs, in that order, are checked for the words before the full-text index is used. */
 const WALK = 2_000;
 
-/**
- * Relevance order when a search matches many recent jobs: at least this many of the newest
- * RANK_WALK open jobs passing the filters match. Then only the newest this-many matches are
- * ranked (older matches follow, newest first), rather than every match of a common word (70,000
- * at 1,000,000 jobs: BENCHMARKS.md, "Job search at 1,000,000 jobs"); the page says so.
- */
-export const JOB_SEARCH_RANKED_AMONG = 1_000;
-const RANK_WALK = 50_000;
-
 export interface JobSearchResult {
   jobs: JobSearchHit[];
   /** How many jobs match; with `totalCapped`, at least this many (counting stopped). */
   total: number;
   /** True when counting stopped at the cap (JOB_SEARCH_COUNT_AHEAD past the page): more than `total` match. */
   totalCapped: boolean;
-  /**
-   * Relevance order over many matches: only the newest this-many matches were ranked, and older
-   * matches follow them newest first (the page says so). Null when every match was ranked, or in
-   * another order.
-   */
-  rankedAmong: number | null;
   page: number;
   pageSize: number;
   /** Pages up to `total` (with `totalCapped`, at least this many). */
@@ -127,65 +112,40 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   const countLimit = offset + JOB_SEARCH_PAGE_SIZE + JOB_SEARCH_COUNT_AHEAD;
 
   const matching = Prisma.join(where, " AND ");
-  // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
-  // pass the filters, from the covering index in that order, are checked for the words: when they
-  // hold the whole page, it is exact (the order is the same) and cheap for common words, and the
-  // count follows. Otherwise the matches come from the full-text index, read once for the page
-  // and its exact count (cheap when they are few).
-  const inOrder = async (query: Prisma.Sql, order: Prisma.Sql, orderOf: Prisma.Sql): Promise<{ ids: string[]; counted: { total: number; capped: boolean } }> => {
+  let ids: string[];
+  let counted: { total: number; capped: boolean };
+  if (query && ranked) {
+    // Every match is read to rank it anyway, so the exact count comes with the page (a window count).
+    // The ranking carries only each match's id, rank and date (small enough to stay in memory); the
+    // ten cards are read after, by id. (OFFSET 0 keeps the rank computed below the window.)
+    const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
+      SELECT "id", count(*) OVER () AS total
+      FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "JobSearchEntry" WHERE ${matching} OFFSET 0) AS matches
+      ORDER BY rank DESC, "publishedAt" DESC, "id"
+      LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    ids = page.map((row) => row.id);
+    counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
+  } else if (query) {
+    // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
+    // pass the filters, from the covering index in that order, are checked for the words: when they
+    // hold the whole page, it is exact (the order is the same) and cheap for common words, and the
+    // count follows. Otherwise the matches come from the full-text index, read once for the page
+    // and its exact count (cheap when they are few).
     const walked = await db.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${filters} ORDER BY ${order}, "id" LIMIT ${WALK}) AS walked
       WHERE document @@ ${query}
       ORDER BY ${orderOf}, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-    if (walked.length === JOB_SEARCH_PAGE_SIZE) return { ids: walked.map((row) => row.id), counted: await countMatches(db, where, countLimit, true) };
-    const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
-      WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
-      SELECT "id", count(*) OVER () AS total FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-    return {
-      ids: page.map((row) => row.id),
-      counted: page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false },
-    };
-  };
-
-  let ids: string[];
-  let counted: { total: number; capped: boolean };
-  let rankedAmong: number | null = null;
-  if (query && ranked) {
-    // Relevance order. The newest RANK_WALK open jobs that pass the filters (the date index) are
-    // checked for the words: when JOB_SEARCH_RANKED_AMONG of them match or more, the newest
-    // JOB_SEARCH_RANKED_AMONG matches are ranked (`rankedAmong`: the page says so) and older matches
-    // follow, newest first; the count is the capped one. Otherwise (fewer matches among recent jobs)
-    // every match is ranked, and the exact count comes with the page (a window count). The ranking
-    // carries only each match's id, rank and date; the ten cards are read after, by id.
-    const [newest] = await db.$queryRaw<{ found: bigint; ids: string[] }[]>`
-      WITH newest AS MATERIALIZED (
-        SELECT "id", "document", "publishedAt"
-        FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt" FROM "JobSearchEntry" WHERE ${filters} ORDER BY "publishedAt" DESC, "id" LIMIT ${RANK_WALK}) AS walked
-        WHERE document @@ ${query}
-        ORDER BY "publishedAt" DESC, "id" LIMIT ${JOB_SEARCH_RANKED_AMONG})
-      SELECT (SELECT count(*) FROM newest) AS found,
-             ARRAY(SELECT "id"::text FROM newest ORDER BY ts_rank(document, ${query}) DESC, "publishedAt" DESC, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
-    if (Number(newest!.found) >= JOB_SEARCH_RANKED_AMONG) {
-      rankedAmong = JOB_SEARCH_RANKED_AMONG;
-      if (offset < JOB_SEARCH_RANKED_AMONG) {
-        ids = newest!.ids;
-        counted = await countMatches(db, where, countLimit, true);
-      } else {
-        // Past the ranked matches: the older ones, newest first (the same positions as in date order).
-        ({ ids, counted } = await inOrder(query, Prisma.sql`"publishedAt" DESC`, Prisma.sql`"publishedAt" DESC`));
-      }
+    if (walked.length === JOB_SEARCH_PAGE_SIZE) {
+      ids = walked.map((row) => row.id);
+      counted = await countMatches(db, where, countLimit, true);
     } else {
       const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
-        SELECT "id", count(*) OVER () AS total
-        FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "JobSearchEntry" WHERE ${matching} OFFSET 0) AS matches
-        ORDER BY rank DESC, "publishedAt" DESC, "id"
-        LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+        WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
+        SELECT "id", count(*) OVER () AS total FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
       ids = page.map((row) => row.id);
       counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
     }
-  } else if (query) {
-    ({ ids, counted } = await inOrder(query, order, orderOf));
   } else {
     // Browsing: the page's ids come from an index in order (covering the filters: migration
     // job_search_entries), and the count, stopped past the cap, from its own query at the same time.
@@ -204,7 +164,6 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     jobs: rows,
     total: counted.total,
     totalCapped: counted.capped,
-    rankedAmong,
     page: input.page,
     pageSize: JOB_SEARCH_PAGE_SIZE,
     pageCount: Math.max(1, Math.ceil(counted.total / JOB_SEARCH_PAGE_SIZE)),

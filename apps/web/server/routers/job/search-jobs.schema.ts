@@ -26,8 +26,6 @@ export const ZSearchJobsOutput = z.object({
   total: z.number().int(),
   /** Counting stopped at the cap: more than `total` jobs match (read/search-jobs.ts, JOB_SEARCH_COUNT_AHEAD). */
   totalCapped: z.boolean(),
-  /** Relevance over many matches: only the newest this-many matches were ranked, older ones follow newest first (read/search-jobs.ts, JOB_SEARCH_RANKED_AMONG). */
-  rankedAmong: z.number().int().nullable(),
   page: z.number().int(),
   pageSize: z.number().int(),
   pageCount: z.number().int(),
