@@ -54,6 +54,8 @@ export const JOB_SEARCH_COUNT_AHEAD = 1_000;
 
 /** Words in date or budget order: how many jobs, in that order, are checked for the words before the full-text index is used. */
 const WALK = 2_000;
+/** ... among at most this many first jobs in that order (read from the covering index alone). */
+const SCAN = 20_000;
 
 export interface JobSearchResult {
   jobs: JobSearchHit[];
@@ -127,13 +129,19 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
   } else if (query) {
     // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
-    // pass the filters, from the covering index in that order, are checked for the words: when they
-    // hold the whole page, it is exact (the order is the same) and cheap for common words, and the
-    // count follows. Otherwise the matches come from the full-text index, read once for the page
-    // and its exact count (cheap when they are few).
+    // pass the filters among the first SCAN in that order (from the covering index alone) are
+    // checked for the words: they are the first jobs in that order passing the filters, so when
+    // they hold the whole page, it is exact (the order is the same) and cheap for common words, and
+    // the count follows. SCAN bounds the index read when a filter is correlated with the order (at
+    // most 2 connects, dearest first: the jobs passing it sit at the far end). Otherwise the matches
+    // come from the full-text index, read once for the page and its exact count (cheap when they are few).
     const walked = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${filters} ORDER BY ${order}, "id" LIMIT ${WALK}) AS walked
-      WHERE document @@ ${query}
+      SELECT "id" FROM (
+        SELECT "id", "publishedAt", value FROM (
+          SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
+          FROM "JobSearchEntry" ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
+        WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${WALK}) AS walked
+      WHERE (SELECT e.${DOCUMENT} FROM "JobSearchEntry" e WHERE e."id" = walked."id") @@ ${query}
       ORDER BY ${orderOf}, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
     if (walked.length === JOB_SEARCH_PAGE_SIZE) {
