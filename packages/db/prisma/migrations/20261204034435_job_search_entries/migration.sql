@@ -16,7 +16,7 @@ CREATE TABLE "JobSearchEntry" (
 ALTER TABLE "JobSearchEntry" ADD CONSTRAINT "JobSearchEntry_id_fkey" FOREIGN KEY ("id") REFERENCES "Job"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Find work at 1,000,000 jobs (BENCHMARKS.md, "Job search at 1,000,000 jobs"): searches read these
--- narrow rows (a job's search document, date, projected value and filter columns, ~1/3 of a job
+-- narrow rows (a job's search document, date, projected value and filter columns, about half a job
 -- row) instead of the jobs' wide ones, so ranking a common word's matches reads far fewer pages.
 -- A row exists exactly while its job is searchable (open, not paused), kept by this trigger in the
 -- transaction that changes the job. The value is read/search-jobs.ts's projected value.
