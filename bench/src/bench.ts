@@ -90,7 +90,7 @@ async function main(): Promise<number> {
     throw new Error(`The pages part runs Lighthouse in Chromium, and there is none at ${benchEnv.CHROME_PATH}: install Debian's (apt-get install chromium) or set CHROME_PATH.`);
   }
 
-  const db = await startBenchDatabase("bench");
+  const db = await startBenchDatabase("bench", undefined, { port: benchEnv.BENCH_POSTGRES_PORT });
   running.push({ name: "PostgreSQL", stop: () => db.stop() });
   const mainUrl = await freshDatabase(db, "bench_main");
   const machine = await describeMachine(mainUrl);

@@ -99,6 +99,7 @@ export async function generateJobs(url: string, clientIds: readonly string[], co
     // As autovacuum leaves a table soon after a bulk insert: statistics, and the visibility map
     // that lets counts read an index alone.
     await client.query(`VACUUM ANALYZE "Job"`);
+    await client.query(`VACUUM ANALYZE "JobSearchEntry"`); // the open jobs' search entries (filled by the trigger)
   } finally {
     await client.end();
   }
@@ -184,7 +185,8 @@ const CATALOGUE_CLIENTS = 2_000;
 /**
  * A catalogue of `count` jobs in its own migrated database (`url`), made once and kept between runs
  * like the ledger part's (the generator is deterministic; a new migration is applied to it by the
- * caller). The job indexes are dropped during the load and rebuilt after with their own definitions.
+ * caller). The indexes of the jobs and their search entries are dropped during the load and rebuilt
+ * after with their own definitions.
  * Returns false when a kept catalogue of the same size and version was reused.
  */
 export async function keptCatalogue(url: string, count: number, now: Date): Promise<boolean> {
@@ -208,7 +210,7 @@ export async function keptCatalogue(url: string, count: number, now: Date): Prom
     );
     const { rows: indexes } = await client.query<{ name: string; definition: string }>(`
       SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename = 'Job' AND indexname <> 'Job_pkey'`);
+      WHERE schemaname = 'public' AND tablename IN ('Job', 'JobSearchEntry') AND indexname NOT IN ('Job_pkey', 'JobSearchEntry_pkey')`);
     for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
     const { rows: clients } = await client.query<{ id: string }>(`SELECT id FROM "User" ORDER BY id`);
     await client.end().catch(() => undefined);
@@ -228,6 +230,7 @@ export async function keptCatalogue(url: string, count: number, now: Date): Prom
       await again.query(`TRUNCATE bench_search.generated`);
       await again.query(`INSERT INTO bench_search.generated VALUES ($1, $2)`, [CATALOGUE_VERSION, count]);
       await again.query(`VACUUM ANALYZE "Job"`);
+      await again.query(`VACUUM ANALYZE "JobSearchEntry"`);
     } finally {
       await again.end();
     }

@@ -56,4 +56,28 @@ describe("searchJobs' count past the page", () => {
     expect((await searchJobs(db.prisma, { q: "translate", sort: "budget_asc", page: 2 })).jobs.map((job) => job.title)).toEqual(byBudget.slice(10, 20).map((job) => job.title));
     expect((await searchJobs(db.prisma, { q: "translate", sort: "budget_desc" })).jobs.map((job) => job.title)).toEqual(byBudget.slice(-10).reverse().map((job) => job.title));
   });
+
+  it("words in budget order with a filter correlated with it give exact pages past the first 20,000 jobs of the index", async () => {
+    const client = (await makeUser(db.prisma, "CLIENT")).id;
+    // 20,100 jobs dearer than every other, costing 6 connects but for every 1,000th (1 connect); then 25 cheap ones at 1 connect.
+    await db.prisma.$executeRaw`
+      INSERT INTO "Job" (id, "clientId", title, description, type, status, "budgetMinor", "durationDays", "experienceLevel", skills, "connectCost",
+                         "publishedAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${client}::uuid, 'Oboe lesson ' || i, 'Teach the oboe.', 'FIXED', 'OPEN',
+             CASE WHEN i <= 20100 THEN 100000000 - i ELSE 30000 - i END, 10, 'ENTRY', ARRAY['music'],
+             CASE WHEN i <= 20100 AND i % 1000 <> 0 THEN 6 ELSE 1 END, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+      FROM generate_series(1, 20125) i`;
+    const exact = await db.prisma.job.findMany({
+      where: { status: "OPEN", title: { startsWith: "Oboe" }, connectCost: { lte: 2 } },
+      orderBy: [{ budgetMinor: "desc" }, { publishedAt: "desc" }, { id: "asc" }],
+      select: { title: true },
+    });
+    expect(exact).toHaveLength(20 + 25);
+    // Page 1: the 10 first of the 20 cheap-to-apply dear jobs (all within the first 20,000 of the index); pages 2 to 5 reach past them.
+    for (const page of [1, 2, 3, 5]) {
+      const found = await searchJobs(db.prisma, { q: "oboe", maxConnects: 2, sort: "budget_desc", page });
+      expect(found.jobs.map((job) => job.title)).toEqual(exact.slice((page - 1) * 10, page * 10).map((job) => job.title));
+      expect(found).toMatchObject({ total: 45, totalCapped: false });
+    }
+  });
 });

@@ -90,13 +90,53 @@ describe("searchJobs", () => {
   });
 
   it("searches the stored document through its index, kept current when the client edits the job", async () => {
-    const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_document_idx'`;
-    expect(index?.indexdef).toContain('USING gin ("searchDocument")');
+    const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_entry_document_idx'`;
+    expect(index?.indexdef).toContain('ON public."JobSearchEntry" USING gin (document)');
     const client = (await makeUser(db.prisma, "CLIENT")).id;
     const jobId = await openJob(db.prisma, client, at(200), { title: "Knit a sweater pattern", description: "A cosy sweater pattern for beginners to knit." });
     expect(await titles({ q: "sweater" })).toEqual(["Knit a sweater pattern"]);
     await editJob(db.prisma, { jobId, actorId: client, now: at(201), idempotencyKey: key(), changes: { title: "Crochet a scarf pattern", description: "A cosy scarf pattern for beginners to crochet." } });
     expect(await titles({ q: "sweater" })).toEqual([]);
     expect(await titles({ q: "crochet scarf" })).toEqual(["Crochet a scarf pattern"]);
+  });
+
+  it("keeps one search entry per open, unpaused job, equal to the job's own columns, in the job's transaction", async () => {
+    // What every search reads (migration job_search_entries): the same rows and values as the jobs themselves.
+    const mismatches = () => db.prisma.$queryRaw<{ id: string }[]>`
+      SELECT coalesce(j.id, e.id)::text AS id
+      FROM (SELECT id, "searchDocument", "publishedAt", CASE WHEN "type" = 'FIXED' THEN "budgetMinor" ELSE "hourlyMaxMinor" * "estimatedHours" END AS value,
+                   "type", "experienceLevel", "durationDays", "connectCost"
+            FROM "Job" WHERE "status" = 'OPEN' AND "pausedAt" IS NULL) j
+      FULL JOIN "JobSearchEntry" e ON e.id = j.id
+      WHERE j.id IS NULL OR e.id IS NULL OR e.document IS DISTINCT FROM j."searchDocument" OR e."publishedAt" IS DISTINCT FROM j."publishedAt"
+         OR e.value IS DISTINCT FROM j.value OR e.type <> j.type OR e."experienceLevel" <> j."experienceLevel"
+         OR e."durationDays" <> j."durationDays" OR e."connectCost" IS DISTINCT FROM j."connectCost"`;
+    const entries = async () => Number((await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "JobSearchEntry"`)[0]!.n);
+    expect(await mismatches()).toEqual([]);
+    const open = Number((await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Job" WHERE "status" = 'OPEN' AND "pausedAt" IS NULL`)[0]!.n);
+    expect(await entries()).toBe(open);
+
+    const client = (await makeUser(db.prisma, "CLIENT")).id;
+    const jobId = await openJob(db.prisma, client, at(300), { title: "Tune an accordion", description: "Tune a vintage accordion's reeds.", budgetMinor: 9_000n });
+    expect(await entries()).toBe(open + 1);
+    // A paused job leaves search, and comes back when the pause is lifted; an edit of the budget shows.
+    await db.prisma.job.update({ where: { id: jobId }, data: { pausedAt: at(301) } });
+    expect(await titles({ q: "accordion" })).toEqual([]);
+    expect(await entries()).toBe(open);
+    await db.prisma.job.update({ where: { id: jobId }, data: { pausedAt: null, budgetMinor: 12_000n } });
+    expect(await titles({ q: "accordion", budgetMinMinor: 12_000n })).toEqual(["Tune an accordion"]);
+    expect(await mismatches()).toEqual([]);
+    // A rolled-back change leaves the entry as it was (the trigger runs in the job's transaction).
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.job.update({ where: { id: jobId }, data: { status: "CLOSED" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await titles({ q: "accordion" })).toEqual(["Tune an accordion"]);
+    await closeJob(db.prisma, { jobId, actorId: client, now: at(302), idempotencyKey: key() });
+    expect(await titles({ q: "accordion" })).toEqual([]);
+    expect(await mismatches()).toEqual([]);
+    expect(await entries()).toBe(open);
   });
 });

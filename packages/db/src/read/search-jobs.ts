@@ -54,6 +54,8 @@ export const JOB_SEARCH_COUNT_AHEAD = 1_000;
 
 /** Words in date or budget order: how many jobs, in that order, are checked for the words before the full-text index is used. */
 const WALK = 2_000;
+/** ... among at most this many first jobs in that order (read from the covering index alone). */
+const SCAN = 20_000;
 
 export interface JobSearchResult {
   jobs: JobSearchHit[];
@@ -67,18 +69,22 @@ export interface JobSearchResult {
   pageCount: number;
 }
 
-// The stored full-text document of title and description (a generated column with a GIN index,
-// migration 20261127120000_job_search_document): matching and ranking read it, nothing re-parses text.
-const DOCUMENT = Prisma.sql`"searchDocument"`;
-const PROJECTED_VALUE = Prisma.sql`(CASE WHEN "type" = 'FIXED' THEN "budgetMinor" ELSE "hourlyMaxMinor" * "estimatedHours" END)`;
+// Searches read "JobSearchEntry": one narrow row per searchable job (open, not paused), kept by a
+// trigger in the transaction that changes the job (migration job_search_entries). It holds the
+// stored full-text document of title and description (Job."searchDocument", a generated column:
+// nothing re-parses text), the date, the projected value (the fixed budget, or the max hourly rate
+// × estimated hours, as the rate card) and the filters' columns. Only the page's ten cards are
+// read from "Job".
+const DOCUMENT = Prisma.sql`"document"`;
+const PROJECTED_VALUE = Prisma.sql`"value"`;
 
 /** Open jobs matching a full-text query (websearch syntax) and filters, one page at a time. */
 export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<JobSearchResult> {
   const input = parseInput(SearchJobsInput, rawInput);
   const q = input.q ? input.q : null;
   const query = q ? Prisma.sql`websearch_to_tsquery('english', ${q})` : null;
-  // A paused job (its client is suspended, economy.md §5.3) is out of search.
-  const where: Prisma.Sql[] = [Prisma.sql`"status" = 'OPEN'`, Prisma.sql`"pausedAt" IS NULL`];
+  // Only open jobs have an entry; a paused job (its client is suspended, economy.md §5.3) has none.
+  const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (input.type) where.push(Prisma.sql`"type" = ${input.type}::"JobType"`);
   if (input.experienceLevel) where.push(Prisma.sql`"experienceLevel" = ${input.experienceLevel}::"ExperienceLevel"`);
   if (input.budgetMinMinor !== undefined) where.push(Prisma.sql`${PROJECTED_VALUE} >= ${input.budgetMinMinor}`);
@@ -116,20 +122,26 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     // ten cards are read after, by id. (OFFSET 0 keeps the rank computed below the window.)
     const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
       SELECT "id", count(*) OVER () AS total
-      FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "Job" WHERE ${matching} OFFSET 0) AS matches
+      FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "JobSearchEntry" WHERE ${matching} OFFSET 0) AS matches
       ORDER BY rank DESC, "publishedAt" DESC, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
     ids = page.map((row) => row.id);
     counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
   } else if (query) {
     // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
-    // pass the filters, from the covering index in that order, are checked for the words: when they
-    // hold the whole page, it is exact (the order is the same) and cheap for common words, and the
-    // count follows. Otherwise the matches come from the full-text index, read once for the page
-    // and its exact count (cheap when they are few).
+    // pass the filters among the first SCAN in that order (from the covering index alone) are
+    // checked for the words: they are the first jobs in that order passing the filters, so when
+    // they hold the whole page, it is exact (the order is the same) and cheap for common words, and
+    // the count follows. SCAN bounds the index read when a filter is correlated with the order (at
+    // most 2 connects, dearest first: the jobs passing it sit at the far end). Otherwise the matches
+    // come from the full-text index, read once for the page and its exact count (cheap when they are few).
     const walked = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM (SELECT "id", ${DOCUMENT} AS document, "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${filters} ORDER BY ${order}, "id" LIMIT ${WALK}) AS walked
-      WHERE document @@ ${query}
+      SELECT "id" FROM (
+        SELECT "id", "publishedAt", value FROM (
+          SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
+          FROM "JobSearchEntry" ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
+        WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${WALK}) AS walked
+      WHERE (SELECT e.${DOCUMENT} FROM "JobSearchEntry" e WHERE e."id" = walked."id") @@ ${query}
       ORDER BY ${orderOf}, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
     if (walked.length === JOB_SEARCH_PAGE_SIZE) {
@@ -137,16 +149,16 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
       counted = await countMatches(db, where, countLimit, true);
     } else {
       const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
-        WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "Job" WHERE ${matching})
+        WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
         SELECT "id", count(*) OVER () AS total FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
       ids = page.map((row) => row.id);
       counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
     }
   } else {
     // Browsing: the page's ids come from an index in order (covering the filters: migration
-    // search_at_scale), and the count, stopped past the cap, from its own query at the same time.
+    // job_search_entries), and the count, stopped past the cap, from its own query at the same time.
     const [page, count] = await Promise.all([
-      db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Job" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+      db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobSearchEntry" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
       countMatches(db, where, countLimit, false),
     ]);
     ids = page.map((row) => row.id);
@@ -176,10 +188,10 @@ async function countMatches(db: Db, where: Prisma.Sql[], limit: number, words: b
   const matching = Prisma.join(where, " AND ");
   const [row] = words
     ? await db.$queryRaw<{ total: bigint }[]>`
-        WITH matches AS MATERIALIZED (SELECT 1 FROM "Job" WHERE ${matching})
+        WITH matches AS MATERIALIZED (SELECT 1 FROM "JobSearchEntry" WHERE ${matching})
         SELECT count(*) AS total FROM (SELECT 1 FROM matches LIMIT ${limit + 1}) AS counted`
     : await db.$queryRaw<{ total: bigint }[]>`
-        SELECT count(*) AS total FROM (SELECT 1 FROM "Job" WHERE ${matching} LIMIT ${limit + 1}) AS counted`;
+        SELECT count(*) AS total FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${matching} LIMIT ${limit + 1}) AS counted`;
   const found = Number(row?.total ?? 0n);
   return found > limit ? { total: limit, capped: true } : { total: found, capped: false };
 }
