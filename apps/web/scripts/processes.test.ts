@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { COMPILED, compileProcesses } from "./processes";
+import { builtConfigEnv, COMPILED, compileProcesses } from "./processes";
 
 const webRoot = join(import.meta.dirname, "..");
 const processGroupOf = (pid: number) => Number(execFileSync("ps", ["-o", "pgid=", "-p", String(pid)]).toString().trim());
@@ -64,4 +64,21 @@ describe("the compiled processes", () => {
       expect(source).not.toMatch(/["']tsx["']/);
     }
   }, 60_000);
+});
+
+describe("next start is handed the configuration its build resolved", () => {
+  it("from FAIRLANCE_NEXT_DIST_DIR's required-server-files.json, and nothing without a build", () => {
+    const distDir = `.next-config-test-${process.pid}`;
+    const folder = join(webRoot, distDir);
+    mkdirSync(folder, { recursive: true });
+    try {
+      expect(builtConfigEnv({ FAIRLANCE_NEXT_DIST_DIR: distDir })).toEqual({});
+      const config = { distDir, poweredByHeader: false, experimental: { a: 1 } };
+      writeFileSync(join(folder, "required-server-files.json"), JSON.stringify({ version: 1, config, files: [] }));
+      const env = builtConfigEnv({ FAIRLANCE_NEXT_DIST_DIR: distDir });
+      expect(JSON.parse(env.__NEXT_PRIVATE_STANDALONE_CONFIG!)).toEqual(config);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

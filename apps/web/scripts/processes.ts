@@ -6,7 +6,7 @@
 // packages/db/scripts/compile.mjs (esbuild) into packages/db/dist/*.mjs and run by plain `node`:
 // no compiler in a long-lived process. The web server is Next's own `next start` (one process).
 import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { constants } from "node:os";
 import { dirname, join } from "node:path";
@@ -41,14 +41,27 @@ const NEXT_BIN = createRequire(join(WEB_ROOT, "package.json")).resolve("next/dis
  * V8 settings, chosen by measurement (BENCHMARKS.md, "A small footprint"), given on each
  * process's command line (not NODE_OPTIONS, which every process it starts would inherit).
  * Web server: 8 MB semi-spaces (V8 takes 16 MB on this kind of machine) and a 192 MB old
- * generation, 23 MB less at its peak under the bench's load than without. Runner: 1 MB
- * semi-spaces; no old-generation cap (96 MB saved nothing measurable, and a cap that binds on a
- * heavy economy task would crash it). The supervisor needs none: it allocates almost nothing.
+ * generation, 23 MB less at its peak under the bench's load than without; V8's compilers and
+ * garbage collector on its main thread (--single-threaded): with background threads its peak held
+ * the short-lived memory of V8 optimizing Prisma's WebAssembly query compiler (up to ~80 MB,
+ * allocated on those threads and kept by glibc after use); on two shared cores the threads bought
+ * no CPU the bench could measure. Runner: 1 MB semi-spaces; no old-generation cap (96 MB saved nothing
+ * measurable, and a cap that binds on a heavy economy task would crash it); WebAssembly by
+ * Liftoff only (no optimizing tier at all: a background task does not need faster queries; the
+ * web server's CPU per proposal doubled with it). The supervisor needs none.
  */
 export const NODE_FLAGS = {
-  web: ["--max-semi-space-size=8", "--max-old-space-size=192"],
-  runner: ["--max-semi-space-size=1"],
+  web: ["--max-semi-space-size=8", "--max-old-space-size=192", "--single-threaded"],
+  runner: ["--max-semi-space-size=1", "--liftoff-only"],
 } as const;
+
+/**
+ * glibc malloc for the runner: every block of 128 KB or more is its own mapping, given back to the
+ * system when freed, and its heaps are trimmed above 128 KB free at their top (by default glibc
+ * raises both thresholds, to 32 and 64 MB, once a large block is freed, and then keeps the freed
+ * compiler memory). The web server does without: it cost it ~40% more CPU per proposal.
+ */
+export const RUNNER_MALLOC_ENV = { MALLOC_MMAP_THRESHOLD_: "131072" } as const;
 
 /**
  * Compiles the runner, the prepare step and the supervisor (packages/db/scripts/compile.mjs), once
@@ -95,7 +108,23 @@ function compiledFile(name: keyof typeof COMPILED): string {
  */
 export function spawnWeb(options: ProcessOptions & { port: number; host?: string; dev?: boolean }): ChildProcess {
   const args = [options.dev ? "dev" : "start", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])];
-  return spawnNode(NEXT_BIN, options.dev ? [] : NODE_FLAGS.web, args, { ...options, cwd: WEB_ROOT });
+  const env = options.dev ? options.env : { ...options.env, ...builtConfigEnv(options.env) };
+  return spawnNode(NEXT_BIN, options.dev ? [] : NODE_FLAGS.web, args, { ...options, env, cwd: WEB_ROOT });
+}
+
+/**
+ * `next start` with the configuration the build resolved (`required-server-files.json`, written by
+ * `next build`), handed over as Next's own standalone server.js does (__NEXT_PRIVATE_STANDALONE_CONFIG).
+ * Without it `next start` compiles next.config.ts again with SWC, whose native module then stays
+ * loaded in the server: ~45 MB of its memory (BENCHMARKS.md, "A small footprint"). The build folder
+ * is the one the server serves (FAIRLANCE_NEXT_DIST_DIR in its environment, `.next` by default, as
+ * in apps/web/env.ts); without a build there, nothing is set and `next start` says what is missing.
+ */
+export function builtConfigEnv(env: Readonly<Record<string, string | undefined>>): { __NEXT_PRIVATE_STANDALONE_CONFIG?: string } {
+  const file = join(WEB_ROOT, env.FAIRLANCE_NEXT_DIST_DIR || ".next", "required-server-files.json");
+  if (!existsSync(file)) return {};
+  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: unknown };
+  return { __NEXT_PRIVATE_STANDALONE_CONFIG: JSON.stringify(config) };
 }
 
 /** `next build` of WEB_ROOT (into FAIRLANCE_NEXT_DIST_DIR, `.next` by default). */
@@ -110,7 +139,7 @@ export function spawnWebBuild(options: ProcessOptions): ChildProcess {
 export function spawnRunner(options: ProcessOptions): ChildProcess {
   const stdio = options.stdio ?? ["ignore", "pipe", "pipe"];
   const withChannel: StdioOptions = Array.isArray(stdio) ? [...stdio.slice(0, 3), "ipc"] : [stdio, stdio, stdio, "ipc"];
-  const proc = spawnNode(compiledFile("runner"), NODE_FLAGS.runner, [], { ...options, stdio: withChannel, cwd: REPO_ROOT });
+  const proc = spawnNode(compiledFile("runner"), NODE_FLAGS.runner, [], { ...options, env: { ...options.env, ...RUNNER_MALLOC_ENV }, stdio: withChannel, cwd: REPO_ROOT });
   proc.channel?.unref(); // the channel alone does not keep the parent running
   return proc;
 }
