@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashRequest, idempotent, jsonCodec, requestDigest, sameRequest, type IdempotentCall } from "./idempotency";
+import { hashRequest, idempotent, idempotentInline, jsonCodec, requestDigest, sameRequest, type IdempotentCall } from "./idempotency";
 import { freshDatabase, type TestDatabase } from "./testing";
 import { runTransaction } from "./transaction";
 
@@ -106,5 +106,36 @@ describe("idempotent() with records of both encodings", () => {
     expect(stored.result).toMatchObject({ json: { amountMinor: "150000", title: "42n" }, meta: { values: { amountMinor: ["bigint"], at: ["Date"] } } });
     expect(await run({ ...call, request: { ...request } }, never)).toEqual({ result, replayed: true });
     await expect(run({ ...call, request: { ...request, note: "Other" } }, never)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+  });
+  it("idempotentInline writes the same record as idempotent in the caller's statement, replays it, and refuses an fn that did not write it", async () => {
+    const result = { amountMinor: 150000n, at: new Date("2026-12-02T18:00:00.000Z"), title: "42n" };
+    const inline = (call: IdempotentCall, fn: Parameters<typeof idempotentInline<unknown>>[2]) =>
+      runTransaction(db.prisma, (tx) => idempotentInline(tx, call, fn, jsonCodec<unknown>()));
+    const call: IdempotentCall = { operation: "test.inline", userId: null, key: "inline-key-1", request };
+    // An fn that never asked for its record (so wrote none) is an error, and nothing is kept.
+    expect(await inline(call, () => Promise.resolve(result)).catch((error: unknown) => error)).toMatchObject({ message: "test.inline returned without writing its idempotency record" });
+    expect(await db.prisma.idempotencyRecord.count({ where: { key: "test.inline:system:inline-key-1" } })).toBe(0);
+    let written = false;
+    const first = await runTransaction(db.prisma, (tx) =>
+      idempotentInline(
+        tx,
+        call,
+        async (record) => {
+          await tx.$executeRaw`WITH record AS (${record(result)}) SELECT 1`;
+          written = true;
+          return result;
+        },
+        jsonCodec<unknown>(),
+      ),
+    );
+    expect(written).toBe(true);
+    expect(first).toEqual({ result, replayed: false });
+    await runTransaction(db.prisma, (tx) => idempotent(tx, { ...call, key: "inline-key-2" }, () => Promise.resolve(result), jsonCodec<unknown>()));
+    const [inlineRow, plainRow] = await Promise.all(
+      ["inline-key-1", "inline-key-2"].map((key) => db.prisma.idempotencyRecord.findUniqueOrThrow({ where: { key: `test.inline:system:${key}` } })),
+    );
+    expect({ ...inlineRow, key: null, createdAt: null }).toEqual({ ...plainRow, key: null, createdAt: null });
+    expect(await inline({ ...call }, never)).toEqual({ result, replayed: true });
+    await expect(inline({ ...call, request: { ...request, note: "Other" } }, never)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
   });
 });

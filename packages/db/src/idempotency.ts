@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Prisma, Tx } from "./client";
+import { Prisma, type Tx } from "./client";
 import { DomainError } from "./errors";
 import type { Operation } from "./operations";
 import { legacyRequestText, reviveLegacyResult } from "@fairlance/rules";
@@ -69,21 +69,55 @@ export async function idempotent<T>(
   codec: { encode: (value: T) => Prisma.InputJsonValue; decode: (json: unknown) => T },
 ): Promise<{ result: T; replayed: boolean }> {
   const key = scopedKey(call);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-  const existing = await tx.idempotencyRecord.findUnique({ where: { key } });
-  if (existing) {
-    if (!sameRequest(existing.requestHash, call)) {
-      throw new DomainError(
-        "IDEMPOTENCY_KEY_REUSED",
-        "This request key was already used for a different request. Reload the page and try again.",
-      );
-    }
-    return { result: codec.decode(existing.result), replayed: true };
-  }
+  const replay = await storedResult(tx, call, key, codec);
+  if (replay) return replay;
   const result = await fn();
   await tx.idempotencyRecord.create({
     data: { key, userId: call.userId, operation: call.operation, requestHash: hashRequest(call.request), result: codec.encode(result) },
   });
+  return { result, replayed: false };
+}
+
+/** Takes the key's lock, then reads its record: the stored result of a replay, or null (a refusal for another request). */
+async function storedResult<T>(tx: Tx, call: IdempotentCall, key: string, codec: { decode: (json: unknown) => T }): Promise<{ result: T; replayed: true } | null> {
+  // Two statements: a read in the lock's own statement would use the snapshot taken before the
+  // lock was granted, and miss the record of the call it waited for.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  const existing = await tx.idempotencyRecord.findUnique({ where: { key } });
+  if (!existing) return null;
+  if (!sameRequest(existing.requestHash, call)) {
+    throw new DomainError(
+      "IDEMPOTENCY_KEY_REUSED",
+      "This request key was already used for a different request. Reload the page and try again.",
+    );
+  }
+  return { result: codec.decode(existing.result), replayed: true };
+}
+
+/**
+ * `idempotent`, for an operation that writes its record in its own last statement (one round trip
+ * fewer): `fn` gets `record(result)`, an `INSERT INTO "IdempotencyRecord"` of the same row
+ * `idempotent` writes, to run as a part (a CTE) of that statement, and must return that `result`.
+ * Calling `record` is checked: an `fn` that returns without having asked for it is an error.
+ */
+export async function idempotentInline<T>(
+  tx: Tx,
+  call: IdempotentCall,
+  fn: (record: (result: T) => Prisma.Sql) => Promise<T>,
+  codec: { encode: (value: T) => Prisma.InputJsonValue; decode: (json: unknown) => T },
+): Promise<{ result: T; replayed: boolean }> {
+  const key = scopedKey(call);
+  const replay = await storedResult(tx, call, key, codec);
+  if (replay) return replay;
+  let recorded: { result: T } | null = null;
+  const result = await fn((value) => {
+    recorded = { result: value };
+    // createdAt as Prisma's @default(now()) sets it on a create: the process's clock.
+    return Prisma.sql`INSERT INTO "IdempotencyRecord" (key, "userId", operation, "requestHash", result, "createdAt")
+      VALUES (${key}, ${call.userId}::uuid, ${call.operation}, ${hashRequest(call.request)}, ${JSON.stringify(codec.encode(value))}::jsonb,
+              ${new Date().toISOString()}::timestamptz)`;
+  });
+  if (!recorded || (recorded as { result: T }).result !== result) throw new Error(`${call.operation} returned without writing its idempotency record`);
   return { result, replayed: false };
 }
 

@@ -16,6 +16,16 @@ export async function requireConfirmedEmail(
 ): Promise<void> {
   if (!verificationRequired(action, settings)) return;
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+  assertConfirmedEmail(user, action, settings);
+}
+
+/** `requireConfirmedEmail`'s decision on the person's row read by the caller (null: they are gone). */
+export function assertConfirmedEmail(
+  user: { email: string; emailVerifiedAt: Date | null } | null,
+  action: VerificationAction,
+  settings: Pick<MarketplaceSettings, "verificationRequiredFor">,
+): void {
+  if (!verificationRequired(action, settings)) return;
   if (!user) throw accountGone();
   if (!user.emailVerifiedAt) throw new DomainError("FORBIDDEN", confirmEmailFirst(user.email));
 }

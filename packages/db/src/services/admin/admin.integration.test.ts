@@ -6,7 +6,8 @@ import { getAdminSettings, getSettingHistory } from "../../read/admin-settings";
 import { previewSettingImpact } from "../../read/admin-impact";
 import { searchAuditLog } from "../../read/admin-audit";
 import { listUsersForAdmin } from "../../read/admin-users";
-import { loadSettings } from "../../settings/load-settings";
+import type { PrismaClient } from "../../client";
+import { loadSettings, settingRowsJson, settingsFromRows, type SettingRowJson } from "../../settings/load-settings";
 import { buyConnects } from "../connects/buy-connects";
 import { submitProposal } from "../jobs/submit-proposal";
 import { withdraw } from "../payouts/withdraw";
@@ -21,6 +22,14 @@ beforeAll(async () => {
 afterAll(() => db.drop());
 
 const now = new Date("2026-11-26T10:00:00Z");
+
+/** loadSettings' answer, checked against the same settings read as one JSON column (submitProposal's read). */
+async function settingsAt(prisma: PrismaClient, at: Date) {
+  const loaded = await loadSettings(prisma, at);
+  const [row] = await prisma.$queryRaw<{ rows: SettingRowJson[] }[]>`SELECT ${settingRowsJson(at)} AS rows`;
+  expect(settingsFromRows(row!.rows, at)).toEqual(loaded);
+  return loaded;
+}
 
 describe("changeSetting (economy.md §0.5, §6)", () => {
   it("a future connect price applies to purchases after it, never to one before it; history keeps actor and reason", async () => {
@@ -102,7 +111,7 @@ describe("changeSetting (economy.md §0.5, §6)", () => {
     expect(await db.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ connectCost: 6 });
     const stored = await db.prisma.contract.findUniqueOrThrow({ where: { id: contract.contractId } });
     expect(settingValueFromJson("feeSchedule", stored.feeSchedule)).toMatchObject({ model: "tiered" });
-    expect((await loadSettings(db.prisma, days(t, 1))).settings.feeSchedule).toEqual(fee);
+    expect((await settingsAt(db.prisma, days(t, 1))).settings.feeSchedule).toEqual(fee);
     const newJob = await openJob(db.prisma, clientId, days(t, 1));
     expect(await db.prisma.job.findUniqueOrThrow({ where: { id: newJob } })).toMatchObject({ connectCost: 12 });
   });
@@ -126,7 +135,7 @@ describe("changeSetting (economy.md §0.5, §6)", () => {
         result: { versionId: version.id, key: "connectPriceMinor", effectiveFrom: effectiveFrom.toISOString(), before: { $bigint: "20" }, after: { $bigint: "25" } },
       },
     });
-    expect((await loadSettings(db.prisma, effectiveFrom)).settings.connectPriceMinor).toBe(25n);
+    expect((await settingsAt(db.prisma, effectiveFrom)).settings.connectPriceMinor).toBe(25n);
     const change = { actorId: admin.id, idempotencyKey, now, key: "connectPriceMinor" as const, value: 25n, effectiveFrom, reason };
     expect(await changeSetting(db.prisma, change)).toEqual({ versionId: version.id, key: "connectPriceMinor", effectiveFrom, before: 20n, after: 25n });
     await expect(changeSetting(db.prisma, { ...change, value: 26n })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });

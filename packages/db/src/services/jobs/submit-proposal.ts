@@ -2,15 +2,15 @@ import { randomUUID } from "node:crypto";
 import { TEXT_RULES, WHOLE_RULES, assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairlance/rules";
 import { z } from "zod";
 import type { PrismaClient } from "../../client";
-import { lockConnects, spendTakes } from "../../connects/connect-ledger";
-import { IdempotencyKey, idempotent, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
-import { loadSettings } from "../../settings/load-settings";
+import { spendTakes } from "../../connects/connect-ledger";
+import { IdempotencyKey, idempotentInline, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
+import { settingRowsJson, settingsFromRows, type SettingRowJson } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
 import { activityUpdate, JOB_PAUSED, jobNote, jobNotFound, lockJob } from "./shared";
 import { DomainError } from "../../errors";
 import { Bid, Text, WholeNumber } from "../fields";
-import { requireActor, type ActorCall } from "../actor";
-import { requireConfirmedEmail } from "../account/confirmed-email";
+import { accountGone, requireActor, type ActorCall } from "../actor";
+import { assertConfirmedEmail } from "../account/confirmed-email";
 import { Id, parseCall } from "../input";
 
 /** What the caller sends; who acts and when come with the call (ActorCall). */
@@ -48,43 +48,68 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
   const { jobId, idempotencyKey, actorId, now, actor: _actor, ...offer } = data;
   const call: IdempotentCall = { operation: "proposal.submit", userId: actorId, key: idempotencyKey, request: { jobId, ...offer } };
   return runTransaction(prisma, async (tx) => {
-    const { result } = await idempotent(
+    const { result } = await idempotentInline(
       tx,
       call,
-      async () => {
+      async (record) => {
         await requireActor(tx, data, "FREELANCER", "send proposals", { active: true });
         const job = await lockJob(tx, jobId);
         if (job.status === "DRAFT") throw jobNotFound();
         if (job.pausedAt) throw new DomainError("CONFLICT", JOB_PAUSED);
-        const { settings, version } = await loadSettings(tx, now);
-        await requireConfirmedEmail(tx, actorId, "propose", settings);
-        // One round trip for both: has this freelancer proposed, and were they invited?
-        const [ties] = await tx.$queryRaw<{ proposed: boolean; invited: boolean }[]>`
-          SELECT EXISTS (SELECT 1 FROM "Proposal" WHERE "jobId" = ${jobId}::uuid AND "freelancerId" = ${actorId}::uuid) AS proposed,
-                 EXISTS (SELECT 1 FROM "Invitation" WHERE "jobId" = ${jobId}::uuid AND "freelancerId" = ${actorId}::uuid) AS invited`;
+        // One round trip, under the job's lock, reads the rest: has this freelancer proposed, were they
+        // invited, their email, the settings in force (loadSettings' rows) and their connect lots.
+        // It first locks the freelancer's row FOR UPDATE (lockConnects' lock, which every change to a
+        // person's connects takes), before the proposal's foreign key touches it: no lock upgrade, no
+        // deadlock. Reads in the statement that takes a lock use the snapshot taken before any wait
+        // for it, and that is enough here: every proposal and invitation of this job is written under
+        // the job's lock (taken by the statement before), and every change to these connect lots under
+        // lockConnects' lock, which waits for requireActor's FOR NO KEY UPDATE of the same row, also
+        // taken before; a setting or a confirmation committed during the wait applies from the next
+        // operation, as if it had come a moment later.
+        const [state] = await tx.$queryRaw<
+          { proposed: boolean; invited: boolean; email: string; emailVerifiedAt: Date | null; settings: SettingRowJson[]; lots: { id: string; remaining: number; expiresAtMs: number }[] }[]
+        >`
+          SELECT EXISTS (SELECT 1 FROM "Proposal" p WHERE p."jobId" = ${jobId}::uuid AND p."freelancerId" = u.id) AS proposed,
+                 EXISTS (SELECT 1 FROM "Invitation" i WHERE i."jobId" = ${jobId}::uuid AND i."freelancerId" = u.id) AS invited,
+                 u.email, u."emailVerifiedAt", ${settingRowsJson(now)} AS settings,
+                 (SELECT coalesce(json_agg(json_build_object('id', l.id, 'remaining', l.remaining, 'expiresAtMs', (extract(epoch FROM l."expiresAt") * 1000)::bigint)), '[]'::json)
+                  FROM "ConnectLot" l WHERE l."userId" = u.id AND l.remaining > 0) AS lots
+          FROM (SELECT id, email, "emailVerifiedAt" FROM "User" WHERE id = ${actorId}::uuid FOR UPDATE) u`;
+        if (!state) throw accountGone();
+        const { settings, version } = settingsFromRows(state.settings, now);
+        assertConfirmedEmail(state, "propose", settings);
         assertCanSubmitProposal({
           jobStatus: job.status === "OPEN" ? "open" : "closed",
-          alreadyProposed: ties!.proposed,
+          alreadyProposed: state.proposed,
           proposalCount: job.proposalCount,
           settings,
         });
-        const invited = ties!.invited;
+        const invited = state.invited;
         const cost = proposalConnectCost({ jobConnectCost: job.connectCost ?? 0, boostConnects: offer.boostConnects, invited });
-        // The freelancer's row before the proposal's foreign key touches it: no lock upgrade, no deadlock.
-        await lockConnects(tx, actorId);
+        const lots = state.lots.map((lot) => ({ id: lot.id, remaining: lot.remaining, expiresAt: new Date(Number(lot.expiresAtMs)) }));
         // Checked for the total first, so the refusal names the whole price, not the boost's part.
-        const lots = await tx.connectLot.findMany({ where: { userId: actorId, remaining: { gt: 0 } }, select: { id: true, expiresAt: true, remaining: true } });
         planSpend(lots, cost.totalConnects, now);
         // The lots are locked (lockConnects): the cost, then the boost from what the cost left.
         const costTakes = planSpend(lots, cost.baseConnects, now);
         const left = lots.map((lot) => ({ ...lot, remaining: lot.remaining - (costTakes.find((take) => take.lotId === lot.id)?.connects ?? 0) }));
         const boostTakes = planSpend(left, cost.boostConnects, now);
-        // One statement writes what the proposal changes: the proposal, the lots' remaining and one
-        // SPEND entry per lot taken (the cost's, then the boost's; takeFromLots' rows and keys), and
-        // the job's count with its activity (activityUpdate decides) and its updatedAt (the clock time,
-        // as Prisma's @updatedAt sets it). Every row it touches is
-        // locked already (the job, the freelancer and so their lots).
         const proposalId = randomUUID();
+        const result: SubmittedProposal = {
+          proposalId,
+          jobId,
+          invited,
+          connectCost: cost.baseConnects,
+          boostConnects: cost.boostConnects,
+          connectsSpent: cost.totalConnects,
+          settingsVersion: job.settingsVersion ?? version,
+          submittedAt: now,
+        };
+        // One statement writes what the proposal changes: the proposal, the lots' remaining and one
+        // SPEND entry per lot taken (the cost's, then the boost's; takeFromLots' rows and keys), the
+        // job's count with its activity (activityUpdate decides) and its updatedAt (the clock time,
+        // as Prisma's @updatedAt sets it), a pending invitation to the job accepted (the proposal
+        // answers it, under the job's lock, as declining it is), and the idempotency record. Every
+        // row it touches is locked already (the job, the freelancer and so their lots).
         const takes = [
           ...spendTakes(costTakes, `${scopedKey(call)}:cost`, "proposal_spend"),
           ...spendTakes(boostTakes, `${scopedKey(call)}:boost`, "boost_spend"),
@@ -113,24 +138,15 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
             UPDATE "Job" SET "proposalCount" = "proposalCount" + 1, "lastActivityAt" = coalesce(${activity}::timestamptz, "lastActivityAt"),
                              "updatedAt" = ${new Date().toISOString()}::timestamptz
             WHERE id = ${jobId}::uuid
+          ), invitation AS (
+            UPDATE "Invitation" SET status = 'ACCEPTED', "respondedAt" = ${at}::timestamptz
+            WHERE ${invited}::boolean AND "jobId" = ${jobId}::uuid AND "freelancerId" = ${actorId}::uuid AND status = 'PENDING'
+          ), record AS (
+            ${record(result)}
           )
           SELECT (SELECT count(*) FROM lots)::int AS "lotsTaken"`;
         if (written!.lotsTaken !== new Set(takes.map((t) => t.lotId)).size) throw new Error(`A connect lot changed underneath a locked operation`);
-        const proposal = { id: proposalId, invited };
-        // The proposal answers the invitation (under the job's lock, as declining it is): accepted.
-        if (invited) {
-          await tx.invitation.updateMany({ where: { jobId, freelancerId: actorId, status: "PENDING" }, data: { status: "ACCEPTED", respondedAt: now } });
-        }
-        return {
-          proposalId: proposal.id,
-          jobId,
-          invited: proposal.invited,
-          connectCost: cost.baseConnects,
-          boostConnects: cost.boostConnects,
-          connectsSpent: cost.totalConnects,
-          settingsVersion: job.settingsVersion ?? version,
-          submittedAt: now,
-        };
+        return result;
       },
       jsonCodec<SubmittedProposal>(),
     );
