@@ -14,11 +14,16 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("connect"), { code: "ECONNREFUSED" }))).toBe(true);
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "08006" }) }))).toBe(true);
+    // PgBouncer restarted under a query (pnpm scale --chaos): the adapter turns the socket's ECONNRESET into a kind.
+    const closed = Object.assign(new Error("ConnectionClosed"), { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } });
+    expect(isDatabaseUnavailable(prismaError("P2010", { driverAdapterError: closed }, "Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`"))).toBe(true);
   });
 
   it("leaves every other failure alone (a bug stays a 500 in the log)", () => {
     expect(isDatabaseUnavailable(prismaError("P2002"))).toBe(false);
     expect(isDatabaseUnavailable(prismaError("P2039", { driverAdapterError: adapterError("division by zero", "22012") }))).toBe(false);
+    const unique = Object.assign(new Error("UniqueConstraintViolation"), { name: "DriverAdapterError", cause: { kind: "UniqueConstraintViolation" } });
+    expect(isDatabaseUnavailable(prismaError("P2010", { driverAdapterError: unique }))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);

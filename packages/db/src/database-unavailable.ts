@@ -3,12 +3,14 @@ const PRISMA_UNREACHABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]
 /** PostgreSQL's connection exceptions (class 08) and shutdown / start-up refusals (57P01–57P03). */
 const POSTGRES_UNAVAILABLE = /^(08[0-9A-Z]{3}|57P0[1-3])$/;
 const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH"]);
+/** Prisma's driver adapter's own kinds for a socket error (its `DriverAdapterError`'s cause), which replace the code above. */
+const ADAPTER_UNAVAILABLE = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout"]);
 const MESSAGES =
   /Connection terminated|terminating connection due to|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|Can't reach database server|Client has encountered a connection error|timeout exceeded when trying to connect/i;
 /** A standby cancelling a query whose rows its replay must remove (hot_standby_feedback off): the read is fine on the primary. */
 const RECOVERY_CONFLICT = /conflict with recovery/i;
 
-type ErrorLike = { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 function matches(error: unknown, test: (e: ErrorLike) => boolean, depth = 0): boolean {
   if (error === null || typeof error !== "object" || depth > 5) return false;
@@ -26,6 +28,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     error,
     (e) =>
       (typeof e.code === "string" && (PRISMA_UNREACHABLE.has(e.code) || NETWORK.has(e.code) || POSTGRES_UNAVAILABLE.test(e.code))) ||
+      (typeof e.kind === "string" && ADAPTER_UNAVAILABLE.has(e.kind)) ||
       (typeof e.message === "string" && MESSAGES.test(e.message)),
   );
 }
