@@ -14,14 +14,7 @@ export async function loadSettings(db: Db, now: Date): Promise<SettingsInForce> 
     orderBy: [{ effectiveFrom: "asc" }, { id: "asc" }],
     select: { id: true, key: true, value: true, effectiveFrom: true },
   });
-  const versions = rows
-    .filter((row) => isSettingKey(row.key))
-    .map((row) => ({
-      key: row.key as SettingKey,
-      value: settingValueFromJson(row.key as SettingKey, row.value),
-      effectiveFrom: row.effectiveFrom,
-    }));
-  return { settings: resolveSettings(versions, now), version: rows.reduce((max, row) => Math.max(max, row.id), 0) };
+  return resolveRows(rows, now);
 }
 
 /** A setting version as `settingRowsJson` gives it: its effective date in epoch milliseconds. */
@@ -44,12 +37,20 @@ export const settingRowsJson = (now: Date) => Prisma.sql`(
 
 /** The settings in force at `now` from `settingRowsJson`'s rows: `loadSettings`'s answer. */
 export function settingsFromRows(rows: readonly SettingRowJson[], now: Date): SettingsInForce {
+  return resolveRows(
+    rows.map((row) => ({ ...row, effectiveFrom: new Date(Number(row.effectiveFromMs)) })),
+    now,
+  );
+}
+
+/** The setting versions read (in effective order), resolved: the known keys' values in force, and the latest version's id. */
+function resolveRows(rows: readonly { id: number; key: string; value: unknown; effectiveFrom: Date }[], now: Date): SettingsInForce {
   const versions = rows
     .filter((row) => isSettingKey(row.key))
     .map((row) => ({
       key: row.key as SettingKey,
       value: settingValueFromJson(row.key as SettingKey, row.value),
-      effectiveFrom: new Date(Number(row.effectiveFromMs)),
+      effectiveFrom: row.effectiveFrom,
     }));
   return { settings: resolveSettings(versions, now), version: rows.reduce((max, row) => Math.max(max, row.id), 0) };
 }
