@@ -33,13 +33,16 @@ export function FindWork() {
         ) : results.data ? (
           <>
             <p aria-live="polite" className="text-sm text-slate-600">{results.data.totalCapped ? `More than ${formatCount(results.data.total, "open job")}` : formatCount(results.data.total, "open job")} found</p>
+            {results.data.rankedNewest !== null && (results.data.totalCapped || results.data.total > results.data.rankedNewest) ? (
+              <p className="text-sm text-slate-600">Best match ranks the {formatCount(results.data.rankedNewest, "newest matching job")}; older matches follow, newest first.</p>
+            ) : null}
             <ul className="space-y-3">{results.data.jobs.map((job) => (
               <JobResultCard key={job.id} job={job} action={saved.data && <SaveJobButton jobId={job.id} title={job.title} saved={savedIds.has(job.id)} />} />
             ))}</ul>
             <nav aria-label="Pages" className="flex items-center justify-between gap-2 pt-2">
               <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous page</Button>
               <span className="text-sm text-slate-600">Page {results.data.page} of {results.data.pageCount}{results.data.totalCapped ? "+" : ""}</span>
-              <Button variant="secondary" disabled={page >= results.data.pageCount && !results.data.totalCapped} onClick={() => setPage(page + 1)}>Next page</Button>
+              <Button variant="secondary" disabled={page >= results.data.maxPage || (page >= results.data.pageCount && !results.data.totalCapped)} onClick={() => setPage(page + 1)}>Next page</Button>
             </nav>
           </>
         ) : null}

@@ -40,7 +40,9 @@ describe("searchJobs' count past the page", () => {
   it("counts exactly when fewer match, by words or by filters, in every order", async () => {
     expect(await searchJobs(db.prisma, { type: "HOURLY" })).toMatchObject({ total: 1, totalCapped: false });
     expect(await searchJobs(db.prisma, { q: "bookkeeping", sort: "newest" })).toMatchObject({ total: 1, totalCapped: false });
-    expect(await searchJobs(db.prisma, { q: "translate", sort: "relevance" })).toMatchObject({ total: 1_051, totalCapped: false });
+    // Best match counts as the other orders do: 1,051 match, so it stops at 1,010.
+    expect(await searchJobs(db.prisma, { q: "translate", sort: "relevance" })).toMatchObject({ total: 1_010, totalCapped: true });
+    expect(await searchJobs(db.prisma, { q: "translate", sort: "relevance", page: 100 })).toMatchObject({ total: 1_051, totalCapped: false });
     const byBudget = await searchJobs(db.prisma, { sort: "budget_desc", budgetMaxMinor: 10_000n });
     expect(byBudget).toMatchObject({ totalCapped: false });
     expect(byBudget.jobs[0]!.title).toBe("Logo for a shop");
@@ -78,6 +80,17 @@ describe("searchJobs' count past the page", () => {
       const found = await searchJobs(db.prisma, { q: "oboe", maxConnects: 2, sort: "budget_desc", page });
       expect(found.jobs.map((job) => job.title)).toEqual(exact.slice((page - 1) * 10, page * 10).map((job) => job.title));
       expect(found).toMatchObject({ total: 45, totalCapped: false });
+    }
+    // Browsing with the same filter: the first 20,000 jobs of the budget index hold only 20 that pass it.
+    const browsed = await db.prisma.job.findMany({
+      where: { status: "OPEN", connectCost: { lte: 2 } },
+      orderBy: [{ budgetMinor: "desc" }, { publishedAt: "desc" }, { id: "asc" }],
+      select: { title: true },
+    });
+    for (const page of [1, 2, 3, 5, 40]) {
+      const found = await searchJobs(db.prisma, { maxConnects: 2, sort: "budget_desc", page });
+      expect(found.jobs.map((job) => job.title)).toEqual(browsed.slice((page - 1) * 10, page * 10).map((job) => job.title));
+      expect(found).toMatchObject({ total: Math.min(browsed.length, (page - 1) * 10 + 1_010), totalCapped: browsed.length > (page - 1) * 10 + 1_010 });
     }
   });
 });

@@ -6,6 +6,7 @@ import { parseInput } from "../services/input";
 
 export const JOB_SEARCH_SORTS = ["relevance", "newest", "budget_desc", "budget_asc"] as const;
 export const JOB_SEARCH_PAGE_SIZE = 10;
+export const JOB_SEARCH_MAX_PAGE = 1_000;
 
 const SearchBudget = z.bigint().nonnegative().max(MAX_AMOUNT_MINOR, "Search budgets up to $100,000,000.00.");
 
@@ -22,7 +23,8 @@ export const SearchJobsInput = z.strictObject({
   experienceLevel: z.enum(["ENTRY", "INTERMEDIATE", "EXPERT"]).optional(),
   maxConnects: z.int().nonnegative().max(100_000, "At most 100,000 connects.").optional(),
   sort: z.enum(JOB_SEARCH_SORTS).default("newest"),
-  page: z.int().positive().default(1),
+  // Ten jobs a page: past 10,000 of them, words or filters find a job sooner than paging does.
+  page: z.int().positive().max(JOB_SEARCH_MAX_PAGE, "Find work shows up to page 1,000: narrow the search with words or filters.").default(1),
 });
 export type SearchJobsInput = z.input<typeof SearchJobsInput>;
 
@@ -52,7 +54,16 @@ const CARD_COLUMNS = Prisma.join(Object.keys(JOB_CARD).map((column) => Prisma.ra
  */
 export const JOB_SEARCH_COUNT_AHEAD = 1_000;
 
-/** Words in date or budget order: how many jobs, in that order, are checked for the words before the full-text index is used. */
+/**
+ * Best match ranks the newest this many matching jobs by how well they match; when more match, the
+ * older ones follow them newest first. Ranking every match of a common word reads every one of them
+ * (at 1,000,000 jobs a skill matches 60,000, half a second); a page of this many is read from the
+ * date index in a few milliseconds.
+ */
+export const JOB_SEARCH_RANKED = 1_000;
+/** Words, newest first: how many jobs in date order are checked for the filters and words before every match is read instead. */
+const DATE_SCAN = 200_000;
+/** Words in budget order: how many jobs in that order, passing the filters, are checked for the words... */
 const WALK = 2_000;
 /** ... among at most this many first jobs in that order (read from the covering index alone). */
 const SCAN = 20_000;
@@ -67,6 +78,10 @@ export interface JobSearchResult {
   pageSize: number;
   /** Pages up to `total` (with `totalCapped`, at least this many). */
   pageCount: number;
+  /** The last page Find work shows (JOB_SEARCH_MAX_PAGE). */
+  maxPage: number;
+  /** Best match with words: how many of the newest matches are ranked (older ones follow, newest first); otherwise null. */
+  rankedNewest: number | null;
 }
 
 // Searches read "JobSearchEntry": one narrow row per searchable job (open, not paused), kept by a
@@ -116,25 +131,35 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   const matching = Prisma.join(where, " AND ");
   let ids: string[];
   let counted: { total: number; capped: boolean };
-  if (query && ranked) {
-    // Every match is read to rank it anyway, so the exact count comes with the page (a window count).
-    // The ranking carries only each match's id, rank and date (small enough to stay in memory); the
-    // ten cards are read after, by id. (OFFSET 0 keeps the rank computed below the window.)
-    const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
-      SELECT "id", count(*) OVER () AS total
-      FROM (SELECT "id", ts_rank(${DOCUMENT}, ${query}) AS rank, "publishedAt" FROM "JobSearchEntry" WHERE ${matching} OFFSET 0) AS matches
-      ORDER BY rank DESC, "publishedAt" DESC, "id"
-      LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-    ids = page.map((row) => row.id);
-    counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
+  if (query && (ranked || input.sort === "newest")) {
+    // Words, newest first (or best match, which ranks the newest matches). The jobs are read from
+    // the date index with their rows (which sit in about that order), at most DATE_SCAN of them,
+    // and checked for the filters and the words until one more than the count goes to has matched:
+    // those are the first matches in date order, so the page is exact and the count capped, in one
+    // statement that reads a few thousand rows for a common word. When fewer matched there (rare
+    // words, or filters few jobs pass), every match comes from the indexes (the full-text one, and
+    // the filters' own), read once for the page and its exact count: cheap when they are few.
+    const walked = await pageOfMatches(db, {
+      source: Prisma.sql`(
+        SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost", ${DOCUMENT}
+        FROM "JobSearchEntry" ORDER BY "publishedAt" DESC, "id" LIMIT ${DATE_SCAN}) AS scanned
+        WHERE ${matching} ORDER BY "publishedAt" DESC, "id" LIMIT ${countLimit + 1}`,
+      query,
+      ranked,
+      orderOf,
+      offset,
+    });
+    const page = walked.total > countLimit ? walked : await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching}`, query, ranked, orderOf, offset });
+    ids = page.ids;
+    counted = page.total > countLimit ? { total: countLimit, capped: true } : { total: page.total, capped: false };
   } else if (query) {
-    // Words in date or budget order. First the newest (or cheapest, or dearest) WALK open jobs that
-    // pass the filters among the first SCAN in that order (from the covering index alone) are
-    // checked for the words: they are the first jobs in that order passing the filters, so when
-    // they hold the whole page, it is exact (the order is the same) and cheap for common words, and
-    // the count follows. SCAN bounds the index read when a filter is correlated with the order (at
-    // most 2 connects, dearest first: the jobs passing it sit at the far end). Otherwise the matches
-    // come from the full-text index, read once for the page and its exact count (cheap when they are few).
+    // Words in budget order. First the cheapest (or dearest) WALK open jobs that pass the filters
+    // among the first SCAN in that order (from the covering index alone) are checked for the words:
+    // they are the first jobs in that order passing the filters, so when they hold the whole page,
+    // it is exact and cheap for common words, and the count follows. SCAN bounds the index read when
+    // a filter is correlated with the order (at most 2 connects, dearest first: the jobs passing it
+    // sit at the far end). Otherwise every match comes from the indexes, read once for the page and
+    // its exact count.
     const walked = await db.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM (
         SELECT "id", "publishedAt", value FROM (
@@ -146,21 +171,33 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
     if (walked.length === JOB_SEARCH_PAGE_SIZE) {
       ids = walked.map((row) => row.id);
-      counted = await countMatches(db, where, countLimit, true);
+      counted = await countMatches(db, where, countLimit);
     } else {
-      const page = await db.$queryRaw<{ id: string; total: bigint }[]>`
-        WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
-        SELECT "id", count(*) OVER () AS total FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-      ids = page.map((row) => row.id);
-      counted = page.length > 0 ? { total: Number(page[0]!.total), capped: false } : offset > 0 ? await countMatches(db, where, countLimit, true) : { total: 0, capped: false };
+      const all = await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching}`, query, ranked, orderOf, offset });
+      ids = all.ids;
+      counted = { total: all.total, capped: false };
     }
   } else {
-    // Browsing: the page's ids come from an index in order (covering the filters: migration
-    // job_search_entries), and the count, stopped past the cap, from its own query at the same time.
-    const [page, count] = await Promise.all([
-      db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobSearchEntry" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
-      countMatches(db, where, countLimit, false),
+    // Browsing: the page's ids come from the first SCAN jobs of an index in that order (it covers
+    // the filters: migration job_search_entries), and the count, stopped past the cap, from its own
+    // query at the same time. When the page is not full there (filters that few jobs pass, or that
+    // pass only jobs far along the order, as at most 2 connects, dearest first), its jobs come from
+    // every job passing the filters, read from the filters' indexes and put in order: few, or the
+    // index's first jobs would have held the page.
+    const [walked, count] = await Promise.all([
+      db.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM (
+          SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
+          FROM "JobSearchEntry" ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
+        WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+      countMatches(db, where, countLimit),
     ]);
+    const page =
+      walked.length === JOB_SEARCH_PAGE_SIZE
+        ? walked
+        : await db.$queryRaw<{ id: string }[]>`
+            WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
+            SELECT "id" FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
     ids = page.map((row) => row.id);
     counted = count;
   }
@@ -175,23 +212,38 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     page: input.page,
     pageSize: JOB_SEARCH_PAGE_SIZE,
     pageCount: Math.max(1, Math.ceil(counted.total / JOB_SEARCH_PAGE_SIZE)),
+    maxPage: JOB_SEARCH_MAX_PAGE,
+    rankedNewest: ranked ? JOB_SEARCH_RANKED : null,
   };
 }
 
 /**
- * How many jobs match, counting at most `limit` (then `capped`: at least `limit` match). With words,
- * the matches come from the full-text index (a materialized CTE, read only as far as the count
- * needs): with a LIMIT alone the planner may walk a date index checking each job's words, which
- * reads the whole table when few match.
+ * One page of the matches a source gives (`FROM` it: rows with "id", "publishedAt", value and, to
+ * rank, the document), and how many it gave. Best match numbers them newest first and ranks the
+ * first JOB_SEARCH_RANKED by how well they match (ts_rank, then newest); the rest follow newest first.
  */
-async function countMatches(db: Db, where: Prisma.Sql[], limit: number, words: boolean): Promise<{ total: number; capped: boolean }> {
-  const matching = Prisma.join(where, " AND ");
-  const [row] = words
-    ? await db.$queryRaw<{ total: bigint }[]>`
-        WITH matches AS MATERIALIZED (SELECT 1 FROM "JobSearchEntry" WHERE ${matching})
-        SELECT count(*) AS total FROM (SELECT 1 FROM matches LIMIT ${limit + 1}) AS counted`
-    : await db.$queryRaw<{ total: bigint }[]>`
-        SELECT count(*) AS total FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${matching} LIMIT ${limit + 1}) AS counted`;
+async function pageOfMatches(
+  db: Db,
+  { source, query, ranked, orderOf, offset }: { source: Prisma.Sql; query: Prisma.Sql; ranked: boolean; orderOf: Prisma.Sql; offset: number },
+): Promise<{ ids: string[]; total: number }> {
+  const numbered = ranked ? Prisma.sql`(SELECT *, row_number() OVER (ORDER BY "publishedAt" DESC, "id") AS n FROM matches) AS numbered` : Prisma.sql`matches`;
+  const pageOrder = ranked
+    ? Prisma.sql`n > ${JOB_SEARCH_RANKED}, CASE WHEN n <= ${JOB_SEARCH_RANKED} THEN rank END DESC NULLS LAST, "publishedAt" DESC, "id"`
+    : Prisma.sql`${orderOf}, "id"`;
+  const [row] = await db.$queryRaw<{ found: bigint; ids: string[] }[]>`
+    WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", value${ranked ? Prisma.sql`, ts_rank(${DOCUMENT}, ${query}) AS rank` : Prisma.empty} FROM ${source})
+    SELECT (SELECT count(*) FROM matches) AS found,
+           ARRAY(SELECT "id"::text FROM ${numbered} ORDER BY ${pageOrder} LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
+  return { ids: row?.ids ?? [], total: Number(row?.found ?? 0n) };
+}
+
+/**
+ * How many jobs match, counting at most `limit` (then `capped`: at least `limit` match): PostgreSQL
+ * reads the table in its order until enough matched when many do, or the indexes when few do.
+ */
+async function countMatches(db: Db, where: Prisma.Sql[], limit: number): Promise<{ total: number; capped: boolean }> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${limit + 1}) AS counted`;
   const found = Number(row?.total ?? 0n);
   return found > limit ? { total: limit, capped: true } : { total: found, capped: false };
 }

@@ -29,4 +29,6 @@ export const ZSearchJobsOutput = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   pageCount: z.number().int(),
+  maxPage: z.number().int(),
+  rankedNewest: z.number().int().nullable(),
 });
