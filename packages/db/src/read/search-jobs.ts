@@ -67,6 +67,8 @@ const DATE_SCAN = 200_000;
 const WALK = 2_000;
 /** ... among at most this many first jobs in that order (read from the covering index alone). */
 const SCAN = 20_000;
+/** Browsing: up to this many jobs passing the filters are put in order rather than found along an index. */
+const BROWSE_PROBE = 20_000;
 
 export interface JobSearchResult {
   jobs: JobSearchHit[];
@@ -102,8 +104,11 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (input.type) where.push(Prisma.sql`"type" = ${input.type}::"JobType"`);
   if (input.experienceLevel) where.push(Prisma.sql`"experienceLevel" = ${input.experienceLevel}::"ExperienceLevel"`);
-  if (input.budgetMinMinor !== undefined) where.push(Prisma.sql`${PROJECTED_VALUE} >= ${input.budgetMinMinor}`);
-  if (input.budgetMaxMinor !== undefined) where.push(Prisma.sql`${PROJECTED_VALUE} <= ${input.budgetMaxMinor}`);
+  // The budget's bounds also start and end a walk of the budget index (see `scanFrom`).
+  const budget: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (input.budgetMinMinor !== undefined) budget.push(Prisma.sql`${PROJECTED_VALUE} >= ${input.budgetMinMinor}`);
+  if (input.budgetMaxMinor !== undefined) budget.push(Prisma.sql`${PROJECTED_VALUE} <= ${input.budgetMaxMinor}`);
+  where.push(...budget.slice(1));
   if (input.durationMinDays !== undefined) where.push(Prisma.sql`"durationDays" >= ${input.durationMinDays}`);
   if (input.durationMaxDays !== undefined) where.push(Prisma.sql`"durationDays" <= ${input.durationMaxDays}`);
   if (input.maxConnects !== undefined) where.push(Prisma.sql`"connectCost" <= ${input.maxConnects}`);
@@ -125,6 +130,8 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     budget_desc: Prisma.sql`value DESC NULLS LAST, "publishedAt" DESC`,
     budget_asc: Prisma.sql`value ASC NULLS LAST, "publishedAt" DESC`,
   }[input.sort];
+  // Walks in budget order start at the budget's bound: the index's first jobs within it.
+  const scanFrom = input.sort === "budget_desc" || input.sort === "budget_asc" ? Prisma.join(budget, " AND ") : Prisma.sql`TRUE`;
   const offset = (input.page - 1) * JOB_SEARCH_PAGE_SIZE;
   const countLimit = offset + JOB_SEARCH_PAGE_SIZE + JOB_SEARCH_COUNT_AHEAD;
 
@@ -164,14 +171,15 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
       SELECT "id" FROM (
         SELECT "id", "publishedAt", value FROM (
           SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
-          FROM "JobSearchEntry" ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
+          FROM "JobSearchEntry" WHERE ${scanFrom} ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
         WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${WALK}) AS walked
       WHERE (SELECT e.${DOCUMENT} FROM "JobSearchEntry" e WHERE e."id" = walked."id") @@ ${query}
       ORDER BY ${orderOf}, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
     if (walked.length === JOB_SEARCH_PAGE_SIZE) {
       ids = walked.map((row) => row.id);
-      counted = await countMatches(db, where, countLimit);
+      const count = await countMatches(db, where, countLimit);
+      counted = { total: count.total, capped: count.capped };
     } else {
       const all = await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching}`, query, ranked, orderOf, offset });
       ids = all.ids;
@@ -181,25 +189,27 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     // Browsing: the page's ids come from the first SCAN jobs of an index in that order (it covers
     // the filters: migration job_search_entries), and the count, stopped past the cap, from its own
     // query at the same time. When the page is not full there (filters that few jobs pass, or that
-    // pass only jobs far along the order, as at most 2 connects, dearest first), its jobs come from
-    // every job passing the filters, read from the filters' indexes and put in order: few, or the
-    // index's first jobs would have held the page.
+    // pass only jobs far along the order, as at most 2 connects, dearest first): if at most
+    // BROWSE_PROBE jobs pass, they are read from the filters' indexes and put in order; if more do,
+    // the index is read on in order until the page is full.
     const [walked, count] = await Promise.all([
       db.$queryRaw<{ id: string }[]>`
         SELECT "id" FROM (
           SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
-          FROM "JobSearchEntry" ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
+          FROM "JobSearchEntry" WHERE ${scanFrom} ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
         WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
-      countMatches(db, where, countLimit),
+      countMatches(db, where, countLimit, BROWSE_PROBE),
     ]);
     const page =
       walked.length === JOB_SEARCH_PAGE_SIZE
         ? walked
-        : await db.$queryRaw<{ id: string }[]>`
-            WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
-            SELECT "id" FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+        : count.passing <= BROWSE_PROBE
+          ? await db.$queryRaw<{ id: string }[]>`
+              WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
+              SELECT "id" FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`
+          : await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobSearchEntry" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
     ids = page.map((row) => row.id);
-    counted = count;
+    counted = { total: count.total, capped: count.capped };
   }
   // The ten cards, by id, in the page's order.
   const cards = ids.length > 0 ? await db.$queryRaw<JobSearchHit[]>`SELECT ${CARD_COLUMNS} FROM "Job" WHERE "Job"."id" = ANY(${ids}::uuid[])` : [];
@@ -238,12 +248,14 @@ async function pageOfMatches(
 }
 
 /**
- * How many jobs match, counting at most `limit` (then `capped`: at least `limit` match): PostgreSQL
- * reads the table in its order until enough matched when many do, or the indexes when few do.
+ * How many jobs pass the filters (no words), counting at most `limit` (then `capped`: at least
+ * `limit` match), and up to `probe` of them in `passing` (to choose how to read a page).
+ * PostgreSQL reads the table in its order until enough passed when many do, or the filters'
+ * indexes when few do.
  */
-async function countMatches(db: Db, where: Prisma.Sql[], limit: number): Promise<{ total: number; capped: boolean }> {
+async function countMatches(db: Db, where: Prisma.Sql[], limit: number, probe = limit): Promise<{ total: number; capped: boolean; passing: number }> {
   const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${limit + 1}) AS counted`;
+    SELECT count(*) AS total FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${Math.max(limit, probe) + 1}) AS counted`;
   const found = Number(row?.total ?? 0n);
-  return found > limit ? { total: limit, capped: true } : { total: found, capped: false };
+  return { ...(found > limit ? { total: limit, capped: true } : { total: found, capped: false }), passing: found };
 }
