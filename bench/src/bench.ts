@@ -126,7 +126,7 @@ async function main(): Promise<number> {
     }
     log(`[bench] data ready in ${seconds(t0).toFixed(1)} s`);
 
-    const port = await freePort();
+    const port = benchEnv.BENCH_WEB_PORT || (await freePort());
     const env = serviceEnv(mainUrl, port);
     // Started as `pnpm start` starts it: the supervisor, which adds the demo data and starts the
     // runner and the web server (serving the build made above), each with its V8 settings.
@@ -296,7 +296,7 @@ async function main(): Promise<number> {
     const pagesUrl = await freshDatabase(db, "bench_pages");
     const pagesPrisma = createPrismaClient(pagesUrl, { max: 2 });
     const marketplace = await seedPagesMarketplace(pagesPrisma, new Date(), log).finally(() => pagesPrisma.$disconnect());
-    const port = await freePort();
+    const port = benchEnv.BENCH_WEB_PORT || (await freePort());
     const env = serviceEnv(pagesUrl, port);
     // An email's unsubscribe page: a link signed with this server's secret.
     marketplace.unsubscribePath = `/unsubscribe?token=${unsubscribeToken(marketplace.logins.freelancer.id, "payments", env.NEXTAUTH_SECRET!)}`;

@@ -8,6 +8,7 @@ export { env as webEnv } from "@fairlance/web/env";
 export const benchEnvSpec = {
   FLOOR_PORT: v.port({ default: "0", anyFree: true }),
   BENCH_POSTGRES_PORT: v.port({ default: "0", anyFree: true }),
+  BENCH_WEB_PORT: v.port({ default: "0", anyFree: true }),
   FLOOR_POOL_MAX: v.number(1, 1000, { default: "10" }),
   CHROME_PATH: v.text({ default: "/usr/bin/chromium" }),
 } as const;

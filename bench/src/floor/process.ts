@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { benchEnv } from "../env";
 import type { Service } from "../harness";
 
 // `node --import tsx`: one process (the tsx CLI would add a parent process).
@@ -11,7 +12,7 @@ const SERVER = join(dirname(fileURLToPath(import.meta.url)), "server.ts");
 /** The floor server in its own process (its CPU apart from the load generator's), ready to answer. */
 export async function startFloor(options: { databaseUrl: string; log?: (line: string) => void }): Promise<Service & { baseUrl: string }> {
   const proc = spawn(process.execPath, ["--import", TSX_LOADER, SERVER], {
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, FLOOR_PORT: "0", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, FLOOR_PORT: String(benchEnv.FLOOR_PORT), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log = options.log ?? (() => undefined);

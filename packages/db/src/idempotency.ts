@@ -83,7 +83,10 @@ async function storedResult<T>(tx: Tx, call: IdempotentCall, key: string, codec:
   // Two statements: a read in the lock's own statement would use the snapshot taken before the
   // lock was granted, and miss the record of the call it waited for.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-  const existing = await tx.idempotencyRecord.findUnique({ where: { key } });
+  // Raw, as the lock: the query builder would compile and interpret a plan for this one-row read
+  // on every call (it was the last such call on a proposal's path; BENCHMARKS.md, "third pass").
+  const [existing] = await tx.$queryRaw<{ requestHash: string; result: unknown }[]>`
+    SELECT "requestHash", result FROM "IdempotencyRecord" WHERE key = ${key}`;
   if (!existing) return null;
   if (!sameRequest(existing.requestHash, call)) {
     throw new DomainError(
