@@ -45,6 +45,8 @@ test("signing out ends this browser's session, a copied token of it too, and lea
 });
 
 test("a password change and the account page's 'sign out on every device' end saved sessions", async ({ page, browser }) => {
+  // A sign-up, three sign-ins and a password change: beside another journey on a busy machine, more than the default minute.
+  test.setTimeout(120_000);
   const person = { name: "Pete Password", email: uniqueEmail("pete"), password: "walnut-harbor-lantern-7", role: "client" as const };
   await signUp(page, person);
   const other = await browser.newContext();

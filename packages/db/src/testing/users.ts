@@ -31,6 +31,10 @@ export interface UserOptions {
 }
 
 let made = 0;
+/** Numbering from 1 again: vitest-setup.ts calls it before each test file (the files share this module). */
+export function restartUserNumbering() {
+  made = 0;
+}
 
 /**
  * The one user factory of the tests (db, web) and the bench: a person inserted directly,
