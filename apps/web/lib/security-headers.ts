@@ -1,5 +1,14 @@
-// The Content-Security-Policy and HSTS that proxy.ts sends with every page.
-// The other security headers are static and live in next.config.ts.
+// The Content-Security-Policy and HSTS that proxy.ts sends with every page, and the static
+// headers every answer carries (next.config.ts gives them to Next; scripts/api-fast-path.ts sets
+// them on the API's answers, which it serves before Next's router).
+
+/** Sent with every answer, pages and API alike. */
+export const SECURITY_HEADERS: readonly { key: string; value: string }[] = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
 
 export interface PolicyOptions {
   /** A fresh random value per request: Next puts it on its own scripts and styles. */

@@ -4,7 +4,9 @@
 //
 // The job runner, the one-shot prepare step and the supervisor are TypeScript compiled once by
 // packages/db/scripts/compile.mjs (esbuild) into packages/db/dist/*.mjs and run by plain `node`:
-// no compiler in a long-lived process. The web server is Next's own `next start` (one process).
+// no compiler in a long-lived process. The production web server is compiled the same way
+// (scripts/web-server.ts: Next's server with the API answered before its router); `pnpm dev` is
+// Next's own `next dev`.
 import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -33,6 +35,7 @@ export const COMPILED = {
   runner: join(DB_ROOT, "dist", "runner.mjs"),
   prepare: join(DB_ROOT, "dist", "prepare.mjs"),
   serve: join(DB_ROOT, "dist", "serve.mjs"),
+  web: join(DB_ROOT, "dist", "web.mjs"),
 } as const;
 
 const NEXT_BIN = createRequire(join(WEB_ROOT, "package.json")).resolve("next/dist/bin/next");
@@ -103,13 +106,17 @@ function compiledFile(name: keyof typeof COMPILED): string {
 }
 
 /**
- * The web server: `next start` of the production build in WEB_ROOT (`next dev` with `dev`), a
- * single Node process. `host` defaults to every address.
+ * The web server, a single Node process: the production build in WEB_ROOT served by
+ * scripts/web-server.ts (compiled: call compileProcesses() first), or `next dev` with `dev`.
+ * `host` defaults to every address.
  */
 export function spawnWeb(options: ProcessOptions & { port: number; host?: string; dev?: boolean }): ChildProcess {
-  const args = [options.dev ? "dev" : "start", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])];
-  const env = options.dev ? options.env : { ...options.env, ...builtConfigEnv(options.env) };
-  return spawnNode(NEXT_BIN, options.dev ? [] : NODE_FLAGS.web, args, { ...options, env, cwd: WEB_ROOT });
+  if (options.dev) {
+    const args = ["dev", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])];
+    return spawnNode(NEXT_BIN, [], args, { ...options, cwd: WEB_ROOT });
+  }
+  const args = ["--port", String(options.port), ...(options.host ? ["--hostname", options.host] : [])];
+  return spawnNode(compiledFile("web"), NODE_FLAGS.web, args, { ...options, env: { ...options.env, ...builtConfigEnv(options.env) }, cwd: WEB_ROOT });
 }
 
 /**

@@ -92,10 +92,12 @@ async function waitForHttp(url: string, proc: ChildProcess, timeoutMs = 60_000) 
 }
 
 /**
- * The web server as `pnpm start` runs it (`next start` of the production build, with its V8
- * settings: apps/web/scripts/processes.ts), on 127.0.0.1, ready to answer. Its output goes to `log`.
+ * The web server as `pnpm start` runs it (the production build served by the compiled
+ * apps/web/scripts/web-server.ts, with its V8 settings: apps/web/scripts/processes.ts), on
+ * 127.0.0.1, ready to answer. Its output goes to `log`.
  */
 export async function startWeb(options: { port: number; env: NodeJS.ProcessEnv; log?: (line: string) => void }): Promise<Service> {
+  compileProcesses();
   const proc = spawnWeb({ port: options.port, host: "127.0.0.1", env: options.env });
   const log = options.log ?? (() => undefined);
   proc.stdout!.on("data", (chunk: Buffer) => log(chunk.toString()));
@@ -141,7 +143,7 @@ export async function startStack(options: { port: number; env: NodeJS.ProcessEnv
   try {
     await waitForHttp(`http://127.0.0.1:${options.port}/api/auth/csrf`, proc, 180_000);
     const child = (pattern: RegExp) => descendants(proc.pid!).find((pid) => pattern.test(commandLine(pid)));
-    const webPid = child(/^next-server|next[\\/]dist[\\/]bin[\\/]next /); // Next renames its process "next-server (v…)"
+    const webPid = child(/dist[\\/]web\.mjs|^next-server|next[\\/]dist[\\/]bin[\\/]next /); // the compiled web-server.ts; `pnpm dev`: Next, which renames its process "next-server (v…)"
     const runnerPid = child(/runner\.mjs/);
     if (!webPid || !runnerPid) throw new Error(`the supervisor's web server (${webPid ?? "not found"}) or runner (${runnerPid ?? "not found"}) is missing`);
     return { supervisor, webPid, runnerPid };

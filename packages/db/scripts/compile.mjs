@@ -4,6 +4,8 @@
 //   packages/db/dist/runner.mjs    the job runner            (src/cli/runner.ts)
 //   packages/db/dist/prepare.mjs   pnpm start's one-shot step (apps/web/scripts/prepare.ts)
 //   packages/db/dist/serve.mjs     pnpm start's supervisor   (apps/web/scripts/serve.ts)
+//   packages/db/dist/web.mjs       the production web server (apps/web/scripts/web-server.ts;
+//                                  it loads Next and the build from apps/web at run time)
 //
 // The workspace's TypeScript (@fairlance/db, @fairlance/rules, the script) is bundled; every
 // package from node_modules stays an import, resolved at run time from packages/db (which
@@ -11,7 +13,7 @@
 // Each file is written to a temporary name and renamed, so a run of bench, e2e or chaos that
 // compiles at the same moment never loads half a file. Takes about a second.
 //
-//   node packages/db/scripts/compile.mjs            all three
+//   node packages/db/scripts/compile.mjs            all four
 //   node packages/db/scripts/compile.mjs runner     some of them
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -24,6 +26,7 @@ export const ENTRIES = {
   runner: join(DB_ROOT, "src", "cli", "runner.ts"),
   prepare: join(DB_ROOT, "..", "..", "apps", "web", "scripts", "prepare.ts"),
   serve: join(DB_ROOT, "..", "..", "apps", "web", "scripts", "serve.ts"),
+  web: join(DB_ROOT, "..", "..", "apps", "web", "scripts", "web-server.ts"),
 };
 
 /** Bundles only the workspace's own packages; anything else from node_modules stays external. */
