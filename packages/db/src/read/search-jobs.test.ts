@@ -73,6 +73,10 @@ describe("searchJobs", () => {
     expect(await titles({ experienceLevel: "ENTRY" })).toEqual(["Logo for a bakery"]);
     // Costs: bakery 1 ($40, 1 day), migration 5 ($800, 20 days), React 6 ($2,000, 90 days).
     expect(await titles({ maxConnects: 5, sort: "budget_asc" })).toEqual(["Logo for a bakery", "Migrate a PostgreSQL database"]);
+    // A bound equal to its other bound holds the jobs at it; a minimum above its maximum holds none.
+    expect(await titles({ budgetMinMinor: 80_000n, budgetMaxMinor: 80_000n })).toEqual(["Migrate a PostgreSQL database"]);
+    expect(await searchJobs(db.prisma, { budgetMinMinor: 80_001n, budgetMaxMinor: 80_000n })).toMatchObject({ jobs: [], total: 0, totalCapped: false });
+    expect(await searchJobs(db.prisma, { q: "logo", durationMinDays: 2, durationMaxDays: 1 })).toMatchObject({ jobs: [], total: 0 });
   });
 
   it("pages through results and reports the total", async () => {

@@ -138,7 +138,13 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   const matching = Prisma.join(where, " AND ");
   let ids: string[];
   let counted: { total: number; capped: boolean };
-  if (query && (ranked || input.sort === "newest")) {
+  const inverted = (min: bigint | number | undefined, max: bigint | number | undefined) => min !== undefined && max !== undefined && min > max;
+  if (inverted(input.budgetMinMinor, input.budgetMaxMinor) || inverted(input.durationMinDays, input.durationMaxDays)) {
+    // A minimum above its maximum: no job can pass, and nothing needs reading (Find work's form
+    // says so next to the field before it searches; a direct call gets an empty page).
+    ids = [];
+    counted = { total: 0, capped: false };
+  } else if (query && (ranked || input.sort === "newest")) {
     // Words, newest first (or best match, which ranks the newest matches). The jobs are read from
     // the date index with their rows (which sit in about that order), at most DATE_SCAN of them,
     // and checked for the filters and the words until one more than the count goes to has matched:
@@ -198,17 +204,17 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
           SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
           FROM "JobSearchEntry" WHERE ${scanFrom} ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
         WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`,
-      countMatches(db, where, countLimit, BROWSE_PROBE),
+      // When at most BROWSE_PROBE jobs pass, the count has read all of them: it also gives their page.
+      countMatches(db, where, countLimit, BROWSE_PROBE, { orderOf, offset }),
     ]);
     const page =
       walked.length === JOB_SEARCH_PAGE_SIZE
-        ? walked
-        : count.passing <= BROWSE_PROBE
-          ? await db.$queryRaw<{ id: string }[]>`
-              WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${matching})
-              SELECT "id" FROM matches ORDER BY ${orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`
-          : await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobSearchEntry" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-    ids = page.map((row) => row.id);
+        ? walked.map((row) => row.id)
+        : (count.page ??
+          (await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobSearchEntry" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`).map(
+            (row) => row.id,
+          ));
+    ids = page;
     counted = { total: count.total, capped: count.capped };
   }
   // The ten cards, by id, in the page's order.
@@ -251,11 +257,26 @@ async function pageOfMatches(
  * How many jobs pass the filters (no words), counting at most `limit` (then `capped`: at least
  * `limit` match), and up to `probe` of them in `passing` (to choose how to read a page).
  * PostgreSQL reads the table in its order until enough passed when many do, or the filters'
- * indexes when few do.
+ * indexes when few do. With `pageOf`, when at most `probe` passed (so all of them were read), their
+ * page in that order comes in the same statement (`page`; null when more passed).
  */
-async function countMatches(db: Db, where: Prisma.Sql[], limit: number, probe = limit): Promise<{ total: number; capped: boolean; passing: number }> {
-  const [row] = await db.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${Math.max(limit, probe) + 1}) AS counted`;
+async function countMatches(
+  db: Db,
+  where: Prisma.Sql[],
+  limit: number,
+  probe = limit,
+  pageOf?: { orderOf: Prisma.Sql; offset: number },
+): Promise<{ total: number; capped: boolean; passing: number; page: string[] | null }> {
+  const read = Math.max(limit, probe) + 1;
+  const [row] = pageOf
+    ? await db.$queryRaw<{ total: bigint; ids: string[] | null }[]>`
+        WITH passing AS MATERIALIZED (SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${read}),
+             counted AS (SELECT count(*) AS total FROM passing)
+        SELECT counted.total, CASE WHEN counted.total <= ${probe} THEN
+          ARRAY(SELECT "id"::text FROM passing ORDER BY ${pageOf.orderOf}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${pageOf.offset}) END AS ids
+        FROM counted`
+    : await db.$queryRaw<{ total: bigint; ids: null }[]>`
+        SELECT count(*) AS total, NULL AS ids FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${read}) AS counted`;
   const found = Number(row?.total ?? 0n);
-  return { ...(found > limit ? { total: limit, capped: true } : { total: found, capped: false }), passing: found };
+  return { ...(found > limit ? { total: limit, capped: true } : { total: found, capped: false }), passing: found, page: row?.ids ?? null };
 }
