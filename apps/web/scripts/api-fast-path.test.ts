@@ -45,13 +45,17 @@ function call(port: number, path: string, init: { method?: string; headers?: Rec
 
 describe("the API's fast path", () => {
   it("takes GET and POST under /api/trpc/ only", () => {
-    const req = (method: string, url: string) => ({ method, url }) as Parameters<typeof isApiCall>[0];
+    const req = (method: string, url: string) => ({ method, url });
     expect(isApiCall(req("POST", "/api/trpc/proposal.submit"))).toBe(true);
     expect(isApiCall(req("GET", "/api/trpc/job.search,me.get?batch=1"))).toBe(true);
     expect(isApiCall(req("PUT", "/api/trpc/proposal.submit"))).toBe(false); // Next answers other methods
     expect(isApiCall(req("GET", "/api/trpcx"))).toBe(false);
     expect(isApiCall(req("GET", "/api/auth/session"))).toBe(false);
     expect(isApiCall(req("GET", "/jobs"))).toBe(false);
+    // What Next would route elsewhere once the path is read as a URL.
+    expect(isApiCall(req("GET", "/api/trpc/../auth/session"))).toBe(false);
+    expect(isApiCall(req("GET", "/api/trpc/%2e%2e/auth/session"))).toBe(false);
+    expect(isApiCall(req("POST", "/api/trpc/a/../proposal.submit"))).toBe(true);
   });
 
   it("hands the handler the request as Next would: method, URL, headers, body, and the client's address when nothing forwarded it", async () => {

@@ -31,9 +31,20 @@ export interface ApiFastPathOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Whether this request is one the fast path answers: a GET or POST to a tRPC procedure. */
-export function isApiCall(req: IncomingMessage): boolean {
-  return (req.method === "GET" || req.method === "POST") && (req.url ?? "").startsWith(API_PREFIX);
+/**
+ * Whether this request is one the fast path answers: a GET or POST to a tRPC procedure. The path
+ * is read as a URL, as Next's router reads it: `/api/trpc/../auth/session` is next-auth's, and
+ * `//api/trpc/x` no API path at all, so both go to Next.
+ */
+export function isApiCall(req: Pick<IncomingMessage, "method" | "url">): boolean {
+  if (req.method !== "GET" && req.method !== "POST") return false;
+  const url = req.url ?? "";
+  if (!url.startsWith(API_PREFIX)) return false;
+  try {
+    return new URL(url, "http://n").pathname.startsWith(API_PREFIX);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -120,12 +120,12 @@ export function spawnWeb(options: ProcessOptions & { port: number; host?: string
 }
 
 /**
- * `next start` with the configuration the build resolved (`required-server-files.json`, written by
+ * The web server with the configuration the build resolved (`required-server-files.json`, written by
  * `next build`), handed over as Next's own standalone server.js does (__NEXT_PRIVATE_STANDALONE_CONFIG).
- * Without it `next start` compiles next.config.ts again with SWC, whose native module then stays
- * loaded in the server: ~45 MB of its memory (BENCHMARKS.md, "A small footprint"). The build folder
- * is the one the server serves (FAIRLANCE_NEXT_DIST_DIR in its environment, `.next` by default, as
- * in apps/web/env.ts); without a build there, nothing is set and `next start` says what is missing.
+ * Without it Next compiles next.config.ts again with SWC, whose native module then stays loaded in
+ * the server: ~45 MB of its memory (BENCHMARKS.md, "A small footprint"). The build folder is the
+ * one the server serves (FAIRLANCE_NEXT_DIST_DIR in its environment, `.next` by default, as in
+ * apps/web/env.ts); without a build there, nothing is set and the web server says what is missing.
  */
 export function builtConfigEnv(env: Readonly<Record<string, string | undefined>>): { __NEXT_PRIVATE_STANDALONE_CONFIG?: string } {
   const file = join(WEB_ROOT, env.FAIRLANCE_NEXT_DIST_DIR || ".next", "required-server-files.json");

@@ -56,7 +56,12 @@ const api = createApiFastPath({ handlers, port, hostname, onError: (error) => co
 
 const server = createServer((req, res) => {
   if (isApiCall(req)) void api(req, res);
-  else void nextHandler(req, res);
+  else
+    nextHandler(req, res).catch((error: unknown) => {
+      console.error("[web] request failed:", error);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
 });
 server.listen(port, hostname, () => {
   console.log(`  ▲ Next.js (custom server, API before the router) on http://${hostname ?? "localhost"}:${port}`);
