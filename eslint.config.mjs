@@ -4,6 +4,15 @@ import reactHooks from "eslint-plugin-react-hooks";
 import nextPlugin from "@next/eslint-plugin-next";
 import globals from "globals";
 
+/** What the web app may not import (the database only through @fairlance/db's services and read models). */
+const WEB_IMPORTS = {
+  paths: [
+    { name: "@fairlance/db/client", message: "Use a service (@fairlance/db/services) or a read model (@fairlance/db/read); only server/db.ts holds the client." },
+    { name: "pg", message: "The web app does not talk to PostgreSQL directly." },
+  ],
+  patterns: [{ group: ["@prisma/*", "**/generated/prisma/**"], message: "The web app does not import Prisma; use @fairlance/db." }],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -46,14 +55,26 @@ export default tseslint.config(
     ignores: ["apps/web/server/db.ts", "apps/web/test/**", "apps/web/**/__tests__/**", "apps/web/**/*.test.ts"],
     rules: {
       // The web app reaches the database only through @fairlance/db's services and read models.
+      "no-restricted-imports": ["error", WEB_IMPORTS],
+    },
+  },
+  {
+    // The API's code runs outside Next's request context in production (apps/web/scripts/web-server.ts
+    // calls the route's handler before Next's router): what a procedure needs comes through `ctx`.
+    files: ["apps/web/server/routers/**/*.ts", "apps/web/server/http/**/*.ts", "apps/web/server/trpc.ts", "apps/web/server/root.ts", "apps/web/app/api/trpc/**/*.ts"],
+    ignores: ["apps/web/**/*.test.ts"],
+    rules: {
       "no-restricted-imports": [
         "error",
         {
+          ...WEB_IMPORTS,
           paths: [
-            { name: "@fairlance/db/client", message: "Use a service (@fairlance/db/services) or a read model (@fairlance/db/read); only server/db.ts holds the client." },
-            { name: "pg", message: "The web app does not talk to PostgreSQL directly." },
+            ...WEB_IMPORTS.paths,
+            ...["next/headers", "next/cache", "next/server", "next/navigation"].map((name) => ({
+              name,
+              message: "The API is served outside Next's request context (apps/web/scripts/web-server.ts): read the request through ctx, never Next's request functions.",
+            })),
           ],
-          patterns: [{ group: ["@prisma/*", "**/generated/prisma/**"], message: "The web app does not import Prisma; use @fairlance/db." }],
         },
       ],
     },
