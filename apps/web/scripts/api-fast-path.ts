@@ -23,7 +23,7 @@ export type RouteHandler = (req: Request) => Promise<Response>;
 
 export interface ApiFastPathOptions {
   /** The route's exported handlers by method (the built route module's `userland`). */
-  handlers: Partial<Record<"GET" | "POST", RouteHandler>>;
+  handlers: Record<"GET" | "POST", RouteHandler>;
   /** The port and host the server was started with: the request URL's origin, as Next builds it. */
   port: number;
   hostname?: string;
@@ -98,7 +98,6 @@ export function createApiFastPath(options: ApiFastPathOptions): (req: IncomingMe
     };
     res.once("close", onClose);
     try {
-      if (!handler) throw new Error(`The API route exports no ${method} handler.`);
       forwardingDefaults(req, options);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {

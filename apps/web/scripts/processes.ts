@@ -128,10 +128,15 @@ export function spawnWeb(options: ProcessOptions & { port: number; host?: string
  * apps/web/env.ts); without a build there, nothing is set and the web server says what is missing.
  */
 export function builtConfigEnv(env: Readonly<Record<string, string | undefined>>): { __NEXT_PRIVATE_STANDALONE_CONFIG?: string } {
+  const config = builtConfig(env);
+  return config ? { __NEXT_PRIVATE_STANDALONE_CONFIG: JSON.stringify(config) } : {};
+}
+
+/** The configuration `next build` resolved into FAIRLANCE_NEXT_DIST_DIR (`.next` by default), or null without a build there. */
+export function builtConfig(env: Readonly<Record<string, string | undefined>>): Record<string, unknown> | null {
   const file = join(WEB_ROOT, env.FAIRLANCE_NEXT_DIST_DIR || ".next", "required-server-files.json");
-  if (!existsSync(file)) return {};
-  const { config } = JSON.parse(readFileSync(file, "utf8")) as { config: unknown };
-  return { __NEXT_PRIVATE_STANDALONE_CONFIG: JSON.stringify(config) };
+  if (!existsSync(file)) return null;
+  return (JSON.parse(readFileSync(file, "utf8")) as { config: Record<string, unknown> }).config;
 }
 
 /** `next build` of WEB_ROOT (into FAIRLANCE_NEXT_DIST_DIR, `.next` by default). */

@@ -9,13 +9,12 @@
 // processes.ts's spawnWeb: `node [V8 flags] web.mjs --port 3000 [--hostname 127.0.0.1]`, in
 // apps/web, with FAIRLANCE_NEXT_DIST_DIR naming the build (`.next` by default).
 import { createServer } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../env";
 import { createApiFastPath, isApiCall, type RouteHandler } from "./api-fast-path";
-import { WEB_ROOT } from "./processes";
+import { builtConfig, WEB_ROOT } from "./processes";
 
 const startedAt = performance.now();
 // As `next start` (Next's own variable, set before Next is loaded): the server code, and its start-up checks, see production.
@@ -25,17 +24,16 @@ const port = Number(values.port ?? env.PORT);
 const hostname = values.hostname;
 const distDir = env.FAIRLANCE_NEXT_DIST_DIR;
 
-const serverFiles = join(WEB_ROOT, distDir, "required-server-files.json");
-if (!existsSync(serverFiles)) {
+// The configuration the build resolved: next.config.ts is not compiled again (as in Next's standalone
+// server.js; spawnWeb also hands it over in __NEXT_PRIVATE_STANDALONE_CONFIG).
+const config = builtConfig({ FAIRLANCE_NEXT_DIST_DIR: distDir });
+if (!config) {
   console.error(`[web] There is no production build in apps/web/${distDir}: run \`pnpm --filter @fairlance/web build\` (pnpm start builds it when it is missing).`);
   process.exit(1);
 }
-// The configuration the build resolved: next.config.ts is not compiled again (as in Next's standalone
-// server.js; spawnWeb also hands it over in __NEXT_PRIVATE_STANDALONE_CONFIG).
-const { config } = JSON.parse(readFileSync(serverFiles, "utf8")) as { config: Record<string, unknown> };
 
 const webRequire = createRequire(join(WEB_ROOT, "package.json"));
-type NextApp = { prepare(): Promise<void>; getRequestHandler(): (req: unknown, res: unknown) => Promise<void>; close?(): Promise<void> };
+type NextApp = { prepare(): Promise<void>; getRequestHandler(): (req: unknown, res: unknown) => Promise<void> };
 const next = webRequire("next") as (options: Record<string, unknown>) => NextApp;
 const app = next({ dev: false, dir: WEB_ROOT, port, hostname, conf: config, customServer: true });
 await app.prepare(); // also runs instrumentation.ts: the start-up checks, before any request
@@ -52,7 +50,7 @@ if (!handlers?.GET || !handlers.POST) {
   console.error("[web] The built API route has no GET and POST handlers; rebuild with `pnpm --filter @fairlance/web build`.");
   process.exit(1);
 }
-const api = createApiFastPath({ handlers, port, hostname, onError: (error) => console.error("[web] API request failed:", error) });
+const api = createApiFastPath({ handlers: { GET: handlers.GET, POST: handlers.POST }, port, hostname, onError: (error) => console.error("[web] API request failed:", error) });
 
 const server = createServer((req, res) => {
   if (isApiCall(req)) void api(req, res);
@@ -69,13 +67,4 @@ server.listen(port, hostname, () => {
 });
 
 // As `next start`: the exit code says which signal stopped it (143 for SIGTERM, 130 for SIGINT).
-let stopping = false;
-for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    server.close();
-    server.closeAllConnections();
-    process.exit(code);
-  });
-}
+for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) process.on(signal, () => process.exit(code));

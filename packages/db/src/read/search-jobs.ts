@@ -207,14 +207,13 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
       // When at most BROWSE_PROBE jobs pass, the count has read all of them: it also gives their page.
       countMatches(db, where, countLimit, BROWSE_PROBE, { orderOf, offset }),
     ]);
-    const page =
+    ids =
       walked.length === JOB_SEARCH_PAGE_SIZE
         ? walked.map((row) => row.id)
         : (count.page ??
           (await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "JobSearchEntry" WHERE ${matching} ORDER BY ${order}, "id" LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`).map(
             (row) => row.id,
           ));
-    ids = page;
     counted = { total: count.total, capped: count.capped };
   }
   // The ten cards, by id, in the page's order.
@@ -254,11 +253,11 @@ async function pageOfMatches(
 }
 
 /**
- * How many jobs pass the filters (no words), counting at most `limit` (then `capped`: at least
- * `limit` match), and up to `probe` of them in `passing` (to choose how to read a page).
- * PostgreSQL reads the table in its order until enough passed when many do, or the filters'
- * indexes when few do. With `pageOf`, when at most `probe` passed (so all of them were read), their
- * page in that order comes in the same statement (`page`; null when more passed).
+ * How many jobs pass `where` (the filters, and the words in budget order), counting at most
+ * `limit` (then `capped`: at least `limit` match). PostgreSQL reads the table in its order until
+ * enough passed when many do, or the indexes when few do. With `pageOf`, up to `probe` passing
+ * jobs are read, and when at most `probe` passed (so all of them were), their page in that order
+ * comes in the same statement (`page`; null when more passed).
  */
 async function countMatches(
   db: Db,
@@ -266,7 +265,7 @@ async function countMatches(
   limit: number,
   probe = limit,
   pageOf?: { orderOf: Prisma.Sql; offset: number },
-): Promise<{ total: number; capped: boolean; passing: number; page: string[] | null }> {
+): Promise<{ total: number; capped: boolean; page: string[] | null }> {
   const read = Math.max(limit, probe) + 1;
   const [row] = pageOf
     ? await db.$queryRaw<{ total: bigint; ids: string[] | null }[]>`
@@ -278,5 +277,5 @@ async function countMatches(
     : await db.$queryRaw<{ total: bigint; ids: null }[]>`
         SELECT count(*) AS total, NULL AS ids FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${read}) AS counted`;
   const found = Number(row?.total ?? 0n);
-  return { ...(found > limit ? { total: limit, capped: true } : { total: found, capped: false }), passing: found, page: row?.ids ?? null };
+  return { ...(found > limit ? { total: limit, capped: true } : { total: found, capped: false }), page: row?.ids ?? null };
 }
