@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashRequest, idempotent, idempotentInline, jsonCodec, requestDigest, sameRequest, type IdempotentCall } from "./idempotency";
+import { hashRequest, idempotent, idempotentInline, jsonCodec, requestDigest, sameRequest, type IdempotentCall, type StoredRecord } from "./idempotency";
 import { freshDatabase, type TestDatabase } from "./testing";
 import { runTransaction } from "./transaction";
 
@@ -107,35 +107,56 @@ describe("idempotent() with records of both encodings", () => {
     expect(await run({ ...call, request: { ...request } }, never)).toEqual({ result, replayed: true });
     await expect(run({ ...call, request: { ...request, note: "Other" } }, never)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
   });
-  it("idempotentInline writes the same record as idempotent in the caller's statement, replays it, and refuses an fn that did not write it", async () => {
+  it("idempotentInline writes the same record as idempotent in the caller's statements, replays it, and refuses an fn that skipped a part", async () => {
     const result = { amountMinor: 150000n, at: new Date("2026-12-02T18:00:00.000Z"), title: "42n" };
-    const inline = (call: IdempotentCall, fn: Parameters<typeof idempotentInline<unknown>>[2]) =>
-      runTransaction(db.prisma, (tx) => idempotentInline(tx, call, fn, jsonCodec<unknown>()));
+    type Steps = { lock?: boolean; read?: boolean; write?: boolean; hold?: number };
+    let runs = 0;
+    /** An operation as submitProposal writes one: the lock, then the read, then (unless replayed) the write. */
+    const inline = (call: IdempotentCall, steps: Steps = {}) =>
+      runTransaction(db.prisma, (tx) =>
+        idempotentInline(
+          call,
+          async (key) => {
+            if (steps.lock !== false) await tx.$queryRaw`SELECT ${key.lock}::text AS locked`;
+            if (steps.read !== false) {
+              const [row] = await tx.$queryRaw<{ stored: StoredRecord | null }[]>`SELECT ${key.stored} AS stored`;
+              const replay = key.replay(row!.stored);
+              if (replay) return replay.result;
+            }
+            runs++;
+            if (steps.hold) await new Promise((resolve) => setTimeout(resolve, steps.hold));
+            if (steps.write !== false) await tx.$executeRaw`WITH record AS (${key.record(result)}) SELECT 1`;
+            return result;
+          },
+          jsonCodec<unknown>(),
+        ),
+      );
     const call: IdempotentCall = { operation: "test.inline", userId: null, key: "inline-key-1", request };
-    // An fn that never asked for its record (so wrote none) is an error, and nothing is kept.
-    expect(await inline(call, () => Promise.resolve(result)).catch((error: unknown) => error)).toMatchObject({ message: "test.inline returned without writing its idempotency record" });
-    expect(await db.prisma.idempotencyRecord.count({ where: { key: "test.inline:system:inline-key-1" } })).toBe(0);
-    let written = false;
-    const first = await runTransaction(db.prisma, (tx) =>
-      idempotentInline(
-        tx,
-        call,
-        async (record) => {
-          await tx.$executeRaw`WITH record AS (${record(result)}) SELECT 1`;
-          written = true;
-          return result;
-        },
-        jsonCodec<unknown>(),
-      ),
-    );
-    expect(written).toBe(true);
-    expect(first).toEqual({ result, replayed: false });
+    const stored = (key: string) => db.prisma.idempotencyRecord.count({ where: { key: `test.inline:system:${key}` } });
+    // An fn that skipped a part is an error, and nothing it wrote is kept.
+    expect(await inline(call, { write: false }).catch((error: unknown) => error)).toMatchObject({ message: "test.inline returned without writing its idempotency record" });
+    expect(await inline(call, { lock: false }).catch((error: unknown) => error)).toMatchObject({ message: "test.inline did not take its idempotency key's lock and read its record" });
+    expect(await inline(call, { read: false }).catch((error: unknown) => error)).toMatchObject({ message: "test.inline did not take its idempotency key's lock and read its record" });
+    expect(await stored("inline-key-1")).toBe(0);
+
+    runs = 0;
+    expect(await inline(call)).toEqual({ result, replayed: false });
+    expect(runs).toBe(1);
     await runTransaction(db.prisma, (tx) => idempotent(tx, { ...call, key: "inline-key-2" }, () => Promise.resolve(result), jsonCodec<unknown>()));
     const [inlineRow, plainRow] = await Promise.all(
       ["inline-key-1", "inline-key-2"].map((key) => db.prisma.idempotencyRecord.findUniqueOrThrow({ where: { key: `test.inline:system:${key}` } })),
     );
     expect({ ...inlineRow, key: null, createdAt: null }).toEqual({ ...plainRow, key: null, createdAt: null });
-    expect(await inline({ ...call }, never)).toEqual({ result, replayed: true });
-    await expect(inline({ ...call, request: { ...request, note: "Other" } }, never)).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    expect(await inline({ ...call })).toEqual({ result, replayed: true });
+    expect(runs).toBe(1);
+    await expect(inline({ ...call, request: { ...request, note: "Other" } })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+
+    // Calls arriving together with one key: one runs (holding the lock a while), the others wait for it and replay what it stored.
+    runs = 0;
+    const together = await Promise.all([0, 1, 2, 3].map(() => inline({ ...call, key: "inline-key-3" }, { hold: 50 })));
+    expect(runs).toBe(1);
+    expect(together.filter((each) => each.replayed)).toHaveLength(3);
+    for (const each of together) expect(each.result).toEqual(result);
+    expect(await stored("inline-key-3")).toBe(1);
   });
 });

@@ -56,6 +56,33 @@ export function sameRequest(storedHash: string, call: Pick<IdempotentCall, "requ
 export const scopedKey = (call: Pick<IdempotentCall, "operation" | "userId" | "key">) =>
   `${call.operation}:${call.userId ?? "system"}:${call.key}`;
 
+/** The refusal of a key used before for another request. */
+const keyReused = () =>
+  new DomainError("IDEMPOTENCY_KEY_REUSED", "This request key was already used for a different request. Reload the page and try again.");
+
+/** A key's stored record as read: its request hash and its result (the codec's encoding). */
+export interface StoredRecord {
+  requestHash: string;
+  result: unknown;
+}
+
+/**
+ * What a stored record means for a call: null when there is none (run the operation), the stored
+ * result when it is this call's request (a replay), and a refusal when the key was used for another.
+ */
+export function replayOf<T>(call: IdempotentCall, stored: StoredRecord | null | undefined, codec: { decode: (json: unknown) => T }): { result: T } | null {
+  if (!stored) return null;
+  if (!sameRequest(stored.requestHash, call)) throw keyReused();
+  return { result: codec.decode(stored.result) };
+}
+
+/** Takes the key's transaction-scoped lock: concurrent calls with one key queue on it. */
+const keyLock = (key: string) => Prisma.sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+
+/** The key's record as one JSON value (StoredRecord), or null: a scalar subquery. */
+const recordRead = (key: string) =>
+  Prisma.sql`(SELECT json_build_object('requestHash', "requestHash", 'result', result) FROM "IdempotencyRecord" WHERE key = ${key})`;
+
 /**
  * Runs `fn` once per key, inside the caller's transaction. A replay with the same
  * request returns the stored result; the same key with another request is refused.
@@ -69,8 +96,14 @@ export async function idempotent<T>(
   codec: { encode: (value: T) => Prisma.InputJsonValue; decode: (json: unknown) => T },
 ): Promise<{ result: T; replayed: boolean }> {
   const key = scopedKey(call);
-  const replay = await storedResult(tx, call, key, codec);
-  if (replay) return replay;
+  // Two statements: a read in the lock's own statement would use the snapshot taken before the
+  // lock was granted, and miss the record of the call it waited for.
+  await tx.$executeRaw`SELECT ${keyLock(key)}`;
+  // Raw, as the lock: the query builder would compile and interpret a plan for this one-row read
+  // on every call (BENCHMARKS.md, "third pass").
+  const [row] = await tx.$queryRaw<{ stored: StoredRecord | null }[]>`SELECT ${recordRead(key)} AS stored`;
+  const replay = replayOf(call, row?.stored, codec);
+  if (replay) return { result: replay.result, replayed: true };
   const result = await fn();
   await tx.idempotencyRecord.create({
     data: { key, userId: call.userId, operation: call.operation, requestHash: hashRequest(call.request), result: codec.encode(result) },
@@ -78,49 +111,57 @@ export async function idempotent<T>(
   return { result, replayed: false };
 }
 
-/** Takes the key's lock, then reads its record: the stored result of a replay, or null (a refusal for another request). */
-async function storedResult<T>(tx: Tx, call: IdempotentCall, key: string, codec: { decode: (json: unknown) => T }): Promise<{ result: T; replayed: true } | null> {
-  // Two statements: a read in the lock's own statement would use the snapshot taken before the
-  // lock was granted, and miss the record of the call it waited for.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-  // Raw, as the lock: the query builder would compile and interpret a plan for this one-row read
-  // on every call (it was the last such call on a proposal's path; BENCHMARKS.md, "third pass").
-  const [existing] = await tx.$queryRaw<{ requestHash: string; result: unknown }[]>`
-    SELECT "requestHash", result FROM "IdempotencyRecord" WHERE key = ${key}`;
-  if (!existing) return null;
-  if (!sameRequest(existing.requestHash, call)) {
-    throw new DomainError(
-      "IDEMPOTENCY_KEY_REUSED",
-      "This request key was already used for a different request. Reload the page and try again.",
-    );
-  }
-  return { result: codec.decode(existing.result), replayed: true };
+/**
+ * The parts of `idempotent` an operation folds into its own statements (idempotentInline): each is
+ * SQL for the operation to run, in this order, and one decision.
+ */
+export interface InlineKey<T> {
+  /** A SELECT expression taking the key's lock, for the operation's first statement (before the rows it locks). */
+  readonly lock: Prisma.Sql;
+  /** A scalar subquery giving the key's record (StoredRecord or null), for a statement after the lock's: it needs a snapshot taken after the lock was granted. */
+  readonly stored: Prisma.Sql;
+  /** What the record read means: the stored result (return it), null (run the operation), or the refusal of a reused key. */
+  replay(stored: StoredRecord | null | undefined): { result: T } | null;
+  /** The INSERT of the record `idempotent` writes, for a CTE of the operation's last statement. */
+  record(result: T): Prisma.Sql;
 }
 
 /**
- * `idempotent`, for an operation that writes its record in its own last statement (one round trip
- * fewer): `fn` gets `record(result)`, an `INSERT INTO "IdempotencyRecord"` of the same row
- * `idempotent` writes, to run as a part (a CTE) of that statement, and must return that `result`.
- * Calling `record` is checked: an `fn` that returns without having asked for it is an error.
+ * `idempotent`, for an operation that takes the key's lock, reads its record and writes it in its own
+ * statements, in the caller's transaction (three round trips fewer: the hottest path, submitProposal, runs the lock with its row
+ * locks, the read with its own reads, the record with its write). `fn` gets the parts (InlineKey) and
+ * returns either what `replay` gave or the result it passed to `record`; anything else (the lock or
+ * the read not asked for, or a result without its record) is an error, so nothing is committed.
  */
 export async function idempotentInline<T>(
-  tx: Tx,
   call: IdempotentCall,
-  fn: (record: (result: T) => Prisma.Sql) => Promise<T>,
+  fn: (key: InlineKey<T>) => Promise<T>,
   codec: { encode: (value: T) => Prisma.InputJsonValue; decode: (json: unknown) => T },
 ): Promise<{ result: T; replayed: boolean }> {
   const key = scopedKey(call);
-  const replay = await storedResult(tx, call, key, codec);
-  if (replay) return replay;
-  let recorded: { result: T } | null = null;
-  const result = await fn((value) => {
-    recorded = { result: value };
-    // createdAt as Prisma's @default(now()) sets it on a create: the process's clock.
-    return Prisma.sql`INSERT INTO "IdempotencyRecord" (key, "userId", operation, "requestHash", result, "createdAt")
-      VALUES (${key}, ${call.userId}::uuid, ${call.operation}, ${hashRequest(call.request)}, ${JSON.stringify(codec.encode(value))}::jsonb,
-              ${new Date().toISOString()}::timestamptz)`;
-  });
-  if (!recorded || (recorded as { result: T }).result !== result) throw new Error(`${call.operation} returned without writing its idempotency record`);
+  const asked = { lock: false, stored: false, replay: null as { result: T } | null | undefined, recorded: null as { result: T } | null };
+  const parts: InlineKey<T> = {
+    get lock() {
+      asked.lock = true;
+      return keyLock(key);
+    },
+    get stored() {
+      asked.stored = true;
+      return recordRead(key);
+    },
+    replay: (stored) => (asked.replay = replayOf(call, stored, codec)),
+    record: (value) => {
+      asked.recorded = { result: value };
+      // createdAt as Prisma's @default(now()) sets it on a create: the process's clock.
+      return Prisma.sql`INSERT INTO "IdempotencyRecord" (key, "userId", operation, "requestHash", result, "createdAt")
+        VALUES (${key}, ${call.userId}::uuid, ${call.operation}, ${hashRequest(call.request)}, ${JSON.stringify(codec.encode(value))}::jsonb,
+                ${new Date().toISOString()}::timestamptz)`;
+    },
+  };
+  const result = await fn(parts);
+  if (!asked.lock || !asked.stored || asked.replay === undefined) throw new Error(`${call.operation} did not take its idempotency key's lock and read its record`);
+  if (asked.replay && asked.replay.result === result) return { result, replayed: true };
+  if (asked.replay || asked.recorded?.result !== result) throw new Error(`${call.operation} returned without writing its idempotency record`);
   return { result, replayed: false };
 }
 

@@ -53,17 +53,23 @@ export async function requireActor(
   what: string,
   options: { active?: boolean } = {},
 ): Promise<Actor> {
-  const actor = call.actor?.id === call.actorId ? call.actor : await readActor(db, call.actorId);
+  const actor = checkActor(call.actor?.id === call.actorId ? call.actor : await readActor(db, call.actorId), roles, what);
+  if (!options.active) return actor;
+  const [row] = await db.$queryRaw<{ suspendedAt: Date | null; suspendedReason: string | null }[]>`
+    SELECT "suspendedAt", "suspendedReason" FROM "User" WHERE id = ${actor.id}::uuid FOR NO KEY UPDATE`;
+  return checkActor(row ? { ...actor, ...row } : null, roles, what, options);
+}
+
+/**
+ * requireActor's decision on the person as read (null when they no longer exist), for an operation
+ * that reads them in a statement of its own (submitProposal locks them FOR NO KEY UPDATE, as
+ * requireActor does, in the statement that locks the job): the same refusals, in the same order.
+ */
+export function checkActor(actor: Actor | null | undefined, roles: Role | readonly Role[], what: string, options: { active?: boolean } = {}): Actor {
   if (!actor) throw accountGone();
   const allowed: readonly Role[] = typeof roles === "string" ? [roles] : roles;
   if (!allowed.includes(actor.role)) throw new DomainError("FORBIDDEN", `Only ${roleList(allowed as readonly RoleName[])} can ${what}.`);
-  if (options.active) {
-    const [row] = await db.$queryRaw<{ suspendedAt: Date | null; suspendedReason: string | null }[]>`
-      SELECT "suspendedAt", "suspendedReason" FROM "User" WHERE id = ${actor.id}::uuid FOR NO KEY UPDATE`;
-    if (!row) throw accountGone();
-    if (row.suspendedAt) throw new DomainError("ACCOUNT_SUSPENDED", suspendedSentence(row.suspendedReason, what));
-    return { ...actor, suspendedAt: row.suspendedAt, suspendedReason: row.suspendedReason };
-  }
+  if (options.active && actor.suspendedAt) throw new DomainError("ACCOUNT_SUSPENDED", suspendedSentence(actor.suspendedReason, what));
   return actor;
 }
 

@@ -1,7 +1,7 @@
 import type { Db, PrismaClient } from "../../client";
 import { DomainError } from "../../errors";
 import type { PaymentGateway } from "../../gateway/gateway";
-import { requestDigest, sameRequest, scopedKey, type IdempotentCall } from "../../idempotency";
+import { replayOf, requestDigest, scopedKey, type IdempotentCall } from "../../idempotency";
 import { refundOrQueue, withRefundOutcome } from "../payments/pending-refunds";
 
 type Codec<T> = { decode: (json: unknown) => T };
@@ -11,12 +11,7 @@ type Codec<T> = { decode: (json: unknown) => T };
  * key reused for another request is refused — neither touches the card.
  */
 export async function storedResult<T>(db: Db, call: IdempotentCall, codec: Codec<T>): Promise<{ result: T } | null> {
-  const record = await db.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { requestHash: true, result: true } });
-  if (!record) return null;
-  if (!sameRequest(record.requestHash, call)) {
-    throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This request key was already used for a different request. Reload the page and try again.");
-  }
-  return { result: codec.decode(record.result) };
+  return replayOf(call, await db.idempotencyRecord.findUnique({ where: { key: scopedKey(call) }, select: { requestHash: true, result: true } }), codec);
 }
 
 /** The provider's key for a call: a retry of the same request reaches the same charge, another request never does. */

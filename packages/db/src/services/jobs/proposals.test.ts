@@ -47,6 +47,31 @@ describe("submitProposal", () => {
     expect(await submit(jobId, freelancer, { idempotencyKey })).toEqual(first);
     expect(await connectsOf(db.prisma, freelancer, now)).toBe(14);
     await expect(submit(jobId, freelancer, { idempotencyKey, bidMinor: 1n })).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    // A retry after the job closed still gets what the first call did: the replay comes before the checks.
+    await closeJob(db.prisma, { jobId, actorId: client, now, idempotencyKey: key() });
+    expect(await submit(jobId, freelancer, { idempotencyKey })).toEqual(first);
+  });
+
+  it("sends one proposal for simultaneous calls with one key, each answered with it, the connects spent once", async () => {
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
+    const jobId = await openJob(db.prisma, client, now);
+    const idempotencyKey = key();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => submit(jobId, freelancer, { idempotencyKey })));
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(await db.prisma.proposal.count({ where: { jobId } })).toBe(1);
+    expect(await connectsOf(db.prisma, freelancer, now)).toBe(14);
+  });
+
+  it("answers a job or a person that does not exist with a sentence, changing nothing", async () => {
+    const freelancer = (await freelancerWithConnects(db.prisma, 20, now)).id;
+    await expect(submit("00000000-0000-4000-8000-000000000000", freelancer)).rejects.toMatchObject({ code: "NOT_FOUND", message: "This job does not exist." });
+    const jobId = await openJob(db.prisma, client, now);
+    await expect(submit(jobId, "00000000-0000-4000-8000-000000000001")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "Your account no longer exists. Sign in again.",
+    });
+    expect(await connectsOf(db.prisma, freelancer, now)).toBe(20);
+    expect(await db.prisma.proposal.count({ where: { jobId } })).toBe(0);
   });
 
   it("refuses with too few connects, changing nothing", async () => {

@@ -26,7 +26,8 @@ export const jobRemoved = () => new DomainError("NOT_FOUND", "This job was remov
 
 const proposalNotFound = () => new DomainError("NOT_FOUND", "This proposal does not exist.");
 
-const JOB_COLUMNS = Prisma.join(Object.values(Prisma.JobScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)));
+/** The Job model's own columns, for a raw read (a column Prisma does not model, searchDocument, stays out). */
+export const JOB_COLUMNS = Prisma.join(Object.values(Prisma.JobScalarFieldEnum).map((column) => Prisma.raw(`"${column}"`)));
 
 /** Locks a job row for the rest of the transaction: every change to a job or its proposals starts here. */
 export async function lockJob(tx: Tx, jobId: string): Promise<Job> {

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { TEXT_RULES, WHOLE_RULES, assertCanSubmitProposal, planSpend, proposalConnectCost } from "@fairlance/rules";
 import { z } from "zod";
-import type { PrismaClient } from "../../client";
+import type { Job, PrismaClient, Role } from "../../client";
 import { spendTakes } from "../../connects/connect-ledger";
-import { IdempotencyKey, idempotentInline, jsonCodec, scopedKey, type IdempotentCall } from "../../idempotency";
+import { IdempotencyKey, idempotentInline, jsonCodec, scopedKey, type IdempotentCall, type StoredRecord } from "../../idempotency";
 import { settingRowsJson, settingsFromRows, type SettingRowJson } from "../../settings/load-settings";
 import { runTransaction } from "../../transaction";
-import { activityUpdate, JOB_PAUSED, jobNote, jobNotFound, lockJob } from "./shared";
+import { activityUpdate, JOB_COLUMNS, JOB_PAUSED, jobNote, jobNotFound } from "./shared";
 import { DomainError } from "../../errors";
 import { Bid, Text, WholeNumber } from "../fields";
-import { accountGone, requireActor, type ActorCall } from "../actor";
+import { accountGone, checkActor, type Actor, type ActorCall } from "../actor";
 import { assertConfirmedEmail } from "../account/confirmed-email";
 import { Id, parseCall } from "../input";
 
@@ -36,6 +36,20 @@ export interface SubmittedProposal {
   submittedAt: Date;
 }
 
+/** The freelancer's columns in the lock statement (null when they no longer exist). */
+interface LockedActor {
+  actorId: string | null;
+  actorName: string;
+  actorRole: Role;
+  actorSuspendedAt: Date | null;
+  actorSuspendedReason: string | null;
+}
+
+const lockedActor = (row: LockedActor | undefined): Actor | null =>
+  row?.actorId
+    ? { id: row.actorId, name: row.actorName, role: row.actorRole, suspendedAt: row.actorSuspendedAt, suspendedReason: row.actorSuspendedReason }
+    : null;
+
 /**
  * A freelancer proposes on an open job (economy.md §2.3, §2.4): the job's cost (0 when invited) and any
  * boost are spent atomically with creating the proposal. The job row is locked first, so the
@@ -49,33 +63,57 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
   const call: IdempotentCall = { operation: "proposal.submit", userId: actorId, key: idempotencyKey, request: { jobId, ...offer } };
   return runTransaction(prisma, async (tx) => {
     const { result } = await idempotentInline(
-      tx,
       call,
-      async (record) => {
-        await requireActor(tx, data, "FREELANCER", "send proposals", { active: true });
-        const job = await lockJob(tx, jobId);
-        if (job.status === "DRAFT") throw jobNotFound();
-        if (job.pausedAt) throw new DomainError("CONFLICT", JOB_PAUSED);
-        // One round trip, under the job's lock, reads the rest: has this freelancer proposed, were they
-        // invited, their email, the settings in force (loadSettings' rows) and their connect lots.
-        // It first locks the freelancer's row FOR UPDATE (lockConnects' lock, which every change to a
-        // person's connects takes), before the proposal's foreign key touches it: no lock upgrade, no
-        // deadlock. Reads in the statement that takes a lock use the snapshot taken before any wait
-        // for it, and that is enough here: every proposal and invitation of this job is written under
-        // the job's lock (taken by the statement before), and every change to these connect lots under
-        // lockConnects' lock, which waits for requireActor's FOR NO KEY UPDATE of the same row, also
-        // taken before; a setting or a confirmation committed during the wait applies from the next
-        // operation, as if it had come a moment later.
-        const [state] = await tx.$queryRaw<
-          { proposed: boolean; invited: boolean; email: string; emailVerifiedAt: Date | null; settings: SettingRowJson[]; lots: { id: string; remaining: number; expiresAtMs: number }[] }[]
+      async (key) => {
+        // Three statements: the locks, the reads, the write. The first takes, in this order, the
+        // key's lock, the freelancer's row FOR NO KEY UPDATE (requireActor's lock, with the columns
+        // it checks: the values after any wait, as a locked row's are) and the job's row FOR UPDATE
+        // (lockJob's). Each part reads a column of the one before, so it runs after it.
+        const [locked] = await tx.$queryRaw<(Job & LockedActor)[]>`
+          SELECT u."actorId", u."actorName", u."actorRole", u."actorSuspendedAt", u."actorSuspendedReason", j.*
+          FROM (SELECT ${key.lock}::text AS locked) k
+          LEFT JOIN LATERAL (
+            SELECT id AS "actorId", name AS "actorName", role AS "actorRole", "suspendedAt" AS "actorSuspendedAt", "suspendedReason" AS "actorSuspendedReason", k.locked
+            FROM "User" WHERE id = ${actorId}::uuid FOR NO KEY UPDATE) u ON true
+          LEFT JOIN LATERAL (SELECT ${JOB_COLUMNS} FROM "Job" WHERE id = ${jobId}::uuid AND u.locked IS NOT DISTINCT FROM k.locked FOR UPDATE) j ON true`;
+        // The second statement, with a snapshot taken after those locks were granted, reads the key's
+        // record (a replay returns it, whatever has changed since) and the rest: has this freelancer
+        // proposed, were they invited, their email, the settings in force (loadSettings' rows) and
+        // their connect lots. It locks the freelancer's row FOR UPDATE (lockConnects' lock, which
+        // every change to a person's connects takes), before the proposal's foreign key touches it:
+        // no lock upgrade, no deadlock. Should it wait for that lock, its reads use the snapshot taken
+        // before the wait, and that is enough here: the key's record is written only under the key's
+        // lock, every proposal and invitation of this job under the job's lock, and every change to
+        // these connect lots under lockConnects' lock, which waits for the FOR NO KEY UPDATE above; a
+        // setting or a confirmation committed during the wait applies from the next operation, as if
+        // it had come a moment later.
+        const [read] = await tx.$queryRaw<
+          {
+            stored: StoredRecord | null;
+            proposed: boolean | null;
+            invited: boolean;
+            email: string;
+            emailVerifiedAt: Date | null;
+            settings: SettingRowJson[];
+            lots: { id: string; remaining: number; expiresAtMs: number }[];
+          }[]
         >`
-          SELECT EXISTS (SELECT 1 FROM "Proposal" p WHERE p."jobId" = ${jobId}::uuid AND p."freelancerId" = u.id) AS proposed,
-                 EXISTS (SELECT 1 FROM "Invitation" i WHERE i."jobId" = ${jobId}::uuid AND i."freelancerId" = u.id) AS invited,
-                 u.email, u."emailVerifiedAt", ${settingRowsJson(now)} AS settings,
-                 (SELECT coalesce(json_agg(json_build_object('id', l.id, 'remaining', l.remaining, 'expiresAtMs', (extract(epoch FROM l."expiresAt") * 1000)::bigint)), '[]'::json)
-                  FROM "ConnectLot" l WHERE l."userId" = u.id AND l.remaining > 0) AS lots
-          FROM (SELECT id, email, "emailVerifiedAt" FROM "User" WHERE id = ${actorId}::uuid FOR UPDATE) u`;
-        if (!state) throw accountGone();
+          SELECT ${key.stored} AS stored, s.* FROM (SELECT 1) one LEFT JOIN LATERAL (
+            SELECT EXISTS (SELECT 1 FROM "Proposal" p WHERE p."jobId" = ${jobId}::uuid AND p."freelancerId" = u.id) AS proposed,
+                   EXISTS (SELECT 1 FROM "Invitation" i WHERE i."jobId" = ${jobId}::uuid AND i."freelancerId" = u.id) AS invited,
+                   u.email, u."emailVerifiedAt", ${settingRowsJson(now)} AS settings,
+                   (SELECT coalesce(json_agg(json_build_object('id', l.id, 'remaining', l.remaining, 'expiresAtMs', (extract(epoch FROM l."expiresAt") * 1000)::bigint)), '[]'::json)
+                    FROM "ConnectLot" l WHERE l."userId" = u.id AND l.remaining > 0) AS lots
+            FROM (SELECT id, email, "emailVerifiedAt" FROM "User" WHERE id = ${actorId}::uuid FOR UPDATE) u) s ON true`;
+        const replay = key.replay(read!.stored);
+        if (replay) return replay.result;
+        // requireActor's checks and lockJob's, then the rest, in their order.
+        checkActor(lockedActor(locked), "FREELANCER", "send proposals", { active: true });
+        const job = locked?.id ? (locked as Job) : null;
+        if (!job || job.status === "DRAFT") throw jobNotFound();
+        if (job.pausedAt) throw new DomainError("CONFLICT", JOB_PAUSED);
+        const state = read!;
+        if (state.proposed === null) throw accountGone();
         const { settings, version } = settingsFromRows(state.settings, now);
         assertConfirmedEmail(state, "propose", settings);
         assertCanSubmitProposal({
@@ -142,7 +180,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
             UPDATE "Invitation" SET status = 'ACCEPTED', "respondedAt" = ${at}::timestamptz
             WHERE ${invited}::boolean AND "jobId" = ${jobId}::uuid AND "freelancerId" = ${actorId}::uuid AND status = 'PENDING'
           ), record AS (
-            ${record(result)}
+            ${key.record(result)}
           )
           SELECT (SELECT count(*) FROM lots)::int AS "lotsTaken"`;
         if (written!.lotsTaken !== new Set(takes.map((t) => t.lotId)).size) throw new Error(`A connect lot changed underneath a locked operation`);
