@@ -52,7 +52,7 @@ export function TalentSearch() {
               <nav aria-label="Pages" className="flex items-center justify-between gap-2 pt-2">
                 <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous page</Button>
                 <span className="text-sm text-slate-600">Page {results.data.page} of {results.data.pageCount}</span>
-                <Button variant="secondary" disabled={page >= results.data.pageCount} onClick={() => setPage(page + 1)}>Next page</Button>
+                <Button variant="secondary" disabled={page >= results.data.pageCount || page >= results.data.maxPage} onClick={() => setPage(page + 1)}>Next page</Button>
               </nav>
             )}
           </>

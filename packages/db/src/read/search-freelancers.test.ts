@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Availability } from "../client";
 import { earn, freshDatabase, makeUser, NOW, type TestDatabase } from "../testing";
-import { searchFreelancers, TALENT_COUNT_CAP, TALENT_SEARCH_PAGE_SIZE, talentCards, type SearchFreelancersInput } from "./search-freelancers";
+import { searchFreelancers, TALENT_COUNT_CAP, TALENT_SEARCH_MAX_PAGE, TALENT_SEARCH_PAGE_SIZE, talentCards, type SearchFreelancersInput } from "./search-freelancers";
 
 let db: TestDatabase;
 const ids: Record<string, string> = {};
@@ -162,7 +162,14 @@ describe("searchFreelancers", () => {
     await refused({ availability: "SOMETIMES" });
     await refused({ sort: "price" });
     await refused({ freelancerId: ids.Ana });
-    for (const page of [2 ** 31, Number.MAX_SAFE_INTEGER]) expect(await searchFreelancers(db.prisma, { page })).toMatchObject({ freelancers: [] });
+    // Find talent stops at page 1,000 (a deeper page would read that many profiles): refused with a sentence.
+    expect(await searchFreelancers(db.prisma, { page: TALENT_SEARCH_MAX_PAGE })).toMatchObject({ freelancers: [], maxPage: TALENT_SEARCH_MAX_PAGE });
+    for (const page of [TALENT_SEARCH_MAX_PAGE + 1, 2 ** 31, Number.MAX_SAFE_INTEGER]) {
+      await expect(searchFreelancers(db.prisma, { page })).rejects.toMatchObject({
+        code: "INVALID_REQUEST",
+        message: expect.stringContaining("Talent search shows up to page 1,000: narrow the search with words or filters."),
+      });
+    }
     // Words PostgreSQL's parser treats as operators or nothing at all: no error, no match.
     for (const q of ["!", "&|", "'", "-", '"', "or or"]) await expect(searchFreelancers(db.prisma, { q })).resolves.toBeDefined();
   });

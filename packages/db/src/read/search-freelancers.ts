@@ -7,6 +7,8 @@ import { ratingsOf } from "./reputation";
 
 export const TALENT_SEARCH_SORTS = ["relevance", "score"] as const;
 export const TALENT_SEARCH_PAGE_SIZE = 10;
+/** The last page Find talent shows: past 10,000 freelancers, words or filters find one sooner than paging does. */
+export const TALENT_SEARCH_MAX_PAGE = 1_000;
 
 // Bounded like the profiles themselves, so no filter overflows its column (a 500 otherwise).
 const SearchRate = z.bigint("Enter the hourly rate in cents.").nonnegative("Hourly rates are not negative.").max(MAX_AMOUNT_MINOR, "Search hourly rates up to $100,000,000.00.");
@@ -30,7 +32,7 @@ export const TalentFilters = {
   /** Only freelancers who have been paid at least once through Fairlance. */
   hasEarnings: z.boolean("Say yes or no.").optional(),
   sort: z.enum(TALENT_SEARCH_SORTS, "Sort by relevance or by Job Success Score.").default("relevance"),
-  page: z.int().positive().default(1),
+  page: z.int().positive().max(TALENT_SEARCH_MAX_PAGE, "Talent search shows up to page 1,000: narrow the search with words or filters.").default(1),
 };
 export const SearchFreelancersInput = z.strictObject(TalentFilters);
 export type SearchFreelancersInput = z.input<typeof SearchFreelancersInput>;
@@ -69,6 +71,8 @@ export interface TalentSearchResult {
   page: number;
   pageSize: number;
   pageCount: number;
+  /** The last page Find talent shows (TALENT_SEARCH_MAX_PAGE). */
+  maxPage: number;
 }
 
 /** The URL a stored image is served at (apps/web/app/files/[...key]/route.ts). */
@@ -174,6 +178,7 @@ export async function searchTalent(db: Db, input: ParsedFilters): Promise<Talent
     page: input.page,
     pageSize: TALENT_SEARCH_PAGE_SIZE,
     pageCount: Math.max(1, Math.ceil(total / TALENT_SEARCH_PAGE_SIZE)),
+    maxPage: TALENT_SEARCH_MAX_PAGE,
   };
 }
 

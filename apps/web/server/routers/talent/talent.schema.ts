@@ -33,6 +33,7 @@ const ZPageFields = {
   page: z.number().int(),
   pageSize: z.number().int(),
   pageCount: z.number().int(),
+  maxPage: z.number().int(),
 };
 
 export const ZSearchFreelancersOutput = z.object({ freelancers: z.array(ZTalentCard), ...ZPageFields });
