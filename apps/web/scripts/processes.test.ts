@@ -45,6 +45,38 @@ describe("the supervisor's children run in a process group of their own", () => 
   }, 30_000);
 });
 
+describe("a server started with a channel stops when its starter is gone", () => {
+  it("the starter killed with SIGKILL (no chance to stop it), the server stops by itself", async () => {
+    // node itself, not the tsx command (which would be a wrapper process around it).
+    const parent = spawn(process.execPath, ["--import", "tsx", "scripts/fixtures/orphaned.ts"], { cwd: webRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    parent.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const childPid = await new Promise<number>((resolve, reject) => {
+      parent.stdout!.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const ready = /ready (\d+)/.exec(output);
+        if (ready) resolve(Number(ready[1]));
+      });
+      parent.once("exit", (code) => reject(new Error(`fixture exited with ${code}: ${output}`)));
+    });
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive(childPid)).toBe(true);
+    parent.kill("SIGKILL");
+    const deadline = Date.now() + 10_000;
+    while (alive(childPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (alive(childPid)) process.kill(childPid, "SIGKILL");
+    expect(alive(childPid)).toBe(false);
+    expect(output).toContain("child: parent gone, stopping");
+  }, 30_000);
+});
+
 describe("the compiled processes", () => {
   it("the supervisor's bundle imports nothing but Node's own modules (no Prisma, pg, zod or compiler in it)", () => {
     compileProcesses();

@@ -116,7 +116,27 @@ export function spawnWeb(options: ProcessOptions & { port: number; host?: string
     return spawnNode(NEXT_BIN, [], args, { ...options, cwd: WEB_ROOT });
   }
   const args = ["--port", String(options.port), ...(options.host ? ["--hostname", options.host] : [])];
-  return spawnNode(compiledFile("web"), NODE_FLAGS.web, args, { ...options, env: { ...options.env, ...builtConfigEnv(options.env) }, cwd: WEB_ROOT });
+  const env = { ...options.env, ...builtConfigEnv(options.env) };
+  const proc = spawnNode(compiledFile("web"), NODE_FLAGS.web, args, { ...options, env, stdio: withChannel(options.stdio), cwd: WEB_ROOT });
+  proc.channel?.unref(); // the channel alone does not keep the parent running
+  return proc;
+}
+
+/** `stdio` with an IPC channel to the child as its fourth stream (see stopWithParent). */
+export function withChannel(stdio: StdioOptions | undefined): StdioOptions {
+  const streams = stdio ?? ["ignore", "pipe", "pipe"];
+  return Array.isArray(streams) ? [...streams.slice(0, 3), "ipc"] : [streams, streams, streams, "ipc"];
+}
+
+/**
+ * In a process started with a channel (spawnWeb; the runner does the same in its own package):
+ * `stop` runs when the process that started it is gone, even killed with SIGKILL (its end of the
+ * channel closes), so no server stays behind holding the port after its supervisor died.
+ */
+export function stopWithParent(stop: () => void): void {
+  if (!process.channel) return;
+  process.on("disconnect", stop);
+  process.channel.unref();
 }
 
 /**
@@ -149,9 +169,8 @@ export function spawnWebBuild(options: ProcessOptions): ChildProcess {
  * when the parent is gone (even killed with SIGKILL) the runner stops as on SIGTERM.
  */
 export function spawnRunner(options: ProcessOptions): ChildProcess {
-  const stdio = options.stdio ?? ["ignore", "pipe", "pipe"];
-  const withChannel: StdioOptions = Array.isArray(stdio) ? [...stdio.slice(0, 3), "ipc"] : [stdio, stdio, stdio, "ipc"];
-  const proc = spawnNode(compiledFile("runner"), NODE_FLAGS.runner, [], { ...options, env: { ...options.env, ...RUNNER_MALLOC_ENV }, stdio: withChannel, cwd: REPO_ROOT });
+  const env = { ...options.env, ...RUNNER_MALLOC_ENV };
+  const proc = spawnNode(compiledFile("runner"), NODE_FLAGS.runner, [], { ...options, env, stdio: withChannel(options.stdio), cwd: REPO_ROOT });
   proc.channel?.unref(); // the channel alone does not keep the parent running
   return proc;
 }

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../env";
 import { createApiFastPath, isApiCall, type RouteHandler } from "./api-fast-path";
-import { builtConfig, WEB_ROOT } from "./processes";
+import { builtConfig, stopWithParent, WEB_ROOT } from "./processes";
 
 const startedAt = performance.now();
 // As `next start` (Next's own variable, set before Next is loaded): the server code, and its start-up checks, see production.
@@ -68,3 +68,9 @@ server.listen(port, hostname, () => {
 
 // As `next start`: the exit code says which signal stopped it (143 for SIGTERM, 130 for SIGINT).
 for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) process.on(signal, () => process.exit(code));
+// Its supervisor gone, even killed with SIGKILL (spawnWeb's channel closes): it stops as on SIGTERM,
+// rather than staying behind holding the port.
+stopWithParent(() => {
+  console.error("[web] the process that started the web server is gone: stopping.");
+  process.exit(143);
+});
