@@ -109,7 +109,7 @@ describe("idempotent() with records of both encodings", () => {
   });
   it("idempotentInline writes the same record as idempotent in the caller's statements, replays it, and refuses an fn that skipped a part", async () => {
     const result = { amountMinor: 150000n, at: new Date("2026-12-02T18:00:00.000Z"), title: "42n" };
-    type Steps = { lock?: boolean; read?: boolean; write?: boolean; hold?: number };
+    type Steps = { lock?: boolean; read?: boolean; decide?: boolean; write?: boolean; hold?: number };
     let runs = 0;
     /** An operation as submitProposal writes one: the lock, then the read, then (unless replayed) the write. */
     const inline = (call: IdempotentCall, steps: Steps = {}) =>
@@ -120,8 +120,10 @@ describe("idempotent() with records of both encodings", () => {
             if (steps.lock !== false) await tx.$queryRaw`SELECT ${key.lock}::text AS locked`;
             if (steps.read !== false) {
               const [row] = await tx.$queryRaw<{ stored: StoredRecord | null }[]>`SELECT ${key.stored} AS stored`;
-              const replay = key.replay(row!.stored);
-              if (replay) return replay.result;
+              if (steps.decide !== false) {
+                const replay = key.replay(row!.stored);
+                if (replay) return replay.result;
+              }
             }
             runs++;
             if (steps.hold) await new Promise((resolve) => setTimeout(resolve, steps.hold));
@@ -137,6 +139,7 @@ describe("idempotent() with records of both encodings", () => {
     expect(await inline(call, { write: false }).catch((error: unknown) => error)).toMatchObject({ message: "test.inline returned without writing its idempotency record" });
     expect(await inline(call, { lock: false }).catch((error: unknown) => error)).toMatchObject({ message: "test.inline did not take its idempotency key's lock and read its record" });
     expect(await inline(call, { read: false }).catch((error: unknown) => error)).toMatchObject({ message: "test.inline did not take its idempotency key's lock and read its record" });
+    expect(await inline(call, { decide: false }).catch((error: unknown) => error)).toMatchObject({ message: "test.inline did not take its idempotency key's lock and read its record" });
     expect(await stored("inline-key-1")).toBe(0);
 
     runs = 0;

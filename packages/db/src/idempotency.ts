@@ -128,8 +128,8 @@ export interface InlineKey<T> {
 
 /**
  * `idempotent`, for an operation that takes the key's lock, reads its record and writes it in its own
- * statements, in the caller's transaction (three round trips fewer: the hottest path, submitProposal, runs the lock with its row
- * locks, the read with its own reads, the record with its write). `fn` gets the parts (InlineKey) and
+ * statements, in the caller's transaction: three round trips fewer. The hottest path, submitProposal,
+ * runs the lock with its row locks, the read with its own reads, the record with its write. `fn` gets the parts (InlineKey) and
  * returns either what `replay` gave or the result it passed to `record`; anything else (the lock or
  * the read not asked for, or a result without its record) is an error, so nothing is committed.
  */
@@ -139,7 +139,8 @@ export async function idempotentInline<T>(
   codec: { encode: (value: T) => Prisma.InputJsonValue; decode: (json: unknown) => T },
 ): Promise<{ result: T; replayed: boolean }> {
   const key = scopedKey(call);
-  const asked = { lock: false, stored: false, replay: null as { result: T } | null | undefined, recorded: null as { result: T } | null };
+  // `replay` stays undefined until the operation asks what its record means.
+  const asked = { lock: false, stored: false, replay: undefined as { result: T } | null | undefined, recorded: null as { result: T } | null };
   const parts: InlineKey<T> = {
     get lock() {
       asked.lock = true;
