@@ -1,4 +1,4 @@
-import { signUp, uniqueEmail } from "./helpers";
+import { adminPage, signUp, uniqueEmail } from "./helpers";
 import { expect, test } from "./test";
 
 // Forms show every problem at once, beside its field, and clear a field's error as it is fixed
@@ -30,4 +30,29 @@ test("Post a job: an empty submit names every required field at once; fixing one
   await expect(page.getByText(problems.Title)).toHaveCount(0);
   await expect(page.getByLabel("Title", { exact: true })).not.toHaveAttribute("aria-invalid", "true");
   for (const sentence of Object.values(problems).slice(1)) await expect(page.getByText(sentence)).toBeVisible();
+});
+
+// An admin types the connect rate card one tier per line, in words: a line that does not read as a
+// tier is named beside the field, and the confirm step says the new card in the same words.
+test("Settings: the rate card is typed in words, a wrong line is named beside the field, and the review repeats the card", async ({ browser }) => {
+  const page = await adminPage(browser);
+  await page.goto("/admin/settings");
+  const row = page.getByTestId("setting-connectRateCard");
+  await row.getByRole("button", { name: "Edit Connect rate card" }).click();
+  const card = row.getByLabel("New value for Connect rate card");
+  await expect(card).toHaveValue("up to $50.00: 2 connects, 1 if at most 1 day\nup to $600.00: 4 connects, 3 if at most 6 days\nand above: 6 connects, 5 if at most 29 days");
+  await card.fill("up to $50.00: 2 connects, 1 if at most 1 day\nsix connects for the rest");
+  await row.getByLabel("Reason (required)").fill("Cheaper small jobs");
+  await row.getByRole("button", { name: "Review change" }).click();
+  await expect(card).toHaveAttribute("aria-invalid", "true");
+  await expect(row.getByText(/^Line 2: write each tier like "up to \$600\.00: 4 connects, 3 if at most 6 days"/)).toBeVisible();
+  await card.fill("up to $50.00: 1 connect, 1 if at most 1 day\nup to $600.00: 4 connects, 3 if at most 6 days\nand above: 6 connects, 5 if at most 29 days");
+  await row.getByRole("button", { name: "Review change" }).click();
+  await expect(row.getByText("Impact preview")).toBeVisible();
+  await expect(row.getByRole("status").filter({ hasText: "Connect rate card changes from" })).toContainText(
+    "to up to $50.00: 1 connect, 1 if at most 1 day; up to $600.00: 4 connects, 3 if at most 6 days; and above: 6 connects, 5 if at most 29 days now.",
+  );
+  // Nothing was saved: the row still shows the card in force.
+  await row.getByRole("button", { name: "Back to editing" }).click();
+  await expect(row.getByTestId("setting-value")).toHaveText("up to $50.00: 2 (1 if ≤ 1 d) · up to $600.00: 4 (3 if ≤ 6 d) · and above: 6 (5 if ≤ 29 d)");
 });

@@ -73,7 +73,7 @@ export function SettingEditor({ setting, onDone }: { setting: Setting; onDone: (
           <>
             {hasImpact(setting.key) && <ImpactPreview settingKey={setting.key} value={draft.value} effectiveFrom={draft.effectiveFrom} />}
             <Alert tone="warning">
-              {setting.label} changes from <strong>{setting.display}</strong> to <strong>{isJsonUnit(setting.unit) ? "the value above" : valueToText(setting.unit, draft.value) || "no cap"}</strong>{" "}
+              {setting.label} changes from <strong>{setting.display}</strong> to <strong>{isJsonUnit(setting.unit) ? "the value above" : valueToText(setting.unit, draft.value).split("\n").join("; ") || "no cap"}</strong>{" "}
               {draft.effectiveFrom ? `from ${draft.effectiveFrom.toISOString().replace("T", " ").slice(0, 16)} UTC` : "now"}. Purchases, proposals and contracts made before then keep their
               prices and fee schedules.
             </Alert>

@@ -1,7 +1,7 @@
 import type { Ref } from "react";
-import { UNIT_HINT, isJsonUnit } from "./setting-codec";
+import { UNIT_HINT, isJsonUnit, isMultiLineUnit } from "./setting-codec";
 
-/** The typed input for one setting's new value: money in dollars, percentages, days, lists, JSON for structures. */
+/** The typed input for one setting's new value: money in dollars, percentages, days, lists, the rate card in words, JSON for the other structures. */
 export function SettingValueInput({
   id,
   label,
@@ -35,8 +35,16 @@ export function SettingValueInput({
           <label htmlFor={id} className="block text-sm font-medium text-slate-800">
             {label}
           </label>
-          {isJsonUnit(unit) ? (
-            <textarea {...common} rows={10} spellCheck={false} value={text} onChange={(event) => onChange(event.target.value)} className={`${box} font-mono text-xs`} />
+          {isMultiLineUnit(unit) ? (
+            <textarea
+              {...common}
+              // The rate card: room for each tier's line to wrap once on a phone.
+              rows={isJsonUnit(unit) ? 10 : 2 * text.split("\n").length + 1}
+              spellCheck={false}
+              value={text}
+              onChange={(event) => onChange(event.target.value)}
+              className={`${box} ${isJsonUnit(unit) ? "font-mono text-xs" : ""}`}
+            />
           ) : (
             <input {...common} inputMode={unit === "money" || unit === "bps" ? "decimal" : unit === "bundle_sizes" || unit === "verification_actions" ? "text" : "numeric"} value={text} onChange={(event) => onChange(event.target.value)} className={box} />
           )}
