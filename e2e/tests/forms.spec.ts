@@ -34,7 +34,7 @@ test("Post a job: an empty submit names every required field at once; fixing one
 
 // An admin types the connect rate card one tier per line, in words: a line that does not read as a
 // tier is named beside the field, and the confirm step says the new card in the same words.
-test("Settings: the rate card is typed in words, a wrong line is named beside the field, and the review repeats the card", async ({ browser }) => {
+test("Settings: the rate card and the fees are typed in words, a wrong line is named beside its field, and the review repeats the card", async ({ browser }) => {
   const page = await adminPage(browser);
   await page.goto("/admin/settings");
   const row = page.getByTestId("setting-connectRateCard");
@@ -55,4 +55,17 @@ test("Settings: the rate card is typed in words, a wrong line is named beside th
   // Nothing was saved: the row still shows the card in force.
   await row.getByRole("button", { name: "Back to editing" }).click();
   await expect(row.getByTestId("setting-value")).toHaveText("up to $50.00: 2 (1 if ≤ 1 d) · up to $600.00: 4 (3 if ≤ 6 d) · and above: 6 (5 if ≤ 29 d)");
+
+  // The service fee and the payout fees are typed in words too.
+  const fee = page.getByTestId("setting-feeSchedule");
+  await fee.getByRole("button", { name: "Edit Freelancer service fee" }).click();
+  await expect(fee.getByLabel("New value for Freelancer service fee")).toHaveValue(
+    "tiered, by all a freelancer has billed one client\nup to $500.00: 20%\nup to $10,000.00: 10%\nand above: 5%",
+  );
+  const payouts = page.getByTestId("setting-payoutMethodFeesMinor");
+  await payouts.getByRole("button", { name: "Edit Payout method fees" }).click();
+  await payouts.getByLabel("New value for Payout method fees").fill("ach: $0.00\npaypal: $2.00");
+  await payouts.getByLabel("Reason (required)").fill("Simpler fees");
+  await payouts.getByRole("button", { name: "Review change" }).click();
+  await expect(payouts.getByText("Add a line for local bank, instant, wire.")).toBeVisible();
 });

@@ -3,10 +3,11 @@ import { readMoney, formatMoney } from "@/lib/money";
 /** How an admin types a value of each unit, and how the typed text becomes the value sent (the server validates it). */
 export type SettingRead = { ok: true; value: unknown } | { ok: false; error: string };
 
-const JSON_UNITS = new Set(["fee_schedule", "payout_fees", "scam_patterns"]);
+const JSON_UNITS = new Set(["scam_patterns"]);
 export const isJsonUnit = (unit: string) => JSON_UNITS.has(unit);
-/** Units typed on several lines: JSON, and the rate card's one tier per line. */
-export const isMultiLineUnit = (unit: string) => isJsonUnit(unit) || unit === "rate_card";
+/** Units typed on several lines, in words (one tier, band or method per line), and JSON. */
+const LINE_UNITS = new Set(["rate_card", "fee_schedule", "payout_fees"]);
+export const isMultiLineUnit = (unit: string) => isJsonUnit(unit) || LINE_UNITS.has(unit);
 
 type RateCardTier = { upToMinor: bigint | null; connects: number; shortConnects: number; shortMaxDays: number };
 
@@ -48,19 +49,99 @@ function readRateCard(text: string): SettingRead {
   return { ok: true, value: { tiers } };
 }
 
+/** "Line N: …" for the first line of `lines` that `read` refuses, else the values read. */
+function readLines<T>(lines: string[], read: (line: string, index: number, done: T[]) => { ok: true; value: T } | { ok: false; error: string }): { ok: true; value: T[] } | { ok: false; error: string } {
+  const done: T[] = [];
+  for (const [index, line] of lines.entries()) {
+    const one = read(line, index, done);
+    if (!one.ok) return { ok: false, error: `Line ${index + 1}: ${one.error}` };
+    done.push(one.value);
+  }
+  return { ok: true, value: done };
+}
+
+type FeeBand = { upToMinor: bigint | null; rateBps: number };
+const FEE_MODEL_WORDS = { tiered: "tiered, by all a freelancer has billed one client", variable: "variable, by the size of each payment" } as const;
+
+/** The model on the first line ("flat: 10%" alone), then one band per line: "up to $500.00: 20%", the last "and above: 5%". */
+function feeScheduleText(schedule: { model: "flat"; rateBps: number } | { model: "tiered" | "variable"; bands: FeeBand[] }): string {
+  if (schedule.model === "flat") return `flat: ${percentText(schedule.rateBps)}%`;
+  return [FEE_MODEL_WORDS[schedule.model], ...schedule.bands.map((band) => `${band.upToMinor === null ? "and above" : `up to ${formatMoney(band.upToMinor)}`}: ${percentText(band.rateBps)}%`)].join("\n");
+}
+
+const BAND_LINE = /^(?:up to\s+(\S+)|and above)\s*:\s*(\S+)$/i;
+const BAND_EXAMPLE = 'write each band like "up to $500.00: 20%", and the last like "and above: 5%"';
+
+function readFeeSchedule(text: string): SettingRead {
+  const [first = "", ...rest] = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const flat = /^flat\s*:\s*(\S+)$/i.exec(first);
+  if (flat) {
+    if (rest.length > 0) return { ok: false, error: "A flat fee is one line: remove the bands, or choose tiered or variable." };
+    const rate = readPercent(flat[1]!);
+    return rate.ok ? { ok: true, value: { model: "flat", rateBps: rate.value } } : { ok: false, error: `Line 1: ${rate.error}` };
+  }
+  const model = /^(tiered|variable)\b/i.exec(first)?.[1]?.toLowerCase();
+  if (!model) return { ok: false, error: 'Line 1: start with the model: "tiered", "variable", or "flat: 10%".' };
+  if (rest.length === 0) return { ok: false, error: "Add the bands, one per line, after the model." };
+  const bands = readLines<FeeBand>(rest, (line, index, done) => {
+    const match = BAND_LINE.exec(line);
+    if (!match) return { ok: false, error: `${BAND_EXAMPLE}.` };
+    const last = index === rest.length - 1;
+    if (match[1] === undefined && !last) return { ok: false, error: 'only the last band is "and above"; the others go "up to" an amount.' };
+    if (match[1] !== undefined && last) return { ok: false, error: 'the last band is "and above", so that every amount has a rate.' };
+    const rate = readPercent(match[2]!);
+    if (!rate.ok) return rate;
+    if (match[1] === undefined) return { ok: true, value: { upToMinor: null, rateBps: rate.value } };
+    const amount = readMoney(match[1]);
+    if (!amount.ok) return amount;
+    const previous = done.at(-1)?.upToMinor;
+    if (typeof previous === "bigint" && amount.minor <= previous) return { ok: false, error: "each band must go up to more than the one before." };
+    return { ok: true, value: { upToMinor: amount.minor, rateBps: rate.value } };
+  });
+  // The first line is the model, so the bands' lines are numbered from 2.
+  if (!bands.ok) return { ok: false, error: bands.error.replace(/^Line (\d+)/, (_all, n: string) => `Line ${Number(n) + 1}`) };
+  return { ok: true, value: { model, bands: bands.value } };
+}
+
+const PAYOUT_METHODS = ["ach", "local_bank", "paypal", "instant", "wire"] as const;
+const methodWords = (method: string) => method.replace("_", " ");
+
+/** One method per line: "paypal: $2.00". */
+function payoutFeesText(fees: Record<string, bigint>): string {
+  return PAYOUT_METHODS.map((method) => `${methodWords(method)}: ${formatMoney(fees[method] ?? 0n)}`).join("\n");
+}
+
+function readPayoutFees(text: string): SettingRead {
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const fees: Record<string, bigint> = {};
+  const read = readLines<null>(lines, (line) => {
+    const match = /^([a-z ]+?)\s*:\s*(\S+)$/i.exec(line);
+    const method = PAYOUT_METHODS.find((each) => methodWords(each) === match?.[1]?.toLowerCase());
+    if (!match || !method) return { ok: false, error: `write each method's fee like "paypal: $2.00", for ${PAYOUT_METHODS.map(methodWords).join(", ")}.` };
+    if (method in fees) return { ok: false, error: `${methodWords(method)} is already on an earlier line.` };
+    const amount = readMoney(match[2]!);
+    if (!amount.ok) return amount;
+    fees[method] = amount.minor;
+    return { ok: true, value: null };
+  });
+  if (!read.ok) return read;
+  const missing = PAYOUT_METHODS.filter((method) => !(method in fees)).map(methodWords);
+  if (missing.length > 0) return { ok: false, error: `Add a line for ${missing.join(", ")}.` };
+  return { ok: true, value: fees };
+}
+
 const BIG = /"__cents__(\d+)__"/g;
 
-/** JSON with cents as plain numbers (bigint fields are those named …Minor, and every payout fee). */
+/** JSON (the scam patterns), with any cents as plain numbers (bigint fields are those named …Minor). */
 function toJsonText(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `__cents__${item}__` : item), 2).replace(BIG, "$1");
 }
 
-function fromJsonText(unit: string, text: string): SettingRead {
+function fromJsonText(text: string): SettingRead {
   try {
-    const value: unknown = JSON.parse(text, function (key, item: unknown) {
-      const cents = key.endsWith("Minor") || (unit === "payout_fees" && key !== "");
-      return cents && typeof item === "number" && Number.isSafeInteger(item) ? BigInt(item) : item;
-    });
+    const value: unknown = JSON.parse(text, (key, item: unknown) =>
+      key.endsWith("Minor") && typeof item === "number" && Number.isSafeInteger(item) ? BigInt(item) : item,
+    );
     return { ok: true, value };
   } catch {
     return { ok: false, error: "This is not valid JSON. Check the commas, quotes and brackets." };
@@ -75,21 +156,23 @@ function readWhole(text: string, nullable: boolean): SettingRead {
 }
 
 /** "3.5" (percent) → 350 basis points, by the digits (no floating point). */
-function readPercent(text: string): SettingRead {
+function readPercent(text: string): { ok: true; value: number } | { ok: false; error: string } {
   const match = /^(\d{1,3})(?:\.(\d{1,2}))?%?$/.exec(text.trim());
   if (!match) return { ok: false, error: "Enter a percentage like 3 or 2.5 (at most two decimals)." };
   return { ok: true, value: Number.parseInt(match[1]!, 10) * 100 + Number.parseInt((match[2] ?? "").padEnd(2, "0"), 10) };
 }
 
+/** 350 basis points → "3.5". */
+const percentText = (bps: number) => `${Math.floor(bps / 100)}${bps % 100 ? `.${String(bps % 100).padStart(2, "0").replace(/0$/, "")}` : ""}`;
+
 export function valueToText(unit: string, value: unknown): string {
   if (value === null || value === undefined) return "";
   if (unit === "money") return formatMoney(value as bigint);
-  if (unit === "bps") {
-    const bps = value as number;
-    return `${Math.floor(bps / 100)}${bps % 100 ? `.${String(bps % 100).padStart(2, "0").replace(/0$/, "")}` : ""}`;
-  }
+  if (unit === "bps") return percentText(value as number);
   if (unit === "bundle_sizes" || unit === "verification_actions") return (value as (number | string)[]).join(", ");
   if (unit === "rate_card") return rateCardText(value as { tiers: RateCardTier[] });
+  if (unit === "fee_schedule") return feeScheduleText(value as Parameters<typeof feeScheduleText>[0]);
+  if (unit === "payout_fees") return payoutFeesText(value as Record<string, bigint>);
   if (isJsonUnit(unit)) return toJsonText(value);
   return String(value);
 }
@@ -111,13 +194,17 @@ export function textToValue(unit: string, text: string, nullable: boolean): Sett
     }
     case "rate_card":
       return readRateCard(text);
+    case "fee_schedule":
+      return readFeeSchedule(text);
+    case "payout_fees":
+      return readPayoutFees(text);
     case "verification_actions": {
       const parts = text.split(/[\s,]+/).filter(Boolean);
       if (parts.some((part) => !/^[a-z_]{1,20}$/.test(part))) return { ok: false, error: "List actions among propose, post_job and withdraw, like propose, withdraw (or nothing)." };
       return { ok: true, value: parts };
     }
     default:
-      return isJsonUnit(unit) ? fromJsonText(unit, text) : readWhole(text, nullable);
+      return isJsonUnit(unit) ? fromJsonText(text) : readWhole(text, nullable);
   }
 }
 
@@ -129,8 +216,8 @@ export const UNIT_HINT: Record<string, string> = {
   count: "A whole number.",
   bundle_sizes: "Bundle sizes in connects, separated by commas.",
   rate_card: "One tier per line, cheapest first: the connects a proposal costs, and the fewer it costs when the job lasts at most that many days. The last tier is \"and above\".",
-  fee_schedule: "JSON. Band edges in cents (50000 = $500.00), rates in basis points (2000 = 20%).",
-  payout_fees: "JSON. Fee per method in cents (99 = $0.99).",
+  fee_schedule: "The model on the first line (tiered, variable, or flat: 10%), then one band per line, lowest first; the last band is \"and above\".",
+  payout_fees: "One payout method per line, with the fee of one withdrawal.",
   verification_actions: "Actions separated by commas, among propose, post_job and withdraw; empty: nothing waits for a confirmed email.",
   scam_patterns: "JSON. Each pattern: id, label, category (contact or payment), source (a regular expression) and flags.",
 };
