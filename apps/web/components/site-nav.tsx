@@ -8,8 +8,8 @@ import { NotificationBell } from "@/features/notifications/notification-bell";
 import { currentItem, type NavItem } from "@/lib/navigation";
 
 /**
- * The signed-in person's navigation. From `md` up: the links in the header (the current page
- * marked), then `who` (the person's name and role), Account and Sign out. Below `md`: a Menu
+ * The signed-in person's navigation. From `md` up: `who` (the person's name and role), Account and
+ * Sign out beside the brand, and the links on a row of their own below (the current page marked). Below `md`: a Menu
  * button that opens the same links, `who`, Account and Sign out as a list under the header. Escape, a click outside, or moving focus out of it closes
  * it (Escape gives focus back to the button); it closes on navigation too.
  *
@@ -69,7 +69,8 @@ export function SiteNav({ items, who, counts = {}, unreadCount }: { items: reado
 
   return (
     <>
-      <nav aria-label="Main" className="hidden gap-x-5 gap-y-1 text-sm md:order-last md:flex md:w-full md:flex-wrap xl:order-none xl:w-auto">
+      {/* A row of its own under the name and the account, at every width from md: a role's eight to eleven links do not fit beside them even at 1280. */}
+      <nav aria-label="Main" className="hidden gap-x-5 gap-y-1 text-sm md:order-last md:flex md:w-full md:flex-wrap">
         {items.map((item) =>
           link(
             item,
