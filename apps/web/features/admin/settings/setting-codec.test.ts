@@ -23,6 +23,8 @@ describe("the rate card, typed one tier per line", () => {
   it("names the line of each problem", () => {
     expect(read("")).toEqual({ ok: false, error: "Enter at least one tier, one per line." });
     expect(read("up to $50: 2 connects, 1 if at most 1 day\n6 connects for the rest")).toMatchObject({ ok: false, error: expect.stringMatching(/^Line 2: write each tier like "up to \$600.00: 4 connects/) });
+    // Blank lines count, so the number is the line the admin sees.
+    expect(read("up to $50: 2 connects, 1 if at most 1 day\n\nsix connects for the rest")).toMatchObject({ ok: false, error: expect.stringMatching(/^Line 3: /) });
     expect(read("and above: 2 connects, 1 if at most 1 day\nand above: 6 connects, 5 if at most 29 days")).toMatchObject({ ok: false, error: 'Line 1: only the last tier is "and above"; the others go "up to" an amount.' });
     expect(read("up to $50: 2 connects, 1 if at most 1 day")).toMatchObject({ ok: false, error: 'Line 1: the last tier is "and above", so that every job has a price.' });
     expect(read("up to $600: 4 connects, 3 if at most 6 days\nup to $50: 2 connects, 1 if at most 1 day\nand above: 6 connects, 5 if at most 29 days")).toMatchObject({

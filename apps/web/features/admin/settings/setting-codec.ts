@@ -23,41 +23,50 @@ function rateCardText(card: { tiers: RateCardTier[] }): string {
 const TIER_LINE = /^(?:up to\s+(\S+)|and above)\s*:\s*(\d{1,6})\s+connects?\s*,\s*(\d{1,6})\s+if at most\s+(\d{1,5})\s+days?\.?$/i;
 const TIER_EXAMPLE = 'write each tier like "up to $600.00: 4 connects, 3 if at most 6 days", and the last like "and above: 6 connects, 5 if at most 29 days"';
 
-/** The rate card typed one tier per line, cheapest first; each problem names its line. */
-function readRateCard(text: string): SettingRead {
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
-  if (lines.length === 0) return { ok: false, error: "Enter at least one tier, one per line." };
-  const tiers: RateCardTier[] = [];
-  for (const [index, line] of lines.entries()) {
-    const at = `Line ${index + 1}`;
-    const match = TIER_LINE.exec(line);
-    if (!match) return { ok: false, error: `${at}: ${TIER_EXAMPLE}.` };
-    const last = index === lines.length - 1;
-    let upToMinor: bigint | null = null;
-    if (match[1] === undefined) {
-      if (!last) return { ok: false, error: `${at}: only the last tier is "and above"; the others go "up to" an amount.` };
-    } else {
-      if (last) return { ok: false, error: `${at}: the last tier is "and above", so that every job has a price.` };
-      const amount = readMoney(match[1]);
-      if (!amount.ok) return { ok: false, error: `${at}: ${amount.error}` };
-      const previous = tiers.at(-1)?.upToMinor;
-      if (typeof previous === "bigint" && amount.minor <= previous) return { ok: false, error: `${at}: each tier must go up to more than the one before.` };
-      upToMinor = amount.minor;
-    }
-    tiers.push({ upToMinor, connects: Number(match[2]), shortConnects: Number(match[3]), shortMaxDays: Number(match[4]) });
-  }
-  return { ok: true, value: { tiers } };
+/** The lines of `text` that hold something, each with its number in the text (blank lines count). */
+function numberedLines(text: string): { n: number; line: string }[] {
+  return text.split("\n").flatMap((line, index) => (line.trim() ? [{ n: index + 1, line: line.trim() }] : []));
 }
 
-/** "Line N: …" for the first line of `lines` that `read` refuses, else the values read. */
-function readLines<T>(lines: string[], read: (line: string, index: number, done: T[]) => { ok: true; value: T } | { ok: false; error: string }): { ok: true; value: T[] } | { ok: false; error: string } {
+/** Reads each line in turn: the values, or "Line N: …" for the first line `read` refuses. */
+function readLines<T>(
+  lines: { n: number; line: string }[],
+  read: (line: string, last: boolean, done: T[]) => { ok: true; value: T } | { ok: false; error: string },
+): { ok: true; value: T[] } | { ok: false; error: string } {
   const done: T[] = [];
-  for (const [index, line] of lines.entries()) {
-    const one = read(line, index, done);
-    if (!one.ok) return { ok: false, error: `Line ${index + 1}: ${one.error}` };
+  for (const [index, { n, line }] of lines.entries()) {
+    const one = read(line, index === lines.length - 1, done);
+    if (!one.ok) return { ok: false, error: `Line ${n}: ${one.error}` };
     done.push(one.value);
   }
   return { ok: true, value: done };
+}
+
+/**
+ * An "up to" edge, or null for the last line's "and above": the edges rise, and only the last line
+ * is open-ended (the rate card's tiers and the fee schedule's bands). `what` is "tier" or "band".
+ */
+function readEdge(upTo: string | undefined, last: boolean, previous: bigint | null | undefined, what: string, rest: string): { ok: true; value: bigint | null } | { ok: false; error: string } {
+  if (upTo === undefined) return last ? { ok: true, value: null } : { ok: false, error: `only the last ${what} is "and above"; the others go "up to" an amount.` };
+  if (last) return { ok: false, error: `the last ${what} is "and above", so that ${rest}.` };
+  const amount = readMoney(upTo);
+  if (!amount.ok) return amount;
+  if (typeof previous === "bigint" && amount.minor <= previous) return { ok: false, error: `each ${what} must go up to more than the one before.` };
+  return { ok: true, value: amount.minor };
+}
+
+/** The rate card typed one tier per line, cheapest first; each problem names its line. */
+function readRateCard(text: string): SettingRead {
+  const lines = numberedLines(text);
+  if (lines.length === 0) return { ok: false, error: "Enter at least one tier, one per line." };
+  const tiers = readLines<RateCardTier>(lines, (line, last, done) => {
+    const match = TIER_LINE.exec(line);
+    if (!match) return { ok: false, error: `${TIER_EXAMPLE}.` };
+    const edge = readEdge(match[1], last, done.at(-1)?.upToMinor, "tier", "every job has a price");
+    if (!edge.ok) return edge;
+    return { ok: true, value: { upToMinor: edge.value, connects: Number(match[2]), shortConnects: Number(match[3]), shortMaxDays: Number(match[4]) } };
+  });
+  return tiers.ok ? { ok: true, value: { tiers: tiers.value } } : tiers;
 }
 
 type FeeBand = { upToMinor: bigint | null; rateBps: number };
@@ -73,34 +82,25 @@ const BAND_LINE = /^(?:up to\s+(\S+)|and above)\s*:\s*(\S+)$/i;
 const BAND_EXAMPLE = 'write each band like "up to $500.00: 20%", and the last like "and above: 5%"';
 
 function readFeeSchedule(text: string): SettingRead {
-  const [first = "", ...rest] = text.split("\n").map((line) => line.trim()).filter(Boolean);
-  const flat = /^flat\s*:\s*(\S+)$/i.exec(first);
+  const [first, ...rest] = numberedLines(text);
+  const flat = /^flat\s*:\s*(\S+)$/i.exec(first?.line ?? "");
   if (flat) {
     if (rest.length > 0) return { ok: false, error: "A flat fee is one line: remove the bands, or choose tiered or variable." };
     const rate = readPercent(flat[1]!);
-    return rate.ok ? { ok: true, value: { model: "flat", rateBps: rate.value } } : { ok: false, error: `Line 1: ${rate.error}` };
+    return rate.ok ? { ok: true, value: { model: "flat", rateBps: rate.value } } : { ok: false, error: `Line ${first!.n}: ${rate.error}` };
   }
-  const model = /^(tiered|variable)\b/i.exec(first)?.[1]?.toLowerCase();
-  if (!model) return { ok: false, error: 'Line 1: start with the model: "tiered", "variable", or "flat: 10%".' };
+  const model = /^(tiered|variable)\b/i.exec(first?.line ?? "")?.[1]?.toLowerCase();
+  if (!model) return { ok: false, error: `Line ${first?.n ?? 1}: start with the model: "tiered", "variable", or "flat: 10%".` };
   if (rest.length === 0) return { ok: false, error: "Add the bands, one per line, after the model." };
-  const bands = readLines<FeeBand>(rest, (line, index, done) => {
+  const bands = readLines<FeeBand>(rest, (line, last, done) => {
     const match = BAND_LINE.exec(line);
     if (!match) return { ok: false, error: `${BAND_EXAMPLE}.` };
-    const last = index === rest.length - 1;
-    if (match[1] === undefined && !last) return { ok: false, error: 'only the last band is "and above"; the others go "up to" an amount.' };
-    if (match[1] !== undefined && last) return { ok: false, error: 'the last band is "and above", so that every amount has a rate.' };
     const rate = readPercent(match[2]!);
     if (!rate.ok) return rate;
-    if (match[1] === undefined) return { ok: true, value: { upToMinor: null, rateBps: rate.value } };
-    const amount = readMoney(match[1]);
-    if (!amount.ok) return amount;
-    const previous = done.at(-1)?.upToMinor;
-    if (typeof previous === "bigint" && amount.minor <= previous) return { ok: false, error: "each band must go up to more than the one before." };
-    return { ok: true, value: { upToMinor: amount.minor, rateBps: rate.value } };
+    const edge = readEdge(match[1], last, done.at(-1)?.upToMinor, "band", "every amount has a rate");
+    return edge.ok ? { ok: true, value: { upToMinor: edge.value, rateBps: rate.value } } : edge;
   });
-  // The first line is the model, so the bands' lines are numbered from 2.
-  if (!bands.ok) return { ok: false, error: bands.error.replace(/^Line (\d+)/, (_all, n: string) => `Line ${Number(n) + 1}`) };
-  return { ok: true, value: { model, bands: bands.value } };
+  return bands.ok ? { ok: true, value: { model, bands: bands.value } } : bands;
 }
 
 const PAYOUT_METHODS = ["ach", "local_bank", "paypal", "instant", "wire"] as const;
@@ -112,9 +112,8 @@ function payoutFeesText(fees: Record<string, bigint>): string {
 }
 
 function readPayoutFees(text: string): SettingRead {
-  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
   const fees: Record<string, bigint> = {};
-  const read = readLines<null>(lines, (line) => {
+  const read = readLines<null>(numberedLines(text), (line) => {
     const match = /^([a-z ]+?)\s*:\s*(\S+)$/i.exec(line);
     const method = PAYOUT_METHODS.find((each) => methodWords(each) === match?.[1]?.toLowerCase());
     if (!match || !method) return { ok: false, error: `write each method's fee like "paypal: $2.00", for ${PAYOUT_METHODS.map(methodWords).join(", ")}.` };
