@@ -3,32 +3,38 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtConfigEnv, COMPILED, compileProcesses } from "./processes";
+import { builtConfigEnv, COMPILED, compileProcesses, gone } from "./processes";
 
 const webRoot = join(import.meta.dirname, "..");
 const processGroupOf = (pid: number) => Number(execFileSync("ps", ["-o", "pgid=", "-p", String(pid)]).toString().trim());
 
-/** Runs the fixture as a terminal runs a command (its own foreground group), presses Ctrl-C once its child runs. */
-async function pressCtrlC(exitCode: number) {
-  const proc = spawn(join(webRoot, "node_modules", ".bin", "tsx"), ["scripts/fixtures/supervised.ts", String(exitCode)], {
-    cwd: webRoot,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  proc.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+/**
+ * A fixture parent's process, its output so far (stdout and stderr, kept up to date), and the pid of
+ * its child once the parent says "ready <pid>" (and `also`, when given, has been printed too).
+ */
+async function startFixture(command: string, args: string[], options: { detached: boolean; also?: string }) {
+  const proc = spawn(command, args, { cwd: webRoot, detached: options.detached, stdio: ["ignore", "pipe", "pipe"] });
+  const seen = { output: "" };
+  proc.stderr!.on("data", (chunk: Buffer) => (seen.output += chunk.toString()));
   const childPid = await new Promise<number>((resolve, reject) => {
     proc.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /ready (\d+)/.exec(output);
-      if (ready && output.includes("child ready")) resolve(Number(ready[1]));
+      seen.output += chunk.toString();
+      const ready = /ready (\d+)/.exec(seen.output);
+      if (ready && (!options.also || seen.output.includes(options.also))) resolve(Number(ready[1]));
     });
-    proc.once("exit", (code) => reject(new Error(`fixture exited with ${code}: ${output}`)));
+    proc.once("exit", (code) => reject(new Error(`fixture exited with ${code}: ${seen.output}`)));
   });
+  return { proc, childPid, seen };
+}
+
+/** Runs the fixture as a terminal runs a command (its own foreground group), presses Ctrl-C once its child runs. */
+async function pressCtrlC(exitCode: number) {
+  const tsx = join(webRoot, "node_modules", ".bin", "tsx");
+  const { proc, childPid, seen } = await startFixture(tsx, ["scripts/fixtures/supervised.ts", String(exitCode)], { detached: true, also: "child ready" });
   const childGroup = processGroupOf(childPid);
   const exited = new Promise<number | null>((resolve) => proc.once("exit", resolve));
   process.kill(-proc.pid!, "SIGINT"); // the whole foreground group, as Ctrl-C does
-  return { code: await exited, output, childGroup, terminalGroup: proc.pid! };
+  return { code: await exited, output: seen.output, childGroup, terminalGroup: proc.pid! };
 }
 
 describe("the supervisor's children run in a process group of their own", () => {
@@ -48,32 +54,14 @@ describe("the supervisor's children run in a process group of their own", () => 
 describe("a server started with a channel stops when its starter is gone", () => {
   it("the starter killed with SIGKILL (no chance to stop it), the server stops by itself", async () => {
     // node itself, not the tsx command (which would be a wrapper process around it).
-    const parent = spawn(process.execPath, ["--import", "tsx", "scripts/fixtures/orphaned.ts"], { cwd: webRoot, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    parent.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const childPid = await new Promise<number>((resolve, reject) => {
-      parent.stdout!.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const ready = /ready (\d+)/.exec(output);
-        if (ready) resolve(Number(ready[1]));
-      });
-      parent.once("exit", (code) => reject(new Error(`fixture exited with ${code}: ${output}`)));
-    });
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    expect(alive(childPid)).toBe(true);
+    const { proc: parent, childPid, seen } = await startFixture(process.execPath, ["--import", "tsx", "scripts/fixtures/orphaned.ts"], { detached: false });
+    expect(gone(childPid)).toBe(false);
     parent.kill("SIGKILL");
     const deadline = Date.now() + 10_000;
-    while (alive(childPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    if (alive(childPid)) process.kill(childPid, "SIGKILL");
-    expect(alive(childPid)).toBe(false);
-    expect(output).toContain("child: parent gone, stopping");
+    while (!gone(childPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!gone(childPid)) process.kill(childPid, "SIGKILL");
+    expect(gone(childPid)).toBe(true);
+    expect(seen.output).toContain("child: parent gone, stopping");
   }, 30_000);
 });
 

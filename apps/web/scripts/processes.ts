@@ -122,6 +122,21 @@ export function spawnWeb(options: ProcessOptions & { port: number; host?: string
   return proc;
 }
 
+/** A process that is gone, or a zombie its new parent has not reaped yet. */
+export function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "EPERM";
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return true;
+  }
+}
+
 /** `stdio` with an IPC channel to the child as its fourth stream (see stopWithParent). */
 export function withChannel(stdio: StdioOptions | undefined): StdioOptions {
   const streams = stdio ?? ["ignore", "pipe", "pipe"];

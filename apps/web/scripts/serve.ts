@@ -10,9 +10,9 @@
 // process group of its own (`detached`), so that Ctrl-C, which a terminal sends to its whole
 // foreground group, reaches this process only, which stops the others in order.
 import { type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { DEMO_LOGINS } from "@fairlance/db/demo-logins";
-import { exitCode, spawnPrepare, spawnRunner, spawnWeb, spawnWebBuild, stopProcess, type PrepareMessage } from "./processes";
+import { exitCode, gone, spawnPrepare, spawnRunner, spawnWeb, spawnWebBuild, stopProcess, type PrepareMessage } from "./processes";
 
 const dev = process.argv.includes("--dev");
 /** Serve the production build that is there (the bench's harness builds it first); `pnpm start` always builds. */
@@ -27,21 +27,6 @@ let stopping = false;
 const children: { step: ChildProcess | null; web: ChildProcess | null; runner: ChildProcess | null } = { step: null, web: null, runner: null };
 /** The database the prepare step started for us (null: DATABASE_URL, or a server another process owns). */
 let database: DatabaseMessage | null = null;
-
-/** A process that is gone, or a zombie its new parent has not reaped yet. */
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== "EPERM";
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
-  } catch {
-    return true;
-  }
-}
 
 /** PostgreSQL's fast shutdown (SIGINT: open transactions roll back), then waits for it to end. */
 async function stopDatabase() {

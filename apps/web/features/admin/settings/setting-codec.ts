@@ -1,3 +1,4 @@
+import { PAYOUT_METHOD_KINDS, type FeeBand, type FeeSchedule, type PayoutMethodFees, type RateCard, type RateCardTier } from "@fairlance/rules";
 import { readMoney, formatMoney } from "@/lib/money";
 
 /** How an admin types a value of each unit, and how the typed text becomes the value sent (the server validates it). */
@@ -9,15 +10,14 @@ export const isJsonUnit = (unit: string) => JSON_UNITS.has(unit);
 const LINE_UNITS = new Set(["rate_card", "fee_schedule", "payout_fees"]);
 export const isMultiLineUnit = (unit: string) => isJsonUnit(unit) || LINE_UNITS.has(unit);
 
-type RateCardTier = { upToMinor: bigint | null; connects: number; shortConnects: number; shortMaxDays: number };
-
 const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
 
+/** A tier's or a band's upper edge: "up to $600.00", or "and above" for the open-ended last one (readEdge reads it). */
+const edgeText = (upToMinor: bigint | null) => (upToMinor === null ? "and above" : `up to ${formatMoney(upToMinor)}`);
+
 /** One tier per line, in the words Find work and the settings row use: "up to $600.00: 4 connects, 3 if at most 6 days". */
-function rateCardText(card: { tiers: RateCardTier[] }): string {
-  return card.tiers
-    .map((tier) => `${tier.upToMinor === null ? "and above" : `up to ${formatMoney(tier.upToMinor)}`}: ${plural(tier.connects, "connect")}, ${tier.shortConnects} if at most ${plural(tier.shortMaxDays, "day")}`)
-    .join("\n");
+function rateCardText(card: RateCard): string {
+  return card.tiers.map((tier) => `${edgeText(tier.upToMinor)}: ${plural(tier.connects, "connect")}, ${tier.shortConnects} if at most ${plural(tier.shortMaxDays, "day")}`).join("\n");
 }
 
 const TIER_LINE = /^(?:up to\s+(\S+)|and above)\s*:\s*(\d{1,6})\s+connects?\s*,\s*(\d{1,6})\s+if at most\s+(\d{1,5})\s+days?\.?$/i;
@@ -69,13 +69,12 @@ function readRateCard(text: string): SettingRead {
   return tiers.ok ? { ok: true, value: { tiers: tiers.value } } : tiers;
 }
 
-type FeeBand = { upToMinor: bigint | null; rateBps: number };
 const FEE_MODEL_WORDS = { tiered: "tiered, by all a freelancer has billed one client", variable: "variable, by the size of each payment" } as const;
 
 /** The model on the first line ("flat: 10%" alone), then one band per line: "up to $500.00: 20%", the last "and above: 5%". */
-function feeScheduleText(schedule: { model: "flat"; rateBps: number } | { model: "tiered" | "variable"; bands: FeeBand[] }): string {
+function feeScheduleText(schedule: FeeSchedule): string {
   if (schedule.model === "flat") return `flat: ${percentText(schedule.rateBps)}%`;
-  return [FEE_MODEL_WORDS[schedule.model], ...schedule.bands.map((band) => `${band.upToMinor === null ? "and above" : `up to ${formatMoney(band.upToMinor)}`}: ${percentText(band.rateBps)}%`)].join("\n");
+  return [FEE_MODEL_WORDS[schedule.model], ...schedule.bands.map((band) => `${edgeText(band.upToMinor)}: ${percentText(band.rateBps)}%`)].join("\n");
 }
 
 const BAND_LINE = /^(?:up to\s+(\S+)|and above)\s*:\s*(\S+)$/i;
@@ -103,20 +102,19 @@ function readFeeSchedule(text: string): SettingRead {
   return bands.ok ? { ok: true, value: { model, bands: bands.value } } : bands;
 }
 
-const PAYOUT_METHODS = ["ach", "local_bank", "paypal", "instant", "wire"] as const;
 const methodWords = (method: string) => method.replace("_", " ");
 
 /** One method per line: "paypal: $2.00". */
-function payoutFeesText(fees: Record<string, bigint>): string {
-  return PAYOUT_METHODS.map((method) => `${methodWords(method)}: ${formatMoney(fees[method] ?? 0n)}`).join("\n");
+function payoutFeesText(fees: PayoutMethodFees): string {
+  return PAYOUT_METHOD_KINDS.map((method) => `${methodWords(method)}: ${formatMoney(fees[method])}`).join("\n");
 }
 
 function readPayoutFees(text: string): SettingRead {
-  const fees: Record<string, bigint> = {};
+  const fees: Partial<PayoutMethodFees> = {};
   const read = readLines<null>(numberedLines(text), (line) => {
     const match = /^([a-z ]+?)\s*:\s*(\S+)$/i.exec(line);
-    const method = PAYOUT_METHODS.find((each) => methodWords(each) === match?.[1]?.toLowerCase());
-    if (!match || !method) return { ok: false, error: `write each method's fee like "paypal: $2.00", for ${PAYOUT_METHODS.map(methodWords).join(", ")}.` };
+    const method = PAYOUT_METHOD_KINDS.find((each) => methodWords(each) === match?.[1]?.toLowerCase());
+    if (!match || !method) return { ok: false, error: `write each method's fee like "paypal: $2.00", for ${PAYOUT_METHOD_KINDS.map(methodWords).join(", ")}.` };
     if (method in fees) return { ok: false, error: `${methodWords(method)} is already on an earlier line.` };
     const amount = readMoney(match[2]!);
     if (!amount.ok) return amount;
@@ -124,23 +122,15 @@ function readPayoutFees(text: string): SettingRead {
     return { ok: true, value: null };
   });
   if (!read.ok) return read;
-  const missing = PAYOUT_METHODS.filter((method) => !(method in fees)).map(methodWords);
+  const missing = PAYOUT_METHOD_KINDS.filter((method) => !(method in fees)).map(methodWords);
   if (missing.length > 0) return { ok: false, error: `Add a line for ${missing.join(", ")}.` };
   return { ok: true, value: fees };
 }
 
-const BIG = /"__cents__(\d+)__"/g;
-
-/** JSON (the scam patterns), with any cents as plain numbers (bigint fields are those named …Minor). */
-function toJsonText(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? `__cents__${item}__` : item), 2).replace(BIG, "$1");
-}
-
+/** JSON, for the scam patterns (text only: ids, labels, regular expressions and their flags). */
 function fromJsonText(text: string): SettingRead {
   try {
-    const value: unknown = JSON.parse(text, (key, item: unknown) =>
-      key.endsWith("Minor") && typeof item === "number" && Number.isSafeInteger(item) ? BigInt(item) : item,
-    );
+    const value: unknown = JSON.parse(text);
     return { ok: true, value };
   } catch {
     return { ok: false, error: "This is not valid JSON. Check the commas, quotes and brackets." };
@@ -169,10 +159,10 @@ export function valueToText(unit: string, value: unknown): string {
   if (unit === "money") return formatMoney(value as bigint);
   if (unit === "bps") return percentText(value as number);
   if (unit === "bundle_sizes" || unit === "verification_actions") return (value as (number | string)[]).join(", ");
-  if (unit === "rate_card") return rateCardText(value as { tiers: RateCardTier[] });
-  if (unit === "fee_schedule") return feeScheduleText(value as Parameters<typeof feeScheduleText>[0]);
-  if (unit === "payout_fees") return payoutFeesText(value as Record<string, bigint>);
-  if (isJsonUnit(unit)) return toJsonText(value);
+  if (unit === "rate_card") return rateCardText(value as RateCard);
+  if (unit === "fee_schedule") return feeScheduleText(value as FeeSchedule);
+  if (unit === "payout_fees") return payoutFeesText(value as PayoutMethodFees);
+  if (isJsonUnit(unit)) return JSON.stringify(value, null, 2);
   return String(value);
 }
 
