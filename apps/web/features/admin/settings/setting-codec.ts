@@ -1,4 +1,4 @@
-import { PAYOUT_METHOD_KINDS, type FeeBand, type FeeSchedule, type PayoutMethodFees, type RateCard, type RateCardTier } from "@fairlance/rules";
+import type { FeeBand, FeeSchedule, PayoutMethodFees, PayoutMethodKind, RateCard, RateCardTier } from "@fairlance/rules";
 import { readMoney, formatMoney } from "@/lib/money";
 
 /** How an admin types a value of each unit, and how the typed text becomes the value sent (the server validates it). */
@@ -102,6 +102,12 @@ function readFeeSchedule(text: string): SettingRead {
   return bands.ok ? { ok: true, value: { model, bands: bands.value } } : bands;
 }
 
+/**
+ * The payout methods in the rules' order (PAYOUT_METHOD_KINDS), checked against their type: the
+ * rules' list itself lives beside the zod schemas, and importing it would put zod in this page's
+ * bundle, whose start-up probe for eval the page's CSP reports.
+ */
+const PAYOUT_METHOD_KINDS = Object.keys({ ach: 0, local_bank: 0, paypal: 0, instant: 0, wire: 0 } satisfies Record<PayoutMethodKind, 0>) as PayoutMethodKind[];
 const methodWords = (method: string) => method.replace("_", " ");
 
 /** One method per line: "paypal: $2.00". */
