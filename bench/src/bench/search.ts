@@ -179,7 +179,7 @@ export async function searchThroughHttp(webUrl: string, cookie: string, inputs: 
 }
 
 /** Bump when the generated catalogue of the large search changes, so a kept one of an older shape is made again. */
-const CATALOGUE_VERSION = 1;
+const CATALOGUE_VERSION = 2; // 2: made again after migration job_search_weeks, so its rows are laid out as inserted, not as updated
 const CATALOGUE_CLIENTS = 2_000;
 
 /**

@@ -59,6 +59,41 @@ describe("searchJobs' count past the page", () => {
     expect((await searchJobs(db.prisma, { q: "translate", sort: "budget_desc" })).jobs.map((job) => job.title)).toEqual(byBudget.slice(-10).reverse().map((job) => job.title));
   });
 
+  it("words newest first or by best match give exact pages and counts when their matches are spread over a year (the weeks widen)", async () => {
+    const client = (await makeUser(db.prisma, "CLIENT")).id;
+    // 3,000 lute jobs, one every 4 hours back from now (500 days): about 70 in the newest 2 weeks (weeks counted
+    // from the newest job's, at `now` + 2 minutes), so the window widens: pages 1 and 25 come from 36 to 45 weeks,
+    // deeper ones from all of them. Every third is hourly: 1,000 pass a type filter, about 24 in the first window.
+    await db.prisma.$executeRaw`
+      INSERT INTO "Job" (id, "clientId", title, description, type, status, "budgetMinor", "hourlyMinMinor", "hourlyMaxMinor", "estimatedHours",
+                         "durationDays", "experienceLevel", skills, "connectCost", "publishedAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), ${client}::uuid, 'Lute repair ' || i, 'Restring and repair a lute.',
+             CASE WHEN i % 3 = 0 THEN 'HOURLY' ELSE 'FIXED' END::"JobType", 'OPEN',
+             CASE WHEN i % 3 = 0 THEN NULL ELSE 10000 + i END, CASE WHEN i % 3 = 0 THEN 2000 END, CASE WHEN i % 3 = 0 THEN 3000 END, CASE WHEN i % 3 = 0 THEN 10 END,
+             10, 'ENTRY', ARRAY['music'], 6, ${now}::timestamptz - make_interval(hours => 4 * i), ${now}::timestamptz, ${now}::timestamptz
+      FROM generate_series(1, 3000) i`;
+    const lutes = (type?: "HOURLY") =>
+      db.prisma.job.findMany({ where: { status: "OPEN", title: { startsWith: "Lute" }, type }, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], select: { title: true } });
+    const all = await lutes();
+    const hourly = await lutes("HOURLY");
+    expect([all.length, hourly.length]).toEqual([3_000, 1_000]);
+    for (const [page, total, capped] of [[1, 1_010, true], [25, 1_250, true], [150, 2_500, true], [300, 3_000, false], [301, 3_000, false]] as const) {
+      const found = await searchJobs(db.prisma, { q: "lute", sort: "newest", page });
+      expect(found.jobs.map((job) => job.title)).toEqual(all.slice((page - 1) * 10, page * 10).map((job) => job.title));
+      expect(found).toMatchObject({ total, totalCapped: capped });
+    }
+    // With a filter the index holds: 1,000 match, all counted exactly, from all the weeks.
+    for (const page of [1, 40, 100]) {
+      const found = await searchJobs(db.prisma, { q: "lute", type: "HOURLY", sort: "newest", page });
+      expect(found.jobs.map((job) => job.title)).toEqual(hourly.slice((page - 1) * 10, page * 10).map((job) => job.title));
+      expect(found).toMatchObject({ total: 1_000, totalCapped: false });
+    }
+    // Best match ranks the newest 1,000 (all alike here, so newest first), then the older ones follow newest first.
+    const ranked = await searchJobs(db.prisma, { q: "lute repair", sort: "relevance", page: 101 });
+    expect(ranked.jobs.map((job) => job.title)).toEqual(all.slice(1_000, 1_010).map((job) => job.title));
+    expect(ranked).toMatchObject({ total: 2_010, totalCapped: true, rankedNewest: 1_000 });
+  });
+
   it("words in budget order with a filter correlated with it give exact pages past the first 20,000 jobs of the index", async () => {
     const client = (await makeUser(db.prisma, "CLIENT")).id;
     // 20,100 jobs dearer than every other, costing 6 connects but for every 1,000th (1 connect); then 25 cheap ones at 1 connect.

@@ -94,8 +94,8 @@ describe("searchJobs", () => {
   });
 
   it("searches the stored document through its index, kept current when the client edits the job", async () => {
-    const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_entry_document_idx'`;
-    expect(index?.indexdef).toContain('ON public."JobSearchEntry" USING gin (document)');
+    const [index] = await db.prisma.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'manual_job_search_entry_match_idx'`;
+    expect(index?.indexdef).toContain('ON public."JobSearchEntry" USING gin (document, type, "experienceLevel", "publishedWeek")');
     const client = (await makeUser(db.prisma, "CLIENT")).id;
     const jobId = await openJob(db.prisma, client, at(200), { title: "Knit a sweater pattern", description: "A cosy sweater pattern for beginners to knit." });
     expect(await titles({ q: "sweater" })).toEqual(["Knit a sweater pattern"]);
@@ -113,6 +113,7 @@ describe("searchJobs", () => {
             FROM "Job" WHERE "status" = 'OPEN' AND "pausedAt" IS NULL) j
       FULL JOIN "JobSearchEntry" e ON e.id = j.id
       WHERE j.id IS NULL OR e.id IS NULL OR e.document IS DISTINCT FROM j."searchDocument" OR e."publishedAt" IS DISTINCT FROM j."publishedAt"
+         OR e."publishedWeek" IS DISTINCT FROM floor(extract(epoch FROM j."publishedAt") / 604800)::int
          OR e.value IS DISTINCT FROM j.value OR e.type <> j.type OR e."experienceLevel" <> j."experienceLevel"
          OR e."durationDays" <> j."durationDays" OR e."connectCost" IS DISTINCT FROM j."connectCost"`;
     const entries = async () => Number((await db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "JobSearchEntry"`)[0]!.n);

@@ -57,14 +57,27 @@ export const JOB_SEARCH_COUNT_AHEAD = 1_000;
 /**
  * Best match ranks the newest this many matching jobs by how well they match; when more match, the
  * older ones follow them newest first. Ranking every match of a common word reads every one of them
- * (at 1,000,000 jobs a skill matches 60,000, half a second); a page of this many is read from the
- * date index in a few milliseconds.
+ * (at 1,000,000 jobs a skill matches 60,000, half a second); this many are found among the newest
+ * weeks' matches (see FIRST_WEEKS) in a few milliseconds.
  */
 export const JOB_SEARCH_RANKED = 1_000;
-/** Words, newest first: how many jobs in date order are checked for the filters and words before every match is read instead. */
-const DATE_SCAN = 200_000;
-/** Words in budget order: how many jobs in that order, passing the filters, are checked for the words... */
+/**
+ * Words, newest first: the matches are read from the jobs published in the newest FIRST_WEEKS weeks,
+ * then in as many weeks as are expected to hold one more than the count goes to at the rate the
+ * words matched there (and a quarter more), until that many have matched; past MAX_WEEKS, from all
+ * of them. Weeks are counted back from the newest job's, so a quiet marketplace starts where its
+ * jobs are.
+ */
+const FIRST_WEEKS = 2;
+const MAX_WEEKS = 52;
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * Words in budget order: how many jobs in that order, passing the filters, are checked for the
+ * words: at least WALK, and WALK_PER_JOB for each job up to the page's end, so that a word one job
+ * in 25 matches (4%) fills a deep page from the walk too...
+ */
 const WALK = 2_000;
+const WALK_PER_JOB = 25;
 /** ... among at most this many first jobs in that order (read from the covering index alone). */
 const SCAN = 20_000;
 /** Browsing: up to this many jobs passing the filters are put in order rather than found along an index. */
@@ -89,9 +102,9 @@ export interface JobSearchResult {
 // Searches read "JobSearchEntry": one narrow row per searchable job (open, not paused), kept by a
 // trigger in the transaction that changes the job (migration job_search_entries). It holds the
 // stored full-text document of title and description (Job."searchDocument", a generated column:
-// nothing re-parses text), the date, the projected value (the fixed budget, or the max hourly rate
-// × estimated hours, as the rate card) and the filters' columns. Only the page's ten cards are
-// read from "Job".
+// nothing re-parses text), the date and its week, the projected value (the fixed budget, or the
+// max hourly rate × estimated hours, as the rate card) and the filters' columns. Only the page's
+// ten cards are read from "Job".
 const DOCUMENT = Prisma.sql`"document"`;
 const PROJECTED_VALUE = Prisma.sql`"value"`;
 
@@ -145,28 +158,32 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     ids = [];
     counted = { total: 0, capped: false };
   } else if (query && (ranked || input.sort === "newest")) {
-    // Words, newest first (or best match, which ranks the newest matches). The jobs are read from
-    // the date index with their rows (which sit in about that order), at most DATE_SCAN of them,
-    // and checked for the filters and the words until one more than the count goes to has matched:
-    // those are the first matches in date order, so the page is exact and the count capped, in one
-    // statement that reads a few thousand rows for a common word. When fewer matched there (rare
-    // words, or filters few jobs pass), every match comes from the indexes (the full-text one, and
-    // the filters' own), read once for the page and its exact count: cheap when they are few.
-    const walked = await pageOfMatches(db, {
-      source: Prisma.sql`(
-        SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost", ${DOCUMENT}
-        FROM "JobSearchEntry" ORDER BY "publishedAt" DESC, "id" LIMIT ${DATE_SCAN}) AS scanned
-        WHERE ${matching} ORDER BY "publishedAt" DESC, "id" LIMIT ${countLimit + 1}`,
-      query,
-      ranked,
-      orderOf,
-      offset,
-    });
-    const page = walked.total > countLimit ? walked : await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching}`, query, ranked, orderOf, offset });
+    // Words, newest first (or best match, which ranks the newest matches). The full-text index
+    // holds the week each job was published and the type and level filters, so the jobs that match
+    // the words and those filters in the newest weeks come from it alone, and only they are read
+    // (the other filters checked on them): a few hundred rows for a rare word, a few thousand for a
+    // common one. The window widens (FIRST_WEEKS, MAX_WEEKS) until one more than the count goes to
+    // has matched: those are the first matches in date order, so the page is exact and the count
+    // capped. When even all jobs give fewer, the count is exact. A window's bounds are constants, so
+    // that PostgreSQL sees how few jobs it holds, and on the date too, so that a walk of the date
+    // index, if PostgreSQL prefers one, stops at the window's end.
+    const [newest] = await db.$queryRaw<{ week: number }[]>`
+      SELECT "publishedWeek" AS week FROM "JobSearchEntry" WHERE "publishedAt" IS NOT NULL ORDER BY "publishedAt" DESC, "id" LIMIT 1`;
+    let weeks: number | null = newest ? FIRST_WEEKS : null;
+    let page = { ids: [] as string[], total: 0 };
+    for (;;) {
+      const from = newest && weeks !== null ? newest.week - weeks + 1 : null;
+      const window = from === null ? Prisma.empty : Prisma.sql`AND "publishedWeek" >= ${from} AND "publishedAt" >= ${new Date(from * WEEK_MS)}`;
+      page = await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching} ${window}`, query, ranked, orderOf, offset });
+      if (page.total > countLimit || weeks === null) break;
+      // Next, the weeks expected to hold enough at the rate matched so far, and a quarter more; past a year, all of them.
+      const wanted = Math.ceil((1.25 * weeks * (countLimit + 1)) / Math.max(page.total, 1));
+      weeks = wanted <= MAX_WEEKS ? Math.max(wanted, weeks + 1) : null;
+    }
     ids = page.ids;
     counted = page.total > countLimit ? { total: countLimit, capped: true } : { total: page.total, capped: false };
   } else if (query) {
-    // Words in budget order. First the cheapest (or dearest) WALK open jobs that pass the filters
+    // Words in budget order. First the cheapest (or dearest) WALK or more open jobs that pass the filters
     // among the first SCAN in that order (from the covering index alone) are checked for the words:
     // they are the first jobs in that order passing the filters, so when they hold the whole page,
     // it is exact and cheap for common words, and the count follows. SCAN bounds the index read when
@@ -178,7 +195,7 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
         SELECT "id", "publishedAt", value FROM (
           SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
           FROM "JobSearchEntry" WHERE ${scanFrom} ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
-        WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${WALK}) AS walked
+        WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${Math.min(SCAN, Math.max(WALK, (offset + JOB_SEARCH_PAGE_SIZE) * WALK_PER_JOB))}) AS walked
       WHERE (SELECT e.${DOCUMENT} FROM "JobSearchEntry" e WHERE e."id" = walked."id") @@ ${query}
       ORDER BY ${orderOf}, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
@@ -235,7 +252,8 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
 /**
  * One page of the matches a source gives (`FROM` it: rows with "id", "publishedAt", value and, to
  * rank, the document), and how many it gave. Best match numbers them newest first and ranks the
- * first JOB_SEARCH_RANKED by how well they match (ts_rank, then newest); the rest follow newest first.
+ * first JOB_SEARCH_RANKED by how well they match (ts_rank, then newest; only those are ranked); the
+ * rest follow newest first.
  */
 async function pageOfMatches(
   db: Db,
@@ -243,10 +261,10 @@ async function pageOfMatches(
 ): Promise<{ ids: string[]; total: number }> {
   const numbered = ranked ? Prisma.sql`(SELECT *, row_number() OVER (ORDER BY "publishedAt" DESC, "id") AS n FROM matches) AS numbered` : Prisma.sql`matches`;
   const pageOrder = ranked
-    ? Prisma.sql`n > ${JOB_SEARCH_RANKED}, CASE WHEN n <= ${JOB_SEARCH_RANKED} THEN rank END DESC NULLS LAST, "publishedAt" DESC, "id"`
+    ? Prisma.sql`n > ${JOB_SEARCH_RANKED}, CASE WHEN n <= ${JOB_SEARCH_RANKED} THEN ts_rank(${DOCUMENT}, ${query}) END DESC NULLS LAST, "publishedAt" DESC, "id"`
     : Prisma.sql`${orderOf}, "id"`;
   const [row] = await db.$queryRaw<{ found: bigint; ids: string[] }[]>`
-    WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", value${ranked ? Prisma.sql`, ts_rank(${DOCUMENT}, ${query}) AS rank` : Prisma.empty} FROM ${source})
+    WITH matches AS MATERIALIZED (SELECT "id", "publishedAt", value${ranked ? Prisma.sql`, ${DOCUMENT}` : Prisma.empty} FROM ${source})
     SELECT (SELECT count(*) FROM matches) AS found,
            ARRAY(SELECT "id"::text FROM ${numbered} ORDER BY ${pageOrder} LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}) AS ids`;
   return { ids: row?.ids ?? [], total: Number(row?.found ?? 0n) };
