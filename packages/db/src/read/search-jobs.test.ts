@@ -36,6 +36,20 @@ describe("searchJobs", () => {
     expect(await titles({})).toEqual(["Ongoing React help", "Logo for a bakery", "Migrate a PostgreSQL database"]);
   });
 
+  it("words that only exclude match every other open job, in each order; words English ignores match none", async () => {
+    for (const sort of ["newest", "relevance"] as const) {
+      expect(await searchJobs(db.prisma, { q: "-postgresql", sort })).toMatchObject({ total: 2, totalCapped: false });
+      expect(await titles({ q: "-postgresql", sort })).toEqual(["Ongoing React help", "Logo for a bakery"]);
+    }
+    expect(await titles({ q: "-bakery -react", sort: "budget_asc" })).toEqual(["Migrate a PostgreSQL database"]);
+    expect(await titles({ q: "database OR -logo", sort: "newest" })).toEqual(["Ongoing React help", "Migrate a PostgreSQL database"]);
+    for (const q of ["the", "the and of", "!!!", "-the"]) {
+      for (const sort of ["newest", "relevance", "budget_desc"] as const) {
+        expect(await searchJobs(db.prisma, { q, sort })).toMatchObject({ jobs: [], total: 0, totalCapped: false });
+      }
+    }
+  });
+
   it("browses every open job newest first or by projected budget either way, with the count", async () => {
     expect(await searchJobs(db.prisma, {})).toMatchObject({ total: 3, pageCount: 1 });
     expect(await titles({ sort: "budget_desc" })).toEqual(["Ongoing React help", "Migrate a PostgreSQL database", "Logo for a bakery"]);

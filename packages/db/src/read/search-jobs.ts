@@ -152,12 +152,36 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   let ids: string[];
   let counted: { total: number; capped: boolean };
   const inverted = (min: bigint | number | undefined, max: bigint | number | undefined) => min !== undefined && max !== undefined && min > max;
-  if (inverted(input.budgetMinMinor, input.budgetMaxMinor) || inverted(input.durationMinDays, input.durationMaxDays)) {
+  // What the words are, before anything is read: how many terms survived (none when every word is
+  // one English ignores, such as "the"), whether the full-text index can find them (not when they
+  // only exclude: "-wordpress"), and the newest job's week, where the date windows start.
+  const words = query
+    ? (
+        await db.$queryRaw<{ terms: number; indexed: boolean; newestWeek: number | null }[]>`
+          SELECT numnode(${query}) AS terms, querytree(${query}) <> 'T' AS indexed,
+                 (SELECT "publishedWeek" FROM "JobSearchEntry" WHERE "publishedAt" IS NOT NULL ORDER BY "publishedAt" DESC, "id" LIMIT 1) AS "newestWeek"`
+      )[0]
+    : undefined;
+  if (inverted(input.budgetMinMinor, input.budgetMaxMinor) || inverted(input.durationMinDays, input.durationMaxDays) || words?.terms === 0) {
     // A minimum above its maximum: no job can pass, and nothing needs reading (Find work's form
-    // says so next to the field before it searches; a direct call gets an empty page).
+    // says so next to the field before it searches; a direct call gets an empty page). Words that
+    // are all ignored match no job, as PostgreSQL's full-text search has it.
     ids = [];
     counted = { total: 0, capped: false };
-  } else if (query && (ranked || input.sort === "newest")) {
+  } else if (query && words && !words.indexed && (ranked || input.sort === "newest")) {
+    // Words that only exclude ("-wordpress") match most jobs, and the full-text index cannot list
+    // them: the jobs are read in date order, checked, until one more than the count goes to matched.
+    const page = await pageOfMatches(db, {
+      source: Prisma.sql`(SELECT "id", "publishedAt", value, ${DOCUMENT} FROM "JobSearchEntry" WHERE ${matching}
+        ORDER BY "publishedAt" DESC, "id" LIMIT ${countLimit + 1}) AS walked`,
+      query,
+      ranked,
+      orderOf,
+      offset,
+    });
+    ids = page.ids;
+    counted = page.total > countLimit ? { total: countLimit, capped: true } : { total: page.total, capped: false };
+  } else if (query && words && (ranked || input.sort === "newest")) {
     // Words, newest first (or best match, which ranks the newest matches). The full-text index
     // holds the week each job was published and the type and level filters, so the jobs that match
     // the words and those filters in the newest weeks come from it alone, and only they are read
@@ -167,12 +191,11 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     // capped. When even all jobs give fewer, the count is exact. A window's bounds are constants, so
     // that PostgreSQL sees how few jobs it holds, and on the date too, so that a walk of the date
     // index, if PostgreSQL prefers one, stops at the window's end.
-    const [newest] = await db.$queryRaw<{ week: number }[]>`
-      SELECT "publishedWeek" AS week FROM "JobSearchEntry" WHERE "publishedAt" IS NOT NULL ORDER BY "publishedAt" DESC, "id" LIMIT 1`;
-    let weeks: number | null = newest ? FIRST_WEEKS : null;
+    const { newestWeek } = words;
+    let weeks: number | null = newestWeek === null ? null : FIRST_WEEKS;
     let page = { ids: [] as string[], total: 0 };
     for (;;) {
-      const from = newest && weeks !== null ? newest.week - weeks + 1 : null;
+      const from = newestWeek !== null && weeks !== null ? newestWeek - weeks + 1 : null;
       const window = from === null ? Prisma.empty : Prisma.sql`AND "publishedWeek" >= ${from} AND "publishedAt" >= ${new Date(from * WEEK_MS)}`;
       page = await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching} ${window}`, query, ranked, orderOf, offset });
       if (page.total > countLimit || weeks === null) break;
