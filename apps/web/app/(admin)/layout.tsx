@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui";
-import { AdminNav } from "@/features/admin/admin-nav";
 import { requireRole } from "@/server/page-access";
 import { Providers } from "@/app/providers";
 
@@ -10,8 +9,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   if (refusal) return <Alert tone="info">{refusal}</Alert>;
   return (
     <div>
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Admin console</p>
-      <AdminNav />
+      {/* The console's sections are the header's links (lib/navigation.ts), marked where the admin is: no second row of them here. */}
+      <p className="mb-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Admin console</p>
       <Providers>{children}</Providers>
     </div>
   );
