@@ -62,7 +62,7 @@ describe("searchJobs' count past the page", () => {
   it("words newest first or by best match give exact pages and counts when their matches are spread over a year (the weeks widen)", async () => {
     const client = (await makeUser(db.prisma, "CLIENT")).id;
     // 3,000 lute jobs, one every 4 hours back from now (500 days): about 70 in the newest 2 weeks (weeks counted
-    // from the newest job's, at `now` + 2 minutes), so the window widens: pages 1 and 25 come from 36 to 45 weeks,
+    // from the newest job's, at `now` + 2 minutes), so the window widens: pages 1 and 25 come from about 35 and 43 weeks,
     // deeper ones from all of them. Every third is hourly: 1,000 pass a type filter, about 24 in the first window.
     await db.prisma.$executeRaw`
       INSERT INTO "Job" (id, "clientId", title, description, type, status, "budgetMinor", "hourlyMinMinor", "hourlyMaxMinor", "estimatedHours",
