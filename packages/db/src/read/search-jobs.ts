@@ -152,14 +152,18 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   let ids: string[];
   let counted: { total: number; capped: boolean };
   const inverted = (min: bigint | number | undefined, max: bigint | number | undefined) => min !== undefined && max !== undefined && min > max;
+  const inDateOrder = ranked || input.sort === "newest";
   // What the words are, before anything is read: how many terms survived (none when every word is
   // one English ignores, such as "the"), whether the full-text index can find them (not when they
-  // only exclude: "-wordpress"), and the newest job's week, where the date windows start.
+  // only exclude: "-wordpress"), and, in date order, the newest job's week, where the windows start.
   const words = query
     ? (
         await db.$queryRaw<{ terms: number; indexed: boolean; newestWeek: number | null }[]>`
-          SELECT numnode(${query}) AS terms, querytree(${query}) <> 'T' AS indexed,
-                 (SELECT "publishedWeek" FROM "JobSearchEntry" WHERE "publishedAt" IS NOT NULL ORDER BY "publishedAt" DESC, "id" LIMIT 1) AS "newestWeek"`
+          SELECT numnode(${query}) AS terms, querytree(${query}) <> 'T' AS indexed, ${
+            inDateOrder
+              ? Prisma.sql`(SELECT "publishedWeek" FROM "JobSearchEntry" WHERE "publishedAt" IS NOT NULL ORDER BY "publishedAt" DESC, "id" LIMIT 1)`
+              : Prisma.sql`NULL::int`
+          } AS "newestWeek"`
       )[0]
     : undefined;
   if (inverted(input.budgetMinMinor, input.budgetMaxMinor) || inverted(input.durationMinDays, input.durationMaxDays) || words?.terms === 0) {
@@ -168,43 +172,24 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     // are all ignored match no job, as PostgreSQL's full-text search has it.
     ids = [];
     counted = { total: 0, capped: false };
-  } else if (query && words && !words.indexed && (ranked || input.sort === "newest")) {
-    // Words that only exclude ("-wordpress") match most jobs, and the full-text index cannot list
-    // them: the jobs are read in date order, checked, until one more than the count goes to matched.
-    const page = await pageOfMatches(db, {
-      source: Prisma.sql`(SELECT "id", "publishedAt", value, ${DOCUMENT} FROM "JobSearchEntry" WHERE ${matching}
-        ORDER BY "publishedAt" DESC, "id" LIMIT ${countLimit + 1}) AS walked`,
-      query,
-      ranked,
-      orderOf,
-      offset,
-    });
+  } else if (query && words && inDateOrder) {
+    // Words, newest first (or best match, which ranks the newest matches): the first matches in
+    // date order, one more than the count goes to, so the page is exact and the count capped; when
+    // fewer match, all of them and the exact count. Words the full-text index can find come from it
+    // a few weeks at a time (newestWeeksFirst). Words that only exclude ("-wordpress") match most
+    // jobs and the index cannot list them: the jobs are read in date order and checked.
+    const page = words.indexed
+      ? await newestWeeksFirst(db, { matching, newestWeek: words.newestWeek, countLimit, query, ranked, orderOf, offset })
+      : await pageOfMatches(db, {
+          source: Prisma.sql`(SELECT "id", "publishedAt", value, ${DOCUMENT} FROM "JobSearchEntry" WHERE ${matching}
+            ORDER BY "publishedAt" DESC, "id" LIMIT ${countLimit + 1}) AS walked`,
+          query,
+          ranked,
+          orderOf,
+          offset,
+        });
     ids = page.ids;
-    counted = page.total > countLimit ? { total: countLimit, capped: true } : { total: page.total, capped: false };
-  } else if (query && words && (ranked || input.sort === "newest")) {
-    // Words, newest first (or best match, which ranks the newest matches). The full-text index
-    // holds the week each job was published and the type and level filters, so the jobs that match
-    // the words and those filters in the newest weeks come from it alone, and only they are read
-    // (the other filters checked on them): a few hundred rows for a rare word, a few thousand for a
-    // common one. The window widens (FIRST_WEEKS, MAX_WEEKS) until one more than the count goes to
-    // has matched: those are the first matches in date order, so the page is exact and the count
-    // capped. When even all jobs give fewer, the count is exact. A window's bounds are constants, so
-    // that PostgreSQL sees how few jobs it holds, and on the date too, so that a walk of the date
-    // index, if PostgreSQL prefers one, stops at the window's end.
-    const { newestWeek } = words;
-    let weeks: number | null = newestWeek === null ? null : FIRST_WEEKS;
-    let page = { ids: [] as string[], total: 0 };
-    for (;;) {
-      const from = newestWeek !== null && weeks !== null ? newestWeek - weeks + 1 : null;
-      const window = from === null ? Prisma.empty : Prisma.sql`AND "publishedWeek" >= ${from} AND "publishedAt" >= ${new Date(from * WEEK_MS)}`;
-      page = await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching} ${window}`, query, ranked, orderOf, offset });
-      if (page.total > countLimit || weeks === null) break;
-      // Next, the weeks expected to hold enough at the rate matched so far, and a quarter more; past a year, all of them.
-      const wanted = Math.ceil((1.25 * weeks * (countLimit + 1)) / Math.max(page.total, 1));
-      weeks = wanted <= MAX_WEEKS ? Math.max(wanted, weeks + 1) : null;
-    }
-    ids = page.ids;
-    counted = page.total > countLimit ? { total: countLimit, capped: true } : { total: page.total, capped: false };
+    counted = cappedAt(page.total, countLimit);
   } else if (query) {
     // Words in budget order. First the cheapest (or dearest) WALK or more open jobs that pass the filters
     // among the first SCAN in that order (from the covering index alone) are checked for the words:
@@ -213,12 +198,13 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
     // a filter is correlated with the order (at most 2 connects, dearest first: the jobs passing it
     // sit at the far end). Otherwise every match comes from the indexes, read once for the page and
     // its exact count.
+    const walk = Math.min(SCAN, Math.max(WALK, (offset + JOB_SEARCH_PAGE_SIZE) * WALK_PER_JOB));
     const walked = await db.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM (
         SELECT "id", "publishedAt", value FROM (
           SELECT "id", "publishedAt", ${PROJECTED_VALUE} AS value, "type", "experienceLevel", "durationDays", "connectCost"
           FROM "JobSearchEntry" WHERE ${scanFrom} ORDER BY ${order}, "id" LIMIT ${SCAN}) AS scanned
-        WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${Math.min(SCAN, Math.max(WALK, (offset + JOB_SEARCH_PAGE_SIZE) * WALK_PER_JOB))}) AS walked
+        WHERE ${filters} ORDER BY ${orderOf}, "id" LIMIT ${walk}) AS walked
       WHERE (SELECT e.${DOCUMENT} FROM "JobSearchEntry" e WHERE e."id" = walked."id") @@ ${query}
       ORDER BY ${orderOf}, "id"
       LIMIT ${JOB_SEARCH_PAGE_SIZE} OFFSET ${offset}`;
@@ -272,6 +258,37 @@ export async function searchJobs(db: Db, rawInput: SearchJobsInput): Promise<Job
   };
 }
 
+/** A count that stopped past `limit`: at least `limit` (capped), or exactly `found`. */
+function cappedAt(found: number, limit: number): { total: number; capped: boolean } {
+  return found > limit ? { total: limit, capped: true } : { total: found, capped: false };
+}
+
+/**
+ * Words the full-text index can find, newest first: the index holds the week each job was published
+ * and the type and level filters, so the jobs that match the words and those filters in the newest
+ * weeks come from it alone, and only they are read (the other filters checked on them): a few
+ * hundred rows for a rare word, a few thousand for a common one. The window widens (FIRST_WEEKS,
+ * MAX_WEEKS) until more than `countLimit` have matched, those being the first matches in date
+ * order; the last window is all jobs. A window's bounds are constants, so that PostgreSQL sees how
+ * few jobs it holds, and on the date too, so that a walk of the date index, if PostgreSQL prefers
+ * one, stops at the window's end.
+ */
+async function newestWeeksFirst(
+  db: Db,
+  { matching, newestWeek, countLimit, ...rest }: { matching: Prisma.Sql; newestWeek: number | null; countLimit: number; query: Prisma.Sql; ranked: boolean; orderOf: Prisma.Sql; offset: number },
+): Promise<{ ids: string[]; total: number }> {
+  let weeks: number | null = newestWeek === null ? null : FIRST_WEEKS;
+  for (;;) {
+    const from = newestWeek !== null && weeks !== null ? newestWeek - weeks + 1 : null;
+    const window = from === null ? Prisma.empty : Prisma.sql`AND "publishedWeek" >= ${from} AND "publishedAt" >= ${new Date(from * WEEK_MS)}`;
+    const page = await pageOfMatches(db, { source: Prisma.sql`"JobSearchEntry" WHERE ${matching} ${window}`, ...rest });
+    if (page.total > countLimit || weeks === null) return page;
+    // Next, the weeks expected to hold enough at the rate matched so far, and a quarter more; past a year, all of them.
+    const wanted = Math.ceil((1.25 * weeks * (countLimit + 1)) / Math.max(page.total, 1));
+    weeks = wanted <= MAX_WEEKS ? Math.max(wanted, weeks + 1) : null;
+  }
+}
+
 /**
  * One page of the matches a source gives (`FROM` it: rows with "id", "publishedAt", value and, to
  * rank, the document), and how many it gave. Best match numbers them newest first and ranks the
@@ -318,5 +335,5 @@ async function countMatches(
     : await db.$queryRaw<{ total: bigint; ids: null }[]>`
         SELECT count(*) AS total, NULL AS ids FROM (SELECT 1 FROM "JobSearchEntry" WHERE ${Prisma.join(where, " AND ")} LIMIT ${read}) AS counted`;
   const found = Number(row?.total ?? 0n);
-  return { ...(found > limit ? { total: limit, capped: true } : { total: found, capped: false }), page: row?.ids ?? null };
+  return { ...cappedAt(found, limit), page: row?.ids ?? null };
 }
