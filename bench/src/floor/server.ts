@@ -6,7 +6,7 @@
 import "@fairlance/db/env/exit-on-invalid";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
-import { Refusal, submitProposalFloor, type SpendRequest } from "./spend";
+import { floorStatement, Refusal, submitProposalFloor, type SpendRequest } from "./spend";
 import { FLOOR_SESSIONS_TABLE } from "./sessions";
 import { benchEnv, dbEnv } from "../env";
 
@@ -56,8 +56,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
   if (!token) throw new Refusal(401, "UNAUTHORIZED", "Sign in to continue.");
   const { rows } = await pool.query<{ id: string; role: string; suspendedAt: Date | null }>(
-    `SELECT u.id, u.role, u."suspendedAt" FROM ${FLOOR_SESSIONS_TABLE} s JOIN "User" u ON u.id = s.user_id WHERE s.token = $1`,
-    [token],
+    floorStatement("session", `SELECT u.id, u.role, u."suspendedAt" FROM ${FLOOR_SESSIONS_TABLE} s JOIN "User" u ON u.id = s.user_id WHERE s.token = $1`, [token]),
   );
   const user = rows[0];
   if (!user) throw new Refusal(401, "UNAUTHORIZED", "Your session has ended. Sign in again.");

@@ -6,6 +6,15 @@
 // remaining, the job's proposal count and the idempotency record.
 import { decodeTyped, hashRequest } from "@fairlance/db";
 import type pg from "pg";
+import { dbEnv } from "../env";
+
+/**
+ * A statement as `pg` takes it: under `name`, prepared once per connection, when the app prepares
+ * its hot statements (FAIRLANCE_PREPARED_STATEMENTS, packages/db/src/prepared.ts), so that the floor
+ * stays a floor; unnamed otherwise.
+ */
+export const floorStatement = (name: string, text: string, values: unknown[]): pg.QueryConfig =>
+  dbEnv.FAIRLANCE_PREPARED_STATEMENTS === "1" ? { name: `floor_${name}`, text, values } : { text, values };
 
 export interface SpendRequest {
   jobId: string;
@@ -106,10 +115,9 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
   try {
     await client.query("BEGIN");
     try {
-      await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
+      await client.query(floorStatement("lock", "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]));
       const existing = await client.query<{ requestHash: string; result: unknown }>(
-        `SELECT "requestHash", result FROM "IdempotencyRecord" WHERE key = $1`,
-        [key],
+        floorStatement("record", `SELECT "requestHash", result FROM "IdempotencyRecord" WHERE key = $1`, [key]),
       );
       if (existing.rows[0]) {
         await client.query("COMMIT");
@@ -120,7 +128,9 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
       }
 
       // The service's requireActor(…, { active: true }): the person's row locked FOR NO KEY UPDATE and the suspension read again.
-      const actor = await client.query<{ suspendedAt: Date | null }>(`SELECT "suspendedAt" FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [freelancerId]);
+      const actor = await client.query<{ suspendedAt: Date | null }>(
+        floorStatement("actor", `SELECT "suspendedAt" FROM "User" WHERE id = $1 FOR NO KEY UPDATE`, [freelancerId]),
+      );
       if (!actor.rows[0]) throw new Refusal(404, "NOT_FOUND", "Your account no longer exists. Sign in again.");
       if (actor.rows[0].suspendedAt) throw new Refusal(403, "ACCOUNT_SUSPENDED", "Your account is under review, so you cannot send proposals.");
       const jobs = await client.query<{
@@ -134,7 +144,7 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
         invited: boolean;
         cap: number;
         latestVersion: number;
-      }>(JOB_SQL, [request.jobId, freelancerId, now]);
+      }>(floorStatement("job", JOB_SQL, [request.jobId, freelancerId, now]));
       const job = jobs.rows[0];
       if (!job || job.status === "DRAFT") throw new Refusal(404, "NOT_FOUND", "This job does not exist.");
       if (job.paused) throw new Refusal(409, "CONFLICT", "This job is paused.");
@@ -144,10 +154,9 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
       const baseConnects = job.invited ? 0 : job.cost;
       const total = baseConnects + request.boostConnects;
 
-      await client.query(`SELECT 1 FROM "User" WHERE id = $1 FOR UPDATE`, [freelancerId]);
+      await client.query(floorStatement("connects", `SELECT 1 FROM "User" WHERE id = $1 FOR UPDATE`, [freelancerId]));
       const lots = await client.query<Lot>(
-        `SELECT id, remaining FROM "ConnectLot" WHERE "userId" = $1 AND remaining > 0 AND "expiresAt" > $2 ORDER BY "expiresAt", id`,
-        [freelancerId, now],
+        floorStatement("lots", `SELECT id, remaining FROM "ConnectLot" WHERE "userId" = $1 AND remaining > 0 AND "expiresAt" > $2 ORDER BY "expiresAt", id`, [freelancerId, now]),
       );
       const available = lots.rows.reduce((sum, lot) => sum + lot.remaining, 0);
       if (available < total) throw new Refusal(409, "INSUFFICIENT_CONNECTS", `This needs ${total} connects and you have ${available}.`);
@@ -163,7 +172,7 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
         ...costTakes.map((t) => ({ ...t, reason: "proposal_spend", key: `${key}:cost#${t.lotId}` })),
         ...boostTakes.map((t) => ({ ...t, reason: "boost_spend", key: `${key}:boost#${t.lotId}` })),
       ].filter((t) => t.connects > 0);
-      const written = await client.query<{ id: string; lotsTaken: number }>(WRITE_SQL, [
+      const written = await client.query<{ id: string; lotsTaken: number }>(floorStatement("write", WRITE_SQL, [
         request.jobId,
         freelancerId,
         request.coverLetter,
@@ -180,7 +189,7 @@ export async function submitProposalFloor(pool: pg.Pool, freelancerId: string, r
         key,
         hash,
         job.version ?? job.latestVersion,
-      ]);
+      ]));
       const proposalId = written.rows[0]!.id;
       if (written.rows[0]!.lotsTaken !== new Set(takes.map((t) => t.lotId)).size) throw new Error("a connect lot changed underneath a locked spend");
       await client.query("COMMIT");

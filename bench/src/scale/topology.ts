@@ -79,6 +79,8 @@ export class Topology {
       DATABASE_DIRECT_URL: this.primaryUrl,
       // Stale-tolerant reads (search, profiles, charts) go to the replica, through its pool.
       DATABASE_REPLICA_URL: this.bouncerReplicaUrl,
+      // Debian's PgBouncer (1.18) in transaction mode cannot keep a statement prepared on a connection: the next transaction may get another.
+      FAIRLANCE_PREPARED_STATEMENTS: "0",
       // HAProxy appends the client's address to X-Forwarded-For.
       FAIRLANCE_TRUST_PROXY: "1",
       ...(options.movableClock ? { FAIRLANCE_MOVABLE_CLOCK: "1" } : {}),

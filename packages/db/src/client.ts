@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { dbEnv } from "./env";
+import { statementNames } from "./prepared";
 import { ReplicaReads, type StaleRead } from "./replica";
 
 export { ReplicaReads, type ReplicaReadsOptions, type ReplicaState, type StaleRead } from "./replica";
@@ -13,8 +14,12 @@ export type Tx = Prisma.TransactionClient;
 /** Either the root client or a transaction: read helpers accept both. */
 export type Db = PrismaClient | Tx;
 
-export function createPrismaClient(connectionString: string, options: { max?: number; connectionTimeoutMillis?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}) });
+export function createPrismaClient(connectionString: string, options: { max?: number; connectionTimeoutMillis?: number; preparedStatements?: boolean } = {}): PrismaClient {
+  const prepare = options.preparedStatements ?? dbEnv.FAIRLANCE_PREPARED_STATEMENTS === "1";
+  const adapter = new PrismaPg(
+    { connectionString, max: options.max ?? 10, ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}) },
+    prepare ? { statementNameGenerator: statementNames() } : {},
+  );
   return new PrismaClient({ adapter });
 }
 

@@ -11,6 +11,9 @@ export const dbEnvSpec = {
   // Read models that may be a few seconds stale (job and talent search, public profiles, charts) go to
   // this streaming replica, falling back to DATABASE_URL while it is away (replica.ts); unset, everything reads DATABASE_URL.
   DATABASE_REPLICA_URL: env.url(["postgresql:", "postgres:"], { unset: "*(unset)*" }),
+  // Hot statements are prepared once per connection (prepared.ts). `0` behind a pool that cannot keep
+  // them: PgBouncer in transaction mode before 1.21, or without max_prepared_statements.
+  FAIRLANCE_PREPARED_STATEMENTS: env.oneOf(["1", "0"], { default: "1" }),
   FAIRLANCE_PG_PORT: env.port({ default: "54320" }),
   FAIRLANCE_DATA_DIR: env.text({ unset: "`.data`" }),
   FAIRLANCE_SIGN_UP_LIMIT: env.number(1, 100_000, { default: "10" }),

@@ -1,4 +1,5 @@
 import type { Db } from "../client";
+import { prepared } from "../prepared";
 import type { Actor } from "../services/actor";
 
 export interface SessionActor extends Actor {
@@ -26,11 +27,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function sessionActor(db: Db, id: string, sessionVersion: number, sessionId?: string | null): Promise<SessionActor | null> {
   if (!UUID.test(id) || (sessionId && !UUID.test(sessionId))) return null;
   // One round trip: the person and the session row their cookie names (none for an older cookie).
-  const [user] = await db.$queryRaw<(Actor & { email: string; sessionVersion: number; rowId: string | null; endedAt: Date | null; lastSeenAt: Date | null })[]>`
+  const [user] = await db.$queryRaw<(Actor & { email: string; sessionVersion: number; rowId: string | null; endedAt: Date | null; lastSeenAt: Date | null })[]>(prepared`
     SELECT u.id, u.name, u.role, u."suspendedAt", u."suspendedReason", u.email, u."sessionVersion",
            s.id AS "rowId", s."endedAt", s."lastSeenAt"
     FROM "User" u LEFT JOIN "UserSession" s ON s."userId" = u.id AND s.id = ${sessionId ?? NO_SESSION}::uuid
-    WHERE u.id = ${id}::uuid`;
+    WHERE u.id = ${id}::uuid`);
   if (!user) return null;
   const { sessionVersion: version, rowId, endedAt, lastSeenAt, ...actor } = user;
   if (sessionId) {

@@ -5,6 +5,7 @@ import type { Job, PrismaClient, Role } from "../../client";
 import { spendTakes } from "../../connects/connect-ledger";
 import { IdempotencyKey, idempotentInline, jsonCodec, scopedKey, type IdempotentCall, type StoredRecord } from "../../idempotency";
 import { settingRowsJson, settingsFromRows, type SettingRowJson } from "../../settings/load-settings";
+import { prepared } from "../../prepared";
 import { runTransaction } from "../../transaction";
 import { activityUpdate, JOB_COLUMNS, JOB_PAUSED, jobNote, jobNotFound } from "./shared";
 import { DomainError } from "../../errors";
@@ -69,13 +70,13 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
         // key's lock, the freelancer's row FOR NO KEY UPDATE (requireActor's lock, with the columns
         // it checks: the values after any wait, as a locked row's are) and the job's row FOR UPDATE
         // (lockJob's). Each part reads a column of the one before, so it runs after it.
-        const [locked] = await tx.$queryRaw<(Job & LockedActor)[]>`
+        const [locked] = await tx.$queryRaw<(Job & LockedActor)[]>(prepared`
           SELECT u."actorId", u."actorName", u."actorRole", u."actorSuspendedAt", u."actorSuspendedReason", j.*
           FROM (SELECT ${key.lock}::text AS locked) k
           LEFT JOIN LATERAL (
             SELECT id AS "actorId", name AS "actorName", role AS "actorRole", "suspendedAt" AS "actorSuspendedAt", "suspendedReason" AS "actorSuspendedReason", k.locked
             FROM "User" WHERE id = ${actorId}::uuid FOR NO KEY UPDATE) u ON true
-          LEFT JOIN LATERAL (SELECT ${JOB_COLUMNS} FROM "Job" WHERE id = ${jobId}::uuid AND u.locked IS NOT DISTINCT FROM k.locked FOR UPDATE) j ON true`;
+          LEFT JOIN LATERAL (SELECT ${JOB_COLUMNS} FROM "Job" WHERE id = ${jobId}::uuid AND u.locked IS NOT DISTINCT FROM k.locked FOR UPDATE) j ON true`);
         // The second statement, with a snapshot taken after those locks were granted, reads the key's
         // record (a replay returns it, whatever has changed since) and the rest: has this freelancer
         // proposed, were they invited, their email, the settings in force (loadSettings' rows) and
@@ -97,14 +98,14 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
             settings: SettingRowJson[];
             lots: { id: string; remaining: number; expiresAtMs: number }[];
           }[]
-        >`
+        >(prepared`
           SELECT ${key.stored} AS stored, s.* FROM (SELECT 1) one LEFT JOIN LATERAL (
             SELECT EXISTS (SELECT 1 FROM "Proposal" p WHERE p."jobId" = ${jobId}::uuid AND p."freelancerId" = u.id) AS proposed,
                    EXISTS (SELECT 1 FROM "Invitation" i WHERE i."jobId" = ${jobId}::uuid AND i."freelancerId" = u.id) AS invited,
                    u.email, u."emailVerifiedAt", ${settingRowsJson(now)} AS settings,
                    (SELECT coalesce(json_agg(json_build_object('id', l.id, 'remaining', l.remaining, 'expiresAtMs', (extract(epoch FROM l."expiresAt") * 1000)::bigint)), '[]'::json)
                     FROM "ConnectLot" l WHERE l."userId" = u.id AND l.remaining > 0) AS lots
-            FROM (SELECT id, email, "emailVerifiedAt" FROM "User" WHERE id = ${actorId}::uuid FOR UPDATE) u) s ON true`;
+            FROM (SELECT id, email, "emailVerifiedAt" FROM "User" WHERE id = ${actorId}::uuid FOR UPDATE) u) s ON true`);
         const replay = key.replay(read!.stored);
         if (replay) return replay.result;
         // requireActor's checks and lockJob's, then the rest, in their order.
@@ -154,7 +155,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
         ];
         const activity = activityUpdate("proposal_received", job, now).lastActivityAt?.toISOString() ?? null;
         const at = now.toISOString();
-        const [written] = await tx.$queryRaw<{ lotsTaken: number }[]>`
+        const [written] = await tx.$queryRaw<{ lotsTaken: number }[]>(prepared`
           WITH proposal AS (
             INSERT INTO "Proposal" (id, "jobId", "freelancerId", "coverLetter", "bidMinor", invited, "connectCost", "boostConnects", "submittedAt")
             VALUES (${proposalId}::uuid, ${jobId}::uuid, ${actorId}::uuid, ${offer.coverLetter}, ${offer.bidMinor}::bigint, ${invited}, ${cost.baseConnects}::int,
@@ -182,7 +183,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
           ), record AS (
             ${key.record(result)}
           )
-          SELECT (SELECT count(*) FROM lots)::int AS "lotsTaken"`;
+          SELECT (SELECT count(*) FROM lots)::int AS "lotsTaken"`);
         if (written!.lotsTaken !== new Set(takes.map((t) => t.lotId)).size) throw new Error(`A connect lot changed underneath a locked operation`);
         return result;
       },
