@@ -92,8 +92,19 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   await page.getByRole("button", { name: "Add payout method" }).click();
   await expect(page.getByText(/Checking \(…9012\) added: usable from/)).toBeVisible();
 
-  // A week later (the demo clock) the money is available.
+  // A week later (the demo clock) the money is available. The clock is moved from a page that does
+  // not exist, which stays as it is: asked to refresh it, Next would reload the whole document.
+  await page.goto("/no-such-page");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  let reloads = 0;
+  page.on("framenavigated", (frame) => (frame === page.mainFrame() ? reloads++ : undefined));
+  const before = await page.getByTestId("demo-clock-now").textContent();
   await page.getByRole("button", { name: "Move the clock forward +7 days" }).click();
+  await expect(page.getByTestId("demo-clock-now")).not.toHaveText(before ?? "");
+  await expect(page.getByText("scheduled jobs are up to date")).toBeVisible({ timeout: 30_000 });
+  // A refresh would have been asked for by now (after the clock's answer, and when the runner caught up); its reload takes well under this.
+  await page.waitForTimeout(2_000);
+  expect(reloads, "the not-found page reloaded when the clock moved").toBe(0);
   await page.goto("/earnings");
   await expect(async () => {
     await page.reload();

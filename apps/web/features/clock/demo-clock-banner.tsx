@@ -7,6 +7,12 @@ import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/trpc/client";
 import { errorText } from "@/features/shared/error-message";
 
+/**
+ * Whether the page may be read again. Next answers a refresh of a page shown as "not found" with a
+ * 404, and then reloads the whole document; such a page shows nothing the clock changes, so it
+ * marks itself `data-refresh="never"` (app/not-found.tsx) and is left as it is.
+ */
+const mayRefresh = () => !document.querySelector('[data-refresh="never"]');
 
 /**
  * Shown on every page while the server runs with the movable demo clock: the
@@ -22,7 +28,7 @@ export function DemoClockBanner({ signedIn }: { signedIn: boolean }) {
     trpc.clock.advance.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries();
-        router.refresh();
+        if (mayRefresh()) router.refresh();
       },
     }),
   );
@@ -35,7 +41,7 @@ export function DemoClockBanner({ signedIn }: { signedIn: boolean }) {
     else if (wasRunning.current) {
       wasRunning.current = false;
       void queryClient.invalidateQueries();
-      router.refresh();
+      if (mayRefresh()) router.refresh();
     }
   }, [caughtUp, queryClient, router]);
 
