@@ -1,4 +1,4 @@
-import { type Page } from "@playwright/test";
+import { type Frame, type Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { fillProposal, newPerson, postFixedJob } from "./jobs-helpers";
 import { signIn } from "./helpers";
@@ -97,7 +97,8 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   let reloads = 0;
-  page.on("framenavigated", (frame) => (frame === page.mainFrame() ? reloads++ : undefined));
+  const countReload = (frame: Frame) => (frame === page.mainFrame() ? reloads++ : undefined);
+  page.on("framenavigated", countReload);
   const before = await page.getByTestId("demo-clock-now").textContent();
   await page.getByRole("button", { name: "Move the clock forward +7 days" }).click();
   await expect(page.getByTestId("demo-clock-now")).not.toHaveText(before ?? "");
@@ -105,6 +106,7 @@ test("a fixed-price job from posting to withdrawal: connects, hire, escrow, appr
   // A refresh would have been asked for by now (after the clock's answer, and when the runner caught up); its reload takes well under this.
   await page.waitForTimeout(2_000);
   expect(reloads, "the not-found page reloaded when the clock moved").toBe(0);
+  page.off("framenavigated", countReload);
   await page.goto("/earnings");
   await expect(async () => {
     await page.reload();

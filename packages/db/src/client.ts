@@ -18,7 +18,8 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   const prepare = options.preparedStatements ?? dbEnv.FAIRLANCE_PREPARED_STATEMENTS === "1";
   const adapter = new PrismaPg(
     { connectionString, max: options.max ?? 10, ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}) },
-    prepare ? { statementNameGenerator: statementNames() } : {},
+    // The adapter's type asks for a name every time; undefined is pg's unnamed statement (QueryConfig.name is optional).
+    prepare ? { statementNameGenerator: statementNames() as (query: { sql: string }) => string } : {},
   );
   return new PrismaClient({ adapter });
 }

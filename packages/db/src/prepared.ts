@@ -27,15 +27,15 @@ const MOST_NAMES = 64;
 
 /**
  * The adapter's statement names (PrismaPg's `statementNameGenerator`): one name per marked text,
- * none for any other statement. `pg` parses a named statement on a connection the first time it
+ * none (undefined: `pg` sends the statement unnamed, as without a generator) for any other. `pg` parses a named statement on a connection the first time it
  * sends it there and only binds it afterwards.
  */
-export function statementNames(most = MOST_NAMES): (query: { sql: string }) => string {
+export function statementNames(most = MOST_NAMES): (query: { sql: string }) => string | undefined {
   const names = new Map<string, string>();
   return ({ sql }) => {
-    if (!sql.startsWith(MARK)) return undefined as unknown as string;
+    if (!sql.startsWith(MARK)) return undefined;
     let name = names.get(sql);
     if (!name && names.size < most) names.set(sql, (name = `fairlance_${names.size + 1}`));
-    return name as string;
+    return name;
   };
 }
