@@ -1,7 +1,7 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { dbEnv } from "./env";
 import { statementNames } from "./prepared";
+import { FairlancePg, registerAdapter } from "./sql";
 import { ReplicaReads, type StaleRead } from "./replica";
 
 export { ReplicaReads, type ReplicaReadsOptions, type ReplicaState, type StaleRead } from "./replica";
@@ -16,12 +16,13 @@ export type Db = PrismaClient | Tx;
 
 export function createPrismaClient(connectionString: string, options: { max?: number; connectionTimeoutMillis?: number; preparedStatements?: boolean } = {}): PrismaClient {
   const prepare = options.preparedStatements ?? dbEnv.FAIRLANCE_PREPARED_STATEMENTS === "1";
-  const adapter = new PrismaPg(
+  const adapter = new FairlancePg(
     { connectionString, max: options.max ?? 10, ...(options.connectionTimeoutMillis ? { connectionTimeoutMillis: options.connectionTimeoutMillis } : {}) },
-    // The adapter's type asks for a name every time; undefined is pg's unnamed statement (QueryConfig.name is optional).
-    prepare ? { statementNameGenerator: statementNames() as (query: { sql: string }) => string } : {},
+    prepare ? statementNames() : null,
   );
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  registerAdapter(client, adapter); // sqlTransaction runs on the same pool, with the same statement names
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { fairlancePrisma?: PrismaClient };

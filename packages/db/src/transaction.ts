@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient, type Tx } from "./client";
+import { sqlTransaction, type SqlTx } from "./sql";
 
 // PostgreSQL: serialization failure, deadlock. Prisma: write conflict, tx timed out waiting.
 const RETRYABLE_SQLSTATE = new Set(["40001", "40P01"]);
@@ -10,6 +11,9 @@ function isRetryable(error: unknown): boolean {
     const sqlState = (error.meta as { code?: string } | undefined)?.code;
     if (sqlState && RETRYABLE_SQLSTATE.has(sqlState)) return true;
   }
+  // pg's own error (sqlTransaction), with PostgreSQL's code.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && RETRYABLE_SQLSTATE.has(code)) return true;
   const message = error instanceof Error ? error.message : "";
   return /could not serialize access|deadlock detected|40001|40P01/.test(message);
 }
@@ -34,13 +38,26 @@ const isolation = (level: Prisma.TransactionIsolationLevel | undefined): { isola
  * rolls everything back and the whole operation runs again.
  */
 export async function runTransaction<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  return withRetries(options, () => prisma.$transaction(fn, { ...isolation(options.isolationLevel), maxWait: 60_000, timeout: 60_000 }));
+}
+
+/**
+ * `runTransaction` for an operation whose statements are all raw SQL (`tx.$queryRaw`), on the
+ * marketplace's hottest paths: the same transaction and retries without Prisma's client in
+ * between (sql.ts; CONTRIBUTING, "Transactions of raw SQL").
+ */
+export async function runSqlTransaction<T>(prisma: PrismaClient, fn: (tx: SqlTx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  return withRetries(options, () => sqlTransaction(prisma, fn, isolation(options.isolationLevel).isolationLevel));
+}
+
+async function withRetries<T>(options: TransactionOptions, attempt: () => Promise<T>): Promise<T> {
   const attempts = options.attempts ?? 8;
-  for (let attempt = 1; ; attempt++) {
+  for (let n = 1; ; n++) {
     try {
-      return await prisma.$transaction(fn, { ...isolation(options.isolationLevel), maxWait: 60_000, timeout: 60_000 });
+      return await attempt();
     } catch (error) {
-      if (attempt >= attempts || !isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      if (n >= attempts || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * n));
     }
   }
 }

@@ -6,7 +6,7 @@ import { spendTakes } from "../../connects/connect-ledger";
 import { IdempotencyKey, idempotentInline, jsonCodec, scopedKey, type IdempotentCall, type StoredRecord } from "../../idempotency";
 import { settingRowsJson, settingsFromRows, type SettingRowJson } from "../../settings/load-settings";
 import { prepared } from "../../prepared";
-import { runTransaction } from "../../transaction";
+import { runSqlTransaction } from "../../transaction";
 import { activityUpdate, JOB_COLUMNS, JOB_PAUSED, jobNote, jobNotFound } from "./shared";
 import { DomainError } from "../../errors";
 import { Bid, Text, WholeNumber } from "../fields";
@@ -62,7 +62,7 @@ export async function submitProposal(prisma: PrismaClient, input: SubmitProposal
   const data = parseCall(SubmitProposalInput, input);
   const { jobId, idempotencyKey, actorId, now, actor: _actor, ...offer } = data;
   const call: IdempotentCall = { operation: "proposal.submit", userId: actorId, key: idempotencyKey, request: { jobId, ...offer } };
-  return runTransaction(prisma, async (tx) => {
+  return runSqlTransaction(prisma, async (tx) => {
     const { result } = await idempotentInline(
       call,
       async (key) => {

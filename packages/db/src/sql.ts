@@ -1,0 +1,132 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { Prisma, PrismaClient } from "./generated/prisma/client";
+import { statementNames } from "./prepared";
+
+// Transactions of raw SQL on the client's own connections (CONTRIBUTING, "Transactions of raw
+// SQL"). Prisma's client costs ~0.2 ms of JavaScript for each statement it runs (its query
+// interpreter, the transaction client's proxies, a promise hook per step) whatever the statement.
+// On a proposal, the marketplace's hottest write, that was a quarter of the web server's CPU
+// (BENCHMARKS.md, "seventh pass"). A transaction whose statements are all `$queryRaw` runs here
+// instead: the same pool, the same statement names, the same retries, `pg` in between.
+
+type StatementNames = ReturnType<typeof statementNames>;
+
+/**
+ * The driver adapter `createPrismaClient` gives Prisma: PrismaPg, which also keeps the pool Prisma
+ * connected with (Prisma makes it on its first query and ends it on `$disconnect`).
+ */
+export class FairlancePg extends PrismaPg {
+  #pool: pg.Pool | null = null;
+
+  constructor(
+    config: pg.PoolConfig,
+    /** The statement names Prisma and `sqlTransaction` both use: one name per marked text, per process. */
+    readonly names: StatementNames | null,
+  ) {
+    // The adapter's type asks for a name every time; undefined is pg's unnamed statement (QueryConfig.name is optional).
+    super(config, names ? { statementNameGenerator: names as (query: { sql: string }) => string } : {});
+  }
+
+  override async connect(): ReturnType<PrismaPg["connect"]> {
+    const adapter = await super.connect();
+    this.#pool = adapter.underlyingDriver();
+    return adapter;
+  }
+
+  /** The pool Prisma is connected with, or null before it connected and after it disconnected. */
+  get pool(): pg.Pool | null {
+    const pool = this.#pool;
+    return pool && !pool.ending && !pool.ended ? pool : null;
+  }
+}
+
+const adapters = new WeakMap<PrismaClient, FairlancePg>();
+
+/** Records which adapter a client was made with (createPrismaClient). */
+export function registerAdapter(client: PrismaClient, adapter: FairlancePg): void {
+  adapters.set(client, adapter);
+}
+
+/** What a raw transaction's function gets: `$queryRaw` with a `Prisma.Sql` (a `prepared` or `Prisma.sql` template), as on Prisma's `tx`. */
+export interface SqlTx {
+  $queryRaw<T = unknown>(query: Prisma.Sql): Promise<T>;
+}
+
+const INT8 = 20;
+/** pg's TypeId lists no array types. */
+type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
+const INT8_ARRAY = 1016 as TypeId;
+const TIMESTAMP = 1114;
+const TIMESTAMP_ARRAY = 1115 as TypeId;
+
+/**
+ * Rows as Prisma's `$queryRaw` gives them: `pg`'s parsing, except that a `bigint` column is a
+ * `bigint` (pg gives a string) and a timestamp without time zone is read as UTC (pg reads it in the
+ * process's zone). Every other type the schema uses (uuid, text, enums, int, boolean, json,
+ * timestamptz, arrays of these) pg already gives as Prisma does; sql.test.ts compares the two.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (format !== "binary") {
+      if (oid === INT8) return (value: string) => BigInt(value);
+      if (oid === INT8_ARRAY) return (value: string) => (pg.types.getTypeParser(INT8_ARRAY)(value) as (string | null)[]).map((each) => (each === null ? null : BigInt(each)));
+      if (oid === TIMESTAMP) return (value: string) => shiftToUtc(pg.types.getTypeParser(TIMESTAMP)(value));
+      if (oid === TIMESTAMP_ARRAY) return (value: string) => (pg.types.getTypeParser(TIMESTAMP_ARRAY)(value) as unknown[]).map(shiftToUtc);
+    }
+    return pg.types.getTypeParser(oid, format as "text");
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/** pg parses a timestamp without time zone in the process's zone: the same wall-clock time, in UTC. */
+const shiftToUtc = (date: unknown): unknown => (date instanceof Date ? new Date(date.getTime() - date.getTimezoneOffset() * 60_000) : date);
+
+/** The isolation levels PostgreSQL takes after BEGIN (Prisma's names). */
+const ISOLATION: Record<Prisma.TransactionIsolationLevel, string> = {
+  ReadUncommitted: "READ UNCOMMITTED",
+  ReadCommitted: "READ COMMITTED",
+  RepeatableRead: "REPEATABLE READ",
+  Serializable: "SERIALIZABLE",
+};
+
+/**
+ * One transaction of raw SQL on the client's pool: BEGIN, the function's statements, COMMIT, or
+ * ROLLBACK when it throws (its error is rethrown as it is). Retries are the caller's
+ * (`runSqlTransaction`). A marked statement (`prepared`) is sent under its name, as Prisma sends it.
+ */
+export async function sqlTransaction<T>(prisma: PrismaClient, fn: (tx: SqlTx) => Promise<T>, isolationLevel?: Prisma.TransactionIsolationLevel): Promise<T> {
+  const adapter = adapters.get(prisma);
+  if (!adapter) throw new Error("sqlTransaction needs a client made by createPrismaClient.");
+  if (!adapter.pool) await prisma.$connect();
+  const pool = adapter.pool;
+  if (!pool) throw new Error("The database client has no connection pool after connecting.");
+
+  const client = await pool.connect();
+  // A connection that fails while it is checked out emits an error besides failing its query:
+  // without a listener that would end the process (Prisma's adapter listens in the same way).
+  const ignore = () => undefined;
+  client.on("error", ignore);
+  let broken: Error | undefined;
+  try {
+    await client.query(isolationLevel && isolationLevel !== "ReadCommitted" ? `BEGIN ISOLATION LEVEL ${ISOLATION[isolationLevel]}` : "BEGIN");
+    const tx: SqlTx = {
+      $queryRaw: async <R>(query: Prisma.Sql) => {
+        const name = adapter.names?.({ sql: query.text });
+        const result = await client.query({ ...(name ? { name } : {}), text: query.text, values: query.values as unknown[], types });
+        return result.rows as R;
+      },
+    };
+    const result = await fn(tx);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
+      broken = rollbackFailed;
+    });
+    throw error;
+  } finally {
+    client.off("error", ignore);
+    // A connection that could not even roll back is closed, not given to the next transaction.
+    client.release(broken);
+  }
+}
