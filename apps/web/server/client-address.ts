@@ -41,18 +41,24 @@ export function dropClientAddressHeaders(headers: IncomingHttpHeaders) {
   for (const name of CLIENT_ADDRESS_HEADERS) delete headers[name];
 }
 
-let guarded = false;
+let uninstall: (() => void) | null = null;
 
 /**
  * Removes the client's address headers from every request an http.Server of
- * this process receives, before any listener (Next) sees the request.
+ * this process receives, before any listener (Next) sees the request. Installing
+ * it again changes nothing; what it returns puts http.Server back as it was (for tests).
  */
-export function ignoreClientAddressHeaders() {
-  if (guarded) return;
-  guarded = true;
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") dropClientAddressHeaders((args[0] as IncomingMessage).headers);
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  };
+export function ignoreClientAddressHeaders(): () => void {
+  if (!uninstall) {
+    const emit = http.Server.prototype.emit;
+    http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+      if (event === "request") dropClientAddressHeaders((args[0] as IncomingMessage).headers);
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    };
+    uninstall = () => {
+      http.Server.prototype.emit = emit;
+      uninstall = null;
+    };
+  }
+  return uninstall;
 }

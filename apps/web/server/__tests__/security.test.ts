@@ -31,8 +31,8 @@ describe("the client address used by the sign-in throttle", () => {
   });
 
   it("drops a client's address headers before an http server's handler sees them", async () => {
-    ignoreClientAddressHeaders();
-    ignoreClientAddressHeaders(); // installing twice wraps once
+    const uninstall = ignoreClientAddressHeaders();
+    expect(ignoreClientAddressHeaders()).toBe(uninstall); // installing twice wraps once
     const seen: http.IncomingHttpHeaders[] = [];
     const server = http.createServer((req, res) => {
       seen.push(req.headers);
@@ -46,6 +46,8 @@ describe("the client address used by the sign-in throttle", () => {
       });
     } finally {
       await new Promise((resolve) => server.close(resolve));
+      // Test files share a process (vitest.config.ts): the next one's servers get their headers.
+      uninstall();
     }
     expect(seen).toHaveLength(1);
     expect(seen[0]).not.toHaveProperty("x-forwarded-for");
