@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "./database-unavailable";
 import { DomainError } from "./errors";
 import { prepared } from "./prepared";
 import { JOB_COLUMNS } from "./services/jobs/shared";
-import { sqlTransaction } from "./sql";
+import { sqlQuery, sqlTransaction } from "./sql";
 import { freshDatabase, makeVerifiedClient, NOW, openJob, type TestDatabase } from "./testing";
 import { runSqlTransaction } from "./transaction";
 
@@ -31,6 +31,7 @@ describe("sqlTransaction (PostgreSQL)", () => {
     const viaPrisma = await db.prisma.$queryRaw<Record<string, unknown>[]>(statement());
     const viaSql = await sqlTransaction(db.prisma, (tx) => tx.$queryRaw<Record<string, unknown>[]>(statement()));
     expect(viaSql).toEqual(viaPrisma);
+    expect(await sqlQuery(db.prisma, statement())).toEqual(viaPrisma);
     expect(viaSql[0]).toMatchObject({ total: 1n, amounts: [1n, null, 9007199254740993n], skills: ["react", "css"], wall: new Date("2026-03-29T01:30:00.123Z") });
     expect(typeof viaSql[0]!.budgetMinor).toBe("bigint");
   });
@@ -94,6 +95,12 @@ describe("sqlTransaction (PostgreSQL)", () => {
     const error = await sqlTransaction(db.prisma, (tx) => tx.$queryRaw(Prisma.sql`SELECT pg_terminate_backend(pg_backend_pid())`)).catch((e: unknown) => e);
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(await sqlTransaction(db.prisma, async (tx) => (await tx.$queryRaw<{ one: number }[]>(Prisma.sql`SELECT 1 AS one`))[0]!.one)).toBe(1);
+  });
+
+  it("sqlQuery survives its connection being cut as well", async () => {
+    const error = await sqlQuery(db.prisma, Prisma.sql`SELECT pg_terminate_backend(pg_backend_pid())`).catch((e: unknown) => e);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(await sqlQuery(db.prisma, prepared`SELECT ${2}::int AS two`)).toEqual([{ two: 2 }]);
   });
 });
 

@@ -89,18 +89,38 @@ const ISOLATION: Record<Prisma.TransactionIsolationLevel, string> = {
   Serializable: "SERIALIZABLE",
 };
 
+/** The client's adapter and the pool it is connected with (connecting it first when it is not). */
+async function poolOf(prisma: PrismaClient): Promise<{ adapter: FairlancePg; pool: pg.Pool }> {
+  const adapter = adapters.get(prisma);
+  if (!adapter) throw new Error("sqlTransaction and sqlQuery need a client made by createPrismaClient.");
+  if (!adapter.pool) await prisma.$connect();
+  const pool = adapter.pool;
+  if (!pool) throw new Error("The database client has no connection pool after connecting.");
+  return { adapter, pool };
+}
+
+/** A statement as pg takes it: under its name when it is marked (`prepared`), with the rows' parsers. */
+const queryConfig = (adapter: FairlancePg, query: Prisma.Sql): pg.QueryConfig => {
+  const name = adapter.names?.({ sql: query.text });
+  return { ...(name ? { name } : {}), text: query.text, values: query.values as unknown[], types };
+};
+
+/**
+ * One statement of raw SQL on the client's pool, outside any transaction: `prisma.$queryRaw`
+ * without Prisma's client in between, for a read on every request (the session's).
+ */
+export async function sqlQuery<T = unknown>(prisma: PrismaClient, query: Prisma.Sql): Promise<T> {
+  const { adapter, pool } = await poolOf(prisma);
+  return (await pool.query(queryConfig(adapter, query))).rows as T;
+}
+
 /**
  * One transaction of raw SQL on the client's pool: BEGIN, the function's statements, COMMIT, or
  * ROLLBACK when it throws (its error is rethrown as it is). Retries are the caller's
  * (`runSqlTransaction`). A marked statement (`prepared`) is sent under its name, as Prisma sends it.
  */
 export async function sqlTransaction<T>(prisma: PrismaClient, fn: (tx: SqlTx) => Promise<T>, isolationLevel?: Prisma.TransactionIsolationLevel): Promise<T> {
-  const adapter = adapters.get(prisma);
-  if (!adapter) throw new Error("sqlTransaction needs a client made by createPrismaClient.");
-  if (!adapter.pool) await prisma.$connect();
-  const pool = adapter.pool;
-  if (!pool) throw new Error("The database client has no connection pool after connecting.");
-
+  const { adapter, pool } = await poolOf(prisma);
   const client = await pool.connect();
   // A connection that fails while it is checked out emits an error besides failing its query:
   // without a listener that would end the process (Prisma's adapter listens in the same way).
@@ -110,11 +130,7 @@ export async function sqlTransaction<T>(prisma: PrismaClient, fn: (tx: SqlTx) =>
   try {
     await client.query(isolationLevel && isolationLevel !== "ReadCommitted" ? `BEGIN ISOLATION LEVEL ${ISOLATION[isolationLevel]}` : "BEGIN");
     const tx: SqlTx = {
-      $queryRaw: async <R>(query: Prisma.Sql) => {
-        const name = adapter.names?.({ sql: query.text });
-        const result = await client.query({ ...(name ? { name } : {}), text: query.text, values: query.values as unknown[], types });
-        return result.rows as R;
-      },
+      $queryRaw: async <R>(query: Prisma.Sql) => (await client.query(queryConfig(adapter, query))).rows as R,
     };
     const result = await fn(tx);
     await client.query("COMMIT");

@@ -1,5 +1,6 @@
-import type { Db } from "../client";
+import type { PrismaClient } from "../client";
 import { prepared } from "../prepared";
+import { sqlQuery } from "../sql";
 import type { Actor } from "../services/actor";
 
 export interface SessionActor extends Actor {
@@ -22,12 +23,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * a password change or reset, a suspension end them all, a password change all but its own). A
  * session from before carries the person's session version from when it began; ending sessions
  * raises the version, so such a session is refused once anything ended the person's sessions. One
- * read (one statement) per request.
+ * read (one statement) per request, on the client's pool without Prisma's client in between (sql.ts).
  */
-export async function sessionActor(db: Db, id: string, sessionVersion: number, sessionId?: string | null): Promise<SessionActor | null> {
+export async function sessionActor(prisma: PrismaClient, id: string, sessionVersion: number, sessionId?: string | null): Promise<SessionActor | null> {
   if (!UUID.test(id) || (sessionId && !UUID.test(sessionId))) return null;
   // One round trip: the person and the session row their cookie names (none for an older cookie).
-  const [user] = await db.$queryRaw<(Actor & { email: string; sessionVersion: number; rowId: string | null; endedAt: Date | null; lastSeenAt: Date | null })[]>(prepared`
+  const [user] = await sqlQuery<(Actor & { email: string; sessionVersion: number; rowId: string | null; endedAt: Date | null; lastSeenAt: Date | null })[]>(prisma, prepared`
     SELECT u.id, u.name, u.role, u."suspendedAt", u."suspendedReason", u.email, u."sessionVersion",
            s.id AS "rowId", s."endedAt", s."lastSeenAt"
     FROM "User" u LEFT JOIN "UserSession" s ON s."userId" = u.id AND s.id = ${sessionId ?? NO_SESSION}::uuid
