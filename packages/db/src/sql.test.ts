@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, Prisma, type PrismaClient } from "./client";
 import { isDatabaseUnavailable } from "./database-unavailable";
 import { DomainError } from "./errors";
@@ -120,6 +120,18 @@ describe("sqlTransaction and the client's life", () => {
       await prisma.$disconnect();
       expect(await one(prisma)).toBe(1);
       expect(await prisma.user.count()).toBe(0);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("finds a client made through another copy of this module (Next's server has one per chunk that bundles it)", async () => {
+    const prisma = createPrismaClient(db.url, { max: 1 });
+    try {
+      vi.resetModules();
+      const copy = await import("./sql");
+      expect(copy.sqlQuery).not.toBe(sqlQuery);
+      expect(await copy.sqlQuery(prisma, Prisma.sql`SELECT 1 AS one`)).toEqual([{ one: 1 }]);
     } finally {
       await prisma.$disconnect();
     }

@@ -3,14 +3,16 @@ import pg from "pg";
 import type { Prisma, PrismaClient } from "./generated/prisma/client";
 import { statementNames } from "./prepared";
 
-// Transactions of raw SQL on the client's own connections (CONTRIBUTING, "Transactions of raw
-// SQL"). Prisma's client costs ~0.2 ms of JavaScript for each statement it runs (its query
-// interpreter, the transaction client's proxies, a promise hook per step) whatever the statement.
-// On a proposal, the marketplace's hottest write, that was a quarter of the web server's CPU
-// (BENCHMARKS.md, "seventh pass"). A transaction whose statements are all `$queryRaw` runs here
-// instead: the same pool, the same statement names, the same retries, `pg` in between.
+// Raw SQL on the client's own connections (CONTRIBUTING, "Transactions of raw SQL"). Prisma's
+// client costs ~0.2 ms of JavaScript for each statement it runs (its query interpreter, the
+// transaction client's proxies, a promise hook per step) whatever the statement. A proposal, the
+// marketplace's hottest write, sent six through it (the session read, BEGIN, three statements,
+// COMMIT): a third of the web server's CPU (BENCHMARKS.md, "seventh pass"). A transaction whose
+// statements are all `$queryRaw`, and the session read, run here instead: the same pool, the same
+// statement names, the same retries, `pg` in between.
 
 type StatementNames = ReturnType<typeof statementNames>;
+const ADAPTERS = Symbol.for("@fairlance/db:adapters");
 
 /**
  * The driver adapter `createPrismaClient` gives Prisma: PrismaPg, which also keeps the pool Prisma
@@ -41,7 +43,12 @@ export class FairlancePg extends PrismaPg {
   }
 }
 
-const adapters = new WeakMap<PrismaClient, FairlancePg>();
+/**
+ * Each client's adapter. Kept on globalThis: Next's server bundles this package into more than one
+ * chunk (API routes, server components), each with its own copy of this module, and a client made
+ * through one copy is used through the others.
+ */
+const adapters: WeakMap<PrismaClient, FairlancePg> = ((globalThis as { [ADAPTERS]?: WeakMap<PrismaClient, FairlancePg> })[ADAPTERS] ??= new WeakMap());
 
 /** Records which adapter a client was made with (createPrismaClient). */
 export function registerAdapter(client: PrismaClient, adapter: FairlancePg): void {
