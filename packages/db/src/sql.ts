@@ -60,33 +60,31 @@ export interface SqlTx {
   $queryRaw<T = unknown>(query: Prisma.Sql): Promise<T>;
 }
 
-const INT8 = 20;
 /** pg's TypeId lists no array types. */
 type TypeId = Parameters<typeof pg.types.getTypeParser>[0];
-const INT8_ARRAY = 1016 as TypeId;
-const TIMESTAMP = 1114;
-const TIMESTAMP_ARRAY = 1115 as TypeId;
+
+/** pg parses a timestamp without time zone in the process's zone: the same wall-clock time, in UTC. */
+const shiftToUtc = (date: unknown): unknown => (date instanceof Date ? new Date(date.getTime() - date.getTimezoneOffset() * 60_000) : date);
+const toBigInt = (each: string | null) => (each === null ? null : BigInt(each));
 
 /**
  * Rows as Prisma's `$queryRaw` gives them: `pg`'s parsing, except that a `bigint` column is a
  * `bigint` (pg gives a string) and a timestamp without time zone is read as UTC (pg reads it in the
  * process's zone). Every other type the schema uses (uuid, text, enums, int, boolean, json,
  * timestamptz, arrays of these) pg already gives as Prisma does; sql.test.ts compares the two.
+ * Made once: pg asks for a parser for every column of every result.
  */
-const types: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: string) => {
-    if (format !== "binary") {
-      if (oid === INT8) return (value: string) => BigInt(value);
-      if (oid === INT8_ARRAY) return (value: string) => (pg.types.getTypeParser(INT8_ARRAY)(value) as (string | null)[]).map((each) => (each === null ? null : BigInt(each)));
-      if (oid === TIMESTAMP) return (value: string) => shiftToUtc(pg.types.getTypeParser(TIMESTAMP)(value));
-      if (oid === TIMESTAMP_ARRAY) return (value: string) => (pg.types.getTypeParser(TIMESTAMP_ARRAY)(value) as unknown[]).map(shiftToUtc);
-    }
-    return pg.types.getTypeParser(oid, format as "text");
-  }) as pg.CustomTypesConfig["getTypeParser"],
-};
+const PARSERS = new Map<number, (value: string) => unknown>([
+  [20, (value) => BigInt(value)], // int8
+  [1016, (value) => (pg.types.getTypeParser(1016 as TypeId)(value) as (string | null)[]).map(toBigInt)], // int8[]
+  [1114, (value) => shiftToUtc(pg.types.getTypeParser(1114 as TypeId)(value))], // timestamp
+  [1115, (value) => (pg.types.getTypeParser(1115 as TypeId)(value) as unknown[]).map(shiftToUtc)], // timestamp[]
+]);
 
-/** pg parses a timestamp without time zone in the process's zone: the same wall-clock time, in UTC. */
-const shiftToUtc = (date: unknown): unknown => (date instanceof Date ? new Date(date.getTime() - date.getTimezoneOffset() * 60_000) : date);
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) =>
+    (format !== "binary" && PARSERS.get(oid)) || pg.types.getTypeParser(oid as TypeId, format as "text")) as pg.CustomTypesConfig["getTypeParser"],
+};
 
 /** The isolation levels PostgreSQL takes after BEGIN (Prisma's names). */
 const ISOLATION: Record<Prisma.TransactionIsolationLevel, string> = {
